@@ -1,0 +1,128 @@
+package io.mailroute.schemas.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailroute.avro.ClassifiedMail;
+import io.mailroute.avro.RawMail;
+import io.mailroute.schemas.SampleRecords;
+import io.mailroute.schemas.registry.LocalSchemaRegistry;
+import io.mailroute.schemas.registry.SchemaRegistryClients;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AvroSerdeRoundTripTest {
+    private static final String SCOPE = AvroSerdeRoundTripTest.class.getSimpleName();
+    private static final Map<String, Object> CONFIG = Map.of("schema.registry.url", "mock://" + SCOPE);
+
+    @AfterEach
+    void dropScope() {
+        SchemaRegistryClients.dropScope(SCOPE);
+    }
+
+    static Stream<SpecificRecord> records() {
+        return SampleRecords.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("records")
+    void shouldRoundTripEveryRecordTypeAsSpecificRecord(final SpecificRecord record) {
+        // given
+        final AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
+        serializer.configure(CONFIG, false);
+        @SuppressWarnings("unchecked")
+        final Class<SpecificRecord> type = (Class<SpecificRecord>) record.getClass();
+        final AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>(SchemaRegistryClients.scope(SCOPE), type);
+
+        // when
+        final byte[] bytes = serializer.serialize("topic", record);
+        final SpecificRecord back = deserializer.deserialize("topic", bytes);
+
+        // then
+        assertThat(back).isEqualTo(record);
+        assertThat(bytes[0]).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("records")
+    void shouldReadEveryRecordTypeGenericallyAndBySchemaName(final SpecificRecord record) {
+        // given
+        final AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
+        serializer.configure(CONFIG, false);
+        final AvroDeserializer<GenericRecord> generic = new AvroDeserializer<>();
+        generic.configure(CONFIG, false);
+        final AvroDeserializer<SpecificRecord> bySchemaName = new AvroDeserializer<>();
+        bySchemaName.configure(Map.of("schema.registry.url", "mock://" + SCOPE, "specific.avro.reader", true), false);
+        final byte[] bytes = serializer.serialize("topic", record);
+
+        // when
+        final GenericRecord asGeneric = generic.deserialize("topic", bytes);
+        final SpecificRecord asSpecific = bySchemaName.deserialize("topic", bytes);
+
+        // then
+        assertThat(asGeneric.getSchema()).isEqualTo(record.getSchema());
+        assertThat(GenericData.get().toString(asGeneric)).contains(record.getSchema().getFields().get(0).name());
+        assertThat(asSpecific).isEqualTo(record);
+    }
+
+    @Test
+    void shouldReadDataWrittenWithAnOlderSchemaVersionUsingTheDefaults() {
+        // given: RawMail as it was before `attempt` and `resubmittedFrom` existed
+        final Schema current = RawMail.getClassSchema();
+        final List<Schema.Field> oldFields = current.getFields().stream()
+                .filter(f -> !f.name().equals("attempt") && !f.name().equals("resubmittedFrom"))
+                .map(f -> new Schema.Field(f, f.schema()))
+                .toList();
+        final Schema old = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, oldFields);
+        final GenericRecord written = new GenericData.Record(old);
+        final RawMail sample = SampleRecords.rawMail();
+        oldFields.forEach(f -> written.put(f.name(), GenericData.get().deepCopy(f.schema(), genericValue(sample, f.name()))));
+        final LocalSchemaRegistry registry = SchemaRegistryClients.scope(SCOPE);
+        final AvroSerializer<GenericRecord> serializer = new AvroSerializer<>(registry);
+        serializer.configure(CONFIG, false);
+        final byte[] bytes = serializer.serialize("mail.raw", written);
+
+        // when
+        final RawMail read = new AvroDeserializer<>(registry, RawMail.class).deserialize("mail.raw", bytes);
+
+        // then
+        assertThat(read.getAttempt()).isZero();                  // default
+        assertThat(read.getResubmittedFrom()).isNull();          // default
+        assertThat(read.getMailId()).isEqualTo(sample.getMailId());
+        assertThat(StandardCharsets.US_ASCII.decode(read.getContent()).toString()).isEqualTo("Subject: x\n");
+    }
+
+    private static Object genericValue(final RawMail sample, final String field) {
+        final Object value = sample.get(field);
+        if (value instanceof java.time.Instant instant) {
+            return instant.toEpochMilli();
+        }
+        if (value instanceof Enum<?> symbol) {
+            return new GenericData.EnumSymbol(RawMail.getClassSchema().getField(field).schema(), symbol.name());
+        }
+        if (value instanceof ByteBuffer buffer) {
+            return buffer.duplicate();
+        }
+        return value;
+    }
+
+    @Test
+    void shouldPassTombstonesThrough() {
+        final AvroSerializer<ClassifiedMail> serializer = new AvroSerializer<>();
+        serializer.configure(CONFIG, false);
+        final AvroDeserializer<ClassifiedMail> deserializer = new AvroDeserializer<>(SchemaRegistryClients.scope(SCOPE), ClassifiedMail.class);
+
+        assertThat(serializer.serialize("t", null)).isNull();
+        assertThat(deserializer.deserialize("t", null)).isNull();
+    }
+}
