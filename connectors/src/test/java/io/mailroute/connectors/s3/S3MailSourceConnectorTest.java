@@ -3,7 +3,10 @@ package io.mailroute.connectors.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroute.connectors.s3.S3MailSourceConfig.AfterRead;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,21 @@ class S3MailSourceConnectorTest {
     @Test
     void shouldAcceptAValidConfigWhoseBucketIsReachable() {
         assertThat(errors(valid().props())).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptTheExampleConfigOfLocalMode() throws Exception {
+        // given ops/connectors/s3-mail.json, pointed at this test's S3 endpoint
+        final JsonNode example = new ObjectMapper().readTree(Path.of("..", "ops", "connectors", "s3-mail.json").toFile());
+        final Map<String, String> config = new HashMap<>();
+        example.get("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()));
+        s3.createBucket(config.get("s3.bucket"));
+        s3.configure(S3MailSourceConfig.setter(config));
+
+        // then
+        assertThat(example.get("name").asText()).isEqualTo("s3-mail");
+        assertThat(config.get("connector.class")).isEqualTo(S3MailSourceConnector.class.getName());
+        assertThat(errors(config)).isEmpty();
     }
 
     @Test
