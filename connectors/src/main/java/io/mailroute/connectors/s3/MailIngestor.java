@@ -73,7 +73,9 @@ final class MailIngestor {
         try {
             finishCommitted();
             if (!fillQueue()) {
-                pause(nextPassMs - time.milliseconds());
+                if (!scanner.inPass()) {
+                    pause(nextPassMs - time.milliseconds());
+                }
                 return null;
             }
             final List<SourceRecord> batch = readBatch();
@@ -135,8 +137,10 @@ final class MailIngestor {
                 nextPassMs = now + config.pollInterval().toMillis();
             }
             final ObjectProgress.Triage triage = progress.triage(scanner.nextPage());
+            backoff.succeeded();
             for (final Committed done : triage.committed()) {
                 if (actions.hasWorkAfterCommit(done.offset())) {
+                    progress.finishing(done.ref().key());
                     finishing.add(new Finish(done.ref(), done.offset()));
                 } else {
                     progress.finished(done.ref().key(), done.offset());

@@ -30,7 +30,7 @@ final class ObjectProgress {
 
     private final OffsetStorageReader offsets;
     private final String bucket;
-    private final ConcurrentMap<String, ObjectVersion> inFlight = new ConcurrentHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectOffset> finished = new HashMap<>();
     private final ConcurrentMap<String, Instant> waiting = new ConcurrentHashMap<>();
     private final Set<String> seenThisPass = new HashSet<>();
@@ -44,7 +44,7 @@ final class ObjectProgress {
         final List<ObjectVersion> candidates = new ArrayList<>();
         for (final ObjectVersion object : page) {
             seenThisPass.add(object.key());
-            if (!inFlight.containsKey(object.key()) && !object.isRecordedBy(finished.get(object.key()))) {
+            if (!inFlight.contains(object.key()) && !object.isRecordedBy(finished.get(object.key()))) {
                 candidates.add(object);
             }
         }
@@ -77,7 +77,12 @@ final class ObjectProgress {
 
     /** A record for {@code version} was handed to the worker. */
     void emitted(final ObjectVersion version) {
-        inFlight.put(version.key(), version);
+        inFlight.add(version.key());
+    }
+
+    /** A committed object whose after-read action is queued (found by a pass after a restart). */
+    void finishing(final String key) {
+        inFlight.add(key);
     }
 
     /** The worker acknowledged (committed) the record of {@code key}; may run on the producer's thread. */
@@ -95,7 +100,7 @@ final class ObjectProgress {
     /** At the end of a pass, forgets objects that are no longer listed (moved, deleted, or owned by another task now). */
     void endPass() {
         finished.keySet().retainAll(seenThisPass);
-        waiting.keySet().removeIf(key -> !seenThisPass.contains(key) && !inFlight.containsKey(key));
+        waiting.keySet().removeIf(key -> !seenThisPass.contains(key) && !inFlight.contains(key));
         seenThisPass.clear();
     }
 

@@ -62,7 +62,7 @@ final class S3MailMetrics {
                         "Age of the oldest listed object whose record is not committed yet, in milliseconds; 0 when none."),
                 (Gauge<Long>) (config, now) -> oldestUnprocessed.get()
                         .map(lastModified -> Math.max(0L, time.milliseconds() - lastModified.toEpochMilli())).orElse(0L));
-        metrics.addMetric(name(metrics, OBJECTS_IN_FLIGHT, "Objects emitted whose record is not committed and finished yet."),
+        metrics.addMetric(name(metrics, OBJECTS_IN_FLIGHT, "Objects being handled: records not yet committed, or after-read actions not yet done."),
                 (Gauge<Integer>) (config, now) -> inFlight.getAsInt());
     }
 
