@@ -1,6 +1,7 @@
 package io.mailroute.connectors.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.mailroute.avro.DeadLetter;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -459,6 +461,28 @@ class S3MailSourceTaskTest {
         assertThat(Set.copyOf(first.stream().map(SourceRecord::key).toList()))
                 .doesNotContainAnyElementsOf(rest.stream().map(SourceRecord::key).toList());
         assertThat(harness.metric(S3MailMetrics.S3_ERRORS_TOTAL)).isGreaterThanOrEqualTo(5.0);
+    }
+
+    @Test
+    void shouldFailTheTaskWhenTheCredentialsAreRejected() throws Exception {
+        // given
+        s3.put(bucket, "incoming/a1", "one");
+        harness = TaskHarness.single(config().credentials(S3ProxyFixture.ACCESS_KEY, "not-the-secret").props());
+
+        // then
+        assertThatThrownBy(harness::poll).isInstanceOf(ConnectException.class).hasMessageContaining("403");
+    }
+
+    @Test
+    void shouldFailTheTaskWhenTheEndpointCannotTagObjects() throws Exception {
+        // given S3Proxy, which implements no object tagging
+        s3.put(bucket, "incoming/a1", "one");
+        harness = TaskHarness.single(config().afterRead(AfterRead.TAG).props());
+        harness.commit(harness.pollRecords(1));
+
+        // then
+        assertThatThrownBy(() -> harness.pollPasses(1)).isInstanceOf(ConnectException.class).hasMessageContaining("tagging")
+                .hasMessageContaining("501");
     }
 
     @Test
