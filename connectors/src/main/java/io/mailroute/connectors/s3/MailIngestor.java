@@ -191,7 +191,7 @@ final class MailIngestor {
         final ObjectRef ref = new ObjectRef(config.bucket(), listed.key());
         if (listed.size() > config.maxObjectBytes()) {
             final S3Failure tooLarge = MailReader.tooLarge(ref, listed.size(), config.maxObjectBytes());
-            return deadLetter(ref, listed, "mailroute:" + tooLarge.errorCode(), tooLarge.getMessage());
+            return deadLetter(ref, listed, tooLarge.errorClass(), tooLarge.getMessage());
         }
         final ReadMail mail;
         final Copy location;
@@ -201,7 +201,7 @@ final class MailIngestor {
         } catch (S3Failure e) {
             return switch (e.kind()) {
                 case MISSING -> vanished(ref, listed, e);
-                case OBJECT -> deadLetter(ref, listed, errorClass(e), e.getMessage());
+                case OBJECT -> deadLetter(ref, listed, e.errorClass(), e.getMessage());
                 default -> throw e;
             };
         }
@@ -234,7 +234,7 @@ final class MailIngestor {
         log.warn("Dead-lettering {} to {}: {}", ref, config.dlqTopic(), message);
         final AfterReadActions.Quarantine gone = new AfterReadActions.Quarantine(Outcome.VANISHED,
                 new Copy(ref, listed.etag(), null));
-        final SourceRecord record = records.deadLetter(ref, listed, gone, errorClass(e), message, now);
+        final SourceRecord record = records.deadLetter(ref, listed, gone, e.errorClass(), message, now);
         progress.emitted(listed);
         metrics.objectFailed();
         return record;
@@ -244,9 +244,5 @@ final class MailIngestor {
         metrics.transientError();
         final Duration wait = backoff.failed(time.milliseconds());
         log.warn("S3 call failed ({} in a row), retrying in {}: {}", backoff.failures(), wait, e.getMessage());
-    }
-
-    private static String errorClass(final S3Failure e) {
-        return "s3:" + e.errorCode();
     }
 }

@@ -67,8 +67,8 @@ final class MailReader {
 
     /** The failure for an object above {@code max.object.bytes}: it is dead-lettered, never read. */
     static S3Failure tooLarge(final ObjectRef ref, final long size, final long max) {
-        return new S3Failure(S3Failure.Kind.OBJECT, "ObjectTooLarge",
-                ref + " has " + size + " bytes, more than " + S3MailSourceConfig.MAX_OBJECT_BYTES_CONFIG + "=" + max, null);
+        return S3Failure.rejected("ObjectTooLarge",
+                ref + " has " + size + " bytes, more than " + S3MailSourceConfig.MAX_OBJECT_BYTES_CONFIG + "=" + max);
     }
 
     private static long digest(final InputStream in, final MessageDigest sha256) throws IOException {

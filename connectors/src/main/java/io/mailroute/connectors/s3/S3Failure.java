@@ -28,11 +28,23 @@ final class S3Failure extends RuntimeException {
 
     private final Kind kind;
     private final String errorCode;
+    private final String errorClass;
 
-    S3Failure(final Kind kind, final String errorCode, final String message, final Throwable cause) {
+    private S3Failure(final Kind kind, final String errorCode, final String errorClass, final String message, final Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.errorCode = errorCode;
+        this.errorClass = errorClass;
+    }
+
+    /** A failure S3 reported (or the SDK, for I/O), with S3's error code. */
+    private static S3Failure fromS3(final Kind kind, final String errorCode, final String message, final Throwable cause) {
+        return new S3Failure(kind, errorCode, "s3:" + errorCode, message, cause);
+    }
+
+    /** A failure the connector decides on itself, e.g. an object above the size limit. */
+    static S3Failure rejected(final String errorCode, final String message) {
+        return new S3Failure(Kind.OBJECT, errorCode, "mailroute:" + errorCode, message, null);
     }
 
     Kind kind() {
@@ -44,6 +56,11 @@ final class S3Failure extends RuntimeException {
         return errorCode;
     }
 
+    /** The DeadLetter's errorClass: {@code s3:<code>} or {@code mailroute:<code>}. */
+    String errorClass() {
+        return errorClass;
+    }
+
     /** Classifies a failed S3 call on {@code what} (e.g. {@code "GET s3://b/k"}). */
     static S3Failure classify(final String what, final SdkException e) {
         if (e instanceof AwsServiceException service) {
@@ -51,15 +68,15 @@ final class S3Failure extends RuntimeException {
             final String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null
                     ? "HTTP" + status : service.awsErrorDetails().errorCode();
             final String message = what + " failed: " + code + " (HTTP " + status + ")";
-            return new S3Failure(kindOf(status, code, service), code, message, e);
+            return fromS3(kindOf(status, code, service), code, message, e);
         }
         final String code = e.getClass().getSimpleName();
-        return new S3Failure(e.retryable() || isIo(e) ? Kind.TRANSIENT : Kind.FATAL, code, what + " failed: " + e.getMessage(), e);
+        return fromS3(e.retryable() || isIo(e) ? Kind.TRANSIENT : Kind.FATAL, code, what + " failed: " + e.getMessage(), e);
     }
 
     /** A read that broke off or returned other bytes than announced. */
     static S3Failure io(final String what, final IOException e) {
-        return new S3Failure(Kind.TRANSIENT, e.getClass().getSimpleName(), what + " failed: " + e.getMessage(), e);
+        return fromS3(Kind.TRANSIENT, e.getClass().getSimpleName(), what + " failed: " + e.getMessage(), e);
     }
 
     private static Kind kindOf(final int status, final String code, final AwsServiceException e) {
