@@ -464,6 +464,43 @@ class S3MailSourceTaskTest {
     }
 
     @Test
+    void shouldHandProgressOverWhenTheTaskCountChanges() throws Exception {
+        // given one task that committed the first 20 objects
+        final Map<String, String> props = config().props();
+        final Map<Map<String, ?>, Map<String, Object>> offsets = new ConcurrentHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            s3.put(bucket, "incoming/first-" + i, "mail " + i);
+        }
+        try (TaskHarness single = new TaskHarness(props, 0, 1, offsets)) {
+            single.commit(single.pollRecords(20));
+        }
+
+        // when three tasks take over and 20 more objects arrive
+        for (int i = 0; i < 20; i++) {
+            s3.put(bucket, "incoming/second-" + i, "mail " + i);
+        }
+        final List<TaskHarness> tasks = List.of(new TaskHarness(props, 0, 3, offsets), new TaskHarness(props, 1, 3, offsets),
+                new TaskHarness(props, 2, 3, offsets));
+        final List<String> emitted = new ArrayList<>();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).until(() -> {
+                for (final TaskHarness task : tasks) {
+                    task.poll().forEach(r -> emitted.add((String) r.key()));
+                }
+                return emitted.size() >= 20;
+            });
+            for (final TaskHarness task : tasks) {
+                task.pollPasses(2).forEach(r -> emitted.add((String) r.key()));
+            }
+        } finally {
+            tasks.forEach(TaskHarness::close);
+        }
+
+        // then only the new objects were read, each once
+        assertThat(emitted).hasSize(20).doesNotHaveDuplicates().allSatisfy(key -> assertThat(key).startsWith("incoming/second-"));
+    }
+
+    @Test
     void shouldFailTheTaskWhenTheCredentialsAreRejected() throws Exception {
         // given
         s3.put(bucket, "incoming/a1", "one");
