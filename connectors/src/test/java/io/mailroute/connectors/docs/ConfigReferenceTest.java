@@ -3,6 +3,7 @@ package io.mailroute.connectors.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailroute.connectors.organizations.OrganizationsSourceConfig;
+import io.mailroute.connectors.s3.S3MailSourceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ class ConfigReferenceTest {
     static Map<String, ConfigDef> connectors() {
         final Map<String, ConfigDef> defs = new TreeMap<>();
         defs.put("OrganizationsSourceConnector", OrganizationsSourceConfig.configDef());
+        defs.put("S3MailSourceConnector", S3MailSourceConfig.configDef());
         return defs;
     }
 

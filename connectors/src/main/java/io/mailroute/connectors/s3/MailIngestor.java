@@ -1,0 +1,248 @@
+package io.mailroute.connectors.s3;
+
+import io.mailroute.connectors.s3.MailReader.ReadMail;
+import io.mailroute.connectors.s3.ObjectOffset.Outcome;
+import io.mailroute.connectors.s3.ObjectProgress.Committed;
+import io.mailroute.connectors.s3.S3Objects.Copy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The task's loop: finish what was committed, list the next page when the queue is empty, read
+ * the queued objects into records. Errors are classified once ({@link S3Failure.Kind}):
+ * transient ones back off and leave the object to the next attempt, unreadable objects are
+ * dead-lettered, fatal ones fail the task.
+ */
+final class MailIngestor {
+    private static final Logger log = LoggerFactory.getLogger(MailIngestor.class);
+    private static final long MAX_WAIT_MS = 1_000L;
+    private static final int MAX_PAGES_PER_POLL = 10;
+
+    /** A committed record whose after-read action is due. */
+    private record Finish(ObjectRef ref, ObjectOffset offset) {}
+
+    private final S3MailSourceConfig config;
+    private final ObjectScanner scanner;
+    private final ObjectProgress progress;
+    private final MailReader reader;
+    private final AfterReadActions actions;
+    private final MailRecords records;
+    private final S3MailMetrics metrics;
+    private final Time time;
+    private final Backoff backoff;
+    private final Deque<ObjectVersion> queue = new ArrayDeque<>();
+    private final Queue<Finish> committed = new ConcurrentLinkedQueue<>();
+    private final Deque<Finish> finishing = new ArrayDeque<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private long nextPassMs;
+
+    MailIngestor(final S3MailSourceConfig config, final ObjectScanner scanner, final ObjectProgress progress, final MailReader reader,
+                 final AfterReadActions actions, final MailRecords records, final S3MailMetrics metrics, final Time time) {
+        this.config = config;
+        this.scanner = scanner;
+        this.progress = progress;
+        this.reader = reader;
+        this.actions = actions;
+        this.records = records;
+        this.metrics = metrics;
+        this.time = time;
+        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+        this.nextPassMs = time.milliseconds();
+    }
+
+    /** Records for the worker, or null after waiting a little when there is nothing to do yet. */
+    List<SourceRecord> poll() throws InterruptedException {
+        final long waitMs = backoff.remainingMs(time.milliseconds());
+        if (waitMs > 0) {
+            pause(waitMs);
+            return null;
+        }
+        try {
+            finishCommitted();
+            if (!fillQueue()) {
+                if (!scanner.inPass()) {
+                    pause(nextPassMs - time.milliseconds());
+                }
+                return null;
+            }
+            final List<SourceRecord> batch = readBatch();
+            return batch.isEmpty() ? null : batch;
+        } catch (S3Failure e) {
+            if (e.kind() != S3Failure.Kind.TRANSIENT) {
+                throw new ConnectException("S3 mail source cannot continue: " + e.getMessage(), e);
+            }
+            transientFailure(e);
+            return null;
+        }
+    }
+
+    /** The worker acknowledged {@code record}: with exactly-once support, its transaction committed. */
+    void committed(final SourceRecord record) {
+        final ObjectRef ref = ObjectOffset.refOf(record.sourcePartition());
+        progress.acknowledged(ref.key());
+        committed.add(new Finish(ref, ObjectOffset.fromMap(record.sourceOffset())));
+    }
+
+    void stop() {
+        stopping.countDown();
+    }
+
+    private void pause(final long ms) throws InterruptedException {
+        if (ms > 0) {
+            stopping.await(Math.min(ms, MAX_WAIT_MS), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Runs the after-read actions of committed records, in order; a transient failure keeps the rest for later. */
+    private void finishCommitted() {
+        for (Finish next = committed.poll(); next != null; next = committed.poll()) {
+            finishing.add(next);
+        }
+        while (!finishing.isEmpty()) {
+            final Finish finish = finishing.peek();
+            actions.finish(finish.ref(), finish.offset());
+            finishing.remove();
+            progress.finished(finish.ref().key(), finish.offset());
+            if (actions.hasWorkAfterCommit(finish.offset())) {
+                metrics.afterReadDone();
+            }
+        }
+    }
+
+    /**
+     * Lists pages until there is something to read, the pass ends or a few pages were listed;
+     * false when the queue is still empty.
+     */
+    private boolean fillQueue() {
+        for (int pages = 0; queue.isEmpty() && pages < MAX_PAGES_PER_POLL; pages++) {
+            if (!scanner.inPass()) {
+                final long now = time.milliseconds();
+                if (now < nextPassMs) {
+                    return false;
+                }
+                scanner.startPass();
+                nextPassMs = now + config.pollInterval().toMillis();
+            }
+            final ObjectProgress.Triage triage = progress.triage(scanner.nextPage());
+            backoff.succeeded();
+            for (final Committed done : triage.committed()) {
+                if (actions.hasWorkAfterCommit(done.offset())) {
+                    progress.finishing(done.ref().key());
+                    finishing.add(new Finish(done.ref(), done.offset()));
+                } else {
+                    progress.finished(done.ref().key(), done.offset());
+                }
+            }
+            queue.addAll(triage.toRead());
+            if (!scanner.inPass()) {
+                progress.endPass();
+            }
+        }
+        return !queue.isEmpty();
+    }
+
+    /**
+     * Reads queued objects into records. An object whose read fails transiently leaves the queue
+     * without progress, so the next pass offers it again, and the batch ends there with a backoff.
+     */
+    private List<SourceRecord> readBatch() {
+        final List<SourceRecord> batch = new ArrayList<>();
+        long bytes = 0;
+        while (!queue.isEmpty() && batch.size() < config.maxObjectsPerPoll() && bytes < config.maxPollBytes()) {
+            final ObjectVersion object = queue.remove();
+            final SourceRecord record;
+            try {
+                record = ingest(object);
+            } catch (S3Failure e) {
+                if (e.kind() == S3Failure.Kind.CHANGED) {
+                    log.info("{} changed while it was handled; the next pass reads the new upload", object.key());
+                    continue;
+                }
+                if (e.kind() != S3Failure.Kind.TRANSIENT) {
+                    throw e;
+                }
+                transientFailure(e);
+                return batch;
+            }
+            if (record != null) {
+                batch.add(record);
+                bytes += object.size() <= config.inlineMaxBytes() ? object.size() : 0;
+            }
+        }
+        backoff.succeeded();
+        return batch;
+    }
+
+    /** The record of one object, or null when there is nothing to emit (it was already handled elsewhere). */
+    private SourceRecord ingest(final ObjectVersion listed) {
+        final ObjectRef ref = new ObjectRef(config.bucket(), listed.key());
+        if (listed.size() > config.maxObjectBytes()) {
+            final S3Failure tooLarge = MailReader.tooLarge(ref, listed.size(), config.maxObjectBytes());
+            return deadLetter(ref, listed, tooLarge.errorClass(), tooLarge.getMessage());
+        }
+        final ReadMail mail;
+        final Copy location;
+        try {
+            mail = reader.read(ref);
+            location = actions.stage(ref, mail);
+        } catch (S3Failure e) {
+            return switch (e.kind()) {
+                case MISSING -> vanished(ref, listed, e);
+                case OBJECT -> deadLetter(ref, listed, e.errorClass(), e.getMessage());
+                default -> throw e;
+            };
+        }
+        final Instant now = Instant.ofEpochMilli(time.milliseconds());
+        final SourceRecord record = records.rawMail(ref, mail, location, now);
+        progress.emitted(mail.version());
+        metrics.objectRead(mail.version().size(), !mail.inline());
+        return record;
+    }
+
+    private SourceRecord deadLetter(final ObjectRef ref, final ObjectVersion listed, final String errorClass, final String message) {
+        final Instant now = Instant.ofEpochMilli(time.milliseconds());
+        final AfterReadActions.Quarantine quarantine = actions.quarantine(ref, listed, errorClass, message, now);
+        log.warn("Dead-lettering {} to {}: {}; its bytes are at {} ({})", ref, config.dlqTopic(), message,
+                quarantine.location().ref(), quarantine.outcome().wireName());
+        final SourceRecord record = records.deadLetter(ref, listed, quarantine, errorClass, message, now);
+        progress.emitted(listed);
+        metrics.objectFailed();
+        return record;
+    }
+
+    /** Gone between listing and reading: fine if its progress was committed meanwhile, else dead-lettered. */
+    private SourceRecord vanished(final ObjectRef ref, final ObjectVersion listed, final S3Failure e) {
+        if (progress.committedOffset(ref) != null) {
+            log.debug("{} is gone and was handled by an earlier task", ref);
+            return null;
+        }
+        final Instant now = Instant.ofEpochMilli(time.milliseconds());
+        final String message = ref + " was listed but vanished before it could be read (" + e.errorCode() + ")";
+        log.warn("Dead-lettering {} to {}: {}", ref, config.dlqTopic(), message);
+        final AfterReadActions.Quarantine gone = new AfterReadActions.Quarantine(Outcome.VANISHED,
+                new Copy(ref, listed.etag(), null));
+        final SourceRecord record = records.deadLetter(ref, listed, gone, e.errorClass(), message, now);
+        progress.emitted(listed);
+        metrics.objectFailed();
+        return record;
+    }
+
+    private void transientFailure(final S3Failure e) {
+        metrics.transientError();
+        final Duration wait = backoff.failed(time.milliseconds());
+        log.warn("S3 call failed ({} in a row), retrying in {}: {}", backoff.failures(), wait, e.getMessage());
+    }
+}

@@ -1,0 +1,158 @@
+package io.mailroute.connectors.s3;
+
+import io.mailroute.connectors.aws.AwsConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Tagging;
+
+/**
+ * The S3 calls the connector makes, each translating SDK exceptions into a classified
+ * {@link S3Failure}. The SDK retries throttling, 5xx and network errors itself
+ * ({@code aws.max.attempts}); what still fails reaches the caller classified.
+ */
+final class S3Objects implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(S3Objects.class);
+
+    /** One page of a listing and the token of the next one (null after the last page). */
+    record Page(List<ObjectVersion> objects, String nextToken) {}
+
+    /** Where a copy landed. */
+    record Copy(ObjectRef ref, String etag, String versionId) {}
+
+    private final S3Client client;
+    private volatile boolean conditionalDeletes = true;
+
+    S3Objects(final S3Client client) {
+        this.client = client;
+    }
+
+    /** A client for the configured region, endpoint, path style and credentials. */
+    static S3Objects connect(final S3MailSourceConfig config) {
+        final AwsConfig aws = config.aws();
+        final S3ClientBuilder builder = S3Client.builder()
+                .region(aws.region())
+                .credentialsProvider(aws.credentialsProvider())
+                .overrideConfiguration(aws.overrides())
+                .forcePathStyle(config.pathStyleAccess())
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        aws.endpointOverride().ifPresent(builder::endpointOverride);
+        return new S3Objects(builder.build());
+    }
+
+    /** Checks that the bucket exists and the credentials may use it. */
+    void checkBucket(final String bucket) {
+        call("HEAD s3://" + bucket, () -> client.headBucket(b -> b.bucket(bucket)));
+    }
+
+    Page list(final String bucket, final String prefix, final String continuationToken, final int maxKeys) {
+        final ListObjectsV2Response response = call("LIST s3://" + bucket + "/" + prefix, () -> client.listObjectsV2(b -> b
+                .bucket(bucket).prefix(prefix).maxKeys(maxKeys).continuationToken(continuationToken)));
+        final List<ObjectVersion> objects = new ArrayList<>(response.contents().size());
+        for (final S3Object object : response.contents()) {
+            objects.add(ObjectVersion.listed(object.key(), object.eTag(), object.lastModified(),
+                    object.size() == null ? 0L : object.size()));
+        }
+        return new Page(objects, Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null);
+    }
+
+    /** Opens the current version of an object; the caller reads and closes (or aborts) the stream. */
+    ResponseInputStream<GetObjectResponse> get(final ObjectRef ref) {
+        return call("GET " + ref, () -> client.getObject(b -> b.bucket(ref.bucket()).key(ref.key())));
+    }
+
+    /**
+     * Copies exactly {@code version} of {@code from} (the copy fails with {@link S3Failure.Kind#CHANGED}
+     * if the object was replaced meanwhile) to {@code to}, replacing the user metadata with
+     * {@code metadata} when it is not null.
+     */
+    Copy copy(final ObjectRef from, final ObjectVersion version, final ObjectRef to, final Map<String, String> metadata) {
+        final CopyObjectResponse response = call("COPY " + from + " to " + to, () -> client.copyObject(b -> {
+            b.sourceBucket(from.bucket()).sourceKey(from.key()).sourceVersionId(version.versionId())
+                    .copySourceIfMatch(quoted(version.etag()))
+                    .destinationBucket(to.bucket()).destinationKey(to.key());
+            if (metadata != null) {
+                b.metadataDirective(MetadataDirective.REPLACE).metadata(metadata);
+            }
+        }));
+        final String etag = response.copyObjectResult() == null ? version.etag() : response.copyObjectResult().eTag();
+        return new Copy(to, ObjectVersion.normalizeEtag(etag), response.versionId());
+    }
+
+    /**
+     * Deletes the object if it is still the upload with {@code etag} (If-Match); a store without
+     * conditional deletes gets a plain delete. A missing object counts as deleted.
+     */
+    void delete(final ObjectRef ref, final String etag) {
+        try {
+            if (conditionalDeletes) {
+                call("DELETE " + ref, () -> client.deleteObject(b -> b.bucket(ref.bucket()).key(ref.key()).ifMatch(quoted(etag))));
+                return;
+            }
+        } catch (S3Failure e) {
+            if (e.kind() == S3Failure.Kind.MISSING) {
+                return;
+            }
+            if (!"NotImplemented".equals(e.errorCode())) {
+                throw e;
+            }
+            conditionalDeletes = false;
+            log.warn("The S3 endpoint does not support conditional deletes; deleting without If-Match from now on");
+        }
+        try {
+            call("DELETE " + ref, () -> client.deleteObject(b -> b.bucket(ref.bucket()).key(ref.key())));
+        } catch (S3Failure e) {
+            if (e.kind() != S3Failure.Kind.MISSING) {
+                throw e;
+            }
+        }
+    }
+
+    /** Adds (or replaces) one tag on a version, keeping the object's other tags. */
+    void tag(final ObjectRef ref, final String versionId, final String key, final String value) {
+        final List<Tag> tags = new ArrayList<>(call("GET tagging " + ref,
+                () -> client.getObjectTagging(b -> b.bucket(ref.bucket()).key(ref.key()).versionId(versionId))).tagSet());
+        tags.removeIf(t -> t.key().equals(key));
+        tags.add(Tag.builder().key(key).value(value).build());
+        call("PUT tagging " + ref, () -> client.putObjectTagging(b -> b.bucket(ref.bucket()).key(ref.key()).versionId(versionId)
+                .tagging(Tagging.builder().tagSet(tags).build())));
+    }
+
+    /** Writes a small object (a sidecar). */
+    void put(final ObjectRef ref, final String contentType, final byte[] body) {
+        call("PUT " + ref, () -> client.putObject(b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType),
+                RequestBody.fromBytes(body)));
+    }
+
+    private static String quoted(final String etag) {
+        return "\"" + etag + "\"";
+    }
+
+    private static <T> T call(final String what, final Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw S3Failure.classify(what, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
