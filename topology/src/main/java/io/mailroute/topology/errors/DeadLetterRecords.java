@@ -78,7 +78,7 @@ final class DeadLetterRecords {
      * @param value the failing record's value, deserialized, or null
      */
     ProducerRecord<byte[], byte[]> record(final ErrorHandlerContext context, final Object key, final Object value, final Stage stage,
-                                          final Exception exception, final long now) {
+                                          final Exception exception) {
         final Optional<MailAttempt> attempt = attemptOf(value);
         final String mailId = mailId(key, value, attempt);
         final RawRef ref = attempt.map(MailAttempt::ref).or(() -> refOf(value, context)).orElseGet(() -> rawBytesRef(context, mailId));
@@ -86,8 +86,9 @@ final class DeadLetterRecords {
         final DeadLetter letter = new DeadLetter(mailId, stage, exception.getClass().getName(),
                 message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE), attempt.map(MailAttempt::number).orElse(0),
                 null, ref, context.topic(), context.partition() < 0 ? null : context.partition(),
-                context.offset() < 0 ? null : context.offset(), Instant.ofEpochMilli(now));
-        final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, now, keys.serialize(topic, mailId),
+                context.offset() < 0 ? null : context.offset(), Instant.now());
+        final Long timestamp = context.timestamp() < 0 ? null : context.timestamp();
+        final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp, keys.serialize(topic, mailId),
                 serializer.serialize(topic, letter));
         record.headers()
                 .add(HEADER_EXCEPTION, utf8(exception.getClass().getName()))

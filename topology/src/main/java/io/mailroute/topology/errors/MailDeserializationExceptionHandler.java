@@ -33,6 +33,6 @@ public final class MailDeserializationExceptionHandler implements Deserializatio
         }
         log.warn("Cannot read record {}-{}@{}; sending it to {}: {}", record.topic(), record.partition(), record.offset(),
                 deadLetters.topic(), exception.toString());
-        return Response.resume(List.of(deadLetters.record(context, record.key(), null, Stage.INGEST, exception, record.timestamp())));
+        return Response.resume(List.of(deadLetters.record(context, record.key(), null, Stage.INGEST, exception)));
     }
 }

@@ -28,6 +28,6 @@ public final class MailProcessingExceptionHandler implements ProcessingException
         log.warn("Processing of {} failed in {}; sending it to {}: {}", record.key(), context.processorNodeId(), deadLetters.topic(),
                 exception.toString());
         return Response.resume(List.of(deadLetters.record(context, record.key(), record.value(),
-                DeadLetterRecords.stageOf(context.processorNodeId()), exception, record.timestamp())));
+                DeadLetterRecords.stageOf(context.processorNodeId()), exception)));
     }
 }

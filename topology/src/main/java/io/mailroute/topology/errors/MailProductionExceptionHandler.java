@@ -47,6 +47,6 @@ public final class MailProductionExceptionHandler implements ProductionException
         }
         log.warn("Cannot write {} to {}; sending a dead letter to {}: {}", key instanceof byte[] ? "a record" : key, topic,
                 deadLetters.topic(), exception.toString());
-        return Response.resume(List.of(deadLetters.record(context, key, null, Stage.ROUTE, exception, context.timestamp())));
+        return Response.resume(List.of(deadLetters.record(context, key, null, Stage.ROUTE, exception)));
     }
 }
