@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -48,6 +49,8 @@ import java.util.Set;
  */
 public final class RulesYaml {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Stands in for a missing file-wide version, which is reported once for the file. */
+    private static final String UNVERSIONED = "unversioned";
     private static final Set<String> FILE_KEYS = Set.of("rulesVersion", "rules");
     private static final Set<String> RULE_KEYS = Set.of("ruleId", "rulesVersion", "description", "priority", "enabled", "category",
             "severity", "lanes", "conditions", "extract", "requireOwner", "ownerFallback", "requireAuth", "ticketAction");
@@ -104,35 +107,33 @@ public final class RulesYaml {
         return new RulePack(source, version, rules);
     }
 
+    /**
+     * The rule of one YAML entry, built even when some of it is wrong (wrong parts left out or
+     * defaulted, their problems recorded) so that the validator can report the rest too.
+     */
     private static Rule rule(final JsonNode node, final String path, final String fileVersion, final Instant updatedAt,
                              final String source, final List<RuleProblem> problems) {
         if (!node.isObject()) {
             problems.add(new RuleProblem(source, null, path, "must be a mapping"));
             return null;
         }
-        final String id = node.hasNonNull("ruleId") ? node.get("ruleId").asText() : null;
-        final Reader r = new Reader(source, id == null ? path : id, problems);
-        final int before = problems.size();
+        final String id = node.hasNonNull("ruleId") && node.get("ruleId").isTextual() ? node.get("ruleId").asText() : path;
+        final Reader r = new Reader(source, id, problems);
+        r.string(node, "ruleId", null, false);
         r.unknownKeys(node, RULE_KEYS, null);
-        r.string(node, "ruleId", null, true);
-        final String version = node.hasNonNull("rulesVersion") ? r.string(node, "rulesVersion", null, true) : fileVersion;
-        final String description = r.string(node, "description", null, false);
-        final int priority = r.integer(node, "priority", 0);
-        final boolean enabled = r.bool(node, "enabled", true);
-        final String category = r.string(node, "category", null, true);
-        final Severity severity = r.enumValue(node, "severity", Severity.class, Severity.INFO);
-        final List<Lane> lanes = r.list(node, "lanes", null).stream().map(e -> r.enumOf(e.node(), e.path(), Lane.class)).toList();
-        final List<Condition> conditions = r.list(node, "conditions", null).stream().map(e -> condition(e.node(), e.path(), r)).toList();
-        final List<Extraction> extract = r.list(node, "extract", null).stream().map(e -> extraction(e.node(), e.path(), r)).toList();
-        final boolean requireOwner = r.bool(node, "requireOwner", true);
-        final String ownerFallback = r.string(node, "ownerFallback", null, false);
-        final AuthRequirement requireAuth = r.enumValue(node, "requireAuth", AuthRequirement.class, AuthRequirement.NONE);
-        final TicketAction ticketAction = r.enumValue(node, "ticketAction", TicketAction.class, null);
-        if (problems.size() > before || version == null) {
-            return null;
-        }
-        return new Rule(id, version, description, priority, enabled, category, severity, lanes, conditions, extract, requireOwner,
-                ownerFallback, requireAuth, ticketAction, updatedAt);
+        final String version = node.hasNonNull("rulesVersion") ? r.string(node, "rulesVersion", null, false) : fileVersion;
+        final List<Lane> lanes = r.list(node, "lanes", null).stream().map(e -> r.enumOf(e.node(), e.path(), Lane.class))
+                .filter(Objects::nonNull).toList();
+        final List<Condition> conditions = r.list(node, "conditions", null).stream().map(e -> condition(e.node(), e.path(), r))
+                .filter(Objects::nonNull).toList();
+        final List<Extraction> extract = r.list(node, "extract", null).stream().map(e -> extraction(e.node(), e.path(), r))
+                .filter(Objects::nonNull).toList();
+        return new Rule(id, version == null ? UNVERSIONED : version, r.string(node, "description", null, false),
+                r.integer(node, "priority", 0), r.bool(node, "enabled", true), Objects.toString(r.string(node, "category", null, false), ""),
+                r.enumValue(node, "severity", Severity.class, Severity.INFO), lanes, conditions, extract,
+                r.bool(node, "requireOwner", true), r.string(node, "ownerFallback", null, false),
+                r.enumValue(node, "requireAuth", AuthRequirement.class, AuthRequirement.NONE),
+                r.enumValue(node, "ticketAction", TicketAction.class, null), updatedAt);
     }
 
     private static Condition condition(final JsonNode node, final String path, final Reader r) {
@@ -144,7 +145,9 @@ public final class RulesYaml {
         final MatchField field = r.enumValue(node, "field", MatchField.class, null, path, true);
         final String header = r.string(node, "header", path, false);
         final MatchOp op = r.enumValue(node, "op", MatchOp.class, MatchOp.EXACT, path, false);
-        final List<String> values = r.list(node, "values", path).stream().map(e -> r.scalar(e.node(), e.path())).toList();
+        // values compare as text; an unquoted true/false (IS_BOUNCE) is meant as text here
+        final List<String> values = r.list(node, "values", path).stream()
+                .map(e -> e.node().isBoolean() ? e.node().asText() : r.scalar(e.node(), e.path())).filter(Objects::nonNull).toList();
         final boolean negate = r.bool(node, "negate", false, path);
         return field == null ? null : new Condition(field, header, op, values, negate);
     }
@@ -202,9 +205,14 @@ public final class RulesYaml {
             return scalar(value, join(path, key));
         }
 
+        /** Text of a scalar; numbers are taken as written, booleans refused (YAML reads no, off, yes as booleans). */
         String scalar(final JsonNode value, final String path) {
             if (!value.isValueNode()) {
                 add(path, "must be a single value");
+                return null;
+            }
+            if (value.isBoolean()) {
+                add(path, "is read as the boolean " + value + " by YAML; put the text in quotes");
                 return null;
             }
             return value.asText();
