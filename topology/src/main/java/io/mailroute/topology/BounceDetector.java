@@ -17,8 +17,11 @@ import java.util.List;
 @FunctionalInterface
 public interface BounceDetector {
 
-    /** The recipients reported by the delivery-status part of a multipart/report DSN. */
-    BounceDetector DSN_PARTS = (raw, parsed) -> parsed.body().dsnBounces();
+    /**
+     * The recipients reported by the delivery-status part of a multipart/report DSN. Decided on the
+     * Content-Type header first, so that other mail is never walked for it.
+     */
+    BounceDetector DSN_PARTS = (raw, parsed) -> parsed.isReport() ? parsed.body().dsnBounces() : List.of();
 
     /**
      * @param rawMail the mail bytes as received

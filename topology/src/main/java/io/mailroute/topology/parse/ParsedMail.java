@@ -77,6 +77,11 @@ public final class ParsedMail {
         return auth;
     }
 
+    /** True when the mail is a {@code multipart/report} (a DSN or a feedback report), by its header alone. */
+    public boolean isReport() {
+        return MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), "text/plain").value().equals("multipart/report");
+    }
+
     /**
      * The body, walked on first call. Under {@link ParserSettings#STRICT} it was walked by the
      * parser already; under LENIENT problems become {@link MailBody#warnings()}.
