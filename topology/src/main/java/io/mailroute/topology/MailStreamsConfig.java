@@ -12,7 +12,8 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The Streams configuration of the mail topology: the given application settings over these
  * defaults, with what the topology depends on enforced: exactly-once v2, explicit naming of every
- * internal resource, the mailroute exception handlers and {@code mail.dlq} as the dead letter topic.
+ * internal resource, the mailroute exception handlers (also for the global stores) and {@code mail.dlq} as
+ * the dead letter topic.
  */
 public final class MailStreamsConfig {
     /** Application id when none is given. */
@@ -32,6 +33,8 @@ public final class MailStreamsConfig {
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, MailDeserializationExceptionHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, MailProcessingExceptionHandler.class.getName());
+        // a broken account or rule is skipped (and logged) instead of stopping the global thread
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, MailProductionExceptionHandler.class.getName());
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicNames.from(settings).name(MailTopic.DLQ));
         return props;

@@ -179,6 +179,11 @@ public final class MailTopology {
         return builder.build(props);
     }
 
+    /** True for the processors that keep the global stores (their failures cannot go to a DLQ). */
+    public static boolean isGlobal(final String processorName) {
+        return INDEX_OWNERS.equals(processorName) || UPDATE_RULES.equals(processorName);
+    }
+
     /** The pipeline stage a processor of this topology belongs to, for dead letters. */
     public static Stage stageOf(final String processorName) {
         if (processorName.startsWith(RAW_SOURCE) || processorName.startsWith(DEDUP)) {

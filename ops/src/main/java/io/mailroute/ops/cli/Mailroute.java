@@ -11,7 +11,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Kafka-native inbound mail: S3 -> Kafka -> parse, owner, rules -> lanes.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            ClassifyCommand.class,
+            RulesCommand.class,
+            TopologyCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Mailroute implements Runnable {
 
     @Spec

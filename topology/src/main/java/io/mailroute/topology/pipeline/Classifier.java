@@ -122,7 +122,7 @@ public final class Classifier {
     }
 
     /** Why the sender authentication a rule requires did not pass, or null when it did. */
-    static String authFailure(final AuthRequirement requirement, final AuthVerdicts auth) {
+    public static String authFailure(final AuthRequirement requirement, final AuthVerdicts auth) {
         final boolean passed = switch (requirement) {
             case NONE -> true;
             case DMARC -> auth.getDmarc() == Verdict.PASS;

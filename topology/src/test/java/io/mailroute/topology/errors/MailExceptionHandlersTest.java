@@ -118,6 +118,21 @@ class MailExceptionHandlersTest {
     }
 
     @Test
+    void shouldSkipAFailingGlobalStoreUpdateWithoutADeadLetter() {
+        // given
+        final MailProcessingExceptionHandler handler = new MailProcessingExceptionHandler();
+        handler.configure(CONFIG);
+
+        // when
+        final ProcessingExceptionHandler.Response response = handler.handleError(context("mail.accounts", "index-owners", null),
+                new Record<>("123456789012", null, 1_000L), new IllegalStateException("bug"));
+
+        // then
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
     void shouldReplaceARecordThatCannotBeWrittenWithADeadLetter() {
         // given
         final MailProductionExceptionHandler handler = new MailProductionExceptionHandler();
