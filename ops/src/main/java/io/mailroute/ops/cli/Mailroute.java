@@ -15,6 +15,9 @@ import picocli.CommandLine.Spec;
             TopicsCommand.class,
             IngestCommand.class,
             DlqCommand.class,
+            ClassifyCommand.class,
+            RulesCommand.class,
+            TopologyCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mailroute implements Runnable {
 

@@ -1,0 +1,32 @@
+package io.mailroute.topology;
+
+import io.mailroute.avro.Bounce;
+import io.mailroute.topology.parse.ParsedMail;
+import java.util.List;
+
+/**
+ * Finds the failed recipients a mail reports when it is a bounce (a DSN, a feedback report or an
+ * MTA's plain-text bounce). This is the seam where the bounce classifier plugs in; until then
+ * {@link #DSN_PARTS} reads RFC 3464 delivery-status parts.
+ *
+ * <p>Called at most once per mail and processing attempt, lazily: when a rule tests
+ * {@code IS_BOUNCE} or when a classified record is written. Must be thread-safe and must not
+ * throw for malformed input (a throw sends the mail to the DLQ through the processing exception
+ * handler).
+ */
+@FunctionalInterface
+public interface BounceDetector {
+
+    /**
+     * The recipients reported by the delivery-status part of a multipart/report DSN. Decided on the
+     * Content-Type header first, so that other mail is never walked for it.
+     */
+    BounceDetector DSN_PARTS = (raw, parsed) -> parsed.isReport() ? parsed.body().dsnBounces() : List.of();
+
+    /**
+     * @param rawMail the mail bytes as received
+     * @param parsed  the same mail parsed
+     * @return the reported recipients; empty when the mail is no bounce
+     */
+    List<Bounce> detect(byte[] rawMail, ParsedMail parsed);
+}

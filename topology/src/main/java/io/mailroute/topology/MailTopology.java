@@ -1,0 +1,221 @@
+package io.mailroute.topology;
+
+import io.mailroute.avro.Alert;
+import io.mailroute.avro.MailStatus;
+import io.mailroute.avro.Stage;
+import io.mailroute.schemas.registry.SchemaRegistryClients;
+import io.mailroute.schemas.topics.MailTopics;
+import io.mailroute.schemas.topics.Topic;
+import io.mailroute.topology.owner.OwnerIndex;
+import io.mailroute.topology.owner.OwnerIndexUpdater;
+import io.mailroute.topology.owner.OwnersSerde;
+import io.mailroute.topology.pipeline.MailAttempt;
+import io.mailroute.topology.pipeline.MailDecision;
+import io.mailroute.topology.pipeline.NewPatterns;
+import io.mailroute.topology.pipeline.Pipeline;
+import io.mailroute.topology.pipeline.Routed;
+import io.mailroute.topology.pipeline.Routing;
+import io.mailroute.topology.rules.DefaultRulePack;
+import io.mailroute.topology.rules.RuleSet;
+import io.mailroute.topology.rules.RulesUpdater;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Predicate;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The mail topology, as a pure function of its configuration: no I/O, nothing started.
+ *
+ * <pre>
+ * mail.raw ─ dedup ─┐
+ *                   ├─ fetch ─ parse ─ classify ─ fan-out ─ route: notify | ticket | order-import
+ * mail.retry ─ wait ┘   (owner index, rules: global stores)           | quarantine | retry | dlq | status
+ *                                                                      └ new patterns (counted) ─ alerts
+ * mail.status ─ status table (interactive queries)
+ * </pre>
+ *
+ * Mail stays keyed by mail id from {@code mail.raw} to the lanes, so the only repartition is the
+ * (rare) counting of new patterns. Every processor, store and internal topic is named.
+ */
+public final class MailTopology {
+    public static final String RAW_SOURCE = "mail-raw-source";
+    public static final String RETRY_SOURCE = "mail-retry-source";
+    /** Global processor indexing mail.accounts (its source node gets a "-source" suffix). */
+    public static final String INDEX_OWNERS = "index-owners";
+    /** Global processor keeping the rules store (its source node gets a "-source" suffix). */
+    public static final String UPDATE_RULES = "update-rules";
+    /** The table of mail.status (its source node gets a "-source" suffix). */
+    public static final String STATUS_TABLE = "status-table";
+    public static final String DEDUP = "dedup-mail";
+    public static final String RELEASE = "release-waiting-mail";
+    public static final String MERGE = "merge-attempts";
+    public static final String FETCH = "fetch-mail";
+    public static final String PARSE = "parse-mail";
+    public static final String CLASSIFY = "classify-mail";
+    public static final String FAN_OUT = "fan-out-outcomes";
+    public static final String ROUTE = "route-";
+
+    /** Window store of mail ids seen (dedup). */
+    public static final String DEDUP_STORE = "mail-dedup-store";
+    /** Mails waiting in mail.retry, by mail id. */
+    public static final String RETRY_STORE = "retry-waiting-store";
+    /** Latest {@link MailStatus} per mail id, for interactive queries. */
+    public static final String STATUS_STORE = "mail-status-store";
+    /** New-pattern alerts by pattern key. */
+    public static final String NEW_PATTERN_STORE = "new-pattern-store";
+    /** The repartition (by pattern key) before new patterns are counted. */
+    public static final String NEW_PATTERN_GROUPING = "new-pattern";
+    /** Global store: owners by normalized address and by account id. */
+    public static final String OWNER_INDEX_STORE = OwnerIndex.STORE;
+    /** Global store: rules by rule id. */
+    public static final String RULES_STORE = RulesUpdater.STORE;
+
+    private MailTopology() {}
+
+    /**
+     * Builds the topology from one configuration map (Streams, serde, {@code mailroute.*} and
+     * topic name keys): topics and serdes from {@link MailTopics}, services from
+     * {@link TopologyServices#from(MailrouteConfig)}.
+     */
+    public static Topology build(final Map<String, ?> settings) {
+        final MailTopics topics = MailTopics.create(settings, SchemaRegistryClients.fromConfig(settings), settings);
+        return build(settings, topics, TopologyServices.from(new MailrouteConfig(settings)));
+    }
+
+    /**
+     * Builds the topology.
+     *
+     * @param settings Streams, serde and {@code mailroute.*} settings; passed through {@link MailStreamsConfig}
+     * @param topics   topic names and serdes
+     * @param services claim-check store and bounce detector
+     */
+    public static Topology build(final Map<String, ?> settings, final MailTopics topics, final TopologyServices services) {
+        final Properties props = MailStreamsConfig.properties(settings);
+        final MailrouteConfig config = new MailrouteConfig(props);
+        final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
+        final Generation accounts = new Generation();
+        final Generation rules = new Generation();
+        final RuleSet fallback = config.defaultRulesFallback() ? DefaultRulePack.load().compile() : RuleSet.compile(List.of(), "none", List.of());
+        final Pipeline pipeline = new Pipeline(config, services, accounts, rules, fallback);
+
+        // owners and rules are small and read by every task: global stores, rebuilt from their
+        // compacted topics through the updaters on every start, so mail never needs repartitioning
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OWNER_INDEX_STORE), Serdes.String(), new OwnersSerde())
+                        .withLoggingDisabled(),
+                topics.accounts().name(),
+                Consumed.with(Serdes.String(), topics.accounts().valueSerde()).withName(INDEX_OWNERS),
+                () -> new OwnerIndexUpdater(accounts));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(), topics.rules().valueSerde())
+                        .withLoggingDisabled(),
+                topics.rules().name(),
+                Consumed.with(Serdes.String(), topics.rules().valueSerde()).withName(UPDATE_RULES),
+                () -> new RulesUpdater(rules));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(DEDUP_STORE, config.dedupWindow(), config.dedupWindow(), false),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RETRY_STORE), Serdes.String(), topics.retry().valueSerde()));
+
+        // connector re-deliveries stop here; everything after works on one attempt of one mail
+        final KStream<String, MailAttempt> fresh = builder
+                .stream(topics.raw().name(), consumed(topics.raw(), RAW_SOURCE))
+                .processValues(pipeline.dedup(DEDUP_STORE), Named.as(DEDUP), DEDUP_STORE);
+        // waiting mails come back when their owner or a new rule set appears, or their backoff ends
+        final KStream<String, MailAttempt> released = builder
+                .stream(topics.retry().name(), consumed(topics.retry(), RETRY_SOURCE))
+                .process(pipeline.retry(RETRY_STORE), Named.as(RELEASE), RETRY_STORE);
+        // each stage either hands on its result or the mail's final decision (retry, dead letter)
+        final KStream<String, MailDecision> decisions = fresh
+                .merge(released, Named.as(MERGE))
+                .processValues(pipeline.fetch(), Named.as(FETCH))
+                .processValues(pipeline.parse(), Named.as(PARSE))
+                .processValues(pipeline.classify(), Named.as(CLASSIFY));
+        // one record per owner, lane and side output, keyed for its topic
+        final BranchedKStream<String, Routed> routes = decisions
+                .flatMap(Routing::routes, Named.as(FAN_OUT))
+                .split(Named.as(ROUTE));
+        toTopic(routes, Routing::isNotify, "notify", topics.notifications(), Routing::classifiedMail);
+        toTopic(routes, Routing::isTicket, "ticket", topics.ticket(), Routing::classifiedMail);
+        toTopic(routes, Routing::isOrderImport, "order-import", topics.orderImport(), Routing::classifiedMail);
+        toTopic(routes, Routing::isQuarantine, "quarantine", topics.quarantine(), Routing::classifiedMail);
+        toTopic(routes, Routing::isRetry, "retry", topics.retry(), Routing::retryMail);
+        toTopic(routes, Routing::isDeadLetter, "dlq", topics.dlq(), Routing::deadLetter);
+        toTopic(routes, Routing::isStatus, "status", topics.status(), Routing::status);
+        // sightings of unknown patterns are counted per pattern (the one repartition) into alerts
+        routes.branch(Routing::isNewPattern, Branched.withConsumer(sightings -> sightings
+                .mapValues(Routing::alert, Named.as("new-pattern-sighting"))
+                .groupByKey(Grouped.with(NEW_PATTERN_GROUPING, Serdes.String(), topics.alerts().valueSerde()))
+                .reduce(NewPatterns.summing(), Named.as("count-new-pattern"),
+                        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(NEW_PATTERN_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
+                .toStream(Named.as("new-pattern-alerts"))
+                .to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink")), "new-pattern"));
+        // the Routed types are sealed and every one has a branch above: nothing is left over
+        routes.noDefaultBranch();
+
+        // mail.status read back as a table serves status queries (its topic doubles as changelog)
+        builder.table(topics.status().name(), consumed(topics.status(), STATUS_TABLE),
+                Materialized.<String, MailStatus, KeyValueStore<Bytes, byte[]>>as(STATUS_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(topics.status().valueSerde()));
+        return builder.build(props);
+    }
+
+    /** True for the processors that keep the global stores (their failures cannot go to a DLQ). */
+    public static boolean isGlobal(final String processorName) {
+        return INDEX_OWNERS.equals(processorName) || UPDATE_RULES.equals(processorName);
+    }
+
+    /** The pipeline stage a processor of this topology belongs to, for dead letters. */
+    public static Stage stageOf(final String processorName) {
+        if (processorName.startsWith(RAW_SOURCE) || processorName.startsWith(DEDUP)) {
+            return Stage.DEDUP;
+        }
+        if (processorName.startsWith(RETRY_SOURCE) || processorName.startsWith(RELEASE)) {
+            return Stage.RETRY;
+        }
+        if (processorName.startsWith(MERGE) || processorName.startsWith(FETCH)) {
+            return Stage.FETCH;
+        }
+        if (processorName.startsWith(PARSE)) {
+            return Stage.PARSE;
+        }
+        if (processorName.startsWith(CLASSIFY)) {
+            return Stage.CLASSIFY;
+        }
+        return Stage.ROUTE;
+    }
+
+    private static <V> void toTopic(final BranchedKStream<String, Routed> routes, final Predicate<String, Routed> predicate,
+                                    final String name, final Topic<String, V> topic, final Function<Routed, V> value) {
+        routes.branch(predicate, Branched.withConsumer(branch -> branch
+                .mapValues(value::apply, Named.as(name + "-record"))
+                .to(topic.name(), produced(topic, name + "-sink")), name));
+    }
+
+    private static <V> Consumed<String, V> consumed(final Topic<String, V> topic, final String name) {
+        return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name);
+    }
+
+    private static <V> Produced<String, V> produced(final Topic<String, V> topic, final String name) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
+    }
+}

@@ -1,0 +1,199 @@
+package io.mailroute.topology;
+
+import io.mailroute.topology.fetch.S3Settings;
+import io.mailroute.topology.parse.ParserSettings;
+import io.mailroute.topology.pipeline.RetryPolicy;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * The topology's own settings ({@code mailroute.*}). Topic names ({@code mailroute.topic.*}) are
+ * read by {@link io.mailroute.schemas.topics.TopicNames}; Streams and serde settings pass through.
+ */
+public final class MailrouteConfig extends AbstractConfig {
+    private static final String GROUP_TOPOLOGY = "Topology";
+    private static final String GROUP_PARSER = "Parser";
+    private static final String GROUP_RETRY = "Retry";
+    private static final String GROUP_S3 = "S3";
+
+    public static final String DEDUP_WINDOW_MS_CONFIG = "mailroute.dedup.window.ms";
+    private static final String DEDUP_WINDOW_MS_DOC = "How long a mail id (with its re-publication attempt) is remembered, in "
+            + "milliseconds of its S3 arrival time; a re-delivery within this window is dropped as a duplicate.";
+    public static final long DEDUP_WINDOW_MS_DEFAULT = Duration.ofDays(1).toMillis();
+
+    public static final String RULES_FALLBACK_CONFIG = "mailroute.rules.fallback";
+    private static final String RULES_FALLBACK_DOC = "Rules used while the rules topic is empty: 'default' for the pack in the jar, "
+            + "'none' for no rules (every mail then waits as UNCLASSIFIED).";
+    public static final String RULES_FALLBACK_DEFAULT = "default";
+
+    public static final String PARSER_PROFILE_CONFIG = "mailroute.parser.profile";
+    private static final String PARSER_PROFILE_DOC = "LENIENT reads what it can and records warnings; STRICT sends malformed or "
+            + "over-limit mail to the DLQ. The limits below override the profile's.";
+    public static final String PARSER_PROFILE_DEFAULT = "LENIENT";
+
+    public static final String PARSER_MAX_HEADER_COUNT_CONFIG = "mailroute.parser.max.header.count";
+    private static final String PARSER_MAX_HEADER_COUNT_DOC = "Header fields read per header block; further fields are ignored.";
+
+    public static final String PARSER_MAX_HEADER_BYTES_CONFIG = "mailroute.parser.max.header.bytes";
+    private static final String PARSER_MAX_HEADER_BYTES_DOC = "Bytes of one header block; beyond it the rest is read as body.";
+
+    public static final String PARSER_MAX_PART_DEPTH_CONFIG = "mailroute.parser.max.part.depth";
+    private static final String PARSER_MAX_PART_DEPTH_DOC = "Nesting of multiparts walked; deeper parts are skipped.";
+
+    public static final String PARSER_MAX_BODY_BYTES_CONFIG = "mailroute.parser.max.body.bytes";
+    private static final String PARSER_MAX_BODY_BYTES_DOC = "Decoded bytes of the text body that BODY conditions and extractions see.";
+
+    public static final String PARSER_EXCERPT_CHARS_CONFIG = "mailroute.parser.excerpt.chars";
+    private static final String PARSER_EXCERPT_CHARS_DOC = "Characters of body text in ClassifiedMail.textExcerpt.";
+
+    public static final String RETRY_MAX_ATTEMPTS_CONFIG = "mailroute.retry.max.attempts";
+    private static final String RETRY_MAX_ATTEMPTS_DOC = "Processing attempts of a mail waiting for an owner, a rule or a transient "
+            + "fix; the attempt that reaches this number goes to the DLQ instead of mail.retry.";
+    public static final int RETRY_MAX_ATTEMPTS_DEFAULT = 6;
+
+    public static final String RETRY_BACKOFF_INITIAL_MS_CONFIG = "mailroute.retry.backoff.initial.ms";
+    private static final String RETRY_BACKOFF_INITIAL_MS_DOC = "Wait before the first automatic retry, in milliseconds; doubled per attempt.";
+    public static final long RETRY_BACKOFF_INITIAL_MS_DEFAULT = Duration.ofMinutes(5).toMillis();
+
+    public static final String RETRY_BACKOFF_MAX_MS_CONFIG = "mailroute.retry.backoff.max.ms";
+    private static final String RETRY_BACKOFF_MAX_MS_DOC = "Longest wait between automatic retries, in milliseconds.";
+    public static final long RETRY_BACKOFF_MAX_MS_DEFAULT = Duration.ofHours(6).toMillis();
+
+    public static final String RETRY_CHECK_INTERVAL_MS_CONFIG = "mailroute.retry.check.interval.ms";
+    private static final String RETRY_CHECK_INTERVAL_MS_DOC = "How often (wall clock) waiting mails are checked for release: backoff "
+            + "elapsed, owner mapping arrived, or rule set changed; in milliseconds.";
+    public static final long RETRY_CHECK_INTERVAL_MS_DEFAULT = Duration.ofSeconds(30).toMillis();
+
+    public static final String S3_ENDPOINT_CONFIG = "mailroute.s3.endpoint";
+    private static final String S3_ENDPOINT_DOC = "S3 endpoint override for claim-check fetches (MinIO, S3Proxy); empty for AWS.";
+
+    public static final String S3_REGION_CONFIG = "mailroute.s3.region";
+    private static final String S3_REGION_DOC = "Region claim-check requests are signed for.";
+
+    public static final String S3_PATH_STYLE_CONFIG = "mailroute.s3.path.style";
+    private static final String S3_PATH_STYLE_DOC = "Path-style bucket addressing; most S3-compatible servers need it.";
+
+    public static final String S3_ACCESS_KEY_CONFIG = "mailroute.s3.access.key";
+    private static final String S3_ACCESS_KEY_DOC = "Access key for claim-check fetches; empty for the default AWS credentials chain.";
+
+    public static final String S3_SECRET_KEY_CONFIG = "mailroute.s3.secret.key";
+    private static final String S3_SECRET_KEY_DOC = "Secret key belonging to " + S3_ACCESS_KEY_CONFIG + "; never logged.";
+
+    public static final String S3_MAX_ATTEMPTS_CONFIG = "mailroute.s3.max.attempts";
+    private static final String S3_MAX_ATTEMPTS_DOC = "Attempts of one claim-check fetch (SDK retries included) before the mail "
+            + "waits in mail.retry as TRANSIENT.";
+
+    public static final String S3_TIMEOUT_MS_CONFIG = "mailroute.s3.timeout.ms";
+    private static final String S3_TIMEOUT_MS_DOC = "Time limit of one claim-check fetch, retries included, in milliseconds; it "
+            + "blocks the stream thread, so keep it well below max.poll.interval.ms.";
+
+    private static final ConfigDef CONFIG_DEF = configDef();
+
+    public MailrouteConfig(final Map<?, ?> props) {
+        super(CONFIG_DEF, props, false);
+    }
+
+    /** The {@code mailroute.*} keys with their defaults and documentation. */
+    public static ConfigDef configDef() {
+        int topology = 0;
+        int parser = 0;
+        int retry = 0;
+        int s3 = 0;
+        return new ConfigDef()
+                .define(DEDUP_WINDOW_MS_CONFIG, Type.LONG, DEDUP_WINDOW_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                        DEDUP_WINDOW_MS_DOC, GROUP_TOPOLOGY, ++topology, ConfigDef.Width.SHORT, "Dedup window")
+                .define(RULES_FALLBACK_CONFIG, Type.STRING, RULES_FALLBACK_DEFAULT,
+                        ConfigDef.CaseInsensitiveValidString.in("default", "none"), Importance.MEDIUM, RULES_FALLBACK_DOC,
+                        GROUP_TOPOLOGY, ++topology, ConfigDef.Width.SHORT, "Fallback rules")
+                .define(PARSER_PROFILE_CONFIG, Type.STRING, PARSER_PROFILE_DEFAULT,
+                        ConfigDef.CaseInsensitiveValidString.in("LENIENT", "STRICT"), Importance.MEDIUM, PARSER_PROFILE_DOC,
+                        GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Parser profile")
+                .define(PARSER_MAX_HEADER_COUNT_CONFIG, Type.INT, null, Importance.LOW, PARSER_MAX_HEADER_COUNT_DOC,
+                        GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Max header fields")
+                .define(PARSER_MAX_HEADER_BYTES_CONFIG, Type.INT, null, Importance.LOW, PARSER_MAX_HEADER_BYTES_DOC,
+                        GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Max header bytes")
+                .define(PARSER_MAX_PART_DEPTH_CONFIG, Type.INT, null, Importance.LOW, PARSER_MAX_PART_DEPTH_DOC,
+                        GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Max part depth")
+                .define(PARSER_MAX_BODY_BYTES_CONFIG, Type.INT, null, Importance.LOW, PARSER_MAX_BODY_BYTES_DOC,
+                        GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Max body bytes")
+                .define(PARSER_EXCERPT_CHARS_CONFIG, Type.INT, null, Importance.LOW, PARSER_EXCERPT_CHARS_DOC,
+                        GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Excerpt characters")
+                .define(RETRY_MAX_ATTEMPTS_CONFIG, Type.INT, RETRY_MAX_ATTEMPTS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                        RETRY_MAX_ATTEMPTS_DOC, GROUP_RETRY, ++retry, ConfigDef.Width.SHORT, "Max attempts")
+                .define(RETRY_BACKOFF_INITIAL_MS_CONFIG, Type.LONG, RETRY_BACKOFF_INITIAL_MS_DEFAULT, Range.atLeast(0),
+                        Importance.MEDIUM, RETRY_BACKOFF_INITIAL_MS_DOC, GROUP_RETRY, ++retry, ConfigDef.Width.SHORT, "Initial backoff")
+                .define(RETRY_BACKOFF_MAX_MS_CONFIG, Type.LONG, RETRY_BACKOFF_MAX_MS_DEFAULT, Range.atLeast(0), Importance.LOW,
+                        RETRY_BACKOFF_MAX_MS_DOC, GROUP_RETRY, ++retry, ConfigDef.Width.SHORT, "Max backoff")
+                .define(RETRY_CHECK_INTERVAL_MS_CONFIG, Type.LONG, RETRY_CHECK_INTERVAL_MS_DEFAULT, Range.atLeast(1),
+                        Importance.LOW, RETRY_CHECK_INTERVAL_MS_DOC, GROUP_RETRY, ++retry, ConfigDef.Width.SHORT, "Check interval")
+                .define(S3_ENDPOINT_CONFIG, Type.STRING, null, Importance.MEDIUM, S3_ENDPOINT_DOC,
+                        GROUP_S3, ++s3, ConfigDef.Width.LONG, "Endpoint")
+                .define(S3_REGION_CONFIG, Type.STRING, "us-east-1", new ConfigDef.NonEmptyString(), Importance.MEDIUM, S3_REGION_DOC,
+                        GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Region")
+                .define(S3_PATH_STYLE_CONFIG, Type.BOOLEAN, false, Importance.LOW, S3_PATH_STYLE_DOC,
+                        GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Path style")
+                .define(S3_ACCESS_KEY_CONFIG, Type.STRING, null, Importance.MEDIUM, S3_ACCESS_KEY_DOC,
+                        GROUP_S3, ++s3, ConfigDef.Width.MEDIUM, "Access key")
+                .define(S3_SECRET_KEY_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, S3_SECRET_KEY_DOC,
+                        GROUP_S3, ++s3, ConfigDef.Width.MEDIUM, "Secret key")
+                .define(S3_MAX_ATTEMPTS_CONFIG, Type.INT, 3, Range.atLeast(1), Importance.LOW, S3_MAX_ATTEMPTS_DOC,
+                        GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Max attempts")
+                .define(S3_TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW, S3_TIMEOUT_MS_DOC,
+                        GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Timeout");
+    }
+
+    public Duration dedupWindow() {
+        return Duration.ofMillis(getLong(DEDUP_WINDOW_MS_CONFIG));
+    }
+
+    /** True when the default pack applies while mail.rules is empty. */
+    public boolean defaultRulesFallback() {
+        return getString(RULES_FALLBACK_CONFIG).equalsIgnoreCase("default");
+    }
+
+    /** The parser settings: the profile with any overridden limits. */
+    public ParserSettings parserSettings() {
+        final ParserSettings profile = getString(PARSER_PROFILE_CONFIG).toUpperCase(Locale.ROOT).equals("STRICT")
+                ? ParserSettings.STRICT
+                : ParserSettings.LENIENT;
+        final ParserSettings.Builder builder = profile.toBuilder();
+        override(PARSER_MAX_HEADER_COUNT_CONFIG, builder::maxHeaderCount);
+        override(PARSER_MAX_HEADER_BYTES_CONFIG, builder::maxHeaderBytes);
+        override(PARSER_MAX_PART_DEPTH_CONFIG, builder::maxPartDepth);
+        override(PARSER_MAX_BODY_BYTES_CONFIG, builder::maxBodyBytes);
+        override(PARSER_EXCERPT_CHARS_CONFIG, builder::excerptChars);
+        return builder.build();
+    }
+
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(getInt(RETRY_MAX_ATTEMPTS_CONFIG), Duration.ofMillis(getLong(RETRY_BACKOFF_INITIAL_MS_CONFIG)),
+                Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS_CONFIG)));
+    }
+
+    public Duration retryCheckInterval() {
+        return Duration.ofMillis(getLong(RETRY_CHECK_INTERVAL_MS_CONFIG));
+    }
+
+    public S3Settings s3Settings() {
+        final Password secret = getPassword(S3_SECRET_KEY_CONFIG);
+        final String endpoint = getString(S3_ENDPOINT_CONFIG);
+        return new S3Settings(endpoint == null || endpoint.isBlank() ? null : endpoint, getString(S3_REGION_CONFIG),
+                getBoolean(S3_PATH_STYLE_CONFIG), getString(S3_ACCESS_KEY_CONFIG), secret == null ? null : secret.value(),
+                getInt(S3_MAX_ATTEMPTS_CONFIG), Duration.ofMillis(getLong(S3_TIMEOUT_MS_CONFIG)));
+    }
+
+    private void override(final String key, final IntConsumer setter) {
+        final Integer value = getInt(key);
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+}

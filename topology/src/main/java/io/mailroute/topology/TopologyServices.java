@@ -1,0 +1,29 @@
+package io.mailroute.topology;
+
+import io.mailroute.topology.fetch.MailBodyStore;
+import io.mailroute.topology.fetch.S3MailBodyStore;
+
+/**
+ * What the topology calls out to: the store claim-checked mail is fetched from, and the bounce
+ * detector. Owned by whoever runs the topology, who closes it after the streams instance.
+ *
+ * @param bodies  claim-check fetches
+ * @param bounces bounce detection (the seam for the bounce classifier)
+ */
+public record TopologyServices(MailBodyStore bodies, BounceDetector bounces) implements AutoCloseable {
+
+    /** S3 from the {@code mailroute.s3.*} settings (the client is created on first fetch) and DSN-part bounces. */
+    public static TopologyServices from(final MailrouteConfig config) {
+        return new TopologyServices(new S3MailBodyStore(config.s3Settings()), BounceDetector.DSN_PARTS);
+    }
+
+    /** No claim-check store (inline mail only) and DSN-part bounces: for in-process runs. */
+    public static TopologyServices inlineOnly() {
+        return new TopologyServices(MailBodyStore.NONE, BounceDetector.DSN_PARTS);
+    }
+
+    @Override
+    public void close() {
+        bodies.close();
+    }
+}

@@ -1,0 +1,204 @@
+package io.mailroute.topology.parse;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a header block straight from the mail bytes: a single pass over the lines, unfolding
+ * continuation lines, bounded by the {@link ParserSettings} limits. Much faster than a full MIME
+ * parse, so that mails can be classified on their headers before any body is decoded.
+ */
+final class HeaderScanner {
+    private static final byte[] MBOX_FROM = {'F', 'r', 'o', 'm', ' '};
+
+    private final ParserSettings settings;
+
+    HeaderScanner(final ParserSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Scans the header block starting at {@code offset}.
+     *
+     * @throws MailParseException when no header field starts the block, or a limit is exceeded
+     *                            under {@link ParserSettings#STRICT}
+     */
+    HeaderBlock scan(final byte[] data, final int offset, final int end) throws MailParseException {
+        final List<HeaderField> fields = new ArrayList<>(32);
+        final List<String> warnings = new ArrayList<>(0);
+        final Field current = new Field();
+        int pos = skipPreamble(data, offset, end);
+        int ignored = 0;
+        while (pos < end) {
+            int lineEnd = indexOf(data, (byte) '\n', pos, end);
+            final int next = lineEnd < 0 ? end : lineEnd + 1;
+            lineEnd = lineEnd < 0 ? end : lineEnd;
+            if (lineEnd > pos && data[lineEnd - 1] == '\r') {
+                lineEnd--;
+            }
+            if (pos - offset > settings.maxHeaderBytes()) {
+                reject(warnings, "header block is longer than " + settings.maxHeaderBytes() + " bytes; the rest is read as body");
+                current.finish(fields, settings, warnings);
+                return new HeaderBlock(fields, pos, warnings);
+            }
+            if (lineEnd == pos) {
+                current.finish(fields, settings, warnings);
+                return new HeaderBlock(fields, next, warnings);
+            }
+            final byte first = data[pos];
+            if (first == ' ' || first == '\t') {
+                if (current.isOpen()) {
+                    current.fold(data, pos, lineEnd);
+                } else if (fields.isEmpty() && ignored == 0) {
+                    throw new MailParseException("not a mail: it starts with a continuation line, not a header field");
+                }
+                pos = next;
+                continue;
+            }
+            final int colon = nameEnd(data, pos, lineEnd);
+            if (colon < 0) {
+                if (fields.isEmpty() && !current.isOpen() && ignored == 0) {
+                    throw new MailParseException("not a mail: the first line is not a header field");
+                }
+                reject(warnings, "header block ended without a blank line");
+                current.finish(fields, settings, warnings);
+                return new HeaderBlock(fields, pos, warnings);
+            }
+            current.finish(fields, settings, warnings);
+            if (fields.size() >= settings.maxHeaderCount()) {
+                if (ignored++ == 0) {
+                    reject(warnings, "more than " + settings.maxHeaderCount() + " header fields; the rest are ignored");
+                }
+            } else {
+                current.open(data, pos, colon, lineEnd);
+            }
+            pos = next;
+        }
+        current.finish(fields, settings, warnings);
+        return new HeaderBlock(fields, end, warnings);
+    }
+
+    private void reject(final List<String> warnings, final String problem) throws MailParseException {
+        if (!settings.lenient()) {
+            throw new MailParseException(problem);
+        }
+        warnings.add(problem);
+    }
+
+    /** Skips a UTF-8 byte order mark, leading blank lines and an mbox "From " line. */
+    private static int skipPreamble(final byte[] data, final int offset, final int end) {
+        int pos = offset;
+        if (end - pos >= 3 && data[pos] == (byte) 0xEF && data[pos + 1] == (byte) 0xBB && data[pos + 2] == (byte) 0xBF) {
+            pos += 3;
+        }
+        while (pos < end && (data[pos] == '\r' || data[pos] == '\n')) {
+            pos++;
+        }
+        if (startsWith(data, pos, end, MBOX_FROM)) {
+            final int lineEnd = indexOf(data, (byte) '\n', pos, end);
+            pos = lineEnd < 0 ? end : lineEnd + 1;
+        }
+        return pos;
+    }
+
+    /** Index of the colon ending a valid field name on this line, or -1. */
+    private static int nameEnd(final byte[] data, final int start, final int lineEnd) {
+        for (int i = start; i < lineEnd; i++) {
+            final byte b = data[i];
+            if (b == ':') {
+                return i > start ? i : -1;
+            }
+            if (b < 33 || b > 126) {
+                // obsolete syntax allows whitespace between the name and the colon
+                int j = i;
+                while (j < lineEnd && (data[j] == ' ' || data[j] == '\t')) {
+                    j++;
+                }
+                return j < lineEnd && data[j] == ':' && i > start ? j : -1;
+            }
+        }
+        return -1;
+    }
+
+    static int indexOf(final byte[] data, final byte b, final int from, final int end) {
+        for (int i = from; i < end; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(final byte[] data, final int pos, final int end, final byte[] prefix) {
+        if (end - pos < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[pos + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The field being read; most fields are one line and never copy their bytes. */
+    private static final class Field {
+        private String name;
+        private byte[] data;
+        private int valueStart;
+        private int valueEnd;
+        private ByteArrayOutputStream folded;
+
+        boolean isOpen() {
+            return name != null;
+        }
+
+        void open(final byte[] bytes, final int start, final int colon, final int lineEnd) {
+            int nameEnd = colon;
+            while (nameEnd > start && (bytes[nameEnd - 1] == ' ' || bytes[nameEnd - 1] == '\t')) {
+                nameEnd--;
+            }
+            name = new String(bytes, start, nameEnd - start, StandardCharsets.ISO_8859_1);
+            data = bytes;
+            valueStart = colon + 1;
+            valueEnd = lineEnd;
+            folded = null;
+        }
+
+        void fold(final byte[] bytes, final int start, final int lineEnd) {
+            if (folded == null) {
+                folded = new ByteArrayOutputStream(Math.max(64, (valueEnd - valueStart) * 2));
+                folded.write(data, valueStart, valueEnd - valueStart);
+            }
+            folded.write(bytes, start, lineEnd - start);
+        }
+
+        void finish(final List<HeaderField> fields, final ParserSettings settings, final List<String> warnings)
+                throws MailParseException {
+            if (name == null) {
+                return;
+            }
+            final byte[] bytes = folded == null ? data : folded.toByteArray();
+            int start = folded == null ? valueStart : 0;
+            int end = folded == null ? valueEnd : bytes.length;
+            while (start < end && (bytes[start] == ' ' || bytes[start] == '\t')) {
+                start++;
+            }
+            while (end > start && (bytes[end - 1] == ' ' || bytes[end - 1] == '\t' || bytes[end - 1] == '\r')) {
+                end--;
+            }
+            if (end - start > settings.maxHeaderValueBytes()) {
+                if (!settings.lenient()) {
+                    throw new MailParseException("header " + name + " is longer than " + settings.maxHeaderValueBytes() + " bytes");
+                }
+                warnings.add("header " + name + " truncated to " + settings.maxHeaderValueBytes() + " bytes");
+                end = start + settings.maxHeaderValueBytes();
+            }
+            fields.add(new HeaderField(name, MailCharsets.guess(bytes, start, end - start)));
+            name = null;
+            folded = null;
+        }
+    }
+}

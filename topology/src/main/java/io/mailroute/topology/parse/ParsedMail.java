@@ -1,0 +1,104 @@
+package io.mailroute.topology.parse;
+
+import io.mailroute.avro.Address;
+import io.mailroute.avro.AuthVerdicts;
+import java.util.List;
+
+/**
+ * A mail as the rules see it. The header facts are read eagerly (one fast pass); the body is
+ * walked on first use of {@link #body()} only, so that mails classified on their headers never
+ * pay for decoding. Not thread-safe: one instance belongs to one record being processed.
+ */
+public final class ParsedMail {
+    private final byte[] raw;
+    private final HeaderBlock headers;
+    private final String subject;
+    private final Address from;
+    private final List<Address> recipients;
+    private final String messageId;
+    private final Long sentAt;
+    private final AuthVerdicts auth;
+    private final BodyWalker walker;
+    private MailBody body;
+
+    ParsedMail(final byte[] raw, final HeaderBlock headers, final String subject, final Address from,
+               final List<Address> recipients, final String messageId, final Long sentAt, final AuthVerdicts auth,
+               final BodyWalker walker) {
+        this.raw = raw;
+        this.headers = headers;
+        this.subject = subject;
+        this.from = from;
+        this.recipients = List.copyOf(recipients);
+        this.messageId = messageId;
+        this.sentAt = sentAt;
+        this.auth = auth;
+        this.walker = walker;
+    }
+
+    /** The mail bytes as received. */
+    public byte[] raw() {
+        return raw;
+    }
+
+    public HeaderBlock headers() {
+        return headers;
+    }
+
+    /** Subject with encoded words decoded; null when the mail has none. */
+    public String subject() {
+        return subject;
+    }
+
+    /** Subject header as found (unfolded), encoded words undecoded; null when absent. */
+    public String subjectRaw() {
+        return headers.first("Subject").orElse(null);
+    }
+
+    /** First From address, or null. */
+    public Address from() {
+        return from;
+    }
+
+    /** To, Cc, Delivered-To and X-Original-To addresses in header order. */
+    public List<Address> recipients() {
+        return recipients;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    /** The Date header in epoch millis, or null when missing or unparseable. */
+    public Long sentAt() {
+        return sentAt;
+    }
+
+    public AuthVerdicts auth() {
+        return auth;
+    }
+
+    /** True when the mail is a {@code multipart/report} (a DSN or a feedback report), by its header alone. */
+    public boolean isReport() {
+        return MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), "text/plain").value().equals("multipart/report");
+    }
+
+    /**
+     * The body, walked on first call. Under {@link ParserSettings#STRICT} it was walked by the
+     * parser already; under LENIENT problems become {@link MailBody#warnings()}.
+     */
+    public MailBody body() {
+        if (body == null) {
+            try {
+                body = walker.walk(headers);
+            } catch (MailParseException e) {
+                body = new MailBody("", List.of(), false, List.of(), List.of(e.getMessage()));
+            }
+        }
+        return body;
+    }
+
+    /** Walks the body now, so that STRICT parsing reports its problems from the parser. */
+    void walkBody() throws MailParseException {
+        body = walker.walk(headers);
+    }
+}

@@ -1,0 +1,40 @@
+package io.mailroute.topology.pipeline;
+
+import io.mailroute.topology.Generation;
+import io.mailroute.topology.owner.OwnerIndex;
+import io.mailroute.topology.rules.RuleBook;
+import io.mailroute.topology.rules.RuleSet;
+import io.mailroute.topology.rules.RulesUpdater;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/** Classifies parsed mail with the current rules and the owner index (both global stores). */
+final class ClassifyProcessor implements FixedKeyProcessor<String, StageResult<ParsedAttempt>, MailDecision> {
+    private final Classifier classifier;
+    private final Generation rulesGeneration;
+    private final RuleSet fallbackRules;
+    private FixedKeyProcessorContext<String, MailDecision> context;
+    private OwnerIndex owners;
+    private RuleBook rules;
+
+    ClassifyProcessor(final Classifier classifier, final Generation rulesGeneration, final RuleSet fallbackRules) {
+        this.classifier = classifier;
+        this.rulesGeneration = rulesGeneration;
+        this.fallbackRules = fallbackRules;
+    }
+
+    @Override
+    public void init(final FixedKeyProcessorContext<String, MailDecision> context) {
+        this.context = context;
+        this.owners = new OwnerIndex(context.getStateStore(OwnerIndex.STORE));
+        this.rules = new RuleBook(context.getStateStore(RulesUpdater.STORE), rulesGeneration, fallbackRules);
+    }
+
+    @Override
+    public void process(final FixedKeyRecord<String, StageResult<ParsedAttempt>> record) {
+        final long now = context.currentSystemTimeMs();
+        final MailDecision decision = record.value().decide(parsed -> classifier.classify(parsed, rules.current(), owners, now));
+        context.forward(record.withValue(decision));
+    }
+}

@@ -1,0 +1,31 @@
+package io.mailroute.topology.pipeline;
+
+import io.mailroute.avro.RawMail;
+import io.mailroute.avro.RawRef;
+import io.mailroute.avro.RetryMail;
+
+/**
+ * One processing attempt of a mail: a new mail from {@code mail.raw} (after dedup), or a mail
+ * released from {@code mail.retry}.
+ *
+ * @param mail     the raw mail (inline bytes or claim check)
+ * @param ref      where the original is: S3 object and mail.raw record
+ * @param previous the retry record that released it, or null for a first attempt
+ */
+public record MailAttempt(RawMail mail, RawRef ref, RetryMail previous) {
+
+    public String mailId() {
+        return mail.getMailId();
+    }
+
+    /** 1 for the first attempt, n + 1 after n failed ones. */
+    public int number() {
+        return previous == null ? 1 : previous.getAttempt() + 1;
+    }
+
+    /** The reference to the raw mail given the mail.raw record it came in. */
+    public static RawRef refOf(final RawMail mail, final String topic, final Integer partition, final Long offset) {
+        return new RawRef(mail.getBucket(), mail.getKey(), mail.getVersionId(), mail.getEtag(), mail.getSize(), mail.getSha256(),
+                topic, partition, offset);
+    }
+}

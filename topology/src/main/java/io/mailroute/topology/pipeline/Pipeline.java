@@ -1,0 +1,61 @@
+package io.mailroute.topology.pipeline;
+
+import io.mailroute.avro.RawMail;
+import io.mailroute.avro.RetryMail;
+import io.mailroute.topology.Generation;
+import io.mailroute.topology.MailrouteConfig;
+import io.mailroute.topology.TopologyServices;
+import io.mailroute.topology.parse.MailParser;
+import io.mailroute.topology.rules.RuleSet;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+
+/**
+ * The processors of the mail pipeline, built from configuration and services, for
+ * {@link io.mailroute.topology.MailTopology} to wire. Stages share one parser, one classifier and
+ * the services; stateful processors are created per task by their suppliers.
+ */
+public final class Pipeline {
+    private final MailrouteConfig config;
+    private final Generation accountsGeneration;
+    private final Generation rulesGeneration;
+    private final RuleSet fallbackRules;
+    private final FetchStage fetch;
+    private final ParseStage parse;
+    private final Classifier classifier;
+
+    public Pipeline(final MailrouteConfig config, final TopologyServices services, final Generation accountsGeneration,
+                    final Generation rulesGeneration, final RuleSet fallbackRules) {
+        this.config = config;
+        this.accountsGeneration = accountsGeneration;
+        this.rulesGeneration = rulesGeneration;
+        this.fallbackRules = fallbackRules;
+        final Outcomes outcomes = new Outcomes(config.retryPolicy());
+        final MailParser parser = new MailParser(config.parserSettings());
+        this.fetch = new FetchStage(services.bodies(), outcomes);
+        this.parse = new ParseStage(parser, outcomes);
+        this.classifier = new Classifier(outcomes, services.bounces(), parser.settings().excerptChars());
+    }
+
+    /** Drops re-deliveries; {@code store} is the dedup window store. */
+    public FixedKeyProcessorSupplier<String, RawMail, MailAttempt> dedup(final String store) {
+        return () -> new DedupProcessor(store, config.dedupWindow());
+    }
+
+    /** Holds and releases waiting mails; {@code store} holds them. */
+    public ProcessorSupplier<String, RetryMail, String, MailAttempt> retry(final String store) {
+        return () -> new RetryProcessor(store, config.retryCheckInterval(), accountsGeneration, rulesGeneration, fallbackRules);
+    }
+
+    public FixedKeyProcessorSupplier<String, MailAttempt, StageResult<FetchedMail>> fetch() {
+        return StageProcessor.supplier(fetch::fetch);
+    }
+
+    public FixedKeyProcessorSupplier<String, StageResult<FetchedMail>, StageResult<ParsedAttempt>> parse() {
+        return StageProcessor.supplier((result, now) -> result.then(fetched -> parse.parse(fetched, now)));
+    }
+
+    public FixedKeyProcessorSupplier<String, StageResult<ParsedAttempt>, MailDecision> classify() {
+        return () -> new ClassifyProcessor(classifier, rulesGeneration, fallbackRules);
+    }
+}

@@ -1,0 +1,123 @@
+package io.mailroute.topology.pipeline;
+
+import io.mailroute.avro.RetryMail;
+import io.mailroute.avro.RetryReason;
+import io.mailroute.topology.Generation;
+import io.mailroute.topology.owner.OwnerIndex;
+import io.mailroute.topology.rules.RuleBook;
+import io.mailroute.topology.rules.RuleSet;
+import io.mailroute.topology.rules.RulesUpdater;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Holds the mails waiting in {@code mail.retry} (keyed by mail id; a tombstone cancels the wait)
+ * and releases them back into the pipeline as a new {@link MailAttempt}, checked on a wall-clock
+ * punctuation, when
+ * <ul>
+ *   <li>their backoff elapsed ({@code nextAttemptAt}),</li>
+ *   <li>ACCOUNT_UNKNOWN: the owner index changed and now knows one of the addresses or account ids
+ *       the mail waits for,</li>
+ *   <li>UNCLASSIFIED: the rule set version differs from the one the mail failed with.</li>
+ * </ul>
+ * A check scans the waiting mails only when one of these can have happened.
+ */
+final class RetryProcessor implements Processor<String, RetryMail, String, MailAttempt> {
+    private final String storeName;
+    private final Duration interval;
+    private final Generation accountsGeneration;
+    private final Generation rulesGeneration;
+    private final RuleSet fallbackRules;
+    private ProcessorContext<String, MailAttempt> context;
+    private KeyValueStore<String, RetryMail> waiting;
+    private OwnerIndex owners;
+    private RuleBook rules;
+    private long earliestDue = Long.MIN_VALUE;
+    private long accountsSeen = -1;
+    private String rulesVersionSeen;
+
+    RetryProcessor(final String storeName, final Duration interval, final Generation accountsGeneration,
+                   final Generation rulesGeneration, final RuleSet fallbackRules) {
+        this.storeName = storeName;
+        this.interval = interval;
+        this.accountsGeneration = accountsGeneration;
+        this.rulesGeneration = rulesGeneration;
+        this.fallbackRules = fallbackRules;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, MailAttempt> context) {
+        this.context = context;
+        this.waiting = context.getStateStore(storeName);
+        this.owners = new OwnerIndex(context.getStateStore(OwnerIndex.STORE));
+        this.rules = new RuleBook(context.getStateStore(RulesUpdater.STORE), rulesGeneration, fallbackRules);
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::release);
+    }
+
+    @Override
+    public void process(final Record<String, RetryMail> record) {
+        if (record.value() == null) {
+            waiting.delete(record.key());
+            return;
+        }
+        waiting.put(record.key(), record.value());
+        earliestDue = Math.min(earliestDue, record.value().getNextAttemptAt().toEpochMilli());
+    }
+
+    private void release(final long now) {
+        final boolean accountsChanged = accountsGeneration.current() != accountsSeen;
+        final String rulesVersion = rules.current().version();
+        final boolean rulesChanged = !rulesVersion.equals(rulesVersionSeen);
+        if (now < earliestDue && !accountsChanged && !rulesChanged) {
+            return;
+        }
+        accountsSeen = accountsGeneration.current();
+        rulesVersionSeen = rulesVersion;
+        long nextDue = Long.MAX_VALUE;
+        final List<KeyValue<String, RetryMail>> released = new ArrayList<>();
+        try (KeyValueIterator<String, RetryMail> all = waiting.all()) {
+            while (all.hasNext()) {
+                final KeyValue<String, RetryMail> entry = all.next();
+                final RetryMail retry = entry.value;
+                final long due = retry.getNextAttemptAt().toEpochMilli();
+                if (due <= now || accountsChanged && ownerArrived(retry) || rulesChanged && rulesMoved(retry, rulesVersion)) {
+                    released.add(entry);
+                } else {
+                    nextDue = Math.min(nextDue, due);
+                }
+            }
+        }
+        earliestDue = nextDue;
+        for (final KeyValue<String, RetryMail> entry : released) {
+            waiting.delete(entry.key);
+            context.forward(new Record<>(entry.key, new MailAttempt(entry.value.getMail(), entry.value.getRaw(), entry.value), now));
+        }
+    }
+
+    private boolean ownerArrived(final RetryMail retry) {
+        if (retry.getReason() != RetryReason.ACCOUNT_UNKNOWN) {
+            return false;
+        }
+        for (final String waitingFor : retry.getWaitingFor()) {
+            final boolean known = waitingFor.startsWith(Classifier.ACCOUNT_PREFIX)
+                    ? owners.byId(waitingFor.substring(Classifier.ACCOUNT_PREFIX.length())).isPresent()
+                    : !owners.byAddress(waitingFor).isEmpty();
+            if (known) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rulesMoved(final RetryMail retry, final String rulesVersion) {
+        return retry.getReason() == RetryReason.UNCLASSIFIED && !rulesVersion.equals(retry.getRulesVersion());
+    }
+}

@@ -1,0 +1,61 @@
+package io.mailroute.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailroute.topology.fetch.S3Settings;
+import io.mailroute.topology.parse.ParserSettings;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class MailrouteConfigTest {
+
+    @Test
+    void shouldDocumentEveryKey() {
+        for (final ConfigDef.ConfigKey key : MailrouteConfig.configDef().configKeys().values()) {
+            assertThat(key.documentation).as("doc of %s", key.name).isNotBlank().endsWith(".");
+            assertThat(key.group).as("group of %s", key.name).isNotBlank();
+            assertThat(key.name).startsWith("mailroute.");
+        }
+    }
+
+    @Test
+    void shouldOverrideTheLimitsOfTheParserProfile() {
+        // when
+        final ParserSettings settings = new MailrouteConfig(Map.of(MailrouteConfig.PARSER_PROFILE_CONFIG, "strict",
+                MailrouteConfig.PARSER_MAX_BODY_BYTES_CONFIG, "1000")).parserSettings();
+
+        // then
+        assertThat(settings).isEqualTo(ParserSettings.STRICT.toBuilder().maxBodyBytes(1000).build());
+        assertThatThrownBy(() -> new MailrouteConfig(Map.of(MailrouteConfig.PARSER_PROFILE_CONFIG, "sloppy")))
+                .isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void shouldNeverShowTheS3SecretKey() {
+        // when
+        final S3Settings s3 = new MailrouteConfig(Map.of(MailrouteConfig.S3_ACCESS_KEY_CONFIG, "AKIA",
+                MailrouteConfig.S3_SECRET_KEY_CONFIG, "s3cr3t", MailrouteConfig.S3_ENDPOINT_CONFIG, "http://minio:9000")).s3Settings();
+
+        // then
+        assertThat(s3.secretKey()).isEqualTo("s3cr3t");
+        assertThat(s3.toString()).doesNotContain("s3cr3t").contains("http://minio:9000");
+    }
+
+    @Test
+    void shouldEnforceExactlyOnceAndExplicitNamingWhateverTheSettingsSay() {
+        // when
+        final Properties props = MailStreamsConfig.properties(Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once",
+                StreamsConfig.APPLICATION_ID_CONFIG, "mine", "mailroute.topic.prefix", "t1."));
+
+        // then
+        assertThat(props).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "mine")
+                .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "t1.mail.dlq");
+    }
+}
