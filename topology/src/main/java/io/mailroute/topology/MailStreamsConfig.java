@@ -22,6 +22,8 @@ public final class MailStreamsConfig {
     private MailStreamsConfig() {}
 
     /** Streams properties from application settings ({@code mailroute.*}, serde and Streams keys). */
+    private static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED = "processing.exception.handler.global.enabled";
+
     public static Properties properties(final Map<String, ?> settings) {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
@@ -33,8 +35,9 @@ public final class MailStreamsConfig {
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, MailDeserializationExceptionHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, MailProcessingExceptionHandler.class.getName());
-        // a broken account or rule is skipped (and logged) instead of stopping the global thread
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // a broken account or rule is skipped (and logged) instead of stopping the global thread;
+        // the constant is deprecated in 4.3 only because true becomes the default when it goes
+        props.put(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED, true);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, MailProductionExceptionHandler.class.getName());
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicNames.from(settings).name(MailTopic.DLQ));
         return props;
