@@ -2,6 +2,7 @@ package io.mailroute.ops.status;
 
 import io.mailroute.avro.MailStatus;
 import io.mailroute.topology.MailTopology;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -14,8 +15,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * A mail's status by interactive query on {@link MailTopology#STATUS_STORE}: from this instance's
- * store when it hosts the key, otherwise the instance that does (from the Streams metadata, which
- * names hosts when {@code application.server} is set).
+ * store when it hosts the key, otherwise the instance that does. Other instances are known only when
+ * {@code application.server} is set (to the host and port of each instance's status server);
+ * without it the lookup searches the partitions this instance holds.
  */
 final class StatusLookup {
     private final KafkaStreams streams;
@@ -41,22 +43,34 @@ final class StatusLookup {
         if (!state.isRunningOrRebalancing()) {
             return new Result.Unavailable("the topology is " + state);
         }
-        final KeyQueryMetadata metadata;
+        final KeyQueryMetadata metadata = metadata(mailId);
+        if (metadata == null) {
+            // no host metadata (application.server unset): what this instance holds is all it can know
+            if (state != KafkaStreams.State.RUNNING) {
+                return new Result.Unavailable("the topology is " + state);
+            }
+            return query(mailId, this::allLocal, null);
+        }
+        return query(mailId, () -> store(metadata.partition()), metadata.activeHost());
+    }
+
+    private KeyQueryMetadata metadata(final String mailId) {
         try {
-            metadata = streams.queryMetadataForKey(MailTopology.STATUS_STORE, mailId, Serdes.String().serializer());
+            final KeyQueryMetadata metadata = streams.queryMetadataForKey(MailTopology.STATUS_STORE, mailId, Serdes.String().serializer());
+            return metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) ? null : metadata;
         } catch (StreamsNotStartedException | IllegalStateException e) {
-            return new Result.Unavailable(e.getMessage());
+            return null;
         }
-        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            return new Result.Unavailable("the status store's metadata is not available (rebalancing)");
-        }
+    }
+
+    private static Result query(final String mailId, final Supplier<ReadOnlyKeyValueStore<String, MailStatus>> store,
+                                final HostInfo activeHost) {
         try {
-            final MailStatus status = store(metadata.partition()).get(mailId);
+            final MailStatus status = store.get().get(mailId);
             return status == null ? new Result.NotFound() : new Result.Found(status);
         } catch (InvalidStateStoreException e) {
-            final HostInfo active = metadata.activeHost();
-            if (active != null && active.port() > 0 && !HostInfo.unavailable().equals(active)) {
-                return new Result.HostedElsewhere(active);
+            if (activeHost != null && activeHost.port() > 0 && !HostInfo.unavailable().equals(activeHost)) {
+                return new Result.HostedElsewhere(activeHost);
             }
             return new Result.Unavailable("the status store is not queryable here: " + e.getMessage());
         }
