@@ -17,8 +17,4 @@ final class Json {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
-
-    static ObjectMapper mapper() {
-        return MAPPER;
-    }
 }

@@ -5,6 +5,7 @@ import io.mailroute.avro.Lane;
 import io.mailroute.schemas.topics.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class LaneWatcher implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<Lane, Topic<String, ClassifiedMail>> topics;
+    private final Map<String, Lane> lanesByTopic = new HashMap<>();
     private final LaneCounts counts;
     private final Thread thread;
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -44,6 +46,7 @@ final class LaneWatcher implements AutoCloseable {
                 final LaneCounts counts) {
         this.consumer = consumer;
         this.topics = Map.copyOf(topics);
+        topics.forEach((lane, topic) -> lanesByTopic.put(topic.name(), lane));
         this.counts = counts;
         this.thread = new Thread(this::run, "mailroute-lane-watcher");
         this.thread.setDaemon(true);
@@ -54,9 +57,10 @@ final class LaneWatcher implements AutoCloseable {
         return this;
     }
 
-    /** Why the watcher stopped, if it failed. */
-    Exception failure() {
-        return failure;
+    /** RUNNING, or FAILED with the reason when the watcher stopped on an error. */
+    String state() {
+        final Exception stopped = failure;
+        return stopped == null ? "RUNNING" : "FAILED: " + stopped.getMessage();
     }
 
     private void run() {
@@ -117,7 +121,7 @@ final class LaneWatcher implements AutoCloseable {
     }
 
     private void count(final ConsumerRecord<byte[], byte[]> record) {
-        final Lane lane = laneOf(record.topic());
+        final Lane lane = lanesByTopic.get(record.topic());
         if (lane == null || record.value() == null) {
             return;
         }
@@ -128,15 +132,6 @@ final class LaneWatcher implements AutoCloseable {
             counts.addUndecodable();
             LOG.warn("Undecodable lane record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
         }
-    }
-
-    private Lane laneOf(final String topicName) {
-        for (final Map.Entry<Lane, Topic<String, ClassifiedMail>> entry : topics.entrySet()) {
-            if (entry.getValue().name().equals(topicName)) {
-                return entry.getKey();
-            }
-        }
-        return null;
     }
 
     @Override

@@ -20,6 +20,7 @@ final class StatusApi {
     private final KafkaStreams streams;
     private final StatusLookup lookup;
     private final LaneCounts lanes;
+    private final LaneWatcher watcher;
     private final TopicTail tail;
     private final MailTopics topics;
     private final MailActions actions;
@@ -29,12 +30,13 @@ final class StatusApi {
     private final int listLimit;
     private final StaticFiles files = StaticFiles.load();
 
-    StatusApi(final KafkaStreams streams, final LaneCounts lanes, final TopicTail tail, final MailTopics topics,
+    StatusApi(final KafkaStreams streams, final LaneCounts lanes, final LaneWatcher watcher, final TopicTail tail, final MailTopics topics,
               final MailActions actions, final TopologyDescription topology, final PrometheusMeterRegistry registry,
               final boolean tokenRequired, final int listLimit) {
         this.streams = streams;
         this.lookup = new StatusLookup(streams);
         this.lanes = lanes;
+        this.watcher = watcher;
         this.tail = tail;
         this.topics = topics;
         this.actions = actions;
@@ -70,6 +72,7 @@ final class StatusApi {
     private ApiResponse info() {
         final Map<String, Object> info = new LinkedHashMap<>();
         info.put("state", streams.state().name());
+        info.put("laneWatcher", watcher.state());
         info.put("tokenRequired", tokenRequired);
         info.put("lanes", laneTopics());
         return ApiResponse.ok(info);

@@ -151,7 +151,7 @@ public final class StatusServer implements AutoCloseable {
             resources.push(resubmitter);
             final MailActions actions = new MailActions(new TopicReader(clients), topics, resubmitter, producer, settings.readTimeout());
 
-            final StatusApi api = new StatusApi(streams, counts, tail, topics, actions, topology, registry, policy.tokenRequired(),
+            final StatusApi api = new StatusApi(streams, counts, watcher, tail, topics, actions, topology, registry, policy.tokenRequired(),
                     settings.listLimit());
             final HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()),
                     settings.port()), 0);

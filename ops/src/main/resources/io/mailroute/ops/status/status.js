@@ -82,6 +82,7 @@ async function refreshInfo() {
   state.className = "badge " + info.state;
   tokenRequired = info.tokenRequired;
   document.getElementById("token-box").hidden = !tokenRequired;
+  if (info.laneWatcher !== "RUNNING") say("Lane counts are stale: " + info.laneWatcher, false);
 }
 
 async function refreshLanes() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.ops.client.TopicReader;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StatusStack.Resolver.class)
 class StatusServerIT {
     private static final Duration FLOW = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static StatusStack stack;
 
@@ -38,7 +40,7 @@ class StatusServerIT {
     }
 
     private static JsonNode json(final HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
+        return JSON.readTree(response.body());
     }
 
     @Test
@@ -129,6 +131,18 @@ class StatusServerIT {
                     .contains("mailroute_lane_records_total{lane=\"NOTIFY\"} 1.0")
                     .contains("mailroute_rule_records_total{lane=\"TICKET\",rule=\"aws-support-case\"} 1.0");
         });
+    }
+
+    @Test
+    void shouldReportTheTopologyStateAndThatPostsNeedAToken() throws Exception {
+        // when
+        final JsonNode info = json(stack.get("/api/info"));
+
+        // then
+        assertThat(info.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(info.get("laneWatcher").asText()).isEqualTo("RUNNING");
+        assertThat(info.get("tokenRequired").asBoolean()).isTrue();
+        assertThat(info.get("lanes").get("QUARANTINE").asText()).isEqualTo("mail.quarantine");
     }
 
     @Test
