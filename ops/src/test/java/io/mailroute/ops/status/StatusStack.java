@@ -20,6 +20,7 @@ import io.mailroute.topology.TopologyServices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,8 +53,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One real stack for the status server's integration tests, shared by every test class of a run:
  * an in-process KRaft broker with the mailroute topics, {@code MailTopology} in a real
- * {@link KafkaStreams} (exactly-once, {@code mock://} registry scope), the status server bound to
- * 0.0.0.0 with a token, and the mails of {@code src/test/resources/status} fed as inline
+ * {@link KafkaStreams} (exactly-once, {@code mock://} registry scope, {@code application.server}
+ * naming the status server), the status server bound to 0.0.0.0 with a token, and the mails of {@code src/test/resources/status} fed as inline
  * {@code RawMail} records with one account mapping.
  */
 final class StatusStack implements AutoCloseable {
@@ -66,22 +67,28 @@ final class StatusStack implements AutoCloseable {
     static final String ACCOUNT_ID = "123456789012";
     static final List<String> MAILS = List.of("aws-billing.eml", "aws-support-case.eml", "newsletter.eml", "not-a-mail.eml",
             "broken-upload.eml");
-    private static final String SCOPE = "status-stack";
+    private static final String SHARED = "status-stack";
 
     final EmbeddedKafka kafka;
     final Path stateDir;
     final ClientSettings clients;
     final MailTopics topics;
+    final Map<String, Object> streamsSettings;
     final KafkaStreams streams;
     final StatusServer server;
+    private final String scope;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private StatusStack() throws Exception {
+    /**
+     * A stack of its own; the registry scope and the application id are {@code name}.
+     */
+    StatusStack(final String name) throws Exception {
+        scope = name;
         kafka = EmbeddedKafka.builder().start();
         stateDir = Files.createTempDirectory("mailroute-status-it-");
         final Map<String, String> extra = Map.of(ClientSettings.S3_ACCESS_KEY, "it-access-key", ClientSettings.S3_SECRET_KEY, S3_SECRET,
-                "schema.registry.url", "mock://" + SCOPE);
-        clients = new ClientSettings(kafka.bootstrapServers(), "mock://" + SCOPE, "http://127.0.0.1:9", "mail-inbound", "us-east-1", extra);
+                "schema.registry.url", "mock://" + scope);
+        clients = new ClientSettings(kafka.bootstrapServers(), "mock://" + scope, "http://127.0.0.1:9", "mail-inbound", "us-east-1", extra);
         topics = clients.topics(clients.registry());
         try (Admin admin = kafka.createAdmin()) {
             new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 2, (short) 1));
@@ -90,21 +97,32 @@ final class StatusStack implements AutoCloseable {
                 .setName("Prod").setStatus(AccountStatus.ACTIVE).setSource("test").setSyncedAt(Instant.now()).build());
 
         final Map<String, Object> settings = new HashMap<>();
-        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "status-it");
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, name);
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        settings.put("schema.registry.url", "mock://" + SCOPE);
+        settings.put("schema.registry.url", "mock://" + scope);
+        streamsSettings = Map.copyOf(settings);
+        // the instance advertises its status server, so status lookups go through the key's metadata
+        final int statusPort = freePort();
         final Topology topology = MailTopology.build(settings, topics, TopologyServices.inlineOnly());
-        streams = new KafkaStreams(topology, MailStreamsConfig.properties(settings));
+        streams = member("127.0.0.1:" + statusPort, stateDir);
         streams.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
 
-        server = StatusServer.start(StatusServer.Settings.local().withBinding("0.0.0.0", 0).withToken(TOKEN), streams,
+        server = StatusServer.start(StatusServer.Settings.local().withBinding("0.0.0.0", statusPort).withToken(TOKEN), streams,
                 topology.describe(), clients);
         for (final String mail : MAILS) {
             send(topics.raw(), mail, inline(mail, resource(mail)));
         }
+    }
+
+    /** One more (unstarted) instance of the application, advertising {@code applicationServer}. */
+    KafkaStreams member(final String applicationServer, final Path memberStateDir) {
+        final Map<String, Object> settings = new HashMap<>(streamsSettings);
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, memberStateDir.toString());
+        settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        return new KafkaStreams(MailTopology.build(settings, topics, TopologyServices.inlineOnly()), MailStreamsConfig.properties(settings));
     }
 
     /** The stack of this test run, started by the first test class that asks for it, closed when the run ends. */
@@ -122,7 +140,7 @@ final class StatusStack implements AutoCloseable {
 
         private static StatusStack start() {
             try {
-                return new StatusStack();
+                return new StatusStack(SHARED);
             } catch (Exception e) {
                 throw new IllegalStateException("the status test stack did not start: " + e.getMessage(), e);
             }
@@ -162,6 +180,12 @@ final class StatusStack implements AutoCloseable {
         }
     }
 
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** An inline raw mail as the S3 connector writes it. */
     static RawMail inline(final String mailId, final byte[] bytes) throws Exception {
         final Instant now = Instant.now();
@@ -186,7 +210,7 @@ final class StatusStack implements AutoCloseable {
     @Override
     public void close() {
         final List<AutoCloseable> inOrder = List.of(server::close, () -> streams.close(CloseOptions.timeout(Duration.ofSeconds(20))),
-                kafka::close, () -> SchemaRegistryClients.dropScope(SCOPE), () -> deleteRecursively(stateDir));
+                kafka::close, () -> SchemaRegistryClients.dropScope(scope), () -> deleteRecursively(stateDir));
         final IllegalStateException failure = new IllegalStateException("closing the status test stack failed");
         for (final AutoCloseable step : inOrder) {
             try {
@@ -200,7 +224,7 @@ final class StatusStack implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(final Path dir) throws IOException {
+    static void deleteRecursively(final Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
