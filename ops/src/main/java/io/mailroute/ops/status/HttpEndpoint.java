@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,9 @@ final class HttpEndpoint implements HttpHandler {
             return router.route(request);
         } catch (ApiException e) {
             return ApiResponse.error(e.status(), e.getMessage());
+        } catch (RetriableException e) {
+            LOG.warn("{} {}: Kafka unavailable: {}", request.method(), request.rawPath(), e.getMessage());
+            return ApiResponse.error(503, "Kafka is not reachable right now: " + e.getMessage()).withHeader("Retry-After", "5");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ApiResponse.error(503, "interrupted");

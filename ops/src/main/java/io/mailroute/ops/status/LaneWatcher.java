@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -68,17 +69,23 @@ final class LaneWatcher implements AutoCloseable {
             final Set<TopicPartition> assigned = new HashSet<>();
             long nextCheck = 0;
             while (running) {
-                if (System.currentTimeMillis() >= nextCheck) {
-                    final boolean complete = assign(assigned);
-                    nextCheck = System.currentTimeMillis() + (complete ? RECHECK_PARTITIONS_MS : RECHECK_MISSING_MS);
-                }
-                if (assigned.isEmpty()) {
-                    // no lane topic yet: wait for the next check, or for close()
+                try {
+                    if (System.currentTimeMillis() >= nextCheck) {
+                        final boolean complete = assign(assigned);
+                        nextCheck = System.currentTimeMillis() + (complete ? RECHECK_PARTITIONS_MS : RECHECK_MISSING_MS);
+                    }
+                    if (assigned.isEmpty()) {
+                        // no lane topic yet: wait for the next check, or for close()
+                        closing.await(RECHECK_MISSING_MS, TimeUnit.MILLISECONDS);
+                        continue;
+                    }
+                    for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                        count(record);
+                    }
+                } catch (RetriableException e) {
+                    // the broker is away (restarting, unreachable): keep what was counted and try again
+                    LOG.warn("Lane watcher cannot reach the cluster, retrying: {}", e.getMessage());
                     closing.await(RECHECK_MISSING_MS, TimeUnit.MILLISECONDS);
-                    continue;
-                }
-                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    count(record);
                 }
             }
         } catch (WakeupException e) {

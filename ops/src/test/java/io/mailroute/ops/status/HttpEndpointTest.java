@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class HttpEndpointTest {
@@ -16,6 +17,9 @@ class HttpEndpointTest {
             })
             .get("/api/broken", r -> {
                 throw new IllegalStateException("store closed");
+            })
+            .get("/api/away", r -> {
+                throw new TimeoutException("Timeout expired while fetching topic metadata");
             })
             .post("/api/dlq/{mailId}/retry", r -> {
                 calls.incrementAndGet();
@@ -52,6 +56,17 @@ class HttpEndpointTest {
         // then
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.bodyText()).isEqualTo("{\"error\":\"IllegalStateException: store closed\"}");
+    }
+
+    @Test
+    void shouldAnswer503WhenKafkaIsUnreachable() throws Exception {
+        // when
+        final ApiResponse response = endpoint("127.0.0.1", null).answer(request("GET", "/api/away"));
+
+        // then
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.headers()).containsKey("Retry-After");
+        assertThat(response.bodyText()).contains("Kafka is not reachable right now");
     }
 
     @Test
