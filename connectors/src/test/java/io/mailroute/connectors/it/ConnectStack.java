@@ -35,6 +35,13 @@ public final class ConnectStack implements AutoCloseable {
 
     /** Starts broker, registry and worker (group {@code groupId}). */
     public static ConnectStack start(final String groupId) {
+        final ConnectStack stack = startWithoutWorker(groupId);
+        stack.connect.start();
+        return stack;
+    }
+
+    /** Starts broker and registry; the worker of group {@code groupId} is started later through {@link #connect()}. */
+    public static ConnectStack startWithoutWorker(final String groupId) {
         final EmbeddedKafka kafka = EmbeddedKafka.builder().start();
         final SchemaRegistryServer registry;
         try {
@@ -43,19 +50,28 @@ public final class ConnectStack implements AutoCloseable {
             kafka.close();
             throw new UncheckedIOException("Schema registry did not start", e);
         }
-        final EmbeddedConnect connect = EmbeddedConnect.builder()
-                .bootstrapServers(kafka.bootstrapServers())
+        return new ConnectStack(kafka, registry, worker(kafka.bootstrapServers(), groupId).build());
+    }
+
+    /**
+     * The worker settings of these tests, also used by {@link ChildConnectWorker}: exactly-once
+     * source support, and a worker that vanished is noticed and its work reassigned within seconds.
+     */
+    static EmbeddedConnect.Builder worker(final String bootstrapServers, final String groupId) {
+        return EmbeddedConnect.builder()
+                .bootstrapServers(bootstrapServers)
                 .groupId(groupId)
                 .exactlyOnce(true)
-                .start();
-        return new ConnectStack(kafka, registry, connect);
+                .workerProperty("session.timeout.ms", "6000")
+                .workerProperty("heartbeat.interval.ms", "2000")
+                .workerProperty("scheduled.rebalance.max.delay.ms", "1000");
     }
 
     public EmbeddedKafka kafka() {
         return kafka;
     }
 
-    /** The worker, to stop and start it again. */
+    /** The worker, to start, stop and start it again. */
     public EmbeddedConnect connect() {
         return connect;
     }
