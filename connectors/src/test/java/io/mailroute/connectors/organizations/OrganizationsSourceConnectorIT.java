@@ -7,6 +7,7 @@ import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.AccountStatus;
 import io.mailroute.connectors.it.ConnectStack;
 import io.mailroute.connectors.it.ReadCommittedConsumer;
+import io.mailroute.embedded.ConnectorStatus;
 import io.mailroute.schemas.serde.AvroDeserializer;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,12 +85,17 @@ class OrganizationsSourceConnectorIT {
             // and a steady organization produces nothing, however often it is listed
             assertNothingNewAcrossTwoSyncs(consumer, 5);
 
-            // when accounts change between polls, and one page of the next listing is throttled
+            // when accounts change between polls (the task is paused so that no listing sees half the changes),
+            // and one page of the next listing is throttled
+            stack.rest().pause(CONNECTOR);
+            stack.rest().awaitStatus(CONNECTOR, s -> s.tasks().stream().allMatch(t -> ConnectorStatus.PAUSED.equals(t.state())),
+                    "a paused task", TIMEOUT);
             organizations.throttleNextPage(1);
             organizations.put("666666666666", "root+666@example.com", "foxtrot");
             organizations.put("222222222222", "root+222@example.com", "bravo (renamed)");
             organizations.put("333333333333", "root+333@example.com", "charlie", "SUSPENDED", "r-root");
             organizations.remove("444444444444");
+            stack.rest().resume(CONNECTOR);
 
             // then exactly the changes are written: two mappings and two tombstones
             await().atMost(TIMEOUT).until(() -> consumer.poll().keys(TOPIC).size() >= 9);
