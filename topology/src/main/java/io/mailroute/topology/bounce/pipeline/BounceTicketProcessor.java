@@ -1,0 +1,106 @@
+package io.mailroute.topology.bounce.pipeline;
+
+import io.mailroute.avro.ClassifiedMail;
+import io.mailroute.avro.Lane;
+import io.mailroute.avro.TicketAction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Tickets that close themselves, one per owner and bounced address: the first failure opens it,
+ * further failures update it, a positive delivery report or a quiet period (wall clock) closes it.
+ * Input is keyed by normalized address, so every ticket of an address lives in this task; output
+ * is keyed by owner id (by ticket key when the bounce has no owner). Two store operations per
+ * record; the quiet-period check walks the open tickets once per check interval.
+ */
+final class BounceTicketProcessor implements Processor<String, ClassifiedMail, String, ClassifiedMail> {
+    /** Why a ticket closed, in {@code extracted} of the CLOSE record. */
+    static final String CLOSED_BY = "closedBy";
+
+    private final String storeName;
+    private final Duration quietPeriod;
+    private final Duration checkInterval;
+    private ProcessorContext<String, ClassifiedMail> context;
+    private KeyValueStore<String, ClassifiedMail> open;
+
+    BounceTicketProcessor(final String storeName, final Duration quietPeriod, final Duration checkInterval) {
+        this.storeName = storeName;
+        this.quietPeriod = quietPeriod;
+        this.checkInterval = checkInterval;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, ClassifiedMail> context) {
+        this.context = context;
+        this.open = context.getStateStore(storeName);
+        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, this::closeQuiet);
+    }
+
+    @Override
+    public void process(final Record<String, ClassifiedMail> record) {
+        final ClassifiedMail mail = record.value();
+        if (mail.getLane() != Lane.TICKET) {
+            return;
+        }
+        final String key = mail.getTicketKey();
+        final long now = context.currentSystemTimeMs();
+        switch (BounceOutcome.of(mail.getBounces().get(0))) {
+            case FAILED -> {
+                final TicketAction action = open.get(key) == null ? TicketAction.OPEN : TicketAction.UPDATE;
+                final ClassifiedMail ticket = withAction(mail, action, now, null);
+                open.put(key, ticket);
+                context.forward(record.withKey(recordKey(ticket)).withValue(ticket));
+            }
+            case DELIVERED -> {
+                if (open.delete(key) != null) {
+                    final ClassifiedMail closed = withAction(mail, TicketAction.CLOSE, now, "delivered");
+                    context.forward(record.withKey(recordKey(closed)).withValue(closed));
+                }
+            }
+            case AUTO_REPLY -> {
+                // an auto-reply shows the address works; it neither opens nor closes a ticket
+            }
+        }
+    }
+
+    private void closeQuiet(final long now) {
+        final long cutoff = now - quietPeriod.toMillis();
+        final Map<String, ClassifiedMail> quiet = new HashMap<>();
+        try (KeyValueIterator<String, ClassifiedMail> tickets = open.all()) {
+            while (tickets.hasNext()) {
+                final KeyValue<String, ClassifiedMail> ticket = tickets.next();
+                if (ticket.value.getClassifiedAt().toEpochMilli() <= cutoff) {
+                    quiet.put(ticket.key, ticket.value);
+                }
+            }
+        }
+        quiet.forEach((key, ticket) -> {
+            open.delete(key);
+            final ClassifiedMail closed = withAction(ticket, TicketAction.CLOSE, now, "quiet-period");
+            context.forward(new Record<>(recordKey(closed), closed, now));
+        });
+    }
+
+    private static ClassifiedMail withAction(final ClassifiedMail mail, final TicketAction action, final long now, final String closedBy) {
+        final ClassifiedMail.Builder ticket = ClassifiedMail.newBuilder(mail).setTicketAction(action).setClassifiedAt(Instant.ofEpochMilli(now));
+        if (closedBy != null) {
+            final Map<String, String> extracted = new HashMap<>(mail.getExtracted());
+            extracted.put(CLOSED_BY, closedBy);
+            ticket.setExtracted(extracted);
+        }
+        return ticket.build();
+    }
+
+    private static String recordKey(final ClassifiedMail ticket) {
+        return ticket.getOwnerId() == null ? ticket.getTicketKey() : ticket.getOwnerId();
+    }
+}
