@@ -13,6 +13,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -98,35 +99,43 @@ public final class MailrouteConfig extends AbstractConfig {
             + "blocks the stream thread, so keep it well below max.poll.interval.ms.";
 
     public static final String BOUNCE_TICKET_QUIET_MS_CONFIG = "mailroute.bounce.ticket.quiet.ms";
-    private static final String BOUNCE_TICKET_QUIET_MS_DOC = "A bounce ticket with no further bounce for this long (wall clock) is closed, in milliseconds.";
+    private static final String BOUNCE_TICKET_QUIET_MS_DOC = "A bounce ticket with no further bounce for this long (wall clock) "
+            + "is closed, in milliseconds.";
     public static final long BOUNCE_TICKET_QUIET_MS_DEFAULT = Duration.ofDays(3).toMillis();
 
     public static final String BOUNCE_CHECK_INTERVAL_MS_CONFIG = "mailroute.bounce.check.interval.ms";
-    private static final String BOUNCE_CHECK_INTERVAL_MS_DOC = "How often (wall clock) open bounce tickets, soft-bounce counts and bounce rates are checked for expiry, in milliseconds.";
+    private static final String BOUNCE_CHECK_INTERVAL_MS_DOC = "How often (wall clock) open bounce tickets, soft-bounce counts "
+            + "and bounce rates are checked for expiry, in milliseconds.";
     public static final long BOUNCE_CHECK_INTERVAL_MS_DEFAULT = Duration.ofMinutes(1).toMillis();
 
     public static final String BOUNCE_SOFT_TO_HARD_CONFIG = "mailroute.bounce.soft.to.hard";
-    private static final String BOUNCE_SOFT_TO_HARD_DOC = "Soft bounces of one address within the soft-bounce window that suppress it like a hard bounce.";
+    private static final String BOUNCE_SOFT_TO_HARD_DOC = "Soft bounces of one address within the soft-bounce window that "
+            + "suppress it like a hard bounce.";
     public static final int BOUNCE_SOFT_TO_HARD_DEFAULT = 3;
 
     public static final String BOUNCE_SOFT_WINDOW_MS_CONFIG = "mailroute.bounce.soft.window.ms";
-    private static final String BOUNCE_SOFT_WINDOW_MS_DOC = "Window (of the bounces' arrival times) in which soft bounces of one address are counted, in milliseconds.";
+    private static final String BOUNCE_SOFT_WINDOW_MS_DOC = "Window (of the bounces' arrival times) in which soft bounces of "
+            + "one address are counted, in milliseconds.";
     public static final long BOUNCE_SOFT_WINDOW_MS_DEFAULT = Duration.ofDays(7).toMillis();
 
     public static final String BOUNCE_RATE_WINDOW_MS_CONFIG = "mailroute.bounce.rate.window.ms";
-    private static final String BOUNCE_RATE_WINDOW_MS_DOC = "Sliding window (wall clock, in 60 steps) over which bounce rates per owner and domain are measured, in milliseconds.";
+    private static final String BOUNCE_RATE_WINDOW_MS_DOC = "Sliding window (wall clock, in 60 steps) over which bounce rates "
+            + "per owner and domain are measured, in milliseconds.";
     public static final long BOUNCE_RATE_WINDOW_MS_DEFAULT = Duration.ofHours(1).toMillis();
 
     public static final String BOUNCE_RATE_WARNING_CONFIG = "mailroute.bounce.rate.warning";
-    private static final String BOUNCE_RATE_WARNING_DOC = "Bounce rate (0..1, bounces per mail seen) at which a WARNING alert is raised.";
+    private static final String BOUNCE_RATE_WARNING_DOC = "Bounce rate (0..1, bounces per mail seen) at which a WARNING alert "
+            + "is raised.";
     public static final double BOUNCE_RATE_WARNING_DEFAULT = 0.05;
 
     public static final String BOUNCE_RATE_CRITICAL_CONFIG = "mailroute.bounce.rate.critical";
-    private static final String BOUNCE_RATE_CRITICAL_DOC = "Bounce rate (0..1, bounces per mail seen) at which a CRITICAL alert is raised.";
+    private static final String BOUNCE_RATE_CRITICAL_DOC = "Bounce rate (0..1, bounces per mail seen) at which a CRITICAL alert "
+            + "is raised.";
     public static final double BOUNCE_RATE_CRITICAL_DEFAULT = 0.10;
 
     public static final String BOUNCE_RATE_MIN_VOLUME_CONFIG = "mailroute.bounce.rate.min.volume";
-    private static final String BOUNCE_RATE_MIN_VOLUME_DOC = "Mails an owner or domain must have in the window before its bounce rate can raise an alert.";
+    private static final String BOUNCE_RATE_MIN_VOLUME_DOC = "Mails an owner or domain must have in the window before its "
+            + "bounce rate can raise an alert.";
     public static final int BOUNCE_RATE_MIN_VOLUME_DEFAULT = 20;
 
     private static final ConfigDef CONFIG_DEF = configDef();
@@ -207,10 +216,15 @@ public final class MailrouteConfig extends AbstractConfig {
 
     /** The settings of the bounce stage: ticket expiry, suppressions and bounce-rate alerts. */
     public BounceSettings bounceSettings() {
+        final double warning = getDouble(BOUNCE_RATE_WARNING_CONFIG);
+        final double critical = getDouble(BOUNCE_RATE_CRITICAL_CONFIG);
+        if (critical < warning) {
+            throw new ConfigException(BOUNCE_RATE_CRITICAL_CONFIG, critical, "must not be below " + BOUNCE_RATE_WARNING_CONFIG + " " + warning);
+        }
         return new BounceSettings(Duration.ofMillis(getLong(BOUNCE_TICKET_QUIET_MS_CONFIG)),
                 Duration.ofMillis(getLong(BOUNCE_CHECK_INTERVAL_MS_CONFIG)), getInt(BOUNCE_SOFT_TO_HARD_CONFIG),
                 Duration.ofMillis(getLong(BOUNCE_SOFT_WINDOW_MS_CONFIG)), Duration.ofMillis(getLong(BOUNCE_RATE_WINDOW_MS_CONFIG)),
-                getDouble(BOUNCE_RATE_WARNING_CONFIG), getDouble(BOUNCE_RATE_CRITICAL_CONFIG), getInt(BOUNCE_RATE_MIN_VOLUME_CONFIG));
+                warning, critical, getInt(BOUNCE_RATE_MIN_VOLUME_CONFIG));
     }
 
     public Duration dedupWindow() {

@@ -15,10 +15,4 @@ import java.time.Duration;
  * @param minVolume         mails in the window before a rate can raise an alert
  */
 public record BounceSettings(Duration ticketQuietPeriod, Duration checkInterval, int softToHard, Duration softWindow,
-                             Duration rateWindow, double warningRate, double criticalRate, int minVolume) {
-    public BounceSettings {
-        if (criticalRate < warningRate) {
-            throw new IllegalArgumentException("critical bounce rate " + criticalRate + " is below the warning rate " + warningRate);
-        }
-    }
-}
+                             Duration rateWindow, double warningRate, double criticalRate, int minVolume) {}

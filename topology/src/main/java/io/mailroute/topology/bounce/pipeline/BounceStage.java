@@ -56,7 +56,8 @@ public final class BounceStage {
     public static void addTo(final StreamsBuilder builder, final KStream<String, MailDecision> decisions, final MailTopics topics,
                              final BounceSettings settings) {
         final Topic<String, ClassifiedMail> ticket = topics.ticket();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKET_STORE), Serdes.String(), ticket.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKET_STORE), Serdes.String(),
+                ticket.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPRESSION_STORE), Serdes.String(),
                 topics.suppressions().valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOFT_BOUNCE_STORE), Serdes.String(),
@@ -65,7 +66,8 @@ public final class BounceStage {
 
         final KStream<String, ClassifiedMail> byAddress = decisions
                 .flatMap(BounceEvents::recipients, Named.as(RECIPIENTS))
-                .repartition(Repartitioned.<String, ClassifiedMail>as(BY_ADDRESS).withKeySerde(Serdes.String()).withValueSerde(ticket.valueSerde()));
+                .repartition(Repartitioned.<String, ClassifiedMail>as(BY_ADDRESS)
+                        .withKeySerde(Serdes.String()).withValueSerde(ticket.valueSerde()));
         byAddress
                 .process(() -> new BounceTicketProcessor(TICKET_STORE, settings.ticketQuietPeriod(), settings.checkInterval()),
                         Named.as(TICKETS), TICKET_STORE)
@@ -77,7 +79,8 @@ public final class BounceStage {
                         .withName(SUPPRESS + "-sink"));
         decisions
                 .flatMap(BounceEvents::sightings, Named.as(RATE_SIGHTINGS))
-                .repartition(Repartitioned.<String, RateSighting>as(BY_SCOPE).withKeySerde(Serdes.String()).withValueSerde(RateSighting.serde()))
+                .repartition(Repartitioned.<String, RateSighting>as(BY_SCOPE)
+                        .withKeySerde(Serdes.String()).withValueSerde(RateSighting.serde()))
                 .process(() -> new BounceRateProcessor(RATE_STORE, settings), Named.as(MEASURE_RATES), RATE_STORE)
                 .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
                         .withName(MEASURE_RATES + "-sink"));

@@ -91,7 +91,8 @@ final class BounceTicketProcessor implements Processor<String, ClassifiedMail, S
     }
 
     private static ClassifiedMail withAction(final ClassifiedMail mail, final TicketAction action, final long now, final String closedBy) {
-        final ClassifiedMail.Builder ticket = ClassifiedMail.newBuilder(mail).setTicketAction(action).setClassifiedAt(Instant.ofEpochMilli(now));
+        final ClassifiedMail.Builder ticket = ClassifiedMail.newBuilder(mail).setTicketAction(action)
+                .setClassifiedAt(Instant.ofEpochMilli(now));
         if (closedBy != null) {
             final Map<String, String> extracted = new HashMap<>(mail.getExtracted());
             extracted.put(CLOSED_BY, closedBy);
