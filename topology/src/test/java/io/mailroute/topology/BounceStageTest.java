@@ -42,7 +42,10 @@ class BounceStageTest {
 
     @BeforeEach
     void start() {
-        pipeline = new TestPipeline("BounceStageTest", Map.of(), TopologyServices.inlineOnly());
+        // small volumes and high thresholds keep the rate test short; the defaults are MailrouteConfigTest's
+        pipeline = new TestPipeline("BounceStageTest", Map.of(MailrouteConfig.BOUNCE_RATE_MIN_VOLUME_CONFIG, 5,
+                MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG, 0.2, MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG, 0.4),
+                TopologyServices.inlineOnly());
         pipeline.addAccount(SENDER, BOUNCE_ADDRESS, "Bulk sender");
         pipeline.addAccount("sender-02", "bounces@other.example.org", "Other sender");
         pipeline.rules.pipeInput("dsn", rule("dsn", 10, Lane.TICKET, MatchField.IS_BOUNCE, MatchOp.EXACT, "true"));
@@ -146,16 +149,16 @@ class BounceStageTest {
 
     @Test
     void shouldAlertOnceWhenTheBounceRateCrossesAThresholdAndResolveWhenItFalls() {
-        // given: 19 ordinary mails to the sender and some to another owner
-        for (int i = 0; i < 19; i++) {
+        // given: 4 ordinary mails to the sender and 5 to another owner
+        for (int i = 0; i < 4; i++) {
             send(plain(BOUNCE_ADDRESS));
         }
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 5; i++) {
             send(plain("bounces@other.example.org"));
         }
         assertThat(pipeline.alerts.isEmpty()).isTrue();
 
-        // when: 1 of 20 mails bounced (5 %), 2 of 21, then 3 of 22 (13.6 %)
+        // when: 1 of 5 mails bounced (20 %), 2 of 6, then 3 of 7 (43 %)
         send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
         final Map<String, Alert> warning = byKey(pipeline.alerts.readValuesToList());
         send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
@@ -171,16 +174,16 @@ class BounceStageTest {
         assertThat(ownerWarning.getType()).isEqualTo(AlertType.BOUNCE_RATE);
         assertThat(ownerWarning.getLevel()).isEqualTo(AlertLevel.WARNING);
         assertThat(ownerWarning.getCount()).isEqualTo(1);
-        assertThat(ownerWarning.getTotal()).isEqualTo(20);
-        assertThat(ownerWarning.getRate()).isEqualTo(0.05);
-        assertThat(ownerWarning.getThreshold()).isEqualTo(0.05);
+        assertThat(ownerWarning.getTotal()).isEqualTo(5);
+        assertThat(ownerWarning.getRate()).isEqualTo(0.2);
+        assertThat(ownerWarning.getThreshold()).isEqualTo(0.2);
         assertThat(ownerWarning.getSampleMailIds()).hasSize(1);
         assertThat(critical).containsOnlyKeys(warning.keySet());
         assertThat(critical.values()).allSatisfy(a -> {
             assertThat(a.getLevel()).isEqualTo(AlertLevel.CRITICAL);
             assertThat(a.getCount()).isEqualTo(3);
-            assertThat(a.getTotal()).isEqualTo(22);
-            assertThat(a.getThreshold()).isEqualTo(0.10);
+            assertThat(a.getTotal()).isEqualTo(7);
+            assertThat(a.getThreshold()).isEqualTo(0.4);
         });
         assertThat(resolved).containsOnlyKeys(warning.keySet());
         assertThat(resolved.values()).allSatisfy(a -> assertThat(a.getLevel()).isEqualTo(AlertLevel.RESOLVED));
