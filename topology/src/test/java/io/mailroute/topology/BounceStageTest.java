@@ -128,6 +128,17 @@ class BounceStageTest {
     }
 
     @Test
+    void shouldNeitherTicketNorSuppressAQuarantinedBounce() {
+        // when: a DSN with a FAIL spam verdict
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")).replace("MIME-Version:", "X-SES-Spam-Verdict: FAIL\r\nMIME-Version:"));
+
+        // then
+        assertThat(pipeline.quarantine.readValue().getBounces()).hasSize(1);
+        assertThat(pipeline.ticket.isEmpty()).isTrue();
+        assertThat(pipeline.suppressions.isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldSuppressAfterThreeSoftBouncesWithinTheWindow() {
         // when: two soft bounces, a gap longer than the window, then three within it
         final Instant start = TestPipeline.START;

@@ -34,7 +34,8 @@ final class BounceEvents {
      * One record per reported recipient, keyed by its normalized address, with only that recipient
      * in {@code bounces} and the ticket key set. Mails routed to the ticket lane give one record
      * per owner (each owner has its own ticket); other bounce mails give one record per recipient,
-     * on their first lane, which only the suppressions use.
+     * on their first lane, which only the suppressions use. Quarantined mail (a forged bounce) gives
+     * none.
      */
     static List<KeyValue<String, ClassifiedMail>> recipients(final String mailId, final MailDecision decision) {
         final List<ClassifiedMail> lanes = bounceMails(decision);
@@ -83,7 +84,8 @@ final class BounceEvents {
                 scopes.add(DOMAIN_SCOPE + normalized.substring(at + 1));
             }
         }
-        final boolean bounce = first.getBounces().stream().anyMatch(b -> BounceOutcome.of(b) == BounceOutcome.FAILED);
+        // a quarantined "bounce" may be forged: it counts as a mail, not as a bounce
+        final boolean bounce = first.getLane() != Lane.QUARANTINE && first.getBounces().stream().anyMatch(b -> BounceOutcome.of(b) == BounceOutcome.FAILED);
         final RateSighting sighting = new RateSighting(mailId, bounce);
         return scopes.stream().map(scope -> KeyValue.pair(scope, sighting)).toList();
     }
@@ -96,7 +98,7 @@ final class BounceEvents {
     private static List<ClassifiedMail> bounceMails(final MailDecision decision) {
         final List<ClassifiedMail> mails = new ArrayList<>(2);
         for (final Routed routed : decision.routes()) {
-            if (routed instanceof Routed.ToLane lane && !lane.mail().getBounces().isEmpty()) {
+            if (routed instanceof Routed.ToLane lane && lane.lane() != Lane.QUARANTINE && !lane.mail().getBounces().isEmpty()) {
                 mails.add(lane.mail());
             }
         }

@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.Stores;
  *                                                      └─ suppress-addresses ─ mail.suppressions
  *           ─ bounce-rate-sightings ─ [bounce-rate-scope] ─ measure-bounce-rates ─ mail.alerts
  * </pre>
- * Bounce mails reach {@code mail.ticket} only through this stage ({@link #isOtherTicket} keeps
+ * Tickets and suppressions run on processing time for expiry and on the bounces' arrival times for
+ * suppression counts; see the processors. Bounce mails reach {@code mail.ticket} only through this stage ({@link #isOtherTicket} keeps
  * them off the plain ticket lane). Each bounce costs a fixed number of store operations keyed by
  * its own address or scope, so one sender's flood of bounces adds no work to anyone else's.
  */
@@ -38,6 +39,8 @@ public final class BounceStage {
 
     /** Open bounce tickets by ticket key. */
     public static final String TICKET_STORE = "bounce-ticket-store";
+    /** Open bounce ticket keys by last bounce time, for the quiet-period check. */
+    public static final String TICKET_EXPIRY_STORE = "bounce-ticket-expiry-store";
     /** Suppressions by normalized address. */
     public static final String SUPPRESSION_STORE = "suppression-store";
     /** Recent soft bounces by normalized address. */
@@ -58,6 +61,8 @@ public final class BounceStage {
         final Topic<String, ClassifiedMail> ticket = topics.ticket();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKET_STORE), Serdes.String(),
                 ticket.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKET_EXPIRY_STORE), Serdes.String(),
+                Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPRESSION_STORE), Serdes.String(),
                 topics.suppressions().valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOFT_BOUNCE_STORE), Serdes.String(),
@@ -69,8 +74,8 @@ public final class BounceStage {
                 .repartition(Repartitioned.<String, ClassifiedMail>as(BY_ADDRESS)
                         .withKeySerde(Serdes.String()).withValueSerde(ticket.valueSerde()));
         byAddress
-                .process(() -> new BounceTicketProcessor(TICKET_STORE, settings.ticketQuietPeriod(), settings.checkInterval()),
-                        Named.as(TICKETS), TICKET_STORE)
+                .process(() -> new BounceTicketProcessor(TICKET_STORE, TICKET_EXPIRY_STORE, settings.ticketQuietPeriod(),
+                        settings.checkInterval()), Named.as(TICKETS), TICKET_STORE, TICKET_EXPIRY_STORE)
                 .to(ticket.name(), Produced.with(ticket.keySerde(), ticket.valueSerde()).withName(TICKETS + "-sink"));
         byAddress
                 .process(() -> new SuppressionProcessor(SUPPRESSION_STORE, SOFT_BOUNCE_STORE, settings),

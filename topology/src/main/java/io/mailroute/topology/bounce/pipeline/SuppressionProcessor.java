@@ -20,10 +20,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * suppress it when {@code softToHard} of them arrive within {@code softWindow} (arrival times of
  * the bounce mails, so a replay decides the same). A suppressed address counts every later
  * failure. Input is keyed by normalized address, the output too; a mail reported to several owners
- * counts once. At most three store operations per record; expired soft counts are dropped once per
- * check interval.
+ * counts once. At most three store operations per record; expired soft counts are dropped a few
+ * times per soft-bounce window.
  */
 final class SuppressionProcessor implements Processor<String, ClassifiedMail, String, Suppression> {
+    private static final int PURGES_PER_WINDOW = 24;
+
     private final String suppressionStoreName;
     private final String softStoreName;
     private final BounceSettings settings;
@@ -42,7 +44,10 @@ final class SuppressionProcessor implements Processor<String, ClassifiedMail, St
         this.context = context;
         this.suppressed = context.getStateStore(suppressionStoreName);
         this.soft = context.getStateStore(softStoreName);
-        context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::dropExpiredSoftBounces);
+        // a soft count only needs dropping some time after its window ends: a few walks per window suffice
+        final Duration purge = settings.softWindow().dividedBy(PURGES_PER_WINDOW);
+        context.schedule(purge.compareTo(settings.checkInterval()) > 0 ? purge : settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME,
+                this::dropExpiredSoftBounces);
     }
 
     @Override
