@@ -6,6 +6,7 @@ import io.mailroute.avro.Stage;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
+import io.mailroute.topology.bounce.pipeline.BounceStage;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.owner.OwnerIndexUpdater;
 import io.mailroute.topology.owner.OwnersSerde;
@@ -149,12 +150,14 @@ public final class MailTopology {
                 .processValues(pipeline.fetch(), Named.as(FETCH))
                 .processValues(pipeline.parse(), Named.as(PARSE))
                 .processValues(pipeline.classify(), Named.as(CLASSIFY));
+        // bounces: self-closing tickets, suppressions and bounce-rate alerts (bounce tickets leave the ticket lane below)
+        BounceStage.addTo(builder, decisions, topics, config.bounceSettings());
         // one record per owner, lane and side output, keyed for its topic
         final BranchedKStream<String, Routed> routes = decisions
                 .flatMap(Routing::routes, Named.as(FAN_OUT))
                 .split(Named.as(ROUTE));
         toTopic(routes, Routing::isNotify, "notify", topics.notifications(), Routing::classifiedMail);
-        toTopic(routes, Routing::isTicket, "ticket", topics.ticket(), Routing::classifiedMail);
+        toTopic(routes, BounceStage::isOtherTicket, "ticket", topics.ticket(), Routing::classifiedMail);
         toTopic(routes, Routing::isOrderImport, "order-import", topics.orderImport(), Routing::classifiedMail);
         toTopic(routes, Routing::isQuarantine, "quarantine", topics.quarantine(), Routing::classifiedMail);
         toTopic(routes, Routing::isRetry, "retry", topics.retry(), Routing::retryMail);

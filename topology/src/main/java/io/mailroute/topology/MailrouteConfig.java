@@ -1,5 +1,6 @@
 package io.mailroute.topology;
 
+import io.mailroute.topology.bounce.pipeline.BounceSettings;
 import io.mailroute.topology.fetch.S3Settings;
 import io.mailroute.topology.parse.ParserSettings;
 import io.mailroute.topology.pipeline.RetryPolicy;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -23,6 +25,7 @@ public final class MailrouteConfig extends AbstractConfig {
     private static final String GROUP_PARSER = "Parser";
     private static final String GROUP_RETRY = "Retry";
     private static final String GROUP_S3 = "S3";
+    private static final String GROUP_BOUNCE = "Bounces";
 
     public static final String DEDUP_WINDOW_MS_CONFIG = "mailroute.dedup.window.ms";
     private static final String DEDUP_WINDOW_MS_DOC = "How long a mail id (with its re-publication attempt) is remembered, in "
@@ -95,6 +98,46 @@ public final class MailrouteConfig extends AbstractConfig {
     private static final String S3_TIMEOUT_MS_DOC = "Time limit of one claim-check fetch, retries included, in milliseconds; it "
             + "blocks the stream thread, so keep it well below max.poll.interval.ms.";
 
+    public static final String BOUNCE_TICKET_QUIET_MS_CONFIG = "mailroute.bounce.ticket.quiet.ms";
+    private static final String BOUNCE_TICKET_QUIET_MS_DOC = "A bounce ticket with no further bounce for this long (wall clock) "
+            + "is closed, in milliseconds.";
+    public static final long BOUNCE_TICKET_QUIET_MS_DEFAULT = Duration.ofDays(3).toMillis();
+
+    public static final String BOUNCE_CHECK_INTERVAL_MS_CONFIG = "mailroute.bounce.check.interval.ms";
+    private static final String BOUNCE_CHECK_INTERVAL_MS_DOC = "How often (wall clock) open bounce tickets, soft-bounce counts "
+            + "and bounce rates are checked for expiry, in milliseconds.";
+    public static final long BOUNCE_CHECK_INTERVAL_MS_DEFAULT = Duration.ofMinutes(1).toMillis();
+
+    public static final String BOUNCE_SOFT_TO_HARD_CONFIG = "mailroute.bounce.soft.to.hard";
+    private static final String BOUNCE_SOFT_TO_HARD_DOC = "Soft bounces of one address within the soft-bounce window that "
+            + "suppress it like a hard bounce.";
+    public static final int BOUNCE_SOFT_TO_HARD_DEFAULT = 3;
+
+    public static final String BOUNCE_SOFT_WINDOW_MS_CONFIG = "mailroute.bounce.soft.window.ms";
+    private static final String BOUNCE_SOFT_WINDOW_MS_DOC = "Window (of the bounces' arrival times) in which soft bounces of "
+            + "one address are counted, in milliseconds.";
+    public static final long BOUNCE_SOFT_WINDOW_MS_DEFAULT = Duration.ofDays(7).toMillis();
+
+    public static final String BOUNCE_RATE_WINDOW_MS_CONFIG = "mailroute.bounce.rate.window.ms";
+    private static final String BOUNCE_RATE_WINDOW_MS_DOC = "Sliding window (wall clock, in 60 steps) over which bounce rates "
+            + "per owner and domain are measured, in milliseconds.";
+    public static final long BOUNCE_RATE_WINDOW_MS_DEFAULT = Duration.ofHours(1).toMillis();
+
+    public static final String BOUNCE_RATE_WARNING_CONFIG = "mailroute.bounce.rate.warning";
+    private static final String BOUNCE_RATE_WARNING_DOC = "Bounce rate (0..1, bounces per mail seen) at which a WARNING alert "
+            + "is raised.";
+    public static final double BOUNCE_RATE_WARNING_DEFAULT = 0.05;
+
+    public static final String BOUNCE_RATE_CRITICAL_CONFIG = "mailroute.bounce.rate.critical";
+    private static final String BOUNCE_RATE_CRITICAL_DOC = "Bounce rate (0..1, bounces per mail seen) at which a CRITICAL alert "
+            + "is raised.";
+    public static final double BOUNCE_RATE_CRITICAL_DEFAULT = 0.10;
+
+    public static final String BOUNCE_RATE_MIN_VOLUME_CONFIG = "mailroute.bounce.rate.min.volume";
+    private static final String BOUNCE_RATE_MIN_VOLUME_DOC = "Mails an owner or domain must have in the window before its "
+            + "bounce rate can raise an alert.";
+    public static final int BOUNCE_RATE_MIN_VOLUME_DEFAULT = 20;
+
     private static final ConfigDef CONFIG_DEF = configDef();
 
     public MailrouteConfig(final Map<?, ?> props) {
@@ -107,7 +150,7 @@ public final class MailrouteConfig extends AbstractConfig {
         int parser = 0;
         int retry = 0;
         int s3 = 0;
-        return new ConfigDef()
+        return defineBounces(new ConfigDef()
                 .define(DEDUP_WINDOW_MS_CONFIG, Type.LONG, DEDUP_WINDOW_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                         DEDUP_WINDOW_MS_DOC, GROUP_TOPOLOGY, ++topology, ConfigDef.Width.SHORT, "Dedup window")
                 .define(RULES_FALLBACK_CONFIG, Type.STRING, RULES_FALLBACK_DEFAULT,
@@ -147,7 +190,41 @@ public final class MailrouteConfig extends AbstractConfig {
                 .define(S3_MAX_ATTEMPTS_CONFIG, Type.INT, 3, Range.atLeast(1), Importance.LOW, S3_MAX_ATTEMPTS_DOC,
                         GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Max attempts")
                 .define(S3_TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW, S3_TIMEOUT_MS_DOC,
-                        GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Timeout");
+                        GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Timeout"));
+    }
+
+    private static ConfigDef defineBounces(final ConfigDef def) {
+        int order = 0;
+        return def
+                .define(BOUNCE_TICKET_QUIET_MS_CONFIG, Type.LONG, BOUNCE_TICKET_QUIET_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                        BOUNCE_TICKET_QUIET_MS_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Ticket quiet period")
+                .define(BOUNCE_CHECK_INTERVAL_MS_CONFIG, Type.LONG, BOUNCE_CHECK_INTERVAL_MS_DEFAULT, Range.atLeast(1), Importance.LOW,
+                        BOUNCE_CHECK_INTERVAL_MS_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Check interval")
+                .define(BOUNCE_SOFT_TO_HARD_CONFIG, Type.INT, BOUNCE_SOFT_TO_HARD_DEFAULT, Range.between(1, 1000), Importance.MEDIUM,
+                        BOUNCE_SOFT_TO_HARD_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Soft bounces to suppress")
+                .define(BOUNCE_SOFT_WINDOW_MS_CONFIG, Type.LONG, BOUNCE_SOFT_WINDOW_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                        BOUNCE_SOFT_WINDOW_MS_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Soft-bounce window")
+                .define(BOUNCE_RATE_WINDOW_MS_CONFIG, Type.LONG, BOUNCE_RATE_WINDOW_MS_DEFAULT, Range.atLeast(60), Importance.MEDIUM,
+                        BOUNCE_RATE_WINDOW_MS_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Bounce-rate window")
+                .define(BOUNCE_RATE_WARNING_CONFIG, Type.DOUBLE, BOUNCE_RATE_WARNING_DEFAULT, Range.between(0, 1), Importance.MEDIUM,
+                        BOUNCE_RATE_WARNING_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Warning rate")
+                .define(BOUNCE_RATE_CRITICAL_CONFIG, Type.DOUBLE, BOUNCE_RATE_CRITICAL_DEFAULT, Range.between(0, 1), Importance.MEDIUM,
+                        BOUNCE_RATE_CRITICAL_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Critical rate")
+                .define(BOUNCE_RATE_MIN_VOLUME_CONFIG, Type.INT, BOUNCE_RATE_MIN_VOLUME_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                        BOUNCE_RATE_MIN_VOLUME_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Minimum volume");
+    }
+
+    /** The settings of the bounce stage: ticket expiry, suppressions and bounce-rate alerts. */
+    public BounceSettings bounceSettings() {
+        final double warning = getDouble(BOUNCE_RATE_WARNING_CONFIG);
+        final double critical = getDouble(BOUNCE_RATE_CRITICAL_CONFIG);
+        if (critical < warning) {
+            throw new ConfigException(BOUNCE_RATE_CRITICAL_CONFIG, critical, "must not be below " + BOUNCE_RATE_WARNING_CONFIG + " " + warning);
+        }
+        return new BounceSettings(Duration.ofMillis(getLong(BOUNCE_TICKET_QUIET_MS_CONFIG)),
+                Duration.ofMillis(getLong(BOUNCE_CHECK_INTERVAL_MS_CONFIG)), getInt(BOUNCE_SOFT_TO_HARD_CONFIG),
+                Duration.ofMillis(getLong(BOUNCE_SOFT_WINDOW_MS_CONFIG)), Duration.ofMillis(getLong(BOUNCE_RATE_WINDOW_MS_CONFIG)),
+                warning, critical, getInt(BOUNCE_RATE_MIN_VOLUME_CONFIG));
     }
 
     public Duration dedupWindow() {

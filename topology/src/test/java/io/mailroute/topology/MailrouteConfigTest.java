@@ -3,8 +3,10 @@ package io.mailroute.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailroute.topology.bounce.pipeline.BounceSettings;
 import io.mailroute.topology.fetch.S3Settings;
 import io.mailroute.topology.parse.ParserSettings;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.ConfigDef;
@@ -57,5 +59,18 @@ class MailrouteConfigTest {
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "mine")
                 .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "t1.mail.dlq");
+    }
+
+    @Test
+    void shouldGiveBounceDefaultsAndRefuseACriticalRateBelowTheWarningRate() {
+        // when
+        final BounceSettings defaults = new MailrouteConfig(Map.of()).bounceSettings();
+
+        // then
+        assertThat(defaults).isEqualTo(new BounceSettings(Duration.ofDays(3), Duration.ofMinutes(1), 3, Duration.ofDays(7),
+                Duration.ofHours(1), 0.05, 0.10, 20));
+        assertThatThrownBy(() -> new MailrouteConfig(Map.of(MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG, "0.2",
+                MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG, "0.1")).bounceSettings())
+                .isInstanceOf(ConfigException.class).hasMessageContaining(MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG);
     }
 }

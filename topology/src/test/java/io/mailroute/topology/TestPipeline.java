@@ -10,6 +10,7 @@ import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.Rule;
 import io.mailroute.avro.Storage;
+import io.mailroute.avro.Suppression;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
@@ -57,6 +58,7 @@ final class TestPipeline implements AutoCloseable {
     final TestOutputTopic<String, DeadLetter> dlq;
     final TestOutputTopic<String, MailStatus> status;
     final TestOutputTopic<String, Alert> alerts;
+    final TestOutputTopic<String, Suppression> suppressions;
 
     TestPipeline(final String scope) {
         this(scope, Map.of(), TopologyServices.inlineOnly());
@@ -85,6 +87,7 @@ final class TestPipeline implements AutoCloseable {
         this.dlq = output(topics.dlq());
         this.status = output(topics.status());
         this.alerts = output(topics.alerts());
+        this.suppressions = output(topics.suppressions());
     }
 
     /** The settings tests build the topology with: a mock registry scope and a private state directory. */
@@ -132,7 +135,7 @@ final class TestPipeline implements AutoCloseable {
     /** A record the topology wrote, with its topic. */
     record Written(String topic, TestRecord<String, ?> record) {}
 
-    /** Every lane, retry, dead letter, status and alert record written so far, drained, topic by topic. */
+    /** Every lane, retry, dead letter, status, alert and suppression record written so far, drained, topic by topic. */
     List<Written> drainAll() {
         final List<Written> written = new ArrayList<>();
         drain(written, topics.notifications(), notify);
@@ -143,6 +146,7 @@ final class TestPipeline implements AutoCloseable {
         drain(written, topics.dlq(), dlq);
         drain(written, topics.status(), status);
         drain(written, topics.alerts(), alerts);
+        drain(written, topics.suppressions(), suppressions);
         return written;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
+import io.mailroute.topology.bounce.pipeline.BounceStage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,9 +73,11 @@ class TopologyDescriptionTest {
             }
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
-        assertThat(stores).containsExactly(MailTopology.DEDUP_STORE, MailTopology.STATUS_STORE, MailTopology.NEW_PATTERN_STORE,
-                MailTopology.OWNER_INDEX_STORE, MailTopology.RETRY_STORE, MailTopology.RULES_STORE);
-        assertThat(topics).filteredOn(t -> !t.startsWith("mail.")).containsExactly("new-pattern-repartition");
+        assertThat(stores).containsExactlyInAnyOrder(MailTopology.DEDUP_STORE, MailTopology.STATUS_STORE, MailTopology.NEW_PATTERN_STORE,
+                MailTopology.OWNER_INDEX_STORE, MailTopology.RETRY_STORE, MailTopology.RULES_STORE, BounceStage.TICKET_STORE,
+                BounceStage.TICKET_EXPIRY_STORE, BounceStage.SUPPRESSION_STORE, BounceStage.SOFT_BOUNCE_STORE, BounceStage.RATE_STORE);
+        assertThat(topics).filteredOn(t -> !t.startsWith("mail.")).containsExactlyInAnyOrder("new-pattern-repartition",
+                BounceStage.BY_ADDRESS + "-repartition", BounceStage.BY_SCOPE + "-repartition");
     }
 
     @Test

@@ -41,7 +41,7 @@ import org.apache.kafka.streams.test.TestRecord;
 public final class InProcessTopology implements AutoCloseable {
     /** Topics whose records {@link #classify} returns, in this order. */
     private static final List<MailTopic> OUTPUTS = List.of(MailTopic.NOTIFY, MailTopic.TICKET, MailTopic.ORDER_IMPORT,
-            MailTopic.QUARANTINE, MailTopic.RETRY, MailTopic.DLQ, MailTopic.STATUS, MailTopic.ALERTS);
+            MailTopic.QUARANTINE, MailTopic.RETRY, MailTopic.DLQ, MailTopic.STATUS, MailTopic.ALERTS, MailTopic.SUPPRESSIONS);
 
     /** A record the topology wrote. */
     public record Output(String topic, String key, SpecificRecord value) {}

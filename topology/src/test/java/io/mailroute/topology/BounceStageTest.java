@@ -1,0 +1,252 @@
+package io.mailroute.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailroute.avro.Alert;
+import io.mailroute.avro.AlertLevel;
+import io.mailroute.avro.AlertType;
+import io.mailroute.avro.AuthRequirement;
+import io.mailroute.avro.ClassifiedMail;
+import io.mailroute.avro.Condition;
+import io.mailroute.avro.Lane;
+import io.mailroute.avro.MatchField;
+import io.mailroute.avro.MatchOp;
+import io.mailroute.avro.RawMail;
+import io.mailroute.avro.Rule;
+import io.mailroute.avro.Severity;
+import io.mailroute.avro.Suppression;
+import io.mailroute.avro.TicketAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bounce stage in the whole topology: self-closing tickets on mail.ticket, suppressions on
+ * mail.suppressions and bounce-rate alerts on mail.alerts. Bounces are RFC 3464 DSNs returned to
+ * the bulk sender's bounce address; other mail to it is classified by a catch-all rule.
+ */
+class BounceStageTest {
+    private static final String SENDER = "sender-01";
+    private static final String BOUNCE_ADDRESS = "bounces@mailer.example.com";
+    private static final String TARO = "taro.@docomo.ne.jp";
+    private static final String HANAKO = "hanako@example.net";
+
+    private TestPipeline pipeline;
+    private int mails;
+
+    @BeforeEach
+    void start() {
+        // small volumes and high thresholds keep the rate test short; the defaults are MailrouteConfigTest's
+        pipeline = new TestPipeline("BounceStageTest", Map.of(MailrouteConfig.BOUNCE_RATE_MIN_VOLUME_CONFIG, 5,
+                MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG, 0.2, MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG, 0.4),
+                TopologyServices.inlineOnly());
+        pipeline.addAccount(SENDER, BOUNCE_ADDRESS, "Bulk sender");
+        pipeline.addAccount("sender-02", "bounces@other.example.org", "Other sender");
+        pipeline.rules.pipeInput("dsn", rule("dsn", 10, Lane.TICKET, MatchField.IS_BOUNCE, MatchOp.EXACT, "true"));
+        pipeline.rules.pipeInput("reply", rule("reply", 0, Lane.NOTIFY, MatchField.SUBJECT, MatchOp.REGEX, "."));
+    }
+
+    @AfterEach
+    void stop() {
+        pipeline.close();
+    }
+
+    @Test
+    void shouldOpenOneTicketPerBouncedAddressUpdateItAndCloseItOnDelivery() {
+        // when: two failures for Taro (one DSN also reports Hanako), then a delivery to Taro
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1"), failed(HANAKO, "5.1.1")));
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
+        send(dsn(BOUNCE_ADDRESS, report(TARO, "delivered", "2.0.0")));
+        send(dsn(BOUNCE_ADDRESS, report(TARO, "delivered", "2.0.0")));
+
+        // then
+        final List<TestRecord<String, ClassifiedMail>> tickets = pipeline.ticket.readRecordsToList();
+        assertThat(tickets).extracting(TestRecord::key).containsOnly(SENDER);
+        assertThat(tickets).extracting(r -> r.value().getTicketKey() + " " + r.value().getTicketAction()).containsExactly(
+                "bounce:sender-01:taro.@docomo.ne.jp OPEN",
+                "bounce:sender-01:hanako@example.net OPEN",
+                "bounce:sender-01:taro.@docomo.ne.jp UPDATE",
+                "bounce:sender-01:taro.@docomo.ne.jp CLOSE");
+        final ClassifiedMail open = tickets.get(0).value();
+        assertThat(open.getCategory()).isEqualTo("bounce");
+        assertThat(open.getLane()).isEqualTo(Lane.TICKET);
+        assertThat(open.getBounces()).singleElement().satisfies(b -> {
+            assertThat(b.getRecipient()).isEqualTo(TARO);
+            assertThat(b.getHardBounce()).isTrue();
+        });
+        assertThat(tickets.get(3).value().getExtracted()).containsEntry("closedBy", "delivered");
+    }
+
+    @Test
+    void shouldCloseATicketAfterTheQuietPeriod() {
+        // given
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "4.4.1")));
+        assertThat(pipeline.ticket.readValue().getTicketAction()).isEqualTo(TicketAction.OPEN);
+
+        // when: two quiet days, a bounce, then three quiet days
+        pipeline.advance(Duration.ofDays(2));
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "4.4.1")));
+        assertThat(pipeline.ticket.readValue().getTicketAction()).isEqualTo(TicketAction.UPDATE);
+        pipeline.advance(Duration.ofDays(2));
+        assertThat(pipeline.ticket.isEmpty()).isTrue();
+        pipeline.advance(Duration.ofDays(1).plusMinutes(1));
+
+        // then
+        final ClassifiedMail closed = pipeline.ticket.readValue();
+        assertThat(closed.getTicketAction()).isEqualTo(TicketAction.CLOSE);
+        assertThat(closed.getTicketKey()).isEqualTo("bounce:sender-01:taro.@docomo.ne.jp");
+        assertThat(closed.getExtracted()).containsEntry("closedBy", "quiet-period");
+        assertThat(pipeline.ticket.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSuppressAHardBouncedAddressAtOnceAndCountLaterBounces() {
+        // when
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")), TestPipeline.START);
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "4.4.1")), TestPipeline.START.plus(Duration.ofHours(5)));
+
+        // then
+        final List<TestRecord<String, Suppression>> suppressions = pipeline.suppressions.readRecordsToList();
+        assertThat(suppressions).extracting(TestRecord::key).containsExactly(TARO, TARO);
+        final Suppression first = suppressions.get(0).value();
+        assertThat(first.getAddress()).isEqualTo(TARO);
+        assertThat(first.getHardBounce()).isTrue();
+        assertThat(first.getReason()).isEqualTo("userunknown");
+        assertThat(first.getCount()).isEqualTo(1);
+        assertThat(first.getStatus()).isEqualTo("5.1.1");
+        final Suppression second = suppressions.get(1).value();
+        assertThat(second.getCount()).isEqualTo(2);
+        assertThat(second.getFirstSeen()).isEqualTo(TestPipeline.START);
+        assertThat(second.getLastSeen()).isEqualTo(TestPipeline.START.plus(Duration.ofHours(5)));
+        assertThat(second.getReason()).as("a soft bounce keeps the hard reason").isEqualTo("userunknown");
+    }
+
+    @Test
+    void shouldNeitherTicketNorSuppressAQuarantinedBounce() {
+        // when: a DSN with a FAIL spam verdict
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")).replace("MIME-Version:", "X-SES-Spam-Verdict: FAIL\r\nMIME-Version:"));
+
+        // then
+        assertThat(pipeline.quarantine.readValue().getBounces()).hasSize(1);
+        assertThat(pipeline.ticket.isEmpty()).isTrue();
+        assertThat(pipeline.suppressions.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSuppressAfterThreeSoftBouncesWithinTheWindow() {
+        // when: two soft bounces, a gap longer than the window, then three within it
+        final Instant start = TestPipeline.START;
+        for (final int day : new int[] {0, 1, 9, 10}) {
+            send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "4.4.1")), start.plus(Duration.ofDays(day)));
+        }
+        assertThat(pipeline.suppressions.isEmpty()).as("2 soft bounces in any 7 days so far").isTrue();
+        send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "4.4.1")), start.plus(Duration.ofDays(11)));
+
+        // then
+        final Suppression suppression = pipeline.suppressions.readValue();
+        assertThat(suppression.getAddress()).isEqualTo(HANAKO);
+        assertThat(suppression.getHardBounce()).isFalse();
+        assertThat(suppression.getCount()).isEqualTo(3);
+        assertThat(suppression.getFirstSeen()).isEqualTo(start.plus(Duration.ofDays(9)));
+        assertThat(suppression.getLastSeen()).isEqualTo(start.plus(Duration.ofDays(11)));
+        assertThat(pipeline.suppressions.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldAlertOnceWhenTheBounceRateCrossesAThresholdAndResolveWhenItFalls() {
+        // given: 4 ordinary mails to the sender and 5 to another owner
+        for (int i = 0; i < 4; i++) {
+            send(plain(BOUNCE_ADDRESS));
+        }
+        for (int i = 0; i < 5; i++) {
+            send(plain("bounces@other.example.org"));
+        }
+        assertThat(pipeline.alerts.isEmpty()).isTrue();
+
+        // when: 1 of 5 mails bounced (20 %), 2 of 6, then 3 of 7 (43 %)
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
+        final Map<String, Alert> warning = byKey(pipeline.alerts.readValuesToList());
+        send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
+        assertThat(pipeline.alerts.isEmpty()).as("still warning: no second alert").isTrue();
+        send(dsn(BOUNCE_ADDRESS, failed("jiro@example.net", "5.1.1")));
+        final Map<String, Alert> critical = byKey(pipeline.alerts.readValuesToList());
+        pipeline.advance(Duration.ofMinutes(62));
+        final Map<String, Alert> resolved = byKey(pipeline.alerts.readValuesToList());
+
+        // then
+        assertThat(warning).containsOnlyKeys("bounce-rate:owner:sender-01", "bounce-rate:domain:mailer.example.com");
+        final Alert ownerWarning = warning.get("bounce-rate:owner:sender-01");
+        assertThat(ownerWarning.getType()).isEqualTo(AlertType.BOUNCE_RATE);
+        assertThat(ownerWarning.getLevel()).isEqualTo(AlertLevel.WARNING);
+        assertThat(ownerWarning.getCount()).isEqualTo(1);
+        assertThat(ownerWarning.getTotal()).isEqualTo(5);
+        assertThat(ownerWarning.getRate()).isEqualTo(0.2);
+        assertThat(ownerWarning.getThreshold()).isEqualTo(0.2);
+        assertThat(ownerWarning.getSampleMailIds()).hasSize(1);
+        assertThat(critical).containsOnlyKeys(warning.keySet());
+        assertThat(critical.values()).allSatisfy(a -> {
+            assertThat(a.getLevel()).isEqualTo(AlertLevel.CRITICAL);
+            assertThat(a.getCount()).isEqualTo(3);
+            assertThat(a.getTotal()).isEqualTo(7);
+            assertThat(a.getThreshold()).isEqualTo(0.4);
+        });
+        assertThat(resolved).containsOnlyKeys(warning.keySet());
+        assertThat(resolved.values()).allSatisfy(a -> assertThat(a.getLevel()).isEqualTo(AlertLevel.RESOLVED));
+    }
+
+    private static Map<String, Alert> byKey(final List<Alert> alerts) {
+        final Map<String, Alert> byKey = new java.util.LinkedHashMap<>();
+        alerts.forEach(a -> assertThat(byKey.put(a.getAlertKey(), a)).as("one alert per key: %s", a.getAlertKey()).isNull());
+        return byKey;
+    }
+
+    private void send(final String eml) {
+        send(eml, TestPipeline.START);
+    }
+
+    private void send(final String eml, final Instant receivedAt) {
+        final RawMail raw = TestPipeline.inline("m-" + mails, eml.getBytes(StandardCharsets.UTF_8));
+        pipeline.send(RawMail.newBuilder(raw).setReceivedAt(receivedAt).build());
+    }
+
+    private String plain(final String to) {
+        mails++;
+        return "From: customer@example.net\r\nTo: " + to + "\r\nSubject: Re: outage notice " + mails + "\r\nMessage-ID: <reply-" + mails
+                + "@example.net>\r\nDate: Fri, 20 Nov 2026 09:00:00 +0000\r\n\r\nThanks for the notice.\r\n";
+    }
+
+    private static String failed(final String recipient, final String status) {
+        return report(recipient, "failed", status);
+    }
+
+    private static String report(final String recipient, final String action, final String status) {
+        return "Final-Recipient: rfc822; " + recipient + "\r\nAction: " + action + "\r\nStatus: " + status
+                + "\r\nDiagnostic-Code: smtp; " + status.charAt(0) + "50 " + status + " <" + recipient + ">: test\r\n";
+    }
+
+    /** A Postfix-style DSN to {@code to} with one per-recipient block per report. */
+    private String dsn(final String to, final String... reports) {
+        mails++;
+        return "From: Mail Delivery System <MAILER-DAEMON@mx.mailer.example.com>\r\nTo: " + to
+                + "\r\nSubject: Delivery Status Notification\r\nMessage-ID: <dsn-" + mails + "@mx.mailer.example.com>\r\n"
+                + "Date: Fri, 20 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nDelivery report.\r\n\r\n"
+                + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.mailer.example.com\r\n\r\n"
+                + String.join("\r\n", reports) + "\r\n--b--\r\n";
+    }
+
+    private static Rule rule(final String id, final int priority, final Lane lane, final MatchField field, final MatchOp op,
+                             final String value) {
+        return Rule.newBuilder().setRuleId(id).setRulesVersion("t1").setCategory(id.equals("dsn") ? "bounce" : id)
+                .setSeverity(Severity.LOW).setPriority(priority).setLanes(List.of(lane)).setRequireOwner(false)
+                .setConditions(List.of(Condition.newBuilder().setField(field).setOp(op).setValues(List.of(value)).build()))
+                .setRequireAuth(AuthRequirement.NONE).setUpdatedAt(TestPipeline.START).build();
+    }
+}
