@@ -18,6 +18,10 @@ import picocli.CommandLine.Spec;
             ClassifyCommand.class,
             RulesCommand.class,
             TopologyCommand.class,
+            AccountsCommand.class,
+            StatusCommand.class,
+            RetryCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mailroute implements Runnable {
 
