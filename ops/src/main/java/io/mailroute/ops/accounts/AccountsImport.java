@@ -30,7 +30,8 @@ public record AccountsImport(Map<String, AccountMapping> upserts, Set<String> re
         final Map<String, AccountMapping> upserts = new LinkedHashMap<>();
         final Set<String> removals = new TreeSet<>();
         for (final AccountMapping row : file.mappings()) {
-            final AccountMapping mapping = AccountMapping.newBuilder(row).setSource(source).build();
+            final AccountMapping mapping = new AccountMapping(row.getAccountId(), row.getEmail(), row.getName(), row.getStatus(), source,
+                    row.getJoinedAt(), row.getSyncedAt());
             if (mapping.getStatus() == AccountStatus.ACTIVE) {
                 upserts.put(mapping.getAccountId(), mapping);
                 removals.remove(mapping.getAccountId());
