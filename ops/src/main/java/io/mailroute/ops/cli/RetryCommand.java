@@ -51,7 +51,7 @@ public final class RetryCommand {
         }
         final Set<String> mailIds = Set.copyOf(latest.values().stream().map(RetryMail::getMailId).toList());
         final Map<String, MailStatus> status = new LinkedHashMap<>();
-        reader.readAll(topics.status(), mailIds::contains, READ_TIMEOUT).forEach(e -> {
+        reader.readAll(topics.status(), key -> key != null && mailIds.contains(key), READ_TIMEOUT).forEach(e -> {
             if (e.value() == null) {
                 status.remove(e.key());
             } else {

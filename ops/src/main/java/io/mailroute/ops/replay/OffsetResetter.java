@@ -13,8 +13,10 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.StreamsGroupDescription;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -28,10 +30,22 @@ public final class OffsetResetter {
         this.admin = admin;
     }
 
-    /** Members of {@code group} that are connected now (none for an unknown or empty group). */
+    /**
+     * Members of {@code group} that are connected now (none for an unknown or empty group), for
+     * classic and consumer groups as well as groups of the Streams rebalance protocol (KIP-1071).
+     */
     public int activeMembers(final String group) throws ExecutionException, InterruptedException {
+        if (isStreamsGroup(group)) {
+            final StreamsGroupDescription description = admin.describeStreamsGroups(List.of(group)).all().get().get(group);
+            return description == null ? 0 : description.members().size();
+        }
         final ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
         return description == null ? 0 : description.members().size();
+    }
+
+    private boolean isStreamsGroup(final String group) throws ExecutionException, InterruptedException {
+        return admin.listGroups().all().get().stream()
+                .anyMatch(g -> g.groupId().equals(group) && g.type().filter(GroupType.STREAMS::equals).isPresent());
     }
 
     /** Of {@code topics}, those that exist. */
@@ -72,7 +86,11 @@ public final class OffsetResetter {
     public void commit(final String group, final Map<TopicPartition, Long> offsets) throws ExecutionException, InterruptedException {
         final Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
         offsets.forEach((partition, offset) -> commits.put(partition, new OffsetAndMetadata(offset)));
-        admin.alterConsumerGroupOffsets(group, commits).all().get();
+        if (isStreamsGroup(group)) {
+            admin.alterStreamsGroupOffsets(group, commits).all().get();
+        } else {
+            admin.alterConsumerGroupOffsets(group, commits).all().get();
+        }
     }
 
     public void deleteTopics(final Set<String> topics) throws ExecutionException, InterruptedException {
