@@ -20,6 +20,10 @@ import picocli.CommandLine.Spec;
             TopologyCommand.class,
             LocalCommand.class,
             RunCommand.class,
+            AccountsCommand.class,
+            StatusCommand.class,
+            RetryCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mailroute implements Runnable {
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mailroute rules}: work with classification rules. */
 @Command(name = "rules", description = "Classification rules.", mixinStandardHelpOptions = true,
-        subcommands = {RulesCommand.Test.class, CommandLine.HelpCommand.class})
+        subcommands = {RulesCommand.Test.class, RulesApply.class, CommandLine.HelpCommand.class})
 final class RulesCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -29,6 +29,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 public final class ClientSettings {
     public static final String S3_ACCESS_KEY = "s3.access.key";
     public static final String S3_SECRET_KEY = "s3.secret.key";
+    /** Environment variables with the S3 credentials when no properties file gives them. */
+    public static final String S3_ACCESS_KEY_ENV = "MAILROUTE_S3_ACCESS_KEY";
+    public static final String S3_SECRET_KEY_ENV = "MAILROUTE_S3_SECRET_KEY";
 
     private final String bootstrapServers;
     private final String schemaRegistry;
@@ -168,8 +171,8 @@ public final class ClientSettings {
      * {@code AWS_ACCESS_KEY_ID}; empty means the default AWS credentials chain.
      */
     public Optional<AwsBasicCredentials> s3StaticCredentials() {
-        final String key = extra.getOrDefault(S3_ACCESS_KEY, System.getenv("MAILROUTE_S3_ACCESS_KEY"));
-        final String secret = extra.getOrDefault(S3_SECRET_KEY, System.getenv("MAILROUTE_S3_SECRET_KEY"));
+        final String key = extra.getOrDefault(S3_ACCESS_KEY, System.getenv(S3_ACCESS_KEY_ENV));
+        final String secret = extra.getOrDefault(S3_SECRET_KEY, System.getenv(S3_SECRET_KEY_ENV));
         if (key != null && secret != null) {
             return Optional.of(AwsBasicCredentials.create(key, secret));
         }

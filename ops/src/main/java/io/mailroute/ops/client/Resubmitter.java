@@ -49,7 +49,7 @@ public final class Resubmitter implements AutoCloseable {
     }
 
     /** Where the copy came from: the retained record, or S3. */
-    public enum Origin { RAW_RECORD, S3_OBJECT }
+    public enum Origin { RAW_RECORD, S3_OBJECT, RETRY_RECORD }
 
     /** One resubmitted mail. */
     public record Result(String mailId, int attempt, Origin origin) {}
@@ -63,11 +63,22 @@ public final class Resubmitter implements AutoCloseable {
     public Result resubmit(final String mailId, final RawRef ref, final String from, final int attempts) throws Exception {
         final Optional<RawMail> original = readOriginal(ref);
         final RawMail mail = original.orElseGet(() -> fromS3(mailId, ref));
+        final int attempt = publish(mailId, mail, from, attempts);
+        return new Result(mailId, attempt, original.isPresent() ? Origin.RAW_RECORD : Origin.S3_OBJECT);
+    }
+
+    /** Re-publishes {@code mail} as carried by a mail.retry record (no lookup needed). */
+    public Result resubmit(final String mailId, final RawMail mail, final String from, final int attempts) throws Exception {
+        return new Result(mailId, publish(mailId, mail, from, attempts), Origin.RETRY_RECORD);
+    }
+
+    /** Writes a copy with an attempt above both counts, so the topology's (mailId, attempt) dedup lets it through. */
+    private int publish(final String mailId, final RawMail mail, final String from, final int attempts) throws Exception {
         final RawMail copy = RawMail.newBuilder(mail).setAttempt(Math.max(attempts, mail.getAttempt()) + 1)
                 .setResubmittedFrom(from).build();
         final byte[] value = raw.valueSerde().serializer().serialize(raw.name(), copy);
         producer.send(new ProducerRecord<>(raw.name(), mailId.getBytes(StandardCharsets.UTF_8), value)).get();
-        return new Result(mailId, copy.getAttempt(), original.isPresent() ? Origin.RAW_RECORD : Origin.S3_OBJECT);
+        return copy.getAttempt();
     }
 
     private Optional<RawMail> readOriginal(final RawRef ref) {

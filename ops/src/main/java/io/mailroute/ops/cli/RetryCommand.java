@@ -1,0 +1,150 @@
+package io.mailroute.ops.cli;
+
+import io.mailroute.avro.MailStatus;
+import io.mailroute.avro.Outcome;
+import io.mailroute.avro.RetryMail;
+import io.mailroute.avro.RetryReason;
+import io.mailroute.ops.client.ClientSettings;
+import io.mailroute.ops.client.Resubmitter;
+import io.mailroute.ops.client.TopicPublisher;
+import io.mailroute.ops.client.TopicReader;
+import io.mailroute.schemas.registry.SchemaRegistryClient;
+import io.mailroute.schemas.topics.MailTopics;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@code mailroute retry list|release}: mails waiting in mail.retry, and releasing them now. */
+@Command(name = "retry", description = "List mails waiting in mail.retry and release them into the pipeline now.",
+        subcommands = {RetryCommand.ListWaiting.class, RetryCommand.Release.class})
+public final class RetryCommand {
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The mails still waiting, by mail.retry key: the latest retry record per key (a tombstone ends the
+     * wait) whose mail's latest status, when there is one, is still RETRY_PENDING. The topology forgets a
+     * released mail without writing to mail.retry, so the status tells a released one from a waiting one.
+     */
+    static Map<String, RetryMail> waiting(final ClientSettings settings, final MailTopics topics, final RetryReason reason) {
+        final Map<String, RetryMail> latest = new LinkedHashMap<>();
+        final TopicReader reader = new TopicReader(settings);
+        for (final TopicReader.Entry<RetryMail> entry : reader.readAll(topics.retry(), key -> key != null, READ_TIMEOUT)) {
+            latest.remove(entry.key());
+            if (entry.value() != null) {
+                latest.put(entry.key(), entry.value());
+            }
+        }
+        if (latest.isEmpty()) {
+            return latest;
+        }
+        final Set<String> mailIds = Set.copyOf(latest.values().stream().map(RetryMail::getMailId).toList());
+        final Map<String, MailStatus> status = new LinkedHashMap<>();
+        reader.readAll(topics.status(), key -> key != null && mailIds.contains(key), READ_TIMEOUT).forEach(e -> {
+            if (e.value() == null) {
+                status.remove(e.key());
+            } else {
+                status.put(e.key(), e.value());
+            }
+        });
+        latest.values().removeIf(retry -> reason != null && retry.getReason() != reason
+                || status.containsKey(retry.getMailId()) && status.get(retry.getMailId()).getOutcome() != Outcome.RETRY_PENDING);
+        return latest;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per waiting mail: next attempt, reason, attempts, what it waits for.")
+    static final class ListWaiting implements Callable<Integer> {
+        @Mixin
+        ClusterOptions cluster;
+
+        @Option(names = "--reason", description = "Only this reason: ${COMPLETION-CANDIDATES}.")
+        RetryReason reason;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            final ClientSettings settings = cluster.settings();
+            final PrintWriter out = spec.commandLine().getOut();
+            try (SchemaRegistryClient registry = settings.registry()) {
+                final Map<String, RetryMail> waiting = waiting(settings, settings.topics(registry), reason);
+                out.printf("%-24s %-15s %-8s %-40s %s%n", "NEXT ATTEMPT", "REASON", "ATTEMPT", "MAIL ID", "WAITING FOR");
+                waiting.values().forEach(r -> out.printf("%-24s %-15s %-8s %-40s %s%n", r.getNextAttemptAt(), r.getReason(),
+                        r.getAttempt() + "/" + r.getMaxAttempts(), r.getMailId(),
+                        r.getWaitingFor().isEmpty() ? "-" : String.join(",", r.getWaitingFor())));
+                out.printf("%d mails waiting%n", waiting.size());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "release", mixinStandardHelpOptions = true, description = {
+        "Releases waiting mails now: ends their wait (a mail.retry tombstone) and re-publishes the carried mail",
+        "to mail.raw with attempt+1 and resubmittedFrom=mail.retry, as dlq retry does."})
+    static final class Release implements Callable<Integer> {
+        @Mixin
+        ClusterOptions cluster;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Selection selection;
+
+        static final class Selection {
+            @Parameters(paramLabel = "MAILID", arity = "1..*", description = "Mails to release.")
+            List<String> mailIds;
+
+            @Option(names = "--all", description = "Release every waiting mail.")
+            boolean all;
+        }
+
+        @Option(names = "--reason", description = "Only mails waiting for this reason: ${COMPLETION-CANDIDATES}.")
+        RetryReason reason;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            final ClientSettings settings = cluster.settings();
+            final PrintWriter out = spec.commandLine().getOut();
+            int released = 0;
+            try (SchemaRegistryClient registry = settings.registry(); S3Client s3 = settings.s3()) {
+                final MailTopics topics = settings.topics(registry);
+                final Map<String, RetryMail> waiting = waiting(settings, topics, reason);
+                if (!selection.all) {
+                    final Set<String> known = Set.copyOf(waiting.values().stream().map(RetryMail::getMailId).toList());
+                    selection.mailIds.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
+                        throw new CommandFailure(ExitCodes.FAILURE, "no waiting mail " + id + (reason == null ? "" : " with reason " + reason));
+                    });
+                    waiting.values().removeIf(r -> !selection.mailIds.contains(r.getMailId()));
+                }
+                try (TopicPublisher tombstones = new TopicPublisher(settings);
+                     Resubmitter resubmitter = new Resubmitter(settings, topics, s3, Integer.MAX_VALUE)) {
+                    for (final Map.Entry<String, RetryMail> entry : waiting.entrySet()) {
+                        // end the wait first, so the topology's backoff cannot release the same mail a second time
+                        tombstones.send(topics.retry(), entry.getKey(), null);
+                        tombstones.awaitAcks();
+                        final RetryMail retry = entry.getValue();
+                        final Resubmitter.Result result = resubmitter.resubmit(retry.getMailId(), retry.getMail(), topics.retry().name(),
+                                retry.getAttempt());
+                        out.printf("released %s (%s, attempt %d)%n", result.mailId(), retry.getReason(), result.attempt());
+                        released++;
+                    }
+                }
+            }
+            out.printf("%d mails released%n", released);
+            return ExitCodes.OK;
+        }
+    }
+}
