@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mailroute.ops.cli.ClusterOptions;
+import io.mailroute.ops.cli.RunCommand;
+import io.mailroute.ops.cli.StatusOptions;
 import io.mailroute.ops.client.ClientSettings;
 import io.mailroute.ops.client.LocalDefaults;
 import io.mailroute.schemas.topics.MailTopic;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Option;
 class ComposeFileTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Z0-9_]+):-");
+    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Z0-9_]+)(?::-|})");
 
     private static Path root;
     private static JsonNode services;
@@ -67,10 +69,14 @@ class ComposeFileTest {
         return value.asText();
     }
 
-    /** The environment variables the mailroute commands read: ClusterOptions defaults and ClientSettings. */
+    /** The environment variables the mailroute commands read: option defaults of run and its mixins, and ClientSettings. */
     private static Set<String> envNamesTheAppReads() {
         final Set<String> names = new HashSet<>(Set.of(ClientSettings.S3_ACCESS_KEY_ENV, ClientSettings.S3_SECRET_KEY_ENV));
-        for (final Field field : ClusterOptions.class.getDeclaredFields()) {
+        final List<Field> fields = new ArrayList<>();
+        for (final Class<?> options : List.of(ClusterOptions.class, StatusOptions.class, RunCommand.class)) {
+            fields.addAll(List.of(options.getDeclaredFields()));
+        }
+        for (final Field field : fields) {
             final Option option = field.getAnnotation(Option.class);
             if (option != null) {
                 final Matcher m = ENV_DEFAULT.matcher(option.defaultValue());
