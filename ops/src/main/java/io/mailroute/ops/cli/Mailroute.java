@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             ClassifyCommand.class,
             RulesCommand.class,
             TopologyCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mailroute implements Runnable {
 
