@@ -185,7 +185,7 @@ public final class Benchmark {
             final PhaseMeter meter = PhaseMeter.start();
             final ExecutorService consuming = Executors.newSingleThreadExecutor();
             try {
-                final Future<long[]> consumed = consuming.submit(() -> consumeAll(topic, bar));
+                final Future<long[]> consumed = consuming.submit(() -> consumeAll(topic, bar, null));
                 long bytes = 0;
                 try (KafkaProducer<String, RawMail> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                         topics.raw().valueSerde().serializer())) {
@@ -211,7 +211,7 @@ public final class Benchmark {
     }
 
     /** Reads {@code topic} from the start until every mail was seen or nothing came for {@link #STALL}. */
-    private long[] consumeAll(final String topic, final ProgressBar bar) {
+    private long[] consumeAll(final String topic, final ProgressBar bar, final PhaseMeter meter) {
         final Map<String, Object> config = consumerConfig("bench-" + run + "-broker");
         long seen = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -219,6 +219,9 @@ public final class Benchmark {
             long lastProgress = System.nanoTime();
             while (seen < settings.mails() && System.nanoTime() - lastProgress < STALL.toNanos()) {
                 final int n = consumer.poll(Duration.ofMillis(200)).count();
+                if (n > 0 && seen == 0 && meter != null) {
+                    meter.restart(); // Streams is warm: its tasks are initialized and the first records are through
+                }
                 if (n > 0) {
                     seen += n;
                     bar.stepBy(n);
@@ -240,7 +243,7 @@ public final class Benchmark {
         final Properties props = streamsProperties("bench-" + run + "-passthrough");
         try (ProgressBar bar = Progress.bar("passthrough", settings.mails(), " mails")) {
             return runStreams(builder.build(), props, meter -> {
-                final long[] counts = consumeAll(out, bar);
+                final long[] counts = consumeAll(out, bar, meter);
                 return meter.stop(settings.mails(), counts[0], pooledBytes(settings.mails()), null);
             });
         }
@@ -256,7 +259,7 @@ public final class Benchmark {
             applyGuarantee(props);
             final Topology topology = MailTopology.build(app, topics, services);
             return runStreams(topology, props, meter -> {
-                final long done = awaitOutcomes(topics, prefix, bar, mailId -> true, null);
+                final long done = awaitOutcomes(topics, prefix, bar, mailId -> true, meter, null);
                 return meter.stop(settings.mails(), done, pooledBytes(settings.mails()), null);
             });
         }
@@ -283,7 +286,7 @@ public final class Benchmark {
                     try {
                         final Future<Long> put = putter.submit(() -> putAtRate(s3, keyPrefix, putAt));
                         // only the mails put count: a listing may show an object that is gone when read
-                        final long done = awaitOutcomes(topics, prefix, bar, putAt::containsKey, mailId -> {
+                        final long done = awaitOutcomes(topics, prefix, bar, putAt::containsKey, null, mailId -> {
                             final Long at = putAt.get(mailId);
                             if (at != null) {
                                 latencies.add((System.nanoTime() - at) / 1_000_000);
@@ -331,7 +334,7 @@ public final class Benchmark {
      * IN_PROGRESS, or a dead letter) or nothing new came for {@link #STALL}; returns how many did.
      */
     private long awaitOutcomes(final MailTopics topics, final String prefix, final ProgressBar bar, final Predicate<String> counted,
-                               final Consumer<String> onFirst) {
+                               final PhaseMeter meter, final Consumer<String> onFirst) {
         final String status = topics.status().name();
         final String dlq = topics.dlq().name();
         final Set<String> done = new HashSet<>();
@@ -345,6 +348,9 @@ public final class Benchmark {
                             || topics.status().valueSerde().deserializer().deserialize(status, record.value()).getOutcome()
                                     != Outcome.IN_PROGRESS;
                     if (terminal && record.key() != null && counted.test(record.key()) && done.add(record.key())) {
+                        if (done.size() == 1 && meter != null) {
+                            meter.restart(); // the topology is warm: tasks initialized, stores open, first mail through
+                        }
                         bar.step();
                         lastProgress = System.nanoTime();
                         if (onFirst != null) {
@@ -357,7 +363,7 @@ public final class Benchmark {
         return done.size();
     }
 
-    /** Starts {@code topology}, measures from RUNNING with {@code measure}, and closes it. */
+    /** Starts {@code topology}, runs {@code measure} once it is RUNNING (phases restart the meter at their first output), and closes it. */
     private PhaseResult runStreams(final Topology topology, final Properties props, final Function<PhaseMeter, PhaseResult> measure) {
         final Path stateDir = tempDir();
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

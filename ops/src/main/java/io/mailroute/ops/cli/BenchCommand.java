@@ -1,5 +1,6 @@
 package io.mailroute.ops.cli;
 
+import io.mailroute.ops.bench.BenchChart;
 import io.mailroute.ops.bench.BenchReport;
 import io.mailroute.ops.bench.BenchSettings;
 import io.mailroute.ops.bench.BenchTarget;
@@ -85,6 +86,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON to FILE.")
     Path out;
 
+    @Option(names = "--chart", paramLabel = "FILE.svg", description = "Also draw mails/s per phase and the latency as an SVG chart.")
+    Path chart;
+
     @Spec
     CommandSpec spec;
 
@@ -98,14 +102,20 @@ public final class BenchCommand implements Callable<Integer> {
         final String json = BenchReport.json(settings, useCluster ? "cluster " + cluster.bootstrapServers : "embedded", results);
         spec.commandLine().getOut().print(json);
         spec.commandLine().getOut().flush();
-        if (out != null) {
-            try {
-                Files.writeString(out, json, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new CommandFailure(ExitCodes.FAILURE, "cannot write " + out + ": " + e.getMessage(), e);
-            }
-        }
+        write(out, json);
+        write(chart, chart == null ? null : BenchChart.svg(results));
         return ExitCodes.OK;
+    }
+
+    private static void write(final Path file, final String content) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.FAILURE, "cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private BenchSettings settings() {

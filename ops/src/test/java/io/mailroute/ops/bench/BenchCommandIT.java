@@ -31,13 +31,15 @@ class BenchCommandIT {
     void shouldRunEveryPhaseOverEveryMailAndReportJson() throws Exception {
         // given
         final Path report = dir.resolve("bench.json");
+        final Path chart = dir.resolve("bench.svg");
         final StringWriter out = new StringWriter();
         final CommandLine commandLine = Mailroute.commandLine();
         commandLine.setOut(new PrintWriter(out));
 
         // when
         final int exitCode = commandLine.execute("bench", "--mails", Integer.toString(MAILS), "--rate", "400", "--partitions", "2",
-                "--stream-threads", "1", "--connector-tasks", "1", "--out", report.toString());
+                "--stream-threads", "1", "--connector-tasks", "1", "--out", report.toString(),
+                "--chart", chart.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -58,5 +60,6 @@ class BenchCommandIT {
         assertThat(json.path("ratios").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("topologyOverPassthrough", "pipelineOverPassthrough", "pipelineOverMinParseBroker");
         assertThat(json.path("settings").path("eos").asBoolean()).isTrue();
+        assertThat(Files.readString(chart)).startsWith("<svg").contains("pipeline");
     }
 }
