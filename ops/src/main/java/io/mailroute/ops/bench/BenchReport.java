@@ -49,6 +49,9 @@ public final class BenchReport {
             heap.put("usedBefore", round(r.heapUsedBeforeMb()));
             heap.put("usedAfter", round(r.heapUsedAfterMb()));
             heap.put("max", round(r.heapMaxMb()));
+            if (r.putRate() > 0) {
+                phase.put("putRate", r.putRate());
+            }
             if (r.latency() != null) {
                 final ObjectNode latency = phase.putObject("latencyMs");
                 latency.put("samples", r.latency().samples());

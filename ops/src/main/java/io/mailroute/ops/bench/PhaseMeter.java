@@ -35,6 +35,6 @@ final class PhaseMeter {
         final long cpu = os.getProcessCpuTime() - startCpu;
         final double cpuPercent = wall <= 0 ? 0 : 100.0 * cpu / wall / Runtime.getRuntime().availableProcessors();
         return new PhaseResult(mails, processed, bytes, wall / 1e9, cpuPercent, heapBefore, memory.getHeapMemoryUsage().getUsed() / MB,
-                memory.getHeapMemoryUsage().getMax() / MB, latency);
+                memory.getHeapMemoryUsage().getMax() / MB, latency, 0);
     }
 }

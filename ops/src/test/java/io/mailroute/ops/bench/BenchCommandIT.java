@@ -55,6 +55,7 @@ class BenchCommandIT {
         }
         final JsonNode latency = json.path("pipeline").path("latencyMs");
         assertThat(latency.path("samples").asLong()).isEqualTo(MAILS);
+        assertThat(json.path("pipeline").path("putRate").asLong()).isPositive();
         assertThat(latency.path("p50").asLong()).isLessThanOrEqualTo(latency.path("p95").asLong());
         assertThat(latency.path("p95").asLong()).isLessThanOrEqualTo(latency.path("p99").asLong());
         assertThat(json.path("ratios").fieldNames()).toIterable()
