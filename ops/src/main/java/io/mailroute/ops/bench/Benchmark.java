@@ -514,6 +514,7 @@ public final class Benchmark {
         }
         try (Admin admin = Admin.create(target.kafka())) {
             admin.createTopics(topics).all().get();
+            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -525,11 +526,31 @@ public final class Benchmark {
     private void createTopic(final NewTopic topic) {
         try (Admin admin = Admin.create(target.kafka())) {
             admin.createTopics(List.of(topic)).all().get();
+            awaitLeaders(admin, List.of(topic.name()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code names} has a leader: producing to a topic the broker
+     * does not lead yet ends in NOT_LEADER retries that can leave an idempotent producer stuck.
+     */
+    private static void awaitLeaders(final Admin admin, final List<String> names) throws InterruptedException, ExecutionException {
+        final long deadline = System.nanoTime() + STALL.toNanos();
+        while (true) {
+            final boolean led = admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (led) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("partitions of " + names + " have no leader after " + STALL);
+            }
+            Thread.sleep(100);
         }
     }
 
