@@ -497,7 +497,12 @@ public final class Benchmark {
     }
 
     private void publishAccounts(final String prefix, final MailTopics topics) {
-        try (KafkaProducer<String, AccountMapping> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+        final Map<String, Object> config = producerConfig();
+        // a compacted table: a duplicate is harmless, while an idempotent producer's retries on a topic
+        // whose leader is still moving in can end in an endless OUT_OF_ORDER_SEQUENCE_NUMBER loop
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        try (KafkaProducer<String, AccountMapping> producer = new KafkaProducer<>(config, new StringSerializer(),
                 topics.accounts().valueSerde().serializer())) {
             for (final AccountMapping account : accounts) {
                 producer.send(new ProducerRecord<>(prefix + MailTopic.ACCOUNTS.defaultName(), account.getAccountId(), account));
