@@ -75,7 +75,10 @@ final class FloodCheck implements FixedKeyProcessor<String, StageResult<ParsedAt
             final long count = before == null ? 1 : before + 1;
             counts.put(key.getKey(), count, windowStart);
             if (count > policy.quota()) {
-                flaggedUntil.put(key.getKey(), arrived + policy.flagFor().toMillis());
+                final Long until = flaggedUntil.get(key.getKey());
+                if (until == null || until < arrived + policy.flagFor().toMillis()) {
+                    flaggedUntil.put(key.getKey(), arrived + policy.flagFor().toMillis()); // arrivals may come out of order
+                }
                 if (count == policy.quota() + 1L) {
                     final Alert alert = alert(key.getKey(), key.getValue(), parsed, windowStart, arrived);
                     alerts.add(new Routed.ToAlert(alert.getAlertKey(), alert));
