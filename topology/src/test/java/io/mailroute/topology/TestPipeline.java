@@ -59,6 +59,7 @@ final class TestPipeline implements AutoCloseable {
     final TestOutputTopic<String, MailStatus> status;
     final TestOutputTopic<String, Alert> alerts;
     final TestOutputTopic<String, Suppression> suppressions;
+    final TestOutputTopic<String, RawMail> overflow;
 
     TestPipeline(final String scope) {
         this(scope, Map.of(), TopologyServices.inlineOnly());
@@ -88,6 +89,7 @@ final class TestPipeline implements AutoCloseable {
         this.status = output(topics.status());
         this.alerts = output(topics.alerts());
         this.suppressions = output(topics.suppressions());
+        this.overflow = output(topics.overflow());
     }
 
     /** The settings tests build the topology with: a mock registry scope and a private state directory. */
@@ -147,6 +149,7 @@ final class TestPipeline implements AutoCloseable {
         drain(written, topics.status(), status);
         drain(written, topics.alerts(), alerts);
         drain(written, topics.suppressions(), suppressions);
+        drain(written, topics.overflow(), overflow);
         return written;
     }
 

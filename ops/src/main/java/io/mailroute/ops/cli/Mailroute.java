@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             RetryCommand.class,
             ReplayCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mailroute implements Runnable {
 
