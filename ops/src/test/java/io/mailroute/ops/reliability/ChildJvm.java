@@ -70,6 +70,11 @@ final class ChildJvm implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    @Override
+    public String toString() {
+        return name;
+    }
+
     List<String> output() {
         return List.copyOf(output);
     }

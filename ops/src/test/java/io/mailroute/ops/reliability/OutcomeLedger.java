@@ -6,7 +6,9 @@ import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
 import io.mailroute.avro.RetryMail;
+import io.mailroute.ops.client.ClientSettings;
 import io.mailroute.ops.client.TopicReader;
+import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +41,14 @@ final class OutcomeLedger {
     private OutcomeLedger() {
     }
 
-    static OutcomeLedger read(final TopicReader reader, final MailTopics topics) {
+    /** Reads the outcome topics of the cluster {@code client} points at. */
+    static OutcomeLedger read(final ClientSettings client) {
+        try (SchemaRegistryClient registry = client.registry()) {
+            return read(new TopicReader(client), client.topics(registry));
+        }
+    }
+
+    private static OutcomeLedger read(final TopicReader reader, final MailTopics topics) {
         final OutcomeLedger ledger = new OutcomeLedger();
         for (final Lane lane : LANES) {
             final Set<String> seen = new HashSet<>();

@@ -1,5 +1,6 @@
 package io.mailroute.ops.reliability;
 
+import io.mailroute.ops.bench.SizeMix;
 import java.util.Locale;
 
 /**
@@ -7,11 +8,15 @@ import java.util.Locale;
  * (the figures the reliability issue names) with {@code -Preliability}.
  */
 enum Scale {
-    SHORT(600, 500, 3_000, 150),
-    LONG(20_000, 10_000, 100_000, 2_000);
+    SHORT(600, 12, SizeMix.SMALL, 500, 3_000, 150),
+    LONG(20_000, 100, SizeMix.REALISTIC, 10_000, 100_000, 2_000);
 
     /** Mails flowing while processes are killed. */
     final int crashMails;
+    /** Upload rate while processes are killed, mails per second. */
+    final int crashRate;
+    /** Sizes of the mail flowing through the crashes (the long form includes 1-20 MB claim-checks). */
+    final SizeMix sizes;
     /** Fuzzed mails. */
     final int fuzzedMails;
     /** Mails of the flooding sender. */
@@ -19,8 +24,10 @@ enum Scale {
     /** Mails of the well-behaved senders during the flood. */
     final int normalMails;
 
-    Scale(final int crashMails, final int fuzzedMails, final int floodMails, final int normalMails) {
+    Scale(final int crashMails, final int crashRate, final SizeMix sizes, final int fuzzedMails, final int floodMails, final int normalMails) {
         this.crashMails = crashMails;
+        this.crashRate = crashRate;
+        this.sizes = sizes;
         this.fuzzedMails = fuzzedMails;
         this.floodMails = floodMails;
         this.normalMails = normalMails;
