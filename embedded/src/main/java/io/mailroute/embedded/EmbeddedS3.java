@@ -40,7 +40,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     /** Default access key id. */
     public static final String DEFAULT_ACCESS_KEY = "mailroute";
     /** Default secret access key. */
-    public static final String DEFAULT_SECRET_KEY = "mailroute-secret";
+    public static final String DEFAULT_SECRET_KEY = "mailroute-local-secret";
     /** The region clients should sign for. */
     public static final Region REGION = Region.US_EAST_1;
 

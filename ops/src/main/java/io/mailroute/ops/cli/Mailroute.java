@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             ClassifyCommand.class,
             RulesCommand.class,
             TopologyCommand.class,
+            LocalCommand.class,
+            RunCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mailroute implements Runnable {
 

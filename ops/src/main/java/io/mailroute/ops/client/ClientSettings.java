@@ -59,6 +59,15 @@ public final class ClientSettings {
         return s3Bucket;
     }
 
+    /** The S3 endpoint URL, or {@code aws} for the AWS endpoint of the region. */
+    public String s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    public String s3Region() {
+        return s3Region;
+    }
+
     /** Kafka client properties shared by admin, producer and consumer. */
     public Map<String, Object> kafka() {
         final Map<String, Object> props = new HashMap<>();
@@ -149,14 +158,24 @@ public final class ClientSettings {
     }
 
     private AwsCredentialsProvider s3Credentials() {
+        return s3StaticCredentials().<AwsCredentialsProvider>map(StaticCredentialsProvider::create)
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+    }
+
+    /**
+     * The S3 keys when they are given ({@code s3.access.key}/{@code s3.secret.key} or
+     * {@code MAILROUTE_S3_*}), or the local development keys for a non-AWS endpoint without
+     * {@code AWS_ACCESS_KEY_ID}; empty means the default AWS credentials chain.
+     */
+    public Optional<AwsBasicCredentials> s3StaticCredentials() {
         final String key = extra.getOrDefault(S3_ACCESS_KEY, System.getenv("MAILROUTE_S3_ACCESS_KEY"));
         final String secret = extra.getOrDefault(S3_SECRET_KEY, System.getenv("MAILROUTE_S3_SECRET_KEY"));
         if (key != null && secret != null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret));
+            return Optional.of(AwsBasicCredentials.create(key, secret));
         }
         if (endpoint().isPresent() && System.getenv("AWS_ACCESS_KEY_ID") == null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalDefaults.S3_ACCESS_KEY, LocalDefaults.S3_SECRET_KEY));
+            return Optional.of(AwsBasicCredentials.create(LocalDefaults.S3_ACCESS_KEY, LocalDefaults.S3_SECRET_KEY));
         }
-        return DefaultCredentialsProvider.builder().build();
+        return Optional.empty();
     }
 }

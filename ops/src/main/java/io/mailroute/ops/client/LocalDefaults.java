@@ -1,5 +1,7 @@
 package io.mailroute.ops.client;
 
+import io.mailroute.embedded.EmbeddedS3;
+
 /** Ports, names and development credentials shared by {@code mailroute local} and docker-compose. */
 public final class LocalDefaults {
     public static final int KAFKA_PORT = 9092;
@@ -11,8 +13,8 @@ public final class LocalDefaults {
     public static final String BUCKET = "mail-inbound";
     public static final String PREFIX = "incoming/";
     /** Development-only credentials of the local S3 endpoint (S3Proxy in local mode, MinIO in compose). */
-    public static final String S3_ACCESS_KEY = "mailroute";
-    public static final String S3_SECRET_KEY = "mailroute-local-secret";
+    public static final String S3_ACCESS_KEY = EmbeddedS3.DEFAULT_ACCESS_KEY;
+    public static final String S3_SECRET_KEY = EmbeddedS3.DEFAULT_SECRET_KEY;
 
     private LocalDefaults() {}
 }

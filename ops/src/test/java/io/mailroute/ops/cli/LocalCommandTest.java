@@ -1,0 +1,94 @@
+package io.mailroute.ops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailroute.ops.app.MailrouteApp;
+import io.mailroute.ops.client.LocalDefaults;
+import io.mailroute.ops.local.LocalSettings;
+import io.mailroute.topology.MailrouteConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class LocalCommandTest {
+
+    private static LocalCommand parse(final String... args) {
+        final LocalCommand command = new LocalCommand();
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+
+    @Test
+    void shouldDefaultToTheComposePortsAndADataDirInTheWorkingDirectory() {
+        final LocalSettings settings = parse().settings();
+
+        assertThat(settings).isEqualTo(LocalSettings.defaults(Path.of(System.getenv().getOrDefault("MAILROUTE_DATA_DIR",
+                ".mailroute-data"))));
+    }
+
+    @Test
+    void shouldTakeEveryPortAndTheDataDirFromOptions() {
+        final LocalSettings settings = parse("--data-dir", "/tmp/x", "--kafka-port", "0", "--controller-port", "19093",
+                "--schema-registry-port", "18081", "--s3-port", "19000", "--connect-port", "18083", "--partitions", "1",
+                "--organizations-config", "org.json", "--demo").settings();
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(settings.kafkaPort()).isZero();
+        assertThat(settings.controllerPort()).isEqualTo(19093);
+        assertThat(settings.registryPort()).isEqualTo(18081);
+        assertThat(settings.s3Port()).isEqualTo(19000);
+        assertThat(settings.connectPort()).isEqualTo(18083);
+        assertThat(settings.partitions()).isEqualTo(1);
+        assertThat(settings.organizationsConfig()).contains(Path.of("org.json"));
+    }
+
+    @Test
+    void shouldFailWithUsageCodeWhenTwoServicesShareAPort() {
+        final CommandRun run = CommandRun.of("local", "--s3-port", "9092");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("s3 port 9092 is the kafka port already");
+    }
+
+    @Test
+    void shouldFailWithUsageCodeForAMissingOrganizationsConfig() {
+        final CommandRun run = CommandRun.of("local", "--organizations-config", "/no/such/organizations.json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("no such connector file: /no/such/organizations.json");
+    }
+
+    @Test
+    void shouldRejectANonNumericPort() {
+        assertThatThrownBy(() -> parse("--kafka-port", "ninety"))
+                .isInstanceOf(CommandLine.ParameterException.class);
+    }
+
+    @Test
+    void shouldPointTheRunCommandAtTheClusterWithItsStateDirAndS3Keys() {
+        // given
+        final RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--bootstrap-server", "kafka:9092", "--schema-registry", "http://registry:8081",
+                "--s3-endpoint", "http://minio:9000", "--state-dir", "/var/lib/mailroute", "--application-id", "mailroute-eu");
+
+        // when
+        final Map<String, Object> settings = run.appSettings();
+
+        // then
+        assertThat(settings).containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092")
+                .containsEntry("schema.registry.url", "http://registry:8081")
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "mailroute-eu")
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, Path.of("/var/lib/mailroute").toAbsolutePath().toString())
+                .containsEntry(MailrouteConfig.S3_ENDPOINT_CONFIG, "http://minio:9000")
+                .containsEntry(MailrouteConfig.S3_PATH_STYLE_CONFIG, "true")
+                .doesNotContainKey("client.id");
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("MAILROUTE_S3_ACCESS_KEY") == null) {
+            assertThat(settings).containsEntry(MailrouteConfig.S3_ACCESS_KEY_CONFIG, LocalDefaults.S3_ACCESS_KEY)
+                    .containsEntry(MailrouteConfig.S3_SECRET_KEY_CONFIG, LocalDefaults.S3_SECRET_KEY);
+        }
+        assertThat(new MailrouteApp(settings).applicationId()).isEqualTo("mailroute-eu");
+    }
+}
