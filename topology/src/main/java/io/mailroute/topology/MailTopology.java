@@ -9,6 +9,7 @@ import io.mailroute.schemas.topics.Topic;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.owner.OwnerIndexUpdater;
 import io.mailroute.topology.owner.OwnersSerde;
+import io.mailroute.topology.pipeline.FloodPolicy;
 import io.mailroute.topology.pipeline.MailAttempt;
 import io.mailroute.topology.pipeline.MailDecision;
 import io.mailroute.topology.pipeline.NewPatterns;
@@ -49,6 +50,9 @@ import org.apache.kafka.streams.state.Stores;
  * mail.retry ─ wait ┘   (owner index, rules: global stores)           | quarantine | retry | dlq | status
  *                                                                      └ new patterns (counted) ─ alerts
  * mail.status ─ status table (interactive queries)
+ *
+ * flood check (after parse): a sender or owner over its quota ─ mail.overflow (+ one FLOOD alert per window)
+ * mail.overflow ─ fetch ─ parse ─ classify ─ fan-out ─ route (same lanes; a sub-topology and tasks of its own)
  * </pre>
  *
  * Mail stays keyed by mail id from {@code mail.raw} to the lanes, so the only repartition is the
@@ -68,9 +72,14 @@ public final class MailTopology {
     public static final String MERGE = "merge-attempts";
     public static final String FETCH = "fetch-mail";
     public static final String PARSE = "parse-mail";
+    public static final String FLOOD_CHECK = "check-flood";
     public static final String CLASSIFY = "classify-mail";
     public static final String FAN_OUT = "fan-out-outcomes";
     public static final String ROUTE = "route-";
+    /** Source of the overflow lane. */
+    public static final String OVERFLOW_SOURCE = "mail-overflow-source";
+    /** Prefix of the overflow lane's copies of the stages (its own sub-topology). */
+    public static final String OVERFLOW_PREFIX = "overflow-lane-";
 
     /** Window store of mail ids seen (dedup). */
     public static final String DEDUP_STORE = "mail-dedup-store";
@@ -78,6 +87,10 @@ public final class MailTopology {
     public static final String RETRY_STORE = "retry-waiting-store";
     /** Latest {@link MailStatus} per mail id, for interactive queries. */
     public static final String STATUS_STORE = "mail-status-store";
+    /** Mails per flood key (sender or owner) and window. */
+    public static final String FLOOD_COUNT_STORE = "flood-count-store";
+    /** Flagged flooders: until when (S3 arrival time) their mail takes the overflow lane. */
+    public static final String FLOOD_FLAG_STORE = "flood-flag-store";
     /** New-pattern alerts by pattern key. */
     public static final String NEW_PATTERN_STORE = "new-pattern-store";
     /** The repartition (by pattern key) before new patterns are counted. */
@@ -134,6 +147,13 @@ public final class MailTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RETRY_STORE), Serdes.String(), topics.retry().valueSerde()));
+        // flood counts change with every mail: cached, so the changelog gets one update per key and commit
+        final FloodPolicy flood = config.floodPolicy();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(FLOOD_COUNT_STORE, flood.window().multipliedBy(2), flood.window(), false),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(FLOOD_FLAG_STORE), Serdes.String(), Serdes.Long()).withCachingEnabled());
 
         // connector re-deliveries stop here; everything after works on one attempt of one mail
         final KStream<String, MailAttempt> fresh = builder
@@ -143,34 +163,31 @@ public final class MailTopology {
         final KStream<String, MailAttempt> released = builder
                 .stream(topics.retry().name(), consumed(topics.retry(), RETRY_SOURCE))
                 .process(pipeline.retry(RETRY_STORE), Named.as(RELEASE), RETRY_STORE);
-        // each stage either hands on its result or the mail's final decision (retry, dead letter)
+        // each stage either hands on its result or the mail's final decision (retry, dead letter);
+        // a flooder's mail leaves here for the overflow lane, after only a header scan
         final KStream<String, MailDecision> decisions = fresh
                 .merge(released, Named.as(MERGE))
                 .processValues(pipeline.fetch(), Named.as(FETCH))
                 .processValues(pipeline.parse(), Named.as(PARSE))
+                .processValues(pipeline.floodCheck(FLOOD_COUNT_STORE, FLOOD_FLAG_STORE), Named.as(FLOOD_CHECK),
+                        FLOOD_COUNT_STORE, FLOOD_FLAG_STORE)
                 .processValues(pipeline.classify(), Named.as(CLASSIFY));
-        // one record per owner, lane and side output, keyed for its topic
-        final BranchedKStream<String, Routed> routes = decisions
-                .flatMap(Routing::routes, Named.as(FAN_OUT))
-                .split(Named.as(ROUTE));
-        toTopic(routes, Routing::isNotify, "notify", topics.notifications(), Routing::classifiedMail);
-        toTopic(routes, Routing::isTicket, "ticket", topics.ticket(), Routing::classifiedMail);
-        toTopic(routes, Routing::isOrderImport, "order-import", topics.orderImport(), Routing::classifiedMail);
-        toTopic(routes, Routing::isQuarantine, "quarantine", topics.quarantine(), Routing::classifiedMail);
-        toTopic(routes, Routing::isRetry, "retry", topics.retry(), Routing::retryMail);
-        toTopic(routes, Routing::isDeadLetter, "dlq", topics.dlq(), Routing::deadLetter);
-        toTopic(routes, Routing::isStatus, "status", topics.status(), Routing::status);
-        // sightings of unknown patterns are counted per pattern (the one repartition) into alerts
-        routes.branch(Routing::isNewPattern, Branched.withConsumer(sightings -> sightings
-                .mapValues(Routing::alert, Named.as("new-pattern-sighting"))
-                .groupByKey(Grouped.with(NEW_PATTERN_GROUPING, Serdes.String(), topics.alerts().valueSerde()))
-                .reduce(NewPatterns.summing(), Named.as("count-new-pattern"),
-                        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(NEW_PATTERN_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
-                .toStream(Named.as("new-pattern-alerts"))
-                .to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink")), "new-pattern"));
-        // the Routed types are sealed and every one has a branch above: nothing is left over
+        final BranchedKStream<String, Routed> routes = route(decisions, "", topics);
+        toTopic(routes, Routing::isOverflow, "", "overflow", topics.overflow(), Routing::overflowMail);
+        toTopic(routes, Routing::isAlert, "", "flood-alert", topics.alerts(), Routing::directAlert);
+        // the Routed types are sealed and every one has a branch: nothing is left over
         routes.noDefaultBranch();
+
+        // the overflow lane: the same stages in a sub-topology of its own, so its tasks (and their
+        // backlog) are apart from mail.raw's; its mail was counted already and is not checked again
+        final KStream<String, MailDecision> overflowDecisions = builder
+                .stream(topics.overflow().name(), consumed(topics.overflow(), OVERFLOW_SOURCE))
+                .processValues(pipeline.overflowEntry(), Named.as(OVERFLOW_PREFIX + "entry"))
+                .processValues(pipeline.fetch(), Named.as(OVERFLOW_PREFIX + FETCH))
+                .processValues(pipeline.parse(), Named.as(OVERFLOW_PREFIX + PARSE))
+                .processValues(pipeline.classify(), Named.as(OVERFLOW_PREFIX + CLASSIFY));
+        // no flood check ran here, so neither overflow nor flood-alert records occur
+        route(overflowDecisions, OVERFLOW_PREFIX, topics).noDefaultBranch();
 
         // mail.status read back as a table serves status queries (its topic doubles as changelog)
         builder.table(topics.status().name(), consumed(topics.status(), STATUS_TABLE),
@@ -185,7 +202,11 @@ public final class MailTopology {
     }
 
     /** The pipeline stage a processor of this topology belongs to, for dead letters. */
-    public static Stage stageOf(final String processorName) {
+    public static Stage stageOf(final String name) {
+        final String processorName = name.startsWith(OVERFLOW_PREFIX) ? name.substring(OVERFLOW_PREFIX.length()) : name;
+        if (processorName.startsWith(OVERFLOW_SOURCE) || processorName.startsWith("entry")) {
+            return Stage.FETCH;
+        }
         if (processorName.startsWith(RAW_SOURCE) || processorName.startsWith(DEDUP)) {
             return Stage.DEDUP;
         }
@@ -198,17 +219,46 @@ public final class MailTopology {
         if (processorName.startsWith(PARSE)) {
             return Stage.PARSE;
         }
-        if (processorName.startsWith(CLASSIFY)) {
+        if (processorName.startsWith(CLASSIFY) || processorName.startsWith(FLOOD_CHECK)) {
             return Stage.CLASSIFY;
         }
         return Stage.ROUTE;
     }
 
+    /**
+     * Fans decisions out into one record per owner, lane and side output and sends each to its
+     * topic; new-pattern sightings are counted per pattern (the one repartition) into alerts. Every
+     * name is prefixed with {@code prefix}. Returns the split for further branches.
+     */
+    private static BranchedKStream<String, Routed> route(final KStream<String, MailDecision> decisions, final String prefix,
+                                                         final MailTopics topics) {
+        final BranchedKStream<String, Routed> routes = decisions
+                .flatMap(Routing::routes, Named.as(prefix + FAN_OUT))
+                .split(Named.as(prefix + ROUTE));
+        toTopic(routes, Routing::isNotify, prefix, "notify", topics.notifications(), Routing::classifiedMail);
+        toTopic(routes, Routing::isTicket, prefix, "ticket", topics.ticket(), Routing::classifiedMail);
+        toTopic(routes, Routing::isOrderImport, prefix, "order-import", topics.orderImport(), Routing::classifiedMail);
+        toTopic(routes, Routing::isQuarantine, prefix, "quarantine", topics.quarantine(), Routing::classifiedMail);
+        toTopic(routes, Routing::isRetry, prefix, "retry", topics.retry(), Routing::retryMail);
+        toTopic(routes, Routing::isDeadLetter, prefix, "dlq", topics.dlq(), Routing::deadLetter);
+        toTopic(routes, Routing::isStatus, prefix, "status", topics.status(), Routing::status);
+        routes.branch(Routing::isNewPattern, Branched.withConsumer(sightings -> sightings
+                .mapValues(Routing::alert, Named.as(prefix + "new-pattern-sighting"))
+                .groupByKey(Grouped.with(prefix + NEW_PATTERN_GROUPING, Serdes.String(), topics.alerts().valueSerde()))
+                .reduce(NewPatterns.summing(), Named.as(prefix + "count-new-pattern"),
+                        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(prefix + NEW_PATTERN_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
+                .toStream(Named.as(prefix + "new-pattern-alerts"))
+                .to(topics.alerts().name(), produced(topics.alerts(), prefix + "alerts-sink")), "new-pattern"));
+        return routes;
+    }
+
     private static <V> void toTopic(final BranchedKStream<String, Routed> routes, final Predicate<String, Routed> predicate,
-                                    final String name, final Topic<String, V> topic, final Function<Routed, V> value) {
+                                    final String prefix, final String name, final Topic<String, V> topic,
+                                    final Function<Routed, V> value) {
         routes.branch(predicate, Branched.withConsumer(branch -> branch
-                .mapValues(value::apply, Named.as(name + "-record"))
-                .to(topic.name(), produced(topic, name + "-sink")), name));
+                .mapValues(value::apply, Named.as(prefix + name + "-record"))
+                .to(topic.name(), produced(topic, prefix + name + "-sink")), name));
     }
 
     private static <V> Consumed<String, V> consumed(final Topic<String, V> topic, final String name) {

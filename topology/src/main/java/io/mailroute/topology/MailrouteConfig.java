@@ -2,6 +2,7 @@ package io.mailroute.topology;
 
 import io.mailroute.topology.fetch.S3Settings;
 import io.mailroute.topology.parse.ParserSettings;
+import io.mailroute.topology.pipeline.FloodPolicy;
 import io.mailroute.topology.pipeline.RetryPolicy;
 import java.time.Duration;
 import java.util.Locale;
@@ -23,6 +24,7 @@ public final class MailrouteConfig extends AbstractConfig {
     private static final String GROUP_PARSER = "Parser";
     private static final String GROUP_RETRY = "Retry";
     private static final String GROUP_S3 = "S3";
+    private static final String GROUP_FLOOD = "Flood isolation";
 
     public static final String DEDUP_WINDOW_MS_CONFIG = "mailroute.dedup.window.ms";
     private static final String DEDUP_WINDOW_MS_DOC = "How long a mail id (with its re-publication attempt) is remembered, in "
@@ -72,6 +74,26 @@ public final class MailrouteConfig extends AbstractConfig {
             + "elapsed, owner mapping arrived, or rule set changed; in milliseconds.";
     public static final long RETRY_CHECK_INTERVAL_MS_DEFAULT = Duration.ofSeconds(30).toMillis();
 
+    public static final String FLOOD_WINDOW_MS_CONFIG = "mailroute.flood.window.ms";
+    private static final String FLOOD_WINDOW_MS_DOC = "Tumbling window, in milliseconds of S3 arrival time, in which the mails of "
+            + "each sender and each owner are counted against the flood quota.";
+    public static final long FLOOD_WINDOW_MS_DEFAULT = Duration.ofMinutes(1).toMillis();
+
+    public static final String FLOOD_QUOTA_CONFIG = "mailroute.flood.quota";
+    private static final String FLOOD_QUOTA_DOC = "Mails one sender or one owner may have per window; from the next one on it is a "
+            + "flooder: its mail goes to the overflow lane (mail.overflow, processed apart) and one FLOOD alert per window is raised.";
+    public static final int FLOOD_QUOTA_DEFAULT = 10_000;
+
+    public static final String FLOOD_FLAG_MS_CONFIG = "mailroute.flood.flag.ms";
+    private static final String FLOOD_FLAG_MS_DOC = "How long a flooder stays flagged after it last went over its quota, in "
+            + "milliseconds of S3 arrival time; all its mail takes the overflow lane meanwhile.";
+    public static final long FLOOD_FLAG_MS_DEFAULT = Duration.ofMinutes(10).toMillis();
+
+    public static final String FLOOD_SENDER_KEY_CONFIG = "mailroute.flood.sender.key";
+    private static final String FLOOD_SENDER_KEY_DOC = "What counts as one sender: 'address' (the From address) or 'domain' "
+            + "(its domain, so that a flood from many addresses of one domain is caught).";
+    public static final String FLOOD_SENDER_KEY_DEFAULT = "address";
+
     public static final String S3_ENDPOINT_CONFIG = "mailroute.s3.endpoint";
     private static final String S3_ENDPOINT_DOC = "S3 endpoint override for claim-check fetches (MinIO, S3Proxy); empty for AWS.";
 
@@ -107,6 +129,7 @@ public final class MailrouteConfig extends AbstractConfig {
         int parser = 0;
         int retry = 0;
         int s3 = 0;
+        int flood = 0;
         return new ConfigDef()
                 .define(DEDUP_WINDOW_MS_CONFIG, Type.LONG, DEDUP_WINDOW_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                         DEDUP_WINDOW_MS_DOC, GROUP_TOPOLOGY, ++topology, ConfigDef.Width.SHORT, "Dedup window")
@@ -134,6 +157,15 @@ public final class MailrouteConfig extends AbstractConfig {
                         RETRY_BACKOFF_MAX_MS_DOC, GROUP_RETRY, ++retry, ConfigDef.Width.SHORT, "Max backoff")
                 .define(RETRY_CHECK_INTERVAL_MS_CONFIG, Type.LONG, RETRY_CHECK_INTERVAL_MS_DEFAULT, Range.atLeast(1),
                         Importance.LOW, RETRY_CHECK_INTERVAL_MS_DOC, GROUP_RETRY, ++retry, ConfigDef.Width.SHORT, "Check interval")
+                .define(FLOOD_WINDOW_MS_CONFIG, Type.LONG, FLOOD_WINDOW_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                        FLOOD_WINDOW_MS_DOC, GROUP_FLOOD, ++flood, ConfigDef.Width.SHORT, "Flood window")
+                .define(FLOOD_QUOTA_CONFIG, Type.INT, FLOOD_QUOTA_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                        FLOOD_QUOTA_DOC, GROUP_FLOOD, ++flood, ConfigDef.Width.SHORT, "Flood quota")
+                .define(FLOOD_FLAG_MS_CONFIG, Type.LONG, FLOOD_FLAG_MS_DEFAULT, Range.atLeast(0), Importance.LOW,
+                        FLOOD_FLAG_MS_DOC, GROUP_FLOOD, ++flood, ConfigDef.Width.SHORT, "Flooder flagged for")
+                .define(FLOOD_SENDER_KEY_CONFIG, Type.STRING, FLOOD_SENDER_KEY_DEFAULT,
+                        ConfigDef.CaseInsensitiveValidString.in("address", "domain"), Importance.LOW, FLOOD_SENDER_KEY_DOC,
+                        GROUP_FLOOD, ++flood, ConfigDef.Width.SHORT, "Sender key")
                 .define(S3_ENDPOINT_CONFIG, Type.STRING, null, Importance.MEDIUM, S3_ENDPOINT_DOC,
                         GROUP_S3, ++s3, ConfigDef.Width.LONG, "Endpoint")
                 .define(S3_REGION_CONFIG, Type.STRING, "us-east-1", new ConfigDef.NonEmptyString(), Importance.MEDIUM, S3_REGION_DOC,
@@ -180,6 +212,12 @@ public final class MailrouteConfig extends AbstractConfig {
 
     public Duration retryCheckInterval() {
         return Duration.ofMillis(getLong(RETRY_CHECK_INTERVAL_MS_CONFIG));
+    }
+
+    /** The flood isolation settings. */
+    public FloodPolicy floodPolicy() {
+        return new FloodPolicy(Duration.ofMillis(getLong(FLOOD_WINDOW_MS_CONFIG)), getInt(FLOOD_QUOTA_CONFIG),
+                Duration.ofMillis(getLong(FLOOD_FLAG_MS_CONFIG)), getString(FLOOD_SENDER_KEY_CONFIG).equalsIgnoreCase("domain"));
     }
 
     public S3Settings s3Settings() {

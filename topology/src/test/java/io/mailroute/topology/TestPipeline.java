@@ -57,6 +57,7 @@ final class TestPipeline implements AutoCloseable {
     final TestOutputTopic<String, DeadLetter> dlq;
     final TestOutputTopic<String, MailStatus> status;
     final TestOutputTopic<String, Alert> alerts;
+    final TestOutputTopic<String, RawMail> overflow;
 
     TestPipeline(final String scope) {
         this(scope, Map.of(), TopologyServices.inlineOnly());
@@ -85,6 +86,7 @@ final class TestPipeline implements AutoCloseable {
         this.dlq = output(topics.dlq());
         this.status = output(topics.status());
         this.alerts = output(topics.alerts());
+        this.overflow = output(topics.overflow());
     }
 
     /** The settings tests build the topology with: a mock registry scope and a private state directory. */
@@ -143,6 +145,7 @@ final class TestPipeline implements AutoCloseable {
         drain(written, topics.dlq(), dlq);
         drain(written, topics.status(), status);
         drain(written, topics.alerts(), alerts);
+        drain(written, topics.overflow(), overflow);
         return written;
     }
 

@@ -72,9 +72,11 @@ class TopologyDescriptionTest {
             }
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
-        assertThat(stores).containsExactly(MailTopology.DEDUP_STORE, MailTopology.STATUS_STORE, MailTopology.NEW_PATTERN_STORE,
-                MailTopology.OWNER_INDEX_STORE, MailTopology.RETRY_STORE, MailTopology.RULES_STORE);
-        assertThat(topics).filteredOn(t -> !t.startsWith("mail.")).containsExactly("new-pattern-repartition");
+        assertThat(stores).containsExactlyInAnyOrder(MailTopology.DEDUP_STORE, MailTopology.STATUS_STORE, MailTopology.NEW_PATTERN_STORE,
+                MailTopology.OWNER_INDEX_STORE, MailTopology.RETRY_STORE, MailTopology.RULES_STORE, MailTopology.FLOOD_COUNT_STORE,
+                MailTopology.FLOOD_FLAG_STORE, MailTopology.OVERFLOW_PREFIX + MailTopology.NEW_PATTERN_STORE);
+        assertThat(topics).filteredOn(t -> !t.startsWith("mail.")).containsExactlyInAnyOrder("new-pattern-repartition",
+                MailTopology.OVERFLOW_PREFIX + "new-pattern-repartition");
     }
 
     @Test

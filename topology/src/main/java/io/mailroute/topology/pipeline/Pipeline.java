@@ -23,6 +23,7 @@ public final class Pipeline {
     private final FetchStage fetch;
     private final ParseStage parse;
     private final Classifier classifier;
+    private final Outcomes outcomes;
 
     public Pipeline(final MailrouteConfig config, final TopologyServices services, final Generation accountsGeneration,
                     final Generation rulesGeneration, final RuleSet fallbackRules) {
@@ -30,7 +31,7 @@ public final class Pipeline {
         this.accountsGeneration = accountsGeneration;
         this.rulesGeneration = rulesGeneration;
         this.fallbackRules = fallbackRules;
-        final Outcomes outcomes = new Outcomes(config.retryPolicy());
+        this.outcomes = new Outcomes(config.retryPolicy());
         final MailParser parser = new MailParser(config.parserSettings());
         this.fetch = new FetchStage(services.bodies(), outcomes);
         this.parse = new ParseStage(parser, outcomes);
@@ -53,6 +54,18 @@ public final class Pipeline {
 
     public FixedKeyProcessorSupplier<String, StageResult<FetchedMail>, StageResult<ParsedAttempt>> parse() {
         return StageProcessor.supplier((result, now) -> result.then(fetched -> parse.parse(fetched, now)));
+    }
+
+    /** Moves a flooder's mail to the overflow lane; {@code countStore} counts per window, {@code flagStore} flags flooders. */
+    public FixedKeyProcessorSupplier<String, StageResult<ParsedAttempt>, StageResult<ParsedAttempt>> floodCheck(final String countStore,
+                                                                                                               final String flagStore) {
+        final FloodPolicy policy = config.floodPolicy();
+        return () -> new FloodCheck(policy, outcomes, countStore, flagStore);
+    }
+
+    /** Takes a mail from the overflow lane in as a first attempt. */
+    public FixedKeyProcessorSupplier<String, RawMail, MailAttempt> overflowEntry() {
+        return OverflowEntry::new;
     }
 
     public FixedKeyProcessorSupplier<String, StageResult<ParsedAttempt>, MailDecision> classify() {

@@ -5,6 +5,7 @@ import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
+import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 
 /** One record a mail attempt writes, with the key of its topic. The topology splits on the type. */
@@ -24,6 +25,12 @@ public sealed interface Routed {
 
     /** The mail's status in mail.status; exactly one per attempt. */
     record ToStatus(String key, MailStatus status) implements Routed {}
+
+    /** The raw mail of a flooder, for the overflow lane (mail.overflow), where it is processed apart. */
+    record ToOverflow(String key, RawMail mail) implements Routed {}
+
+    /** An alert written to mail.alerts as it is (a flood detected). */
+    record ToAlert(String key, Alert alert) implements Routed {}
 
     /** A sighting of an unknown mail pattern, keyed by pattern, counted before it reaches mail.alerts. */
     record ToNewPattern(String key, Alert alert) implements Routed {}

@@ -5,6 +5,7 @@ import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
+import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,22 @@ public final class Routing {
 
     public static boolean isNewPattern(final String key, final Routed routed) {
         return routed instanceof Routed.ToNewPattern;
+    }
+
+    public static boolean isOverflow(final String key, final Routed routed) {
+        return routed instanceof Routed.ToOverflow;
+    }
+
+    public static boolean isAlert(final String key, final Routed routed) {
+        return routed instanceof Routed.ToAlert;
+    }
+
+    public static RawMail overflowMail(final Routed routed) {
+        return ((Routed.ToOverflow) routed).mail();
+    }
+
+    public static Alert directAlert(final Routed routed) {
+        return ((Routed.ToAlert) routed).alert();
     }
 
     public static ClassifiedMail classifiedMail(final Routed routed) {

@@ -1,0 +1,165 @@
+package io.mailroute.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailroute.avro.Alert;
+import io.mailroute.avro.AlertType;
+import io.mailroute.avro.ClassifiedMail;
+import io.mailroute.avro.Lane;
+import io.mailroute.avro.MailStatus;
+import io.mailroute.avro.Outcome;
+import io.mailroute.avro.RawMail;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Flood isolation: a sender or owner over its quota in a window is moved to the overflow lane. */
+class FloodIsolationTest {
+    private static final String FLOODED_ROOT = "flooded-root@example.co.jp";
+    private static final String FLOODED_ACCOUNT = "111111111111";
+    private static final String QUIET_ROOT = "quiet-root@example.co.jp";
+    private static final String QUIET_ACCOUNT = "222222222222";
+    private static final int QUOTA = 3;
+
+    private TestPipeline pipeline;
+
+    @BeforeEach
+    void start() {
+        pipeline = new TestPipeline("FloodIsolationTest", Map.of(
+                MailrouteConfig.FLOOD_QUOTA_CONFIG, QUOTA,
+                MailrouteConfig.FLOOD_WINDOW_MS_CONFIG, Duration.ofMinutes(1).toMillis(),
+                MailrouteConfig.FLOOD_FLAG_MS_CONFIG, Duration.ofMinutes(2).toMillis()), TopologyServices.inlineOnly());
+        pipeline.addAccount(FLOODED_ACCOUNT, FLOODED_ROOT, "Flooded");
+        pipeline.addAccount(QUIET_ACCOUNT, QUIET_ROOT, "Quiet");
+    }
+
+    @AfterEach
+    void stop() {
+        pipeline.close();
+    }
+
+    @Test
+    void shouldMoveAFloodingOwnersMailToTheOverflowLaneAndStillRouteIt() {
+        // when: one owner receives two mails more than its quota within a minute
+        for (int i = 1; i <= QUOTA + 2; i++) {
+            send("flood-" + i, billingFrom("aws-sender-" + i + "@amazon.com", FLOODED_ROOT), at(i));
+        }
+
+        // then: the mails over the quota took the overflow lane, and still reached their lane
+        assertThat(pipeline.overflow.readKeyValuesToMap()).containsOnlyKeys("flood-4", "flood-5");
+        assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId)
+                .containsExactlyInAnyOrder("flood-1", "flood-2", "flood-3", "flood-4", "flood-5");
+        final List<MailStatus> statuses = pipeline.status.readValuesToList();
+        assertThat(statuses).filteredOn(s -> s.getMailId().equals("flood-4")).extracting(MailStatus::getOutcome)
+                .containsExactly(Outcome.IN_PROGRESS, Outcome.ROUTED); // moved, then routed by the overflow lane
+        assertThat(statuses.get(statuses.size() - 2).getOwners().get(0).getLanes()).containsExactly(Lane.OVERFLOW);
+    }
+
+    @Test
+    void shouldRaiseOneFloodAlertPerFlooderAndWindow() {
+        // when: one sender sends ten mails in the first window and four in the next
+        for (int i = 1; i <= 10; i++) {
+            send("a-" + i, billingFrom("aws-flood@amazon.com", i % 2 == 0 ? FLOODED_ROOT : QUIET_ROOT), at(i));
+        }
+        for (int i = 1; i <= QUOTA + 1; i++) {
+            send("b-" + i, billingFrom("aws-flood@amazon.com", i % 2 == 0 ? FLOODED_ROOT : QUIET_ROOT), at(60 + i));
+        }
+
+        // then
+        final List<Alert> alerts = pipeline.alerts.readValuesToList();
+        assertThat(alerts).allMatch(a -> a.getType() == AlertType.FLOOD);
+        assertThat(alerts).extracting(Alert::getAlertKey).containsExactlyInAnyOrder(
+                "flood:sender:aws-flood@amazon.com", "flood:owner:" + FLOODED_ACCOUNT, "flood:owner:" + QUIET_ACCOUNT, // first window
+                "flood:sender:aws-flood@amazon.com"); // second window
+        assertThat(alerts.get(0).getThreshold()).isEqualTo(QUOTA);
+        assertThat(alerts.get(0).getSampleMailIds()).containsExactly("a-4");
+    }
+
+    @Test
+    void shouldKeepOtherSendersOnTheNormalPathWhileOneFloods() {
+        // given: a flooder is flagged
+        for (int i = 1; i <= QUOTA + 1; i++) {
+            send("flood-" + i, billingFrom("aws-flood@amazon.com", "nobody@example.com"), at(i));
+        }
+        pipeline.overflow.readValuesToList();
+
+        // when
+        send("quiet-1", billingFrom("aws-billing@amazon.com", QUIET_ROOT), at(10));
+        send("flood-9", billingFrom("aws-flood@amazon.com", "nobody@example.com"), at(11));
+
+        // then
+        assertThat(pipeline.overflow.readKeyValuesToMap()).containsOnlyKeys("flood-9");
+        assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId).containsExactly("quiet-1");
+    }
+
+    @Test
+    void shouldReleaseAFlooderAfterItsFlagExpires() {
+        // given: flagged for two minutes from its fourth mail
+        for (int i = 1; i <= QUOTA + 1; i++) {
+            send("flood-" + i, billingFrom("aws-flood@amazon.com", FLOODED_ROOT), at(i));
+        }
+        pipeline.overflow.readValuesToList();
+
+        // when: it sends one mail a minute later (still flagged) and one after the flag expired
+        send("later", billingFrom("aws-flood@amazon.com", FLOODED_ROOT), at(70));
+        send("much-later", billingFrom("aws-flood@amazon.com", FLOODED_ROOT), at(200));
+
+        // then
+        assertThat(pipeline.overflow.readKeyValuesToMap()).containsOnlyKeys("later");
+        final KeyValueStore<String, Long> flags = pipeline.driver.getKeyValueStore(MailTopology.FLOOD_FLAG_STORE);
+        assertThat(flags.get("sender:aws-flood@amazon.com")).isNull();
+        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(MailTopology.FLOOD_COUNT_STORE);
+        assertThat(counts.fetch("sender:aws-flood@amazon.com", at(180).toEpochMilli())).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldNotCountARetryAgain() {
+        // given: mail for an unknown account waits in mail.retry
+        send("waiting", billingFrom("aws-flood@amazon.com", "unknown@example.com"), at(1));
+        assertThat(pipeline.retry.readValuesToList()).hasSize(1);
+
+        // when: its owner appears and the retry check releases it
+        pipeline.addAccount("333333333333", "unknown@example.com", "Late");
+        pipeline.advance(Duration.ofSeconds(30));
+
+        // then: released and routed, counted once
+        assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId).containsExactly("waiting");
+        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(MailTopology.FLOOD_COUNT_STORE);
+        assertThat(counts.fetch("sender:aws-flood@amazon.com", at(0).toEpochMilli())).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldProcessTheOverflowLaneInASubTopologyOfItsOwn() {
+        // when
+        final TopologyDescription description = MailTopology.build(TestPipeline.settings("FloodIsolationTest", pipeline.stateDir),
+                pipeline.topics, TopologyServices.inlineOnly()).describe();
+
+        // then
+        final TopologyDescription.Subtopology overflow = description.subtopologies().stream()
+                .filter(s -> s.nodes().stream().anyMatch(n -> n.name().equals(MailTopology.OVERFLOW_SOURCE)))
+                .findFirst().orElseThrow();
+        assertThat(overflow.nodes()).extracting(TopologyDescription.Node::name)
+                .doesNotContain(MailTopology.RAW_SOURCE, MailTopology.RETRY_SOURCE)
+                .contains(MailTopology.OVERFLOW_PREFIX + MailTopology.PARSE, "overflow-lane-notify-sink");
+    }
+
+    private void send(final String mailId, final byte[] bytes, final Instant arrived) {
+        final RawMail mail = RawMail.newBuilder(TestPipeline.inline(mailId, bytes)).setReceivedAt(arrived).build();
+        pipeline.raw.pipeInput(mailId, mail, arrived);
+    }
+
+    private static byte[] billingFrom(final String from, final String to) {
+        return TestMails.mail("AWS <" + from + ">", to, "Amazon Web Services Billing Statement Available", "Your statement.");
+    }
+
+    private static Instant at(final int seconds) {
+        return TestPipeline.START.plusSeconds(seconds);
+    }
+}
