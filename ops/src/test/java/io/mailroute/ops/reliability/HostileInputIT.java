@@ -48,7 +48,7 @@ class HostileInputIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        logs = LogCapture.start();
+        logs = LogCapture.attach();
         stack = LocalStack.start(LocalSettings.defaults(dataDir).withFreePorts(), step -> { });
         ReliabilityMails.publishAccounts(stack.client(), SEED);
     }
@@ -69,13 +69,13 @@ class HostileInputIT {
         final List<GeneratedMail> mails = new ArrayList<>(ReliabilityMails.fuzzed(SEED, SCALE.fuzzedMails));
         mails.add(new GeneratedMail(MailGenerator.KEY_PREFIX + "empty-object", MailKind.MALFORMED, new byte[0]));
         mails.add(new GeneratedMail(MailGenerator.KEY_PREFIX + "nul-bytes", MailKind.MALFORMED, new byte[4096]));
-        final int threads = stack.app().streams().metadataForLocalThreads().size();
+        final int threads = stack.app().kafkaStreams().metadataForLocalThreads().size();
 
         final OutcomeLedger ledger = upload(mails);
 
         System.out.printf("bad input (%s): %d mails -> %s%n", SCALE, mails.size(), ledger.summary());
-        assertThat(stack.app().streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
-        assertThat(stack.app().streams().metadataForLocalThreads()).hasSize(threads);
+        assertThat(stack.app().kafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+        assertThat(stack.app().kafkaStreams().metadataForLocalThreads()).hasSize(threads);
         assertThat(ledger.duplicates()).isEmpty();
         assertThat(ledger.deadLetters()).isNotEmpty();
         for (final DeadLetter letter : ledger.deadLetters().values()) {

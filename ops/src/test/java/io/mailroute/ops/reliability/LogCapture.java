@@ -18,7 +18,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         super("reliability-capture", null, PatternLayout.createDefaultLayout(), true, Property.EMPTY_ARRAY);
     }
 
-    static LogCapture start() {
+    static LogCapture attach() {
         final LogCapture capture = new LogCapture();
         capture.start();
         final LoggerContext context = (LoggerContext) LogManager.getContext(false);
