@@ -6,6 +6,7 @@ import io.mailroute.ops.bench.GeneratedMail;
 import io.mailroute.ops.client.LocalDefaults;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class MailFeeder implements AutoCloseable {
     private final S3Client s3;
     private final List<GeneratedMail> mails;
-    private final Set<String> uploadedKeys = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> putAt = new ConcurrentHashMap<>();
     private final AtomicInteger uploaded = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
@@ -51,7 +52,12 @@ final class MailFeeder implements AutoCloseable {
 
     /** The object keys (= mail ids) uploaded so far. */
     Set<String> uploadedKeys() {
-        return Set.copyOf(uploadedKeys);
+        return Set.copyOf(putAt.keySet());
+    }
+
+    /** When the upload of {@code key} completed, in milliseconds since the epoch, or null. */
+    Long putAt(final String key) {
+        return putAt.get(key);
     }
 
     void awaitDone(final Duration timeout) {
@@ -85,7 +91,7 @@ final class MailFeeder implements AutoCloseable {
                 }
                 final String key = objectKey(mail);
                 s3.putObject(b -> b.bucket(LocalDefaults.BUCKET).key(key), RequestBody.fromBytes(mail.bytes()));
-                uploadedKeys.add(key);
+                putAt.put(key, System.currentTimeMillis());
                 uploaded.incrementAndGet();
             }
         } catch (RuntimeException e) {
