@@ -30,10 +30,10 @@ class LocalSettingsTest {
     void shouldKeepEveryServiceBelowTheDataDir() {
         final LocalSettings settings = LocalSettings.defaults(dir);
 
-        assertThat(settings.kafkaDir()).startsWith(dir);
-        assertThat(settings.registryJournal()).startsWith(dir);
-        assertThat(settings.s3Dir()).startsWith(dir);
-        assertThat(settings.streamsDir()).startsWith(dir);
+        assertThat(settings.kafkaDir()).hasParentRaw(dir);
+        assertThat(settings.registryJournal().getParent()).hasParentRaw(dir);
+        assertThat(settings.s3Dir()).hasParentRaw(dir);
+        assertThat(settings.streamsDir()).hasParentRaw(dir);
     }
 
     @Test
