@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,8 +54,8 @@ class IsolationIT {
     @Test
     void aFloodingSenderIsMovedToTheOverflowLaneAndOthersKeepTheirLatency() throws Exception {
         final int quota = SCALE.floodMails / 10;
-        try (LocalStack stack = LocalStack.start(LocalSettings.defaults(dataDir).withFreePorts()
-                .withAppSetting(MailrouteConfig.FLOOD_QUOTA_CONFIG, String.valueOf(quota)), step -> { })) {
+        try (LocalStack stack = LocalStack.start(LocalSettings.defaults(dataDir).withFreePorts(),
+                Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, String.valueOf(quota)), step -> { })) {
             ReliabilityMails.publishAccounts(stack.client(), SEED);
             publishFloodedOwner(stack);
             final MailGenerator generator = new MailGenerator(SEED, SizeMix.SMALL, false);
