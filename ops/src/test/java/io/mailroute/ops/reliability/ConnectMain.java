@@ -27,8 +27,9 @@ public final class ConnectMain {
                 .restPort(Integer.parseInt(args[1]))
                 .exactlyOnce(true)
                 .start()) {
-            connect.rest().putConnectorConfig(args[2], load(Path.of(args[3])));
-            connect.rest().awaitRunning(args[2], 1, Duration.ofSeconds(60));
+            final Map<String, String> config = load(Path.of(args[3]));
+            connect.rest().putConnectorConfig(args[2], config);
+            connect.rest().awaitRunning(args[2], Integer.parseInt(config.getOrDefault("tasks.max", "1")), Duration.ofSeconds(90));
             System.out.println(READY + " " + connect.restUrl());
             System.out.flush();
             ChildMains.blockUntilStdinCloses();

@@ -31,8 +31,8 @@ class CrashRecoveryIT {
     void noMailIsLostOrDuplicatedWhenTheAppTheWorkerAndTheBrokerAreKilled() throws Exception {
         final List<GeneratedMail> mails = ReliabilityMails.mixed(SEED, SCALE.crashMails, SCALE.sizes);
         final Random random = new Random(SEED);
-        try (ReliabilityStack stack = new ReliabilityStack(dir).start();
-             MailFeeder feeder = stack.feeder(mails, SCALE.crashRate)) {
+        try (ReliabilityStack stack = new ReliabilityStack(dir);
+             MailFeeder feeder = stack.start().feeder(mails, SCALE.crashRate)) {
             ReliabilityMails.publishAccounts(stack.client(), SEED);
             feeder.start();
             killAndRestart(feeder, stack.app(), random, 0.15, 0.35, stack::startApp);
