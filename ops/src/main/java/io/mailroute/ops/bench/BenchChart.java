@@ -1,79 +1,42 @@
 package io.mailroute.ops.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/**
- * Draws a {@code mailroute bench} result as an SVG: one bar per phase (mails/s, labelled with the
- * figure) and, when the pipeline phase measured them, its latency percentiles. Plain SVG text, so
- * docs can embed it and no plotting library is needed.
- */
+/** A bar chart (SVG) of mails/s per phase, with the pipeline's latency percentiles, from one run's results. */
 public final class BenchChart {
-    /** The phases in the order the chart shows them, with the labels it prints. */
-    static final List<String[]> PHASES = List.of(
-            new String[] {"parseOnly", "parse only"},
-            new String[] {"brokerOnly", "broker only"},
-            new String[] {"passthrough", "Streams passthrough"},
-            new String[] {"topology", "topology alone"},
-            new String[] {"pipeline", "full pipeline (S3 put → lane)"});
+    private static final int BAR_HEIGHT = 28;
+    private static final int GAP = 12;
+    private static final int LABEL_WIDTH = 120;
+    private static final int PLOT_WIDTH = 460;
 
-    private static final int WIDTH = 760;
-    private static final int LABEL_WIDTH = 230;
-    private static final int BAR_AREA = 420;
-    private static final int ROW = 34;
-    private static final int TOP = 50;
+    private BenchChart() {}
 
-    private BenchChart() {
-    }
-
-    /** The SVG document for {@code result} (the JSON {@code mailroute bench} prints). */
-    public static String svg(final JsonNode result) {
-        final double max = PHASES.stream()
-                .mapToDouble(phase -> rate(result, phase[0]))
-                .max().orElse(0);
-        final StringBuilder svg = new StringBuilder();
-        final JsonNode latency = result.path("pipeline").path("latencyMs");
-        final int height = TOP + PHASES.size() * ROW + (latency.isMissingNode() ? 20 : 60);
-        svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"13\">%n",
-                WIDTH, height));
-        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append(text(10, 24, "mailroute bench: mails/s per phase" + subtitle(result), "bold"));
-        int y = TOP;
-        for (final String[] phase : PHASES) {
-            final double rate = rate(result, phase[0]);
-            final int bar = max <= 0 ? 0 : (int) Math.round(BAR_AREA * rate / max);
-            svg.append(text(10, y + 17, phase[1], "normal"));
-            svg.append(String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"22\" fill=\"%s\"/>%n",
-                    LABEL_WIDTH, y + 2, bar, "pipeline".equals(phase[0]) ? "#d9822b" : "#2b6cb0"));
-            svg.append(text(LABEL_WIDTH + bar + 6, y + 17,
-                    result.has(phase[0]) ? String.format(Locale.ROOT, "%,.0f", rate) : "not run", "normal"));
-            y += ROW;
+    public static String svg(final Map<BenchSettings.Phase, PhaseResult> results) {
+        final double max = results.values().stream().mapToDouble(PhaseResult::mailsPerSec).max().orElse(1);
+        final int height = 50 + results.size() * (BAR_HEIGHT + GAP) + 30;
+        final StringBuilder svg = new StringBuilder(2048)
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(LABEL_WIDTH + PLOT_WIDTH + 140)
+                .append("\" height=\"").append(height).append("\" font-family=\"sans-serif\" font-size=\"13\">\n")
+                .append("  <text x=\"10\" y=\"24\" font-size=\"15\" font-weight=\"bold\">mailroute bench: mails/s per phase</text>\n");
+        int y = 44;
+        for (final Map.Entry<BenchSettings.Phase, PhaseResult> entry : results.entrySet()) {
+            final double rate = entry.getValue().mailsPerSec();
+            final int width = (int) Math.max(1, Math.round(rate / max * PLOT_WIDTH));
+            svg.append("  <text x=\"10\" y=\"").append(y + 19).append("\">").append(entry.getKey().jsonName()).append("</text>\n")
+                    .append("  <rect x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y).append("\" width=\"").append(width)
+                    .append("\" height=\"").append(BAR_HEIGHT).append("\" fill=\"#4e79a7\"/>\n")
+                    .append("  <text x=\"").append(LABEL_WIDTH + width + 6).append("\" y=\"").append(y + 19).append("\">")
+                    .append(String.format(Locale.ROOT, "%,.0f mails/s, %.1f MB/s", rate, entry.getValue().mbPerSec())).append("</text>\n");
+            y += BAR_HEIGHT + GAP;
         }
-        if (!latency.isMissingNode()) {
-            svg.append(text(10, y + 24, String.format(Locale.ROOT,
-                    "pipeline latency S3 put → lane: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms",
-                    latency.path("p50").asDouble(), latency.path("p95").asDouble(), latency.path("p99").asDouble()), "normal"));
+        final PhaseResult pipeline = results.get(BenchSettings.Phase.PIPELINE);
+        if (pipeline != null && pipeline.latency() != null) {
+            svg.append("  <text x=\"10\" y=\"").append(y + 16).append("\">")
+                    .append(String.format(Locale.ROOT, "pipeline S3 put to lane: p50 %d ms, p95 %d ms, p99 %d ms", pipeline.latency().p50(),
+                            pipeline.latency().p95(), pipeline.latency().p99()))
+                    .append("</text>\n");
         }
         return svg.append("</svg>\n").toString();
-    }
-
-    private static double rate(final JsonNode result, final String phase) {
-        return result.path(phase).path("mailsPerSec").asDouble(0);
-    }
-
-    private static String subtitle(final JsonNode result) {
-        final JsonNode mails = result.path("mails");
-        return mails.isNumber() ? " (" + mails.asLong() + " mails)" : "";
-    }
-
-    private static String text(final int x, final int y, final String content, final String weight) {
-        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"%s\">%s</text>%n", x, y, weight, escape(content));
-    }
-
-    private static String escape(final String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

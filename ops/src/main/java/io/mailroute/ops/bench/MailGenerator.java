@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -253,7 +254,7 @@ public final class MailGenerator {
     private byte[] malformed(final Instant sent, final long n) {
         final byte[] base = awsNoticeEn(sent, n);
         return switch (random.nextInt(7)) {
-            case 0 -> java.util.Arrays.copyOf(base, Math.max(1, base.length / 3)); // truncated
+            case 0 -> Arrays.copyOf(base, Math.max(1, base.length / 3)); // truncated
             case 1 -> {
                 final String body = "--missing" + CRLF + "Content-Type: text/plain" + CRLF + CRLF + "never closed" + CRLF;
                 yield mail(authPass("amazon.com"), "no-reply-aws@amazon.com", rootAddress(0), "Bad boundary", sent, n,
@@ -304,7 +305,7 @@ public final class MailGenerator {
 
     /** Flips a few bytes and sometimes cuts the mail short. */
     private byte[] mutate(final byte[] valid) {
-        final byte[] bytes = random.nextInt(4) == 0 ? java.util.Arrays.copyOf(valid, 1 + random.nextInt(valid.length)) : valid.clone();
+        final byte[] bytes = random.nextInt(4) == 0 ? Arrays.copyOf(valid, 1 + random.nextInt(valid.length)) : valid.clone();
         final int flips = 1 + random.nextInt(8);
         for (int i = 0; i < flips; i++) {
             final int at = random.nextInt(bytes.length);

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             TopologyCommand.class,
             LocalCommand.class,
             RunCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Mailroute implements Runnable {
 

@@ -1,0 +1,167 @@
+package io.mailroute.ops.bench;
+
+import io.mailroute.embedded.ConnectRestClient;
+import io.mailroute.embedded.EmbeddedConnect;
+import io.mailroute.embedded.EmbeddedKafka;
+import io.mailroute.embedded.EmbeddedS3;
+import io.mailroute.schemas.registry.LocalSchemaRegistry;
+import io.mailroute.schemas.registry.server.SchemaRegistryServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.CommonClientConfigs;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * Where a benchmark runs: a broker, a schema registry, an S3 endpoint and a Connect worker, either
+ * started in this JVM (fresh temporary directories, removed on close) or given by the user.
+ */
+public final class BenchTarget implements AutoCloseable {
+    private final Map<String, Object> kafka;
+    private final String registryUrl;
+    private final URI s3Endpoint;
+    private final String s3Region;
+    private final String accessKey;
+    private final String secretKey;
+    private final String bucket;
+    private final ConnectRestClient connect;
+    private final List<AutoCloseable> owned;
+
+    private BenchTarget(final Map<String, Object> kafka, final String registryUrl, final URI s3Endpoint, final String s3Region,
+                        final String accessKey, final String secretKey, final String bucket, final ConnectRestClient connect,
+                        final List<AutoCloseable> owned) {
+        this.kafka = Map.copyOf(kafka);
+        this.registryUrl = registryUrl;
+        this.s3Endpoint = s3Endpoint;
+        this.s3Region = s3Region;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+        this.bucket = bucket;
+        this.connect = connect;
+        this.owned = owned;
+    }
+
+    /** A KRaft broker, S3Proxy, the in-process registry and a distributed Connect worker, all in this JVM. */
+    public static BenchTarget embedded(final String bucket) {
+        final List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            final EmbeddedKafka kafka = EmbeddedKafka.builder().start();
+            owned.add(kafka);
+            final EmbeddedS3 s3 = EmbeddedS3.builder().transientStore().start();
+            owned.add(s3);
+            s3.createBucket(bucket);
+            final SchemaRegistryServer registry = SchemaRegistryServer.start(LocalSchemaRegistry.inMemory(), "127.0.0.1", 0,
+                    Optional.empty());
+            owned.add(registry);
+            final EmbeddedConnect connect = EmbeddedConnect.builder().bootstrapServers(kafka.bootstrapServers()).start();
+            owned.add(connect);
+            return new BenchTarget(kafka.clientConfig(), registry.url(), s3.endpoint(), EmbeddedS3.REGION.id(), s3.accessKey(),
+                    s3.secretKey(), bucket, connect.rest(), owned);
+        } catch (IOException e) {
+            closeAll(owned);
+            throw new UncheckedIOException("cannot start the embedded schema registry: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAll(owned);
+            throw e;
+        }
+    }
+
+    /**
+     * An existing cluster.
+     *
+     * @param kafka      Kafka client properties (bootstrap servers, security)
+     * @param connectUrl the Connect worker's REST URL, where the S3 source connector plugin is installed
+     */
+    public static BenchTarget cluster(final Map<String, Object> kafka, final String registryUrl, final URI s3Endpoint,
+                                      final String s3Region, final String accessKey, final String secretKey, final String bucket,
+                                      final URI connectUrl) {
+        return new BenchTarget(kafka, registryUrl, s3Endpoint, s3Region, accessKey, secretKey, bucket,
+                new ConnectRestClient(connectUrl), new ArrayList<>());
+    }
+
+    /** Kafka client properties (bootstrap servers and security). */
+    public Map<String, Object> kafka() {
+        return new HashMap<>(kafka);
+    }
+
+    public String bootstrapServers() {
+        return String.valueOf(kafka.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    public String registryUrl() {
+        return registryUrl;
+    }
+
+    /** The S3 endpoint override, or null for AWS. */
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    public String s3Region() {
+        return s3Region;
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public ConnectRestClient connect() {
+        return connect;
+    }
+
+    public S3Client newS3Client() {
+        final S3ClientBuilder builder = S3Client.builder()
+                .region(Region.of(s3Region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (s3Endpoint != null) {
+            builder.endpointOverride(s3Endpoint).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public void close() {
+        closeAll(owned);
+    }
+
+    private static void closeAll(final List<AutoCloseable> resources) {
+        final List<AutoCloseable> reversed = new ArrayList<>(resources);
+        Collections.reverse(reversed);
+        RuntimeException failure = null;
+        for (final AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("cannot stop the embedded stack: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        resources.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.mailroute.ops.bench;
+
+/**
+ * What one benchmark phase measured.
+ *
+ * @param mails           mails the phase was given
+ * @param processed       mails it saw through (parsed, consumed, routed)
+ * @param bytes           mail bytes processed
+ * @param seconds         wall-clock time of the measured part
+ * @param cpuPercent      process CPU time over wall time and all cores, 0-100
+ * @param heapUsedBeforeMb heap in use when the phase started, after a GC
+ * @param heapUsedAfterMb heap in use when it ended
+ * @param heapMaxMb       the heap limit
+ * @param latency         S3-put-to-lane latency, for the pipeline phase only
+ * @param putRate         mails per second actually put into S3 (the pipeline's offered rate achieved), else 0
+ */
+public record PhaseResult(long mails, long processed, long bytes, double seconds, double cpuPercent, double heapUsedBeforeMb,
+                          double heapUsedAfterMb, double heapMaxMb, Latencies.Summary latency, long putRate) {
+
+    /** This result with the S3 put rate achieved. */
+    public PhaseResult withPutRate(final long rate) {
+        return new PhaseResult(mails, processed, bytes, seconds, cpuPercent, heapUsedBeforeMb, heapUsedAfterMb, heapMaxMb, latency, rate);
+    }
+
+    public double mailsPerSec() {
+        return seconds <= 0 ? 0 : processed / seconds;
+    }
+
+    public double mbPerSec() {
+        return seconds <= 0 ? 0 : bytes / 1024.0 / 1024.0 / seconds;
+    }
+}
