@@ -21,9 +21,9 @@ public final class MailStreamsConfig {
 
     private MailStreamsConfig() {}
 
-    /** Streams properties from application settings ({@code mailroute.*}, serde and Streams keys). */
     private static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED = "processing.exception.handler.global.enabled";
 
+    /** Streams properties from application settings ({@code mailroute.*}, serde and Streams keys). */
     public static Properties properties(final Map<String, ?> settings) {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);

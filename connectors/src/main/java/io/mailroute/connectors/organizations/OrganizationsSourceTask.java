@@ -4,6 +4,8 @@ import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.AccountStatus;
 import io.mailroute.connectors.common.AvroValueEncoder;
 import io.mailroute.connectors.common.ConnectorVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,7 +108,7 @@ public final class OrganizationsSourceTask extends SourceTask {
     }
 
     private List<SourceRecord> retryLaterOrFail(final SdkException e) {
-        final boolean retryable = e.retryable()
+        final boolean retryable = e.retryable() || isNetworkFailure(e)
                 || e instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500);
         if (!retryable) {
             throw new ConnectException("Organizations sync of " + config.scope() + " failed and will not succeed by retrying: "
@@ -118,6 +120,16 @@ public final class OrganizationsSourceTask extends SourceTask {
         log.warn("Organizations sync of {} failed ({} in a row), retrying in {}: {}", config.scope(), consecutiveFailures,
                 Duration.ofMillis(backoffMs), e.getMessage());
         return null;
+    }
+
+    /** Connection refused or reset, timeouts: the SDK wraps the I/O error in a client exception that is not marked retryable. */
+    private static boolean isNetworkFailure(final Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof UncheckedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<SourceRecord> toRecords(final AccountSnapshot.Diff diff) {

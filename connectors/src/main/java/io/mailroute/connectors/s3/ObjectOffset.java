@@ -2,7 +2,9 @@ package io.mailroute.connectors.s3;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -75,9 +77,16 @@ record ObjectOffset(String etag, long lastModifiedMs, long size, String versionI
         return Instant.ofEpochMilli(lastModifiedMs).getEpochSecond();
     }
 
-    /** The source partition of an object. */
+    /**
+     * The source partition of an object. Its entries keep their order (bucket, key): the worker
+     * stores offsets under the partition's JSON, so the same object must serialize alike in every
+     * worker JVM ({@code Map.of} iterates in a per-JVM random order).
+     */
     static Map<String, String> partition(final ObjectRef ref) {
-        return Map.of(BUCKET_KEY, ref.bucket(), OBJECT_KEY, ref.key());
+        final Map<String, String> partition = new LinkedHashMap<>();
+        partition.put(BUCKET_KEY, ref.bucket());
+        partition.put(OBJECT_KEY, ref.key());
+        return Collections.unmodifiableMap(partition);
     }
 
     /** The object a source partition names; throws a message naming the missing key when malformed. */

@@ -8,6 +8,8 @@ import io.mailroute.avro.AccountStatus;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.serde.AvroDeserializer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.HashMap;
@@ -209,6 +211,22 @@ class OrganizationsSourceTaskTest {
         assertThat(tooEarly).isEmpty();
         assertThat(second).isEmpty();
         assertThat(third).hasSize(1);
+    }
+
+    @Test
+    void shouldBackOffAndRetryWhenTheEndpointIsUnreachable() throws Exception {
+        // given an endpoint nobody listens on
+        final int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        startTask(config("aws.endpoint.url", "http://127.0.0.1:" + closedPort, "aws.max.attempts", "1"));
+
+        // when
+        final List<SourceRecord> records = sync();
+
+        // then the network error is transient: no records, no failed task
+        assertThat(records).isEmpty();
     }
 
     @Test

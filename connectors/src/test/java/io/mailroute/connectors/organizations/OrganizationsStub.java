@@ -35,7 +35,9 @@ final class OrganizationsStub implements AutoCloseable {
     private final Map<String, StubAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, List<String>> childOus = new ConcurrentHashMap<>();
     private final AtomicInteger throttleNext = new AtomicInteger();
+    private final AtomicInteger throttleNextPage = new AtomicInteger();
     private final AtomicInteger denyNext = new AtomicInteger();
+    private final AtomicInteger throttled = new AtomicInteger();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<String> authorizationHeaders = new CopyOnWriteArrayList<>();
 
@@ -70,6 +72,11 @@ final class OrganizationsStub implements AutoCloseable {
         throttleNext.set(n);
     }
 
+    /** The next {@code n} requests for a page after the first (with a {@code NextToken}) fail with {@code TooManyRequestsException}. */
+    void throttleNextPage(final int n) {
+        throttleNextPage.set(n);
+    }
+
     /** The next {@code n} requests fail with {@code AccessDeniedException}. */
     void denyNext(final int n) {
         denyNext.set(n);
@@ -77,6 +84,11 @@ final class OrganizationsStub implements AutoCloseable {
 
     int calls(final String operation) {
         return calls.getOrDefault(operation, new AtomicInteger()).get();
+    }
+
+    /** How many requests were answered with {@code TooManyRequestsException}. */
+    int throttled() {
+        return throttled.get();
     }
 
     List<String> authorizationHeaders() {
@@ -94,7 +106,9 @@ final class OrganizationsStub implements AutoCloseable {
             }
             final String operation = target.substring(TARGET_PREFIX.length());
             calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
-            if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                    || request.hasNonNull("NextToken") && throttleNextPage.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throttled.incrementAndGet();
                 error(exchange, 400, "TooManyRequestsException", "Rate exceeded");
                 return;
             }

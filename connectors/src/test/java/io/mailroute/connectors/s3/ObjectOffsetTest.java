@@ -4,14 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailroute.connectors.s3.ObjectOffset.Outcome;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.Test;
 
 class ObjectOffsetTest {
     private static final Instant LISTED = Instant.parse("2026-01-02T03:04:05.678Z");
+
+    @Test
+    void shouldSerializeThePartitionToTheSameOffsetKeyInEveryJvm() {
+        // the worker stores offsets under the JSON of [connector, partition]; Map.of iterates in a
+        // per-JVM random order, so a partition built with it is found again only by half the JVMs
+        final JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "false"), true);
+
+        final byte[] key = converter.fromConnectData("", null,
+                List.of("s3-mail", ObjectOffset.partition(new ObjectRef("mail-inbound", "incoming/0a1b"))));
+
+        assertThat(new String(key, StandardCharsets.UTF_8))
+                .isEqualTo("[\"s3-mail\",{\"bucket\":\"mail-inbound\",\"key\":\"incoming/0a1b\"}]");
+    }
 
     @Test
     void shouldRoundTripThroughTheOffsetMap() {

@@ -2,9 +2,6 @@ package io.mailroute.connectors.s3;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -84,17 +81,7 @@ final class S3ProxyFixture implements AutoCloseable {
 
     /** Uploads an object encrypted with a customer key (SSE-C): without that key nobody can read or copy it. */
     void putEncrypted(final String bucket, final String key, final String content) {
-        final byte[] customerKey = new byte[32];
-        customerKey[0] = 7;
-        final String md5;
-        try {
-            md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(customerKey));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        client.putObject(b -> b.bucket(bucket).key(key).sseCustomerAlgorithm("AES256")
-                        .sseCustomerKey(Base64.getEncoder().encodeToString(customerKey)).sseCustomerKeyMD5(md5),
-                RequestBody.fromString(content));
+        new TestBucket(client, bucket).putEncrypted(key, content);
     }
 
     byte[] get(final String bucket, final String key) {

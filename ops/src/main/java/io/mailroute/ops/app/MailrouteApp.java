@@ -25,6 +25,7 @@ import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,7 @@ public final class MailrouteApp implements AutoCloseable {
     private SchemaRegistryClient registry;
     private TopologyServices topologyServices;
     private KafkaStreams streams;
+    private Topology topology;
     private volatile KafkaStreams.State failedIn;
     private boolean closed;
 
@@ -116,7 +118,7 @@ public final class MailrouteApp implements AutoCloseable {
             registry = SchemaRegistryClients.fromConfig(settings);
             final MailTopics topics = MailTopics.create(settings, registry, settings);
             topologyServices = TopologyServices.from(new MailrouteConfig(MailStreamsConfig.properties(settings)));
-            final Topology topology = MailTopology.build(settings, topics, topologyServices);
+            topology = MailTopology.build(settings, topics, topologyServices);
             final Properties props = MailStreamsConfig.properties(settings);
             streams = new KafkaStreams(topology, props);
             streams.setUncaughtExceptionHandler(e -> {
@@ -165,6 +167,11 @@ public final class MailrouteApp implements AutoCloseable {
     /** The streams instance, for interactive queries; null before {@link #start}. */
     public synchronized KafkaStreams kafkaStreams() {
         return streams;
+    }
+
+    /** The running topology's description; null before {@link #start}. */
+    public synchronized TopologyDescription describe() {
+        return topology == null ? null : topology.describe();
     }
 
     public String applicationId() {

@@ -4,6 +4,7 @@ import io.mailroute.ops.local.DemoLoader;
 import io.mailroute.ops.local.LaneCounts;
 import io.mailroute.ops.local.LocalSettings;
 import io.mailroute.ops.local.LocalStack;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,6 +60,9 @@ public final class LocalCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Mixin
+    StatusOptions status;
+
     @Spec
     CommandSpec spec;
 
@@ -94,7 +99,13 @@ public final class LocalCommand implements Callable<Integer> {
             stack.close();
             stopped.countDown();
         }, "mailroute-local-shutdown"));
+        try {
+            status.attachTo(stack.app(), stack.client());
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "status server: " + e.getMessage(), e);
+        }
         stack.urls().forEach((name, url) -> out.printf("  %-16s %s%n", name, url));
+        status.uri().ifPresent(uri -> out.printf("  %-16s %s%n", "status page", uri));
         out.println("mailroute local ready: kafka " + stack.client().bootstrapServers() + ", schema registry "
                 + stack.client().schemaRegistry() + ", data in " + settings.dataDir().toAbsolutePath() + " (Ctrl-C stops)");
         out.flush();

@@ -34,6 +34,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    StatusOptions status;
+
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:MAILROUTE_STATE_DIR:-.mailroute-state}",
             description = "Kafka Streams state directory (default: ${DEFAULT-VALUE}).")
     Path stateDir;
@@ -61,6 +64,7 @@ public final class RunCommand implements Callable<Integer> {
         final PrintWriter out = spec.commandLine().getOut();
         final MailrouteApp app = new MailrouteApp(appSettings());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mailroute-run-shutdown"));
+        status.attachTo(app, settings);
         try {
             app.start(Duration.ofSeconds(startTimeoutSeconds));
         } catch (IllegalStateException e) {
@@ -68,7 +72,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.FAILURE, e.getMessage(), e);
         }
         out.println("mailroute run ready: application " + applicationId + " on " + settings.bootstrapServers()
-                + ", state in " + stateDir.toAbsolutePath() + " (Ctrl-C stops)");
+                + ", state in " + stateDir.toAbsolutePath() + status.uri().map(uri -> ", status page " + uri).orElse("")
+                + " (Ctrl-C stops)");
         out.flush();
         if (app.awaitStopped() == KafkaStreams.State.ERROR) {
             throw new CommandFailure(ExitCodes.FAILURE, "the mail topology stopped with an error; see the log");
