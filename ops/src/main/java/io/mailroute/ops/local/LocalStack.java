@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,8 +66,11 @@ public final class LocalStack implements AutoCloseable {
     private ClientSettings client;
     private boolean closed;
 
-    private LocalStack(final LocalSettings settings) {
+    private final Map<String, String> appSettings;
+
+    private LocalStack(final LocalSettings settings, final Map<String, String> appSettings) {
         this.settings = settings;
+        this.appSettings = Map.copyOf(appSettings);
     }
 
     /**
@@ -75,7 +79,17 @@ public final class LocalStack implements AutoCloseable {
      * @param progress told about each step, for the console
      */
     public static LocalStack start(final LocalSettings settings, final Consumer<String> progress) throws Exception {
-        final LocalStack stack = new LocalStack(settings);
+        return start(settings, Map.of(), progress);
+    }
+
+    /**
+     * Starts the stack with {@code appSettings} ({@code mailroute.*} or Streams keys) for the topology.
+     *
+     * @param progress told about each step, for the console
+     */
+    public static LocalStack start(final LocalSettings settings, final Map<String, String> appSettings,
+                                   final Consumer<String> progress) throws Exception {
+        final LocalStack stack = new LocalStack(settings, appSettings);
         try {
             stack.startAll(progress);
             return stack;
@@ -127,8 +141,10 @@ public final class LocalStack implements AutoCloseable {
         RememberedPorts.save(settings.dataDir(), kafka.port(), kafka.controllerPort(), registry.port(), s3.port(), connect.restPort());
 
         // one instance: after a kill -9 its tasks come back once the old member's session expires
-        app = register(new MailrouteApp(MailrouteApp.settings(client, settings.streamsDir(),
-                Map.of(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000"))));
+        final Map<String, Object> overrides = new HashMap<>();
+        overrides.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000");
+        overrides.putAll(appSettings);
+        app = register(new MailrouteApp(MailrouteApp.settings(client, settings.streamsDir(), overrides)));
         progress.accept("topology: starting the streams (state in " + settings.streamsDir() + ")");
         app.start(MailrouteApp.DEFAULT_START_TIMEOUT);
     }

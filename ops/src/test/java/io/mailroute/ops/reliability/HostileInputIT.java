@@ -1,0 +1,139 @@
+package io.mailroute.ops.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mailroute.avro.DeadLetter;
+import io.mailroute.ops.bench.GeneratedMail;
+import io.mailroute.ops.bench.MailKind;
+import io.mailroute.ops.bench.MailGenerator;
+import io.mailroute.ops.bench.SizeMix;
+import io.mailroute.ops.client.LocalDefaults;
+import io.mailroute.ops.local.LocalSettings;
+import io.mailroute.ops.local.LocalStack;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile input against the whole local stack (broker, S3, registry, Connect with the S3 source,
+ * the topology): fuzzed and broken mail never stops a stream thread and each ends somewhere with a
+ * reason; spoofed AWS mail never reaches notify; the S3 secret shows up in no log line and no topic.
+ */
+@Tag("integration")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileInputIT {
+    private static final Scale SCALE = Scale.current();
+    private static final long SEED = 7_411L;
+    private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(5);
+
+    @TempDir
+    static Path dataDir;
+    private static LogCapture logs;
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        logs = LogCapture.attach();
+        stack = LocalStack.start(LocalSettings.defaults(dataDir).withFreePorts(), step -> { });
+        ReliabilityMails.publishAccounts(stack.client(), SEED);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (logs != null) {
+            logs.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void fuzzedAndBrokenMailStopsNoThreadAndEachDeadLetterSaysWhyAndWhere() {
+        final List<GeneratedMail> mails = new ArrayList<>(ReliabilityMails.fuzzed(SEED, SCALE.fuzzedMails));
+        mails.add(new GeneratedMail(MailGenerator.KEY_PREFIX + "empty-object", MailKind.MALFORMED, new byte[0]));
+        mails.add(new GeneratedMail(MailGenerator.KEY_PREFIX + "nul-bytes", MailKind.MALFORMED, new byte[4096]));
+        final int threads = stack.app().kafkaStreams().metadataForLocalThreads().size();
+
+        final OutcomeLedger ledger = upload(mails);
+
+        System.out.printf("bad input (%s): %d mails -> %s%n", SCALE, mails.size(), ledger.summary());
+        assertThat(stack.app().kafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+        assertThat(stack.app().kafkaStreams().metadataForLocalThreads()).hasSize(threads);
+        assertThat(ledger.duplicates()).isEmpty();
+        assertThat(ledger.deadLetters()).isNotEmpty();
+        for (final DeadLetter letter : ledger.deadLetters().values()) {
+            assertThat(letter.getMessage()).as("why %s was dead-lettered", letter.getMailId()).isNotBlank();
+            assertThat(letter.getErrorClass()).isNotBlank();
+            assertThat(letter.getRaw().getBucket()).isEqualTo(LocalDefaults.BUCKET);
+            assertThat(letter.getRaw().getKey()).as("raw reference of %s", letter.getMailId()).isNotBlank();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void spoofedAwsMailIsQuarantinedAndNeverNotified() {
+        final MailGenerator generator = new MailGenerator(SEED + 1, SizeMix.SMALL, false);
+        final List<GeneratedMail> spoofed = new ArrayList<>();
+        while (spoofed.size() < 20) {
+            final GeneratedMail mail = generator.next();
+            if (mail.kind() == MailKind.SPOOFED) {
+                spoofed.add(mail);
+            }
+        }
+
+        final OutcomeLedger ledger = upload(spoofed);
+
+        for (final GeneratedMail mail : spoofed) {
+            assertThat(ledger.outcomesOf(MailFeeder.objectKey(mail))).as("outcomes of spoofed %s", mail.key())
+                    .contains("QUARANTINE").doesNotContain("NOTIFY");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theS3SecretIsInNoLogLineAndNoTopic() {
+        final String secret = stack.client().s3StaticCredentials().orElseThrow().secretAccessKey();
+
+        assertThat(logs.lines()).as("log lines").isNotEmpty().noneMatch(line -> line.contains(secret));
+        final Collection<String> topicsWithSecret = TopicScan.topicsContaining(stack.client(), secret.getBytes(StandardCharsets.UTF_8));
+        assertThat(topicsWithSecret).as("topics holding the S3 secret").isEmpty();
+    }
+
+    /** Uploads {@code mails} and waits until each has an outcome and a terminal status. */
+    private static OutcomeLedger upload(final List<GeneratedMail> mails) {
+        final Set<String> keys = mails.stream().map(MailFeeder::objectKey).collect(Collectors.toSet());
+        try (MailFeeder feeder = new MailFeeder(stack.client().s3(), mails, 500)) {
+            feeder.start();
+            feeder.awaitDone(FLOW_TIMEOUT);
+        }
+        final OutcomeLedger[] last = new OutcomeLedger[1];
+        try {
+            await("every mail accounted for").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(3))
+                    .until(() -> {
+                        last[0] = OutcomeLedger.read(stack.client());
+                        return last[0].missing(keys).isEmpty() && last[0].withoutStatus(keys).isEmpty();
+                    });
+        } catch (RuntimeException e) {
+            throw new AssertionError("not accounted for: " + (last[0] == null ? "?" : last[0].missing(keys))
+                    + "; status not terminal: " + (last[0] == null ? "?" : last[0].withoutStatus(keys)), e);
+        }
+        return last[0];
+    }
+}

@@ -1,0 +1,53 @@
+package io.mailroute.ops.reliability;
+
+import io.mailroute.avro.AccountMapping;
+import io.mailroute.ops.bench.GeneratedMail;
+import io.mailroute.ops.bench.MailGenerator;
+import io.mailroute.ops.bench.SizeMix;
+import io.mailroute.ops.client.ClientSettings;
+import io.mailroute.schemas.registry.SchemaRegistryClient;
+import io.mailroute.schemas.topics.MailTopics;
+import io.mailroute.schemas.topics.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** The reliability suite's mail: the bench generator's mix, and the owners it is addressed to. */
+final class ReliabilityMails {
+    private ReliabilityMails() {
+    }
+
+    /** {@code count} mails of every kind the generator makes (notices, orders, bounces, spoofs, unknown, malformed). */
+    static List<GeneratedMail> mixed(final long seed, final int count, final SizeMix sizes) {
+        return generate(new MailGenerator(seed, sizes, false), count);
+    }
+
+    /** {@code count} valid mails, each mutated (byte flips, truncation, bad boundaries, ...). */
+    static List<GeneratedMail> fuzzed(final long seed, final int count) {
+        return generate(new MailGenerator(seed, SizeMix.SMALL, true), count);
+    }
+
+    /** Publishes the generator's owners (AWS accounts and store inboxes) to mail.accounts and waits for the acks. */
+    static void publishAccounts(final ClientSettings client, final long seed) throws ExecutionException, InterruptedException {
+        try (SchemaRegistryClient registry = client.registry();
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
+            final MailTopics topics = client.topics(registry);
+            final Topic<String, AccountMapping> accounts = topics.accounts();
+            for (final AccountMapping account : new MailGenerator(seed, SizeMix.SMALL, false).accounts()) {
+                producer.send(new ProducerRecord<>(accounts.name(),
+                        accounts.keySerde().serializer().serialize(accounts.name(), account.getAccountId()),
+                        accounts.valueSerde().serializer().serialize(accounts.name(), account))).get();
+            }
+        }
+    }
+
+    private static List<GeneratedMail> generate(final MailGenerator generator, final int count) {
+        final List<GeneratedMail> mails = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            mails.add(generator.next());
+        }
+        return mails;
+    }
+}
