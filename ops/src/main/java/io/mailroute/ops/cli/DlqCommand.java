@@ -102,15 +102,7 @@ public final class DlqCommand {
         ClusterOptions cluster;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
-        Selection selection;
-
-        static final class Selection {
-            @Parameters(paramLabel = "MAILID", arity = "1..*", description = "Mails to retry.")
-            List<String> mailIds;
-
-            @Option(names = "--all", description = "Retry every dead-lettered mail.")
-            boolean all;
-        }
+        MailSelection selection;
 
         @Option(names = "--stage", description = "With --all: only this stage.")
         Stage stage;

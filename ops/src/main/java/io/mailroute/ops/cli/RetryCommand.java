@@ -98,15 +98,7 @@ public final class RetryCommand {
         ClusterOptions cluster;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
-        Selection selection;
-
-        static final class Selection {
-            @Parameters(paramLabel = "MAILID", arity = "1..*", description = "Mails to release.")
-            List<String> mailIds;
-
-            @Option(names = "--all", description = "Release every waiting mail.")
-            boolean all;
-        }
+        MailSelection selection;
 
         @Option(names = "--reason", description = "Only mails waiting for this reason: ${COMPLETION-CANDIDATES}.")
         RetryReason reason;
