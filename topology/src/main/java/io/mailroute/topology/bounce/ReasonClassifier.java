@@ -1,0 +1,82 @@
+package io.mailroute.topology.bounce;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides the Sisimai reason of one failed recipient from its enhanced status code, its
+ * diagnostic text and the DSN action: a specific status code wins, then the diagnostic-message
+ * pattern tables in Sisimai's order, then the status class, the action and the fallbacks.
+ */
+final class ReasonClassifier {
+    /** Reasons a status code names only vaguely: the diagnostic message may say better. */
+    private static final Set<String> VAGUE = Set.of("undefined", "onhold", "systemerror", "securityerror", "expired",
+            "suspend", "networkerror", "hostunknown", "userunknown", "filtered", "rejected", "blocked", "notaccept",
+            "syntaxerror", "contenterror");
+    /** Message matches that overrule a userunknown status code. */
+    private static final Set<String> BEFORE_USERUNKNOWN = Set.of("norelaying", "blocked", "mailboxfull", "hasmoved",
+            "rejected", "notaccept", "suspend", "spamdetected", "policyviolation", "authfailure", "requireptr",
+            "badreputation", "ratelimited");
+    /** Message-pattern order, after Sisimai's Reason.match. */
+    private static final List<String> ORDER = List.of("mailboxfull", "emailtoolarge", "suspend", "hasmoved",
+            "norelaying", "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation",
+            "rejected", "hostunknown", "spamdetected", "virusdetected", "ratelimited", "blocked",
+            "policyviolation", "securityerror", "systemerror", "networkerror", "expired", "contenterror", "systemfull",
+            "notaccept", "mailererror");
+
+    private final ReasonPatterns patterns = ReasonPatterns.get();
+
+    String reason(final String status, final String diagnostic, final String action) {
+        if (status != null && status.startsWith("2.")) {
+            return "delivered";
+        }
+        final String text = diagnostic == null ? "" : diagnostic.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        final String byStatus = patterns.forStatus(status);
+        final String byMessage = byMessage(text);
+        if (byStatus != null && !VAGUE.contains(byStatus)) {
+            return byStatus;
+        }
+        if ("userunknown".equals(byStatus)) {
+            return byMessage != null && BEFORE_USERUNKNOWN.contains(byMessage) ? byMessage : byStatus;
+        }
+        if (byMessage != null) {
+            return byMessage;
+        }
+        if (byStatus != null) {
+            return byStatus;
+        }
+        if (status != null && (status.startsWith("5.6") || status.startsWith("4.6"))) {
+            return "contenterror";
+        }
+        if (status != null && (status.startsWith("5.7") || status.startsWith("4.7"))) {
+            return "securityerror";
+        }
+        if (action != null && (action.startsWith("delayed") || action.startsWith("expired"))) {
+            return "expired";
+        }
+        if (patterns.matches("vacation", text)) {
+            return "vacation";
+        }
+        return text.isBlank() ? "undefined" : "onhold";
+    }
+
+    /** The first reason whose message patterns match the lower-case text, or null. */
+    String byMessage(final String text) {
+        for (final String reason : ORDER) {
+            if (patterns.matches(reason, text)) {
+                return reason;
+            }
+        }
+        return null;
+    }
+
+    /** Sisimai's hard-bounce rule: only a recipient that cannot exist is hard; notaccept unless temporary. */
+    static boolean hard(final String reason, final String status, final String replyCode) {
+        return switch (reason) {
+            case "userunknown", "hostunknown", "hasmoved" -> true;
+            case "notaccept" -> !(status != null && status.startsWith("4") || replyCode != null && replyCode.startsWith("4"));
+            default -> false;
+        };
+    }
+}
