@@ -19,9 +19,9 @@ final class PlainTextFailures {
     private static final String ADDRESS = "[^\\s<>@\"(),;:\\[\\]]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]";
     private static final Pattern STRONG = Pattern.compile(
             "(?i)(?:^[ \\t]*<(" + ADDRESS + ")>|^[ \\t]*\"?(" + ADDRESS + ")\"?[ \\t]*(?:$|:|\\.\\.\\.|\\(|<)"
-                    + "|(?:RCPT TO|recipient|failed recipient|address|addresses|to|user|mailbox|destinataire)[ \\t]*[:]?[ \\t]*<?("
+                    + "|\\b(?:RCPT TO|recipient|failed recipient|address|addresses|to|user|mailbox|destinataire)[ \\t]*[:]?[ \\t]*<?("
                     + ADDRESS + ")>?)");
-    private static final Pattern ANY = Pattern.compile("<?(" + ADDRESS + ")>?");
+    private static final Pattern ANY = Pattern.compile("(?<![^\\s<>:(\"'\\[])<?(" + ADDRESS + ")>?");
     private static final Pattern SERVICE = Pattern.compile("(?i)^(?:mailer-daemon|postmaster|mail-daemon|maildaemon|noreply|no-reply|abuse)@");
     private static final int MAX_DIAGNOSTIC = 1200;
 

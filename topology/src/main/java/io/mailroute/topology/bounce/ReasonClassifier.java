@@ -25,7 +25,8 @@ final class ReasonClassifier {
             "policyviolation", "securityerror", "systemerror", "networkerror", "expired", "contenterror", "systemfull",
             "notaccept", "mailererror");
 
-    private final ReasonPatterns patterns = ReasonPatterns.get();
+    private final ReasonPatterns patterns = ReasonPatterns.generic();
+    private final ReasonPatterns mtaPatterns = ReasonPatterns.mta();
 
     String reason(final String status, final String diagnostic, final String action) {
         if (status != null && status.startsWith("2.")) {
@@ -40,8 +41,17 @@ final class ReasonClassifier {
         if ("userunknown".equals(byStatus)) {
             return byMessage != null && BEFORE_USERUNKNOWN.contains(byMessage) ? byMessage : byStatus;
         }
+        if ("userunknown".equals(byMessage)) {
+            // A recipient refused after the message was read was refused by a filter, not for being unknown.
+            final String command = SmtpCommand.in(text);
+            return "DATA".equals(command) || byStatus != null && !"RCPT".equals(command) ? "filtered" : byMessage;
+        }
         if (byMessage != null) {
             return byMessage;
+        }
+        final String byMta = mtaPatterns.first(text);
+        if (byMta != null) {
+            return byMta;
         }
         if (byStatus != null) {
             return byStatus;

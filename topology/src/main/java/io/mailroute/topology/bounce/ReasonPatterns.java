@@ -16,21 +16,40 @@ import java.util.Map;
  * {@code reason-patterns.tsv} and {@code status-reasons.tsv} next to this class.
  */
 final class ReasonPatterns {
-    private static final ReasonPatterns INSTANCE = load();
+    private static final ReasonPatterns GENERIC = load("reason-patterns.tsv");
+    private static final ReasonPatterns MTA = load("mta-patterns.tsv");
 
+    private final List<String[]> ordered;
     private final Map<String, List<String[]>> matches;
     private final Map<String, List<String>> vetoes;
     private final Map<String, String> statuses;
 
-    private ReasonPatterns(final Map<String, List<String[]>> matches, final Map<String, List<String>> vetoes,
+    private ReasonPatterns(final List<String[]> ordered, final Map<String, List<String[]>> matches, final Map<String, List<String>> vetoes,
                            final Map<String, String> statuses) {
+        this.ordered = ordered;
         this.matches = matches;
         this.vetoes = vetoes;
         this.statuses = statuses;
     }
 
-    static ReasonPatterns get() {
-        return INSTANCE;
+    /** The generic table, after Sisimai's reason classes. */
+    static ReasonPatterns generic() {
+        return GENERIC;
+    }
+
+    /** Messages particular MTAs use, which decide the reason when they occur. */
+    static ReasonPatterns mta() {
+        return MTA;
+    }
+
+    /** The reason of the first row (in file order) whose fragments occur in the lower-case text, or null. */
+    String first(final String text) {
+        for (final String[] row : ordered) {
+            if (aligned(text, java.util.Arrays.copyOfRange(row, 1, row.length))) {
+                return row[0];
+            }
+        }
+        return null;
     }
 
     /** True when the lower-case {@code text} carries one of the reason's messages (and none of its vetoes). */
@@ -68,11 +87,22 @@ final class ReasonPatterns {
         return true;
     }
 
-    private static ReasonPatterns load() {
+    private static ReasonPatterns load(final String resource) {
+        final List<String[]> ordered = new ArrayList<>();
         final Map<String, List<String[]>> matches = new HashMap<>();
         final Map<String, List<String>> vetoes = new HashMap<>();
-        for (final String[] row : rows("reason-patterns.tsv")) {
-            final String[] fragments = java.util.Arrays.copyOfRange(row, 2, row.length);
+        for (final String[] row : rows(resource)) {
+            int end = row.length;
+            while (end > 3 && row[end - 1].startsWith("#")) {
+                end--;
+            }
+            final String[] fragments = java.util.Arrays.copyOfRange(row, 2, end);
+            if (!row[1].equals("isnot")) {
+                final String[] entry = new String[fragments.length + 1];
+                entry[0] = row[0];
+                System.arraycopy(fragments, 0, entry, 1, fragments.length);
+                ordered.add(entry);
+            }
             switch (row[1]) {
                 case "isnot" -> vetoes.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2]);
                 case "text", "pair" -> matches.computeIfAbsent(row[0], k -> new ArrayList<>()).add(fragments);
@@ -83,7 +113,7 @@ final class ReasonPatterns {
         for (final String[] row : rows("status-reasons.tsv")) {
             statuses.put(row[0], row[1]);
         }
-        return new ReasonPatterns(matches, vetoes, statuses);
+        return new ReasonPatterns(ordered, matches, vetoes, statuses);
     }
 
     private static List<String[]> rows(final String resource) {
