@@ -54,6 +54,10 @@ public final class BounceClassifier implements BounceDetector {
         final MailText mail = MailText.of(raw);
         final String subject = EncodedWords.decode(mail.headers().first("subject"));
         final String from = mail.headers().first("from");
+        final SesNotification.Report ses = SesNotification.read(mail.report());
+        if (ses != null && !ses.failures().isEmpty()) {
+            return sesBounces(mail, ses);
+        }
         if (isFeedback(mail)) {
             return feedback(mail);
         }
@@ -125,20 +129,24 @@ public final class BounceClassifier implements BounceDetector {
         final String messageId = originalMessageId(mail);
         final Matcher mta = REPORTING_MTA.matcher(mail.report());
         final String reportingMta = mta.find() ? mta.group(1) : null;
+        final String reportCommand = SmtpCommand.in(mail.report().toLowerCase(Locale.ROOT));
         final List<Bounce> bounces = new ArrayList<>(failures.size());
         for (final Failure f : failures) {
             String diagnostic = f.diagnostic() == null ? "" : f.diagnostic().replaceAll("\\s+", " ").strip();
-            String status = f.status() != null ? f.status() : StatusCodes.status(diagnostic);
-            String reason = reasons.reason(status, diagnostic, f.action());
+            final String status = f.status() != null ? f.status() : StatusCodes.status(diagnostic);
+            String reason = reasons.reason(status, diagnostic, f.action(), reportCommand);
             if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
                 final String whole = mail.report().length() > 6000 ? mail.report().substring(0, 6000) : mail.report();
-                final String again = reasons.reason(status != null ? status : StatusCodes.status(whole), whole, f.action());
+                final String again = reasons.reason(status != null ? status : StatusCodes.status(whole), whole, f.action(),
+                        reportCommand);
                 if (!"onhold".equals(again) && !"undefined".equals(again)) {
                     reason = again;
                 }
             }
-            if (status == null && diagnostic.isEmpty()) {
-                status = null;
+            if (("onhold".equals(reason) || "undefined".equals(reason))
+                    && f.recipient().toLowerCase(Locale.ROOT).endsWith("@googlegroups.com")) {
+                // Google Groups refuses posts from non-members in a localized text without codes.
+                reason = "rejected";
             }
             final String replyCode = StatusCodes.replyCode(diagnostic);
             bounces.add(new Bounce(f.recipient(), reason, status, replyCode, ReasonClassifier.hard(reason, status, replyCode),
@@ -148,10 +156,21 @@ public final class BounceClassifier implements BounceDetector {
         return bounces;
     }
 
+    private List<Bounce> sesBounces(final MailText mail, final SesNotification.Report ses) {
+        final List<Bounce> bounces = new ArrayList<>();
+        for (final Bounce b : bounces(mail, ses.failures(), ses.kind())) {
+            if ("feedback".equals(ses.kind())) {
+                b.setReason("feedback");
+                b.setHardBounce(false);
+            }
+            b.setOriginalMessageId(ses.messageId());
+            bounces.add(b);
+        }
+        return bounces;
+    }
+
     private static boolean isFeedback(final MailText mail) {
-        return "feedback-report".equals(mail.reportType())
-                || FEEDBACK_TYPE.matcher(mail.report()).find() && (mail.report().contains("User-Agent:")
-                || mail.report().contains("Version:"));
+        return "feedback-report".equals(mail.reportType()) || FEEDBACK_TYPE.matcher(mail.report()).find();
     }
 
     private List<Bounce> feedback(final MailText mail) {

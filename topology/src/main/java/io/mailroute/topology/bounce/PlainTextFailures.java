@@ -19,11 +19,12 @@ final class PlainTextFailures {
     private static final String ADDRESS = "[^\\s<>@\"(),;:\\[\\]]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]";
     private static final Pattern STRONG = Pattern.compile(
             "(?i)(?:^[ \\t]*<(" + ADDRESS + ")>|^[ \\t]*\"?(" + ADDRESS + ")\"?[ \\t]*(?:$|:|\\.\\.\\.|\\(|<)"
-                    + "|\\b(?:RCPT TO|recipient|failed recipient|address|addresses|to|user|mailbox|destinataire)[ \\t]*[:]?[ \\t]*<?("
+                    + "|\\b(?:RCPT TO|recipient|failed recipient|address|addresses|to|user|mailbox|destinataire)(?:[ \\t]*:[ \\t]*<?|[ \\t]+<?|<)("
                     + ADDRESS + ")>?)");
     private static final Pattern ANY = Pattern.compile("(?<![^\\s<>:(\"'\\[])<?(" + ADDRESS + ")>?");
     private static final Pattern SERVICE = Pattern.compile("(?i)^(?:mailer-daemon|postmaster|mail-daemon|maildaemon|noreply|no-reply|abuse)@");
     private static final int MAX_DIAGNOSTIC = 1200;
+    private static final Pattern REPLY_CODE = Pattern.compile("\\b[45]\\d\\d\\b");
 
     private PlainTextFailures() {}
 
@@ -82,7 +83,7 @@ final class PlainTextFailures {
                 if (inText) {
                     paragraphs++;
                     inText = false;
-                    if (paragraphs >= 2 || text.length() > 60) {
+                    if (paragraphs >= 3 || REPLY_CODE.matcher(text).find()) {
                         break;
                     }
                 }

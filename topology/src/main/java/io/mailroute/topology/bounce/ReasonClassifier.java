@@ -29,6 +29,14 @@ final class ReasonClassifier {
     private final ReasonPatterns mtaPatterns = ReasonPatterns.mta();
 
     String reason(final String status, final String diagnostic, final String action) {
+        return reason(status, diagnostic, action, null);
+    }
+
+    /**
+     * @param reportCommand the SMTP command the whole report names (a transcript), used when the
+     *                      diagnostic names none; may be null
+     */
+    String reason(final String status, final String diagnostic, final String action, final String reportCommand) {
         if (status != null && status.startsWith("2.")) {
             return "delivered";
         }
@@ -43,7 +51,8 @@ final class ReasonClassifier {
         }
         if ("userunknown".equals(byMessage)) {
             // A recipient refused after the message was read was refused by a filter, not for being unknown.
-            final String command = SmtpCommand.in(text);
+            final String named = SmtpCommand.in(text);
+            final String command = named != null ? named : reportCommand;
             return "DATA".equals(command) || byStatus != null && !"RCPT".equals(command) ? "filtered" : byMessage;
         }
         if (byMessage != null) {
