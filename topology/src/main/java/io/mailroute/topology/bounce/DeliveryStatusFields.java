@@ -28,6 +28,11 @@ final class DeliveryStatusFields {
                 current.diagnostic = current.diagnostic + " " + line.strip();
                 continue;
             }
+            if (line.isBlank() && current != null && (current.recipient != null || current.original != null)) {
+                current = add(failures, current, reportingMta);
+                lastField = null;
+                continue;
+            }
             final Matcher m = FIELD.matcher(line);
             if (!m.matches()) {
                 lastField = null;
@@ -39,17 +44,16 @@ final class DeliveryStatusFields {
             switch (field) {
                 case "reporting-mta" -> reportingMta = afterType(value);
                 case "original-recipient" -> {
-                    if (current == null || current.recipient != null || current.original != null) {
-                        current = add(failures, current);
+                    if (current == null || current.original != null) {
+                        current = add(failures, current, reportingMta);
                     }
                     current.original = address(afterType(value));
                 }
                 case "final-recipient" -> {
                     if (current == null || current.recipient != null) {
-                        current = add(failures, current);
+                        current = add(failures, current, reportingMta);
                     }
                     current.recipient = address(afterType(value));
-                    current.reportingMta = reportingMta;
                 }
                 case "action" -> {
                     if (current != null) {
@@ -69,16 +73,16 @@ final class DeliveryStatusFields {
                 default -> { }
             }
         }
-        add(failures, current);
+        add(failures, current, reportingMta);
         return failures;
     }
 
-    private static Builder add(final List<Failure> failures, final Builder done) {
+    private static Builder add(final List<Failure> failures, final Builder done, final String reportingMta) {
         if (done != null) {
             final String recipient = done.recipient != null ? done.recipient : done.original;
             if (recipient != null && !recipient.isEmpty() && recipient.indexOf('@') > 0) {
                 failures.add(new Failure(recipient, StatusCodes.status(done.status), done.diagnostic, done.action,
-                        done.reportingMta, null));
+                        reportingMta, null));
             }
         }
         return new Builder();
@@ -108,6 +112,5 @@ final class DeliveryStatusFields {
         private String action;
         private String status;
         private String diagnostic = "";
-        private String reportingMta;
     }
 }

@@ -74,7 +74,7 @@ record MailText(Headers headers, String report, String original, String reportTy
                 report.append(text);
             }
         }
-        String reportText = report.toString();
+        String reportText = report.toString().replace("\r\n", "\n").replace('\r', '\n');
         if (original.isEmpty()) {
             final Matcher m = ORIGINAL_MARKER.matcher(reportText);
             if (m.find()) {
@@ -82,7 +82,7 @@ record MailText(Headers headers, String report, String original, String reportTy
                 reportText = reportText.substring(0, m.start());
             }
         }
-        return new MailText(headers, reportText, original.toString(), reportType);
+        return new MailText(headers, reportText, original.toString().replace("\r\n", "\n").replace('\r', '\n'), reportType);
     }
 
     /** Headers of the returned original message, parsed from {@link #original()}. */
