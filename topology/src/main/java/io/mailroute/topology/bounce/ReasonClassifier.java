@@ -12,7 +12,7 @@ import java.util.Set;
 final class ReasonClassifier {
     /** Reasons a status code names only vaguely: the diagnostic message may say better. */
     private static final Set<String> VAGUE = Set.of("undefined", "onhold", "systemerror", "securityerror", "expired",
-            "suspend", "networkerror", "hostunknown", "userunknown", "filtered", "rejected", "blocked", "notaccept",
+            "networkerror", "hostunknown", "userunknown", "filtered", "rejected", "blocked", "notaccept",
             "syntaxerror", "contenterror");
     /** Message matches that overrule a userunknown status code. */
     private static final Set<String> BEFORE_USERUNKNOWN = Set.of("norelaying", "blocked", "mailboxfull", "hasmoved",
@@ -43,7 +43,7 @@ final class ReasonClassifier {
         final String text = diagnostic == null ? "" : diagnostic.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         final String byStatus = patterns.forStatus(status);
         final String byMessage = byMessage(text);
-        if (byStatus != null && !VAGUE.contains(byStatus)) {
+        if (byStatus != null && !VAGUE.contains(byStatus) && !("5.2.1".equals(status) && byMessage != null)) {
             return byStatus;
         }
         if ("userunknown".equals(byStatus)) {
@@ -53,7 +53,9 @@ final class ReasonClassifier {
             // A recipient refused after the message was read was refused by a filter, not for being unknown.
             final String named = SmtpCommand.in(text);
             final String command = named != null ? named : reportCommand;
-            return "DATA".equals(command) || byStatus != null && !"RCPT".equals(command) ? "filtered" : byMessage;
+            final boolean afterData = "DATA".equals(command) || text.contains("550 : user unknown") || text.contains("550: : user unknown")
+                    || status != null && (status.startsWith("5.7.") || status.startsWith("5.3.") || status.startsWith("5.2.0"));
+            return afterData && !"RCPT".equals(command) ? "filtered" : byMessage;
         }
         if (byMessage != null) {
             return byMessage;

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** Which SMTP command a diagnostic text says the remote server answered: CONN, HELO, MAIL, RCPT or DATA. */
 final class SmtpCommand {
     private static final Pattern COMMAND = Pattern.compile(
-            "(?:in reply to|after|>>>|while sending|command:?|during)\\s+(?:the\\s+)?(end of data|data|rcpt|mail from|mail|ehlo|helo|connect)"
+            "(?:in reply to|after|>>>|while sending|command:?|during|most progress was)\\s+(?:the\\s+)?(end of data|data|rcpt|mail from|mail|ehlo|helo|connect)"
                     + "|(end of data|rcpt to|mail from|data) command");
 
     private SmtpCommand() {}
