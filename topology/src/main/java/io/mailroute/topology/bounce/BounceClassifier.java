@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class BounceClassifier implements BounceDetector {
     private static final Pattern BOUNCE_SENDER = Pattern.compile(
-            "(?i)(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem)|mail administrator|mdaemon|mail ?daemon|bounce"
+            "(?i)(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail administrator|mdaemon|mail ?daemon|bounce"
                     + "|microsoftexchange|nobody@|mail-delivery|@.*notification|delivery ?status)");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
             "(?i)(?:undeliver|undelivered|delivery status notification|delivery (?:has )?fail|failure notice|returned mail"
@@ -30,6 +30,11 @@ public final class BounceClassifier implements BounceDetector {
                     + "|rejected:|permanent error|mail could not|delivery report|bounce|notice of delivery|error sending|undeliverable"
                     + "|failed delivery|delivery incomplete|mail error|system administrator|dsn|not delivered|send failure"
                     + "|unzustellbar|non remis|non recapitabile|no se puede entregar|不達|エラー|届きません|returned)");
+    /** What an MTA writes when it reports a failure, for bounces whose sender and subject say nothing. */
+    private static final Pattern BOUNCE_TEXT = Pattern.compile(
+            "(?i)(?:could not be delivered to|couldn't be delivered|was not delivered to|delivery to the following recipient"
+                    + "|following addresses had|error message below|unable to deliver (?:your )?message|message could not be delivered"
+                    + "|did not reach the following recipient)");
     private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
             "(?i)^\\s*(?:auto(?:matic)? ?(?:reply|response|antwort)|auto:|out of (?:the )?office|vacation|away from|autoreply|"
                     + "absence|abwesenheit|réponse automatique|自動応答|自動返信|不在)");
@@ -68,7 +73,8 @@ public final class BounceClassifier implements BounceDetector {
             return bounces(mail, withDiagnostics(dsn, mail), "dsn");
         }
         final boolean looksBounced = BOUNCE_SENDER.matcher(from).find() || BOUNCE_SUBJECT.matcher(subject).find()
-                || !mail.headers().first("x-failed-recipients").isEmpty() || "delivery-status".equals(mail.reportType());
+                || !mail.headers().first("x-failed-recipients").isEmpty() || "delivery-status".equals(mail.reportType())
+                || BOUNCE_TEXT.matcher(mail.report().length() > 4000 ? mail.report().substring(0, 4000) : mail.report()).find();
         if (looksBounced) {
             final List<Failure> plain = plainFailures(mail);
             if (!plain.isEmpty()) {
@@ -172,12 +178,13 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     private static boolean isFeedback(final MailText mail) {
-        return "feedback-report".equals(mail.reportType()) || FEEDBACK_TYPE.matcher(mail.report()).find();
+        return "feedback-report".equals(mail.reportType()) || FEEDBACK_TYPE.matcher(mail.report()).find()
+                || !mail.originalHeaders().first("x-hmxmroriginalrecipient").isEmpty();
     }
 
     private List<Bounce> feedback(final MailText mail) {
         final Matcher type = FEEDBACK_TYPE.matcher(mail.report());
-        final String feedbackType = type.find() ? type.group(1).toLowerCase(Locale.ROOT) : null;
+        final String feedbackType = type.find() ? type.group(1).toLowerCase(Locale.ROOT) : "abuse";
         final List<String> recipients = new ArrayList<>();
         final Matcher rcpt = ARF_RECIPIENT.matcher(mail.report());
         while (rcpt.find()) {
@@ -187,7 +194,9 @@ public final class BounceClassifier implements BounceDetector {
             }
         }
         if (recipients.isEmpty()) {
-            final Matcher a = ADDRESS.matcher(String.join(",", mail.originalHeaders().all("to")));
+            // Hotmail's complaint mails name the complaining recipient in the returned headers only.
+            final String hotmail = mail.originalHeaders().first("x-hmxmroriginalrecipient");
+            final Matcher a = ADDRESS.matcher(hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail);
             while (a.find()) {
                 recipients.add(a.group());
             }
