@@ -25,6 +25,9 @@ final class ReasonClassifier {
             "policyviolation", "securityerror", "systemerror", "networkerror", "expired", "contenterror", "systemfull",
             "notaccept", "mailererror");
 
+    /** Refusals that echo the recipient the way servers answer RCPT TO (and Yahoo's unknown-account text). */
+    private static final java.util.regex.Pattern RCPT_REFUSAL = java.util.regex.Pattern.compile(
+            "\\b5\\d\\d[ -]<[^>\\s]+@[^>\\s]+>: user unknown|doesn't have a yahoo\\.com account");
     private final ReasonPatterns patterns = ReasonPatterns.generic();
     private final ReasonPatterns mtaPatterns = ReasonPatterns.mta();
 
@@ -53,9 +56,12 @@ final class ReasonClassifier {
             // A recipient refused after the message was read was refused by a filter, not for being unknown.
             final String named = SmtpCommand.in(text);
             final String command = named != null ? named : reportCommand;
+            if (RCPT_REFUSAL.matcher(text).find()) {
+                return byMessage;
+            }
             final boolean afterData = "DATA".equals(command) || text.contains("550 : user unknown") || text.contains("550: : user unknown")
                     || status != null && (status.startsWith("5.7.") || status.startsWith("5.3.") || status.startsWith("5.2.0"));
-            return afterData && !"RCPT".equals(command) ? "filtered" : byMessage;
+            return afterData && !"RCPT".equals(command) || command == null && (status == null || status.endsWith(".0.0")) ? "filtered" : byMessage;
         }
         if (byMessage != null) {
             return byMessage;
