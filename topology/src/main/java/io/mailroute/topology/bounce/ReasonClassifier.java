@@ -20,9 +20,9 @@ final class ReasonClassifier {
             "badreputation", "ratelimited");
     /** Message-pattern order, after Sisimai's Reason.match. */
     private static final List<String> ORDER = List.of("mailboxfull", "emailtoolarge", "suspend", "hasmoved",
-            "norelaying", "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation",
+            "norelaying", "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "contenterror", "badreputation",
             "rejected", "hostunknown", "spamdetected", "virusdetected", "ratelimited", "blocked",
-            "policyviolation", "securityerror", "systemerror", "networkerror", "expired", "contenterror", "systemfull",
+            "policyviolation", "securityerror", "systemerror", "networkerror", "expired", "systemfull",
             "notaccept", "mailererror");
 
     /** Refusals that echo the recipient the way servers answer RCPT TO (and Yahoo's unknown-account text). */
