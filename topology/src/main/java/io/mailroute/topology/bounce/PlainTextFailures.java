@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
 final class PlainTextFailures {
     private static final String ADDRESS = "[^\\s<>@\"(),;:\\[\\]]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]";
     private static final Pattern STRONG = Pattern.compile(
-            "(?i)(?:^[ \\t]*<(" + ADDRESS + ")>|^[ \\t]*\"?(" + ADDRESS + ")\"?[ \\t]*(?:$|:|\\.\\.\\.|\\(|<)"
+            "(?i)(?:^[ \\t]*<(" + ADDRESS + ")>|^[245]\\d\\d[ -](?:[245]\\.\\d\\.\\d{1,3} )?<(" + ADDRESS + ")>\\.\\.\\.|^[ \\t]*\"?(" + ADDRESS + ")\"?[ \\t]*(?:$|:|\\.\\.\\.|\\(|<)"
                     + "|\\b(?:RCPT TO|recipient|failed recipient|address|addresses|to|user|mailbox|destinataire)(?:[ \\t]*:[ \\t]*<?|[ \\t]+<?|<)("
                     + ADDRESS + ")>?)");
     private static final Pattern ANY = Pattern.compile("(?<![^\\s<>:(\"'\\[])<?(" + ADDRESS + ")>?");
     private static final Pattern SERVICE = Pattern.compile("(?i)^(?:mailer-daemon|postmaster|mail-daemon|maildaemon|noreply|no-reply|abuse)@");
     private static final int MAX_DIAGNOSTIC = 1200;
+    private static final Pattern SENDMAIL_LINE = Pattern.compile("^[245]\\d\\d[ -](?:[245]\\.\\d\\.\\d{1,3} )?<[^>]+>\\.\\.\\. ?\\S");
     private static final Pattern REPLY_CODE = Pattern.compile("\\b[45]\\d\\d\\b");
 
     private PlainTextFailures() {}
@@ -74,6 +75,10 @@ final class PlainTextFailures {
 
     /** The lines from the recipient's line to the next recipient, stopping after the second paragraph. */
     private static String paragraph(final String[] lines, final int from, final int next) {
+        if (SENDMAIL_LINE.matcher(lines[from]).find()) {
+            // "554 <addr>... reason": a Sendmail transcript says everything about the recipient on its line.
+            return lines[from].strip();
+        }
         final StringBuilder text = new StringBuilder();
         int paragraphs = 0;
         boolean inText = false;
