@@ -27,7 +27,9 @@ final class ReasonClassifier {
 
     /** Refusals that echo the recipient the way servers answer RCPT TO (and Yahoo's unknown-account text). */
     private static final java.util.regex.Pattern RCPT_REFUSAL = java.util.regex.Pattern.compile(
-            "\\b5\\d\\d[ -]<[^>\\s]+@[^>\\s]+>: user unknown|doesn't have a yahoo\\.com account");
+            "\\b5\\d\\d[ -]<[^>\\s]+@[^>\\s]+>: user unknown|doesn't have a yahoo\\.com account|the recipient name is not recognized");
+    /** Replies 500-504: the server did not understand the command. */
+    private static final java.util.regex.Pattern SYNTAX_REPLY = java.util.regex.Pattern.compile("(?<![\\d.])50[0-4](?=[ -])");
     private final ReasonPatterns patterns = ReasonPatterns.generic();
     private final ReasonPatterns mtaPatterns = ReasonPatterns.mta();
 
@@ -84,6 +86,14 @@ final class ReasonClassifier {
         }
         if (patterns.matches("vacation", text)) {
             return "vacation";
+        }
+        final String named = SmtpCommand.in(text);
+        final String command = named != null ? named : reportCommand;
+        if ("HELO".equals(command) || "CONN".equals(command)) {
+            return "blocked";
+        }
+        if (SYNTAX_REPLY.matcher(text).find()) {
+            return "syntaxerror";
         }
         return text.isBlank() ? "undefined" : "onhold";
     }
