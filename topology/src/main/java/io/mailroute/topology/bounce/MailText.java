@@ -45,6 +45,7 @@ record MailText(Headers headers, String report, String original, String reportTy
                     + "|unsent message follows|returned message|message header follows|below this line is a copy)"
                     + "|[ \\t]*-+ ?(?:The )?original message(?: header)?(?: is)? ?(?:follows|below)?\\.? ?-*"
                     + "|Content-Type: (?:message/rfc822|text/rfc822-headers)"
+                    + "|[ \\t]*original message follows\\.?[ \\t]*$"
                     + "|[ \\t]*-{3,} ?Below this line is a copy of the message\\.?"
                     + "|[ \\t]*-{5,} ?Original Message ?-{5,})[^\\n]*$");
 

@@ -19,7 +19,7 @@ final class PlainTextFailures {
     private static final String ADDRESS = "[^\\s<>@\"(),;:\\[\\]]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]";
     private static final Pattern STRONG = Pattern.compile(
             "(?i)(?:^[ \\t]*<(" + ADDRESS + ")>|^[245]\\d\\d[ -](?:[245]\\.\\d\\.\\d{1,3} )?<(" + ADDRESS + ")>\\.\\.\\.|^[ \\t]*\"?(" + ADDRESS + ")\"?[ \\t]*(?:$|:|\\.\\.\\.|\\(|<)"
-                    + "|\\b(?:RCPT TO|recipient|failed recipient|address|addresses|to|user|mailbox|destinataire)(?:[ \\t]*:[ \\t]*<?|[ \\t]+<?|<)("
+                    + "|\\b(?:RCPT TO|recipient|failed recipient|address|addresses|(?<![-])to|user|mailbox|destinataire)(?:[ \\t]*:[ \\t]*<?|[ \\t]+<?|<)("
                     + ADDRESS + ")>?)");
     private static final Pattern ANY = Pattern.compile("(?<![^\\s<>:(\"'\\[])<?(" + ADDRESS + ")>?");
     private static final Pattern SERVICE = Pattern.compile("(?i)^(?:mailer-daemon|postmaster|mail-daemon|maildaemon|noreply|no-reply|abuse)@");

@@ -27,7 +27,7 @@ final class ReasonClassifier {
 
     /** Refusals that echo the recipient the way servers answer RCPT TO (and Yahoo's unknown-account text). */
     private static final java.util.regex.Pattern RCPT_REFUSAL = java.util.regex.Pattern.compile(
-            "\\b5\\d\\d[ -]<[^>\\s]+@[^>\\s]+>: user unknown|doesn't have a yahoo\\.com account|the recipient name is not recognized");
+            "\\b5\\d\\d[ -]<[^>\\s]+@[^>\\s]+>: user unknown|doesn't have a yahoo\\.com account|the recipient name is not recognized|invalid final delivery userid|^unknown user: ");
     /** Replies 500-504: the server did not understand the command. */
     private static final java.util.regex.Pattern SYNTAX_REPLY = java.util.regex.Pattern.compile("(?<![\\d.])50[0-4](?=[ -])");
     private final ReasonPatterns patterns = ReasonPatterns.generic();
