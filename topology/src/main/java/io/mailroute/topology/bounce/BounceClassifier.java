@@ -151,6 +151,10 @@ public final class BounceClassifier implements BounceDetector {
                     reason = again;
                 }
             }
+            final String byHost = HostPatterns.get().reason(f.recipient(), diagnostic.toLowerCase(Locale.ROOT));
+            if (byHost != null) {
+                reason = byHost;
+            }
             if (("onhold".equals(reason) || "undefined".equals(reason))
                     && f.recipient().toLowerCase(Locale.ROOT).endsWith("@googlegroups.com")) {
                 // Google Groups refuses posts from non-members in a localized text without codes.

@@ -1,0 +1,59 @@
+package io.mailroute.topology.bounce;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Codes and messages particular receiving hosts use ({@code host-patterns.tsv}); a row applies when
+ * the recipient's domain ends with its host or the diagnostic names the host, and then decides.
+ */
+final class HostPatterns {
+    private static final HostPatterns INSTANCE = new HostPatterns(load());
+
+    private final List<String[]> rows;
+
+    private HostPatterns(final List<String[]> rows) {
+        this.rows = rows;
+    }
+
+    static HostPatterns get() {
+        return INSTANCE;
+    }
+
+    /** The reason the recipient's host gives the lower-case diagnostic, or null. */
+    String reason(final String recipient, final String lowerText) {
+        final String domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        for (final String[] row : rows) {
+            if ((domain.endsWith(row[0]) || lowerText.contains(row[0])) && lowerText.contains(row[2])) {
+                return row[1];
+            }
+        }
+        return null;
+    }
+
+    private static List<String[]> load() {
+        final List<String[]> rows = new ArrayList<>();
+        try (InputStream in = HostPatterns.class.getResourceAsStream("host-patterns.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource host-patterns.tsv");
+            }
+            final BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    rows.add(line.split("\t"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}
