@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Codes and messages particular receiving hosts use ({@code host-patterns.tsv}); a row applies when
  * the recipient's domain ends with its host or the diagnostic names the host, and then decides.
  */
 final class HostPatterns {
+    private static final String CODE_RANGE = "aup-code:";
+    private static final Pattern AUP_CODE = Pattern.compile("aup#[-a-z]*(\\d{4})");
     private static final HostPatterns INSTANCE = new HostPatterns(load());
 
     private final List<String[]> rows;
@@ -31,11 +35,26 @@ final class HostPatterns {
     String reason(final String recipient, final String lowerText) {
         final String domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         for (final String[] row : rows) {
-            if ((domain.endsWith(row[0]) || lowerText.contains(row[0])) && lowerText.contains(row[2])) {
+            if ((domain.endsWith(row[0]) || lowerText.contains(row[0])) && matches(row[2], lowerText)) {
                 return row[1];
             }
         }
         return null;
+    }
+
+    private static boolean matches(final String fragment, final String lowerText) {
+        if (!fragment.startsWith(CODE_RANGE)) {
+            return lowerText.contains(fragment);
+        }
+        final Matcher code = AUP_CODE.matcher(lowerText);
+        if (!code.find()) {
+            return false;
+        }
+        final int number = Integer.parseInt(code.group(1));
+        final String[] range = fragment.substring(CODE_RANGE.length()).split("-");
+        final int from = Integer.parseInt(range[0]);
+        final int to = Integer.parseInt(range[1]);
+        return to == 0 ? number == from : number >= from && number <= to;
     }
 
     private static List<String[]> load() {
