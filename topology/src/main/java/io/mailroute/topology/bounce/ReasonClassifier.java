@@ -47,6 +47,9 @@ final class ReasonClassifier {
         }
         final String text = diagnostic == null ? "" : diagnostic.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         final String byStatus = patterns.forStatus(status);
+        if (byStatus == null && "delayed".equals(action)) {
+            return "expired";
+        }
         final String byMessage = byMessage(text);
         if (byStatus != null && !VAGUE.contains(byStatus) && !("5.2.1".equals(status) && byMessage != null)) {
             return byStatus;
