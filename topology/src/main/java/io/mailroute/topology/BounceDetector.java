@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Finds the failed recipients a mail reports when it is a bounce (a DSN, a feedback report or an
- * MTA's plain-text bounce). This is the seam where the bounce classifier plugs in; until then
- * {@link #DSN_PARTS} reads RFC 3464 delivery-status parts.
+ * MTA's plain-text bounce). The default is {@link io.mailroute.topology.bounce.BounceClassifier}
+ * (see {@link TopologyServices}); {@link #DSN_PARTS} only reads RFC 3464 delivery-status parts.
  *
  * <p>Called at most once per mail and processing attempt, lazily: when a rule tests
  * {@code IS_BOUNCE} or when a classified record is written. Must be thread-safe and must not

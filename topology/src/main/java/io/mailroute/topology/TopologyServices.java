@@ -1,5 +1,6 @@
 package io.mailroute.topology;
 
+import io.mailroute.topology.bounce.BounceClassifier;
 import io.mailroute.topology.fetch.MailBodyStore;
 import io.mailroute.topology.fetch.S3MailBodyStore;
 
@@ -12,14 +13,14 @@ import io.mailroute.topology.fetch.S3MailBodyStore;
  */
 public record TopologyServices(MailBodyStore bodies, BounceDetector bounces) implements AutoCloseable {
 
-    /** S3 from the {@code mailroute.s3.*} settings (the client is created on first fetch) and DSN-part bounces. */
+    /** S3 from the {@code mailroute.s3.*} settings (the client is created on first fetch) and the bounce classifier. */
     public static TopologyServices from(final MailrouteConfig config) {
-        return new TopologyServices(new S3MailBodyStore(config.s3Settings()), BounceDetector.DSN_PARTS);
+        return new TopologyServices(new S3MailBodyStore(config.s3Settings()), new BounceClassifier());
     }
 
-    /** No claim-check store (inline mail only) and DSN-part bounces: for in-process runs. */
+    /** No claim-check store (inline mail only) and the bounce classifier: for in-process runs. */
     public static TopologyServices inlineOnly() {
-        return new TopologyServices(MailBodyStore.NONE, BounceDetector.DSN_PARTS);
+        return new TopologyServices(MailBodyStore.NONE, new BounceClassifier());
     }
 
     @Override

@@ -1,0 +1,251 @@
+package io.mailroute.topology.bounce;
+
+import io.mailroute.avro.Bounce;
+import io.mailroute.topology.BounceDetector;
+import io.mailroute.topology.parse.EncodedWords;
+import io.mailroute.topology.parse.ParsedMail;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies bounces the way Sisimai does: decides whether a mail is a bounce (an RFC 3464 DSN,
+ * an MTA's plain-text bounce, an ARF feedback report or an auto-reply), finds each failed
+ * recipient with its diagnostic text (RFC 3464 fields first, then the bounce text), and gives it a
+ * reason in Sisimai's vocabulary with the hard/soft verdict. Stateless and thread-safe; never throws
+ * for malformed mail (an unreadable mail is no bounce).
+ */
+public final class BounceClassifier implements BounceDetector {
+    private static final Pattern BOUNCE_SENDER = Pattern.compile(
+            "(?i)(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail administrator|mdaemon|mail ?daemon|bounce"
+                    + "|microsoftexchange|nobody@|mail-delivery|@.*notification|delivery ?status)");
+    private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+            "(?i)(?:undeliver|undelivered|delivery status notification|delivery (?:has )?fail|failure notice|returned mail"
+                    + "|mail delivery failed|could not be delivered|non-?delivery|nondeliverable|unable to deliver|delivery notification"
+                    + "|mail system error|returned to sender|delivery problem|delivery error|warning: could not send|message not delivered"
+                    + "|rejected:|permanent error|mail could not|delivery report|bounce|notice of delivery|error sending|undeliverable"
+                    + "|failed delivery|delivery incomplete|mail error|system administrator|dsn|not delivered|send failure"
+                    + "|unzustellbar|non remis|non recapitabile|no se puede entregar|不達|エラー|届きません|returned)");
+    /** What an MTA writes when it reports a failure, for bounces whose sender and subject say nothing. */
+    private static final Pattern BOUNCE_TEXT = Pattern.compile(
+            "(?i)(?:could not be delivered to|couldn't be delivered|was not delivered to|delivery to the following recipient"
+                    + "|following addresses had|error message below|unable to deliver (?:your )?message|message could not be delivered"
+                    + "|did not reach the following recipient)");
+    private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
+            "(?i)^\\s*(?:auto(?:matic)? ?(?:reply|response|antwort)|auto:|out of (?:the )?office|vacation|away from|autoreply|"
+                    + "absence|abwesenheit|réponse automatique|自動応答|自動返信|不在)");
+    private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:\\s*([\\w-]+)");
+    private static final Pattern ARF_RECIPIENT = Pattern.compile("(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
+    private static final Pattern REPORTING_MTA = Pattern.compile("(?im)^Reporting-MTA:\\s*(?:[^;\\n]*;)?\\s*(\\S+)");
+
+    private final ReasonClassifier reasons = new ReasonClassifier();
+
+    @Override
+    public List<Bounce> detect(final byte[] rawMail, final ParsedMail parsed) {
+        try {
+            return classify(rawMail);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The reported recipients of the raw mail; empty when it is no bounce. */
+    public List<Bounce> classify(final byte[] raw) {
+        final MailText mail = MailText.of(raw);
+        final String subject = EncodedWords.decode(mail.headers().first("subject"));
+        final String from = mail.headers().first("from");
+        final SesNotification.Report ses = SesNotification.read(mail.report());
+        if (ses != null && !ses.failures().isEmpty()) {
+            return sesBounces(mail, ses);
+        }
+        if (isFeedback(mail)) {
+            return feedback(mail);
+        }
+        final List<Failure> dsn = "delivery-status".equals(mail.reportType()) || mail.report().contains("Final-Recipient")
+                || mail.report().contains("final-recipient")
+                ? DeliveryStatusFields.read(mail.report()) : List.of();
+        if (!dsn.isEmpty()) {
+            return bounces(mail, withDiagnostics(dsn, mail), "dsn");
+        }
+        final boolean looksBounced = BOUNCE_SENDER.matcher(from).find() || BOUNCE_SUBJECT.matcher(subject).find()
+                || !mail.headers().first("x-failed-recipients").isEmpty() || "delivery-status".equals(mail.reportType())
+                || BOUNCE_TEXT.matcher(mail.report().length() > 4000 ? mail.report().substring(0, 4000) : mail.report()).find();
+        if (looksBounced) {
+            final List<Failure> plain = plainFailures(mail);
+            if (!plain.isEmpty()) {
+                return bounces(mail, plain, "mta");
+            }
+        }
+        return isAutoReply(mail, subject) ? autoReply(mail, from) : List.of();
+    }
+
+    private List<Failure> plainFailures(final MailText mail) {
+        final Set<String> excluded = new HashSet<>();
+        addresses(mail.headers().first("from"), excluded);
+        addresses(mail.headers().first("to"), excluded);
+        addresses(mail.originalHeaders().first("from"), excluded);
+        addresses(mail.originalHeaders().first("return-path"), excluded);
+        final String failedHeader = mail.headers().first("x-failed-recipients");
+        List<Failure> failures = PlainTextFailures.read(mail.report(), excluded);
+        if (!failedHeader.isEmpty()) {
+            final List<Failure> named = new ArrayList<>();
+            for (final String address : failedHeader.split("\\s*,\\s*")) {
+                final String a = address.strip();
+                if (a.isEmpty()) {
+                    continue;
+                }
+                final Failure match = failures.stream().filter(f -> f.recipient().equalsIgnoreCase(a)).findFirst().orElse(null);
+                named.add(match != null ? new Failure(a, match.status(), match.diagnostic(), "failed", null, null)
+                        : new Failure(a, StatusCodes.status(mail.report()), mail.report(), "failed", null, null));
+            }
+            failures = named;
+        }
+        if (failures.isEmpty()) {
+            final String to = mail.originalHeaders().first("to");
+            final Matcher m = ADDRESS.matcher(to);
+            if (m.find()) {
+                failures = List.of(new Failure(m.group(), StatusCodes.status(mail.report()), mail.report(), "failed", null, null));
+            }
+        }
+        return failures;
+    }
+
+    /** DSN recipients without a Diagnostic-Code take the report text about them. */
+    private static List<Failure> withDiagnostics(final List<Failure> failures, final MailText mail) {
+        final List<Failure> out = new ArrayList<>(failures.size());
+        for (final Failure f : failures) {
+            if (f.diagnostic() == null || f.diagnostic().isBlank()) {
+                final List<Failure> fromText = PlainTextFailures.read(mail.report(), Set.of());
+                final String text = fromText.stream().filter(t -> t.recipient().equalsIgnoreCase(f.recipient()))
+                        .map(Failure::diagnostic).findFirst().orElse("");
+                out.add(new Failure(f.recipient(), f.status(), text, f.action(), f.reportingMta(), f.feedbackType()));
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private List<Bounce> bounces(final MailText mail, final List<Failure> failures, final String kind) {
+        final String messageId = originalMessageId(mail);
+        final Matcher mta = REPORTING_MTA.matcher(mail.report());
+        final String reportingMta = mta.find() ? mta.group(1) : null;
+        final String reportCommand = SmtpCommand.in(mail.report().toLowerCase(Locale.ROOT));
+        final List<Bounce> bounces = new ArrayList<>(failures.size());
+        for (final Failure f : failures) {
+            String diagnostic = f.diagnostic() == null ? "" : f.diagnostic().replaceAll("\\s+", " ").strip();
+            final String named = StatusCodes.status(diagnostic);
+            final String status = f.status() == null || f.status().endsWith(".0.0") && named != null ? (named != null ? named : f.status())
+                    : f.status();
+            String reason = reasons.reason(status, diagnostic, f.action(), reportCommand);
+            if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
+                final String whole = mail.report().length() > 6000 ? mail.report().substring(0, 6000) : mail.report();
+                final String again = reasons.reason(status != null ? status : StatusCodes.status(whole), whole, f.action(),
+                        reportCommand);
+                if (!"onhold".equals(again) && !"undefined".equals(again)) {
+                    reason = again;
+                }
+            }
+            final String byHost = HostPatterns.get().reason(f.recipient(), diagnostic.toLowerCase(Locale.ROOT));
+            if (byHost != null) {
+                reason = byHost;
+            }
+            if (("onhold".equals(reason) || "undefined".equals(reason))
+                    && f.recipient().toLowerCase(Locale.ROOT).endsWith("@googlegroups.com")) {
+                // Google Groups refuses posts from non-members in a localized text without codes.
+                reason = "rejected";
+            }
+            final String replyCode = StatusCodes.replyCode(diagnostic);
+            bounces.add(new Bounce(f.recipient(), reason, status, replyCode, ReasonClassifier.hard(reason, status, replyCode),
+                    diagnostic.isEmpty() ? null : diagnostic, f.action(),
+                    f.reportingMta() != null ? f.reportingMta() : reportingMta, messageId, f.feedbackType(), kind));
+        }
+        return bounces;
+    }
+
+    private List<Bounce> sesBounces(final MailText mail, final SesNotification.Report ses) {
+        final List<Bounce> bounces = new ArrayList<>();
+        for (final Bounce b : bounces(mail, ses.failures(), ses.kind())) {
+            if ("feedback".equals(ses.kind())) {
+                b.setReason("feedback");
+                b.setHardBounce(false);
+            }
+            b.setOriginalMessageId(ses.messageId());
+            bounces.add(b);
+        }
+        return bounces;
+    }
+
+    private static boolean isFeedback(final MailText mail) {
+        return "feedback-report".equals(mail.reportType()) || FEEDBACK_TYPE.matcher(mail.report()).find()
+                || !mail.originalHeaders().first("x-hmxmroriginalrecipient").isEmpty();
+    }
+
+    private List<Bounce> feedback(final MailText mail) {
+        final Matcher type = FEEDBACK_TYPE.matcher(mail.report());
+        final String feedbackType = type.find() ? type.group(1).toLowerCase(Locale.ROOT) : "abuse";
+        final List<String> recipients = new ArrayList<>();
+        final Matcher rcpt = ARF_RECIPIENT.matcher(mail.report());
+        while (rcpt.find()) {
+            final Matcher a = ADDRESS.matcher(rcpt.group(1));
+            while (a.find()) {
+                recipients.add(a.group());
+            }
+        }
+        if (recipients.isEmpty()) {
+            // Hotmail's complaint mails name the complaining recipient in the returned headers only.
+            final String hotmail = mail.originalHeaders().first("x-hmxmroriginalrecipient");
+            final Matcher a = ADDRESS.matcher(hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail);
+            while (a.find()) {
+                recipients.add(a.group());
+            }
+        }
+        final List<Failure> failures = recipients.stream()
+                .map(r -> new Failure(r, null, "", null, null, feedbackType)).toList();
+        final List<Bounce> bounces = new ArrayList<>();
+        for (final Bounce b : bounces(mail, failures, "feedback")) {
+            b.setReason("feedback");
+            b.setHardBounce(false);
+            bounces.add(b);
+        }
+        return bounces;
+    }
+
+    private static boolean isAutoReply(final MailText mail, final String subject) {
+        final String auto = mail.headers().first("auto-submitted").toLowerCase(Locale.ROOT);
+        return auto.startsWith("auto-replied") || !mail.headers().first("x-autoreply").isEmpty()
+                || !mail.headers().first("x-autorespond").isEmpty() || AUTO_REPLY_SUBJECT.matcher(subject).find();
+    }
+
+    private List<Bounce> autoReply(final MailText mail, final String from) {
+        final Matcher a = ADDRESS.matcher(from);
+        if (!a.find()) {
+            return List.of();
+        }
+        final String text = mail.report().strip();
+        final String diagnostic = text.length() > 500 ? text.substring(0, 500) : text;
+        return List.of(new Bounce(a.group().replaceAll("^<|>$", ""), "vacation", null, null, false,
+                diagnostic.isEmpty() ? null : diagnostic, null, null, originalMessageId(mail), null, "autoreply"));
+    }
+
+    private static String originalMessageId(final MailText mail) {
+        final String id = mail.originalHeaders().first("message-id");
+        if (!id.isEmpty()) {
+            return id;
+        }
+        final String inReplyTo = mail.headers().first("in-reply-to");
+        return inReplyTo.isEmpty() ? null : inReplyTo;
+    }
+
+    private static void addresses(final String header, final Set<String> into) {
+        final Matcher m = ADDRESS.matcher(header);
+        while (m.find()) {
+            into.add(m.group().toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.mailroute.topology.bounce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads RFC 3464 per-recipient fields (Final-Recipient, Action, Status, Diagnostic-Code) wherever
+ * they appear in the report text: in a message/delivery-status part, or pasted into the text of
+ * MTAs that imitate the format.
+ */
+final class DeliveryStatusFields {
+    private static final Pattern FIELD = Pattern.compile(
+            "(?i)^(Final-Recipient|Original-Recipient|X-Actual-Recipient|Action|Status|Diagnostic-Code|Reporting-MTA|Remote-MTA)\\s*:\\s*(.*)$");
+
+    private DeliveryStatusFields() {}
+
+    static List<Failure> read(final String report) {
+        final List<Failure> failures = new ArrayList<>();
+        String reportingMta = null;
+        Builder current = null;
+        String lastField = null;
+        for (final String line : report.split("\n")) {
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null
+                    && "diagnostic-code".equals(lastField)) {
+                current.diagnostic = current.diagnostic + " " + line.strip();
+                continue;
+            }
+            if (line.isBlank() && current != null && (current.recipient != null || current.original != null)) {
+                current = add(failures, current, reportingMta);
+                lastField = null;
+                continue;
+            }
+            final Matcher m = FIELD.matcher(line);
+            if (!m.matches()) {
+                lastField = null;
+                continue;
+            }
+            final String field = m.group(1).toLowerCase(Locale.ROOT);
+            final String value = m.group(2).strip();
+            lastField = field;
+            switch (field) {
+                case "reporting-mta" -> reportingMta = afterType(value);
+                case "original-recipient" -> {
+                    if (current == null || current.original != null) {
+                        current = add(failures, current, reportingMta);
+                    }
+                    current.original = address(afterType(value));
+                }
+                case "final-recipient" -> {
+                    if (current == null || current.recipient != null) {
+                        current = add(failures, current, reportingMta);
+                    }
+                    current.recipient = address(afterType(value));
+                }
+                case "action" -> {
+                    if (current != null) {
+                        current.action = value.toLowerCase(Locale.ROOT).split("[\\s(]")[0];
+                    }
+                }
+                case "status" -> {
+                    if (current != null) {
+                        current.status = value;
+                    }
+                }
+                case "diagnostic-code" -> {
+                    if (current != null) {
+                        current.diagnostic = afterType(value);
+                    }
+                }
+                default -> { }
+            }
+        }
+        add(failures, current, reportingMta);
+        return failures;
+    }
+
+    private static Builder add(final List<Failure> failures, final Builder done, final String reportingMta) {
+        if (done != null) {
+            final String recipient = done.recipient != null ? done.recipient : done.original;
+            if (recipient != null && !recipient.isEmpty() && recipient.indexOf('@') > 0) {
+                failures.add(new Failure(recipient, StatusCodes.status(done.status), done.diagnostic, done.action,
+                        reportingMta, null));
+            }
+        }
+        return new Builder();
+    }
+
+    /** The value after an RFC 3464 type prefix such as {@code rfc822;} or {@code smtp;}. */
+    static String afterType(final String value) {
+        final int semicolon = value.indexOf(';');
+        return (semicolon < 0 ? value : value.substring(semicolon + 1)).strip();
+    }
+
+    /** The address inside angle brackets when present, else the value without surrounding quotes. */
+    static String address(final String value) {
+        final int lt = value.indexOf('<');
+        final int gt = value.indexOf('>', lt + 1);
+        String a = lt >= 0 && gt > lt ? value.substring(lt + 1, gt) : value.split("\\s")[0];
+        a = a.strip();
+        if (a.length() > 1 && a.startsWith("'") && a.endsWith("'")) {
+            a = a.substring(1, a.length() - 1);
+        }
+        return a;
+    }
+
+    private static final class Builder {
+        private String recipient;
+        private String original;
+        private String action;
+        private String status;
+        private String diagnostic = "";
+    }
+}
