@@ -50,9 +50,14 @@ public final class BounceStage {
 
     private BounceStage() {}
 
-    /** True for ticket-lane records that are no bounce; bounce tickets come from this stage. */
+    /**
+     * True for ticket-lane records this stage does not turn into tickets: mail reporting no failed
+     * recipient (no bounce at all, or only delivery reports and auto-replies) keeps its plain ticket
+     * record, so that every mail routed to the ticket lane is on it.
+     */
     public static boolean isOtherTicket(final String key, final Routed routed) {
-        return Routing.isTicket(key, routed) && ((Routed.ToLane) routed).mail().getBounces().isEmpty();
+        return Routing.isTicket(key, routed) && ((Routed.ToLane) routed).mail().getBounces().stream()
+                .noneMatch(bounce -> BounceOutcome.of(bounce) == BounceOutcome.FAILED);
     }
 
     /** Adds the stage's stores and processors, reading the classified decisions of every mail. */
