@@ -48,18 +48,7 @@ public record AccountsImport(Map<String, AccountMapping> upserts, Set<String> re
 
     /** Ids whose latest record in the topic is a mapping from {@code source}. */
     private static Set<String> latestOfSource(final List<TopicReader.Entry<AccountMapping>> entries, final String source) {
-        final Map<String, AccountMapping> latest = new LinkedHashMap<>();
-        for (final TopicReader.Entry<AccountMapping> entry : entries) {
-            if (entry.key() == null) {
-                continue;
-            }
-            if (entry.value() == null) {
-                latest.remove(entry.key());
-            } else {
-                latest.put(entry.key(), entry.value());
-            }
-        }
-        return latest.entrySet().stream().filter(e -> source.equals(e.getValue().getSource()))
+        return TopicReader.latestValues(entries).entrySet().stream().filter(e -> source.equals(e.getValue().getSource()))
                 .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -12,7 +12,6 @@ import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopics;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,26 +37,14 @@ public final class RetryCommand {
      * released mail without writing to mail.retry, so the status tells a released one from a waiting one.
      */
     static Map<String, RetryMail> waiting(final ClientSettings settings, final MailTopics topics, final RetryReason reason) {
-        final Map<String, RetryMail> latest = new LinkedHashMap<>();
         final TopicReader reader = new TopicReader(settings);
-        for (final TopicReader.Entry<RetryMail> entry : reader.readAll(topics.retry(), key -> key != null, READ_TIMEOUT)) {
-            latest.remove(entry.key());
-            if (entry.value() != null) {
-                latest.put(entry.key(), entry.value());
-            }
-        }
+        final Map<String, RetryMail> latest = TopicReader.latestValues(reader.readAll(topics.retry(), key -> key != null, READ_TIMEOUT));
         if (latest.isEmpty()) {
             return latest;
         }
         final Set<String> mailIds = Set.copyOf(latest.values().stream().map(RetryMail::getMailId).toList());
-        final Map<String, MailStatus> status = new LinkedHashMap<>();
-        reader.readAll(topics.status(), key -> key != null && mailIds.contains(key), READ_TIMEOUT).forEach(e -> {
-            if (e.value() == null) {
-                status.remove(e.key());
-            } else {
-                status.put(e.key(), e.value());
-            }
-        });
+        final Map<String, MailStatus> status = TopicReader.latestValues(
+                reader.readAll(topics.status(), key -> key != null && mailIds.contains(key), READ_TIMEOUT));
         latest.values().removeIf(retry -> reason != null && retry.getReason() != reason
                 || status.containsKey(retry.getMailId()) && status.get(retry.getMailId()).getOutcome() != Outcome.RETRY_PENDING);
         return latest;

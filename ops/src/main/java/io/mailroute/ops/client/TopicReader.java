@@ -4,6 +4,7 @@ import io.mailroute.schemas.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -57,6 +58,25 @@ public final class TopicReader {
             }
         }
         return entries;
+    }
+
+    /**
+     * What a compacted topic holds after {@code entries}: the latest value per key, in the order keys
+     * were last written. A tombstone (or an undecodable record) ends its key; records without a key
+     * are skipped.
+     */
+    public static <V> Map<String, V> latestValues(final List<Entry<V>> entries) {
+        final Map<String, V> latest = new LinkedHashMap<>();
+        for (final Entry<V> entry : entries) {
+            if (entry.key() == null) {
+                continue;
+            }
+            latest.remove(entry.key());
+            if (entry.value() != null) {
+                latest.put(entry.key(), entry.value());
+            }
+        }
+        return latest;
     }
 
     private static <V> Entry<V> decode(final Topic<String, V> topic, final String key, final ConsumerRecord<byte[], byte[]> record) {
