@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * for malformed mail (an unreadable mail is no bounce).
  */
 public final class BounceClassifier implements BounceDetector {
-    private static final Pattern BOUNCE_SENDER = Pattern.compile(
+    static final Pattern BOUNCE_SENDER = Pattern.compile(
             "(?i)(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail administrator|mdaemon|mail ?daemon|bounce"
                     + "|microsoftexchange|nobody@|mail-delivery|@.*notification|delivery ?status)");
-    private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+    static final Pattern BOUNCE_SUBJECT = Pattern.compile(
             "(?i)(?:undeliver|undelivered|delivery status notification|delivery (?:has )?fail|failure notice|returned mail"
                     + "|mail delivery failed|could not be delivered|non-?delivery|nondeliverable|unable to deliver|delivery notification"
                     + "|mail system error|returned to sender|delivery problem|delivery error|warning: could not send|message not delivered"
@@ -31,11 +31,11 @@ public final class BounceClassifier implements BounceDetector {
                     + "|failed delivery|delivery incomplete|mail error|system administrator|dsn|not delivered|send failure"
                     + "|unzustellbar|non remis|non recapitabile|no se puede entregar|不達|エラー|届きません|returned)");
     /** What an MTA writes when it reports a failure, for bounces whose sender and subject say nothing. */
-    private static final Pattern BOUNCE_TEXT = Pattern.compile(
+    static final Pattern BOUNCE_TEXT = Pattern.compile(
             "(?i)(?:could not be delivered to|couldn't be delivered|was not delivered to|delivery to the following recipient"
                     + "|following addresses had|error message below|unable to deliver (?:your )?message|message could not be delivered"
                     + "|did not reach the following recipient)");
-    private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
+    static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
             "(?i)^\\s*(?:auto(?:matic)? ?(?:reply|response|antwort)|auto:|out of (?:the )?office|vacation|away from|autoreply|"
                     + "absence|abwesenheit|réponse automatique|自動応答|自動返信|不在)");
     private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:\\s*([\\w-]+)");
@@ -48,7 +48,7 @@ public final class BounceClassifier implements BounceDetector {
     @Override
     public List<Bounce> detect(final byte[] rawMail, final ParsedMail parsed) {
         try {
-            return classify(rawMail);
+            return BounceSignals.present(rawMail, parsed) ? classify(rawMail) : List.of();
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -1,0 +1,54 @@
+package io.mailroute.topology.bounce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.mailroute.topology.parse.MailParseException;
+import io.mailroute.topology.parse.MailParser;
+import io.mailroute.topology.parse.ParserSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The gate before the classifier lets through every corpus mail the classifier recognises. */
+class BounceSignalsCorpusTest {
+    private static final String CORPUS = "shared/corpus/sisimai-set-of-emails";
+
+    @Test
+    void everyMailTheClassifierRecognisesPassesTheGate() throws IOException, MailParseException {
+        final Path corpus = locate();
+        assumeTrue(corpus != null, "corpus " + CORPUS + " not found above " + Path.of("").toAbsolutePath() + "; skipped");
+        final BounceClassifier classifier = new BounceClassifier();
+        final MailParser parser = new MailParser(ParserSettings.LENIENT);
+        final List<String> stopped = new ArrayList<>();
+        int recognised = 0;
+        try (Stream<Path> files = Files.walk(corpus)) {
+            for (final Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+                final byte[] raw = Files.readAllBytes(file);
+                if (classifier.classify(raw).isEmpty()) {
+                    continue;
+                }
+                recognised++;
+                if (!BounceSignals.present(raw, parser.parse(raw))) {
+                    stopped.add(corpus.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(recognised).as("corpus bounces recognised").isGreaterThan(400);
+        assertThat(stopped).as("recognised bounces the gate stops").isEmpty();
+    }
+
+    private static Path locate() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            final Path candidate = dir.resolve(CORPUS);
+            if (Files.isRegularFile(candidate.resolve("expected-results.tsv"))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
