@@ -188,12 +188,11 @@ public final class MailTopology {
                 .processValues(pipeline.parse(), Named.as(OVERFLOW_PREFIX + PARSE))
                 .processValues(pipeline.classify(), Named.as(OVERFLOW_PREFIX + CLASSIFY));
         // no flood check ran here, so neither overflow nor flood-alert records occur
-        route(overflowDecisions, OVERFLOW_PREFIX, topics, Routing::isTicket).noDefaultBranch();
+        route(overflowDecisions, OVERFLOW_PREFIX, topics, BounceStage::isOtherTicket).noDefaultBranch();
 
-        // bounces of the normal path: self-closing tickets, suppressions and bounce-rate alerts (its
-        // ticket branch leaves bounce tickets to this stage); the overflow lane routes bounces as
-        // plain tickets, so that no flood reaches the normal path's bounce state
-        BounceStage.addTo(builder, decisions, topics, config.bounceSettings());
+        // bounces of both paths: self-closing tickets, suppressions and bounce-rate alerts (the ticket
+        // branches leave bounce tickets to this stage)
+        BounceStage.addTo(builder, decisions, overflowDecisions, OVERFLOW_PREFIX, topics, config.bounceSettings());
 
         // mail.status read back as a table serves status queries (its topic doubles as changelog)
         builder.table(topics.status().name(), consumed(topics.status(), STATUS_TABLE),

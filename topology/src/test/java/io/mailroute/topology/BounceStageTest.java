@@ -131,6 +131,31 @@ class BounceStageTest {
     }
 
     @Test
+    void shouldTicketAndSuppressAFloodersBouncesOnTheOverflowLaneToo() {
+        // given: a quota of two mails per sender and window
+        pipeline.close();
+        pipeline = new TestPipeline("BounceStageTest", Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, 2,
+                MailrouteConfig.BOUNCE_RATE_MIN_VOLUME_CONFIG, 5, MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG, 0.2,
+                MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG, 0.4), TopologyServices.inlineOnly());
+        pipeline.addAccount(SENDER, BOUNCE_ADDRESS, "Bulk sender");
+        pipeline.rules.pipeInput("dsn", rule("dsn", 10, Lane.TICKET, MatchField.IS_BOUNCE, MatchOp.EXACT, "true"));
+
+        // when: one mailer daemon returns six mailings to dead addresses
+        for (int i = 0; i < 6; i++) {
+            send(dsn(BOUNCE_ADDRESS, failed("dead-" + i + "@example.net", "5.1.1")));
+        }
+
+        // then: four took the overflow lane, and every bounce has its ticket and suppression
+        assertThat(pipeline.overflow.readKeyValuesToMap()).hasSize(4);
+        assertThat(pipeline.ticket.readValuesToList()).extracting(m -> m.getTicketKey() + " " + m.getTicketAction())
+                .containsExactlyInAnyOrder("bounce:sender-01:dead-0@example.net OPEN", "bounce:sender-01:dead-1@example.net OPEN",
+                        "bounce:sender-01:dead-2@example.net OPEN", "bounce:sender-01:dead-3@example.net OPEN",
+                        "bounce:sender-01:dead-4@example.net OPEN", "bounce:sender-01:dead-5@example.net OPEN");
+        assertThat(pipeline.suppressions.readKeyValuesToMap()).hasSize(6);
+        assertThat(byKey(pipeline.alerts.readValuesToList())).containsKey("bounce-rate:owner:" + SENDER);
+    }
+
+    @Test
     void shouldNeitherTicketNorSuppressAQuarantinedBounce() {
         // when: a DSN with a FAIL spam verdict
         send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")).replace("MIME-Version:", "X-SES-Spam-Verdict: FAIL\r\nMIME-Version:"));

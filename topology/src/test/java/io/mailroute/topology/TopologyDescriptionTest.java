@@ -79,7 +79,8 @@ class TopologyDescriptionTest {
                 BounceStage.TICKET_EXPIRY_STORE, BounceStage.SUPPRESSION_STORE, BounceStage.SOFT_BOUNCE_STORE, BounceStage.RATE_STORE);
         assertThat(topics).filteredOn(t -> !t.startsWith("mail.")).containsExactlyInAnyOrder("new-pattern-repartition",
                 MailTopology.OVERFLOW_PREFIX + "new-pattern-repartition", BounceStage.BY_ADDRESS + "-repartition",
-                BounceStage.BY_SCOPE + "-repartition");
+                BounceStage.BY_SCOPE + "-repartition", MailTopology.OVERFLOW_PREFIX + BounceStage.BY_ADDRESS + "-repartition",
+                MailTopology.OVERFLOW_PREFIX + BounceStage.BY_SCOPE + "-repartition");
     }
 
     @Test

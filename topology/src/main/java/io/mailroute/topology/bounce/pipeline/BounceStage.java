@@ -15,11 +15,13 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The bounce stage, fed with every mail decision:
+ * The bounce stage, fed with every mail decision of the normal path and of the overflow lane:
  * <pre>
- * decisions ─ bounce-recipients ─ [bounce-by-address] ─┬─ bounce-tickets ─ mail.ticket (OPEN | UPDATE | CLOSE)
- *                                                      └─ suppress-addresses ─ mail.suppressions
- *           ─ bounce-rate-sightings ─ [bounce-rate-scope] ─ measure-bounce-rates ─ mail.alerts
+ * decisions ─ bounce-recipients ─ [bounce-by-address] ─┐
+ * overflow  ─ overflow-lane-bounce-recipients ─ [...] ─┴ merge ┬─ bounce-tickets ─ mail.ticket (OPEN | UPDATE | CLOSE)
+ *                                                              └─ suppress-addresses ─ mail.suppressions
+ * decisions ─ bounce-rate-sightings ─ [bounce-rate-scope] ─┐
+ * overflow  ─ overflow-lane-bounce-rate-sightings ─ [...] ─┴ merge ─ measure-bounce-rates ─ mail.alerts
  * </pre>
  * Tickets and suppressions run on processing time for expiry and on the bounces' arrival times for
  * suppression counts; see the processors. Bounce mails reach {@code mail.ticket} only through this stage ({@link #isOtherTicket} keeps
@@ -60,9 +62,16 @@ public final class BounceStage {
                 .noneMatch(bounce -> BounceOutcome.of(bounce) == BounceOutcome.FAILED);
     }
 
-    /** Adds the stage's stores and processors, reading the classified decisions of every mail. */
-    public static void addTo(final StreamsBuilder builder, final KStream<String, MailDecision> decisions, final MailTopics topics,
-                             final BounceSettings settings) {
+    /**
+     * Adds the stage's stores and processors, reading the classified decisions of every mail on the
+     * normal path and on the overflow lane: a flooder's bounces open tickets, become suppressions
+     * and count towards bounce rates like anyone's (a mass mailing to dead addresses is what the
+     * rate alerts are for), in the same stores. Each side repartitions its own events under its own
+     * names ({@code overflowPrefix}), so the overflow lane keeps its sub-topology and tasks.
+     */
+    public static void addTo(final StreamsBuilder builder, final KStream<String, MailDecision> decisions,
+                             final KStream<String, MailDecision> overflowDecisions, final String overflowPrefix,
+                             final MailTopics topics, final BounceSettings settings) {
         final Topic<String, ClassifiedMail> ticket = topics.ticket();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKET_STORE), Serdes.String(),
                 ticket.valueSerde()));
@@ -74,10 +83,8 @@ public final class BounceStage {
                 SoftBounces.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RATE_STORE), Serdes.String(), RateWindow.serde()));
 
-        final KStream<String, ClassifiedMail> byAddress = decisions
-                .flatMap(BounceEvents::recipients, Named.as(RECIPIENTS))
-                .repartition(Repartitioned.<String, ClassifiedMail>as(BY_ADDRESS)
-                        .withKeySerde(Serdes.String()).withValueSerde(ticket.valueSerde()));
+        final KStream<String, ClassifiedMail> byAddress = byAddress(decisions, "", ticket)
+                .merge(byAddress(overflowDecisions, overflowPrefix, ticket), Named.as(BY_ADDRESS + "-merge"));
         byAddress
                 .process(() -> new BounceTicketProcessor(TICKET_STORE, TICKET_EXPIRY_STORE, settings.ticketQuietPeriod(),
                         settings.checkInterval()), Named.as(TICKETS), TICKET_STORE, TICKET_EXPIRY_STORE)
@@ -87,12 +94,26 @@ public final class BounceStage {
                         Named.as(SUPPRESS), SUPPRESSION_STORE, SOFT_BOUNCE_STORE)
                 .to(topics.suppressions().name(), Produced.with(topics.suppressions().keySerde(), topics.suppressions().valueSerde())
                         .withName(SUPPRESS + "-sink"));
-        decisions
-                .flatMap(BounceEvents::sightings, Named.as(RATE_SIGHTINGS))
-                .repartition(Repartitioned.<String, RateSighting>as(BY_SCOPE)
-                        .withKeySerde(Serdes.String()).withValueSerde(RateSighting.serde()))
+        byScope(decisions, "")
+                .merge(byScope(overflowDecisions, overflowPrefix), Named.as(BY_SCOPE + "-merge"))
                 .process(() -> new BounceRateProcessor(RATE_STORE, settings), Named.as(MEASURE_RATES), RATE_STORE)
                 .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
                         .withName(MEASURE_RATES + "-sink"));
+    }
+
+    /** Each side repartitions its own events (a merge before the repartition would join the two sides' sub-topologies). */
+    private static KStream<String, ClassifiedMail> byAddress(final KStream<String, MailDecision> decisions, final String prefix,
+                                                             final Topic<String, ClassifiedMail> ticket) {
+        return decisions
+                .flatMap(BounceEvents::recipients, Named.as(prefix + RECIPIENTS))
+                .repartition(Repartitioned.<String, ClassifiedMail>as(prefix + BY_ADDRESS)
+                        .withKeySerde(Serdes.String()).withValueSerde(ticket.valueSerde()));
+    }
+
+    private static KStream<String, RateSighting> byScope(final KStream<String, MailDecision> decisions, final String prefix) {
+        return decisions
+                .flatMap(BounceEvents::sightings, Named.as(prefix + RATE_SIGHTINGS))
+                .repartition(Repartitioned.<String, RateSighting>as(prefix + BY_SCOPE)
+                        .withKeySerde(Serdes.String()).withValueSerde(RateSighting.serde()));
     }
 }
