@@ -139,9 +139,7 @@ public final class BounceClassifier implements BounceDetector {
         final List<Bounce> bounces = new ArrayList<>(failures.size());
         for (final Failure f : failures) {
             String diagnostic = f.diagnostic() == null ? "" : f.diagnostic().replaceAll("\\s+", " ").strip();
-            final String named = StatusCodes.status(diagnostic);
-            final String status = f.status() == null || f.status().endsWith(".0.0") && named != null ? (named != null ? named : f.status())
-                    : f.status();
+            final String status = StatusCodes.prefer(f.status(), StatusCodes.find(diagnostic), StatusCodes.replyCode(diagnostic));
             String reason = reasons.reason(status, diagnostic, f.action(), reportCommand);
             if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
                 final String whole = mail.report().length() > 6000 ? mail.report().substring(0, 6000) : mail.report();

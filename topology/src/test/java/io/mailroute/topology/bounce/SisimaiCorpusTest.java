@@ -75,6 +75,8 @@ class SisimaiCorpusTest {
                     hardRows++;
                     if (bounce != null && Boolean.parseBoolean(row[5]) == bounce.getHardBounce()) {
                         hardOk++;
+                    } else if (System.getProperty("corpus.verbose") != null) {
+                        System.out.println("HARD " + file.getKey() + " #" + row[1] + " " + row[2] + " -> " + reason);
                     }
                 }
             }
