@@ -54,8 +54,20 @@ public final class BounceClassifier implements BounceDetector {
         }
     }
 
-    /** The reported recipients of the raw mail; empty when it is no bounce. */
+    /** The reported recipients of the raw mail (of each mail when several follow one another); empty when it is no bounce. */
     public List<Bounce> classify(final byte[] raw) {
+        final List<byte[]> mails = ConcatenatedMails.split(raw);
+        if (mails.size() == 1) {
+            return classifyOne(raw);
+        }
+        final List<Bounce> bounces = new ArrayList<>();
+        for (final byte[] mail : mails) {
+            bounces.addAll(classifyOne(mail));
+        }
+        return bounces;
+    }
+
+    private List<Bounce> classifyOne(final byte[] raw) {
         final MailText mail = MailText.of(raw);
         final String subject = EncodedWords.decode(mail.headers().first("subject"));
         final String from = mail.headers().first("from");
@@ -149,7 +161,8 @@ public final class BounceClassifier implements BounceDetector {
                     reason = again;
                 }
             }
-            final String byHost = HostPatterns.get().reason(f.recipient(), diagnostic.toLowerCase(Locale.ROOT));
+            final String byHost = HostPatterns.get().reason(f.recipient(), f.remoteMta(),
+                    f.reportingMta() != null ? f.reportingMta() : reportingMta, diagnostic.toLowerCase(Locale.ROOT));
             if (byHost != null) {
                 reason = byHost;
             }
