@@ -14,17 +14,21 @@ import java.util.regex.Pattern;
  */
 final class ConcatenatedMails {
     private static final Pattern NEXT_MAIL = Pattern.compile(
-            "(?m)^--[^\\r\\n]+--[ \\t]*(?:\\r\\n|\\r|\\n)(?:[ \\t]*(?:\\r\\n|\\r|\\n))*"
+            "(?m)^--([^\\r\\n]+)--[ \\t]*(?:\\r\\n|\\r|\\n)(?:[ \\t]*(?:\\r\\n|\\r|\\n))*"
                     + "(?=From \\S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )");
 
     private ConcatenatedMails() {}
 
     /** The mails in the raw bytes, in order; the raw bytes alone when there is only one. */
     static List<byte[]> split(final byte[] raw) {
-        final Matcher next = NEXT_MAIL.matcher(new String(raw, StandardCharsets.ISO_8859_1));
+        final String text = new String(raw, StandardCharsets.ISO_8859_1);
+        final Matcher next = NEXT_MAIL.matcher(text);
         final List<byte[]> mails = new ArrayList<>();
         int from = 0;
         while (next.find()) {
+            if (!isBoundary(text, next.group(1), next.start())) {
+                continue;
+            }
             mails.add(Arrays.copyOfRange(raw, from, next.end()));
             from = next.end();
         }
@@ -33,5 +37,11 @@ final class ConcatenatedMails {
         }
         mails.add(Arrays.copyOfRange(raw, from, raw.length));
         return mails;
+    }
+
+    /** True when the mail declared the delimiter as its multipart boundary (a dashed rule line is none). */
+    private static boolean isBoundary(final String text, final String delimiter, final int before) {
+        final String head = text.substring(0, before);
+        return head.contains("boundary=\"" + delimiter + "\"") || head.contains("boundary=" + delimiter);
     }
 }
