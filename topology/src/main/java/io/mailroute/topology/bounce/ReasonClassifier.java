@@ -55,6 +55,10 @@ final class ReasonClassifier {
             return byStatus;
         }
         if ("userunknown".equals(byStatus)) {
+            if ("rejected".equals(byMessage) && !"MAIL".equals(command(text, reportCommand))) {
+                // Sisimai's Rejected rule reads a sender refusal into an unknown-user code only at MAIL FROM.
+                return byStatus;
+            }
             return byMessage != null && BEFORE_USERUNKNOWN.contains(byMessage) ? byMessage : byStatus;
         }
         if ("userunknown".equals(byMessage)) {
@@ -99,6 +103,11 @@ final class ReasonClassifier {
             return "syntaxerror";
         }
         return text.isBlank() ? "undefined" : "onhold";
+    }
+
+    private static String command(final String text, final String reportCommand) {
+        final String named = SmtpCommand.in(text);
+        return named != null ? named : reportCommand;
     }
 
     /** The first reason whose message patterns match the lower-case text, or null. */
