@@ -70,7 +70,7 @@ final class ReasonClassifier {
             }
             final boolean afterData = "DATA".equals(command) || text.contains("550 : user unknown") || text.contains("550: : user unknown")
                     || status != null && (status.startsWith("5.7.") || status.startsWith("5.3.") || status.startsWith("5.2.0"));
-            return afterData && !"RCPT".equals(command) || command == null && (status == null || status.endsWith(".0.0")) ? "filtered" : byMessage;
+            return (afterData || "filtered".equals(byStatus)) && !"RCPT".equals(command) || command == null && (status == null || status.endsWith(".0.0")) ? "filtered" : byMessage;
         }
         if (byMessage != null) {
             return byMessage;
