@@ -145,6 +145,7 @@ public final class BounceClassifier implements BounceDetector {
 
     private List<Bounce> bounces(final MailText mail, final List<Failure> failures, final String kind) {
         final String messageId = originalMessageId(mail);
+        final String originalSender = OriginalSender.of(mail);
         final Matcher mta = REPORTING_MTA.matcher(mail.report());
         final String reportingMta = mta.find() ? mta.group(1) : null;
         final String reportCommand = SmtpCommand.in(mail.report().toLowerCase(Locale.ROOT));
@@ -174,7 +175,7 @@ public final class BounceClassifier implements BounceDetector {
             final String replyCode = StatusCodes.replyCode(diagnostic);
             bounces.add(new Bounce(f.recipient(), reason, status, replyCode, ReasonClassifier.hard(reason, status, replyCode),
                     diagnostic.isEmpty() ? null : diagnostic, f.action(),
-                    f.reportingMta() != null ? f.reportingMta() : reportingMta, messageId, f.feedbackType(), kind));
+                    f.reportingMta() != null ? f.reportingMta() : reportingMta, messageId, f.feedbackType(), kind, originalSender));
         }
         return bounces;
     }
@@ -187,6 +188,9 @@ public final class BounceClassifier implements BounceDetector {
                 b.setHardBounce(false);
             }
             b.setOriginalMessageId(ses.messageId());
+            if (ses.source() != null) {
+                b.setOriginalSender(ses.source());
+            }
             bounces.add(b);
         }
         return bounces;
@@ -241,7 +245,8 @@ public final class BounceClassifier implements BounceDetector {
         final String text = mail.report().strip();
         final String diagnostic = text.length() > 500 ? text.substring(0, 500) : text;
         return List.of(new Bounce(a.group().replaceAll("^<|>$", ""), "vacation", null, null, false,
-                diagnostic.isEmpty() ? null : diagnostic, null, null, originalMessageId(mail), null, "autoreply"));
+                diagnostic.isEmpty() ? null : diagnostic, null, null, originalMessageId(mail), null, "autoreply",
+                OriginalSender.of(mail)));
     }
 
     private static String originalMessageId(final MailText mail) {
