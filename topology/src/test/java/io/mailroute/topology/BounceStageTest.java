@@ -207,7 +207,7 @@ class BounceStageTest {
         pipeline.advance(Duration.ofMinutes(62));
         final Map<String, Alert> resolved = byKey(pipeline.alerts.readValuesToList());
 
-        // then
+        // then: the DSNs return no message, so their domain scope is the one they were sent to
         assertThat(warning).containsOnlyKeys("bounce-rate:owner:sender-01", "bounce-rate:domain:mailer.example.com");
         final Alert ownerWarning = warning.get("bounce-rate:owner:sender-01");
         assertThat(ownerWarning.getType()).isEqualTo(AlertType.BOUNCE_RATE);
@@ -226,6 +226,23 @@ class BounceStageTest {
         });
         assertThat(resolved).containsOnlyKeys(warning.keySet());
         assertThat(resolved.values()).allSatisfy(a -> assertThat(a.getLevel()).isEqualTo(AlertLevel.RESOLVED));
+    }
+
+    @Test
+    void shouldCountBouncesAgainstTheDomainOfTheBouncedMessagesSender() {
+        // when: five bounces to the bounce address of mails the sender sent from its newsletter domain
+        for (int i = 0; i < 5; i++) {
+            send(returned(dsn(BOUNCE_ADDRESS, failed("user" + i + "@example.net", "5.1.1")), "Newsletter <news@letters.example.com>"));
+        }
+
+        // then: the domain scope is the sending domain, not the domain the bounces came back to
+        final Map<String, Alert> alerts = byKey(pipeline.alerts.readValuesToList());
+        assertThat(alerts).containsOnlyKeys("bounce-rate:owner:sender-01", "bounce-rate:domain:letters.example.com");
+        final Alert domain = alerts.get("bounce-rate:domain:letters.example.com");
+        assertThat(domain.getAttributes()).containsExactly(Map.entry("domain", "letters.example.com"));
+        assertThat(domain.getLevel()).isEqualTo(AlertLevel.CRITICAL);
+        assertThat(domain.getCount()).isEqualTo(5);
+        assertThat(domain.getTotal()).isEqualTo(5);
     }
 
     private static Map<String, Alert> byKey(final List<Alert> alerts) {
@@ -268,6 +285,12 @@ class BounceStageTest {
                 + "--b\r\nContent-Type: text/plain\r\n\r\nDelivery report.\r\n\r\n"
                 + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.mailer.example.com\r\n\r\n"
                 + String.join("\r\n", reports) + "\r\n--b--\r\n";
+    }
+
+    /** The DSN with the returned message's headers, sent from {@code from}, as its last part. */
+    private static String returned(final String dsn, final String from) {
+        return dsn.substring(0, dsn.lastIndexOf("--b--")) + "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: " + from
+                + "\r\nTo: someone@example.net\r\nSubject: Weekly letter\r\n\r\n--b--\r\n";
     }
 
     private static Rule rule(final String id, final int priority, final Lane lane, final MatchField field, final MatchOp op,

@@ -54,8 +54,20 @@ public final class BounceClassifier implements BounceDetector {
         }
     }
 
-    /** The reported recipients of the raw mail; empty when it is no bounce. */
+    /** The reported recipients of the raw mail (of each mail when several follow one another); empty when it is no bounce. */
     public List<Bounce> classify(final byte[] raw) {
+        final List<byte[]> mails = ConcatenatedMails.split(raw);
+        if (mails.size() == 1) {
+            return classifyOne(raw);
+        }
+        final List<Bounce> bounces = new ArrayList<>();
+        for (final byte[] mail : mails) {
+            bounces.addAll(classifyOne(mail));
+        }
+        return bounces;
+    }
+
+    private List<Bounce> classifyOne(final byte[] raw) {
         final MailText mail = MailText.of(raw);
         final String subject = EncodedWords.decode(mail.headers().first("subject"));
         final String from = mail.headers().first("from");
@@ -133,15 +145,14 @@ public final class BounceClassifier implements BounceDetector {
 
     private List<Bounce> bounces(final MailText mail, final List<Failure> failures, final String kind) {
         final String messageId = originalMessageId(mail);
+        final String originalSender = OriginalSender.of(mail);
         final Matcher mta = REPORTING_MTA.matcher(mail.report());
         final String reportingMta = mta.find() ? mta.group(1) : null;
         final String reportCommand = SmtpCommand.in(mail.report().toLowerCase(Locale.ROOT));
         final List<Bounce> bounces = new ArrayList<>(failures.size());
         for (final Failure f : failures) {
             String diagnostic = f.diagnostic() == null ? "" : f.diagnostic().replaceAll("\\s+", " ").strip();
-            final String named = StatusCodes.status(diagnostic);
-            final String status = f.status() == null || f.status().endsWith(".0.0") && named != null ? (named != null ? named : f.status())
-                    : f.status();
+            final String status = StatusCodes.prefer(f.status(), StatusCodes.find(diagnostic), StatusCodes.replyCode(diagnostic));
             String reason = reasons.reason(status, diagnostic, f.action(), reportCommand);
             if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
                 final String whole = mail.report().length() > 6000 ? mail.report().substring(0, 6000) : mail.report();
@@ -151,7 +162,8 @@ public final class BounceClassifier implements BounceDetector {
                     reason = again;
                 }
             }
-            final String byHost = HostPatterns.get().reason(f.recipient(), diagnostic.toLowerCase(Locale.ROOT));
+            final String byHost = HostPatterns.get().reason(f.recipient(), f.remoteMta(),
+                    f.reportingMta() != null ? f.reportingMta() : reportingMta, diagnostic.toLowerCase(Locale.ROOT));
             if (byHost != null) {
                 reason = byHost;
             }
@@ -163,7 +175,7 @@ public final class BounceClassifier implements BounceDetector {
             final String replyCode = StatusCodes.replyCode(diagnostic);
             bounces.add(new Bounce(f.recipient(), reason, status, replyCode, ReasonClassifier.hard(reason, status, replyCode),
                     diagnostic.isEmpty() ? null : diagnostic, f.action(),
-                    f.reportingMta() != null ? f.reportingMta() : reportingMta, messageId, f.feedbackType(), kind));
+                    f.reportingMta() != null ? f.reportingMta() : reportingMta, messageId, f.feedbackType(), kind, originalSender));
         }
         return bounces;
     }
@@ -176,6 +188,9 @@ public final class BounceClassifier implements BounceDetector {
                 b.setHardBounce(false);
             }
             b.setOriginalMessageId(ses.messageId());
+            if (ses.source() != null) {
+                b.setOriginalSender(ses.source());
+            }
             bounces.add(b);
         }
         return bounces;
@@ -230,7 +245,8 @@ public final class BounceClassifier implements BounceDetector {
         final String text = mail.report().strip();
         final String diagnostic = text.length() > 500 ? text.substring(0, 500) : text;
         return List.of(new Bounce(a.group().replaceAll("^<|>$", ""), "vacation", null, null, false,
-                diagnostic.isEmpty() ? null : diagnostic, null, null, originalMessageId(mail), null, "autoreply"));
+                diagnostic.isEmpty() ? null : diagnostic, null, null, originalMessageId(mail), null, "autoreply",
+                OriginalSender.of(mail)));
     }
 
     private static String originalMessageId(final MailText mail) {

@@ -55,20 +55,23 @@ final class DeliveryStatusFields {
                     }
                     current.recipient = address(afterType(value));
                 }
+                // Per-recipient fields may come before the recipient's own field (Facebook writes them so).
                 case "action" -> {
-                    if (current != null) {
-                        current.action = value.toLowerCase(Locale.ROOT).split("[\\s(]")[0];
-                    }
+                    current = current == null ? new Builder() : current;
+                    current.action = value.toLowerCase(Locale.ROOT).split("[\\s(]")[0];
                 }
                 case "status" -> {
-                    if (current != null) {
-                        current.status = value;
-                    }
+                    current = current == null ? new Builder() : current;
+                    current.status = value;
+                    current.statusComment = comment(value);
                 }
                 case "diagnostic-code" -> {
-                    if (current != null) {
-                        current.diagnostic = afterType(value);
-                    }
+                    current = current == null ? new Builder() : current;
+                    current.diagnostic = afterType(value);
+                }
+                case "remote-mta" -> {
+                    current = current == null ? new Builder() : current;
+                    current.remoteMta = afterType(value).replaceAll("[\\s(\\[].*$", "").toLowerCase(Locale.ROOT);
                 }
                 default -> { }
             }
@@ -81,11 +84,22 @@ final class DeliveryStatusFields {
         if (done != null) {
             final String recipient = done.recipient != null ? done.recipient : done.original;
             if (recipient != null && !recipient.isEmpty() && recipient.indexOf('@') > 0) {
-                failures.add(new Failure(recipient, StatusCodes.status(done.status), done.diagnostic, done.action,
-                        reportingMta, null));
+                // Sisimai reads a comment after the status code ("5.2.1 (mailbox disabled)") as part of the
+                // diagnostic; a recipient without a Diagnostic-Code keeps it empty so the report text is read.
+                final String diagnostic = done.statusComment.isEmpty() || done.diagnostic.isBlank() ? done.diagnostic
+                        : (done.diagnostic + " " + done.statusComment).strip();
+                failures.add(new Failure(recipient, StatusCodes.status(done.status), diagnostic, done.action,
+                        reportingMta, null, done.remoteMta == null || done.remoteMta.isEmpty() ? null : done.remoteMta));
             }
         }
         return new Builder();
+    }
+
+    /** The parenthesized comment after a Status code, without its parentheses, or "". */
+    private static String comment(final String status) {
+        final int open = status.indexOf('(');
+        final int close = status.lastIndexOf(')');
+        return open >= 0 && close > open ? status.substring(open + 1, close).strip() : "";
     }
 
     /** The value after an RFC 3464 type prefix such as {@code rfc822;} or {@code smtp;}. */
@@ -112,5 +126,7 @@ final class DeliveryStatusFields {
         private String action;
         private String status;
         private String diagnostic = "";
+        private String statusComment = "";
+        private String remoteMta;
     }
 }

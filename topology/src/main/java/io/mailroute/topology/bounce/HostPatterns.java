@@ -13,11 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Codes and messages particular receiving hosts use ({@code host-patterns.tsv}); a row applies when
- * the recipient's domain ends with its host or the diagnostic names the host, and then decides.
+ * Codes and messages particular receiving hosts use ({@code host-patterns.tsv}), after Sisimai's
+ * Rhost classes: the receiving host is recognized by the recipient's domain or the MTAs the report
+ * names, and its own codes then decide the reason.
  */
 final class HostPatterns {
     private static final String CODE_RANGE = "aup-code:";
+    private static final String LABEL_CODE = "label-code:";
+    private static final Pattern PTT_LABEL = Pattern.compile("(?:lpn|ofr|ouk)[^\\s]*");
     private static final Pattern AUP_CODE = Pattern.compile("aup#[-a-z]*(\\d{4})");
     private static final HostPatterns INSTANCE = new HostPatterns(load());
 
@@ -31,11 +34,45 @@ final class HostPatterns {
         return INSTANCE;
     }
 
-    /** The reason the recipient's host gives the lower-case diagnostic, or null. */
-    String reason(final String recipient, final String lowerText) {
+    /**
+     * The reason the receiving host gives the lower-case diagnostic, or null. Like Sisimai's Rhost,
+     * the host is chosen once, by the first of the recipient's domain, the remote MTA, the reporting
+     * MTA and a host the diagnostic names that is one the table knows; only its rows then apply.
+     *
+     * @param remoteMta    the DSN Remote-MTA, or null
+     * @param reportingMta the DSN Reporting-MTA, or null
+     */
+    String reason(final String recipient, final String remoteMta, final String reportingMta, final String lowerText) {
         final String domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        for (final String candidate : new String[] {domain, remoteMta, reportingMta}) {
+            if (candidate == null || candidate.isEmpty()) {
+                continue;
+            }
+            final String host = known(candidate.toLowerCase(Locale.ROOT));
+            if (host != null) {
+                return firstMatch(host, lowerText);
+            }
+        }
         for (final String[] row : rows) {
-            if ((domain.endsWith(row[0]) || lowerText.contains(row[0])) && matches(row[2], lowerText)) {
+            if (lowerText.contains(row[0])) {
+                return firstMatch(row[0], lowerText);
+            }
+        }
+        return null;
+    }
+
+    private String known(final String host) {
+        for (final String[] row : rows) {
+            if (host.equals(row[0]) || host.endsWith("." + row[0])) {
+                return row[0];
+            }
+        }
+        return null;
+    }
+
+    private String firstMatch(final String host, final String lowerText) {
+        for (final String[] row : rows) {
+            if (row[0].equals(host) && matches(row[2], lowerText)) {
                 return row[1];
             }
         }
@@ -43,6 +80,15 @@ final class HostPatterns {
     }
 
     private static boolean matches(final String fragment, final String lowerText) {
+        if (fragment.startsWith(LABEL_CODE)) {
+            // France Telecom and La Poste end their messages with a label and a number: "LPN007_416".
+            final Matcher label = PTT_LABEL.matcher(lowerText.replace('_', '-'));
+            String last = null;
+            while (label.find()) {
+                last = label.group();
+            }
+            return last != null && last.endsWith(fragment.substring(LABEL_CODE.length()));
+        }
         if (!fragment.startsWith(CODE_RANGE)) {
             return lowerText.contains(fragment);
         }

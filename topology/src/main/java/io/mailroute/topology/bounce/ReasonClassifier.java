@@ -25,6 +25,12 @@ final class ReasonClassifier {
             "policyviolation", "securityerror", "systemerror", "networkerror", "expired", "systemfull",
             "notaccept", "mailererror");
 
+    /** Sisimai's first probing order (Reason.ClassOrder[0]), in this vocabulary. */
+    private static final List<String> PROBE_ORDER = List.of("mailboxfull", "emailtoolarge", "suspend", "hasmoved",
+            "norelaying", "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation",
+            "contenterror", "rejected", "hostunknown", "spamdetected", "ratelimited", "blocked");
+    /** Vague reasons whose probe accepts the status code alone. */
+    private static final Set<String> STATUS_PROBED = Set.of("rejected", "blocked");
     /** Refusals that echo the recipient the way servers answer RCPT TO (and Yahoo's unknown-account text). */
     private static final java.util.regex.Pattern RCPT_REFUSAL = java.util.regex.Pattern.compile(
             "\\b5\\d\\d[ -]<[^>\\s]+@[^>\\s]+>: user unknown|doesn't have a yahoo\\.com account|the recipient name is not recognized|invalid final delivery userid|^unknown user: ");
@@ -55,6 +61,10 @@ final class ReasonClassifier {
             return byStatus;
         }
         if ("userunknown".equals(byStatus)) {
+            if ("rejected".equals(byMessage) && !"MAIL".equals(command(text, reportCommand))) {
+                // Sisimai's Rejected rule reads a sender refusal into an unknown-user code only at MAIL FROM.
+                return byStatus;
+            }
             return byMessage != null && BEFORE_USERUNKNOWN.contains(byMessage) ? byMessage : byStatus;
         }
         if ("userunknown".equals(byMessage)) {
@@ -66,7 +76,12 @@ final class ReasonClassifier {
             }
             final boolean afterData = "DATA".equals(command) || text.contains("550 : user unknown") || text.contains("550: : user unknown")
                     || status != null && (status.startsWith("5.7.") || status.startsWith("5.3.") || status.startsWith("5.2.0"));
-            return afterData && !"RCPT".equals(command) || command == null && (status == null || status.endsWith(".0.0")) ? "filtered" : byMessage;
+            return (afterData || "filtered".equals(byStatus)) && !"RCPT".equals(command) || command == null && (status == null || status.endsWith(".0.0")) ? "filtered" : byMessage;
+        }
+        if (byStatus != null && STATUS_PROBED.contains(byStatus) && (byMessage == null || !PROBE_ORDER.contains(byMessage)
+                || PROBE_ORDER.indexOf(byMessage) > PROBE_ORDER.indexOf(byStatus))) {
+            // Sisimai probes reasons in order and a status code naming one decides before later messages.
+            return byStatus;
         }
         if (byMessage != null) {
             return byMessage;
@@ -99,6 +114,11 @@ final class ReasonClassifier {
             return "syntaxerror";
         }
         return text.isBlank() ? "undefined" : "onhold";
+    }
+
+    private static String command(final String text, final String reportCommand) {
+        final String named = SmtpCommand.in(text);
+        return named != null ? named : reportCommand;
     }
 
     /** The first reason whose message patterns match the lower-case text, or null. */

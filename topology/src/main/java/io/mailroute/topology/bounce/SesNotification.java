@@ -18,8 +18,9 @@ final class SesNotification {
      * @param failures  the reported recipients
      * @param kind      "dsn" for bounces and deliveries, "feedback" for complaints
      * @param messageId SES message id of the original mail, or null
+     * @param source    the original mail's sender (SES mail.source), or null
      */
-    record Report(List<Failure> failures, String kind, String messageId) {
+    record Report(List<Failure> failures, String kind, String messageId, String source) {
     }
 
     private SesNotification() {}
@@ -41,6 +42,7 @@ final class SesNotification {
         }
         final String type = node.path("notificationType").asText(node.path("eventType").asText(""));
         final String messageId = node.path("mail").path("messageId").asText(null);
+        final String source = node.path("mail").path("source").asText(null);
         final List<Failure> failures = new ArrayList<>();
         switch (type) {
             case "Bounce" -> {
@@ -56,14 +58,14 @@ final class SesNotification {
                             r.path("action").asText("failed").toLowerCase(Locale.ROOT), mta == null ? null : DeliveryStatusFields.afterType(mta),
                             null));
                 }
-                return new Report(failures, "dsn", messageId);
+                return new Report(failures, "dsn", messageId, source);
             }
             case "Complaint" -> {
                 final String feedbackType = node.path("complaint").path("complaintFeedbackType").asText("abuse");
                 for (final JsonNode r : node.path("complaint").path("complainedRecipients")) {
                     failures.add(new Failure(r.path("emailAddress").asText(), null, "", null, null, feedbackType));
                 }
-                return new Report(failures, "feedback", messageId);
+                return new Report(failures, "feedback", messageId, source);
             }
             case "Delivery" -> {
                 final JsonNode delivery = node.path("delivery");
@@ -73,7 +75,7 @@ final class SesNotification {
                     final String status = StatusCodes.status(response);
                     failures.add(new Failure(r.asText(), status == null ? "2.0.0" : status, response, "delivered", mta, null));
                 }
-                return new Report(failures, "dsn", messageId);
+                return new Report(failures, "dsn", messageId, source);
             }
             default -> {
                 return null;

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 final class SmtpCommand {
     private static final Pattern COMMAND = Pattern.compile(
             "(?:in reply to|after|>>>|while sending|command:?|during|most progress was)\\s+(?:the\\s+)?(end of data|data|rcpt|mail from|mail|ehlo|helo|connect)"
-                    + "|(end of data|rcpt to|mail from|data) command");
+                    + "|(end of data|rcpt to|mail from|data) command"
+                    // qmail and DragonFly name the refused command their own way
+                    + "|(?:did not like our|does not like) (rcpt|recipient|mail from|sender|data)");
 
     private SmtpCommand() {}
 
@@ -17,14 +19,14 @@ final class SmtpCommand {
         if (!m.find()) {
             return null;
         }
-        final String found = m.group(1) != null ? m.group(1) : m.group(2);
+        final String found = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
         if (found.contains("data")) {
             return "DATA";
         }
-        if (found.startsWith("rcpt")) {
+        if (found.startsWith("rcpt") || found.equals("recipient")) {
             return "RCPT";
         }
-        if (found.startsWith("mail")) {
+        if (found.startsWith("mail") || found.equals("sender")) {
             return "MAIL";
         }
         return found.equals("connect") ? "CONN" : "HELO";

@@ -1,5 +1,8 @@
 package io.mailroute.topology.bounce;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +13,7 @@ final class StatusCodes {
         Pattern.compile("\\b\\d{3}[- ]#?([45]\\.\\d\\.\\d{1,3})\\b"),
         Pattern.compile("(?<![\\d.])([245]\\.\\d\\.\\d{1,3})(?![\\d.]*\\d)"),
     };
+    private static final Pattern IPV4 = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
     private static final Pattern REPLY = Pattern.compile("(?<![\\d.])([245][0-5]\\d)(?=[ -]|$)(?![ -]?\\d{3})");
 
     private StatusCodes() {}
@@ -26,6 +30,107 @@ final class StatusCodes {
             }
         }
         return null;
+    }
+
+    /**
+     * The status code Sisimai reads from an error message: every well-formed code in order, the
+     * codes X.0.0 and 4.4.7 only as a last resort, the candidates folded with {@link #prefer}.
+     * IPv4 addresses are no codes. Null when none.
+     */
+    static String find(final String text) {
+        if (text == null || text.length() < 7) {
+            return null;
+        }
+        final String s = " " + IPV4.matcher(text).replaceAll("***.***.***.***") + " ";
+        final List<Integer> starts = new ArrayList<>();
+        for (final String prefix : new String[] {"5.", "4.", "2."}) {
+            for (int at = s.indexOf(prefix, 1); at >= 0; at = s.indexOf(prefix, at + 5)) {
+                starts.add(at);
+            }
+        }
+        Collections.sort(starts);
+        final List<String> codes = new ArrayList<>();
+        String lastResort = null;
+        for (final int at : starts) {
+            final char before = s.charAt(at - 1);
+            if (before >= '.' && before <= '9' || before == 'V' || before == 'v' || at + 4 > s.length() - 1) {
+                continue;
+            }
+            final char subject = s.charAt(at + 2);
+            if (subject < '0' || subject > '7' || s.charAt(at + 3) != '.' || !isDigit(s.charAt(at + 4))) {
+                continue;
+            }
+            String code = s.substring(at, at + 5);
+            if (code.startsWith(".0.0", 1) || code.equals("4.4.7")) {
+                lastResort = code;
+                continue;
+            }
+            int end = at + 5;
+            while (end < s.length() && end < at + 7 && isDigit(s.charAt(end))) {
+                end++;
+            }
+            if (end == at + 7 && isDigit(s.charAt(end))) {
+                continue;
+            }
+            codes.add(s.substring(at, end));
+        }
+        if (lastResort != null) {
+            codes.add(lastResort);
+        }
+        String chosen = null;
+        for (final String code : codes) {
+            chosen = chosen == null ? code : prefer(chosen, code, null);
+        }
+        return chosen;
+    }
+
+    /**
+     * Sisimai's choice between the code of the Status field (or the first code) and the code in
+     * the error message: the one of the reply code's class, the specific one over X.0.0 and X.Y.0,
+     * the message's one over codes that say little (4.4.7, 4.7.0, 5.3.Z, X.5.Z command errors).
+     */
+    static String prefer(final String field, final String inMessage, final String replyCode) {
+        if (field == null || field.length() < 5) {
+            return inMessage != null ? inMessage : field;
+        }
+        if (inMessage == null || inMessage.length() < 5) {
+            return field;
+        }
+        if (replyCode != null && !replyCode.isEmpty() && field.charAt(0) != inMessage.charAt(0)) {
+            if (replyCode.charAt(0) == field.charAt(0)) {
+                return field;
+            }
+            if (replyCode.charAt(0) == inMessage.charAt(0)) {
+                return inMessage;
+            }
+        }
+        if (field.equals(inMessage)) {
+            return field;
+        }
+        if (field.indexOf(".0.0") > 0) {
+            return inMessage.indexOf(".0.0") < 0 ? inMessage : field;
+        }
+        if (field.indexOf(".0") > 0 && inMessage.indexOf(".0") < 0) {
+            return inMessage;
+        }
+        if (inMessage.indexOf(".0.0") > 0) {
+            return field;
+        }
+        if (field.equals("4.4.7") || field.equals("4.7.0") || field.startsWith("5.3.") || field.startsWith(".5.1", 1)
+                || field.startsWith(".5.2", 1) || field.startsWith(".5.4", 1) || field.startsWith(".5.5", 1)) {
+            return inMessage;
+        }
+        if (field.equals("5.1.1")) {
+            return inMessage.indexOf(".0") > 0 || inMessage.startsWith("5.5.") ? field : inMessage;
+        }
+        if (field.equals("5.1.3") && inMessage.startsWith("5.7.")) {
+            return inMessage;
+        }
+        return field;
+    }
+
+    private static boolean isDigit(final char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The first SMTP reply code in the text, or null. */

@@ -63,7 +63,7 @@ final class DeliveryStatus {
         final boolean hard = "failed".equals(action) && status != null && status.startsWith("5")
                 && !"mailboxfull".equals(reason);
         return Optional.of(new Bounce(recipient.get(), reason, status, replyCode, hard, diagnostic, action, reportingMta,
-                originalMessageId, null, "dsn"));
+                originalMessageId, null, "dsn", null));
     }
 
     /** A first guess at the Sisimai reason from the enhanced status code alone. */

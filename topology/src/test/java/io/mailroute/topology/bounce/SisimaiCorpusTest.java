@@ -23,12 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class SisimaiCorpusTest {
     private static final String CORPUS = "shared/corpus/sisimai-set-of-emails";
-    /** Acceptance targets of issue 7; the hard/soft one is not reached yet and is printed with the figures. */
-    private static final double TARGET_REASON = 0.90;
-    private static final double TARGET_HARD_SOFT = 0.97;
-    /** The agreement reached so far (90.1 % / 94.4 %): a change that loses ground fails. */
-    private static final double MIN_REASON = TARGET_REASON;
-    private static final double MIN_HARD_SOFT = 0.94;
+    /** Issue 7 asks for 90 % reason agreement; 93.7 % is reached, so a change that loses ground fails. */
+    private static final double MIN_REASON = 0.93;
+    /** Issue 7's hard/soft target (97.6 % reached). */
+    private static final double MIN_HARD_SOFT = 0.97;
 
     @Test
     void reasonsAndHardSoftAgreeWithSisimai() throws IOException, MailParseException {
@@ -81,6 +79,8 @@ class SisimaiCorpusTest {
                     hardRows++;
                     if (bounce != null && Boolean.parseBoolean(row[5]) == bounce.getHardBounce()) {
                         hardOk++;
+                    } else if (System.getProperty("corpus.verbose") != null) {
+                        System.out.println("HARD " + file.getKey() + " #" + row[1] + " " + row[2] + " -> " + reason);
                     }
                 }
             }
@@ -89,10 +89,6 @@ class SisimaiCorpusTest {
         final double hardRate = (double) hardOk / hardRows;
         System.out.printf("Sisimai corpus: %d mails, reason %d/%d = %.1f %%, hard/soft %d/%d = %.1f %%%n", expected.size(),
                 reasonOk, reasonRows, 100 * reasonRate, hardOk, hardRows, 100 * hardRate);
-        if (reasonRate < TARGET_REASON || hardRate < TARGET_HARD_SOFT) {
-            System.out.printf("below the issue's targets of %.0f %% reason and %.0f %% hard/soft agreement%n", 100 * TARGET_REASON,
-                    100 * TARGET_HARD_SOFT);
-        }
         System.out.println("confusion (expected -> got: count):");
         confusion.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> System.out.println("  " + e.getKey() + ": " + e.getValue()));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
@@ -18,7 +19,7 @@ import org.apache.kafka.streams.KeyValue;
 /**
  * Turns the decision of one mail into the events of the bounce stage: one record per reported
  * recipient (and owner, for tickets) keyed by the recipient's normalized address, and one rate
- * sighting per owner and recipient domain of every routed mail.
+ * sighting per owner and sending domain of every routed mail.
  */
 final class BounceEvents {
     /** Prefix of bounce ticket keys. */
@@ -59,9 +60,10 @@ final class BounceEvents {
     }
 
     /**
-     * One sighting per owner and per recipient domain of a mail routed to any lane. A bounce is
-     * returned to the envelope sender of the mail that bounced, so the domain a bounce arrives at
-     * is the sending domain it counts against (the parser keeps no From of the original message).
+     * One sighting per owner and per sending domain of a mail routed to any lane. The sending domain
+     * of a bounce is the domain of the bounced message's sender (its {@code originalSender}); a mail
+     * whose bounces do not name it (and any other mail) counts against the domain it was sent to:
+     * a bounce returns to the envelope sender of the mail that bounced.
      */
     static List<KeyValue<String, RateSighting>> sightings(final String mailId, final MailDecision decision) {
         final Set<String> scopes = new LinkedHashSet<>();
@@ -77,17 +79,30 @@ final class BounceEvents {
         if (first == null) {
             return List.of();
         }
-        for (final Address recipient : first.getRecipients()) {
-            final String normalized = recipient.getNormalized();
-            final int at = normalized.lastIndexOf('@');
-            if (at >= 0 && at < normalized.length() - 1) {
-                scopes.add(DOMAIN_SCOPE + normalized.substring(at + 1));
+        final Set<String> domains = new LinkedHashSet<>();
+        for (final Bounce bounce : first.getBounces()) {
+            addDomain(bounce.getOriginalSender(), domains);
+        }
+        if (domains.isEmpty()) {
+            for (final Address recipient : first.getRecipients()) {
+                addDomain(recipient.getNormalized(), domains);
             }
         }
+        domains.forEach(domain -> scopes.add(DOMAIN_SCOPE + domain));
         // a quarantined "bounce" may be forged: it counts as a mail, not as a bounce
         final boolean bounce = first.getLane() != Lane.QUARANTINE && first.getBounces().stream().anyMatch(b -> BounceOutcome.of(b) == BounceOutcome.FAILED);
         final RateSighting sighting = new RateSighting(mailId, bounce);
         return scopes.stream().map(scope -> KeyValue.pair(scope, sighting)).toList();
+    }
+
+    private static void addDomain(final String address, final Set<String> domains) {
+        if (address == null) {
+            return;
+        }
+        final int at = address.lastIndexOf('@');
+        if (at >= 0 && at < address.length() - 1) {
+            domains.add(address.substring(at + 1).toLowerCase(Locale.ROOT));
+        }
     }
 
     /** The ticket of one owner (or of nobody) for one bounced address; the same for every later bounce. */

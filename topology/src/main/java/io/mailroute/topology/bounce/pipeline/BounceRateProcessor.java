@@ -17,8 +17,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Bounce rate per scope ({@code owner:<id>}, {@code domain:<name>}) over a sliding window on the
- * wall clock: bounces (mails reporting a failed delivery) per mail seen. An alert goes to
+ * Bounce rate per scope over a sliding window on the wall clock: {@code owner:<id>} and
+ * {@code domain:<name>}, the sending domain (the bounced message's sender domain, else the domain
+ * the mail was sent to; see {@link BounceEvents#sightings}). Bounces (mails reporting a failed
+ * delivery) per mail seen. An alert goes to
  * {@code mail.alerts} only when the level changes: WARNING or CRITICAL when a threshold is
  * crossed either way, RESOLVED when the rate falls below warning or the volume below the minimum.
  * One read and one write per mail; once per check interval the windows slide on their own, so a

@@ -1,0 +1,45 @@
+package io.mailroute.topology.bounce;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sender of the mail that bounced, as a report returns it: the From of the returned message,
+ * else its envelope sender (its Return-Path, or the fields MTAs write the envelope sender in:
+ * Postfix's X-Postfix-Sender, ARF's Original-Mail-From, X-Original-Sender).
+ */
+final class OriginalSender {
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
+    private static final Pattern ENVELOPE_FIELD = Pattern.compile(
+            "(?im)^(?:X-Postfix-Sender|Original-Mail-From|X-Original-Sender|X-Original-From|X-Envelope-From):[ \\t]*(.+)$");
+
+    private OriginalSender() {}
+
+    /** The address, without angle brackets, or null when the report names none. */
+    static String of(final MailText mail) {
+        final MailText.Headers original = mail.originalHeaders();
+        for (final String value : new String[] {original.first("from"), original.first("return-path"),
+            original.first("x-original-sender"), mail.headers().first("x-original-sender"), mail.headers().first("x-original-from")}) {
+            final String address = address(value);
+            if (address != null) {
+                return address;
+            }
+        }
+        final Matcher field = ENVELOPE_FIELD.matcher(mail.report());
+        while (field.find()) {
+            final String address = address(DeliveryStatusFields.afterType(field.group(1)));
+            if (address != null) {
+                return address;
+            }
+        }
+        return null;
+    }
+
+    private static String address(final String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        final Matcher m = ADDRESS.matcher(value);
+        return m.find() ? m.group() : null;
+    }
+}
