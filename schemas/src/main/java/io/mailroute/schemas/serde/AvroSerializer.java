@@ -71,7 +71,8 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
         WireFormat.writeHeader(header, id);
         out.write(header.array(), 0, WireFormat.HEADER_SIZE);
         try {
-            final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            // buffered: a direct encoder makes one synchronized stream write per field
+            final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
             writer.datumWriter().write(record, encoder);
             encoder.flush();
         } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
