@@ -10,13 +10,17 @@ import io.mailroute.topology.bounce.pipeline.BounceStage;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.owner.OwnerIndexUpdater;
 import io.mailroute.topology.owner.OwnersSerde;
+import io.mailroute.topology.pipeline.FloodFlags;
 import io.mailroute.topology.pipeline.FloodPolicy;
+import io.mailroute.topology.pipeline.FloodSighting;
 import io.mailroute.topology.pipeline.MailAttempt;
 import io.mailroute.topology.pipeline.MailDecision;
 import io.mailroute.topology.pipeline.NewPatterns;
+import io.mailroute.topology.pipeline.ParsedAttempt;
 import io.mailroute.topology.pipeline.Pipeline;
 import io.mailroute.topology.pipeline.Routed;
 import io.mailroute.topology.pipeline.Routing;
+import io.mailroute.topology.pipeline.StageResult;
 import io.mailroute.topology.rules.DefaultRulePack;
 import io.mailroute.topology.rules.RuleSet;
 import io.mailroute.topology.rules.RulesUpdater;
@@ -39,6 +43,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Predicate;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -52,12 +57,13 @@ import org.apache.kafka.streams.state.Stores;
  *                                                                      └ new patterns (counted) ─ alerts
  * mail.status ─ status table (interactive queries)
  *
- * flood check (after parse): a sender or owner over its quota ─ mail.overflow (+ one FLOOD alert per window)
+ * flood count (after parse): sightings by sender and owner ─ [flood-count] ─ count per window ─ FLOOD alert ─ mail.alerts
+ * flood check (after parse): a sender or owner flagged (global store of FLOOD alerts) ─ mail.overflow
  * mail.overflow ─ fetch ─ parse ─ classify ─ fan-out ─ route (same lanes; a sub-topology and tasks of its own)
  * </pre>
  *
- * Mail stays keyed by mail id from {@code mail.raw} to the lanes, so the only repartition is the
- * (rare) counting of new patterns. Every processor, store and internal topic is named.
+ * Mail stays keyed by mail id from {@code mail.raw} to the lanes; only small events are repartitioned
+ * (flood sightings, new-pattern sightings, bounce events). Every processor, store and internal topic is named.
  */
 public final class MailTopology {
     public static final String RAW_SOURCE = "mail-raw-source";
@@ -74,6 +80,14 @@ public final class MailTopology {
     public static final String FETCH = "fetch-mail";
     public static final String PARSE = "parse-mail";
     public static final String FLOOD_CHECK = "check-flood";
+    /** Emits each parsed first attempt's flood keys for counting. */
+    public static final String FLOOD_SIGHTINGS = "flood-sightings";
+    /** The repartition (by flood key) before flood keys are counted. */
+    public static final String FLOOD_GROUPING = "flood-count";
+    /** Counts flood keys per window and raises FLOOD alerts. */
+    public static final String COUNT_FLOODS = "count-floods";
+    /** Global processor keeping the flood flags from mail.alerts (its source node gets a "-source" suffix). */
+    public static final String TRACK_FLOODS = "track-floods";
     public static final String CLASSIFY = "classify-mail";
     public static final String FAN_OUT = "fan-out-outcomes";
     public static final String ROUTE = "route-";
@@ -90,7 +104,7 @@ public final class MailTopology {
     public static final String STATUS_STORE = "mail-status-store";
     /** Mails per flood key (sender or owner) and window. */
     public static final String FLOOD_COUNT_STORE = "flood-count-store";
-    /** Flagged flooders: until when (S3 arrival time) their mail takes the overflow lane. */
+    /** Global store: flagged flooders, until when (S3 arrival time) their mail takes the overflow lane. */
     public static final String FLOOD_FLAG_STORE = "flood-flag-store";
     /** New-pattern alerts by pattern key. */
     public static final String NEW_PATTERN_STORE = "new-pattern-store";
@@ -153,8 +167,13 @@ public final class MailTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(FLOOD_COUNT_STORE, flood.window().multipliedBy(2), flood.window(), false),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(FLOOD_FLAG_STORE), Serdes.String(), Serdes.Long()).withCachingEnabled());
+        // flags are raised over all partitions and read by every task: a global store of the FLOOD alerts
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FLOOD_FLAG_STORE), Serdes.String(), Serdes.Long())
+                        .withLoggingDisabled(),
+                topics.alerts().name(),
+                Consumed.with(Serdes.String(), topics.alerts().valueSerde()).withName(TRACK_FLOODS),
+                () -> new FloodFlags(FLOOD_FLAG_STORE));
 
         // connector re-deliveries stop here; everything after works on one attempt of one mail
         final KStream<String, MailAttempt> fresh = builder
@@ -166,16 +185,22 @@ public final class MailTopology {
                 .process(pipeline.retry(RETRY_STORE), Named.as(RELEASE), RETRY_STORE);
         // each stage either hands on its result or the mail's final decision (retry, dead letter);
         // a flooder's mail leaves here for the overflow lane, after only a header scan
-        final KStream<String, MailDecision> decisions = fresh
+        final KStream<String, StageResult<ParsedAttempt>> parsed = fresh
                 .merge(released, Named.as(MERGE))
                 .processValues(pipeline.fetch(), Named.as(FETCH))
-                .processValues(pipeline.parse(), Named.as(PARSE))
-                .processValues(pipeline.floodCheck(FLOOD_COUNT_STORE, FLOOD_FLAG_STORE), Named.as(FLOOD_CHECK),
-                        FLOOD_COUNT_STORE, FLOOD_FLAG_STORE)
+                .processValues(pipeline.parse(), Named.as(PARSE));
+        // every sender and owner is counted in one task over all partitions; going over the quota
+        // raises a FLOOD alert, which the global flag store reads back for every task's flood check
+        parsed.process(pipeline.floodSightings(), Named.as(FLOOD_SIGHTINGS))
+                .repartition(Repartitioned.<String, FloodSighting>as(FLOOD_GROUPING)
+                        .withKeySerde(Serdes.String()).withValueSerde(FloodSighting.serde()))
+                .process(pipeline.floodCounter(FLOOD_COUNT_STORE), Named.as(COUNT_FLOODS), FLOOD_COUNT_STORE)
+                .to(topics.alerts().name(), produced(topics.alerts(), COUNT_FLOODS + "-sink"));
+        final KStream<String, MailDecision> decisions = parsed
+                .processValues(pipeline.floodCheck(FLOOD_FLAG_STORE), Named.as(FLOOD_CHECK))
                 .processValues(pipeline.classify(), Named.as(CLASSIFY));
         final BranchedKStream<String, Routed> routes = route(decisions, "", topics, BounceStage::isOtherTicket);
         toTopic(routes, Routing::isOverflow, "", "overflow", topics.overflow(), Routing::overflowMail);
-        toTopic(routes, Routing::isAlert, "", "flood-alert", topics.alerts(), Routing::directAlert);
         // the Routed types are sealed and every one has a branch: nothing is left over
         routes.noDefaultBranch();
 
@@ -203,7 +228,7 @@ public final class MailTopology {
 
     /** True for the processors that keep the global stores (their failures cannot go to a DLQ). */
     public static boolean isGlobal(final String processorName) {
-        return INDEX_OWNERS.equals(processorName) || UPDATE_RULES.equals(processorName);
+        return INDEX_OWNERS.equals(processorName) || UPDATE_RULES.equals(processorName) || TRACK_FLOODS.equals(processorName);
     }
 
     /** The pipeline stage a processor of this topology belongs to, for dead letters. */
@@ -224,7 +249,8 @@ public final class MailTopology {
         if (processorName.startsWith(PARSE)) {
             return Stage.PARSE;
         }
-        if (processorName.startsWith(CLASSIFY) || processorName.startsWith(FLOOD_CHECK)) {
+        if (processorName.startsWith(CLASSIFY) || processorName.startsWith(FLOOD_CHECK) || processorName.startsWith(FLOOD_SIGHTINGS)
+                || processorName.startsWith(FLOOD_GROUPING) || processorName.startsWith(COUNT_FLOODS)) {
             return Stage.CLASSIFY;
         }
         return Stage.ROUTE;

@@ -80,7 +80,7 @@ class TopologyDescriptionTest {
         assertThat(topics).filteredOn(t -> !t.startsWith("mail.")).containsExactlyInAnyOrder("new-pattern-repartition",
                 MailTopology.OVERFLOW_PREFIX + "new-pattern-repartition", BounceStage.BY_ADDRESS + "-repartition",
                 BounceStage.BY_SCOPE + "-repartition", MailTopology.OVERFLOW_PREFIX + BounceStage.BY_ADDRESS + "-repartition",
-                MailTopology.OVERFLOW_PREFIX + BounceStage.BY_SCOPE + "-repartition");
+                MailTopology.OVERFLOW_PREFIX + BounceStage.BY_SCOPE + "-repartition", MailTopology.FLOOD_GROUPING + "-repartition");
     }
 
     @Test

@@ -59,7 +59,7 @@ class IsolationIT {
 
     @Test
     void aFloodingSenderIsMovedToTheOverflowLaneAndOthersKeepTheirLatency() throws Exception {
-        final int quota = SCALE.floodMails / 10;
+        final int quota = SCALE.floodMails / 20;
         try (LocalStack stack = LocalStack.start(LocalSettings.defaults(dataDir).withFreePorts(),
                 Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, String.valueOf(quota)), step -> { })) {
             ReliabilityMails.publishAccounts(stack.client(), SEED);
@@ -72,11 +72,14 @@ class IsolationIT {
             System.out.printf("isolation (%s): normal senders' p99 S3-put->lane %d ms without a flood, %d ms during a %d-mail flood%n",
                     SCALE, baseline, withFlood, SCALE.floodMails);
             assertThat(floodAlerts(stack)).as("FLOOD alerts").anyMatch(alert -> alert.getScope().contains(FLOODER) || alert.getAlertKey().contains(FLOODER));
-            // the flood check counts per partition of mail.raw, so each partition lets a quota pass per
-            // window (the flood may straddle two windows) before the rest takes the overflow lane
+            // counted over all partitions, a quota passes per window (the flood may straddle two), and
+            // what arrives while the FLOOD alert travels to the global flag store (allowed: 2 s of the
+            // flood); counting per partition would let partitions x quota pass and fail this bound
             final int partitions = stack.settings().partitions();
+            final int allowed = 2 * quota + 2 * FLOOD_RATE;
+            assertThat(allowed).as("a bound that per-partition counting would miss").isLessThan(2 * partitions * quota);
             await("flood mail on the overflow lane").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> overflowRecords(stack) >= SCALE.floodMails - 2 * partitions * quota);
+                    .until(() -> overflowRecords(stack) >= SCALE.floodMails - allowed);
             // the bound (p99 within 2x of the baseline) is not met yet on one 2-core machine
             // where S3, broker, worker and topology share the CPU: the figures are printed above and
             // tracked in docs/performance.md, not asserted

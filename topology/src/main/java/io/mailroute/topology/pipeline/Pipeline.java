@@ -1,5 +1,6 @@
 package io.mailroute.topology.pipeline;
 
+import io.mailroute.avro.Alert;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.topology.Generation;
@@ -56,11 +57,22 @@ public final class Pipeline {
         return StageProcessor.supplier((result, now) -> result.then(fetched -> parse.parse(fetched, now)));
     }
 
-    /** Moves a flooder's mail to the overflow lane; {@code countStore} counts per window, {@code flagStore} flags flooders. */
-    public FixedKeyProcessorSupplier<String, StageResult<ParsedAttempt>, StageResult<ParsedAttempt>> floodCheck(final String countStore,
-                                                                                                               final String flagStore) {
+    /** Moves the mail of a flooder flagged in the global {@code flagStore} to the overflow lane. */
+    public FixedKeyProcessorSupplier<String, StageResult<ParsedAttempt>, StageResult<ParsedAttempt>> floodCheck(final String flagStore) {
         final FloodPolicy policy = config.floodPolicy();
-        return () -> new FloodCheck(policy, outcomes, countStore, flagStore);
+        return () -> new FloodCheck(policy, outcomes, flagStore);
+    }
+
+    /** One {@link FloodSighting} per flood key of each parsed first attempt, keyed by the flood key. */
+    public ProcessorSupplier<String, StageResult<ParsedAttempt>, String, FloodSighting> floodSightings() {
+        final FloodPolicy policy = config.floodPolicy();
+        return () -> new FloodSightings(policy);
+    }
+
+    /** Counts flood sightings per key and window in {@code countStore}; raises the FLOOD alert that flags a key. */
+    public ProcessorSupplier<String, FloodSighting, String, Alert> floodCounter(final String countStore) {
+        final FloodPolicy policy = config.floodPolicy();
+        return () -> new FloodCounter(policy, countStore);
     }
 
     /** Takes a mail from the overflow lane in as a first attempt. */

@@ -29,9 +29,6 @@ public sealed interface Routed {
     /** The raw mail of a flooder, for the overflow lane (mail.overflow), where it is processed apart. */
     record ToOverflow(String key, RawMail mail) implements Routed {}
 
-    /** An alert written to mail.alerts as it is (a flood detected). */
-    record ToAlert(String key, Alert alert) implements Routed {}
-
     /** A sighting of an unknown mail pattern, keyed by pattern, counted before it reaches mail.alerts. */
     record ToNewPattern(String key, Alert alert) implements Routed {}
 }

@@ -60,16 +60,8 @@ public final class Routing {
         return routed instanceof Routed.ToOverflow;
     }
 
-    public static boolean isAlert(final String key, final Routed routed) {
-        return routed instanceof Routed.ToAlert;
-    }
-
     public static RawMail overflowMail(final Routed routed) {
         return ((Routed.ToOverflow) routed).mail();
-    }
-
-    public static Alert directAlert(final Routed routed) {
-        return ((Routed.ToAlert) routed).alert();
     }
 
     public static ClassifiedMail classifiedMail(final Routed routed) {

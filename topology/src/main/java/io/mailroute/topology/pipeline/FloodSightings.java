@@ -1,0 +1,41 @@
+package io.mailroute.topology.pipeline;
+
+import io.mailroute.topology.owner.OwnerIndex;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Emits one {@link FloodSighting} per flood key of each parsed first attempt, keyed by the flood
+ * key, so that every key is counted in one task whatever partition its mails arrived on.
+ * Retries were counted on their first attempt and are skipped.
+ */
+final class FloodSightings implements Processor<String, StageResult<ParsedAttempt>, String, FloodSighting> {
+    private final FloodPolicy policy;
+    private ProcessorContext<String, FloodSighting> context;
+    private OwnerIndex owners;
+
+    FloodSightings(final FloodPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, FloodSighting> context) {
+        this.context = context;
+        this.owners = new OwnerIndex(context.getStateStore(OwnerIndex.STORE));
+    }
+
+    @Override
+    public void process(final Record<String, StageResult<ParsedAttempt>> record) {
+        if (!(record.value() instanceof StageResult.Next<ParsedAttempt> next) || next.value().attempt().previous() != null) {
+            return;
+        }
+        final ParsedAttempt parsed = next.value();
+        final long arrived = parsed.attempt().mail().getReceivedAt().toEpochMilli();
+        for (final Map.Entry<String, String> key : FloodKeys.of(parsed.mail(), owners, policy).entrySet()) {
+            context.forward(new Record<>(key.getKey(), new FloodSighting(parsed.attempt().mailId(), arrived, key.getValue()),
+                    record.timestamp()));
+        }
+    }
+}
