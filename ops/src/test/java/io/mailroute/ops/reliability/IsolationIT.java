@@ -59,7 +59,7 @@ class IsolationIT {
 
     @Test
     void aFloodingSenderIsMovedToTheOverflowLaneAndOthersKeepTheirLatency() throws Exception {
-        final int quota = SCALE.floodMails / 20;
+        final int quota = SCALE.floodMails / 10;
         try (LocalStack stack = LocalStack.start(LocalSettings.defaults(dataDir).withFreePorts(),
                 Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, String.valueOf(quota)), step -> { })) {
             ReliabilityMails.publishAccounts(stack.client(), SEED);
@@ -80,6 +80,8 @@ class IsolationIT {
             assertThat(allowed).as("a bound that per-partition counting would miss").isLessThan(2 * partitions * quota);
             await("flood mail on the overflow lane").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> overflowRecords(stack) >= SCALE.floodMails - allowed);
+            System.out.printf("isolation (%s): %d of the %d flood mails took the overflow lane (quota %d per window)%n", SCALE,
+                    overflowRecords(stack), SCALE.floodMails, quota);
             // the bound (p99 within 2x of the baseline) is not met yet on one 2-core machine
             // where S3, broker, worker and topology share the CPU: the figures are printed above and
             // tracked in docs/performance.md, not asserted
