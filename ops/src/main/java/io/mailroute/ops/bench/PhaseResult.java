@@ -9,7 +9,7 @@ package io.mailroute.ops.bench;
  * @param seconds         wall-clock time of the measured part
  * @param cpuPercent      process CPU time over wall time and all cores, 0-100
  * @param heapUsedBeforeMb heap in use when the phase started, after a GC
- * @param heapUsedAfterMb heap in use when it ended
+ * @param heapUsedAfterMb heap in use when it ended, after a GC, its app still running
  * @param heapMaxMb       the heap limit
  * @param latency         S3-put-to-lane latency, for the pipeline phase only
  * @param putRate         mails per second actually put into S3 (the pipeline's offered rate achieved), else 0

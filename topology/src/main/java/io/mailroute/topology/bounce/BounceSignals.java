@@ -1,20 +1,25 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.avro.Attachment;
+import io.mailroute.topology.parse.MailBody;
 import io.mailroute.topology.parse.ParsedMail;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Whether a mail can be a bounce at all, from its parsed headers and a scan of its raw bytes for
- * the tokens of reports, so that the classifier's MIME walk runs for candidates only (about one
- * mail in eight, not every mail a rule asks about). It lets through everything
- * {@link BounceClassifier} recognises; {@code SisimaiCorpusTest} measures the classifier behind it.
+ * Whether a mail can be a bounce at all, from its parsed headers, the part types of its body walk
+ * and the tokens of reports in its body text, so that the classifier's own MIME walk runs for
+ * candidates only (about one mail in eight, not every mail a rule asks about). The body walk is the
+ * one the rules and the classified record need anyway; its text is decoded, so base64 and
+ * quoted-printable bounce texts are read too. It lets through everything {@link BounceClassifier}
+ * recognises on the shared corpus ({@code BounceSignalsCorpusTest}); {@code SisimaiCorpusTest}
+ * measures the classifier behind it.
  */
 final class BounceSignals {
     /**
-     * Report parts, DSN and ARF fields, SES notifications and the phrases of MTA-written bounces
+     * DSN and ARF fields, SES notifications and the phrases of MTA-written bounces
      * ({@link BounceClassifier#BOUNCE_TEXT} spelled out), in lower case: literal searches, because a
      * case-insensitive regex over every body cost more than the classifier it saves.
      */
@@ -25,10 +30,15 @@ final class BounceSignals {
             "following addresses had", "error message below", "unable to deliver message", "unable to deliver your message",
             "message could not be delivered", "did not reach the following recipient");
 
+    /** Parts of reports and of returned mail, as attachments of the body walk. */
+    private static final Set<String> REPORT_PART_TYPES = Set.of("message/feedback-report", "message/rfc822",
+            "message/global", "message/global-headers", "message/global-delivery-status", "text/rfc822-headers",
+            "message/delivery-status");
+
     private BounceSignals() {}
 
     static boolean present(final byte[] raw, final ParsedMail parsed) {
-        return oldMacNewlines(raw) || headersSay(parsed) || bodySays(raw);
+        return oldMacNewlines(raw) || headersSay(parsed) || bodySays(parsed.body());
     }
 
     /** CR-only lines: the parser finds no header fields in them, the classifier's own reader does. */
@@ -52,17 +62,21 @@ final class BounceSignals {
                 || BounceClassifier.BOUNCE_SUBJECT.matcher(subject).find()
                 || BounceClassifier.AUTO_REPLY_SUBJECT.matcher(subject).find()
                 || auto.startsWith("auto-replied")
+                || parsed.headers().first("X-Failed-Recipients").isPresent()
                 || parsed.headers().first("X-Autoreply").isPresent()
                 || parsed.headers().first("X-Autorespond").isPresent();
     }
 
-    private static boolean bodySays(final byte[] raw) {
-        final byte[] lower = new byte[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            final byte b = raw[i];
-            lower[i] = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    private static boolean bodySays(final MailBody body) {
+        if (body.reportParts()) {
+            return true;
         }
-        final String text = new String(lower, StandardCharsets.ISO_8859_1);
+        for (final Attachment attachment : body.attachments()) {
+            if (REPORT_PART_TYPES.contains(attachment.getContentType())) {
+                return true;
+            }
+        }
+        final String text = body.text().toLowerCase(Locale.ROOT);
         for (final String token : BODY_TOKENS) {
             if (text.contains(token)) {
                 return true;

@@ -43,6 +43,7 @@ final class BodyWalker {
     private byte[] deliveryStatus;
     private String originalMessageId;
     private boolean report;
+    private boolean reportParts;
     private int parts;
 
     BodyWalker(final ParserSettings settings, final byte[] raw) {
@@ -63,7 +64,7 @@ final class BodyWalker {
         final List<Bounce> bounces = report && deliveryStatus != null
                 ? DeliveryStatus.parse(deliveryStatus, originalMessageId)
                 : List.of();
-        return new MailBody(text, attachments, report && deliveryStatus != null, bounces, warnings);
+        return new MailBody(text, attachments, report && deliveryStatus != null, bounces, reportParts, warnings);
     }
 
     private void entity(final String contentTypeHeader, final String encoding, final String dispositionHeader,
@@ -93,10 +94,12 @@ final class BodyWalker {
                 }
             }
             case "message/delivery-status" -> {
+                reportParts = true;
                 deliveryStatus = decoded(content, encoding).readNBytes(settings.maxBodyBytes());
                 return;
             }
             case "text/rfc822-headers" -> {
+                reportParts = true;
                 originalMessageId = messageId(decoded(content, encoding).readNBytes(settings.maxHeaderBytes()));
                 return;
             }

@@ -13,9 +13,12 @@ import java.util.List;
  * @param attachments attachments in order
  * @param dsn         true when the mail is a multipart/report of report-type delivery-status
  * @param dsnBounces  recipients reported by the delivery-status part
+ * @param reportParts true when a part only reports carry was seen anywhere (message/delivery-status,
+ *                    text/rfc822-headers), whatever the multipart around it
  * @param warnings    what was tolerated (skipped parts, undecodable content)
  */
-public record MailBody(String text, List<Attachment> attachments, boolean dsn, List<Bounce> dsnBounces, List<String> warnings) {
+public record MailBody(String text, List<Attachment> attachments, boolean dsn, List<Bounce> dsnBounces, boolean reportParts,
+                       List<String> warnings) {
     public MailBody {
         attachments = List.copyOf(attachments);
         dsnBounces = List.copyOf(dsnBounces);
