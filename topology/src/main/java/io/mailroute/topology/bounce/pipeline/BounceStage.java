@@ -81,7 +81,9 @@ public final class BounceStage {
                 topics.suppressions().valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOFT_BOUNCE_STORE), Serdes.String(),
                 SoftBounces.serde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RATE_STORE), Serdes.String(), RateWindow.serde()));
+        // every mail updates its scopes' windows: cached, so the changelog gets one update per scope and commit
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RATE_STORE), Serdes.String(), RateWindow.serde())
+                .withCachingEnabled());
 
         final KStream<String, ClassifiedMail> byAddress = byAddress(decisions, "", ticket)
                 .merge(byAddress(overflowDecisions, overflowPrefix, ticket), Named.as(BY_ADDRESS + "-merge"));
