@@ -119,7 +119,11 @@ record ObjectOffset(String etag, long lastModifiedMs, long size, String versionI
         if (!(version instanceof Number number) || number.intValue() != FORMAT_VERSION) {
             throw new ConnectException("Source offset key '" + VERSION_KEY + "' must be " + FORMAT_VERSION + ", found " + version);
         }
-        final String etag = requireString(offset, ETAG_KEY, "Source offset");
+        // a listing may show an object without an ETag (S3Proxy lists an upload in progress that
+        // way); its offset must read back, or committing its dead letter would fail the task
+        if (!(offset.get(ETAG_KEY) instanceof String etag)) {
+            throw new ConnectException("Source offset must have the string key '" + ETAG_KEY + "', found " + offset);
+        }
         final long lastModifiedMs = requireLong(offset, LAST_MODIFIED_KEY);
         final long size = requireLong(offset, SIZE_KEY);
         final String versionId = optionalString(offset, VERSION_ID_KEY);

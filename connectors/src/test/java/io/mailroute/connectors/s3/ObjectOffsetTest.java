@@ -65,6 +65,13 @@ class ObjectOffsetTest {
     }
 
     @Test
+    void shouldReadBackTheOffsetOfAnObjectListedWithoutAnEtag() {
+        final ObjectOffset vanished = ObjectOffset.of(new ObjectVersion("incoming/a-3f2c", "", LISTED, 0, null), Outcome.VANISHED);
+
+        assertThat(ObjectOffset.fromMap(vanished.toMap())).isEqualTo(vanished);
+    }
+
+    @Test
     void shouldNameTheOffendingKeyOfAMalformedOffset() {
         assertThatThrownBy(() -> ObjectOffset.fromMap(Map.of("v", 2)))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("'v'");
