@@ -1,7 +1,6 @@
 package io.mailroute.topology.bounce;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
@@ -16,12 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /** The gate before the classifier lets through every corpus mail the classifier recognises. */
 class BounceSignalsCorpusTest {
-    private static final String CORPUS = "shared/corpus/sisimai-set-of-emails";
 
     @Test
     void everyMailTheClassifierRecognisesPassesTheGate() throws IOException, MailParseException {
-        final Path corpus = locate();
-        assumeTrue(corpus != null, "corpus " + CORPUS + " not found above " + Path.of("").toAbsolutePath() + "; skipped");
+        final Path corpus = SisimaiCorpus.require();
         final BounceClassifier classifier = new BounceClassifier();
         final MailParser parser = new MailParser(ParserSettings.LENIENT);
         final List<String> stopped = new ArrayList<>();
@@ -40,15 +37,5 @@ class BounceSignalsCorpusTest {
         }
         assertThat(recognised).as("corpus bounces recognised").isGreaterThan(400);
         assertThat(stopped).as("recognised bounces the gate stops").isEmpty();
-    }
-
-    private static Path locate() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            final Path candidate = dir.resolve(CORPUS);
-            if (Files.isRegularFile(candidate.resolve("expected-results.tsv"))) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

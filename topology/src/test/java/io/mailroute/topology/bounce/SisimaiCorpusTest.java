@@ -1,7 +1,6 @@
 package io.mailroute.topology.bounce;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.parse.MailParseException;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * the n-th expected row of a file is compared with the n-th recipient the classifier reports.
  */
 class SisimaiCorpusTest {
-    private static final String CORPUS = "shared/corpus/sisimai-set-of-emails";
     /** Issue 7 asks for 90 % reason agreement; 93.7 % is reached, so a change that loses ground fails. */
     private static final double MIN_REASON = 0.93;
     /** Issue 7's hard/soft target (97.6 % reached). */
@@ -30,8 +28,7 @@ class SisimaiCorpusTest {
 
     @Test
     void reasonsAndHardSoftAgreeWithSisimai() throws IOException, MailParseException {
-        final Path corpus = locate();
-        assumeTrue(corpus != null, "corpus " + CORPUS + " not found above " + Path.of("").toAbsolutePath() + "; skipped");
+        final Path corpus = SisimaiCorpus.require();
         final Map<String, List<String[]>> expected = new LinkedHashMap<>();
         for (final String line : Files.readAllLines(corpus.resolve("expected-results.tsv"))) {
             final String[] f = line.split("\t", -1);
@@ -98,15 +95,5 @@ class SisimaiCorpusTest {
 
     private static String abbreviate(final String text) {
         return text == null ? "" : text.length() > 160 ? text.substring(0, 160) : text;
-    }
-
-    private static Path locate() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            final Path candidate = dir.resolve(CORPUS);
-            if (Files.isRegularFile(candidate.resolve("expected-results.tsv"))) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }
