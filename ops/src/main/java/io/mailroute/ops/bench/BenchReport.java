@@ -24,6 +24,7 @@ public final class BenchReport {
         final ObjectNode run = root.putObject("settings");
         run.put("target", target);
         run.put("mails", settings.mails());
+        run.put("pipelineMails", settings.pipelineMails());
         run.put("sizeMix", settings.sizes().name().toLowerCase(Locale.ROOT));
         run.put("seed", settings.seed());
         run.put("partitions", settings.partitions());

@@ -259,7 +259,7 @@ public final class Benchmark {
             applyGuarantee(props);
             final Topology topology = MailTopology.build(app, topics, services);
             return runStreams(topology, props, meter -> {
-                final long done = awaitOutcomes(topics, prefix, bar, mailId -> true, meter, null);
+                final long done = awaitOutcomes(topics, prefix, settings.mails(), bar, mailId -> true, meter, null);
                 return meter.stop(settings.mails(), done, pooledBytes(settings.mails()), null);
             });
         }
@@ -271,7 +271,7 @@ public final class Benchmark {
         final String keyPrefix = "bench-" + run + "/" + MailGenerator.KEY_PREFIX;
         final String connector = "bench-" + run + "-s3-mail";
         try (SchemaRegistryClient registry = registryClient(); TopologyServices services = TopologyServices.from(new MailrouteConfig(app));
-             S3Client s3 = target.newS3Client(); ProgressBar bar = Progress.bar("pipeline", settings.mails(), " mails")) {
+             S3Client s3 = target.newS3Client(); ProgressBar bar = Progress.bar("pipeline", settings.pipelineMails(), " mails")) {
             final MailTopics topics = MailTopics.create(app, registry, app);
             publishAccounts(prefix, topics);
             target.connect().putConnectorConfig(connector, connectorConfig(prefix, keyPrefix));
@@ -286,14 +286,14 @@ public final class Benchmark {
                     try {
                         final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix, putAt));
                         // only the mails put count: a listing may show an object that is gone when read
-                        final long done = awaitOutcomes(topics, prefix, bar, putAt::containsKey, null, mailId -> {
+                        final long done = awaitOutcomes(topics, prefix, settings.pipelineMails(), bar, putAt::containsKey, null, mailId -> {
                             final Long at = putAt.get(mailId);
                             if (at != null) {
                                 latencies.add((System.nanoTime() - at) / 1_000_000);
                             }
                         });
                         final long[] putResult = put.get();
-                        return meter.stop(settings.mails(), done, putResult[0], latencies.summary()).withPutRate(putResult[1]);
+                        return meter.stop(settings.pipelineMails(), done, putResult[0], latencies.summary()).withPutRate(putResult[1]);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("interrupted", e);
@@ -324,7 +324,7 @@ public final class Benchmark {
             for (int t = 0; t < PUT_THREADS; t++) {
                 final int first = t;
                 work.add(putters.submit(() -> {
-                    for (int i = first; i < settings.mails(); i += PUT_THREADS) {
+                    for (int i = first; i < settings.pipelineMails(); i += PUT_THREADS) {
                         final long wait = start + i * interval - System.nanoTime();
                         if (wait > 0) {
                             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -345,14 +345,14 @@ public final class Benchmark {
             putters.shutdownNow();
         }
         final double seconds = (System.nanoTime() - start) / 1e9;
-        return new long[] {bytes.get(), Math.round(settings.mails() / seconds)};
+        return new long[] {bytes.get(), Math.round(settings.pipelineMails() / seconds)};
     }
 
     /**
      * Follows mail.status and mail.dlq until every mail has an outcome (a status other than
      * IN_PROGRESS, or a dead letter) or nothing new came for {@link #STALL}; returns how many did.
      */
-    private long awaitOutcomes(final MailTopics topics, final String prefix, final ProgressBar bar, final Predicate<String> counted,
+    private long awaitOutcomes(final MailTopics topics, final String prefix, final int mails, final ProgressBar bar, final Predicate<String> counted,
                                final PhaseMeter meter, final Consumer<String> onFirst) {
         final String status = topics.status().name();
         final String dlq = topics.dlq().name();
@@ -361,7 +361,7 @@ public final class Benchmark {
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(status, dlq));
             long lastProgress = System.nanoTime();
-            while (done.size() < settings.mails() && System.nanoTime() - lastProgress < STALL.toNanos()) {
+            while (done.size() < mails && System.nanoTime() - lastProgress < STALL.toNanos()) {
                 for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     final boolean terminal = record.topic().equals(dlq) || record.value() == null
                             || topics.status().valueSerde().deserializer().deserialize(status, record.value()).getOutcome()

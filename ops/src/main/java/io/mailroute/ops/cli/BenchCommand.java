@@ -54,6 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mails", defaultValue = "20000", description = "Mails per phase (default: ${DEFAULT-VALUE}).")
     int mails;
 
+    @Option(names = "--pipeline-mails", paramLabel = "N",
+            description = "Mails of the pipeline phase, when it should see fewer than the others (default: --mails).")
+    Integer pipelineMails;
+
     @Option(names = "--size-mix", defaultValue = "small",
             description = "small (1-8 KB), realistic (mostly small, up to 20 MB) or large (1-20 MB) (default: ${DEFAULT-VALUE}).")
     SizeMix sizeMix;
@@ -119,14 +123,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchSettings settings() {
-        if (mails < 1 || partitions < 1 || streamThreads < 1 || connectorTasks < 1 || rate < 1) {
-            throw new CommandFailure(ExitCodes.USAGE, "--mails, --partitions, --stream-threads, --connector-tasks and --rate must be at least 1");
+        final int pipeline = pipelineMails == null ? mails : pipelineMails;
+        if (mails < 1 || pipeline < 1 || partitions < 1 || streamThreads < 1 || connectorTasks < 1 || rate < 1) {
+            throw new CommandFailure(ExitCodes.USAGE,
+                    "--mails, --pipeline-mails, --partitions, --stream-threads, --connector-tasks and --rate must be at least 1");
         }
         final Set<BenchSettings.Phase> selected = EnumSet.noneOf(BenchSettings.Phase.class);
         for (final String name : phases) {
             selected.add(phase(name.strip()));
         }
-        return new BenchSettings(mails, sizeMix, seed, partitions, streamThreads, connectorTasks, eos == Toggle.ON, rate, selected);
+        return new BenchSettings(mails, pipeline, sizeMix, seed, partitions, streamThreads, connectorTasks, eos == Toggle.ON, rate, selected);
     }
 
     private static BenchSettings.Phase phase(final String name) {
