@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * What publishing an accounts file to {@code mail.accounts} means: ACTIVE rows become mappings,
  * other rows tombstones, and with pruning the ids of the same source that the topic still maps but
- * the file no longer lists become tombstones too.
+ * the file no longer lists become tombstones too. A file with rejected rows prunes nothing: a row
+ * that could not be read may be an account the topic still maps, and must not be removed for a typo.
  *
  * @param upserts  mappings to publish, by account id
  * @param removals account ids to tombstone because the file lists them as not ACTIVE
@@ -41,7 +42,7 @@ public record AccountsImport(Map<String, AccountMapping> upserts, Set<String> re
             }
         }
         final Set<String> listed = file.mappings().stream().map(AccountMapping::getAccountId).collect(Collectors.toSet());
-        final Set<String> pruned = new TreeSet<>(latestOfSource(current, source));
+        final Set<String> pruned = file.problems().isEmpty() ? new TreeSet<>(latestOfSource(current, source)) : new TreeSet<>();
         pruned.removeAll(listed);
         return new AccountsImport(upserts, removals, pruned);
     }

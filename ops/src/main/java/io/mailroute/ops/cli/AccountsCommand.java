@@ -47,7 +47,8 @@ public final class AccountsCommand {
                 description = "Source recorded in each mapping and used by --prune (default: import-json or import-csv by file type).")
         String source;
 
-        @Option(names = "--prune", description = "Tombstone accounts of the same source that mail.accounts maps but the file no longer lists.")
+        @Option(names = "--prune", description = "Tombstone accounts of the same source that mail.accounts maps but the file no longer lists "
+                + "(skipped when any row is rejected).")
         boolean prune;
 
         @Spec
@@ -68,6 +69,10 @@ public final class AccountsCommand {
                 plan.removals().forEach(id -> publisher.send(topic, id, null));
                 plan.pruned().forEach(id -> publisher.send(topic, id, null));
                 publisher.awaitAcks();
+                if (prune && !accounts.problems().isEmpty()) {
+                    err.println("mailroute: --prune skipped: " + accounts.problems().size()
+                            + " rows were rejected, and an unreadable row may name an account that is still mapped");
+                }
                 spec.commandLine().getOut().printf("%s: %d mappings, %d tombstones (not ACTIVE), %d pruned, %d rows rejected; source %s on %s%n",
                         file.getFileName(), plan.upserts().size(), plan.removals().size(), plan.pruned().size(),
                         accounts.problems().size(), recordedSource, topic.name());

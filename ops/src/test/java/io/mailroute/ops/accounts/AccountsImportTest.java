@@ -55,4 +55,21 @@ class AccountsImportTest {
         // then
         assertThat(plan.pruned()).containsExactly("gone");
     }
+
+    @Test
+    void prunesNothingWhenTheFileHasRejectedRows() {
+        // given: the row of a mapped account could not be read
+        final AccountsFile file = new AccountsFile(List.of(mapping("a", AccountStatus.ACTIVE, "import-csv")),
+                List.of("stores.csv:3: 'b@example' is no mail address"));
+        final List<TopicReader.Entry<AccountMapping>> topic = List.of(
+                entry("a", mapping("a", AccountStatus.ACTIVE, "stores")),
+                entry("b", mapping("b", AccountStatus.ACTIVE, "stores")));
+
+        // when
+        final AccountsImport plan = AccountsImport.plan(file, "stores", topic);
+
+        // then
+        assertThat(plan.upserts()).containsOnlyKeys("a");
+        assertThat(plan.pruned()).isEmpty();
+    }
 }

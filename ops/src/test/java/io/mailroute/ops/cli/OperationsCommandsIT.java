@@ -175,6 +175,23 @@ class OperationsCommandsIT {
         assertThat(accounts.get("333333333333").getSource()).isEqualTo("import-csv");
     }
 
+    @Test
+    void accountsImportPrunesNothingWhenARowIsRejected() throws Exception {
+        // given
+        assertThat(run("accounts", "import", "--source", "stores", file("a.csv", "ne-001,a@shop.example.jp\nne-002,b@shop.example.jp\n")
+                .toString()).exitCode()).isZero();
+
+        // when: ne-002's row has a typo
+        final CommandRun result = run("accounts", "import", "--source", "stores", "--prune",
+                file("b.csv", "ne-001,a@shop.example.jp\nne-002,not-an-address\n").toString());
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(result.err()).contains("b.csv:2:").contains("--prune skipped: 1 rows were rejected");
+        assertThat(result.out()).contains("0 pruned");
+        assertThat(latest(topics.accounts())).containsOnlyKeys("ne-001", "ne-002");
+    }
+
     private static final String RULE = """
               - ruleId: %s
                 category: %s
