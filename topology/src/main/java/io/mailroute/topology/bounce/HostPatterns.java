@@ -1,12 +1,5 @@
 package io.mailroute.topology.bounce;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -104,21 +97,6 @@ final class HostPatterns {
     }
 
     private static List<String[]> load() {
-        final List<String[]> rows = new ArrayList<>();
-        try (InputStream in = HostPatterns.class.getResourceAsStream("host-patterns.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource host-patterns.tsv");
-            }
-            final BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    rows.add(line.split("\t"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return TsvRows.of("host-patterns.tsv");
     }
 }

@@ -1,11 +1,5 @@
 package io.mailroute.topology.bounce;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,21 +111,6 @@ final class ReasonPatterns {
     }
 
     private static List<String[]> rows(final String resource) {
-        final List<String[]> rows = new ArrayList<>();
-        try (InputStream in = ReasonPatterns.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            final BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    rows.add(line.split("\t"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return TsvRows.of(resource);
     }
 }
