@@ -68,7 +68,8 @@ final class DeadLetterRecords {
 
     /** True for the topics of global stores, whose handlers cannot send DLQ records. */
     boolean isGlobal(final String sourceTopic) {
-        return names.name(MailTopic.ACCOUNTS).equals(sourceTopic) || names.name(MailTopic.RULES).equals(sourceTopic);
+        return names.name(MailTopic.ACCOUNTS).equals(sourceTopic) || names.name(MailTopic.RULES).equals(sourceTopic)
+                || names.name(MailTopic.ALERTS).equals(sourceTopic);
     }
 
     /**

@@ -30,6 +30,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MailExceptionHandlersTest {
     private static final String SCOPE = "MailExceptionHandlersTest";
@@ -76,15 +78,16 @@ class MailExceptionHandlersTest {
         assertThat(dlq.headers().lastHeader(DeadLetterRecords.HEADER_EXCEPTION)).isNotNull();
     }
 
-    @Test
-    void shouldSkipAnUnreadableAccountWithoutADeadLetter() {
+    @ParameterizedTest
+    @CsvSource({"mail.accounts, index-owners", "mail.rules, update-rules", "mail.alerts, track-floods"})
+    void shouldSkipAnUnreadableRecordOfAGlobalStoreWithoutADeadLetter(final String topic, final String processor) {
         // given: global stores cannot send DLQ records
         final MailDeserializationExceptionHandler handler = new MailDeserializationExceptionHandler();
         handler.configure(CONFIG);
-        final ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("mail.accounts", 0, 7L, utf8("123"), utf8("x"));
+        final ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(topic, 0, 7L, utf8("123"), utf8("x"));
 
         // when
-        final DeserializationExceptionHandler.Response response = handler.handleError(context("mail.accounts", "index-owners", null),
+        final DeserializationExceptionHandler.Response response = handler.handleError(context(topic, processor, null),
                 record, new SerializationException("bad"));
 
         // then
