@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroute.connectors.s3.MailReader.ReadMail;
 import io.mailroute.connectors.s3.ObjectOffset.Outcome;
+import io.mailroute.connectors.s3.ObjectProgress.Committed;
 import io.mailroute.connectors.s3.S3MailSourceConfig.AfterRead;
 import io.mailroute.connectors.s3.S3Objects.Copy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,25 +101,51 @@ final class AfterReadActions {
         };
     }
 
-    /** The part that must wait for the commit: delete the original or tag it. */
-    void finish(final ObjectRef source, final ObjectOffset offset) {
-        if (!hasWorkAfterCommit(offset)) {
-            return;
-        }
-        try {
+    /**
+     * The part that must wait for the commit: delete the originals (one request per bucket; pass
+     * at most {@link S3Objects#MAX_BATCH_DELETE} objects) or tag them. A transient failure is thrown after
+     * the rest was tried, and the caller offers all of them again: deleting or tagging twice is harmless.
+     */
+    void finish(final List<Committed> committed) {
+        final Map<String, Map<String, String>> deletes = new LinkedHashMap<>();
+        S3Failure transientFailure = null;
+        for (final Committed done : committed) {
+            final ObjectOffset offset = done.offset();
+            if (!hasWorkAfterCommit(offset)) {
+                continue;
+            }
             if (offset.outcome() == Outcome.INGESTED && config.afterRead() == AfterRead.TAG) {
-                s3.tag(source, offset.versionId(), config.tagKey(), config.tagValue());
+                try {
+                    s3.tag(done.ref(), offset.versionId(), config.tagKey(), config.tagValue());
+                } catch (S3Failure e) {
+                    transientFailure = settle(done.ref(), e, transientFailure);
+                }
             } else {
-                s3.delete(source, offset.etag());
-            }
-        } catch (S3Failure e) {
-            switch (e.kind()) {
-                case MISSING -> log.debug("{} is already gone", source);
-                case CHANGED -> log.info("{} was replaced after it was read; the new upload stays and will be read", source);
-                case OBJECT -> log.warn("After-read action on {} failed for good ({}); the object stays", source, e.getMessage());
-                default -> throw e;
+                deletes.computeIfAbsent(done.ref().bucket(), b -> new LinkedHashMap<>()).put(done.ref().key(), offset.etag());
             }
         }
+        for (final Map.Entry<String, Map<String, String>> bucket : deletes.entrySet()) {
+            for (final Map.Entry<String, S3Failure> failed : s3.deleteAll(bucket.getKey(), bucket.getValue()).entrySet()) {
+                transientFailure = settle(new ObjectRef(bucket.getKey(), failed.getKey()), failed.getValue(), transientFailure);
+            }
+        }
+        if (transientFailure != null) {
+            throw transientFailure;
+        }
+    }
+
+    /** Logs a failure that ends the object's after-read action; returns the transient one to throw, rethrows fatal ones. */
+    private static S3Failure settle(final ObjectRef source, final S3Failure e, final S3Failure transientSoFar) {
+        switch (e.kind()) {
+            case MISSING -> log.debug("{} is already gone", source);
+            case CHANGED -> log.info("{} was replaced after it was read; the new upload stays and will be read", source);
+            case OBJECT -> log.warn("After-read action on {} failed for good ({}); the object stays", source, e.getMessage());
+            case TRANSIENT -> {
+                return transientSoFar == null ? e : transientSoFar;
+            }
+            default -> throw e;
+        }
+        return transientSoFar;
     }
 
     private static byte[] sidecar(final ObjectRef source, final ObjectVersion version, final String errorClass, final String message,

@@ -31,9 +31,6 @@ final class MailIngestor {
     private static final long MAX_WAIT_MS = 1_000L;
     private static final int MAX_PAGES_PER_POLL = 10;
 
-    /** A committed record whose after-read action is due. */
-    private record Finish(ObjectRef ref, ObjectOffset offset) {}
-
     private final S3MailSourceConfig config;
     private final ObjectScanner scanner;
     private final ObjectProgress progress;
@@ -44,8 +41,8 @@ final class MailIngestor {
     private final Time time;
     private final Backoff backoff;
     private final Deque<ObjectVersion> queue = new ArrayDeque<>();
-    private final Queue<Finish> committed = new ConcurrentLinkedQueue<>();
-    private final Deque<Finish> finishing = new ArrayDeque<>();
+    private final Queue<Committed> committed = new ConcurrentLinkedQueue<>();
+    private final Deque<Committed> finishing = new ArrayDeque<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private long nextPassMs;
 
@@ -93,7 +90,7 @@ final class MailIngestor {
     void committed(final SourceRecord record) {
         final ObjectRef ref = ObjectOffset.refOf(record.sourcePartition());
         progress.acknowledged(ref.key());
-        committed.add(new Finish(ref, ObjectOffset.fromMap(record.sourceOffset())));
+        committed.add(new Committed(ref, ObjectOffset.fromMap(record.sourceOffset())));
     }
 
     void stop() {
@@ -106,18 +103,23 @@ final class MailIngestor {
         }
     }
 
-    /** Runs the after-read actions of committed records, in order; a transient failure keeps the rest for later. */
+    /**
+     * Runs the after-read actions of committed records, in order, up to {@link S3Objects#MAX_BATCH_DELETE}
+     * at a time; a transient failure keeps them and the rest for later.
+     */
     private void finishCommitted() {
-        for (Finish next = committed.poll(); next != null; next = committed.poll()) {
+        for (Committed next = committed.poll(); next != null; next = committed.poll()) {
             finishing.add(next);
         }
         while (!finishing.isEmpty()) {
-            final Finish finish = finishing.peek();
-            actions.finish(finish.ref(), finish.offset());
-            finishing.remove();
-            progress.finished(finish.ref().key(), finish.offset());
-            if (actions.hasWorkAfterCommit(finish.offset())) {
-                metrics.afterReadDone();
+            final List<Committed> batch = finishing.stream().limit(S3Objects.MAX_BATCH_DELETE).toList();
+            actions.finish(batch);
+            for (final Committed done : batch) {
+                finishing.remove();
+                progress.finished(done.ref().key(), done.offset());
+                if (actions.hasWorkAfterCommit(done.offset())) {
+                    metrics.afterReadDone();
+                }
             }
         }
     }
@@ -141,7 +143,7 @@ final class MailIngestor {
             for (final Committed done : triage.committed()) {
                 if (actions.hasWorkAfterCommit(done.offset())) {
                     progress.finishing(done.ref().key());
-                    finishing.add(new Finish(done.ref(), done.offset()));
+                    finishing.add(done);
                 } else {
                     progress.finished(done.ref().key(), done.offset());
                 }

@@ -74,6 +74,18 @@ final class S3Failure extends RuntimeException {
         return fromS3(e.retryable() || isIo(e) ? Kind.TRANSIENT : Kind.FATAL, code, what + " failed: " + e.getMessage(), e);
     }
 
+    /** A per-object failure S3 reported by error code alone, as in a DeleteObjects response. */
+    static S3Failure ofErrorCode(final String what, final String code, final String detail) {
+        final Kind kind = switch (code == null ? "" : code) {
+            case "NoSuchKey", "NoSuchVersion" -> Kind.MISSING;
+            case "PreconditionFailed" -> Kind.CHANGED;
+            case "InternalError", "ServiceUnavailable", "SlowDown", "RequestTimeout" -> Kind.TRANSIENT;
+            case "AccessDenied", "NoSuchBucket", "InvalidAccessKeyId", "SignatureDoesNotMatch" -> Kind.FATAL;
+            default -> Kind.OBJECT;
+        };
+        return fromS3(kind, code, what + " failed: " + code + (detail == null ? "" : " (" + detail + ")"), null);
+    }
+
     /** A read that broke off or returned other bytes than announced. */
     static S3Failure io(final String what, final IOException e) {
         return fromS3(Kind.TRANSIENT, e.getClass().getSimpleName(), what + " failed: " + e.getMessage(), e);

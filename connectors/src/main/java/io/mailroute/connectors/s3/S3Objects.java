@@ -2,6 +2,7 @@ package io.mailroute.connectors.s3;
 
 import io.mailroute.connectors.aws.AwsConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,9 +15,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
@@ -35,8 +39,12 @@ final class S3Objects implements AutoCloseable {
     /** Where a copy landed. */
     record Copy(ObjectRef ref, String etag, String versionId) {}
 
+    /** The most keys one DeleteObjects request takes. */
+    static final int MAX_BATCH_DELETE = 1_000;
+
     private final S3Client client;
     private volatile boolean conditionalDeletes = true;
+    private volatile boolean batchDeletes = true;
 
     S3Objects(final S3Client client) {
         this.client = client;
@@ -121,6 +129,60 @@ final class S3Objects implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Deletes up to {@link #MAX_BATCH_DELETE} objects of one bucket in one request, each only if it
+     * is still the upload with its ETag; returns the keys that were not deleted, with their failure
+     * (a missing object counts as deleted). A store without batch deletes gets one delete per key.
+     */
+    Map<String, S3Failure> deleteAll(final String bucket, final Map<String, String> etagByKey) {
+        if (!batchDeletes) {
+            return deleteEach(bucket, etagByKey);
+        }
+        final List<ObjectIdentifier> objects = new ArrayList<>(etagByKey.size());
+        etagByKey.forEach((key, etag) -> objects.add(conditionalDeletes
+                ? ObjectIdentifier.builder().key(key).eTag(quoted(etag)).build()
+                : ObjectIdentifier.builder().key(key).build()));
+        final DeleteObjectsResponse response;
+        try {
+            response = call("DELETE " + objects.size() + " objects in s3://" + bucket,
+                    () -> client.deleteObjects(b -> b.bucket(bucket).delete(d -> d.quiet(true).objects(objects))));
+        } catch (S3Failure e) {
+            if (!"NotImplemented".equals(e.errorCode())) {
+                throw e;
+            }
+            batchDeletes = false;
+            log.warn("The S3 endpoint does not support batch deletes; deleting one object per request from now on");
+            return deleteEach(bucket, etagByKey);
+        }
+        final Map<String, S3Failure> failures = new HashMap<>();
+        final Map<String, String> unsupported = new HashMap<>();
+        for (final S3Error error : response.errors()) {
+            if ("NotImplemented".equals(error.code())) {
+                unsupported.put(error.key(), etagByKey.get(error.key()));
+                continue;
+            }
+            final S3Failure failure = S3Failure.ofErrorCode("DELETE s3://" + bucket + "/" + error.key(), error.code(), error.message());
+            if (failure.kind() != S3Failure.Kind.MISSING) {
+                failures.put(error.key(), failure);
+            }
+        }
+        // a store may refuse the ETag condition per object; the single delete finds out and drops it
+        failures.putAll(deleteEach(bucket, unsupported));
+        return failures;
+    }
+
+    private Map<String, S3Failure> deleteEach(final String bucket, final Map<String, String> etagByKey) {
+        final Map<String, S3Failure> failures = new HashMap<>();
+        etagByKey.forEach((key, etag) -> {
+            try {
+                delete(new ObjectRef(bucket, key), etag);
+            } catch (S3Failure e) {
+                failures.put(key, e);
+            }
+        });
+        return failures;
     }
 
     /** Adds (or replaces) one tag on a version, keeping the object's other tags. */

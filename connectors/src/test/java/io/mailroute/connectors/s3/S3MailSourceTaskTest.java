@@ -354,6 +354,46 @@ class S3MailSourceTaskTest {
     }
 
     @Test
+    void shouldDeleteCommittedObjectsInOneBatchKeepingAnUploadThatReplacedOneOfThem() throws Exception {
+        // given
+        for (int i = 0; i < 3; i++) {
+            s3.put(bucket, "incoming/m" + i, "mail " + i);
+        }
+        harness = TaskHarness.single(config().afterRead(AfterRead.DELETE).props());
+        final List<SourceRecord> records = harness.pollRecords(3);
+        s3.put(bucket, "incoming/m1", "a new upload under the same key");
+
+        // when
+        harness.commit(records);
+        final List<SourceRecord> again = harness.pollUntil(emitted -> !emitted.isEmpty());
+
+        // then
+        assertThat(s3.keys(bucket, "incoming/")).containsExactly("incoming/m1");
+        assertThat(again).hasSize(1);
+        assertThat(harness.rawMail(again.get(0)).getContent().array())
+                .isEqualTo("a new upload under the same key".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldDeleteCommittedObjectsOnceABatchDeleteIsThrottled() throws Exception {
+        // given
+        for (int i = 0; i < 3; i++) {
+            s3.put(bucket, "incoming/m" + i, "mail " + i);
+        }
+        harness = TaskHarness.single(config().afterRead(AfterRead.DELETE).props());
+        final List<SourceRecord> records = harness.pollRecords(3);
+        store.failNextDeletes(2);
+
+        // when
+        harness.commit(records);
+        final List<SourceRecord> emitted = harness.pollUntilTrue(() -> s3.keys(bucket, "incoming/").isEmpty());
+
+        // then
+        assertThat(emitted).isEmpty();
+        assertThat(harness.metric(S3MailMetrics.S3_ERRORS_TOTAL)).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
     void shouldFinishTheAfterReadActionOfACommittedRecordAfterARestart() throws Exception {
         // given a crash after the commit, before the after-read action ran
         s3.put(bucket, "incoming/a1", "one");
