@@ -25,6 +25,7 @@ public final class BenchReport {
         run.put("target", target);
         run.put("mails", settings.mails());
         run.put("pipelineMails", settings.pipelineMails());
+        run.put("pipelineWarmup", settings.pipelineWarmup());
         run.put("sizeMix", settings.sizes().name().toLowerCase(Locale.ROOT));
         run.put("seed", settings.seed());
         run.put("partitions", settings.partitions());

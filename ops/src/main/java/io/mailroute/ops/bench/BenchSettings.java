@@ -8,6 +8,8 @@ import java.util.Set;
  * @param mails          mails per phase
  * @param pipelineMails  mails of the pipeline phase, which puts them at {@code rate}: fewer keep a
  *                       run bounded where the pipeline cannot keep up with the offered rate
+ * @param pipelineWarmup mails sent through the pipeline at {@code rate} before its measured mails
+ *                       (their outcomes awaited, not measured)
  * @param sizes          size mix of the generated mails
  * @param seed           generator seed
  * @param partitions     partitions of the benchmark's topics
@@ -17,7 +19,7 @@ import java.util.Set;
  * @param rate           mails per second offered to S3 in the pipeline phase
  * @param phases         the phases to run
  */
-public record BenchSettings(int mails, int pipelineMails, SizeMix sizes, long seed, int partitions, int streamThreads, int connectorTasks, boolean eos,
+public record BenchSettings(int mails, int pipelineMails, int pipelineWarmup, SizeMix sizes, long seed, int partitions, int streamThreads, int connectorTasks, boolean eos,
                             int rate, Set<Phase> phases) {
 
     /** The phases, in the order they run. */

@@ -58,6 +58,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -284,7 +285,9 @@ public final class Benchmark {
                 return runStreams(MailTopology.build(app, topics, services), props, meter -> {
                     final ExecutorService putter = Executors.newSingleThreadExecutor();
                     try {
-                        final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix, putAt));
+                        warmUp(topics, prefix, s3, keyPrefix, putter);
+                        meter.restart();
+                        final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix, settings.pipelineMails(), putAt));
                         // only the mails put count: a listing may show an object that is gone when read
                         final long done = awaitOutcomes(topics, prefix, settings.pipelineMails(), bar, putAt::containsKey, null, mailId -> {
                             final Long at = putAt.get(mailId);
@@ -310,11 +313,30 @@ public final class Benchmark {
     }
 
     /**
-     * Puts the mails into the bucket at {@link BenchSettings#rate()}, each at its due time, from
+     * Sends {@link BenchSettings#pipelineWarmup()} mails through the whole pipeline at the offered
+     * rate and waits for their outcomes, so that the measured mails meet compiled code and open
+     * connections, as a pipeline that has been running does.
+     */
+    private void warmUp(final MailTopics topics, final String prefix, final S3Client s3, final String keyPrefix, final ExecutorService putter)
+            throws InterruptedException, ExecutionException {
+        if (settings.pipelineWarmup() == 0) {
+            return;
+        }
+        final Map<String, Long> warmUpAt = new ConcurrentHashMap<>();
+        try (ProgressBar bar = Progress.bar("pipeline warm-up", settings.pipelineWarmup(), " mails")) {
+            final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix + "warm-up/", settings.pipelineWarmup(), warmUpAt));
+            awaitOutcomes(topics, prefix, settings.pipelineWarmup(), bar, warmUpAt::containsKey, null, null);
+            put.get();
+        }
+    }
+
+    /**
+     * Puts {@code mails} mails into the bucket at {@link BenchSettings#rate()}, each at its due time, from
      * {@link #PUT_THREADS} threads so that slow puts do not lower the offered rate; returns the
      * bytes put and the rate achieved.
      */
-    private long[] putAtRate(final S3Client s3, final String keyPrefix, final Map<String, Long> putAt) throws InterruptedException {
+    private long[] putAtRate(final S3Client s3, final String keyPrefix, final int mails, final Map<String, Long> putAt)
+            throws InterruptedException {
         final long start = System.nanoTime();
         final long interval = 1_000_000_000L / settings.rate();
         final AtomicLong bytes = new AtomicLong();
@@ -324,7 +346,7 @@ public final class Benchmark {
             for (int t = 0; t < PUT_THREADS; t++) {
                 final int first = t;
                 work.add(putters.submit(() -> {
-                    for (int i = first; i < settings.pipelineMails(); i += PUT_THREADS) {
+                    for (int i = first; i < mails; i += PUT_THREADS) {
                         final long wait = start + i * interval - System.nanoTime();
                         if (wait > 0) {
                             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -345,7 +367,7 @@ public final class Benchmark {
             putters.shutdownNow();
         }
         final double seconds = (System.nanoTime() - start) / 1e9;
-        return new long[] {bytes.get(), Math.round(settings.pipelineMails() / seconds)};
+        return new long[] {bytes.get(), Math.round(mails / seconds)};
     }
 
     /**
@@ -545,15 +567,26 @@ public final class Benchmark {
     private static void awaitLeaders(final Admin admin, final List<String> names) throws InterruptedException, ExecutionException {
         final long deadline = System.nanoTime() + STALL.toNanos();
         while (true) {
-            final boolean led = admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            if (led) {
+            if (led(admin, names)) {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("partitions of " + names + " have no leader after " + STALL);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether every partition has a leader; a topic the broker's metadata does not show yet has none. */
+    private static boolean led(final Admin admin, final List<String> names) throws InterruptedException, ExecutionException {
+        try {
+            return admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 

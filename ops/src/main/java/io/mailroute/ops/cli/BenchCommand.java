@@ -58,6 +58,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Mails of the pipeline phase, when it should see fewer than the others (default: --mails).")
     Integer pipelineMails;
 
+    @Option(names = "--pipeline-warmup", paramLabel = "N",
+            description = "Mails sent through the pipeline at --rate before its measured mails, not measured (default: a quarter of the pipeline mails).")
+    Integer pipelineWarmup;
+
     @Option(names = "--size-mix", defaultValue = "small",
             description = "small (1-8 KB), realistic (mostly small, up to 20 MB) or large (1-20 MB) (default: ${DEFAULT-VALUE}).")
     SizeMix sizeMix;
@@ -124,15 +128,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     private BenchSettings settings() {
         final int pipeline = pipelineMails == null ? mails : pipelineMails;
+        final int warmup = pipelineWarmup == null ? pipeline / 4 : pipelineWarmup;
         if (mails < 1 || pipeline < 1 || partitions < 1 || streamThreads < 1 || connectorTasks < 1 || rate < 1) {
             throw new CommandFailure(ExitCodes.USAGE,
                     "--mails, --pipeline-mails, --partitions, --stream-threads, --connector-tasks and --rate must be at least 1");
+        }
+        if (warmup < 0) {
+            throw new CommandFailure(ExitCodes.USAGE, "--pipeline-warmup must not be negative");
         }
         final Set<BenchSettings.Phase> selected = EnumSet.noneOf(BenchSettings.Phase.class);
         for (final String name : phases) {
             selected.add(phase(name.strip()));
         }
-        return new BenchSettings(mails, pipeline, sizeMix, seed, partitions, streamThreads, connectorTasks, eos == Toggle.ON, rate, selected);
+        return new BenchSettings(mails, pipeline, warmup, sizeMix, seed, partitions, streamThreads, connectorTasks, eos == Toggle.ON, rate, selected);
     }
 
     private static BenchSettings.Phase phase(final String name) {

@@ -61,6 +61,7 @@ class BenchCommandIT {
         assertThat(json.path("ratios").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("topologyOverPassthrough", "pipelineOverPassthrough", "pipelineOverMinParseBroker");
         assertThat(json.path("settings").path("eos").asBoolean()).isTrue();
+        assertThat(json.path("settings").path("pipelineWarmup").asInt()).as("a quarter of the pipeline mails warm it up").isEqualTo(MAILS / 4);
         assertThat(Files.readString(chart)).startsWith("<svg").contains("pipeline");
     }
 }

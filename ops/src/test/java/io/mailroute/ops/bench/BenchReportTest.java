@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The report's JSON keys and ratios, and the chart drawn from the same results. */
 class BenchReportTest {
-    private static final BenchSettings SETTINGS = new BenchSettings(1_000, 1_000, SizeMix.SMALL, 42, 4, 2, 2, true, 1_000,
+    private static final BenchSettings SETTINGS = new BenchSettings(1_000, 1_000, 100, SizeMix.SMALL, 42, 4, 2, 2, true, 1_000,
             EnumSet.allOf(BenchSettings.Phase.class));
 
     @Test
