@@ -138,7 +138,10 @@ final class BodyWalker {
         try {
             return scanner.scanPart(raw, part.start(), part.end());
         } catch (MailParseException e) {
-            tolerate("a body part has no header block; read as body", e);
+            if (!settings.lenient()) {
+                throw new MailParseException("body part: " + e.getMessage(), e);
+            }
+            warnings.add("a body part has no header block; read as body");
             return new HeaderBlock(List.of(), part.start(), List.of());
         }
     }

@@ -88,6 +88,8 @@ class BodyWalkerTest {
         // then
         assertThat(body.text()).isEqualTo("hello there");
         assertThat(body.warnings()).containsExactly("a body part has no header block; read as body");
+        assertThatThrownBy(() -> STRICT.parse(mail)).isInstanceOf(MailParseException.class)
+                .hasMessageStartingWith("body part: ");
     }
 
     @Test
