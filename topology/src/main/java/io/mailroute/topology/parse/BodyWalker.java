@@ -133,7 +133,11 @@ final class BodyWalker {
         }
     }
 
-    /** The part's header block; a part that does not start with a header field has none, and is all body. */
+    /**
+     * The part's header block. When its first line is not a header field but the next line is,
+     * the first one is taken for a damaged field and skipped; otherwise a part that does not start
+     * with a header field has none, and is all body.
+     */
     private HeaderBlock partHeaders(final MultipartSplitter.Part part) throws MailParseException {
         try {
             return scanner.scanPart(raw, part.start(), part.end());
@@ -141,9 +145,21 @@ final class BodyWalker {
             if (!settings.lenient()) {
                 throw new MailParseException("body part: " + e.getMessage(), e);
             }
-            warnings.add("a body part has no header block; read as body");
-            return new HeaderBlock(List.of(), part.start(), List.of());
         }
+        final int lineEnd = HeaderScanner.indexOf(raw, (byte) '\n', part.start(), part.end());
+        if (lineEnd >= 0) {
+            try {
+                final HeaderBlock rest = scanner.scanPart(raw, lineEnd + 1, part.end());
+                if (!rest.fields().isEmpty()) {
+                    warnings.add("a body part's first header line is not a header field; skipped");
+                    return rest;
+                }
+            } catch (MailParseException notAHeaderBlock) {
+                // neither line is a field: the part has no header block
+            }
+        }
+        warnings.add("a body part has no header block; read as body");
+        return new HeaderBlock(List.of(), part.start(), List.of());
     }
 
     private String text(final int start, final int end, final String encoding, final MimeHeaderValue type) throws IOException {

@@ -93,6 +93,21 @@ class BodyWalkerTest {
     }
 
     @Test
+    void shouldSkipADamagedFirstHeaderLineOfAPart() throws Exception {
+        // given
+        final byte[] mail = ascii("From: a@x.jp\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+                + "Content-Type* application/pdf\nContent-Disposition: attachment; filename=\"a.pdf\"\n"
+                + "Content-Transfer-Encoding: base64\n\nJVBERg==\n--b--\n");
+
+        // when
+        final MailBody body = LENIENT.parse(mail).body();
+
+        // then
+        assertThat(body.attachments()).extracting(Attachment::getFileName, Attachment::getSize).containsExactly(tuple("a.pdf", 4L));
+        assertThat(body.warnings()).containsExactly("a body part's first header line is not a header field; skipped");
+    }
+
+    @Test
     void shouldTakeTheFirstDashLineForTheBoundaryWhenTheParameterIsMissing() throws Exception {
         // given
         final byte[] mail = ascii("From: a@x.jp\nContent-Type: multipart/mixed\n\n--guess\nContent-Type: text/plain\n\nfound\n--guess--\n");
