@@ -3,13 +3,7 @@ package io.mailroute.topology.parse;
 import io.mailroute.avro.Attachment;
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.Hashes;
-import jakarta.activation.DataSource;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.SharedInputStream;
-import jakarta.mail.util.SharedByteArrayInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,23 +12,24 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.eclipse.angus.mail.util.BASE64DecoderStream;
 import org.eclipse.angus.mail.util.QPDecoderStream;
 import org.eclipse.angus.mail.util.UUDecoderStream;
 
 /**
- * Walks the MIME tree of one mail with Angus Mail's multipart parser over the shared mail bytes
- * (parts are views, never copies), within the {@link ParserSettings} limits: the first text/plain
- * part is the body text (else the first text/html reduced to text), other leaves are attachments
- * (name, type, decoded size and SHA-256), and a {@code multipart/report} delivery-status part is
- * read for its recipients. One walker per mail; not thread-safe.
+ * Walks the MIME tree of one mail over the mail bytes (parts are ranges of the same array, never
+ * copies), within the {@link ParserSettings} limits: the first text/plain part is the body text
+ * (else the first text/html reduced to text), other leaves are attachments (name, type, decoded
+ * size and SHA-256), and a {@code multipart/report} delivery-status part is read for its
+ * recipients. Multiparts are split by {@link MultipartSplitter}, part headers read by
+ * {@link HeaderScanner}; Angus Mail only decodes transfer encodings. One walker per mail; not
+ * thread-safe.
  */
 final class BodyWalker {
     private static final String DEFAULT_TYPE = "text/plain";
-    private static final Pattern FOLD = Pattern.compile("\r?\n(?=[ \t])");
 
     private final ParserSettings settings;
+    private final HeaderScanner scanner;
     private final byte[] raw;
     private final List<Attachment> attachments = new ArrayList<>(0);
     private final List<String> warnings = new ArrayList<>(0);
@@ -48,16 +43,15 @@ final class BodyWalker {
 
     BodyWalker(final ParserSettings settings, final byte[] raw) {
         this.settings = settings;
+        this.scanner = new HeaderScanner(settings);
         this.raw = raw;
     }
 
     /** Walks the body of the mail whose top-level headers are {@code top}. */
     MailBody walk(final HeaderBlock top) throws MailParseException {
         try {
-            final InputStream content = new SharedByteArrayInputStream(raw, top.bodyOffset(), raw.length - top.bodyOffset());
-            entity(top.first("Content-Type").orElse(null), top.first("Content-Transfer-Encoding").orElse(null),
-                    top.first("Content-Disposition").orElse(null), content, 0);
-        } catch (MessagingException | IOException | RuntimeException e) {
+            entity(top, top.bodyOffset(), raw.length, 0);
+        } catch (IOException | RuntimeException e) {
             tolerate("body could not be read completely: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         final String text = plain != null ? plain : html != null ? HtmlText.toText(html) : "";
@@ -67,54 +61,56 @@ final class BodyWalker {
         return new MailBody(text, attachments, report && deliveryStatus != null, bounces, reportParts, warnings);
     }
 
-    private void entity(final String contentTypeHeader, final String encoding, final String dispositionHeader,
-                        final InputStream content, final int depth) throws MessagingException, IOException, MailParseException {
+    /** One entity (the mail or a body part) whose headers are {@code headers} and whose body is {@code raw[start, end)}. */
+    private void entity(final HeaderBlock headers, final int start, final int end, final int depth)
+            throws IOException, MailParseException {
         if (++parts > settings.maxParts()) {
             tolerate("more than " + settings.maxParts() + " body parts; the rest are skipped", null);
             return;
         }
-        final MimeHeaderValue type = MimeHeaderValue.parse(contentTypeHeader, DEFAULT_TYPE);
-        final MimeHeaderValue disposition = MimeHeaderValue.parse(dispositionHeader, "");
+        final MimeHeaderValue type = MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), DEFAULT_TYPE);
+        final MimeHeaderValue disposition = MimeHeaderValue.parse(headers.first("Content-Disposition").orElse(null), "");
+        final String encoding = headers.first("Content-Transfer-Encoding").orElse(null);
         if (type.primaryType().equals("multipart")) {
-            multipart(type, content, depth);
+            multipart(type, start, end, depth);
             return;
         }
         final boolean attachment = disposition.value().equals("attachment");
         switch (type.value()) {
             case "text/plain" -> {
                 if (!attachment && plain == null) {
-                    plain = text(content, encoding, type);
+                    plain = text(start, end, encoding, type);
                     return;
                 }
             }
             case "text/html" -> {
                 if (!attachment && html == null) {
-                    html = text(content, encoding, type);
+                    html = text(start, end, encoding, type);
                     return;
                 }
             }
             case "message/delivery-status" -> {
                 reportParts = true;
-                deliveryStatus = decoded(content, encoding).readNBytes(settings.maxBodyBytes());
+                deliveryStatus = decoded(start, end, encoding).readNBytes(settings.maxBodyBytes());
                 return;
             }
             case "text/rfc822-headers" -> {
                 reportParts = true;
-                originalMessageId = messageId(decoded(content, encoding).readNBytes(settings.maxHeaderBytes()));
+                originalMessageId = messageId(decoded(start, end, encoding).readNBytes(settings.maxHeaderBytes()));
                 return;
             }
             case "message/rfc822" -> {
-                if (report && originalMessageId == null && content instanceof SharedInputStream shared) {
-                    originalMessageId = messageId(decoded(shared.newStream(0, -1), encoding).readNBytes(settings.maxHeaderBytes()));
+                if (report && originalMessageId == null) {
+                    originalMessageId = messageId(decoded(start, end, encoding).readNBytes(settings.maxHeaderBytes()));
                 }
             }
             default -> { }
         }
-        attachments.add(attachment(type, disposition, content, encoding));
+        attachments.add(attachment(type, disposition, start, end, encoding));
     }
 
-    private void multipart(final MimeHeaderValue type, final InputStream content, final int depth)
-            throws MessagingException, IOException, MailParseException {
+    private void multipart(final MimeHeaderValue type, final int start, final int end, final int depth)
+            throws IOException, MailParseException {
         if (depth >= settings.maxPartDepth()) {
             tolerate("multipart nested deeper than " + settings.maxPartDepth() + "; skipped", null);
             return;
@@ -123,32 +119,68 @@ final class BodyWalker {
             final String reportType = type.parameter("report-type");
             report |= reportType != null && reportType.equalsIgnoreCase("delivery-status");
         }
-        final MimeMultipart multipart = new MimeMultipart(new StreamSource(multipartType(type), content));
-        final int count = multipart.getCount();
-        for (int i = 0; i < count; i++) {
-            final BodyPart part = multipart.getBodyPart(i);
-            if (!(part instanceof MimeBodyPart mime)) {
-                continue;
-            }
-            entity(header(mime, "Content-Type"), header(mime, "Content-Transfer-Encoding"), header(mime, "Content-Disposition"),
-                    mime.getRawInputStream(), depth + 1);
+        final MultipartSplitter.Split split = MultipartSplitter.split(raw, start, end, boundary(type));
+        if (!split.delimiterFound()) {
+            tolerate("body could not be read completely: " + type.value() + " has no boundary delimiter line", null);
+            return;
+        }
+        for (final MultipartSplitter.Part part : split.parts()) {
+            final HeaderBlock headers = partHeaders(part);
+            entity(headers, headers.bodyOffset(), part.end(), depth + 1);
             if (parts > settings.maxParts()) {
                 return;
             }
         }
     }
 
-    private String text(final InputStream content, final String encoding, final MimeHeaderValue type) throws IOException {
-        final byte[] bytes = decoded(content, encoding).readNBytes(settings.maxBodyBytes());
+    /**
+     * The part's header block. When its first line is not a header field but the next line is,
+     * the first one is taken for a damaged field and skipped; otherwise a part that does not start
+     * with a header field has none, and is all body.
+     */
+    private HeaderBlock partHeaders(final MultipartSplitter.Part part) throws MailParseException {
+        try {
+            return scanner.scanPart(raw, part.start(), part.end());
+        } catch (MailParseException e) {
+            if (!settings.lenient()) {
+                throw new MailParseException("body part: " + e.getMessage(), e);
+            }
+        }
+        final int lineEnd = HeaderScanner.indexOf(raw, (byte) '\n', part.start(), part.end());
+        if (lineEnd >= 0) {
+            try {
+                final HeaderBlock rest = scanner.scanPart(raw, lineEnd + 1, part.end());
+                if (!rest.fields().isEmpty()) {
+                    warnings.add("a body part's first header line is not a header field; skipped");
+                    return rest;
+                }
+            } catch (MailParseException notAHeaderBlock) {
+                // neither line is a field: the part has no header block
+            }
+        }
+        warnings.add("a body part has no header block; read as body");
+        return new HeaderBlock(List.of(), part.start(), List.of());
+    }
+
+    private String text(final int start, final int end, final String encoding, final MimeHeaderValue type) throws IOException {
+        if (decoder(encoding) == null) {
+            return MailCharsets.decode(raw, start, Math.min(end - start, settings.maxBodyBytes()), type.parameter("charset"));
+        }
+        final byte[] bytes = decoded(start, end, encoding).readNBytes(settings.maxBodyBytes());
         return MailCharsets.decode(bytes, 0, bytes.length, type.parameter("charset"));
     }
 
-    private Attachment attachment(final MimeHeaderValue type, final MimeHeaderValue disposition, final InputStream content,
+    private Attachment attachment(final MimeHeaderValue type, final MimeHeaderValue disposition, final int start, final int end,
                                   final String encoding) throws IOException {
         final MessageDigest sha256 = Hashes.sha256();
         final long size;
-        try (InputStream in = decoded(content, encoding); OutputStream sink = new DigestSink(sha256)) {
-            size = in.transferTo(sink);
+        if (decoder(encoding) == null) {
+            sha256.update(raw, start, end - start);
+            size = end - start;
+        } else {
+            try (InputStream in = decoded(start, end, encoding); OutputStream sink = new DigestSink(sha256)) {
+                size = in.transferTo(sink);
+            }
         }
         String name = disposition.parameter("filename");
         if (name == null) {
@@ -157,15 +189,29 @@ final class BodyWalker {
         return new Attachment(name, type.value(), size, HexFormat.of().formatHex(sha256.digest()));
     }
 
-    private InputStream decoded(final InputStream content, final String encoding) {
-        if (encoding == null) {
+    private InputStream decoded(final int start, final int end, final String encoding) {
+        final InputStream content = new ByteArrayInputStream(raw, start, end - start);
+        final String decoder = decoder(encoding);
+        if (decoder == null) {
             return content;
         }
-        return switch (encoding.strip().toLowerCase(Locale.ROOT)) {
+        return switch (decoder) {
             case "base64" -> new BASE64DecoderStream(content, settings.lenient());
             case "quoted-printable" -> new QPDecoderStream(content);
-            case "x-uuencode", "x-uue", "uuencode" -> new UUDecoderStream(content, settings.lenient(), settings.lenient());
-            default -> content;
+            default -> new UUDecoderStream(content, settings.lenient(), settings.lenient());
+        };
+    }
+
+    /** The transfer decoding {@code encoding} needs (base64, quoted-printable, uuencode), or null for none. */
+    private static String decoder(final String encoding) {
+        if (encoding == null) {
+            return null;
+        }
+        return switch (encoding.strip().toLowerCase(Locale.ROOT)) {
+            case "base64" -> "base64";
+            case "quoted-printable" -> "quoted-printable";
+            case "x-uuencode", "x-uue", "uuencode" -> "uuencode";
+            default -> null;
         };
     }
 
@@ -178,18 +224,17 @@ final class BodyWalker {
         }
     }
 
-    private static String header(final MimeBodyPart part, final String name) throws MessagingException {
-        final String value = part.getHeader(name, null);
-        return value == null ? null : FOLD.matcher(value).replaceAll("");
-    }
-
-    /** The Content-Type Angus parses the multipart with: only the boundary, cleanly quoted. */
-    private static String multipartType(final MimeHeaderValue type) {
+    /** The boundary parameter's bytes, one per char as Angus Mail takes them; null when missing. */
+    static byte[] boundary(final MimeHeaderValue type) {
         final String boundary = type.parameter("boundary");
         if (boundary == null || boundary.isEmpty()) {
-            return type.value();
+            return null;
         }
-        return type.value() + "; boundary=\"" + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        final byte[] bytes = new byte[boundary.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) boundary.charAt(i);
+        }
+        return bytes;
     }
 
     private void tolerate(final String problem, final Exception cause) throws MailParseException {
@@ -197,29 +242,6 @@ final class BodyWalker {
             throw cause == null ? new MailParseException(problem) : new MailParseException(problem, cause);
         }
         warnings.add(problem);
-    }
-
-    /** A multipart's content as Angus reads it: one stream, shared with the mail bytes. */
-    private record StreamSource(String contentType, InputStream content) implements DataSource {
-        @Override
-        public InputStream getInputStream() {
-            return content;
-        }
-
-        @Override
-        public OutputStream getOutputStream() throws IOException {
-            throw new IOException("read-only");
-        }
-
-        @Override
-        public String getContentType() {
-            return contentType;
-        }
-
-        @Override
-        public String getName() {
-            return "body";
-        }
     }
 
     /** Feeds written bytes to a digest and drops them. */

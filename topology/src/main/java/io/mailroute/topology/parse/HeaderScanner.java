@@ -26,10 +26,23 @@ final class HeaderScanner {
      *                            under {@link ParserSettings#STRICT}
      */
     HeaderBlock scan(final byte[] data, final int offset, final int end) throws MailParseException {
+        return block(data, offset, skipPreamble(data, offset, end), end);
+    }
+
+    /**
+     * Scans the header block of a MIME body part starting at {@code offset}: as {@link #scan}, but
+     * nothing is skipped, since a part that starts with a blank line has no header fields and its
+     * body starts right after that line.
+     */
+    HeaderBlock scanPart(final byte[] data, final int offset, final int end) throws MailParseException {
+        return block(data, offset, offset, end);
+    }
+
+    private HeaderBlock block(final byte[] data, final int offset, final int start, final int end) throws MailParseException {
         final List<HeaderField> fields = new ArrayList<>(32);
         final List<String> warnings = new ArrayList<>(0);
         final Field current = new Field();
-        int pos = skipPreamble(data, offset, end);
+        int pos = start;
         int ignored = 0;
         while (pos < end) {
             int lineEnd = indexOf(data, (byte) '\n', pos, end);

@@ -9,7 +9,8 @@ import org.eclipse.angus.mail.util.MailStreamProvider;
 /**
  * Parses raw mail bytes into a {@link ParsedMail}: one fast pass over the header block for the
  * facts rules look at first (subject and addresses decoded with raw forms kept, Message-ID,
- * Date, authentication and SES verdicts); the body is walked with Angus Mail on demand.
+ * Date, authentication and SES verdicts); the body is walked on demand (Angus Mail only decodes
+ * transfer encodings).
  * Thread-safe; create one per settings and share it.
  */
 public final class MailParser {
