@@ -1,6 +1,7 @@
 package io.mailroute.topology.parse;
 
 import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /** Base64 decoding that skips characters outside the alphabet and tolerates missing padding. */
@@ -36,5 +37,51 @@ final class Base64Lenient {
                 out.write(buffer >> bits & 0xFF);
             }
         }
+    }
+
+    /**
+     * Decodes clean base64 in {@code data[start, end)} into {@code digest} without materialising
+     * it: the alphabet, line breaks and blanks, and padding only at the end. Returns the number of
+     * decoded bytes, or -1 (the digest then holds garbage) for anything else: damaged base64 is
+     * left to a decoder that reproduces Angus' lenient reading of it.
+     */
+    static long digestClean(final byte[] data, final int start, final int end, final MessageDigest digest) {
+        final byte[] chunk = new byte[8192];
+        int filled = 0;
+        long size = 0;
+        int buffer = 0;
+        int bits = 0;
+        boolean padded = false;
+        for (int i = start; i < end; i++) {
+            final int c = data[i] & 0xFF;
+            if (c == '\r' || c == '\n' || c == ' ' || c == '\t') {
+                continue;
+            }
+            if (c == '=') {
+                padded = true;
+                continue;
+            }
+            final int value = c < 128 ? VALUES[c] : -1;
+            if (value < 0 || padded) {
+                return -1;
+            }
+            buffer = buffer << 6 | value;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                chunk[filled++] = (byte) (buffer >> bits);
+                if (filled == chunk.length) {
+                    digest.update(chunk, 0, filled);
+                    size += filled;
+                    filled = 0;
+                }
+            }
+        }
+        if (bits == 6) {
+            // a group cut after its first character: Angus pads it with zero bits into one byte
+            chunk[filled++] = (byte) (buffer << 2);
+        }
+        digest.update(chunk, 0, filled);
+        return size + filled;
     }
 }

@@ -173,20 +173,31 @@ final class BodyWalker {
     private Attachment attachment(final MimeHeaderValue type, final MimeHeaderValue disposition, final int start, final int end,
                                   final String encoding) throws IOException {
         final MessageDigest sha256 = Hashes.sha256();
-        final long size;
-        if (decoder(encoding) == null) {
-            sha256.update(raw, start, end - start);
-            size = end - start;
-        } else {
-            try (InputStream in = decoded(start, end, encoding); OutputStream sink = new DigestSink(sha256)) {
-                size = in.transferTo(sink);
-            }
-        }
+        final long size = digestDecoded(start, end, encoding, sha256);
         String name = disposition.parameter("filename");
         if (name == null) {
             name = type.parameter("name");
         }
         return new Attachment(name, type.value(), size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** Hashes the transfer-decoded bytes of {@code raw[start, end)}; returns how many there were. */
+    private long digestDecoded(final int start, final int end, final String encoding, final MessageDigest sha256) throws IOException {
+        final String decoder = decoder(encoding);
+        if (decoder == null) {
+            sha256.update(raw, start, end - start);
+            return end - start;
+        }
+        if (decoder.equals("base64")) {
+            final long size = Base64Lenient.digestClean(raw, start, end, sha256);
+            if (size >= 0) {
+                return size;
+            }
+            sha256.reset();
+        }
+        try (InputStream in = decoded(start, end, encoding); OutputStream sink = new DigestSink(sha256)) {
+            return in.transferTo(sink);
+        }
     }
 
     private InputStream decoded(final int start, final int end, final String encoding) {
