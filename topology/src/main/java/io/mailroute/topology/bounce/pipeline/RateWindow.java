@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -23,6 +24,8 @@ final class RateWindow {
     static final int BUCKETS = 60;
     private static final int SAMPLES = 3;
     private static final byte VERSION = 1;
+    /** Version, newest step, level, the counters and the sample count; the samples follow (modified UTF-8, as DataOutput writes them). */
+    private static final int FIXED_BYTES = 1 + Long.BYTES + 1 + 2 * BUCKETS * Long.BYTES + 1;
 
     private final long[] mails;
     private final long[] bounces;
@@ -115,17 +118,19 @@ final class RateWindow {
     }
 
     private static byte[] write(final RateWindow window) {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * BUCKETS + 64);
+        final byte[] samples = samplesBytes(window.samples);
+        final ByteBuffer out = ByteBuffer.allocate(FIXED_BYTES + samples.length);
+        out.put(VERSION).putLong(window.newest).put((byte) window.level.ordinal());
+        for (int i = 0; i < BUCKETS; i++) {
+            out.putLong(window.mails[i]).putLong(window.bounces[i]);
+        }
+        return out.put((byte) window.samples.size()).put(samples).array();
+    }
+
+    private static byte[] samplesBytes(final Deque<String> samples) {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeLong(window.newest);
-            out.writeByte(window.level.ordinal());
-            for (int i = 0; i < BUCKETS; i++) {
-                out.writeLong(window.mails[i]);
-                out.writeLong(window.bounces[i]);
-            }
-            out.writeByte(window.samples.size());
-            for (final String sample : window.samples) {
+            for (final String sample : samples) {
                 out.writeUTF(sample);
             }
         } catch (IOException e) {
@@ -135,26 +140,27 @@ final class RateWindow {
     }
 
     private static RateWindow read(final byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readByte() != VERSION) {
-                throw new SerializationException("Unknown bounce-rate window format");
-            }
-            final long newest = in.readLong();
-            final RateLevel level = RateLevel.values()[in.readByte()];
-            final long[] mails = new long[BUCKETS];
-            final long[] bounces = new long[BUCKETS];
-            for (int i = 0; i < BUCKETS; i++) {
-                mails[i] = in.readLong();
-                bounces[i] = in.readLong();
-            }
-            final int count = in.readByte();
-            final Deque<String> samples = new ArrayDeque<>(SAMPLES);
+        final ByteBuffer in = ByteBuffer.wrap(bytes);
+        if (bytes.length < FIXED_BYTES || in.get() != VERSION) {
+            throw new SerializationException("Unknown bounce-rate window format");
+        }
+        final long newest = in.getLong();
+        final RateLevel level = RateLevel.values()[in.get()];
+        final long[] mails = new long[BUCKETS];
+        final long[] bounces = new long[BUCKETS];
+        for (int i = 0; i < BUCKETS; i++) {
+            mails[i] = in.getLong();
+            bounces[i] = in.getLong();
+        }
+        final int count = in.get();
+        final Deque<String> samples = new ArrayDeque<>(SAMPLES);
+        try (DataInputStream sampleIn = new DataInputStream(new ByteArrayInputStream(bytes, in.position(), in.remaining()))) {
             for (int i = 0; i < count; i++) {
-                samples.addLast(in.readUTF());
+                samples.addLast(sampleIn.readUTF());
             }
-            return new RateWindow(mails, bounces, samples, newest, level);
         } catch (IOException e) {
             throw new SerializationException("Cannot read a bounce-rate window", e);
         }
+        return new RateWindow(mails, bounces, samples, newest, level);
     }
 }
