@@ -100,7 +100,7 @@ public class AvroDeserializer<T extends IndexedRecord> implements Deserializer<T
         }
         final SpecificData model = targetType != null ? SpecificData.getForClass(targetType) : SpecificData.getForSchema(writer);
         final Schema reader = targetType != null ? model.getSchema(targetType) : readerSchemaFor(model, writer, id);
-        return new SpecificDatumReader<>(writer, reader, model);
+        return new SpecificDatumReader<>(writer, reader, SpecificModels.withCustomCoders(model));
     }
 
     private static Schema readerSchemaFor(final SpecificData model, final Schema writer, final int id) {

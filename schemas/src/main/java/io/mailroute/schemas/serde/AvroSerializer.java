@@ -95,7 +95,7 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     private static Writer newWriter(final IndexedRecord record) {
         final Schema schema = record.getSchema();
         final DatumWriter<?> datumWriter = record instanceof SpecificRecord
-                ? new SpecificDatumWriter<>(schema, SpecificData.getForClass(record.getClass()))
+                ? new SpecificDatumWriter<>(schema, SpecificModels.withCustomCoders(SpecificData.getForClass(record.getClass())))
                 : new GenericDatumWriter<>(schema, GenericData.get());
         return new Writer(schema, (DatumWriter<Object>) datumWriter, new ConcurrentHashMap<>());
     }

@@ -7,14 +7,21 @@ import io.mailroute.avro.RawMail;
 import io.mailroute.schemas.SampleRecords;
 import io.mailroute.schemas.registry.LocalSchemaRegistry;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +58,24 @@ class AvroSerdeRoundTripTest {
         // then
         assertThat(back).isEqualTo(record);
         assertThat(bytes[0]).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("records")
+    void shouldWriteTheBytesAvrosSchemaDrivenWriterWrites(final SpecificRecord record) throws IOException {
+        // given
+        final AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
+        serializer.configure(CONFIG, false);
+        final ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(expected, null);
+        new SpecificDatumWriter<SpecificRecord>(record.getSchema(), SpecificData.getForClass(record.getClass())).write(record, encoder);
+        encoder.flush();
+
+        // when
+        final byte[] bytes = serializer.serialize("topic", record);
+
+        // then
+        assertThat(Arrays.copyOfRange(bytes, WireFormat.HEADER_SIZE, bytes.length)).isEqualTo(expected.toByteArray());
     }
 
     @ParameterizedTest(name = "{0}")
