@@ -47,6 +47,7 @@ public final class BenchReport {
             phase.put("mailsPerSec", round(r.mailsPerSec()));
             phase.put("mbPerSec", round(r.mbPerSec()));
             phase.put("cpuPercent", round(r.cpuPercent()));
+            phase.put("jitSeconds", round(r.jitSeconds()));
             final ObjectNode heap = phase.putObject("heapMb");
             heap.put("usedBefore", round(r.heapUsedBeforeMb()));
             heap.put("usedAfter", round(r.heapUsedAfterMb()));

@@ -1,5 +1,6 @@
 package io.mailroute.ops.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
@@ -9,9 +10,11 @@ final class PhaseMeter {
 
     private final com.sun.management.OperatingSystemMXBean os;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     private final double heapBefore;
     private long startNanos;
     private long startCpu;
+    private long startJitMillis;
 
     private PhaseMeter() {
         this.os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -28,6 +31,7 @@ final class PhaseMeter {
     void restart() {
         this.startNanos = System.nanoTime();
         this.startCpu = os.getProcessCpuTime();
+        this.startJitMillis = jitMillis();
     }
 
     PhaseResult stop(final long mails, final long processed, final long bytes, final Latencies.Summary latency) {
@@ -36,7 +40,12 @@ final class PhaseMeter {
         final double cpuPercent = wall <= 0 ? 0 : 100.0 * cpu / wall / Runtime.getRuntime().availableProcessors();
         // after a GC and with the phase's app still running: what the phase keeps, not its garbage
         System.gc();
-        return new PhaseResult(mails, processed, bytes, wall / 1e9, cpuPercent, heapBefore, memory.getHeapMemoryUsage().getUsed() / MB,
+        final double jitSeconds = (jitMillis() - startJitMillis) / 1e3;
+        return new PhaseResult(mails, processed, bytes, wall / 1e9, cpuPercent, jitSeconds, heapBefore, memory.getHeapMemoryUsage().getUsed() / MB,
                 memory.getHeapMemoryUsage().getMax() / MB, latency, 0);
+    }
+
+    private long jitMillis() {
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 }

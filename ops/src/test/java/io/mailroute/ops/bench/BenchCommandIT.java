@@ -51,6 +51,7 @@ class BenchCommandIT {
             assertThat(json.path(phase).path("mailsPerSec").asDouble()).as(phase).isPositive();
             assertThat(json.path(phase).path("mbPerSec").asDouble()).as(phase).isPositive();
             assertThat(json.path(phase).has("cpuPercent")).as(phase).isTrue();
+            assertThat(json.path(phase).path("jitSeconds").asDouble()).as(phase).isNotNegative();
             assertThat(json.path(phase).path("heapMb").path("max").asDouble()).as(phase).isPositive();
         }
         final JsonNode latency = json.path("pipeline").path("latencyMs");

@@ -32,6 +32,7 @@ class BenchReportTest {
         assertThat(json.path("topology").path("mbPerSec").asDouble()).isEqualTo(4.77);
         assertThat(json.path("pipeline").path("latencyMs").path("p99").asLong()).isEqualTo(450);
         assertThat(json.path("pipeline").path("putRate").asLong()).isEqualTo(990);
+        assertThat(json.path("topology").path("jitSeconds").asDouble()).isEqualTo(3);
         assertThat(json.path("topology").has("putRate")).isFalse();
         assertThat(json.path("ratios").path("topologyOverPassthrough").asDouble()).isEqualTo(0.2);
         assertThat(json.path("ratios").path("pipelineOverPassthrough").asDouble()).isEqualTo(0.08);
@@ -55,6 +56,6 @@ class BenchReportTest {
     }
 
     private static PhaseResult result(final double seconds, final Latencies.Summary latency) {
-        return new PhaseResult(1_000, 1_000, 1_000 * 1_000L, seconds, 50, 10, 20, 1_024, latency, latency == null ? 0 : 990);
+        return new PhaseResult(1_000, 1_000, 1_000 * 1_000L, seconds, 50, 3, 10, 20, 1_024, latency, latency == null ? 0 : 990);
     }
 }
