@@ -3,6 +3,7 @@ package io.mailroute.topology.parse;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -144,16 +145,9 @@ final class HeaderScanner {
         return -1;
     }
 
-    private static boolean startsWith(final byte[] data, final int pos, final int end, final byte[] prefix) {
-        if (end - pos < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (data[pos + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether {@code data[pos, end)} starts with {@code prefix}. */
+    static boolean startsWith(final byte[] data, final int pos, final int end, final byte[] prefix) {
+        return end - pos >= prefix.length && Arrays.equals(data, pos, pos + prefix.length, prefix, 0, prefix.length);
     }
 
     /** The field being read; most fields are one line and never copy their bytes. */

@@ -58,7 +58,7 @@ final class MultipartSplitter {
         final List<Part> parts = new ArrayList<>(4);
         int partStart = -1;
         while (lineStart < end) {
-            if (data[lineStart] == DASH && matches(data, lineStart, end, dashBoundary)) {
+            if (data[lineStart] == DASH && HeaderScanner.startsWith(data, lineStart, end, dashBoundary)) {
                 final int after = lineStart + dashBoundary.length;
                 if (isClose(data, after, end)) {
                     if (partStart >= 0) {
@@ -101,18 +101,6 @@ final class MultipartSplitter {
     private static int nextLineStart(final byte[] data, final int pos, final int end) {
         final int lineEnd = lineEnd(data, pos, end);
         return lineEnd < end ? lineEnd + 1 : end;
-    }
-
-    private static boolean matches(final byte[] data, final int pos, final int end, final byte[] dashBoundary) {
-        if (end - pos < dashBoundary.length) {
-            return false;
-        }
-        for (int i = 0; i < dashBoundary.length; i++) {
-            if (data[pos + i] != dashBoundary[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isClose(final byte[] data, final int after, final int end) {
