@@ -70,7 +70,7 @@ final class BodyWalker {
         }
         final MimeHeaderValue type = MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), DEFAULT_TYPE);
         final MimeHeaderValue disposition = MimeHeaderValue.parse(headers.first("Content-Disposition").orElse(null), "");
-        final String encoding = headers.first("Content-Transfer-Encoding").orElse(null);
+        final String decoder = decoder(headers.first("Content-Transfer-Encoding").orElse(null));
         if (type.primaryType().equals("multipart")) {
             multipart(type, start, end, depth);
             return;
@@ -79,34 +79,34 @@ final class BodyWalker {
         switch (type.value()) {
             case "text/plain" -> {
                 if (!attachment && plain == null) {
-                    plain = text(start, end, encoding, type);
+                    plain = text(start, end, decoder, type);
                     return;
                 }
             }
             case "text/html" -> {
                 if (!attachment && html == null) {
-                    html = text(start, end, encoding, type);
+                    html = text(start, end, decoder, type);
                     return;
                 }
             }
             case "message/delivery-status" -> {
                 reportParts = true;
-                deliveryStatus = decoded(start, end, encoding).readNBytes(settings.maxBodyBytes());
+                deliveryStatus = decoded(start, end, decoder).readNBytes(settings.maxBodyBytes());
                 return;
             }
             case "text/rfc822-headers" -> {
                 reportParts = true;
-                originalMessageId = messageId(decoded(start, end, encoding).readNBytes(settings.maxHeaderBytes()));
+                originalMessageId = messageId(decoded(start, end, decoder).readNBytes(settings.maxHeaderBytes()));
                 return;
             }
             case "message/rfc822" -> {
                 if (report && originalMessageId == null) {
-                    originalMessageId = messageId(decoded(start, end, encoding).readNBytes(settings.maxHeaderBytes()));
+                    originalMessageId = messageId(decoded(start, end, decoder).readNBytes(settings.maxHeaderBytes()));
                 }
             }
             default -> { }
         }
-        attachments.add(attachment(type, disposition, start, end, encoding));
+        attachments.add(attachment(type, disposition, start, end, decoder));
     }
 
     private void multipart(final MimeHeaderValue type, final int start, final int end, final int depth)
@@ -162,18 +162,18 @@ final class BodyWalker {
         return new HeaderBlock(List.of(), part.start(), List.of());
     }
 
-    private String text(final int start, final int end, final String encoding, final MimeHeaderValue type) throws IOException {
-        if (decoder(encoding) == null) {
+    private String text(final int start, final int end, final String decoder, final MimeHeaderValue type) throws IOException {
+        if (decoder == null) {
             return MailCharsets.decode(raw, start, Math.min(end - start, settings.maxBodyBytes()), type.parameter("charset"));
         }
-        final byte[] bytes = decoded(start, end, encoding).readNBytes(settings.maxBodyBytes());
+        final byte[] bytes = decoded(start, end, decoder).readNBytes(settings.maxBodyBytes());
         return MailCharsets.decode(bytes, 0, bytes.length, type.parameter("charset"));
     }
 
     private Attachment attachment(final MimeHeaderValue type, final MimeHeaderValue disposition, final int start, final int end,
-                                  final String encoding) throws IOException {
+                                  final String decoder) throws IOException {
         final MessageDigest sha256 = Hashes.sha256();
-        final long size = digestDecoded(start, end, encoding, sha256);
+        final long size = digestDecoded(start, end, decoder, sha256);
         String name = disposition.parameter("filename");
         if (name == null) {
             name = type.parameter("name");
@@ -182,8 +182,7 @@ final class BodyWalker {
     }
 
     /** Hashes the transfer-decoded bytes of {@code raw[start, end)}; returns how many there were. */
-    private long digestDecoded(final int start, final int end, final String encoding, final MessageDigest sha256) throws IOException {
-        final String decoder = decoder(encoding);
+    private long digestDecoded(final int start, final int end, final String decoder, final MessageDigest sha256) throws IOException {
         if (decoder == null) {
             sha256.update(raw, start, end - start);
             return end - start;
@@ -195,14 +194,14 @@ final class BodyWalker {
             }
             sha256.reset();
         }
-        try (InputStream in = decoded(start, end, encoding); OutputStream sink = new DigestSink(sha256)) {
+        try (InputStream in = decoded(start, end, decoder); OutputStream sink = new DigestSink(sha256)) {
             return in.transferTo(sink);
         }
     }
 
-    private InputStream decoded(final int start, final int end, final String encoding) {
+    /** {@code raw[start, end)} through {@code decoder} (one of {@link #decoder}'s answers; null for none). */
+    private InputStream decoded(final int start, final int end, final String decoder) {
         final InputStream content = new ByteArrayInputStream(raw, start, end - start);
-        final String decoder = decoder(encoding);
         if (decoder == null) {
             return content;
         }
