@@ -28,7 +28,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@code null} stays {@code null} (tombstones). Thread-safe.
  */
 public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
-    private final Map<Schema, Writer> writers = new ConcurrentHashMap<>();
+    /** By class for generated records, by schema for generic ones: the two need different datum writers. */
+    private final Map<Object, Writer> writers = new ConcurrentHashMap<>();
+    private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
     private SchemaRegistryClient client;
     private boolean autoRegister = true;
     private SubjectNameStrategy subjectNames = SubjectNameStrategy.TOPIC_NAME;
@@ -42,7 +44,31 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
         this.client = client;
     }
 
-    private record Writer(Schema schema, DatumWriter<Object> datumWriter, Map<String, Integer> idsBySubject) {}
+    private record Writer(Schema schema, DatumWriter<Object> datumWriter, Map<String, Integer> idsByTopic) {}
+
+    /**
+     * A thread's buffer and encoder, reused from record to record: only the returned copy is
+     * allocated. A buffer that grew for a large record is not kept.
+     */
+    private static final class Output extends ByteArrayOutputStream {
+        private static final int INITIAL_BYTES = 4_096;
+        private static final int MAX_KEPT_BYTES = 1 << 20;
+        private BinaryEncoder encoder;
+
+        Output() {
+            super(INITIAL_BYTES);
+        }
+
+        /** The encoder for a new record; bytes a failed record left in it are dropped. */
+        BinaryEncoder start() {
+            encoder = EncoderFactory.get().binaryEncoder(this, encoder);
+            if (buf.length > MAX_KEPT_BYTES) {
+                buf = new byte[INITIAL_BYTES];
+            }
+            reset();
+            return encoder;
+        }
+    }
 
     @Override
     public void configure(final Map<String, ?> configs, final boolean isKey) {
@@ -53,6 +79,7 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
         this.autoRegister = config.autoRegister();
         this.subjectNames = config.subjectNameStrategy(isKey);
         this.isKey = isKey;
+        writers.clear();
     }
 
     @Override
@@ -63,16 +90,17 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
         if (client == null) {
             throw new SerializationException("AvroSerializer used before configure(): no schema registry");
         }
-        final Writer writer = writers.computeIfAbsent(record.getSchema(), s -> newWriter(record));
-        final String subject = subjectNames.subject(topic, isKey, writer.schema());
-        final int id = writer.idsBySubject().computeIfAbsent(subject, s -> schemaId(s, writer.schema()));
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        final ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
+        final Writer writer = writers.computeIfAbsent(record instanceof SpecificRecord ? record.getClass() : record.getSchema(),
+                k -> newWriter(record));
+        final int id = writer.idsByTopic().computeIfAbsent(topic,
+                t -> schemaId(subjectNames.subject(t, isKey, writer.schema()), writer.schema()));
+        final Output out = outputs.get();
+        // buffered: a direct encoder makes one synchronized stream write per field
+        final BinaryEncoder encoder = out.start();
+        final ByteBuffer header = ByteBuffer.wrap(new byte[WireFormat.HEADER_SIZE]);
         WireFormat.writeHeader(header, id);
         out.write(header.array(), 0, WireFormat.HEADER_SIZE);
         try {
-            // buffered: a direct encoder makes one synchronized stream write per field
-            final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
             writer.datumWriter().write(record, encoder);
             encoder.flush();
         } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {

@@ -1,6 +1,7 @@
 package io.mailroute.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.RawMail;
@@ -23,6 +24,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,6 +141,42 @@ class AvroSerdeRoundTripTest {
             return buffer.duplicate();
         }
         return value;
+    }
+
+    @Test
+    void shouldWriteEveryRecordWholeWhileOneSerializerWritesRecordAfterRecord() {
+        // given: one serializer reuses its buffer; a record it fails on midway and a large one come between
+        final AvroSerializer<GenericRecord> reused = new AvroSerializer<>();
+        reused.configure(CONFIG, false);
+        final RawMail sample = SampleRecords.rawMail();
+        final GenericRecord broken = new GenericData.Record(RawMail.getClassSchema());
+        broken.put("mailId", "m-broken");
+        final RawMail large = RawMail.newBuilder(sample).setContent(ByteBuffer.wrap(new byte[3 << 20])).build();
+        final List<GenericRecord> written = List.of(sample, large, sample, large, sample);
+
+        // when / then
+        for (final GenericRecord record : written) {
+            assertThatThrownBy(() -> reused.serialize("topic", broken)).isInstanceOf(SerializationException.class);
+            final AvroSerializer<GenericRecord> fresh = new AvroSerializer<>();
+            fresh.configure(CONFIG, false);
+            assertThat(reused.serialize("topic", record)).isEqualTo(fresh.serialize("topic", record));
+        }
+    }
+
+    @Test
+    void shouldRegisterTheSchemaUnderTheSubjectOfEachTopic() {
+        // given
+        final AvroSerializer<RawMail> serializer = new AvroSerializer<>();
+        serializer.configure(CONFIG, false);
+        final RawMail mail = SampleRecords.rawMail();
+
+        // when
+        serializer.serialize("mail.raw", mail);
+        serializer.serialize("mail.overflow", mail);
+        serializer.serialize("mail.raw", mail);
+
+        // then
+        assertThat(SchemaRegistryClients.scope(SCOPE).subjects()).containsExactlyInAnyOrder("mail.raw-value", "mail.overflow-value");
     }
 
     @Test
