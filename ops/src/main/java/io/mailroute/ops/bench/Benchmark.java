@@ -272,7 +272,7 @@ public final class Benchmark {
         final String keyPrefix = "bench-" + run + "/" + MailGenerator.KEY_PREFIX;
         final String connector = "bench-" + run + "-s3-mail";
         try (SchemaRegistryClient registry = registryClient(); TopologyServices services = TopologyServices.from(new MailrouteConfig(app));
-             S3Client s3 = target.newS3Client(); ProgressBar bar = Progress.bar("pipeline", settings.pipelineMails(), " mails")) {
+             S3Client s3 = target.newS3Client()) {
             final MailTopics topics = MailTopics.create(app, registry, app);
             publishAccounts(prefix, topics);
             target.connect().putConnectorConfig(connector, connectorConfig(prefix, keyPrefix));
@@ -287,16 +287,18 @@ public final class Benchmark {
                     try {
                         warmUp(topics, prefix, s3, keyPrefix, putter);
                         meter.restart();
-                        final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix, settings.pipelineMails(), putAt));
-                        // only the mails put count: a listing may show an object that is gone when read
-                        final long done = awaitOutcomes(topics, prefix, settings.pipelineMails(), bar, putAt::containsKey, null, mailId -> {
-                            final Long at = putAt.get(mailId);
-                            if (at != null) {
-                                latencies.add((System.nanoTime() - at) / 1_000_000);
-                            }
-                        });
-                        final long[] putResult = put.get();
-                        return meter.stop(settings.pipelineMails(), done, putResult[0], latencies.summary()).withPutRate(putResult[1]);
+                        try (ProgressBar bar = Progress.bar("pipeline", settings.pipelineMails(), " mails")) {
+                            final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix, settings.pipelineMails(), putAt));
+                            // only the mails put count: a listing may show an object that is gone when read
+                            final long done = awaitOutcomes(topics, prefix, settings.pipelineMails(), bar, putAt::containsKey, null, mailId -> {
+                                final Long at = putAt.get(mailId);
+                                if (at != null) {
+                                    latencies.add((System.nanoTime() - at) / 1_000_000);
+                                }
+                            });
+                            final long[] putResult = put.get();
+                            return meter.stop(settings.pipelineMails(), done, putResult[0], latencies.summary()).withPutRate(putResult[1]);
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("interrupted", e);
