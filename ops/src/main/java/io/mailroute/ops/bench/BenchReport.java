@@ -47,6 +47,12 @@ public final class BenchReport {
             phase.put("mailsPerSec", round(r.mailsPerSec()));
             phase.put("mbPerSec", round(r.mbPerSec()));
             phase.put("cpuPercent", round(r.cpuPercent()));
+            if (!r.cpuShare().isEmpty()) {
+                final ObjectNode share = phase.putObject("cpuShare");
+                for (final CpuComponent component : CpuComponent.values()) {
+                    share.put(component.jsonName(), round(r.cpuShare().getOrDefault(component, 0.0)));
+                }
+            }
             phase.put("jitSeconds", round(r.jitSeconds()));
             final ObjectNode heap = phase.putObject("heapMb");
             heap.put("usedBefore", round(r.heapUsedBeforeMb()));

@@ -43,7 +43,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -89,6 +91,8 @@ public final class Benchmark {
     static final Duration STALL = Duration.ofSeconds(120);
     /** Threads putting mail into S3 in the pipeline phase. */
     static final int PUT_THREADS = 16;
+    /** Name prefix of the bench's own threads and consumer groups, so that its CPU is told apart from the stack's. */
+    static final String THREAD_PREFIX = "mailroute-bench-";
 
     private final BenchTarget target;
     private final BenchSettings settings;
@@ -150,7 +154,7 @@ public final class Benchmark {
         final int threads = Runtime.getRuntime().availableProcessors();
         final AtomicLong parsed = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
-        final ExecutorService executor = Executors.newFixedThreadPool(threads);
+        final ExecutorService executor = Executors.newFixedThreadPool(threads, named("parse"));
         try (ProgressBar bar = Progress.bar("parseOnly", settings.mails(), " mails")) {
             final PhaseMeter meter = PhaseMeter.start();
             final List<Future<?>> work = new ArrayList<>();
@@ -184,7 +188,7 @@ public final class Benchmark {
             final MailTopics topics = MailTopics.create(Map.of(), registry, serdeConfig());
             publishAccounts(prefix, topics);
             final PhaseMeter meter = PhaseMeter.start();
-            final ExecutorService consuming = Executors.newSingleThreadExecutor();
+            final ExecutorService consuming = Executors.newSingleThreadExecutor(named("consume"));
             try {
                 final Future<long[]> consumed = consuming.submit(() -> consumeAll(topic, bar, null));
                 long bytes = 0;
@@ -213,7 +217,7 @@ public final class Benchmark {
 
     /** Reads {@code topic} from the start until every mail was seen or nothing came for {@link #STALL}. */
     private long[] consumeAll(final String topic, final ProgressBar bar, final PhaseMeter meter) {
-        final Map<String, Object> config = consumerConfig("bench-" + run + "-broker");
+        final Map<String, Object> config = consumerConfig(THREAD_PREFIX + run + "-broker");
         long seen = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -283,7 +287,7 @@ public final class Benchmark {
             final Latencies latencies = new Latencies();
             try {
                 return runStreams(MailTopology.build(app, topics, services), props, meter -> {
-                    final ExecutorService putter = Executors.newSingleThreadExecutor();
+                    final ExecutorService putter = Executors.newSingleThreadExecutor(named("put-rate"));
                     try {
                         warmUp(topics, prefix, s3, keyPrefix, putter);
                         meter.restart();
@@ -332,6 +336,15 @@ public final class Benchmark {
         }
     }
 
+    private static ThreadFactory named(final String role) {
+        final AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            final Thread thread = new Thread(runnable, THREAD_PREFIX + role + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     /**
      * Puts {@code mails} mails into the bucket at {@link BenchSettings#rate()}, each at its due time, from
      * {@link #PUT_THREADS} threads so that slow puts do not lower the offered rate; returns the
@@ -342,7 +355,7 @@ public final class Benchmark {
         final long start = System.nanoTime();
         final long interval = 1_000_000_000L / settings.rate();
         final AtomicLong bytes = new AtomicLong();
-        final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS);
+        final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS, named("put"));
         try {
             final List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < PUT_THREADS; t++) {
@@ -381,7 +394,7 @@ public final class Benchmark {
         final String status = topics.status().name();
         final String dlq = topics.dlq().name();
         final Set<String> done = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig("bench-" + run + "-outcomes-" + prefix),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(THREAD_PREFIX + run + "-outcomes-" + prefix),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(status, dlq));
             long lastProgress = System.nanoTime();

@@ -1,5 +1,7 @@
 package io.mailroute.ops.bench;
 
+import java.util.Map;
+
 /**
  * What one benchmark phase measured.
  *
@@ -8,6 +10,8 @@ package io.mailroute.ops.bench;
  * @param bytes           mail bytes processed
  * @param seconds         wall-clock time of the measured part
  * @param cpuPercent      process CPU time over wall time and all cores, 0-100
+ * @param cpuShare        each component's part of the process CPU time, in percent (sums to 100; empty
+ *                        where the JVM does not measure thread CPU time)
  * @param jitSeconds      time the JIT compilers spent compiling during the measured part (summed over
  *                        compiler threads, as the JVM reports it): how much of the phase was warm-up
  * @param heapUsedBeforeMb heap in use when the phase started, after a GC
@@ -16,12 +20,16 @@ package io.mailroute.ops.bench;
  * @param latency         S3-put-to-lane latency, for the pipeline phase only
  * @param putRate         mails per second actually put into S3 (the pipeline's offered rate achieved), else 0
  */
-public record PhaseResult(long mails, long processed, long bytes, double seconds, double cpuPercent, double jitSeconds, double heapUsedBeforeMb,
-                          double heapUsedAfterMb, double heapMaxMb, Latencies.Summary latency, long putRate) {
+public record PhaseResult(long mails, long processed, long bytes, double seconds, double cpuPercent, Map<CpuComponent, Double> cpuShare,
+                          double jitSeconds, double heapUsedBeforeMb, double heapUsedAfterMb, double heapMaxMb, Latencies.Summary latency, long putRate) {
+
+    public PhaseResult {
+        cpuShare = Map.copyOf(cpuShare);
+    }
 
     /** This result with the S3 put rate achieved. */
     public PhaseResult withPutRate(final long rate) {
-        return new PhaseResult(mails, processed, bytes, seconds, cpuPercent, jitSeconds, heapUsedBeforeMb, heapUsedAfterMb, heapMaxMb, latency, rate);
+        return new PhaseResult(mails, processed, bytes, seconds, cpuPercent, cpuShare, jitSeconds, heapUsedBeforeMb, heapUsedAfterMb, heapMaxMb, latency, rate);
     }
 
     public double mailsPerSec() {

@@ -1,6 +1,7 @@
 package io.mailroute.ops.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +54,20 @@ class BenchCommandIT {
             assertThat(json.path(phase).has("cpuPercent")).as(phase).isTrue();
             assertThat(json.path(phase).path("jitSeconds").asDouble()).as(phase).isNotNegative();
             assertThat(json.path(phase).path("heapMb").path("max").asDouble()).as(phase).isPositive();
+            final JsonNode share = json.path(phase).path("cpuShare");
+            double sum = 0;
+            for (final CpuComponent component : CpuComponent.values()) {
+                assertThat(share.path(component.jsonName()).asDouble()).as(phase + " " + component).isNotNegative();
+                sum += share.path(component.jsonName()).asDouble();
+            }
+            assertThat(sum).as(phase + " shares of the CPU").isCloseTo(100, within(0.1));
         }
+        assertThat(json.path("parseOnly").path("cpuShare").path("bench").asDouble()).as("parse-only runs on the bench's threads").isPositive();
+        assertThat(json.path("passthrough").path("cpuShare").path("streams").asDouble()).isPositive();
+        assertThat(json.path("passthrough").path("cpuShare").path("broker").asDouble()).isPositive();
+        assertThat(json.path("topology").path("cpuShare").path("s3").asDouble()).as("nothing reads S3 in the topology phase").isLessThan(1);
+        assertThat(json.path("pipeline").path("cpuShare").path("s3").asDouble()).isPositive();
+        assertThat(json.path("pipeline").path("cpuShare").path("connect").asDouble()).isPositive();
         final JsonNode latency = json.path("pipeline").path("latencyMs");
         assertThat(latency.path("samples").asLong()).isEqualTo(MAILS);
         assertThat(json.path("pipeline").path("putRate").asLong()).isPositive();
