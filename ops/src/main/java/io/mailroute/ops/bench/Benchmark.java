@@ -201,9 +201,10 @@ public final class Benchmark {
                         bytes += mail.getSize();
                         producer.send(new ProducerRecord<>(topic, mail.getMailId(), mail));
                     }
+                    // measured with the producer open: a closed one's network thread takes its CPU time out of cpuShare
+                    final long[] counts = consumed.get();
+                    return meter.stop(settings.mails(), counts[0], bytes, null);
                 }
-                final long[] counts = consumed.get();
-                return meter.stop(settings.mails(), counts[0], bytes, null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -288,11 +289,13 @@ public final class Benchmark {
             try {
                 return runStreams(MailTopology.build(app, topics, services), props, meter -> {
                     final ExecutorService putter = Executors.newSingleThreadExecutor(named("put-rate"));
+                    // kept until the phase is measured: a thread that ended takes its CPU time out of cpuShare
+                    final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS, named("put"));
                     try {
-                        warmUp(topics, prefix, s3, keyPrefix, putter);
+                        warmUp(topics, prefix, s3, keyPrefix, putter, putters);
                         meter.restart();
                         try (ProgressBar bar = Progress.bar("pipeline", settings.pipelineMails(), " mails")) {
-                            final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix, settings.pipelineMails(), putAt));
+                            final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix, settings.pipelineMails(), putAt, putters));
                             // only the mails put count: a listing may show an object that is gone when read
                             final long done = awaitOutcomes(topics, prefix, settings.pipelineMails(), bar, putAt::containsKey, null, mailId -> {
                                 final Long at = putAt.get(mailId);
@@ -310,6 +313,7 @@ public final class Benchmark {
                         throw new IllegalStateException("S3 puts failed: " + e.getCause().getMessage(), e.getCause());
                     } finally {
                         putter.shutdownNow();
+                        putters.shutdownNow();
                     }
                 });
             } finally {
@@ -323,14 +327,15 @@ public final class Benchmark {
      * rate and waits for their outcomes, so that the measured mails meet compiled code and open
      * connections, as a pipeline that has been running does.
      */
-    private void warmUp(final MailTopics topics, final String prefix, final S3Client s3, final String keyPrefix, final ExecutorService putter)
+    private void warmUp(final MailTopics topics, final String prefix, final S3Client s3, final String keyPrefix, final ExecutorService putter,
+                        final ExecutorService putters)
             throws InterruptedException, ExecutionException {
         if (settings.pipelineWarmup() == 0) {
             return;
         }
         final Map<String, Long> warmUpAt = new ConcurrentHashMap<>();
         try (ProgressBar bar = Progress.bar("pipeline warm-up", settings.pipelineWarmup(), " mails")) {
-            final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix + "warm-up/", settings.pipelineWarmup(), warmUpAt));
+            final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix + "warm-up/", settings.pipelineWarmup(), warmUpAt, putters));
             awaitOutcomes(topics, prefix, settings.pipelineWarmup(), bar, warmUpAt::containsKey, null, null);
             put.get();
         }
@@ -350,37 +355,33 @@ public final class Benchmark {
      * {@link #PUT_THREADS} threads so that slow puts do not lower the offered rate; returns the
      * bytes put and the rate achieved.
      */
-    private long[] putAtRate(final S3Client s3, final String keyPrefix, final int mails, final Map<String, Long> putAt)
+    private long[] putAtRate(final S3Client s3, final String keyPrefix, final int mails, final Map<String, Long> putAt,
+                             final ExecutorService putters)
             throws InterruptedException {
         final long start = System.nanoTime();
         final long interval = 1_000_000_000L / settings.rate();
         final AtomicLong bytes = new AtomicLong();
-        final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS, named("put"));
-        try {
-            final List<Future<?>> work = new ArrayList<>();
-            for (int t = 0; t < PUT_THREADS; t++) {
-                final int first = t;
-                work.add(putters.submit(() -> {
-                    for (int i = first; i < mails; i += PUT_THREADS) {
-                        final long wait = start + i * interval - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        }
-                        final GeneratedMail mail = pool.get(i % pool.size()).mail();
-                        final String key = keyPrefix + mail.key().substring(MailGenerator.KEY_PREFIX.length()) + "-" + i;
-                        // the mail arrives when its put starts: the put's own time counts towards the latency
-                        putAt.put(key, System.nanoTime());
-                        s3.putObject(r -> r.bucket(target.bucket()).key(key).contentType("message/rfc822"),
-                                RequestBody.fromBytes(mail.bytes()));
-                        bytes.addAndGet(mail.bytes().length);
+        final List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < PUT_THREADS; t++) {
+            final int first = t;
+            work.add(putters.submit(() -> {
+                for (int i = first; i < mails; i += PUT_THREADS) {
+                    final long wait = start + i * interval - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    return null;
-                }));
-            }
-            await(work);
-        } finally {
-            putters.shutdownNow();
+                    final GeneratedMail mail = pool.get(i % pool.size()).mail();
+                    final String key = keyPrefix + mail.key().substring(MailGenerator.KEY_PREFIX.length()) + "-" + i;
+                    // the mail arrives when its put starts: the put's own time counts towards the latency
+                    putAt.put(key, System.nanoTime());
+                    s3.putObject(r -> r.bucket(target.bucket()).key(key).contentType("message/rfc822"),
+                            RequestBody.fromBytes(mail.bytes()));
+                    bytes.addAndGet(mail.bytes().length);
+                }
+                return null;
+            }));
         }
+        await(work);
         final double seconds = (System.nanoTime() - start) / 1e9;
         return new long[] {bytes.get(), Math.round(mails / seconds)};
     }
