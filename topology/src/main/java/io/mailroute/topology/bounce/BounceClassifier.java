@@ -20,24 +20,32 @@ import java.util.regex.Pattern;
  * for malformed mail (an unreadable mail is no bounce).
  */
 public final class BounceClassifier implements BounceDetector {
-    static final Pattern BOUNCE_SENDER = Pattern.compile(
+    /*
+     * The sender and subject patterns carry the words every one of their alternatives contains,
+     * so that text without any of them is rejected without running the pattern (WordGuardedPatternTest).
+     */
+    static final WordGuardedPattern BOUNCE_SENDER = new WordGuardedPattern(Pattern.compile(
             "(?i)(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail administrator|mdaemon|mail ?daemon|bounce"
-                    + "|microsoftexchange|nobody@|mail-delivery|@.*notification|delivery ?status)");
-    static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+                    + "|microsoftexchange|nobody@|mail-delivery|@.*notification|delivery ?status)"),
+            "daemon", "master", "deliver", "administrator", "bounce", "microsoftexchange", "nobody@", "notification");
+    static final WordGuardedPattern BOUNCE_SUBJECT = new WordGuardedPattern(Pattern.compile(
             "(?i)(?:undeliver|undelivered|delivery status notification|delivery (?:has )?fail|failure notice|returned mail"
                     + "|mail delivery failed|could not be delivered|non-?delivery|nondeliverable|unable to deliver|delivery notification"
                     + "|mail system error|returned to sender|delivery problem|delivery error|warning: could not send|message not delivered"
                     + "|rejected:|permanent error|mail could not|delivery report|bounce|notice of delivery|error sending|undeliverable"
                     + "|failed delivery|delivery incomplete|mail error|system administrator|dsn|not delivered|send failure"
-                    + "|unzustellbar|non remis|non recapitabile|no se puede entregar|不達|エラー|届きません|returned)");
+                    + "|unzustellbar|non remis|non recapitabile|no se puede entregar|不達|エラー|届きません|returned)"),
+            "deliver", "fail", "return", "error", "could not", "rejected", "bounce", "administrator", "dsn", "unzustellbar",
+            "non remis", "recapitabile", "entregar", "不達", "エラー", "届きません");
     /** What an MTA writes when it reports a failure, for bounces whose sender and subject say nothing. */
     static final Pattern BOUNCE_TEXT = Pattern.compile(
             "(?i)(?:could not be delivered to|couldn't be delivered|was not delivered to|delivery to the following recipient"
                     + "|following addresses had|error message below|unable to deliver (?:your )?message|message could not be delivered"
                     + "|did not reach the following recipient)");
-    static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
+    static final WordGuardedPattern AUTO_REPLY_SUBJECT = new WordGuardedPattern(Pattern.compile(
             "(?i)^\\s*(?:auto(?:matic)? ?(?:reply|response|antwort)|auto:|out of (?:the )?office|vacation|away from|autoreply|"
-                    + "absence|abwesenheit|réponse automatique|自動応答|自動返信|不在)");
+                    + "absence|abwesenheit|réponse automatique|自動応答|自動返信|不在)"),
+            "auto", "out of", "vacation", "away from", "absence", "abwesenheit", "réponse automatique", "自動", "不在");
     private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:\\s*([\\w-]+)");
     private static final Pattern ARF_RECIPIENT = Pattern.compile("(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
@@ -84,7 +92,7 @@ public final class BounceClassifier implements BounceDetector {
         if (!dsn.isEmpty()) {
             return bounces(mail, withDiagnostics(dsn, mail), "dsn");
         }
-        final boolean looksBounced = BOUNCE_SENDER.matcher(from).find() || BOUNCE_SUBJECT.matcher(subject).find()
+        final boolean looksBounced = BOUNCE_SENDER.find(from) || BOUNCE_SUBJECT.find(subject)
                 || !mail.headers().first("x-failed-recipients").isEmpty() || "delivery-status".equals(mail.reportType())
                 || BOUNCE_TEXT.matcher(mail.report().length() > 4000 ? mail.report().substring(0, 4000) : mail.report()).find();
         if (looksBounced) {
@@ -234,7 +242,7 @@ public final class BounceClassifier implements BounceDetector {
     private static boolean isAutoReply(final MailText mail, final String subject) {
         final String auto = mail.headers().first("auto-submitted").toLowerCase(Locale.ROOT);
         return auto.startsWith("auto-replied") || !mail.headers().first("x-autoreply").isEmpty()
-                || !mail.headers().first("x-autorespond").isEmpty() || AUTO_REPLY_SUBJECT.matcher(subject).find();
+                || !mail.headers().first("x-autorespond").isEmpty() || AUTO_REPLY_SUBJECT.find(subject);
     }
 
     private List<Bounce> autoReply(final MailText mail, final String from) {

@@ -34,14 +34,6 @@ final class BounceSignals {
             "message/global", "message/global-headers", "message/global-delivery-status", "text/rfc822-headers",
             "message/delivery-status");
 
-    static final WordGuardedPattern SENDER = new WordGuardedPattern(BounceClassifier.BOUNCE_SENDER,
-            "daemon", "master", "deliver", "administrator", "bounce", "microsoftexchange", "nobody@", "notification");
-    static final WordGuardedPattern SUBJECT = new WordGuardedPattern(BounceClassifier.BOUNCE_SUBJECT,
-            "deliver", "fail", "return", "error", "could not", "rejected", "bounce", "administrator", "dsn", "unzustellbar",
-            "non remis", "recapitabile", "entregar", "不達", "エラー", "届きません");
-    static final WordGuardedPattern AUTO_REPLY = new WordGuardedPattern(BounceClassifier.AUTO_REPLY_SUBJECT,
-            "auto", "out of", "vacation", "away from", "absence", "abwesenheit", "réponse automatique", "自動", "不在");
-
     private BounceSignals() {}
 
     static boolean present(final byte[] raw, final ParsedMail parsed) {
@@ -65,9 +57,9 @@ final class BounceSignals {
         final String subject = parsed.subject() == null ? "" : parsed.subject();
         final String auto = parsed.headers().first("Auto-Submitted").orElse("").toLowerCase(Locale.ROOT);
         return parsed.isReport()
-                || SENDER.find(parsed.headers().first("From").orElse(""))
-                || SUBJECT.find(subject)
-                || AUTO_REPLY.find(subject)
+                || BounceClassifier.BOUNCE_SENDER.find(parsed.headers().first("From").orElse(""))
+                || BounceClassifier.BOUNCE_SUBJECT.find(subject)
+                || BounceClassifier.AUTO_REPLY_SUBJECT.find(subject)
                 || auto.startsWith("auto-replied")
                 || parsed.headers().first("X-Failed-Recipients").isPresent()
                 || parsed.headers().first("X-Autoreply").isPresent()

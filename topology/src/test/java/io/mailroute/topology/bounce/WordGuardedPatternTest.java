@@ -10,13 +10,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The gate's guarded patterns find what their patterns find: for every alternative of each pattern,
+ * The classifier's guarded sender and subject patterns find what their patterns find: for every alternative of each pattern,
  * its shortest spelling (optional parts left out, the first branch of a group), in lower and
  * (ASCII) upper case, alone and inside other text, passes the words and matches the pattern.
  */
 class WordGuardedPatternTest {
     static Stream<Arguments> alternatives() {
-        return Stream.of(BounceSignals.SENDER, BounceSignals.SUBJECT, BounceSignals.AUTO_REPLY)
+        return Stream.of(BounceClassifier.BOUNCE_SENDER, BounceClassifier.BOUNCE_SUBJECT, BounceClassifier.AUTO_REPLY_SUBJECT)
                 .flatMap(guarded -> topLevelAlternatives(guarded.pattern().pattern()).stream()
                         .map(alternative -> Arguments.of(guarded, alternative, shortestSpelling(alternative))));
     }
@@ -39,9 +39,9 @@ class WordGuardedPatternTest {
     @ParameterizedTest(name = "\"{0}\"")
     @MethodSource("everydayText")
     void rejectsTextWithoutAnyOfItsWords(final String text) {
-        assertThat(BounceSignals.SENDER.find(text)).isFalse();
-        assertThat(BounceSignals.SUBJECT.find(text)).isFalse();
-        assertThat(BounceSignals.AUTO_REPLY.find(text)).isFalse();
+        assertThat(BounceClassifier.BOUNCE_SENDER.find(text)).isFalse();
+        assertThat(BounceClassifier.BOUNCE_SUBJECT.find(text)).isFalse();
+        assertThat(BounceClassifier.AUTO_REPLY_SUBJECT.find(text)).isFalse();
     }
 
     static Stream<String> everydayText() {
