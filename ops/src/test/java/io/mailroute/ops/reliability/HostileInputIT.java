@@ -47,6 +47,7 @@ class HostileInputIT {
     private static final Scale SCALE = Scale.current();
     private static final long SEED = 7_411L;
     private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(5);
+    private static final int ORDINARY_RATE = 10;
 
     @TempDir
     static Path dataDir;
@@ -126,7 +127,7 @@ class HostileInputIT {
     @Test
     @Order(4)
     void hostileMailStallsNoLaneAndEachReachesItsOutcome() throws Exception {
-        // given: ordinary mail at 10 a second, the hostile corpus interleaved with it
+        // given: ordinary mail at ORDINARY_RATE a second, the hostile corpus interleaved with it
         ReliabilityMails.publishAccount(stack.client(), HostileMails.ACCOUNT, HostileMails.ROOT, "Prod");
         ReliabilityMails.publishAccount(stack.client(), HostileMails.STORE_ACCOUNT, HostileMails.STORE, "Store ne-001");
         final List<HostileMail> corpus = HostileMails.all();
@@ -139,13 +140,15 @@ class HostileInputIT {
             hostileUploads.add(upload);
         }
         final List<GeneratedMail> ordinary = ordinaryMails(SCALE.normalMails);
+        // the hostile mails spread over the time the ordinary ones take
+        final int hostileRate = (int) Math.ceil(corpus.size() * (double) ORDINARY_RATE / ordinary.size());
         final Set<String> threads = threadNames();
 
         // when
         final List<Long> latencies = new ArrayList<>();
         try (LaneArrivals arrivals = new LaneArrivals(stack.client());
-             MailFeeder hostileFeeder = new MailFeeder(stack.client().s3(), hostileUploads, 2);
-             MailFeeder feeder = new MailFeeder(stack.client().s3(), ordinary, 10)) {
+             MailFeeder hostileFeeder = new MailFeeder(stack.client().s3(), hostileUploads, hostileRate);
+             MailFeeder feeder = new MailFeeder(stack.client().s3(), ordinary, ORDINARY_RATE)) {
             hostileFeeder.start();
             feeder.start();
             feeder.awaitDone(FLOW_TIMEOUT);
