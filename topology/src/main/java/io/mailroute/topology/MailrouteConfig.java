@@ -39,6 +39,12 @@ public final class MailrouteConfig extends AbstractConfig {
             + "'none' for no rules (every mail then waits as UNCLASSIFIED).";
     public static final String RULES_FALLBACK_DEFAULT = "default";
 
+    public static final String MAIL_BUDGET_MS_CONFIG = "mailroute.mail.budget.ms";
+    private static final String MAIL_BUDGET_MS_DOC = "Longest time, in milliseconds, one mail may hold a stream thread while it "
+            + "is parsed and classified; past it the mail becomes a dead letter (errorClass mailroute:budget-exceeded) and the "
+            + "thread goes on with the next record.";
+    public static final long MAIL_BUDGET_MS_DEFAULT = 2_000;
+
     public static final String PARSER_PROFILE_CONFIG = "mailroute.parser.profile";
     private static final String PARSER_PROFILE_DOC = "LENIENT reads what it can and records warnings; STRICT sends malformed or "
             + "over-limit mail to the DLQ. The limits below override the profile's.";
@@ -179,6 +185,8 @@ public final class MailrouteConfig extends AbstractConfig {
                 .define(RULES_FALLBACK_CONFIG, Type.STRING, RULES_FALLBACK_DEFAULT,
                         ConfigDef.CaseInsensitiveValidString.in("default", "none"), Importance.MEDIUM, RULES_FALLBACK_DOC,
                         GROUP_TOPOLOGY, ++topology, ConfigDef.Width.SHORT, "Fallback rules")
+                .define(MAIL_BUDGET_MS_CONFIG, Type.LONG, MAIL_BUDGET_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                        MAIL_BUDGET_MS_DOC, GROUP_TOPOLOGY, ++topology, ConfigDef.Width.SHORT, "Mail budget")
                 .define(PARSER_PROFILE_CONFIG, Type.STRING, PARSER_PROFILE_DEFAULT,
                         ConfigDef.CaseInsensitiveValidString.in("LENIENT", "STRICT"), Importance.MEDIUM, PARSER_PROFILE_DOC,
                         GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Parser profile")
@@ -261,6 +269,11 @@ public final class MailrouteConfig extends AbstractConfig {
 
     public Duration dedupWindow() {
         return Duration.ofMillis(getLong(DEDUP_WINDOW_MS_CONFIG));
+    }
+
+    /** How long one mail may hold a stream thread. */
+    public Duration mailBudget() {
+        return Duration.ofMillis(getLong(MAIL_BUDGET_MS_CONFIG));
     }
 
     /** True when the default pack applies while mail.rules is empty. */

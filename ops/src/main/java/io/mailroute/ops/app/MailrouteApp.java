@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -51,6 +52,7 @@ public final class MailrouteApp implements AutoCloseable {
     }
 
     private final Map<String, Object> settings;
+    private final Function<MailrouteConfig, TopologyServices> servicesFactory;
     private final List<ServiceStarter> starters = new ArrayList<>();
     private final Deque<AutoCloseable> services = new ArrayDeque<>();
     private final CountDownLatch running = new CountDownLatch(1);
@@ -66,7 +68,16 @@ public final class MailrouteApp implements AutoCloseable {
      * @param settings Streams, serde ({@code schema.registry.url}), {@code mailroute.*} and topic name settings
      */
     public MailrouteApp(final Map<String, ?> settings) {
+        this(settings, TopologyServices::from);
+    }
+
+    /**
+     * @param settings as above
+     * @param services makes what the topology calls out to (claim-check store, bounce detector) from the settings
+     */
+    public MailrouteApp(final Map<String, ?> settings, final Function<MailrouteConfig, TopologyServices> services) {
         this.settings = Map.copyOf(settings);
+        this.servicesFactory = services;
     }
 
     /**
@@ -117,7 +128,7 @@ public final class MailrouteApp implements AutoCloseable {
             }
             registry = SchemaRegistryClients.fromConfig(settings);
             final MailTopics topics = MailTopics.create(settings, registry, settings);
-            topologyServices = TopologyServices.from(new MailrouteConfig(MailStreamsConfig.properties(settings)));
+            topologyServices = servicesFactory.apply(new MailrouteConfig(MailStreamsConfig.properties(settings)));
             topology = MailTopology.build(settings, topics, topologyServices);
             final Properties props = MailStreamsConfig.properties(settings);
             streams = new KafkaStreams(topology, props);

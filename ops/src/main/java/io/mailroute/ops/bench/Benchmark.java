@@ -5,6 +5,7 @@ import io.mailroute.avro.Outcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
 import io.mailroute.ops.cli.Progress;
+import io.mailroute.ops.topics.TopicApplier;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopic;
@@ -60,7 +61,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -548,14 +548,8 @@ public final class Benchmark {
 
     private void createTopics(final String prefix) {
         final TopicNames names = TopicNames.from(Map.of(TopicNames.PREFIX_CONFIG, prefix));
-        final List<NewTopic> topics = new ArrayList<>();
-        for (final MailTopic topic : MailTopic.values()) {
-            final TopicSpec spec = TopicSpec.of(topic, names, settings.partitions(), (short) 1);
-            topics.add(new NewTopic(spec.name(), Optional.of(settings.partitions()), Optional.empty()).configs(spec.configs()));
-        }
         try (Admin admin = Admin.create(target.kafka())) {
-            admin.createTopics(topics).all().get();
-            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
+            new TopicApplier(admin).apply(TopicApplier.specs(names, settings.partitions(), (short) 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -567,42 +561,12 @@ public final class Benchmark {
     private void createTopic(final NewTopic topic) {
         try (Admin admin = Admin.create(target.kafka())) {
             admin.createTopics(List.of(topic)).all().get();
-            awaitLeaders(admin, List.of(topic.name()));
+            new TopicApplier(admin).awaitLeaders(List.of(topic.name()), STALL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    /**
-     * Waits until every partition of {@code names} has a leader: producing to a topic the broker
-     * does not lead yet ends in NOT_LEADER retries that can leave an idempotent producer stuck.
-     */
-    private static void awaitLeaders(final Admin admin, final List<String> names) throws InterruptedException, ExecutionException {
-        final long deadline = System.nanoTime() + STALL.toNanos();
-        while (true) {
-            if (led(admin, names)) {
-                return;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("partitions of " + names + " have no leader after " + STALL);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /** Whether every partition has a leader; a topic the broker's metadata does not show yet has none. */
-    private static boolean led(final Admin admin, final List<String> names) throws InterruptedException, ExecutionException {
-        try {
-            return admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return false;
-            }
-            throw e;
         }
     }
 

@@ -3,6 +3,7 @@ package io.mailroute.ops.topics;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
 import io.mailroute.schemas.topics.TopicSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,13 +18,18 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Makes the cluster's topics match {@link TopicSpec}: creates missing topics and sets the
  * compaction, retention and size configs of existing ones. Never deletes a topic or changes a
- * partition count (keys are partitioned; a mismatch is reported instead).
+ * partition count (keys are partitioned; a mismatch is reported instead). Returns once every
+ * partition of a created topic has a leader, so clients started next find it.
  */
 public final class TopicApplier {
+    /** How long {@link #apply} waits for the partitions of the topics it created to have leaders. */
+    public static final Duration LEADER_TIMEOUT = Duration.ofSeconds(120);
+
     private final Admin admin;
 
     public TopicApplier(final Admin admin) {
@@ -62,11 +68,44 @@ public final class TopicApplier {
                 changes.add(new Change(spec.name(), "exists", "created concurrently by another client"));
             }
         }
+        if (!missing.isEmpty()) {
+            awaitLeaders(missing.stream().map(TopicSpec::name).toList(), LEADER_TIMEOUT);
+        }
         final List<TopicSpec> present = specs.stream().filter(s -> existing.contains(s.name())).toList();
         if (!present.isEmpty()) {
             changes.addAll(reconcile(present));
         }
         return changes;
+    }
+
+    /**
+     * Waits until every partition of {@code names} has a leader. Until then a topic may be missing
+     * from a broker's metadata (a Streams global store fails to start on it) and producing to it
+     * ends in NOT_LEADER retries that can leave an idempotent producer stuck.
+     *
+     * @throws IllegalStateException when a partition has no leader after {@code timeout}
+     */
+    public void awaitLeaders(final Collection<String> names, final Duration timeout) throws InterruptedException, ExecutionException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (!led(names)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("partitions of " + names + " have no leader after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Whether every partition has a leader; a topic the broker's metadata does not show yet has none. */
+    private boolean led(final Collection<String> names) throws InterruptedException, ExecutionException {
+        try {
+            return admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private List<Change> reconcile(final List<TopicSpec> specs) throws ExecutionException, InterruptedException {

@@ -3,8 +3,6 @@ package io.mailroute.ops.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mailroute.avro.AccountMapping;
-import io.mailroute.avro.AccountStatus;
 import io.mailroute.avro.AlertType;
 import io.mailroute.avro.Alert;
 import io.mailroute.ops.bench.GeneratedMail;
@@ -20,14 +18,13 @@ import io.mailroute.topology.MailrouteConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +60,7 @@ class IsolationIT {
         try (LocalStack stack = LocalStack.start(LocalSettings.defaults(dataDir).withFreePorts(),
                 Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, String.valueOf(quota)), step -> { })) {
             ReliabilityMails.publishAccounts(stack.client(), SEED);
-            publishFloodedOwner(stack);
+            ReliabilityMails.publishAccount(stack.client(), FLOODED_OWNER, FLOODED_ADDRESS, "Flooded owner");
             final MailGenerator generator = new MailGenerator(SEED, SizeMix.SMALL, false);
 
             final long baseline = p99(stack, normalMails(generator), List.of());
@@ -133,17 +130,6 @@ class IsolationIT {
                     mail.getBytes(StandardCharsets.UTF_8)));
         }
         return mails;
-    }
-
-    private static void publishFloodedOwner(final LocalStack stack) throws Exception {
-        try (SchemaRegistryClient registry = stack.client().registry();
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(stack.client().producer())) {
-            final var accounts = stack.client().topics(registry).accounts();
-            final AccountMapping owner = AccountMapping.newBuilder().setAccountId(FLOODED_OWNER).setEmail(FLOODED_ADDRESS)
-                    .setName("Flooded owner").setStatus(AccountStatus.ACTIVE).setSource("reliability").setSyncedAt(Instant.now()).build();
-            producer.send(new ProducerRecord<>(accounts.name(), accounts.keySerde().serializer().serialize(accounts.name(), FLOODED_OWNER),
-                    accounts.valueSerde().serializer().serialize(accounts.name(), owner))).get();
-        }
     }
 
     private static int overflowRecords(final LocalStack stack) {

@@ -118,6 +118,11 @@ final class OutcomeLedger {
         return without;
     }
 
+    /** The latest status of {@code mailId}, or null. */
+    MailStatus statusOf(final String mailId) {
+        return statuses.get(mailId);
+    }
+
     Map<String, DeadLetter> deadLetters() {
         return Map.copyOf(deadLetters);
     }

@@ -1,13 +1,14 @@
 package io.mailroute.ops.reliability;
 
 import io.mailroute.avro.AccountMapping;
+import io.mailroute.avro.AccountStatus;
 import io.mailroute.ops.bench.GeneratedMail;
 import io.mailroute.ops.bench.MailGenerator;
 import io.mailroute.ops.bench.SizeMix;
 import io.mailroute.ops.client.ClientSettings;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
-import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -31,14 +32,25 @@ final class ReliabilityMails {
 
     /** Publishes the generator's owners (AWS accounts and store inboxes) to mail.accounts and waits for the acks. */
     static void publishAccounts(final ClientSettings client, final long seed) throws ExecutionException, InterruptedException {
+        publish(client, new MailGenerator(seed, SizeMix.SMALL, false).accounts());
+    }
+
+    /** Publishes one owner to mail.accounts and waits for the ack. */
+    static void publishAccount(final ClientSettings client, final String accountId, final String email, final String name)
+            throws ExecutionException, InterruptedException {
+        publish(client, List.of(AccountMapping.newBuilder().setAccountId(accountId).setEmail(email).setName(name)
+                .setStatus(AccountStatus.ACTIVE).setSource("reliability").setSyncedAt(Instant.now()).build()));
+    }
+
+    private static void publish(final ClientSettings client, final List<AccountMapping> owners)
+            throws ExecutionException, InterruptedException {
         try (SchemaRegistryClient registry = client.registry();
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
-            final MailTopics topics = client.topics(registry);
-            final Topic<String, AccountMapping> accounts = topics.accounts();
-            for (final AccountMapping account : new MailGenerator(seed, SizeMix.SMALL, false).accounts()) {
+            final Topic<String, AccountMapping> accounts = client.topics(registry).accounts();
+            for (final AccountMapping owner : owners) {
                 producer.send(new ProducerRecord<>(accounts.name(),
-                        accounts.keySerde().serializer().serialize(accounts.name(), account.getAccountId()),
-                        accounts.valueSerde().serializer().serialize(accounts.name(), account))).get();
+                        accounts.keySerde().serializer().serialize(accounts.name(), owner.getAccountId()),
+                        accounts.valueSerde().serializer().serialize(accounts.name(), owner))).get();
             }
         }
     }

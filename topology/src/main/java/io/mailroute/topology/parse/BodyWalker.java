@@ -3,6 +3,7 @@ package io.mailroute.topology.parse;
 import io.mailroute.avro.Attachment;
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.Hashes;
+import io.mailroute.topology.budget.MailBudget;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,6 +126,7 @@ final class BodyWalker {
             return;
         }
         for (final MultipartSplitter.Part part : split.parts()) {
+            MailBudget.check();
             final HeaderBlock headers = partHeaders(part);
             entity(headers, headers.bodyOffset(), part.end(), depth + 1);
             if (parts > settings.maxParts()) {

@@ -15,6 +15,9 @@ public final class HtmlText {
             Map.entry("yen", "¥"), Map.entry("euro", "€"), Map.entry("mdash", "—"), Map.entry("ndash", "–"),
             Map.entry("hellip", "…"), Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("times", "×"));
 
+    /** Longest entity name looked for (&#x10FFFF; is the longest form read). */
+    private static final int MAX_ENTITY_NAME = 9;
+
     private HtmlText() {}
 
     public static String toText(final String html) {
@@ -43,8 +46,8 @@ public final class HtmlText {
                 }
                 i = close + 1;
             } else if (c == '&') {
-                final int semi = html.indexOf(';', i + 1);
-                final String decoded = semi > 0 && semi - i <= 10 ? entity(html.substring(i + 1, semi)) : null;
+                final int semi = entityEnd(html, i + 1);
+                final String decoded = semi > 0 ? entity(html.substring(i + 1, semi)) : null;
                 if (decoded != null) {
                     out.append(decoded);
                     i = semi + 1;
@@ -58,6 +61,17 @@ public final class HtmlText {
             }
         }
         return collapse(out);
+    }
+
+    /** The ';' closing an entity name that starts at {@code from}, looked for only as far as an entity name reaches; or -1. */
+    private static int entityEnd(final String html, final int from) {
+        final int limit = Math.min(html.length(), from + MAX_ENTITY_NAME + 1);
+        for (int i = from; i < limit; i++) {
+            if (html.charAt(i) == ';') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String tagName(final String html, final int start, final int end) {

@@ -1,5 +1,6 @@
 package io.mailroute.topology.pipeline;
 
+import io.mailroute.avro.Stage;
 import io.mailroute.topology.Generation;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.rules.RuleBook;
@@ -9,17 +10,23 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
-/** Classifies parsed mail with the current rules and the owner index (both global stores). */
+/**
+ * Classifies parsed mail with the current rules and the owner index (both global stores), within the
+ * budget the parse stage started for the attempt.
+ */
 final class ClassifyProcessor implements FixedKeyProcessor<String, StageResult<ParsedAttempt>, MailDecision> {
     private final Classifier classifier;
+    private final MailGuard guard;
     private final Generation rulesGeneration;
     private final RuleSet fallbackRules;
     private FixedKeyProcessorContext<String, MailDecision> context;
     private OwnerIndex owners;
     private RuleBook rules;
 
-    ClassifyProcessor(final Classifier classifier, final Generation rulesGeneration, final RuleSet fallbackRules) {
+    ClassifyProcessor(final Classifier classifier, final MailGuard guard, final Generation rulesGeneration,
+                      final RuleSet fallbackRules) {
         this.classifier = classifier;
+        this.guard = guard;
         this.rulesGeneration = rulesGeneration;
         this.fallbackRules = fallbackRules;
     }
@@ -34,7 +41,8 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, StageResult<P
     @Override
     public void process(final FixedKeyRecord<String, StageResult<ParsedAttempt>> record) {
         final long now = context.currentSystemTimeMs();
-        final MailDecision decision = record.value().decide(parsed -> classifier.classify(parsed, rules.current(), owners, now));
+        final MailDecision decision = record.value().decide(parsed -> guard.decide(parsed.attempt(), Stage.CLASSIFY, now,
+                () -> classifier.classify(parsed, rules.current(), owners, now)));
         context.forward(record.withValue(decision));
     }
 }

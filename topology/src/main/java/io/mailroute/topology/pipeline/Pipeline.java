@@ -6,6 +6,7 @@ import io.mailroute.avro.RetryMail;
 import io.mailroute.topology.Generation;
 import io.mailroute.topology.MailrouteConfig;
 import io.mailroute.topology.TopologyServices;
+import io.mailroute.topology.budget.UnfinishedAttempts;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.rules.RuleSet;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
@@ -17,6 +18,9 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
  * the services; stateful processors are created per task by their suppliers.
  */
 public final class Pipeline {
+    /** Attempts remembered as begun and unfinished: far more than the records of one poll are ever in flight. */
+    private static final int UNFINISHED_CAPACITY = 10_000;
+
     private final MailrouteConfig config;
     private final Generation accountsGeneration;
     private final Generation rulesGeneration;
@@ -25,6 +29,7 @@ public final class Pipeline {
     private final ParseStage parse;
     private final Classifier classifier;
     private final Outcomes outcomes;
+    private final MailGuard guard;
 
     public Pipeline(final MailrouteConfig config, final TopologyServices services, final Generation accountsGeneration,
                     final Generation rulesGeneration, final RuleSet fallbackRules) {
@@ -37,6 +42,7 @@ public final class Pipeline {
         this.fetch = new FetchStage(services.bodies(), outcomes);
         this.parse = new ParseStage(parser, outcomes);
         this.classifier = new Classifier(outcomes, services.bounces(), parser.settings().excerptChars());
+        this.guard = new MailGuard(config.mailBudget(), outcomes, new UnfinishedAttempts(UNFINISHED_CAPACITY));
     }
 
     /** Drops re-deliveries; {@code store} is the dedup window store. */
@@ -54,7 +60,7 @@ public final class Pipeline {
     }
 
     public FixedKeyProcessorSupplier<String, StageResult<FetchedMail>, StageResult<ParsedAttempt>> parse() {
-        return StageProcessor.supplier((result, now) -> result.then(fetched -> parse.parse(fetched, now)));
+        return () -> new ParseProcessor(parse, guard);
     }
 
     /** Moves the mail of a flooder flagged in the global {@code flagStore} to the overflow lane. */
@@ -81,6 +87,6 @@ public final class Pipeline {
     }
 
     public FixedKeyProcessorSupplier<String, StageResult<ParsedAttempt>, MailDecision> classify() {
-        return () -> new ClassifyProcessor(classifier, rulesGeneration, fallbackRules);
+        return () -> new ClassifyProcessor(classifier, guard, rulesGeneration, fallbackRules);
     }
 }

@@ -1,6 +1,7 @@
 package io.mailroute.topology.rules;
 
 import io.mailroute.avro.Rule;
+import io.mailroute.topology.budget.MailBudget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -77,6 +78,7 @@ public final class RuleSet {
     /** The first rule that matches {@code mail}. */
     public Optional<CompiledRule> firstMatch(final MailView mail) {
         for (final CompiledRule rule : rules) {
+            MailBudget.check();
             if (rule.matches(mail)) {
                 return Optional.of(rule);
             }

@@ -19,4 +19,24 @@ class HtmlTextTest {
         assertThat(HtmlText.toText("text <b unterminated")).isEqualTo("text");
         assertThat(HtmlText.toText("a &unknown; b & c")).isEqualTo("a &unknown; b & c");
     }
+
+    @Test
+    void shouldReadAmpersandsWithoutSemicolonsInLinearTime() {
+        // given: every '&' once made the reader look for a ';' to the end of the text
+        final String html = "&".repeat(1_000_000) + ";";
+
+        // when
+        final long started = System.nanoTime();
+        final String text = HtmlText.toText(html);
+        final long millis = (System.nanoTime() - started) / 1_000_000;
+
+        // then
+        assertThat(text).hasSize(1_000_001);
+        assertThat(millis).as("milliseconds for 1 MB of '&'").isLessThan(2_000);
+    }
+
+    @Test
+    void shouldDecodeTheLongestNumericEntity() {
+        assertThat(HtmlText.toText("&#x10FFFF;&#1114111;")).isEqualTo(new String(Character.toChars(0x10FFFF)).repeat(2));
+    }
 }
