@@ -142,17 +142,18 @@ public final class StatusServer implements AutoCloseable {
             resources.push(tail);
             bind(new KafkaClientMetrics(tailConsumer), registry, resources);
 
-            final KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clientProps(clients.producer(), "producer"));
-            resources.push(producer);
-            bind(new KafkaClientMetrics(producer), registry, resources);
             final S3Client s3 = clients.s3();
             resources.push(s3);
-            final Resubmitter resubmitter = new Resubmitter(clients, topics, s3, settings.inlineMaxBytes());
+            final KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                    clientProps(clients.transactionalProducer("status"), "producer"));
+            final Resubmitter resubmitter = new Resubmitter(clients, topics, s3, settings.inlineMaxBytes(), producer);
             resources.push(resubmitter);
-            final MailActions actions = new MailActions(new TopicReader(clients), topics, resubmitter, producer, settings.readTimeout());
+            bind(new KafkaClientMetrics(producer), registry, resources);
+            final StatusLookup lookup = new StatusLookup(streams);
+            final MailActions actions = new MailActions(new TopicReader(clients), topics, resubmitter, lookup, settings.readTimeout());
 
-            final StatusApi api = new StatusApi(streams, counts, watcher, tail, topics, actions, topology, registry, policy.tokenRequired(),
-                    settings.listLimit());
+            final StatusApi api = new StatusApi(streams, lookup, counts, watcher, tail, topics, actions, topology, registry,
+                    policy.tokenRequired(), settings.listLimit());
             final HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()),
                     settings.port()), 0);
             final ExecutorService executor = Executors.newFixedThreadPool(4, threads());

@@ -7,10 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroute.avro.RawMail;
+import io.mailroute.avro.RawRef;
 import io.mailroute.avro.RetryMail;
+import io.mailroute.avro.RetryReason;
 import io.mailroute.ops.client.TopicReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -203,6 +206,36 @@ class StatusServerIT {
         assertThat(retry).extracting(TopicReader.Entry::value).contains((RetryMail) null); // the tombstone
         final List<TopicReader.Entry<RawMail>> raw = stack.records(stack.topics.raw(), "newsletter.eml");
         assertThat(raw.get(raw.size() - 1).value().getResubmittedFrom()).isEqualTo("mail.retry");
+    }
+
+    @Test
+    void shouldNeitherListNorReleaseAMailWhoseStatusIsNoLongerRetryPending() throws Exception {
+        // given: a retry record of a mail that has been routed since (as a release left it before the topology ended waits)
+        final int published = stack.records(stack.topics.raw(), "aws-billing.eml").size();
+        stack.send(stack.topics.retry(), "aws-billing.eml", staleWait("aws-billing.eml"));
+
+        // when
+        final HttpResponse<String> refused = stack.post("/api/retry/aws-billing.eml/release", StatusStack.TOKEN);
+
+        // then
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json(refused).get("error").asText()).isEqualTo("aws-billing.eml is not waiting to be retried: "
+                + "its status is ROUTED at attempt 1, not RETRY_PENDING at attempt 1");
+        assertThat(stack.records(stack.topics.raw(), "aws-billing.eml")).hasSize(published); // not routed a second time
+        await().atMost(FLOW).untilAsserted(() -> {
+            final String waiting = stack.get("/api/retry").body();
+            assertThat(waiting).contains("newsletter.eml").doesNotContain("aws-billing.eml");
+        });
+    }
+
+    /** A retry record whose backoff ends only tomorrow, so the topology holds it for the whole run. */
+    private static RetryMail staleWait(final String mailId) throws Exception {
+        final RawMail mail = StatusStack.inline(mailId, StatusStack.resource(mailId));
+        return RetryMail.newBuilder().setMailId(mailId).setReason(RetryReason.TRANSIENT).setAttempt(1).setMaxAttempts(5)
+                .setFirstAttemptAt(Instant.now()).setNextAttemptAt(Instant.now().plus(Duration.ofDays(1))).setMail(mail)
+                .setRaw(RawRef.newBuilder().setBucket(mail.getBucket()).setKey(mail.getKey()).setSize(mail.getSize())
+                        .setSha256(mail.getSha256()).build())
+                .build();
     }
 
     @Test
