@@ -296,9 +296,9 @@ public final class EmbeddedConnect implements AutoCloseable {
         }
 
         /**
-         * Configures {@code FileConfigProvider} as config provider {@value EmbeddedConnect#FILE_CONFIG_PROVIDER}, limited
-         * to files under {@code dir} ({@code allowed.paths}): a {@code ${file:...}} placeholder naming any other file,
-         * in a connector config or a {@code validate} call, stays unresolved.
+         * Configures {@code FileConfigProvider} as config provider {@value EmbeddedConnect#FILE_CONFIG_PROVIDER},
+         * limited to files under {@code dir} ({@code allowed.paths}): a {@code ${file:...}} placeholder naming any
+         * other file, in a connector config or a {@code validate} call, stays unresolved.
          */
         public Builder fileConfigProvider(final Path dir) {
             this.fileConfigDir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();

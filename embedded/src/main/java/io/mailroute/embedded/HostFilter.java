@@ -14,7 +14,8 @@ import java.util.Set;
  */
 @PreMatching
 public final class HostFilter implements ContainerRequestFilter {
-    private static final String REFUSAL = "{\"error_code\":403,\"message\":\"this worker answers to loopback host names only\"}";
+    private static final String REFUSAL =
+            "{\"error_code\":403,\"message\":\"this worker answers to loopback host names only\"}";
 
     private final Set<String> allowed;
 
@@ -27,8 +28,8 @@ public final class HostFilter implements ContainerRequestFilter {
     public void filter(final ContainerRequestContext request) {
         final String host = request.getHeaderString(HttpHeaders.HOST);
         if (host == null || !allowed.contains(LoopbackHosts.hostName(host))) {
-            request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE).entity(REFUSAL)
-                    .build());
+            request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(REFUSAL).build());
         }
     }
 }

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConnectRestHardeningIT {
     private static final String SECRET_KEY = "secret";
+    private static final String VALIDATE =
+            "/connector-plugins/" + CountingSourceConnector.class.getName() + "/config/validate";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -60,24 +62,23 @@ class ConnectRestHardeningIT {
         // when
         final String rebound = statusLine("GET /connectors", "evil.example:" + connect.restPort());
         final String missing = statusLine("GET /connectors", null);
-        final String validate = statusLine("PUT /connector-plugins/" + CountingSourceConnector.class.getName() + "/config/validate",
-                "evil.example");
+        final String validate = statusLine("PUT " + VALIDATE, "evil.example");
 
         // then
         assertThat(rebound).startsWith("HTTP/1.1 403");
         assertThat(missing).as("Jetty itself refuses HTTP/1.1 without Host").startsWith("HTTP/1.1 400");
         assertThat(validate).as("refused before the resource is matched").startsWith("HTTP/1.1 403");
-        for (final String host : new String[] {"localhost:" + connect.restPort(), "127.0.0.1:" + connect.restPort(), "[::1]",
-            "LOCALHOST"}) {
+        final int port = connect.restPort();
+        for (final String host : new String[] {"localhost:" + port, "127.0.0.1:" + port, "[::1]", "LOCALHOST"}) {
             assertThat(statusLine("GET /connectors", host)).as(host).startsWith("HTTP/1.1 200");
         }
     }
 
     @Test
     void shouldResolveFilePlaceholdersInsideTheDataDirectoryOnly() throws Exception {
-        // given: one secret inside the data directory, one outside (as /etc/passwd or ~/.aws/credentials would be)
-        final Path inside = Files.writeString(dataDir.resolve("inside.properties"), SECRET_KEY + "=inside-value-4711\n");
-        final Path outside = Files.writeString(elsewhere.resolve("outside.properties"), SECRET_KEY + "=outside-value-0815\n");
+        // given: one secret inside the data directory, one outside (as /etc/passwd or ~/.aws/credentials are)
+        final Path inside = Files.writeString(dataDir.resolve("in.properties"), SECRET_KEY + "=inside-value-4711\n");
+        final Path outside = Files.writeString(elsewhere.resolve("out.properties"), SECRET_KEY + "=outside-value-08\n");
 
         // when: validate echoes the resolved value of a non-password field in its answer
         final String allowed = validate("${file:" + inside + ":" + SECRET_KEY + "}");
@@ -85,18 +86,19 @@ class ConnectRestHardeningIT {
 
         // then
         assertThat(allowed).contains("inside-value-4711");
-        assertThat(refused).doesNotContain("outside-value-0815").contains("${file:" + outside + ":" + SECRET_KEY + "}");
+        assertThat(refused).doesNotContain("outside-value-08")
+                .contains("${file:" + outside + ":" + SECRET_KEY + "}"); // left unresolved
     }
 
     /** The answer of {@code validate} for a config whose {@code topic} and {@code batch.size} are {@code value}. */
     private static String validate(final String value) throws Exception {
-        final Map<String, String> config = Map.of("connector.class", CountingSourceConnector.class.getName(), "tasks.max", "1",
-                "topic", value, "batch.size", value);
-        final HttpRequest request = HttpRequest.newBuilder(URI.create(connect.restUrl() + "/connector-plugins/"
-                        + CountingSourceConnector.class.getName() + "/config/validate"))
+        final Map<String, String> config = Map.of("connector.class", CountingSourceConnector.class.getName(),
+                "tasks.max", "1", "topic", value, "batch.size", value);
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(connect.restUrl() + VALIDATE))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build();
-        final HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
@@ -110,8 +112,8 @@ class ConnectRestHardeningIT {
             socket.setSoTimeout(30_000);
             final OutputStream out = socket.getOutputStream();
             final String hostHeader = host == null ? "" : "Host: " + host + "\r\n";
-            out.write((requestLine + " HTTP/1.1\r\n" + hostHeader + "Content-Type: application/json\r\nContent-Length: 2\r\n"
-                    + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            out.write((requestLine + " HTTP/1.1\r\n" + hostHeader + "Content-Type: application/json\r\n"
+                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             final InputStream in = socket.getInputStream();
             final String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

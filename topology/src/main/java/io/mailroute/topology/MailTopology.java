@@ -257,7 +257,8 @@ public final class MailTopology {
         if (processorName.startsWith(RAW_SOURCE) || processorName.startsWith(DEDUP)) {
             return Stage.DEDUP;
         }
-        if (processorName.startsWith(RETRY_SOURCE) || processorName.startsWith(RELEASE) || processorName.startsWith(END_WAIT)) {
+        if (processorName.startsWith(RETRY_SOURCE) || processorName.startsWith(RELEASE)
+                || processorName.startsWith(END_WAIT)) {
             return Stage.RETRY;
         }
         if (processorName.startsWith(MERGE) || processorName.startsWith(FETCH)) {

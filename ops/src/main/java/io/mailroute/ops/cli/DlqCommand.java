@@ -90,7 +90,8 @@ public final class DlqCommand {
                     throw new CommandFailure(ExitCodes.FAILURE, "no dead letter for " + mailId);
                 }
                 entries.forEach(e -> spec.commandLine().getOut().println(TerminalText.escape(e.value() == null
-                        ? "undecodable record at " + e.partition() + "/" + e.offset() + ": " + e.error() : e.value().toString())));
+                        ? "undecodable record at " + e.partition() + "/" + e.offset() + ": " + e.error()
+                        : e.value().toString())));
             }
             return ExitCodes.OK;
         }

@@ -109,8 +109,8 @@ public final class RetryCommand {
                 try (Resubmitter resubmitter = new Resubmitter(settings, topics, s3, Integer.MAX_VALUE)) {
                     for (final Map.Entry<String, RetryMail> entry : waiting.entrySet()) {
                         final Resubmitter.Result result = resubmitter.release(entry.getKey(), entry.getValue());
-                        out.printf("released %s (%s, attempt %d)%n", TerminalText.escape(result.mailId()), entry.getValue().getReason(),
-                                result.attempt());
+                        out.printf("released %s (%s, attempt %d)%n", TerminalText.escape(result.mailId()),
+                                entry.getValue().getReason(), result.attempt());
                         released++;
                     }
                 }

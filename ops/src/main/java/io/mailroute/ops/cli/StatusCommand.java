@@ -90,7 +90,8 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("attempt    %d%n", status.getAttempt());
         out.printf("rules      %s%n", TerminalText.escapeOr(status.getRulesVersion(), "-"));
         out.printf("from       %s%n", TerminalText.escapeOr(status.getFrom(), "-"));
-        out.printf("subject    %s%n", status.getSubject() == null ? "-" : TerminalText.oneLine(status.getSubject(), 120));
+        out.printf("subject    %s%n", status.getSubject() == null ? "-"
+                : TerminalText.oneLine(status.getSubject(), 120));
         out.printf("received   %s%n", status.getReceivedAt());
         out.printf("updated    %s%n", status.getUpdatedAt());
         out.printf("owners     %s%n", status.getOwners().isEmpty() ? "none" : "");

@@ -50,7 +50,7 @@ public final class Resubmitter implements AutoCloseable {
     private final S3Client s3;
     private final int inlineMaxBytes;
 
-    /** A resubmitter with a transactional producer of its own ({@link ClientSettings#transactionalProducer(String)}). */
+    /** A resubmitter with a transactional producer of its own ({@link ClientSettings#transactionalProducer}). */
     public Resubmitter(final ClientSettings settings, final MailTopics topics, final S3Client s3, final int inlineMaxBytes) {
         this(settings, topics, s3, inlineMaxBytes, new KafkaProducer<>(settings.transactionalProducer("resubmit")));
     }
@@ -59,8 +59,8 @@ public final class Resubmitter implements AutoCloseable {
      * A resubmitter writing through {@code producer}, which must have a {@code transactional.id} of its own
      * and not have started transactions; it is initialized here and closed with this resubmitter.
      */
-    public Resubmitter(final ClientSettings settings, final MailTopics topics, final S3Client s3, final int inlineMaxBytes,
-                       final Producer<byte[], byte[]> producer) {
+    public Resubmitter(final ClientSettings settings, final MailTopics topics, final S3Client s3,
+                       final int inlineMaxBytes, final Producer<byte[], byte[]> producer) {
         this.consumerProps = settings.consumer();
         this.raw = topics.raw();
         this.retry = topics.retry();
@@ -107,10 +107,12 @@ public final class Resubmitter implements AutoCloseable {
 
     /** A copy with an attempt above both counts, so the topology's (mailId, attempt) dedup lets it through. */
     private static RawMail copy(final RawMail mail, final String from, final int attempts) {
-        return RawMail.newBuilder(mail).setAttempt(Math.max(attempts, mail.getAttempt()) + 1).setResubmittedFrom(from).build();
+        return RawMail.newBuilder(mail).setAttempt(Math.max(attempts, mail.getAttempt()) + 1).setResubmittedFrom(from)
+                .build();
     }
 
-    private static <V> ProducerRecord<byte[], byte[]> record(final Topic<String, V> topic, final String key, final V value) {
+    private static <V> ProducerRecord<byte[], byte[]> record(final Topic<String, V> topic, final String key,
+                                                             final V value) {
         final byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
         return new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), bytes);
     }

@@ -27,7 +27,7 @@ public final class WaitingMails {
         if (status == null) {
             return "it has no status";
         }
-        return "its status is " + status.getOutcome() + " at attempt " + status.getAttempt() + ", not RETRY_PENDING at attempt "
-                + retry.getAttempt();
+        return "its status is " + status.getOutcome() + " at attempt " + status.getAttempt()
+                + ", not RETRY_PENDING at attempt " + retry.getAttempt();
     }
 }

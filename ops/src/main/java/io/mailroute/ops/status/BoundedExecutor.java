@@ -40,7 +40,8 @@ final class BoundedExecutor implements Executor, AutoCloseable {
     BoundedExecutor(final int threads, final int queued, final Duration clientTime) {
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queued),
                 daemons("mailroute-status-http-"));
-        final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, daemons("mailroute-status-deadline-"));
+        final ScheduledThreadPoolExecutor deadlines =
+                new ScheduledThreadPoolExecutor(1, daemons("mailroute-status-deadline-"));
         deadlines.setRemoveOnCancelPolicy(true);
         this.clock = deadlines;
         this.clientTime = clientTime;
@@ -127,7 +128,8 @@ final class BoundedExecutor implements Executor, AutoCloseable {
 
         private synchronized void expire(final long generation) {
             if (!ended && expiry != null && generation == armed) {
-                LOG.info("Closing a connection whose client took longer than {} to send its request or take the answer", clientTime);
+                LOG.info("Closing a connection whose client took longer than {} to send its request or take the answer",
+                        clientTime);
                 thread.interrupt();
             }
         }

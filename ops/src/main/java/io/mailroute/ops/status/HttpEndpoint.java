@@ -40,7 +40,8 @@ final class HttpEndpoint implements HttpHandler {
         try (exchange) {
             final boolean oversized = exchange.getRequestBody().readNBytes((int) MAX_BODY_BYTES + 1).length > MAX_BODY_BYTES;
             executor.pause();
-            final ApiResponse response = oversized ? ApiResponse.error(413, "request body over " + MAX_BODY_BYTES + " bytes")
+            final ApiResponse response = oversized
+                    ? ApiResponse.error(413, "request body over " + MAX_BODY_BYTES + " bytes")
                     : answer(request(exchange));
             executor.resume();
             send(exchange, response);

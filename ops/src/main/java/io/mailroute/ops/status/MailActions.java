@@ -29,8 +29,8 @@ final class MailActions {
     /**
      * @param statuses the current status of a mail, which says whether its retry record is still a wait
      */
-    MailActions(final TopicReader reader, final MailTopics topics, final Resubmitter resubmitter, final StatusLookup statuses,
-                final Duration timeout) {
+    MailActions(final TopicReader reader, final MailTopics topics, final Resubmitter resubmitter,
+                final StatusLookup statuses, final Duration timeout) {
         this.reader = reader;
         this.topics = topics;
         this.resubmitter = resubmitter;
@@ -62,7 +62,8 @@ final class MailActions {
         final RetryMail waiting = records.get(records.size() - 1).value();
         final MailStatus status = current(mailId);
         if (!WaitingMails.isWaiting(waiting, status)) {
-            throw new ApiException(409, mailId + " is not waiting to be retried: " + WaitingMails.notWaitingReason(waiting, status));
+            throw new ApiException(409, mailId + " is not waiting to be retried: "
+                    + WaitingMails.notWaitingReason(waiting, status));
         }
         final Resubmitter.Result result = resubmitter.release(mailId, waiting);
         LOG.info("Released waiting mail {} as attempt {}", mailId, result.attempt());

@@ -32,8 +32,9 @@ final class StatusApi {
     private final StaticFiles files = StaticFiles.load();
 
     StatusApi(final KafkaStreams streams, final StatusLookup lookup, final LaneCounts lanes, final LaneWatcher watcher,
-              final TopicTail tail, final MailTopics topics, final MailActions actions, final TopologyDescription topology,
-              final PrometheusMeterRegistry registry, final boolean tokenRequired, final int listLimit) {
+              final TopicTail tail, final MailTopics topics, final MailActions actions,
+              final TopologyDescription topology, final PrometheusMeterRegistry registry, final boolean tokenRequired,
+              final int listLimit) {
         this.streams = streams;
         this.lookup = lookup;
         this.lanes = lanes;

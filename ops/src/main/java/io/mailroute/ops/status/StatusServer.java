@@ -78,15 +78,18 @@ public final class StatusServer implements AutoCloseable {
         }
 
         public Settings withBinding(final String address, final int newPort) {
-            return new Settings(address, newPort, token, recentLimit, listLimit, inlineMaxBytes, readTimeout, clientTime);
+            return new Settings(address, newPort, token, recentLimit, listLimit, inlineMaxBytes, readTimeout,
+                    clientTime);
         }
 
         public Settings withToken(final String newToken) {
-            return new Settings(bindAddress, port, newToken, recentLimit, listLimit, inlineMaxBytes, readTimeout, clientTime);
+            return new Settings(bindAddress, port, newToken, recentLimit, listLimit, inlineMaxBytes, readTimeout,
+                    clientTime);
         }
 
         public Settings withClientTime(final Duration newClientTime) {
-            return new Settings(bindAddress, port, token, recentLimit, listLimit, inlineMaxBytes, readTimeout, newClientTime);
+            return new Settings(bindAddress, port, token, recentLimit, listLimit, inlineMaxBytes, readTimeout,
+                    newClientTime);
         }
 
         /** Never shows the token. */
@@ -102,7 +105,8 @@ public final class StatusServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final URI uri;
 
-    private StatusServer(final HttpServer http, final Deque<AutoCloseable> resources, final PrometheusMeterRegistry registry) {
+    private StatusServer(final HttpServer http, final Deque<AutoCloseable> resources,
+                         final PrometheusMeterRegistry registry) {
         this.http = http;
         this.resources = resources;
         this.registry = registry;
@@ -153,10 +157,11 @@ public final class StatusServer implements AutoCloseable {
             resources.push(resubmitter);
             bind(new KafkaClientMetrics(producer), registry, resources);
             final StatusLookup lookup = new StatusLookup(streams);
-            final MailActions actions = new MailActions(new TopicReader(clients), topics, resubmitter, lookup, settings.readTimeout());
+            final MailActions actions = new MailActions(new TopicReader(clients), topics, resubmitter, lookup,
+                    settings.readTimeout());
 
-            final StatusApi api = new StatusApi(streams, lookup, counts, watcher, tail, topics, actions, topology, registry,
-                    policy.tokenRequired(), settings.listLimit());
+            final StatusApi api = new StatusApi(streams, lookup, counts, watcher, tail, topics, actions, topology,
+                    registry, policy.tokenRequired(), settings.listLimit());
             final HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()),
                     settings.port()), 0);
             final BoundedExecutor executor = new BoundedExecutor(THREADS, QUEUED, settings.clientTime());

@@ -320,7 +320,8 @@ class OperationsCommandsIT {
         final CommandRun after = run("retry", "list");
 
         // then
-        assertThat(all.out()).contains("m-1", "m-2", "root+new@example.co.jp", "2 mails waiting").doesNotContain("m-3", "m-4", "m-5");
+        assertThat(all.out()).contains("m-1", "m-2", "root+new@example.co.jp", "2 mails waiting")
+                .doesNotContain("m-3", "m-4", "m-5");
         assertThat(unclassified.out()).contains("m-2").doesNotContain("m-1 ");
         assertThat(release.exitCode()).as(release.err()).isZero();
         assertThat(release.out()).contains("released m-2 (UNCLASSIFIED, attempt 3)");
@@ -328,11 +329,13 @@ class OperationsCommandsIT {
         assertThat(routed.err()).contains("no waiting mail m-3");
         assertThat(again.exitCode()).as("released once only").isEqualTo(ExitCodes.FAILURE);
         assertThat(after.out()).contains("m-1").doesNotContain("m-2").contains("1 mails waiting");
-        final List<TopicReader.Entry<RawMail>> republished = new TopicReader(settings).readAll(topics.raw(), "m-2"::equals, READ);
+        final List<TopicReader.Entry<RawMail>> republished = new TopicReader(settings)
+                .readAll(topics.raw(), "m-2"::equals, READ);
         assertThat(republished).hasSize(1);
         assertThat(republished.get(0).value().getAttempt()).isEqualTo(3);
         assertThat(republished.get(0).value().getResubmittedFrom()).isEqualTo(topics.retry().name());
-        assertThat(StandardCharsets.US_ASCII.decode(republished.get(0).value().getContent()).toString()).isEqualTo("mail\n");
+        assertThat(StandardCharsets.US_ASCII.decode(republished.get(0).value().getContent()).toString())
+                .isEqualTo("mail\n");
         assertThat(latest(topics.retry())).containsEntry("m-2", null);
     }
 
@@ -341,9 +344,9 @@ class OperationsCommandsIT {
         // given: a sender address and an error message that carry terminal control sequences
         final RetryMail waiting = RetryMail.newBuilder(retry("m-1", RetryReason.ACCOUNT_UNKNOWN, 1))
                 .setWaitingFor(List.of("\u001b]0;owned\u0007root@example.co.jp")).build();
-        final DeadLetter letter = DeadLetter.newBuilder().setMailId("m-2").setStage(Stage.PARSE).setErrorClass("MailParseException")
-                .setMessage("bad header \u001b[2J\u009b31m\u202eexe.pdf").setRaw(ref("m-2"))
-                .setFailedAt(Instant.parse("2026-11-23T08:00:03Z")).build();
+        final DeadLetter letter = DeadLetter.newBuilder().setMailId("m-2").setStage(Stage.PARSE)
+                .setErrorClass("MailParseException").setMessage("bad header \u001b[2J\u009b31m\u202eexe.pdf")
+                .setRaw(ref("m-2")).setFailedAt(Instant.parse("2026-11-23T08:00:03Z")).build();
         try (TopicPublisher publisher = new TopicPublisher(settings)) {
             publisher.send(topics.retry(), "m-1", waiting);
             publisher.send(topics.status(), "m-1", status("m-1", Outcome.RETRY_PENDING, 1));

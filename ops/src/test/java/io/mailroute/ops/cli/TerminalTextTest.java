@@ -37,7 +37,8 @@ class TerminalTextTest {
 
         // then
         assertThat(TerminalText.escape(text)).isSameAs(text);
-        assertThat(TerminalText.escape("\u200e\u2065\u206a")).as("neighbours of the bidi ranges").isEqualTo("\u200e\u2065\u206a");
+        assertThat(TerminalText.escape("\u200e\u2065\u206a")).as("neighbours of the bidi ranges")
+                .isEqualTo("\u200e\u2065\u206a");
     }
 
     @Test

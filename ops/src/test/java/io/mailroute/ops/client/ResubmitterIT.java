@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Releases through the transactional producer against a real broker, read back as read_committed consumers see them. */
+/** Releases through the transactional producer on a real broker, read back as read_committed consumers see them. */
 class ResubmitterIT {
     private static final String SCOPE = "ResubmitterIT";
     private static final Duration READ = Duration.ofSeconds(30);
@@ -44,8 +44,8 @@ class ResubmitterIT {
         try (Admin admin = kafka.createAdmin()) {
             new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 1, (short) 1));
         }
-        settings = new ClientSettings(kafka.bootstrapServers(), "mock://" + SCOPE, "http://127.0.0.1:9", "mail-inbound", "us-east-1",
-                Map.of("schema.registry.url", "mock://" + SCOPE));
+        settings = new ClientSettings(kafka.bootstrapServers(), "mock://" + SCOPE, "http://127.0.0.1:9", "mail-inbound",
+                "us-east-1", Map.of("schema.registry.url", "mock://" + SCOPE));
         registry = settings.registry();
         topics = settings.topics(registry);
     }
@@ -58,16 +58,18 @@ class ResubmitterIT {
     }
 
     private static RetryMail waiting(final String mailId, final int contentBytes) {
-        final RawRef ref = RawRef.newBuilder().setBucket("mail-inbound").setKey(mailId).setSize(contentBytes).setSha256("00").build();
-        final RawMail mail = RawMail.newBuilder().setMailId(mailId).setBucket("mail-inbound").setKey(mailId).setSize(contentBytes)
-                .setSha256("00").setReceivedAt(AT).setIngestedAt(AT).setStorage(Storage.INLINE)
+        final RawRef ref = RawRef.newBuilder().setBucket("mail-inbound").setKey(mailId).setSize(contentBytes)
+                .setSha256("00").build();
+        final RawMail mail = RawMail.newBuilder().setMailId(mailId).setBucket("mail-inbound").setKey(mailId)
+                .setSize(contentBytes).setSha256("00").setReceivedAt(AT).setIngestedAt(AT).setStorage(Storage.INLINE)
                 .setContent(ByteBuffer.wrap(new byte[contentBytes])).build();
         return RetryMail.newBuilder().setMailId(mailId).setReason(RetryReason.TRANSIENT).setAttempt(2).setMaxAttempts(5)
                 .setFirstAttemptAt(AT).setNextAttemptAt(AT.plusSeconds(600)).setMail(mail).setRaw(ref).build();
     }
 
     private static <V> List<V> values(final Topic<String, V> topic, final String key) {
-        return new TopicReader(settings).readAll(topic, key::equals, READ).stream().map(TopicReader.Entry::value).toList();
+        return new TopicReader(settings).readAll(topic, key::equals, READ).stream().map(TopicReader.Entry::value)
+                .toList();
     }
 
     @Test

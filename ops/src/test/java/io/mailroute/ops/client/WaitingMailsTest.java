@@ -15,18 +15,19 @@ import org.junit.jupiter.api.Test;
 
 class WaitingMailsTest {
     private static final Instant AT = Instant.parse("2026-11-23T08:00:00Z");
-    private static final RawRef REF = RawRef.newBuilder().setBucket("mail-inbound").setKey("m-1").setSize(5).setSha256("00").build();
+    private static final RawRef REF = RawRef.newBuilder().setBucket("mail-inbound").setKey("m-1").setSize(5)
+            .setSha256("00").build();
 
     private static RetryMail retry(final int attempt) {
-        final RawMail mail = RawMail.newBuilder().setMailId("m-1").setBucket("mail-inbound").setKey("m-1").setSize(5).setSha256("00")
-                .setReceivedAt(AT).setIngestedAt(AT).setStorage(Storage.CLAIM_CHECK).build();
-        return RetryMail.newBuilder().setMailId("m-1").setReason(RetryReason.ACCOUNT_UNKNOWN).setAttempt(attempt).setMaxAttempts(5)
-                .setFirstAttemptAt(AT).setNextAttemptAt(AT).setMail(mail).setRaw(REF).build();
+        final RawMail mail = RawMail.newBuilder().setMailId("m-1").setBucket("mail-inbound").setKey("m-1").setSize(5)
+                .setSha256("00").setReceivedAt(AT).setIngestedAt(AT).setStorage(Storage.CLAIM_CHECK).build();
+        return RetryMail.newBuilder().setMailId("m-1").setReason(RetryReason.ACCOUNT_UNKNOWN).setAttempt(attempt)
+                .setMaxAttempts(5).setFirstAttemptAt(AT).setNextAttemptAt(AT).setMail(mail).setRaw(REF).build();
     }
 
     private static MailStatus status(final Outcome outcome, final int attempt) {
-        return MailStatus.newBuilder().setMailId("m-1").setStage(Stage.OWNER_LOOKUP).setOutcome(outcome).setAttempt(attempt)
-                .setReceivedAt(AT).setUpdatedAt(AT).setRaw(REF).build();
+        return MailStatus.newBuilder().setMailId("m-1").setStage(Stage.OWNER_LOOKUP).setOutcome(outcome)
+                .setAttempt(attempt).setReceivedAt(AT).setUpdatedAt(AT).setRaw(REF).build();
     }
 
     @Test
@@ -44,6 +45,7 @@ class WaitingMailsTest {
         assertThat(WaitingMails.notWaitingReason(retry(2), status(Outcome.ROUTED, 3)))
                 .isEqualTo("its status is ROUTED at attempt 3, not RETRY_PENDING at attempt 2");
         assertThat(WaitingMails.notWaitingReason(retry(2), null)).isEqualTo("it has no status");
-        assertThat(WaitingMails.notWaitingReason(null, null)).isEqualTo("its wait has ended (it was released or processed again)");
+        assertThat(WaitingMails.notWaitingReason(null, null))
+                .isEqualTo("its wait has ended (it was released or processed again)");
     }
 }

@@ -62,8 +62,9 @@ class LocalStackIT {
             schemaIds = schemaIds(stack.client().schemaRegistry());
             assertThat(schemaIds).containsKeys("mail.raw-value", "mail.status-value", "mail.rules-value", "mail.accounts-value");
             // the connector read its S3 keys through ${file:...} in the data directory; a rebound name is refused
-            assertThat(connectStatusLine(URI.create(stack.urls().get("connect")), "evil.example")).startsWith("HTTP/1.1 403");
-            assertThat(connectStatusLine(URI.create(stack.urls().get("connect")), "localhost")).startsWith("HTTP/1.1 200");
+            final URI connect = URI.create(stack.urls().get("connect"));
+            assertThat(connectStatusLine(connect, "evil.example")).startsWith("HTTP/1.1 403");
+            assertThat(connectStatusLine(connect, "localhost")).startsWith("HTTP/1.1 200");
         }
 
         // when it starts again on the same data directory
@@ -101,13 +102,14 @@ class LocalStackIT {
         }
     }
 
-    /** The status line of {@code GET /connectors} with {@code Host: host}, over a plain socket (HttpClient sets Host itself). */
+    /** The status line of {@code GET /connectors} with {@code Host: host}, over a plain socket. */
     private static String connectStatusLine(final URI connect, final String host) throws IOException {
         try (Socket socket = new Socket(connect.getHost(), connect.getPort())) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("GET /connectors HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+            final String request = "GET /connectors HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            final String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return answer.lines().findFirst().orElse("");
         }
     }
 

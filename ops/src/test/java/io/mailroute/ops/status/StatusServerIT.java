@@ -219,7 +219,7 @@ class StatusServerIT {
 
     @Test
     void shouldNeitherListNorReleaseAMailWhoseStatusIsNoLongerRetryPending() throws Exception {
-        // given: a retry record of a mail that has been routed since (as a release left it before the topology ended waits)
+        // given: a retry record of a mail routed since (as releases left them before the topology ended waits)
         final int published = stack.records(stack.topics.raw(), "aws-billing.eml").size();
         stack.send(stack.topics.retry(), "aws-billing.eml", staleWait("aws-billing.eml"));
 
@@ -249,7 +249,7 @@ class StatusServerIT {
 
     @Test
     void shouldCutOffClientsThatDribbleTheirRequestAndGoOnAnsweringOthers() throws Exception {
-        // given: as many clients as the server has threads, sending a byte every 100 ms: two of them headers, two a body
+        // given: as many clients as the server has threads, sending a byte every 100 ms: two headers, two a body
         final ScheduledExecutorService dribble = Executors.newSingleThreadScheduledExecutor();
         final List<Socket> slow = new ArrayList<>();
         final long started = System.nanoTime();
@@ -281,7 +281,8 @@ class StatusServerIT {
                 socket.setSoTimeout((int) FLOW.toMillis());
                 assertThat(endOfStream(socket)).as("the server closed the connection").isTrue();
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(StatusStack.CLIENT_TIME.plusSeconds(5));
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(StatusStack.CLIENT_TIME.plusSeconds(5));
         } finally {
             dribble.shutdownNow();
             for (final Socket socket : slow) {
@@ -303,7 +304,8 @@ class StatusServerIT {
     void shouldForbidAnyPageToFrameAnyResponse() throws Exception {
         // given
         final List<HttpResponse<String>> responses = new ArrayList<>();
-        for (final String path : List.of("/", "/status.js", "/api/info", "/api/retry", "/api/status/never-sent.eml", "/metrics")) {
+        for (final String path : List.of("/", "/status.js", "/api/info", "/api/retry", "/api/status/never-sent.eml",
+                "/metrics")) {
             responses.add(stack.get(path));
         }
         responses.add(stack.post("/api/dlq/not-a-mail.eml/retry", null)); // refused
