@@ -1,11 +1,13 @@
 package io.mailroute.embedded;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.config.provider.FileConfigProvider;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
 import org.slf4j.Logger;
@@ -35,6 +37,8 @@ public final class EmbeddedConnect implements AutoCloseable {
     public static final String DEFAULT_KEY_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
     /** Default value converter: values arrive already serialized (Confluent-wire Avro). */
     public static final String DEFAULT_VALUE_CONVERTER = "org.apache.kafka.connect.converters.ByteArrayConverter";
+    /** Name of the file config provider {@link Builder#fileConfigProvider(Path)} sets up: {@code ${file:PATH:KEY}}. */
+    public static final String FILE_CONFIG_PROVIDER = "file";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedConnect.class);
 
@@ -184,6 +188,8 @@ public final class EmbeddedConnect implements AutoCloseable {
         private String valueConverter = DEFAULT_VALUE_CONVERTER;
         private boolean exactlyOnce = true;
         private Duration startTimeout = Duration.ofSeconds(60);
+        private boolean loopbackOnly;
+        private Path fileConfigDir;
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
 
         private Builder() {
@@ -280,6 +286,25 @@ public final class EmbeddedConnect implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes the REST API refuse (403) every request whose {@code Host} header is neither a loopback name
+         * nor the listener's host ({@link LoopbackHostExtension}): no web page reaches it through a rebound DNS name.
+         */
+        public Builder loopbackRestOnly() {
+            this.loopbackOnly = true;
+            return this;
+        }
+
+        /**
+         * Configures {@code FileConfigProvider} as config provider {@value EmbeddedConnect#FILE_CONFIG_PROVIDER},
+         * limited to files under {@code dir} ({@code allowed.paths}): a {@code ${file:...}} placeholder naming any
+         * other file, in a connector config or a {@code validate} call, stays unresolved.
+         */
+        public Builder fileConfigProvider(final Path dir) {
+            this.fileConfigDir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+            return this;
+        }
+
         /** An extra worker setting; overrides the defaults. */
         public Builder workerProperty(final String key, final String value) {
             extraProperties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
@@ -329,6 +354,15 @@ public final class EmbeddedConnect implements AutoCloseable {
             props.put("offset.flush.interval.ms", "10000");
             // reassign the work of a worker that left after 5 s instead of 5 minutes
             props.put("scheduled.rebalance.max.delay.ms", "5000");
+            if (loopbackOnly) {
+                props.put("rest.extension.classes", LoopbackHostExtension.class.getName());
+            }
+            if (fileConfigDir != null) {
+                final String provider = "config.providers." + FILE_CONFIG_PROVIDER;
+                props.put("config.providers", FILE_CONFIG_PROVIDER);
+                props.put(provider + ".class", FileConfigProvider.class.getName());
+                props.put(provider + ".param." + FileConfigProvider.ALLOWED_PATHS_CONFIG, fileConfigDir.toString());
+            }
             props.putAll(extraProperties);
             return props;
         }

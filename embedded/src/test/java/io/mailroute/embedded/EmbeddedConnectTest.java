@@ -3,6 +3,8 @@ package io.mailroute.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import org.apache.kafka.common.config.provider.FileConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Worker configuration of {@link EmbeddedConnect}, without starting a worker. */
@@ -58,6 +60,21 @@ class EmbeddedConnectTest {
                 .containsEntry("value.converter", "V")
                 .containsEntry("exactly.once.source.support", "disabled")
                 .containsEntry("offset.flush.interval.ms", "1000");
+    }
+
+    @Test
+    void aHardenedWorkerLoadsTheHostFilterAndLimitsFilePlaceholdersToOneDirectory() {
+        final EmbeddedConnect connect = EmbeddedConnect.builder().bootstrapServers("b:1")
+                .loopbackRestOnly()
+                .fileConfigProvider(Path.of("/var/lib/mailroute/./data"))
+                .build();
+        assertThat(connect.workerProperties())
+                .containsEntry("rest.extension.classes", LoopbackHostExtension.class.getName())
+                .containsEntry("config.providers", "file")
+                .containsEntry("config.providers.file.class", FileConfigProvider.class.getName())
+                .containsEntry("config.providers.file.param.allowed.paths", "/var/lib/mailroute/data");
+        assertThat(EmbeddedConnect.builder().bootstrapServers("b:1").build().workerProperties())
+                .doesNotContainKeys("rest.extension.classes", "config.providers");
     }
 
     @Test

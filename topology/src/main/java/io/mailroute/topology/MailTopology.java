@@ -18,6 +18,7 @@ import io.mailroute.topology.pipeline.MailDecision;
 import io.mailroute.topology.pipeline.NewPatterns;
 import io.mailroute.topology.pipeline.ParsedAttempt;
 import io.mailroute.topology.pipeline.Pipeline;
+import io.mailroute.topology.pipeline.Released;
 import io.mailroute.topology.pipeline.Routed;
 import io.mailroute.topology.pipeline.Routing;
 import io.mailroute.topology.pipeline.StageResult;
@@ -54,7 +55,7 @@ import org.apache.kafka.streams.state.Stores;
  * mail.raw ─ dedup ─┐
  *                   ├─ fetch ─ parse ─ classify ─ fan-out ─ route: notify | ticket | order-import
  * mail.retry ─ wait ┘   (owner index, rules: global stores)           | quarantine | retry | dlq | status
- *                                                                      └ new patterns (counted) ─ alerts
+ *            └ end of wait (tombstone) ─ mail.retry                    └ new patterns (counted) ─ alerts
  * mail.status ─ status table (interactive queries)
  *
  * flood count (after parse): sightings by sender and owner ─ [flood-count] ─ count per window ─ FLOOD alert ─ mail.alerts
@@ -76,6 +77,10 @@ public final class MailTopology {
     public static final String STATUS_TABLE = "status-table";
     public static final String DEDUP = "dedup-mail";
     public static final String RELEASE = "release-waiting-mail";
+    /** Writes the mail.retry tombstone that ends a released mail's wait. */
+    public static final String END_WAIT = "end-wait";
+    /** The branch of the releases that carries the next attempts on into the pipeline. */
+    private static final String NEXT_ATTEMPT = "next-attempt";
     public static final String MERGE = "merge-attempts";
     public static final String FETCH = "fetch-mail";
     public static final String PARSE = "parse-mail";
@@ -179,10 +184,22 @@ public final class MailTopology {
         final KStream<String, MailAttempt> fresh = builder
                 .stream(topics.raw().name(), consumed(topics.raw(), RAW_SOURCE))
                 .processValues(pipeline.dedup(DEDUP_STORE), Named.as(DEDUP), DEDUP_STORE);
-        // waiting mails come back when their owner or a new rule set appears, or their backoff ends
-        final KStream<String, MailAttempt> released = builder
+        // waiting mails come back when their owner or a new rule set appears, or their backoff ends;
+        // each release ends its wait on mail.retry in the same transaction, so no restart or operator
+        // sees a released mail as waiting
+        final BranchedKStream<String, Released> releases = builder
                 .stream(topics.retry().name(), consumed(topics.retry(), RETRY_SOURCE))
-                .process(pipeline.retry(RETRY_STORE), Named.as(RELEASE), RETRY_STORE);
+                .process(pipeline.retry(RETRY_STORE), Named.as(RELEASE), RETRY_STORE)
+                .split(Named.as(RELEASE + "-"));
+        releases.branch(Released::endsWait, Branched.withConsumer(ends -> ends
+                .mapValues(Released::tombstone, Named.as(END_WAIT + "-record"))
+                .to(topics.retry().name(), produced(topics.retry(), END_WAIT + "-sink")), END_WAIT));
+        // the Released types are sealed and each has a branch: nothing is left over
+        final KStream<String, MailAttempt> released = releases
+                .branch(Released::isNextAttempt, Branched.as(NEXT_ATTEMPT))
+                .noDefaultBranch()
+                .get(RELEASE + "-" + NEXT_ATTEMPT)
+                .mapValues(Released::attempt, Named.as(RELEASE + "-" + NEXT_ATTEMPT + "-record"));
         // each stage either hands on its result or the mail's final decision (retry, dead letter);
         // a flooder's mail leaves here for the overflow lane, after only a header scan
         final KStream<String, StageResult<ParsedAttempt>> parsed = fresh
@@ -240,7 +257,8 @@ public final class MailTopology {
         if (processorName.startsWith(RAW_SOURCE) || processorName.startsWith(DEDUP)) {
             return Stage.DEDUP;
         }
-        if (processorName.startsWith(RETRY_SOURCE) || processorName.startsWith(RELEASE)) {
+        if (processorName.startsWith(RETRY_SOURCE) || processorName.startsWith(RELEASE)
+                || processorName.startsWith(END_WAIT)) {
             return Stage.RETRY;
         }
         if (processorName.startsWith(MERGE) || processorName.startsWith(FETCH)) {

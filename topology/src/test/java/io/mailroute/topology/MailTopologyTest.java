@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -192,7 +193,25 @@ class MailTopologyTest {
         final MailStatus status = pipeline.status.readValue();
         assertThat(status.getOutcome()).isEqualTo(Outcome.ROUTED);
         assertThat(status.getAttempt()).isEqualTo(2);
-        assertThat(pipeline.retry.isEmpty()).isTrue();
+        assertThat(pipeline.retry.readKeyValuesToList()).containsExactly(KeyValue.pair("m-1", null)); // the wait ended
+    }
+
+    @Test
+    void shouldEndTheWaitOfAReleasedMailBeforeItWaitsAgain() {
+        // given
+        pipeline.send(TestPipeline.inline("m-1", TestMails.awsBilling(ROOT)));
+        pipeline.retry.readValue();
+
+        // when: the first backoff (1 minute) ends and the owner is still unknown
+        pipeline.advance(Duration.ofSeconds(70));
+
+        // then: the tombstone first, then the new wait under the same key
+        final List<KeyValue<String, RetryMail>> written = pipeline.retry.readKeyValuesToList();
+        assertThat(written).extracting(kv -> kv.key).containsExactly("m-1", "m-1");
+        assertThat(written.get(0).value).isNull();
+        assertThat(written.get(1).value.getAttempt()).isEqualTo(2);
+        final KeyValueStore<String, RetryMail> waiting = pipeline.driver.getKeyValueStore(MailTopology.RETRY_STORE);
+        assertThat(waiting.get("m-1").getAttempt()).as("the tombstone read back left the new wait alone").isEqualTo(2);
     }
 
     @Test
@@ -205,8 +224,9 @@ class MailTopologyTest {
             pipeline.advance(Duration.ofMinutes(20));
         }
 
-        // then
-        assertThat(pipeline.retry.readValuesToList()).extracting(RetryMail::getAttempt).containsExactly(1, 2, 3, 4, 5);
+        // then: every release ends the wait before the next one begins
+        assertThat(pipeline.retry.readValuesToList()).extracting(r -> r == null ? null : r.getAttempt())
+                .containsExactly(1, null, 2, null, 3, null, 4, null, 5, null);
         final DeadLetter dead = pipeline.dlq.readValue();
         assertThat(dead.getStage()).isEqualTo(Stage.OWNER_LOOKUP);
         assertThat(dead.getErrorClass()).isEqualTo("mailroute:account-unknown");

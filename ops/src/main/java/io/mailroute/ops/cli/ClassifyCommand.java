@@ -74,7 +74,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     line.put("topic", output.topic());
                     line.put("key", output.key());
                     line.set("value", JSON.readTree(AvroJson.toJson(output.value())));
-                    out.println(JSON.writeValueAsString(line));
+                    out.println(TerminalText.escape(JSON.writeValueAsString(line)));
                 }
                 out.flush();
             }

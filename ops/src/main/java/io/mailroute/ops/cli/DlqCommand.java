@@ -62,7 +62,8 @@ public final class DlqCommand {
                 latestPerMail(settings, settings.topics(registry), Set.of()).values().stream()
                         .filter(e -> e.value() != null && (stage == null || e.value().getStage() == stage))
                         .forEach(e -> out.printf("%-24s %-12s %-40s %s: %s%n", e.value().getFailedAt(), e.value().getStage(),
-                                e.key(), e.value().getErrorClass(), oneLine(e.value().getMessage(), 120)));
+                                TerminalText.escape(e.key()), TerminalText.escape(e.value().getErrorClass()),
+                                TerminalText.oneLine(e.value().getMessage(), 120)));
             }
             return ExitCodes.OK;
         }
@@ -88,8 +89,9 @@ public final class DlqCommand {
                 if (entries.isEmpty()) {
                     throw new CommandFailure(ExitCodes.FAILURE, "no dead letter for " + mailId);
                 }
-                entries.forEach(e -> spec.commandLine().getOut().println(e.value() == null ? "undecodable record at "
-                        + e.partition() + "/" + e.offset() + ": " + e.error() : e.value().toString()));
+                entries.forEach(e -> spec.commandLine().getOut().println(TerminalText.escape(e.value() == null
+                        ? "undecodable record at " + e.partition() + "/" + e.offset() + ": " + e.error()
+                        : e.value().toString())));
             }
             return ExitCodes.OK;
         }
@@ -136,7 +138,8 @@ public final class DlqCommand {
                         }
                         final Resubmitter.Result result = resubmitter.resubmit(letter.getMailId(), letter.getRaw(),
                                 topics.dlq().name(), letter.getAttempt());
-                        out.printf("retried %s (attempt %d, from %s)%n", result.mailId(), result.attempt(),
+                        out.printf("retried %s (attempt %d, from %s)%n", TerminalText.escape(result.mailId()),
+                                result.attempt(),
                                 result.origin() == Resubmitter.Origin.RAW_RECORD ? "the mail.raw record" : "S3");
                         retried++;
                     }
@@ -145,10 +148,5 @@ public final class DlqCommand {
             out.printf("%d mails re-published at %s%n", retried, Instant.now());
             return ExitCodes.OK;
         }
-    }
-
-    static String oneLine(final String text, final int max) {
-        final String line = text == null ? "" : text.replaceAll("\\s+", " ").trim();
-        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 }

@@ -1,13 +1,12 @@
 package io.mailroute.ops.cli;
 
 import io.mailroute.avro.MailStatus;
-import io.mailroute.avro.Outcome;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
 import io.mailroute.ops.client.ClientSettings;
 import io.mailroute.ops.client.Resubmitter;
-import io.mailroute.ops.client.TopicPublisher;
 import io.mailroute.ops.client.TopicReader;
+import io.mailroute.ops.client.WaitingMails;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopics;
 import java.io.PrintWriter;
@@ -33,8 +32,7 @@ public final class RetryCommand {
 
     /**
      * The mails still waiting, by mail.retry key: the latest retry record per key (a tombstone ends the
-     * wait) whose mail's latest status, when there is one, is still RETRY_PENDING. The topology forgets a
-     * released mail without writing to mail.retry, so the status tells a released one from a waiting one.
+     * wait) whose mail's current status in mail.status is RETRY_PENDING for that record's attempt.
      */
     static Map<String, RetryMail> waiting(final ClientSettings settings, final MailTopics topics, final RetryReason reason) {
         final TopicReader reader = new TopicReader(settings);
@@ -46,7 +44,7 @@ public final class RetryCommand {
         final Map<String, MailStatus> status = TopicReader.latestValues(
                 reader.readAll(topics.status(), key -> key != null && mailIds.contains(key), READ_TIMEOUT));
         latest.values().removeIf(retry -> reason != null && retry.getReason() != reason
-                || status.containsKey(retry.getMailId()) && status.get(retry.getMailId()).getOutcome() != Outcome.RETRY_PENDING);
+                || !WaitingMails.isWaiting(retry, status.get(retry.getMailId())));
         return latest;
     }
 
@@ -69,8 +67,8 @@ public final class RetryCommand {
                 final Map<String, RetryMail> waiting = waiting(settings, settings.topics(registry), reason);
                 out.printf("%-24s %-15s %-8s %-40s %s%n", "NEXT ATTEMPT", "REASON", "ATTEMPT", "MAIL ID", "WAITING FOR");
                 waiting.values().forEach(r -> out.printf("%-24s %-15s %-8s %-40s %s%n", r.getNextAttemptAt(), r.getReason(),
-                        r.getAttempt() + "/" + r.getMaxAttempts(), r.getMailId(),
-                        r.getWaitingFor().isEmpty() ? "-" : String.join(",", r.getWaitingFor())));
+                        r.getAttempt() + "/" + r.getMaxAttempts(), TerminalText.escape(r.getMailId()),
+                        r.getWaitingFor().isEmpty() ? "-" : TerminalText.escape(String.join(",", r.getWaitingFor()))));
                 out.printf("%d mails waiting%n", waiting.size());
             }
             return ExitCodes.OK;
@@ -78,8 +76,8 @@ public final class RetryCommand {
     }
 
     @Command(name = "release", mixinStandardHelpOptions = true, description = {
-        "Releases waiting mails now: ends their wait (a mail.retry tombstone) and re-publishes the carried mail",
-        "to mail.raw with attempt+1 and resubmittedFrom=mail.retry, as dlq retry does."})
+        "Releases waiting mails now: in one transaction, ends their wait (a mail.retry tombstone) and re-publishes",
+        "the carried mail to mail.raw with attempt+1 and resubmittedFrom=mail.retry, as dlq retry does."})
     static final class Release implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster;
@@ -108,16 +106,11 @@ public final class RetryCommand {
                     });
                     waiting.values().removeIf(r -> !selection.mailIds.contains(r.getMailId()));
                 }
-                try (TopicPublisher tombstones = new TopicPublisher(settings);
-                     Resubmitter resubmitter = new Resubmitter(settings, topics, s3, Integer.MAX_VALUE)) {
+                try (Resubmitter resubmitter = new Resubmitter(settings, topics, s3, Integer.MAX_VALUE)) {
                     for (final Map.Entry<String, RetryMail> entry : waiting.entrySet()) {
-                        // end the wait first, so the topology's backoff cannot release the same mail a second time
-                        tombstones.send(topics.retry(), entry.getKey(), null);
-                        tombstones.awaitAcks();
-                        final RetryMail retry = entry.getValue();
-                        final Resubmitter.Result result = resubmitter.resubmit(retry.getMailId(), retry.getMail(), topics.retry().name(),
-                                retry.getAttempt());
-                        out.printf("released %s (%s, attempt %d)%n", result.mailId(), retry.getReason(), result.attempt());
+                        final Resubmitter.Result result = resubmitter.release(entry.getKey(), entry.getValue());
+                        out.printf("released %s (%s, attempt %d)%n", TerminalText.escape(result.mailId()),
+                                entry.getValue().getReason(), result.attempt());
                         released++;
                     }
                 }

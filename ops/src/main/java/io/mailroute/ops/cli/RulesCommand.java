@@ -72,7 +72,7 @@ final class RulesCommand implements Runnable {
                 final String verdict = !matches ? "no" : winner.isEmpty() ? "MATCH" : "would match, but " + winner.get().id() + " wins";
                 out.println((matches && winner.isEmpty() ? "  + " : "  - ") + rule.id() + " (priority " + rule.rule().getPriority()
                         + "): " + verdict);
-                rule.explain(view).forEach(line -> out.println("      " + line));
+                rule.explain(view).forEach(line -> out.println("      " + TerminalText.escape(line)));
                 if (matches && winner.isEmpty()) {
                     winner = Optional.of(rule);
                     consequences(out, rule, view, parsed.auth());
@@ -87,10 +87,12 @@ final class RulesCommand implements Runnable {
 
         private static void describe(final PrintWriter out, final ParsedMail parsed, final MailView view) {
             out.println("mail:");
-            out.println("  from:       " + (parsed.from() == null ? "(none)" : parsed.from().getAddress()));
-            out.println("  recipients: " + parsed.recipients().stream().map(r -> r.getField() + " " + r.getAddress())
+            out.println("  from:       " + (parsed.from() == null ? "(none)"
+                    : TerminalText.escape(parsed.from().getAddress())));
+            out.println("  recipients: " + parsed.recipients().stream()
+                    .map(r -> r.getField() + " " + TerminalText.escape(r.getAddress()))
                     .collect(Collectors.joining(", ")));
-            out.println("  subject:    " + parsed.subject());
+            out.println("  subject:    " + TerminalText.escape(parsed.subject()));
             final AuthVerdicts auth = parsed.auth();
             out.println("  verdicts:   spf=" + auth.getSpf() + " dkim=" + auth.getDkim() + " dmarc=" + auth.getDmarc() + " spam="
                     + auth.getSpam() + " virus=" + auth.getVirus());
@@ -102,7 +104,8 @@ final class RulesCommand implements Runnable {
             final String authFailure = Classifier.authFailure(r.getRequireAuth(), auth);
             out.println("      requireAuth " + r.getRequireAuth() + ": " + (authFailure == null ? "passed" : "NOT passed -> quarantine"));
             final Map<String, String> extracted = rule.extract(view);
-            out.println("      extracted: " + (extracted.isEmpty() ? "(nothing)" : extracted));
+            out.println("      extracted: " + (extracted.isEmpty() ? "(nothing)"
+                    : TerminalText.escape(extracted.toString())));
             final List<String> missing = rule.missingRequired(extracted);
             if (!missing.isEmpty()) {
                 out.println("      missing required: " + missing + " -> mail.retry UNCLASSIFIED");

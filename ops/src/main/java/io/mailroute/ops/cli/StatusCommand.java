@@ -78,26 +78,29 @@ final class StatusCommand implements Callable<Integer> {
         if (response.statusCode() != 200) {
             throw new CommandFailure(ExitCodes.FAILURE, "status server answered HTTP " + response.statusCode() + " for " + target);
         }
-        spec.commandLine().getOut().println(response.body());
+        // the server's JSON escapes only C0 controls; the rest is escaped here (still valid JSON)
+        spec.commandLine().getOut().println(TerminalText.escape(response.body()));
         return ExitCodes.OK;
     }
 
     static void print(final PrintWriter out, final MailStatus status) {
-        out.printf("mail       %s%n", status.getMailId());
+        out.printf("mail       %s%n", TerminalText.escape(status.getMailId()));
         out.printf("stage      %s%n", status.getStage());
         out.printf("outcome    %s%n", status.getOutcome());
         out.printf("attempt    %d%n", status.getAttempt());
-        out.printf("rules      %s%n", status.getRulesVersion() == null ? "-" : status.getRulesVersion());
-        out.printf("from       %s%n", status.getFrom() == null ? "-" : status.getFrom());
-        out.printf("subject    %s%n", status.getSubject() == null ? "-" : DlqCommand.oneLine(status.getSubject(), 120));
+        out.printf("rules      %s%n", TerminalText.escapeOr(status.getRulesVersion(), "-"));
+        out.printf("from       %s%n", TerminalText.escapeOr(status.getFrom(), "-"));
+        out.printf("subject    %s%n", status.getSubject() == null ? "-"
+                : TerminalText.oneLine(status.getSubject(), 120));
         out.printf("received   %s%n", status.getReceivedAt());
         out.printf("updated    %s%n", status.getUpdatedAt());
         out.printf("owners     %s%n", status.getOwners().isEmpty() ? "none" : "");
         for (final OwnerOutcome owner : status.getOwners()) {
-            out.printf("  %-16s %-14s lanes=%s rule=%s category=%s%s%n", owner.getOwnerId() == null ? "(no owner)" : owner.getOwnerId(),
-                    owner.getOutcome(), owner.getLanes(), owner.getRuleId() == null ? "-" : owner.getRuleId(),
-                    owner.getCategory() == null ? "-" : owner.getCategory(),
-                    owner.getDetail() == null ? "" : " detail=" + DlqCommand.oneLine(owner.getDetail(), 120));
+            out.printf("  %-16s %-14s lanes=%s rule=%s category=%s%s%n",
+                    TerminalText.escapeOr(owner.getOwnerId(), "(no owner)"),
+                    owner.getOutcome(), owner.getLanes(), TerminalText.escapeOr(owner.getRuleId(), "-"),
+                    TerminalText.escapeOr(owner.getCategory(), "-"),
+                    owner.getDetail() == null ? "" : " detail=" + TerminalText.oneLine(owner.getDetail(), 120));
         }
         out.flush();
     }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -100,6 +101,16 @@ public final class ClientSettings {
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024 + 64 * 1024);
+        return props;
+    }
+
+    /**
+     * A {@link #producer()} for atomic writes, with a {@code transactional.id} of its own:
+     * {@code mailroute-<use>-<random UUID>}, so that no two processes (or uses in one) fence each other.
+     */
+    public Map<String, Object> transactionalProducer(final String use) {
+        final Map<String, Object> props = producer();
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "mailroute-" + use + "-" + UUID.randomUUID());
         return props;
     }
 

@@ -2,6 +2,7 @@ package io.mailroute.ops.client;
 
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RawRef;
+import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.Storage;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -27,25 +29,50 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * Puts a mail back on {@code mail.raw} for another attempt: the original {@code mail.raw} record
- * when it is still retained, else a record rebuilt from the S3 object. The copy carries
- * {@code attempt + 1} and {@code resubmittedFrom}, so the topology's dedup lets it through and
- * its status shows where it came from. Never edits data in place.
+ * when it is still retained, else a record rebuilt from the S3 object, or the mail a
+ * {@code mail.retry} record carries. The copy carries {@code attempt + 1} and
+ * {@code resubmittedFrom}, so the topology's dedup lets it through and its status shows where it
+ * came from. Never edits data in place.
+ *
+ * <p>Every write is one transaction of a producer with a {@code transactional.id} of its own:
+ * releasing a waiting mail ends its wait (a {@code mail.retry} tombstone) and re-publishes it
+ * together, so a crash between the two can neither lose the mail nor leave it waiting. Lookups
+ * (the {@code mail.raw} record, S3) happen before the transaction begins. Calls from several
+ * threads take turns on the producer.
  */
 public final class Resubmitter implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, Object> consumerProps;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
     private final Topic<String, RawMail> raw;
+    private final Topic<String, RetryMail> retry;
     private final S3Client s3;
     private final int inlineMaxBytes;
 
+    /** A resubmitter with a transactional producer of its own ({@link ClientSettings#transactionalProducer}). */
     public Resubmitter(final ClientSettings settings, final MailTopics topics, final S3Client s3, final int inlineMaxBytes) {
+        this(settings, topics, s3, inlineMaxBytes, new KafkaProducer<>(settings.transactionalProducer("resubmit")));
+    }
+
+    /**
+     * A resubmitter writing through {@code producer}, which must have a {@code transactional.id} of its own
+     * and not have started transactions; it is initialized here and closed with this resubmitter.
+     */
+    public Resubmitter(final ClientSettings settings, final MailTopics topics, final S3Client s3,
+                       final int inlineMaxBytes, final Producer<byte[], byte[]> producer) {
         this.consumerProps = settings.consumer();
-        this.producer = new KafkaProducer<>(settings.producer());
         this.raw = topics.raw();
+        this.retry = topics.retry();
         this.s3 = s3;
         this.inlineMaxBytes = inlineMaxBytes;
+        this.producer = producer;
+        try {
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            producer.close();
+            throw e;
+        }
     }
 
     /** Where the copy came from: the retained record, or S3. */
@@ -60,25 +87,51 @@ public final class Resubmitter implements AutoCloseable {
      * @param from     topic the operator resubmits from (mail.dlq or mail.retry)
      * @param attempts attempts already made
      */
-    public Result resubmit(final String mailId, final RawRef ref, final String from, final int attempts) throws Exception {
+    public Result resubmit(final String mailId, final RawRef ref, final String from, final int attempts) {
         final Optional<RawMail> original = readOriginal(ref);
         final RawMail mail = original.orElseGet(() -> fromS3(mailId, ref));
-        final int attempt = publish(mailId, mail, from, attempts);
-        return new Result(mailId, attempt, original.isPresent() ? Origin.RAW_RECORD : Origin.S3_OBJECT);
+        final RawMail copy = copy(mail, from, attempts);
+        inTransaction(List.of(record(raw, mailId, copy)));
+        return new Result(mailId, copy.getAttempt(), original.isPresent() ? Origin.RAW_RECORD : Origin.S3_OBJECT);
     }
 
-    /** Re-publishes {@code mail} as carried by a mail.retry record (no lookup needed). */
-    public Result resubmit(final String mailId, final RawMail mail, final String from, final int attempts) throws Exception {
-        return new Result(mailId, publish(mailId, mail, from, attempts), Origin.RETRY_RECORD);
+    /**
+     * Releases a mail waiting in {@code mail.retry} under {@code key}: in one transaction, a tombstone ends its wait
+     * and the mail it carries is re-published. Either both are written or neither.
+     */
+    public Result release(final String key, final RetryMail waiting) {
+        final RawMail copy = copy(waiting.getMail(), retry.name(), waiting.getAttempt());
+        inTransaction(List.of(record(retry, key, null), record(raw, waiting.getMailId(), copy)));
+        return new Result(waiting.getMailId(), copy.getAttempt(), Origin.RETRY_RECORD);
     }
 
-    /** Writes a copy with an attempt above both counts, so the topology's (mailId, attempt) dedup lets it through. */
-    private int publish(final String mailId, final RawMail mail, final String from, final int attempts) throws Exception {
-        final RawMail copy = RawMail.newBuilder(mail).setAttempt(Math.max(attempts, mail.getAttempt()) + 1)
-                .setResubmittedFrom(from).build();
-        final byte[] value = raw.valueSerde().serializer().serialize(raw.name(), copy);
-        producer.send(new ProducerRecord<>(raw.name(), mailId.getBytes(StandardCharsets.UTF_8), value)).get();
-        return copy.getAttempt();
+    /** A copy with an attempt above both counts, so the topology's (mailId, attempt) dedup lets it through. */
+    private static RawMail copy(final RawMail mail, final String from, final int attempts) {
+        return RawMail.newBuilder(mail).setAttempt(Math.max(attempts, mail.getAttempt()) + 1).setResubmittedFrom(from)
+                .build();
+    }
+
+    private static <V> ProducerRecord<byte[], byte[]> record(final Topic<String, V> topic, final String key,
+                                                             final V value) {
+        final byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+        return new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), bytes);
+    }
+
+    /** Writes {@code records} in one transaction; on any failure it is aborted and the failure thrown. */
+    private synchronized void inTransaction(final List<ProducerRecord<byte[], byte[]>> records) {
+        producer.beginTransaction();
+        try {
+            records.forEach(producer::send);
+            // throws the first failed send, if any, instead of committing
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
+        }
     }
 
     private Optional<RawMail> readOriginal(final RawRef ref) {

@@ -30,7 +30,6 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.config.provider.FileConfigProvider;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,6 @@ public final class LocalStack implements AutoCloseable {
     public static final String ORGANIZATIONS_CONNECTOR = "organizations";
     private static final String S3_CONNECTOR_RESOURCE = "/mailroute/connectors/s3-mail.json";
     private static final Duration CONNECTOR_TIMEOUT = Duration.ofSeconds(90);
-    private static final String CONFIG_PROVIDER = "file";
     private static final String S3_ENDPOINT_KEY = "s3.endpoint";
     private static final String S3_ACCESS_KEY_KEY = "s3.access.key";
     private static final String S3_SECRET_KEY_KEY = "s3.secret.key";
@@ -131,10 +129,12 @@ public final class LocalStack implements AutoCloseable {
                 : published + " default rules published to mail.rules"));
 
         final Path endpoints = writeEndpoints();
+        // the REST API serves this machine only, and ${file:...} reads nothing outside the data directory:
+        // no web page or connector config can read the S3 keys of another file through validate
         connect = register(EmbeddedConnect.builder().bootstrapServers(kafka.bootstrapServers()).host(settings.host())
                 .restPort(settings.connectPort()).exactlyOnce(true)
-                .workerProperty("config.providers", CONFIG_PROVIDER)
-                .workerProperty("config.providers." + CONFIG_PROVIDER + ".class", FileConfigProvider.class.getName())
+                .loopbackRestOnly()
+                .fileConfigProvider(settings.dataDir())
                 .start());
         startConnectors(endpoints, progress);
 
@@ -170,7 +170,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static String fromFile(final Path file, final String key) {
-        return "${" + CONFIG_PROVIDER + ":" + file + ":" + key + "}";
+        return "${" + EmbeddedConnect.FILE_CONFIG_PROVIDER + ":" + file + ":" + key + "}";
     }
 
     private void startConnectors(final Path endpoints, final Consumer<String> progress) throws IOException {

@@ -1,5 +1,6 @@
 package io.mailroute.ops.status;
 
+import io.mailroute.embedded.LoopbackHosts;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Who may do what on the status server. Reading (GET) is open. State-changing calls (POST)
@@ -20,7 +20,6 @@ import java.util.Set;
  * web page cannot reach it through a rebound DNS name.
  */
 final class AccessPolicy {
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final String BEARER = "bearer ";
 
     private final boolean loopback;
@@ -54,7 +53,7 @@ final class AccessPolicy {
     /** The refusal for {@code request}, or empty when it may proceed. */
     Optional<ApiResponse> refusal(final ApiRequest request) {
         final String host = request.header("host").orElse("");
-        if (loopback && !LOOPBACK_HOSTS.contains(hostName(host))) {
+        if (loopback && !LoopbackHosts.isLoopback(host)) {
             return Optional.of(ApiResponse.error(403, "this server answers to loopback host names only, not '" + host + "'"));
         }
         if (!request.changesState()) {
@@ -77,17 +76,6 @@ final class AccessPolicy {
         }
         final byte[] given = authorization.get().substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(given, token); // constant time: the token must not leak through timing
-    }
-
-    /** The host part of a Host header ({@code name[:port]}, {@code [v6][:port]}), lower-cased. */
-    static String hostName(final String hostHeader) {
-        final String host = hostHeader.trim().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[")) {
-            final int end = host.indexOf(']');
-            return end < 0 ? host : host.substring(0, end + 1);
-        }
-        final int colon = host.indexOf(':');
-        return colon < 0 ? host : host.substring(0, colon);
     }
 
     private static boolean sameOrigin(final String origin, final String hostHeader) {

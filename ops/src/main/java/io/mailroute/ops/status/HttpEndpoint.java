@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The JDK HTTP server's single handler: applies the {@link AccessPolicy}, routes, and turns
  * failures into one-line JSON errors (the detail goes to the log, never a stack trace to the client).
+ * The client's time to send the request and take the answer is bounded by the {@link BoundedExecutor};
+ * the clock stops while the answer is worked out. No response may be framed by another page.
  */
 final class HttpEndpoint implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
@@ -24,18 +26,25 @@ final class HttpEndpoint implements HttpHandler {
 
     private final Router router;
     private final AccessPolicy policy;
+    private final BoundedExecutor executor;
 
-    HttpEndpoint(final Router router, final AccessPolicy policy) {
+    /** @param executor the executor the server runs this handler on, whose client clock it stops and restarts */
+    HttpEndpoint(final Router router, final AccessPolicy policy, final BoundedExecutor executor) {
         this.router = router;
         this.policy = policy;
+        this.executor = executor;
     }
 
     @Override
     public void handle(final HttpExchange exchange) throws IOException {
         try (exchange) {
             final boolean oversized = exchange.getRequestBody().readNBytes((int) MAX_BODY_BYTES + 1).length > MAX_BODY_BYTES;
-            send(exchange, oversized ? ApiResponse.error(413, "request body over " + MAX_BODY_BYTES + " bytes")
-                    : answer(request(exchange)));
+            executor.pause();
+            final ApiResponse response = oversized
+                    ? ApiResponse.error(413, "request body over " + MAX_BODY_BYTES + " bytes")
+                    : answer(request(exchange));
+            executor.resume();
+            send(exchange, response);
         }
     }
 
@@ -76,6 +85,9 @@ final class HttpEndpoint implements HttpHandler {
         exchange.getResponseHeaders().put("Content-Type", List.of(response.contentType()));
         exchange.getResponseHeaders().put("Cache-Control", List.of("no-store"));
         exchange.getResponseHeaders().put("X-Content-Type-Options", List.of("nosniff"));
+        // no page of another origin may frame the status page (clickjacking the Retry and Release buttons)
+        exchange.getResponseHeaders().put("Content-Security-Policy", List.of("frame-ancestors 'none'"));
+        exchange.getResponseHeaders().put("X-Frame-Options", List.of("DENY"));
         final boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
         exchange.sendResponseHeaders(response.status(), head ? -1 : response.body().length == 0 ? -1 : response.body().length);
         if (!head && response.body().length > 0) {

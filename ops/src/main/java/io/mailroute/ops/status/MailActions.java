@@ -1,16 +1,15 @@
 package io.mailroute.ops.status;
 
 import io.mailroute.avro.DeadLetter;
+import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.ops.client.Resubmitter;
 import io.mailroute.ops.client.TopicReader;
+import io.mailroute.ops.client.WaitingMails;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,23 +23,23 @@ final class MailActions {
     private final TopicReader reader;
     private final MailTopics topics;
     private final Resubmitter resubmitter;
-    private final Producer<byte[], byte[]> producer;
+    private final StatusLookup statuses;
     private final Duration timeout;
 
     /**
-     * @param producer writes the {@code mail.retry} tombstone that cancels a released mail's wait
+     * @param statuses the current status of a mail, which says whether its retry record is still a wait
      */
     MailActions(final TopicReader reader, final MailTopics topics, final Resubmitter resubmitter,
-                final Producer<byte[], byte[]> producer, final Duration timeout) {
+                final StatusLookup statuses, final Duration timeout) {
         this.reader = reader;
         this.topics = topics;
         this.resubmitter = resubmitter;
-        this.producer = producer;
+        this.statuses = statuses;
         this.timeout = timeout;
     }
 
     /** Re-publishes a dead-lettered mail (its latest dead letter) with attempt + 1. */
-    Views.Resubmitted retryDeadLetter(final String mailId) throws Exception {
+    Views.Resubmitted retryDeadLetter(final String mailId) {
         final DeadLetter letter = latest(topics.dlq(), mailId);
         if (letter == null) {
             throw new ApiException(404, "no dead letter for " + mailId);
@@ -51,36 +50,45 @@ final class MailActions {
     }
 
     /**
-     * Releases a mail waiting in {@code mail.retry} now: a tombstone cancels the topology's wait,
-     * then the mail is re-published. Should re-publishing fail, the wait is restored, so the mail
-     * is never lost between the two.
+     * Releases a mail waiting in {@code mail.retry} now: one transaction ends its wait (a tombstone) and
+     * re-publishes it. Only a mail whose current status is RETRY_PENDING for the attempt its latest retry
+     * record describes is waiting; any other is refused with 409, since releasing it would process it twice.
      */
-    Views.Resubmitted releaseRetry(final String mailId) throws Exception {
-        final RetryMail waiting = latest(topics.retry(), mailId);
-        if (waiting == null) {
-            throw new ApiException(404, "no mail waiting in " + topics.retry().name() + " for " + mailId);
+    Views.Resubmitted releaseRetry(final String mailId) {
+        final List<TopicReader.Entry<RetryMail>> records = reader.readAll(topics.retry(), mailId::equals, timeout);
+        if (records.isEmpty()) {
+            throw new ApiException(404, "no mail waited in " + topics.retry().name() + " under " + mailId);
         }
-        write(topics.retry(), mailId, null);
-        final Resubmitter.Result result;
-        try {
-            result = resubmitter.resubmit(mailId, waiting.getRaw(), topics.retry().name(), waiting.getAttempt());
-        } catch (Exception e) {
-            write(topics.retry(), mailId, waiting);
-            throw e;
+        final RetryMail waiting = records.get(records.size() - 1).value();
+        final MailStatus status = current(mailId);
+        if (!WaitingMails.isWaiting(waiting, status)) {
+            throw new ApiException(409, mailId + " is not waiting to be retried: "
+                    + WaitingMails.notWaitingReason(waiting, status));
         }
+        final Resubmitter.Result result = resubmitter.release(mailId, waiting);
         LOG.info("Released waiting mail {} as attempt {}", mailId, result.attempt());
         return view(result, topics.retry());
+    }
+
+    private MailStatus current(final String mailId) {
+        final StatusLookup.Result result = statuses.find(mailId);
+        if (result instanceof StatusLookup.Result.Found found) {
+            return found.status();
+        }
+        if (result instanceof StatusLookup.Result.HostedElsewhere elsewhere) {
+            throw new ApiException(503, "the status of " + mailId + " is kept by the instance at " + elsewhere.host()
+                    + ": release it there");
+        }
+        if (result instanceof StatusLookup.Result.Unavailable unavailable) {
+            throw new ApiException(503, "the status of " + mailId + " cannot be checked now: " + unavailable.reason());
+        }
+        return null;
     }
 
     /** The latest value under {@code key}, null when there is none or the latest is a tombstone. */
     private <V> V latest(final Topic<String, V> topic, final String key) {
         final List<TopicReader.Entry<V>> entries = reader.readAll(topic, key::equals, timeout);
         return entries.isEmpty() ? null : entries.get(entries.size() - 1).value();
-    }
-
-    private <V> void write(final Topic<String, V> topic, final String key, final V value) throws Exception {
-        final byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
-        producer.send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), bytes)).get();
     }
 
     private static Views.Resubmitted view(final Resubmitter.Result result, final Topic<String, ?> from) {

@@ -1,6 +1,7 @@
 package io.mailroute.ops.status;
 
 import io.mailroute.avro.Lane;
+import io.mailroute.ops.client.WaitingMails;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.topology.TopologyDiagram;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,11 +31,12 @@ final class StatusApi {
     private final int listLimit;
     private final StaticFiles files = StaticFiles.load();
 
-    StatusApi(final KafkaStreams streams, final LaneCounts lanes, final LaneWatcher watcher, final TopicTail tail, final MailTopics topics,
-              final MailActions actions, final TopologyDescription topology, final PrometheusMeterRegistry registry,
-              final boolean tokenRequired, final int listLimit) {
+    StatusApi(final KafkaStreams streams, final StatusLookup lookup, final LaneCounts lanes, final LaneWatcher watcher,
+              final TopicTail tail, final MailTopics topics, final MailActions actions,
+              final TopologyDescription topology, final PrometheusMeterRegistry registry, final boolean tokenRequired,
+              final int listLimit) {
         this.streams = streams;
-        this.lookup = new StatusLookup(streams);
+        this.lookup = lookup;
         this.lanes = lanes;
         this.watcher = watcher;
         this.tail = tail;
@@ -59,8 +61,7 @@ final class StatusApi {
                 .get("/api/recent", r -> recent())
                 .get("/api/dlq", r -> ApiResponse.ok(tail.latestPerKey(topics.dlq(), listLimit).stream()
                         .map(Views.DeadLetterView::of).toList()))
-                .get("/api/retry", r -> ApiResponse.ok(tail.latestPerKey(topics.retry(), listLimit).stream()
-                        .map(e -> Views.RetryView.of(e.value())).toList()))
+                .get("/api/retry", r -> ApiResponse.ok(waiting()))
                 .get("/api/alerts", r -> ApiResponse.ok(tail.latestPerKey(topics.alerts(), listLimit).stream()
                         .map(e -> Views.AlertView.of(e.value())).toList()))
                 .get("/api/topology", r -> ApiResponse.ok(Map.of("text", topology.toString(),
@@ -92,6 +93,13 @@ final class StatusApi {
             return ApiResponse.error(503, unavailable.reason()).withHeader("Retry-After", "2");
         }
         return ApiResponse.error(404, "no status for " + mailId);
+    }
+
+    /** The latest retry records whose mail's current status is still RETRY_PENDING for their attempt. */
+    private List<Views.RetryView> waiting() {
+        return tail.latestPerKey(topics.retry(), listLimit).stream()
+                .filter(e -> WaitingMails.isWaiting(e.value(), lookup.currentOrNull(e.value().getMailId())))
+                .map(e -> Views.RetryView.of(e.value())).toList();
     }
 
     private ApiResponse recent() {

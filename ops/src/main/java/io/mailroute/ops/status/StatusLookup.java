@@ -78,12 +78,17 @@ final class StatusLookup {
 
     /** The current outcome of a mail if this instance knows it, else null (for lists; never waits). */
     String outcomeOrNull(final String mailId) {
+        final MailStatus status = currentOrNull(mailId);
+        return status == null ? null : status.getOutcome().name();
+    }
+
+    /** The current status of a mail if this instance holds it, else null (for lists; never waits). */
+    MailStatus currentOrNull(final String mailId) {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return null;
         }
         try {
-            final MailStatus status = allLocal().get(mailId);
-            return status == null ? null : status.getOutcome().name();
+            return allLocal().get(mailId);
         } catch (InvalidStateStoreException e) {
             return null;
         }

@@ -25,10 +25,6 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,6 +51,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class StatusServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusServer.class);
     private static final List<Lane> LANES = List.of(Lane.NOTIFY, Lane.TICKET, Lane.ORDER_IMPORT, Lane.QUARANTINE);
+    /** Exchanges handled at once, and exchanges waiting for a thread (more are refused). */
+    private static final int THREADS = 4;
+    private static final int QUEUED = 64;
 
     /**
      * How the server binds and what it shows.
@@ -66,41 +65,49 @@ public final class StatusServer implements AutoCloseable {
      * @param listLimit      entries per list (recent, dlq, retry, alerts)
      * @param inlineMaxBytes mail rebuilt from S3 up to this size travels inline when re-published
      * @param readTimeout    time limit of one topic read
+     * @param clientTime     time a client may take to send its request, and again to take the answer;
+     *                       a slower one is cut off
      */
     public record Settings(String bindAddress, int port, String token, int recentLimit, int listLimit, int inlineMaxBytes,
-                           Duration readTimeout) {
+                           Duration readTimeout, Duration clientTime) {
 
         /** 127.0.0.1:8080, no token: what {@code mailroute local} uses. */
         public static Settings local() {
-            return new Settings("127.0.0.1", LocalDefaults.STATUS_PORT, null, 200, 50, 900_000, Duration.ofSeconds(20));
+            return new Settings("127.0.0.1", LocalDefaults.STATUS_PORT, null, 200, 50, 900_000, Duration.ofSeconds(20),
+                    Duration.ofSeconds(10));
         }
 
         public Settings withBinding(final String address, final int newPort) {
-            return new Settings(address, newPort, token, recentLimit, listLimit, inlineMaxBytes, readTimeout);
+            return new Settings(address, newPort, token, recentLimit, listLimit, inlineMaxBytes, readTimeout,
+                    clientTime);
         }
 
         public Settings withToken(final String newToken) {
-            return new Settings(bindAddress, port, newToken, recentLimit, listLimit, inlineMaxBytes, readTimeout);
+            return new Settings(bindAddress, port, newToken, recentLimit, listLimit, inlineMaxBytes, readTimeout,
+                    clientTime);
+        }
+
+        public Settings withClientTime(final Duration newClientTime) {
+            return new Settings(bindAddress, port, token, recentLimit, listLimit, inlineMaxBytes, readTimeout,
+                    newClientTime);
         }
 
         /** Never shows the token. */
         @Override
         public String toString() {
             return "Settings[" + bindAddress + ":" + port + ", token " + (token == null || token.isBlank() ? "none" : "set")
-                    + ", recent " + recentLimit + ", lists " + listLimit + "]";
+                    + ", recent " + recentLimit + ", lists " + listLimit + ", client time " + clientTime + "]";
         }
     }
 
     private final HttpServer http;
-    private final ExecutorService executor;
     private final Deque<AutoCloseable> resources;
     private final PrometheusMeterRegistry registry;
     private final URI uri;
 
-    private StatusServer(final HttpServer http, final ExecutorService executor, final Deque<AutoCloseable> resources,
+    private StatusServer(final HttpServer http, final Deque<AutoCloseable> resources,
                          final PrometheusMeterRegistry registry) {
         this.http = http;
-        this.executor = executor;
         this.resources = resources;
         this.registry = registry;
         final InetSocketAddress bound = http.getAddress();
@@ -142,25 +149,28 @@ public final class StatusServer implements AutoCloseable {
             resources.push(tail);
             bind(new KafkaClientMetrics(tailConsumer), registry, resources);
 
-            final KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clientProps(clients.producer(), "producer"));
-            resources.push(producer);
-            bind(new KafkaClientMetrics(producer), registry, resources);
             final S3Client s3 = clients.s3();
             resources.push(s3);
-            final Resubmitter resubmitter = new Resubmitter(clients, topics, s3, settings.inlineMaxBytes());
+            final KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                    clientProps(clients.transactionalProducer("status"), "producer"));
+            final Resubmitter resubmitter = new Resubmitter(clients, topics, s3, settings.inlineMaxBytes(), producer);
             resources.push(resubmitter);
-            final MailActions actions = new MailActions(new TopicReader(clients), topics, resubmitter, producer, settings.readTimeout());
+            bind(new KafkaClientMetrics(producer), registry, resources);
+            final StatusLookup lookup = new StatusLookup(streams);
+            final MailActions actions = new MailActions(new TopicReader(clients), topics, resubmitter, lookup,
+                    settings.readTimeout());
 
-            final StatusApi api = new StatusApi(streams, counts, watcher, tail, topics, actions, topology, registry, policy.tokenRequired(),
-                    settings.listLimit());
+            final StatusApi api = new StatusApi(streams, lookup, counts, watcher, tail, topics, actions, topology,
+                    registry, policy.tokenRequired(), settings.listLimit());
             final HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()),
                     settings.port()), 0);
-            final ExecutorService executor = Executors.newFixedThreadPool(4, threads());
+            final BoundedExecutor executor = new BoundedExecutor(THREADS, QUEUED, settings.clientTime());
+            resources.push(executor);
             http.setExecutor(executor);
-            http.createContext("/", new HttpEndpoint(api.router(), policy));
+            http.createContext("/", new HttpEndpoint(api.router(), policy, executor));
             watcher.start();
             http.start();
-            final StatusServer server = new StatusServer(http, executor, resources, registry);
+            final StatusServer server = new StatusServer(http, resources, registry);
             LOG.info("Status server on {} ({})", server.uri(), settings);
             return server;
         } catch (IOException | RuntimeException e) {
@@ -182,7 +192,6 @@ public final class StatusServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
-        executor.shutdownNow();
         final RuntimeException failure = new IllegalStateException("closing the status server failed");
         closeAll(resources, failure);
         if (failure.getSuppressed().length > 0) {
@@ -217,14 +226,5 @@ public final class StatusServer implements AutoCloseable {
                 failure.addSuppressed(e);
             }
         }
-    }
-
-    private static ThreadFactory threads() {
-        final AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            final Thread thread = new Thread(runnable, "mailroute-status-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailroute.avro.AccountMapping;
+import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
@@ -296,13 +297,17 @@ class OperationsCommandsIT {
 
     @Test
     void retryListsWaitingMailsAndReleaseRepublishesThemPastTheDedup() throws Exception {
-        // given: m-1 and m-2 wait, m-3 waited but was routed since
+        // given: m-1 and m-2 wait; m-3 waited but was routed since, m-4 has no status, m-5 waits at a later attempt
         try (TopicPublisher publisher = new TopicPublisher(settings)) {
             publisher.send(topics.retry(), "m-1", retry("m-1", RetryReason.ACCOUNT_UNKNOWN, 1));
             publisher.send(topics.retry(), "m-2", retry("m-2", RetryReason.UNCLASSIFIED, 2));
             publisher.send(topics.retry(), "m-3", retry("m-3", RetryReason.UNCLASSIFIED, 1));
-            publisher.send(topics.status(), "m-2", status("m-2", Outcome.RETRY_PENDING, 0));
+            publisher.send(topics.retry(), "m-4", retry("m-4", RetryReason.UNCLASSIFIED, 1));
+            publisher.send(topics.retry(), "m-5", retry("m-5", RetryReason.UNCLASSIFIED, 1));
+            publisher.send(topics.status(), "m-1", status("m-1", Outcome.RETRY_PENDING, 1));
+            publisher.send(topics.status(), "m-2", status("m-2", Outcome.RETRY_PENDING, 2));
             publisher.send(topics.status(), "m-3", status("m-3", Outcome.ROUTED, 1));
+            publisher.send(topics.status(), "m-5", status("m-5", Outcome.RETRY_PENDING, 2));
             publisher.awaitAcks();
         }
 
@@ -310,22 +315,52 @@ class OperationsCommandsIT {
         final CommandRun all = run("retry", "list");
         final CommandRun unclassified = run("retry", "list", "--reason", "UNCLASSIFIED");
         final CommandRun release = run("retry", "release", "m-2");
-        final CommandRun unknown = run("retry", "release", "m-3");
+        final CommandRun routed = run("retry", "release", "m-3");
+        final CommandRun again = run("retry", "release", "m-2");
         final CommandRun after = run("retry", "list");
 
         // then
-        assertThat(all.out()).contains("m-1", "m-2", "root+new@example.co.jp", "2 mails waiting").doesNotContain("m-3");
+        assertThat(all.out()).contains("m-1", "m-2", "root+new@example.co.jp", "2 mails waiting")
+                .doesNotContain("m-3", "m-4", "m-5");
         assertThat(unclassified.out()).contains("m-2").doesNotContain("m-1 ");
         assertThat(release.exitCode()).as(release.err()).isZero();
         assertThat(release.out()).contains("released m-2 (UNCLASSIFIED, attempt 3)");
-        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(unknown.err()).contains("no waiting mail m-3");
+        assertThat(routed.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(routed.err()).contains("no waiting mail m-3");
+        assertThat(again.exitCode()).as("released once only").isEqualTo(ExitCodes.FAILURE);
         assertThat(after.out()).contains("m-1").doesNotContain("m-2").contains("1 mails waiting");
-        final RawMail republished = latest(topics.raw()).get("m-2");
-        assertThat(republished.getAttempt()).isEqualTo(3);
-        assertThat(republished.getResubmittedFrom()).isEqualTo(topics.retry().name());
-        assertThat(StandardCharsets.US_ASCII.decode(republished.getContent()).toString()).isEqualTo("mail\n");
+        final List<TopicReader.Entry<RawMail>> republished = new TopicReader(settings)
+                .readAll(topics.raw(), "m-2"::equals, READ);
+        assertThat(republished).hasSize(1);
+        assertThat(republished.get(0).value().getAttempt()).isEqualTo(3);
+        assertThat(republished.get(0).value().getResubmittedFrom()).isEqualTo(topics.retry().name());
+        assertThat(StandardCharsets.US_ASCII.decode(republished.get(0).value().getContent()).toString())
+                .isEqualTo("mail\n");
         assertThat(latest(topics.retry())).containsEntry("m-2", null);
+    }
+
+    @Test
+    void retryListAndDlqListAndShowPrintAHostileMailsTextEscaped() throws Exception {
+        // given: a sender address and an error message that carry terminal control sequences
+        final RetryMail waiting = RetryMail.newBuilder(retry("m-1", RetryReason.ACCOUNT_UNKNOWN, 1))
+                .setWaitingFor(List.of("\u001b]0;owned\u0007root@example.co.jp")).build();
+        final DeadLetter letter = DeadLetter.newBuilder().setMailId("m-2").setStage(Stage.PARSE)
+                .setErrorClass("MailParseException").setMessage("bad header \u001b[2J\u009b31m\u202eexe.pdf")
+                .setRaw(ref("m-2")).setFailedAt(Instant.parse("2026-11-23T08:00:03Z")).build();
+        try (TopicPublisher publisher = new TopicPublisher(settings)) {
+            publisher.send(topics.retry(), "m-1", waiting);
+            publisher.send(topics.status(), "m-1", status("m-1", Outcome.RETRY_PENDING, 1));
+            publisher.send(topics.dlq(), "m-2", letter);
+            publisher.awaitAcks();
+        }
+
+        // when
+        final String printed = run("retry", "list").out() + run("dlq", "list").out() + run("dlq", "show", "m-2").out();
+
+        // then
+        assertThat(printed).contains("\\u001b]0;owned\\u0007root@example.co.jp")
+                .contains("bad header \\u001b[2J\\u009b31m\\u202eexe.pdf")
+                .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
     }
 
     @Test

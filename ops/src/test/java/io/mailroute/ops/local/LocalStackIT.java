@@ -8,6 +8,10 @@ import io.mailroute.avro.Outcome;
 import io.mailroute.ops.ingest.MailUploader;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +61,10 @@ class LocalStackIT {
             assertThat(lanes.records()).isEqualTo(DEMO_LANES);
             schemaIds = schemaIds(stack.client().schemaRegistry());
             assertThat(schemaIds).containsKeys("mail.raw-value", "mail.status-value", "mail.rules-value", "mail.accounts-value");
+            // the connector read its S3 keys through ${file:...} in the data directory; a rebound name is refused
+            final URI connect = URI.create(stack.urls().get("connect"));
+            assertThat(connectStatusLine(connect, "evil.example")).startsWith("HTTP/1.1 403");
+            assertThat(connectStatusLine(connect, "localhost")).startsWith("HTTP/1.1 200");
         }
 
         // when it starts again on the same data directory
@@ -91,6 +99,17 @@ class LocalStackIT {
             });
             assertThat(LaneCounts.read(stack.client()).records()).containsAllEntriesOf(Map.of("notify", 5L, "ticket", 4L,
                     "order-import", 2L, "quarantine", 1L, "dlq", 1L));
+        }
+    }
+
+    /** The status line of {@code GET /connectors} with {@code Host: host}, over a plain socket. */
+    private static String connectStatusLine(final URI connect, final String host) throws IOException {
+        try (Socket socket = new Socket(connect.getHost(), connect.getPort())) {
+            socket.setSoTimeout(30_000);
+            final String request = "GET /connectors HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            final String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return answer.lines().findFirst().orElse("");
         }
     }
 

@@ -101,11 +101,4 @@ class AccessPolicyTest {
         assertThat(policy.refusal(request("GET", "rebound.example:8080"))).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(403));
         assertThat(policy.refusal(request("GET", "[::1]:8080"))).isEmpty();
     }
-
-    @Test
-    void shouldReadTheHostNameOfAHostHeader() {
-        assertThat(AccessPolicy.hostName("LocalHost:8080")).isEqualTo("localhost");
-        assertThat(AccessPolicy.hostName("[::1]:8080")).isEqualTo("[::1]");
-        assertThat(AccessPolicy.hostName("127.0.0.1")).isEqualTo("127.0.0.1");
-    }
 }

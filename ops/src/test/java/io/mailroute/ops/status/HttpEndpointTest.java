@@ -3,14 +3,17 @@ package io.mailroute.ops.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HttpEndpointTest {
     private final AtomicInteger calls = new AtomicInteger();
+    private final BoundedExecutor executor = new BoundedExecutor(1, 1, Duration.ofSeconds(5));
     private final Router router = new Router()
             .get("/api/missing", r -> {
                 throw new ApiException(404, "no status for m-1");
@@ -26,8 +29,13 @@ class HttpEndpointTest {
                 return ApiResponse.json(202, Map.of("mailId", r.param("mailId")));
             });
 
+    @AfterEach
+    void stopExecutor() {
+        executor.close();
+    }
+
     private HttpEndpoint endpoint(final String bind, final String token) throws Exception {
-        return new HttpEndpoint(router, AccessPolicy.forBinding(InetAddress.getByName(bind), token));
+        return new HttpEndpoint(router, AccessPolicy.forBinding(InetAddress.getByName(bind), token), executor);
     }
 
     private static ApiRequest request(final String method, final String path, final String... headerPairs) {

@@ -7,12 +7,24 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroute.avro.RawMail;
+import io.mailroute.avro.RawRef;
 import io.mailroute.avro.RetryMail;
+import io.mailroute.avro.RetryReason;
 import io.mailroute.ops.client.TopicReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -203,6 +215,106 @@ class StatusServerIT {
         assertThat(retry).extracting(TopicReader.Entry::value).contains((RetryMail) null); // the tombstone
         final List<TopicReader.Entry<RawMail>> raw = stack.records(stack.topics.raw(), "newsletter.eml");
         assertThat(raw.get(raw.size() - 1).value().getResubmittedFrom()).isEqualTo("mail.retry");
+    }
+
+    @Test
+    void shouldNeitherListNorReleaseAMailWhoseStatusIsNoLongerRetryPending() throws Exception {
+        // given: a retry record of a mail routed since (as releases left them before the topology ended waits)
+        final int published = stack.records(stack.topics.raw(), "aws-billing.eml").size();
+        stack.send(stack.topics.retry(), "aws-billing.eml", staleWait("aws-billing.eml"));
+
+        // when
+        final HttpResponse<String> refused = stack.post("/api/retry/aws-billing.eml/release", StatusStack.TOKEN);
+
+        // then
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json(refused).get("error").asText()).isEqualTo("aws-billing.eml is not waiting to be retried: "
+                + "its status is ROUTED at attempt 1, not RETRY_PENDING at attempt 1");
+        assertThat(stack.records(stack.topics.raw(), "aws-billing.eml")).hasSize(published); // not routed a second time
+        await().atMost(FLOW).untilAsserted(() -> {
+            final String waiting = stack.get("/api/retry").body();
+            assertThat(waiting).contains("newsletter.eml").doesNotContain("aws-billing.eml");
+        });
+    }
+
+    /** A retry record whose backoff ends only tomorrow, so the topology holds it for the whole run. */
+    private static RetryMail staleWait(final String mailId) throws Exception {
+        final RawMail mail = StatusStack.inline(mailId, StatusStack.resource(mailId));
+        return RetryMail.newBuilder().setMailId(mailId).setReason(RetryReason.TRANSIENT).setAttempt(1).setMaxAttempts(5)
+                .setFirstAttemptAt(Instant.now()).setNextAttemptAt(Instant.now().plus(Duration.ofDays(1))).setMail(mail)
+                .setRaw(RawRef.newBuilder().setBucket(mail.getBucket()).setKey(mail.getKey()).setSize(mail.getSize())
+                        .setSha256(mail.getSha256()).build())
+                .build();
+    }
+
+    @Test
+    void shouldCutOffClientsThatDribbleTheirRequestAndGoOnAnsweringOthers() throws Exception {
+        // given: as many clients as the server has threads, sending a byte every 100 ms: two headers, two a body
+        final ScheduledExecutorService dribble = Executors.newSingleThreadScheduledExecutor();
+        final List<Socket> slow = new ArrayList<>();
+        final long started = System.nanoTime();
+        try {
+            for (int i = 0; i < 4; i++) {
+                final Socket socket = new Socket(stack.uri("/").getHost(), stack.uri("/").getPort());
+                slow.add(socket);
+                final OutputStream out = socket.getOutputStream();
+                out.write((i % 2 == 0 ? "GET /api/info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        : "POST /api/dlq/x/retry HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                dribble.scheduleAtFixedRate(() -> {
+                    try {
+                        out.write('x');
+                        out.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e); // closed by the server: ends this dribble
+                    }
+                }, 100, 100, TimeUnit.MILLISECONDS);
+            }
+
+            // when
+            final HttpResponse<String> other = stack.get("/api/info");
+
+            // then: the others are answered, and every slow client is cut off once its time is up
+            assertThat(other.statusCode()).isEqualTo(200);
+            for (final Socket socket : slow) {
+                socket.setSoTimeout((int) FLOW.toMillis());
+                assertThat(endOfStream(socket)).as("the server closed the connection").isTrue();
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(StatusStack.CLIENT_TIME.plusSeconds(5));
+        } finally {
+            dribble.shutdownNow();
+            for (final Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    /** True when the server closed the connection without answering (end of stream or reset). */
+    private static boolean endOfStream(final Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (SocketException e) {
+            return true;
+        }
+    }
+
+    @Test
+    void shouldForbidAnyPageToFrameAnyResponse() throws Exception {
+        // given
+        final List<HttpResponse<String>> responses = new ArrayList<>();
+        for (final String path : List.of("/", "/status.js", "/api/info", "/api/retry", "/api/status/never-sent.eml",
+                "/metrics")) {
+            responses.add(stack.get(path));
+        }
+        responses.add(stack.post("/api/dlq/not-a-mail.eml/retry", null)); // refused
+
+        // then
+        assertThat(responses).allSatisfy(response -> {
+            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+            assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        });
     }
 
     @Test

@@ -65,6 +65,8 @@ final class StatusStack implements AutoCloseable {
     static final String S3_SECRET = "it-s3-secret-never-shown";
     static final String ROOT_ADDRESS = "aws-root@example.co.jp";
     static final String ACCOUNT_ID = "123456789012";
+    /** How long the status server lets a client take to send its request. */
+    static final Duration CLIENT_TIME = Duration.ofSeconds(2);
     static final List<String> MAILS = List.of("aws-billing.eml", "aws-support-case.eml", "newsletter.eml", "not-a-mail.eml",
             "broken-upload.eml");
     private static final String SHARED = "status-stack";
@@ -110,8 +112,8 @@ final class StatusStack implements AutoCloseable {
         streams.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
 
-        server = StatusServer.start(StatusServer.Settings.local().withBinding("0.0.0.0", statusPort).withToken(TOKEN), streams,
-                topology.describe(), clients);
+        server = StatusServer.start(StatusServer.Settings.local().withBinding("0.0.0.0", statusPort).withToken(TOKEN)
+                .withClientTime(CLIENT_TIME), streams, topology.describe(), clients);
         for (final String mail : MAILS) {
             send(topics.raw(), mail, inline(mail, resource(mail)));
         }

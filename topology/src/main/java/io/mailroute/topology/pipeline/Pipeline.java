@@ -50,8 +50,8 @@ public final class Pipeline {
         return () -> new DedupProcessor(store, config.dedupWindow());
     }
 
-    /** Holds and releases waiting mails; {@code store} holds them. */
-    public ProcessorSupplier<String, RetryMail, String, MailAttempt> retry(final String store) {
+    /** Holds waiting mails in {@code store}; each release ends the wait, then hands on the attempt. */
+    public ProcessorSupplier<String, RetryMail, String, Released> retry(final String store) {
         return () -> new RetryProcessor(store, config.retryCheckInterval(), accountsGeneration, rulesGeneration, fallbackRules);
     }
 

@@ -28,15 +28,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       the mail waits for,</li>
  *   <li>UNCLASSIFIED: the rule set version differs from the one the mail failed with.</li>
  * </ul>
- * A check scans the waiting mails only when one of these can have happened.
+ * A check scans the waiting mails only when one of these can have happened. A release also ends the
+ * wait on {@code mail.retry} ({@link Released.EndOfWait}), so that neither a restart nor an operator
+ * listing sees a released mail as waiting.
  */
-final class RetryProcessor implements Processor<String, RetryMail, String, MailAttempt> {
+final class RetryProcessor implements Processor<String, RetryMail, String, Released> {
+    private static final Released END_OF_WAIT = new Released.EndOfWait();
+
     private final String storeName;
     private final Duration interval;
     private final Generation accountsGeneration;
     private final Generation rulesGeneration;
     private final RuleSet fallbackRules;
-    private ProcessorContext<String, MailAttempt> context;
+    private ProcessorContext<String, Released> context;
     private KeyValueStore<String, RetryMail> waiting;
     private OwnerIndex owners;
     private RuleBook rules;
@@ -54,7 +58,7 @@ final class RetryProcessor implements Processor<String, RetryMail, String, MailA
     }
 
     @Override
-    public void init(final ProcessorContext<String, MailAttempt> context) {
+    public void init(final ProcessorContext<String, Released> context) {
         this.context = context;
         this.waiting = context.getStateStore(storeName);
         this.owners = new OwnerIndex(context.getStateStore(OwnerIndex.STORE));
@@ -98,7 +102,11 @@ final class RetryProcessor implements Processor<String, RetryMail, String, MailA
         earliestDue = nextDue;
         for (final KeyValue<String, RetryMail> entry : released) {
             waiting.delete(entry.key);
-            context.forward(new Record<>(entry.key, new MailAttempt(entry.value.getMail(), entry.value.getRaw(), entry.value), now));
+            // the tombstone goes first: the next attempt may wait again under the same key, and the
+            // tombstone read back after that new wait would cancel it
+            context.forward(new Record<>(entry.key, END_OF_WAIT, now));
+            final MailAttempt attempt = new MailAttempt(entry.value.getMail(), entry.value.getRaw(), entry.value);
+            context.forward(new Record<>(entry.key, new Released.NextAttempt(attempt), now));
         }
     }
 
