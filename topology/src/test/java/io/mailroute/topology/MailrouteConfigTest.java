@@ -68,7 +68,7 @@ class MailrouteConfigTest {
 
         // then
         assertThat(defaults).isEqualTo(new BounceSettings(Duration.ofDays(3), Duration.ofMinutes(1), 3, Duration.ofDays(7),
-                Duration.ofHours(1), 0.05, 0.10, 20));
+                Duration.ofDays(7), Duration.ofHours(1), 0.05, 0.10, 20));
         assertThatThrownBy(() -> new MailrouteConfig(Map.of(MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG, "0.2",
                 MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG, "0.1")).bounceSettings())
                 .isInstanceOf(ConfigException.class).hasMessageContaining(MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG);

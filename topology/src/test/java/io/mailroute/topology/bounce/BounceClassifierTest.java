@@ -18,44 +18,56 @@ class BounceClassifierTest {
 
     @Test
     void postfixDsnKeepsTheRfcViolatingRecipient() throws Exception {
-        assertThat(classify("postfix-dsn.eml")).containsExactly(new Bounce("taro.@docomo.ne.jp", "userunknown", "5.1.1", "550", true,
-                "550 5.1.1 <taro.@docomo.ne.jp>: Recipient address rejected: User unknown", "failed", "mx.sender.example.com",
-                "<notice-20261120-0001@sender.example.com>", null, "dsn", "notices@sender.example.com"));
+        assertThat(classify("postfix-dsn.eml")).containsExactly(Bounce.newBuilder().setRecipient("taro.@docomo.ne.jp")
+                .setReason("userunknown").setStatus("5.1.1").setReplyCode("550").setHardBounce(true)
+                .setDiagnostic("550 5.1.1 <taro.@docomo.ne.jp>: Recipient address rejected: User unknown")
+                .setAction("failed").setReportingMta("mx.sender.example.com")
+                .setOriginalMessageId("<notice-20261120-0001@sender.example.com>").setKind("dsn")
+                .setOriginalSender("notices@sender.example.com").build());
     }
 
     @Test
     void exchangeNdrWithFullMailboxIsSoft() throws Exception {
-        assertThat(classify("exchange-ndr.eml")).containsExactly(new Bounce("hanako@contoso.example.com", "mailboxfull", "5.2.2", "552",
-                false, "552 5.2.2 STOREDRV.Deliver; mailbox full", "failed", "EX01.contoso.example.com",
-                "<notice-20261120-0002@sender.example.com>", null, "dsn", "notices@sender.example.com"));
+        assertThat(classify("exchange-ndr.eml")).containsExactly(Bounce.newBuilder()
+                .setRecipient("hanako@contoso.example.com").setReason("mailboxfull").setStatus("5.2.2")
+                .setReplyCode("552").setHardBounce(false).setDiagnostic("552 5.2.2 STOREDRV.Deliver; mailbox full")
+                .setAction("failed").setReportingMta("EX01.contoso.example.com")
+                .setOriginalMessageId("<notice-20261120-0002@sender.example.com>").setKind("dsn")
+                .setOriginalSender("notices@sender.example.com").build());
     }
 
     @Test
     void japaneseCarrierPlainTextBounceInMboxWithCrlf() throws Exception {
-        assertThat(classify("carrier-au.eml")).containsExactly(new Bounce("a..b@ezweb.ne.jp", "userunknown", null, "550", true,
-                "<a..b@ezweb.ne.jp> (reason: 550 <a..b@ezweb.ne.jp>: User unknown)", "failed", null,
-                "<notice-20261120-0003@sender.example.com>", null, "mta", "notices@sender.example.com"));
+        assertThat(classify("carrier-au.eml")).containsExactly(Bounce.newBuilder().setRecipient("a..b@ezweb.ne.jp")
+                .setReason("userunknown").setReplyCode("550").setHardBounce(true)
+                .setDiagnostic("<a..b@ezweb.ne.jp> (reason: 550 <a..b@ezweb.ne.jp>: User unknown)").setAction("failed")
+                .setOriginalMessageId("<notice-20261120-0003@sender.example.com>").setKind("mta")
+                .setOriginalSender("notices@sender.example.com").build());
     }
 
     @Test
     void amazonSesBounceNotification() throws Exception {
-        assertThat(classify("ses-bounce.eml")).containsExactly(new Bounce("jiro@example.net", "mailboxfull", "4.2.2", "452", false,
-                "452 4.2.2 Mailbox full", "failed", "a8-31.smtp-out.amazonses.com", "0100019a-ses-original-0001", null, "dsn",
-                "notices@sender.example.com"));
+        assertThat(classify("ses-bounce.eml")).containsExactly(Bounce.newBuilder().setRecipient("jiro@example.net")
+                .setReason("mailboxfull").setStatus("4.2.2").setReplyCode("452").setHardBounce(false)
+                .setDiagnostic("452 4.2.2 Mailbox full").setAction("failed")
+                .setReportingMta("a8-31.smtp-out.amazonses.com").setOriginalMessageId("0100019a-ses-original-0001")
+                .setKind("dsn").setOriginalSender("notices@sender.example.com").build());
     }
 
     @Test
     void vacationAutoReplyWithCrNewlines() throws Exception {
-        assertThat(classify("vacation-autoreply.eml")).containsExactly(new Bounce("saburo@example.org", "vacation", null, null, false,
-                "I am away until November 30 and will read your mail when I return.", null, null,
-                "<notice-20261120-0004@sender.example.com>", null, "autoreply", null));
+        assertThat(classify("vacation-autoreply.eml")).containsExactly(Bounce.newBuilder()
+                .setRecipient("saburo@example.org").setReason("vacation").setHardBounce(false)
+                .setDiagnostic("I am away until November 30 and will read your mail when I return.")
+                .setOriginalMessageId("<notice-20261120-0004@sender.example.com>").setKind("autoreply").build());
     }
 
     @Test
     void arfFeedbackReport() throws Exception {
-        assertThat(classify("arf-report.eml")).containsExactly(new Bounce("shiro@isp.example.com", "feedback", null, null, false,
-                null, null, null, "<notice-20261120-0005@sender.example.com>", "abuse", "feedback",
-                "notices@sender.example.com"));
+        assertThat(classify("arf-report.eml")).containsExactly(Bounce.newBuilder().setRecipient("shiro@isp.example.com")
+                .setReason("feedback").setHardBounce(false)
+                .setOriginalMessageId("<notice-20261120-0005@sender.example.com>").setFeedbackType("abuse")
+                .setKind("feedback").setOriginalSender("notices@sender.example.com").build());
     }
 
     @Test
@@ -78,17 +90,19 @@ class BounceClassifierTest {
     @Test
     void detectorSeamAgreesWithTheRawClassification() throws Exception {
         final byte[] raw = read("postfix-dsn.eml");
-        assertThat(classifier.detect(raw, new MailParser(ParserSettings.LENIENT).parse(raw))).isEqualTo(classifier.classify(raw));
+        assertThat(classifier.detect(raw, new MailParser(ParserSettings.LENIENT).parse(raw)))
+                .isEqualTo(classifier.classify(raw, ParserSettings.LENIENT));
     }
 
     @Test
     void garbageIsNoBounce() {
-        assertThat(classifier.classify("\u0000\u0001 not a mail".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
-        assertThat(classifier.classify(new byte[0])).isEmpty();
+        assertThat(classifier.classify("\u0000\u0001 not a mail".getBytes(StandardCharsets.ISO_8859_1), ParserSettings.LENIENT)
+                .bounces()).isEmpty();
+        assertThat(classifier.classify(new byte[0], ParserSettings.LENIENT).bounces()).isEmpty();
     }
 
     private List<Bounce> classify(final String name) throws IOException {
-        return classifier.classify(read(name));
+        return classifier.classify(read(name), ParserSettings.LENIENT).bounces();
     }
 
     private static byte[] read(final String name) throws IOException {
