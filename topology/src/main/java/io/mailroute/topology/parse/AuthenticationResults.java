@@ -159,6 +159,11 @@ public record AuthenticationResults(String authservId, List<Result> results) {
                 continue;
             }
             i = skipBlanks(part, afterName + 1);
+            if (i > afterName + 1 && startsPair(part, i)) {
+                // "smtp.mailfrom= smtp.helo=x": an empty value, not one that swallows the next property
+                pairs.add(new String[] {name, ""});
+                continue;
+            }
             final StringBuilder value = new StringBuilder();
             if (i < length && part.charAt(i) == '"') {
                 i++;
@@ -179,6 +184,15 @@ public record AuthenticationResults(String authservId, List<Result> results) {
             }
         }
         return pairs;
+    }
+
+    /** True when a {@code name=} starts at {@code from}. */
+    private static boolean startsPair(final String text, final int from) {
+        int i = from;
+        while (i < text.length() && !isBlank(text.charAt(i)) && text.charAt(i) != '=' && text.charAt(i) != '"') {
+            i++;
+        }
+        return i > from && i < text.length() && text.charAt(i) == '=';
     }
 
     private static int skipBlanks(final String text, final int from) {

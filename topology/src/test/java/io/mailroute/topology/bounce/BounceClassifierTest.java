@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.mailroute.avro.Bounce;
+import io.mailroute.topology.DetectedBounces;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParserSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,31 @@ class BounceClassifierTest {
     void originalSenderFromTheEnvelopeSenderFieldWhenNoMessageIsReturned() throws Exception {
         assertThat(classify("sender-postfix-field.eml")).extracting(Bounce::getRecipient, Bounce::getOriginalSender)
                 .containsExactly(tuple("mei@example.net", "alerts@status.sender.example.com"));
+    }
+
+    @Test
+    void aBounceNamingThousandsKeepsTheRecipientLimitWithClippedDiagnosticsAndCountsTheRestQuickly() {
+        // given: 2,000 X-Failed-Recipients above a 900 KB report no recipient is named in
+        final StringBuilder failed = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            failed.append(i == 0 ? "" : ", ").append("user").append(i).append("@example.net");
+        }
+        final byte[] raw = ("From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\r\nTo: bounces@example.com\r\n"
+                + "X-Failed-Recipients: " + failed + "\r\nSubject: Mail delivery failed\r\nContent-Type: text/plain\r\n\r\n"
+                + "550 5.1.1 the mailbox is unavailable; ".repeat(900 * 1024 / 38)).getBytes(StandardCharsets.US_ASCII);
+        final long start = System.nanoTime();
+
+        // when
+        final DetectedBounces detected = classifier.classify(raw, ParserSettings.LENIENT);
+
+        // then
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(detected.bounces()).hasSize(100);
+        assertThat(detected.omitted()).isEqualTo(1_900);
+        assertThat(detected.bounces()).allSatisfy(b -> {
+            assertThat(b.getDiagnostic()).hasSizeLessThanOrEqualTo(DetectedBounces.MAX_DIAGNOSTIC_CHARS);
+            assertThat(b.getReason()).isEqualTo("userunknown");
+        });
     }
 
     @Test
