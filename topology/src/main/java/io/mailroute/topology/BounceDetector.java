@@ -28,8 +28,8 @@ public interface BounceDetector {
     /**
      * @param rawMail the mail bytes as received
      * @param parsed  the same mail parsed
-     * @return the reported recipients, at most {@link io.mailroute.topology.parse.ParserSettings#maxBounceRecipients()};
-     *         none when the mail is no bounce
+     * @return the reported recipients, at most the parser's {@code maxBounceRecipients}; none when
+     *         the mail is no bounce
      */
     DetectedBounces detect(byte[] rawMail, ParsedMail parsed);
 }

@@ -63,16 +63,16 @@ public final class MailrouteConfig extends AbstractConfig {
     private static final String PARSER_EXCERPT_CHARS_DOC = "Characters of body text in ClassifiedMail.textExcerpt.";
 
     public static final String PARSER_MAX_BOUNCE_RECIPIENTS_CONFIG = "mailroute.parser.max.bounce.recipients";
-    private static final String PARSER_MAX_BOUNCE_RECIPIENTS_DOC = "Failed recipients read from one bounce mail; further "
-            + "ones are only counted (ClassifiedMail.bouncesOmitted), so that a bounce naming thousands costs no more "
-            + "than one naming this many.";
+    private static final String PARSER_MAX_BOUNCE_RECIPIENTS_DOC = "Failed recipients read from one bounce mail; "
+            + "further ones are only counted (ClassifiedMail.bouncesOmitted), so that a bounce naming thousands "
+            + "costs no more than one naming this many.";
     public static final int PARSER_MAX_BOUNCE_RECIPIENTS_DEFAULT = 100;
 
     public static final String AUTH_TRUSTED_AUTHSERV_IDS_CONFIG = "mailroute.auth.trusted.authserv.ids";
     private static final String AUTH_TRUSTED_AUTHSERV_IDS_DOC = "authserv-ids of the receiving servers whose "
-            + "Authentication-Results are believed: only the topmost Authentication-Results field counts, and only when "
-            + "its authserv-id is one of these; anything else may have been written by the sender (docs/rules.md, "
-            + "Threat model).";
+            + "Authentication-Results are believed: only the topmost Authentication-Results field counts, and "
+            + "only when its authserv-id is one of these; anything else may have been written by the sender "
+            + "(docs/rules.md, Threat model).";
     public static final String AUTH_TRUSTED_AUTHSERV_IDS_DEFAULT = "amazonses.com";
 
     public static final String RETRY_MAX_ATTEMPTS_CONFIG = "mailroute.retry.max.attempts";
@@ -214,12 +214,12 @@ public final class MailrouteConfig extends AbstractConfig {
                         GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Max body bytes")
                 .define(PARSER_EXCERPT_CHARS_CONFIG, Type.INT, null, Importance.LOW, PARSER_EXCERPT_CHARS_DOC,
                         GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Excerpt characters")
-                .define(PARSER_MAX_BOUNCE_RECIPIENTS_CONFIG, Type.INT, PARSER_MAX_BOUNCE_RECIPIENTS_DEFAULT, Range.atLeast(1),
-                        Importance.LOW, PARSER_MAX_BOUNCE_RECIPIENTS_DOC, GROUP_PARSER, ++parser, ConfigDef.Width.SHORT,
-                        "Max bounce recipients")
-                .define(AUTH_TRUSTED_AUTHSERV_IDS_CONFIG, Type.LIST, AUTH_TRUSTED_AUTHSERV_IDS_DEFAULT, MailrouteConfig::nonEmpty,
-                        Importance.HIGH, AUTH_TRUSTED_AUTHSERV_IDS_DOC, GROUP_AUTH, 1, ConfigDef.Width.LONG,
-                        "Trusted authserv-ids")
+                .define(PARSER_MAX_BOUNCE_RECIPIENTS_CONFIG, Type.INT, PARSER_MAX_BOUNCE_RECIPIENTS_DEFAULT,
+                        Range.atLeast(1), Importance.LOW, PARSER_MAX_BOUNCE_RECIPIENTS_DOC, GROUP_PARSER, ++parser,
+                        ConfigDef.Width.SHORT, "Max bounce recipients")
+                .define(AUTH_TRUSTED_AUTHSERV_IDS_CONFIG, Type.LIST, AUTH_TRUSTED_AUTHSERV_IDS_DEFAULT,
+                        MailrouteConfig::nonEmpty, Importance.HIGH, AUTH_TRUSTED_AUTHSERV_IDS_DOC, GROUP_AUTH, 1,
+                        ConfigDef.Width.LONG, "Trusted authserv-ids")
                 .define(RETRY_MAX_ATTEMPTS_CONFIG, Type.INT, RETRY_MAX_ATTEMPTS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                         RETRY_MAX_ATTEMPTS_DOC, GROUP_RETRY, ++retry, ConfigDef.Width.SHORT, "Max attempts")
                 .define(RETRY_BACKOFF_INITIAL_MS_CONFIG, Type.LONG, RETRY_BACKOFF_INITIAL_MS_DEFAULT, Range.atLeast(0),
@@ -264,9 +264,9 @@ public final class MailrouteConfig extends AbstractConfig {
                         BOUNCE_SOFT_TO_HARD_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Soft bounces to suppress")
                 .define(BOUNCE_SOFT_WINDOW_MS_CONFIG, Type.LONG, BOUNCE_SOFT_WINDOW_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                         BOUNCE_SOFT_WINDOW_MS_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Soft-bounce window")
-                .define(BOUNCE_UNVERIFIED_WINDOW_MS_CONFIG, Type.LONG, BOUNCE_UNVERIFIED_WINDOW_MS_DEFAULT, Range.atLeast(1),
-                        Importance.MEDIUM, BOUNCE_UNVERIFIED_WINDOW_MS_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT,
-                        "Unverified-bounce window")
+                .define(BOUNCE_UNVERIFIED_WINDOW_MS_CONFIG, Type.LONG, BOUNCE_UNVERIFIED_WINDOW_MS_DEFAULT,
+                        Range.atLeast(1), Importance.MEDIUM, BOUNCE_UNVERIFIED_WINDOW_MS_DOC, GROUP_BOUNCE, ++order,
+                        ConfigDef.Width.SHORT, "Unverified-bounce window")
                 .define(BOUNCE_RATE_WINDOW_MS_CONFIG, Type.LONG, BOUNCE_RATE_WINDOW_MS_DEFAULT, Range.atLeast(60), Importance.MEDIUM,
                         BOUNCE_RATE_WINDOW_MS_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Bounce-rate window")
                 .define(BOUNCE_RATE_WARNING_CONFIG, Type.DOUBLE, BOUNCE_RATE_WARNING_DEFAULT, Range.between(0, 1), Importance.MEDIUM,
@@ -288,7 +288,8 @@ public final class MailrouteConfig extends AbstractConfig {
                 Duration.ofMillis(getLong(BOUNCE_CHECK_INTERVAL_MS_CONFIG)), getInt(BOUNCE_SOFT_TO_HARD_CONFIG),
                 Duration.ofMillis(getLong(BOUNCE_SOFT_WINDOW_MS_CONFIG)),
                 Duration.ofMillis(getLong(BOUNCE_UNVERIFIED_WINDOW_MS_CONFIG)),
-                Duration.ofMillis(getLong(BOUNCE_RATE_WINDOW_MS_CONFIG)), warning, critical, getInt(BOUNCE_RATE_MIN_VOLUME_CONFIG));
+                Duration.ofMillis(getLong(BOUNCE_RATE_WINDOW_MS_CONFIG)), warning, critical,
+                getInt(BOUNCE_RATE_MIN_VOLUME_CONFIG));
     }
 
     public Duration dedupWindow() {

@@ -146,7 +146,8 @@ class BounceStageTest {
 
     @Test
     void shouldTicketAndMarkAnUnverifiedBounceButSuppressNothing() {
-        // when: one DSN that authenticated as a hosting provider, not as its From domain, and one that authenticated as nothing
+        // when: one DSN that authenticated as a hosting provider, not as its From domain, and one that
+        // authenticated as nothing
         send(sesAuthenticated("mail.customer-a.jp", "relay.hosting-a.com", BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
         send(unauthenticated("mail.customer-b.jp", BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
 
@@ -184,8 +185,9 @@ class BounceStageTest {
         send(sesAuthenticated("mail.customer-b.jp", "mx2.hosting-a.com", BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
         send(unauthenticated("mx.forged-a.jp", BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
         send(unauthenticated("mx.forged-b.jp", BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
-        send(sesAuthenticated("mail.customer-a.jp", "relay.hosting-a.com", BOUNCE_ADDRESS, failed("jiro@example.net", "5.1.1")));
-        send(sesAuthenticated("mail.customer-b.jp", "mx.hosting-b.net", BOUNCE_ADDRESS, failed("jiro@example.net", "5.1.1")),
+        final String jiro = failed("jiro@example.net", "5.1.1");
+        send(sesAuthenticated("mail.customer-a.jp", "relay.hosting-a.com", BOUNCE_ADDRESS, jiro));
+        send(sesAuthenticated("mail.customer-b.jp", "mx.hosting-b.net", BOUNCE_ADDRESS, jiro),
                 TestPipeline.START.plus(Duration.ofDays(8)));
 
         // then
@@ -200,9 +202,11 @@ class BounceStageTest {
         for (int i = 0; i < 2_000; i++) {
             failedRecipients.append(i == 0 ? "" : ", ").append("user").append(i).append("@example.net");
         }
-        final String bounce = "From: Mail Delivery System <MAILER-DAEMON@mx.mailer.example.com>\r\nTo: " + BOUNCE_ADDRESS
-                + "\r\nX-Failed-Recipients: " + failedRecipients + "\r\nSubject: Mail delivery failed\r\n"
-                + "Content-Type: text/plain\r\n\r\n" + "A message could not be delivered to one or more recipients. ".repeat(5_000);
+        final String bounce = "From: Mail Delivery System <MAILER-DAEMON@mx.mailer.example.com>\r\nTo: "
+                + BOUNCE_ADDRESS + "\r\nX-Failed-Recipients: " + failedRecipients
+                + "\r\nSubject: Mail delivery failed\r\n"
+                + "Content-Type: text/plain\r\n\r\n"
+                + "A message could not be delivered to one or more recipients. ".repeat(5_000);
 
         // when
         send(bounce);
@@ -372,7 +376,8 @@ class BounceStageTest {
      * {@code heloHost}: verified when the two are aligned, else unverified with {@code heloHost}'s
      * domain as its reporting domain.
      */
-    private String sesAuthenticated(final String fromHost, final String heloHost, final String to, final String... reports) {
+    private String sesAuthenticated(final String fromHost, final String heloHost, final String to,
+                                    final String... reports) {
         return "X-SES-Spam-Verdict: PASS\r\nX-SES-Virus-Verdict: PASS\r\nAuthentication-Results: amazonses.com;\r\n"
                 + " spf=pass (spfCheck: domain of " + heloHost + " designates 192.0.2.1 as permitted sender)"
                 + " client-ip=192.0.2.1; envelope-from=; helo=" + heloHost + ";\r\n dkim=none;\r\n dmarc=none;\r\n"

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SenderAuthenticationTest {
     private static final String ACCOUNT = "123456789012";
+    private static final String REQUIRED = "DMARC_OR_DKIM required: ";
+    private static final String UNALIGNED = "no DKIM signature aligned with amazon.com";
 
     private TestPipeline pipeline;
 
@@ -36,13 +38,13 @@ class SenderAuthenticationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "forged-dkim          | DMARC_OR_DKIM required: dmarc=FAIL, no DKIM signature aligned with amazon.com (signed: evil.test)",
-        "lower-forged-results | DMARC_OR_DKIM required: dmarc=FAIL, no DKIM signature aligned with amazon.com (no signature passed)",
-        "foreign-topmost      | DMARC_OR_DKIM required: no Authentication-Results from a trusted receiving server",
-        "two-from-fields      | DMARC_OR_DKIM required: dmarc=FAIL, no single From address to align a DKIM signature with"
+        "forged-dkim          | " + REQUIRED + "dmarc=FAIL, " + UNALIGNED + " (signed: evil.test)",
+        "lower-forged-results | " + REQUIRED + "dmarc=FAIL, " + UNALIGNED + " (no signature passed)",
+        "foreign-topmost      | " + REQUIRED + "no Authentication-Results from a trusted receiving server",
+        "two-from-fields      | " + REQUIRED + "dmarc=FAIL, no single From address to align a DKIM signature with"
                 + " (signed: evil.test)",
-        "spf-only             | DMARC_OR_DKIM required: dmarc=NONE, no DKIM signature aligned with amazon.com (no signature passed)",
-        "forged-ses-verdicts  | DMARC_OR_DKIM required: no Authentication-Results from a trusted receiving server"})
+        "spf-only             | " + REQUIRED + "dmarc=NONE, " + UNALIGNED + " (no signature passed)",
+        "forged-ses-verdicts  | " + REQUIRED + "no Authentication-Results from a trusted receiving server"})
     void shouldQuarantineAForgedNoticeAndSayWhatFailed(final String name, final String reason) throws IOException {
         // given
         final byte[] mail = read(name);

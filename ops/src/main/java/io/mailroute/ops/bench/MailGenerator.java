@@ -240,8 +240,8 @@ public final class MailGenerator {
 
     private byte[] spoofed(final Instant sent, final long n) {
         final int account = random.nextInt(awsAccounts);
-        final String auth = SES_VERDICTS + "Authentication-Results: amazonses.com; spf=fail smtp.mailfrom=phish.example.net;"
-                + " dkim=none; dmarc=fail header.from=amazon.com" + CRLF;
+        final String auth = SES_VERDICTS + "Authentication-Results: amazonses.com;"
+                + " spf=fail smtp.mailfrom=phish.example.net; dkim=none; dmarc=fail header.from=amazon.com" + CRLF;
         return mail(auth, "Amazon Web Services <aws-billing@amazon.com>", rootAddress(account),
                 "Amazon Web Services Billing Statement Available", sent, n, "text/plain; charset=UTF-8", "8bit",
                 ("Pay now at http://phish.example.net/" + n + CRLF).getBytes(StandardCharsets.UTF_8));

@@ -39,7 +39,8 @@ public final class BounceAuthentication {
     }
 
     private static boolean sentByAmazon(final AuthVerdicts auth) {
-        return isAmazon(auth.getFromDomain()) && auth.getDkimDomains().stream().anyMatch(BounceAuthentication::isAmazon);
+        return isAmazon(auth.getFromDomain())
+                && auth.getDkimDomains().stream().anyMatch(BounceAuthentication::isAmazon);
     }
 
     private static boolean isAmazon(final String domain) {

@@ -143,7 +143,8 @@ public final class BounceClassifier implements BounceDetector {
             final String to = mail.originalHeaders().first("to");
             final Matcher m = ADDRESS.matcher(to);
             if (m.find()) {
-                return List.of(new Failure(m.group(), StatusCodes.status(mail.report()), mail.report(), "failed", null, null));
+                return List.of(new Failure(m.group(), StatusCodes.status(mail.report()), mail.report(), "failed", null,
+                        null));
             }
         }
         return failures;
@@ -203,7 +204,8 @@ public final class BounceClassifier implements BounceDetector {
      * One bounce per failure. What is read from a diagnostic (its status, its reason) is read once
      * per distinct text, so a report shared by many recipients costs one reading, not one each.
      */
-    private DetectedBounces bounces(final MailText mail, final List<Failure> failures, final String kind, final int omitted) {
+    private DetectedBounces bounces(final MailText mail, final List<Failure> failures, final String kind,
+                                    final int omitted) {
         final String messageId = originalMessageId(mail);
         final String originalSender = OriginalSender.of(mail);
         final Matcher mta = REPORTING_MTA.matcher(mail.report());
@@ -262,8 +264,8 @@ public final class BounceClassifier implements BounceDetector {
         static Diagnostic of(final String raw) {
             final String text = raw.replaceAll("\\s+", " ").strip();
             final String kept = DetectedBounces.clip(text);
-            return new Diagnostic(text, StatusCodes.find(text), StatusCodes.replyCode(text), kept.isEmpty() ? null : kept,
-                    kept.toLowerCase(Locale.ROOT));
+            return new Diagnostic(text, StatusCodes.find(text), StatusCodes.replyCode(text),
+                    kept.isEmpty() ? null : kept, kept.toLowerCase(Locale.ROOT));
         }
     }
 

@@ -65,7 +65,8 @@ record MailText(Headers headers, String report, String original, String reportTy
         if (lowerType.startsWith("multipart/")) {
             reportType = parameter(contentType, "report-type");
             try {
-                final MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(crlf(lf, mimeBudget(limits))));
+                final MimeMessage message = new MimeMessage(SESSION,
+                        new ByteArrayInputStream(crlf(lf, mimeBudget(limits))));
                 walk(message, new Walk(report, original, limits), 0);
             } catch (MessagingException | IOException | RuntimeException e) {
                 report.setLength(0);
@@ -89,8 +90,8 @@ record MailText(Headers headers, String report, String original, String reportTy
                 reportText = reportText.substring(0, m.start());
             }
         }
-        return new MailText(headers, reportText, original.toString().replace("\r\n", "\n").replace('\r', '\n'), reportType,
-                limits);
+        return new MailText(headers, reportText, original.toString().replace("\r\n", "\n").replace('\r', '\n'),
+                reportType, limits);
     }
 
     /**
@@ -109,8 +110,8 @@ record MailText(Headers headers, String report, String original, String reportTy
         if (blank >= 0) {
             text = text.substring(0, blank + 1);
         }
-        return Headers.parse(text.length() > limits.maxHeaderBytes() ? text.substring(0, limits.maxHeaderBytes()) : text,
-                limits);
+        final int max = limits.maxHeaderBytes();
+        return Headers.parse(text.length() > max ? text.substring(0, max) : text, limits);
     }
 
     /** What one MIME walk collects, and what it may still read. */
@@ -212,7 +213,8 @@ record MailText(Headers headers, String report, String original, String reportTy
     /** Decodes a single-part body by its transfer encoding and charset. */
     private static String decodeText(final byte[] body, final String encoding, final String contentType,
                                      final ParserSettings limits) {
-        byte[] bytes = body.length > limits.maxBodyBytes() ? java.util.Arrays.copyOf(body, limits.maxBodyBytes()) : body;
+        final int max = limits.maxBodyBytes();
+        byte[] bytes = body.length > max ? java.util.Arrays.copyOf(body, max) : body;
         final String enc = encoding.strip().toLowerCase(Locale.ROOT);
         if (enc.equals("base64") || enc.equals("quoted-printable")) {
             try (InputStream in = jakarta.mail.internet.MimeUtility.decode(new ByteArrayInputStream(body), enc)) {
@@ -342,7 +344,8 @@ record MailText(Headers headers, String report, String original, String reportTy
         /** Sets the value of the last field, folded lines joined (linear however many there are). */
         private static void finish(final List<String[]> fields, final StringBuilder value, final int maxValue) {
             if (value != null) {
-                fields.get(fields.size() - 1)[1] = value.length() > maxValue ? value.substring(0, maxValue) : value.toString();
+                fields.get(fields.size() - 1)[1] = value.length() > maxValue ? value.substring(0, maxValue)
+                        : value.toString();
             }
         }
 

@@ -79,8 +79,8 @@ public record AuthenticationResults(String authservId, List<Result> results) {
             final Map<String, String> properties = new LinkedHashMap<>();
             pairs.subList(1, pairs.size()).forEach(p -> properties.putIfAbsent(p[0], p[1] == null ? "" : p[1]));
             final int version = key.indexOf('/');
-            results.add(new Result(version < 0 ? key : key.substring(0, version), pairs.get(0)[1].toLowerCase(Locale.ROOT),
-                    properties));
+            final String method = version < 0 ? key : key.substring(0, version);
+            results.add(new Result(method, pairs.get(0)[1].toLowerCase(Locale.ROOT), properties));
         }
         return new AuthenticationResults(head.get(0)[0], results);
     }

@@ -23,14 +23,14 @@ import java.util.stream.Collectors;
  *                          {@code Authentication-Results} field is believed; see {@link AuthVerdictParser}
  */
 public record ParserSettings(boolean lenient, int maxHeaderCount, int maxHeaderBytes, int maxHeaderValueBytes,
-                             int maxPartDepth, int maxParts, int maxBodyBytes, int excerptChars, int maxBounceRecipients,
-                             Set<String> trustedAuthservIds) {
+                             int maxPartDepth, int maxParts, int maxBodyBytes, int excerptChars,
+                             int maxBounceRecipients, Set<String> trustedAuthservIds) {
     /** The receiving server mailroute is built for: Amazon SES. */
     public static final Set<String> SES_AUTHSERV_IDS = Set.of("amazonses.com");
 
     /** Reads what it can: the topology's choice, since every mail must reach an outcome. */
-    public static final ParserSettings LENIENT = new ParserSettings(true, 1_000, 512 * 1024, 64 * 1024, 12, 500, 256 * 1024,
-            2_000, 100, SES_AUTHSERV_IDS);
+    public static final ParserSettings LENIENT = new ParserSettings(true, 1_000, 512 * 1024, 64 * 1024, 12, 500,
+            256 * 1024, 2_000, 100, SES_AUTHSERV_IDS);
 
     /** Rejects malformed or over-limit input. */
     public static final ParserSettings STRICT = new ParserSettings(false, 200, 64 * 1024, 16 * 1024, 6, 100, 256 * 1024,

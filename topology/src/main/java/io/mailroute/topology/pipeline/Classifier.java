@@ -176,14 +176,16 @@ public final class Classifier {
             final Severity severity = rule == null ? Severity.MEDIUM : rule.rule().getSeverity();
             final boolean ticket = lane == Lane.TICKET;
             return ClassifiedMail.newBuilder().setMailId(attempt.mailId()).setOwnerId(ownerId(owner))
-                    .setOwnerName(owner == null ? null : owner.name()).setLane(lane).setCategory(category).setSeverity(severity)
+                    .setOwnerName(owner == null ? null : owner.name()).setLane(lane).setCategory(category)
+                    .setSeverity(severity)
                     .setRuleId(rule == null ? null : rule.id()).setRulesVersion(rulesVersion)
                     .setQuarantineReason(quarantineReason).setMessageId(mail.messageId()).setSubject(mail.subject())
                     .setSubjectRaw(mail.subjectRaw()).setFrom(mail.from()).setRecipients(mail.recipients())
                     .setSentAt(mail.sentAt() == null ? null : Instant.ofEpochMilli(mail.sentAt()))
                     .setReceivedAt(attempt.mail().getReceivedAt()).setClassifiedAt(Instant.ofEpochMilli(now))
                     .setTextExcerpt(excerpt(mail)).setAttachments(mail.body().attachments()).setAuth(mail.auth())
-                    .setExtracted(Map.copyOf(extracted)).setBounces(view.bounces()).setBouncesOmitted(view.bouncesOmitted())
+                    .setExtracted(Map.copyOf(extracted)).setBounces(view.bounces())
+                    .setBouncesOmitted(view.bouncesOmitted())
                     .setTicketAction(ticket ? ticketAction(rule) : null)
                     .setTicketKey(ticket ? ticketKey(extracted, view.bounces()) : null).setRaw(attempt.ref()).build();
         }

@@ -41,8 +41,8 @@ class BounceAuthenticationTest {
     @Test
     void shouldVerifyADsnWhoseHeloIsAlignedWithItsFromHostAndNameNoDomainForAnUnauthenticatedOne() throws Exception {
         // when
-        final Bounce helo = marked("Authentication-Results: amazonses.com; spf=pass smtp.mailfrom= smtp.helo=mx.example.co.jp\n"
-                + "From: MAILER-DAEMON@mx.example.co.jp\n");
+        final Bounce helo = marked("Authentication-Results: amazonses.com; spf=pass smtp.mailfrom="
+                + " smtp.helo=mx.example.co.jp\nFrom: MAILER-DAEMON@mx.example.co.jp\n");
         final Bounce forged = marked("From: MAILER-DAEMON@mx.example.co.jp\n");
 
         // then

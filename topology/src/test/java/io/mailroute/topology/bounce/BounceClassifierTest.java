@@ -92,7 +92,8 @@ class BounceClassifierTest {
             failed.append(i == 0 ? "" : ", ").append("user").append(i).append("@example.net");
         }
         final byte[] raw = ("From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\r\nTo: bounces@example.com\r\n"
-                + "X-Failed-Recipients: " + failed + "\r\nSubject: Mail delivery failed\r\nContent-Type: text/plain\r\n\r\n"
+                + "X-Failed-Recipients: " + failed + "\r\nSubject: Mail delivery failed\r\n"
+                + "Content-Type: text/plain\r\n\r\n"
                 + "550 5.1.1 the mailbox is unavailable; ".repeat(900 * 1024 / 38)).getBytes(StandardCharsets.US_ASCII);
         final long start = System.nanoTime();
 
@@ -123,8 +124,8 @@ class BounceClassifierTest {
 
     @Test
     void garbageIsNoBounce() {
-        assertThat(classifier.classify("\u0000\u0001 not a mail".getBytes(StandardCharsets.ISO_8859_1), ParserSettings.LENIENT)
-                .bounces()).isEmpty();
+        final byte[] garbage = "\u0000\u0001 not a mail".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(classifier.classify(garbage, ParserSettings.LENIENT).bounces()).isEmpty();
         assertThat(classifier.classify(new byte[0], ParserSettings.LENIENT).bounces()).isEmpty();
     }
 

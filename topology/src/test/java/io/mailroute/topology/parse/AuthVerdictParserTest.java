@@ -15,9 +15,10 @@ class AuthVerdictParserTest {
     @Test
     void shouldReadTheSpfPropertiesSesWritesAsPartsOfTheirOwn() throws Exception {
         // given
-        final String results = "Authentication-Results: amazonses.com;\n spf=pass (spfCheck: domain of mail.example.co.jp;"
-                + " designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from=bounce@mail.example.co.jp;"
-                + " helo=mx.example.co.jp;\n dkim=pass (good; key) header.i=\"@example.co.jp\";\n dmarc=pass header.from=example.co.jp;\n";
+        final String results = "Authentication-Results: amazonses.com;\n spf=pass (spfCheck: domain of"
+                + " mail.example.co.jp; designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1;"
+                + " envelope-from=bounce@mail.example.co.jp; helo=mx.example.co.jp;\n"
+                + " dkim=pass (good; key) header.i=\"@example.co.jp\";\n dmarc=pass header.from=example.co.jp;\n";
 
         // when
         final AuthVerdicts auth = parse(results + "From: Shop <info@example.co.jp>\n");
@@ -35,8 +36,8 @@ class AuthVerdictParserTest {
     @Test
     void shouldCheckTheHeloNameWhenTheEnvelopeSenderIsEmpty() throws Exception {
         // when
-        final AuthVerdicts auth = parse("Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=<> smtp.helo=mx.example.net\n"
-                + "From: MAILER-DAEMON@mx.example.net\n");
+        final AuthVerdicts auth = parse("Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=<>"
+                + " smtp.helo=mx.example.net\nFrom: MAILER-DAEMON@mx.example.net\n");
 
         // then
         assertThat(auth.getSpfDomain()).isEqualTo("mx.example.net");
@@ -63,7 +64,8 @@ class AuthVerdictParserTest {
     void shouldIgnoreALowerOrForeignAuthenticationResults() throws Exception {
         // when
         final AuthVerdicts lower = parse("Authentication-Results: amazonses.com; dkim=none; dmarc=none\n"
-                + "Authentication-Results: amazonses.com; dkim=pass header.d=amazon.com; dmarc=pass header.from=amazon.com\n"
+                + "Authentication-Results: amazonses.com; dkim=pass header.d=amazon.com;"
+                + " dmarc=pass header.from=amazon.com\n"
                 + "From: no-reply@amazon.com\n");
         final AuthVerdicts foreign = parse("Authentication-Results: mx.evil.test; dkim=pass header.d=amazon.com\n"
                 + "Authentication-Results: amazonses.com; dkim=pass header.d=amazon.com\nFrom: no-reply@amazon.com\n");
@@ -79,12 +81,12 @@ class AuthVerdictParserTest {
     @Test
     void shouldTrustTheConfiguredReceivingServers() throws Exception {
         // given
-        final MailParser own = new MailParser(ParserSettings.LENIENT.toBuilder().trustedAuthservIds(Set.of("MX.Example.NET"))
-                .build());
+        final MailParser own = new MailParser(ParserSettings.LENIENT.toBuilder()
+                .trustedAuthservIds(Set.of("MX.Example.NET")).build());
 
         // when
-        final AuthVerdicts auth = own.parse(bytes("Authentication-Results: mx.example.net 1; dkim=pass header.d=example.org\n"
-                + "From: a@example.org\n")).auth();
+        final AuthVerdicts auth = own.parse(bytes("Authentication-Results: mx.example.net 1;"
+                + " dkim=pass header.d=example.org\nFrom: a@example.org\n")).auth();
 
         // then
         assertThat(auth.getAuthservId()).isEqualTo("mx.example.net");
@@ -126,7 +128,8 @@ class AuthVerdictParserTest {
         final String from = "From: x@" + "a.".repeat(30_000) + "amazon.com\n";
 
         // when
-        final AuthVerdicts auth = parse("Authentication-Results: amazonses.com; dkim=pass header.d=amazon.com\n" + from);
+        final AuthVerdicts auth = parse("Authentication-Results: amazonses.com; dkim=pass header.d=amazon.com\n"
+                + from);
 
         // then
         assertThat(auth.getFromDomain()).isNull();
@@ -138,8 +141,8 @@ class AuthVerdictParserTest {
         // when
         final AuthVerdicts above = parse("X-SES-Spam-Verdict: PASS\nAuthentication-Results: amazonses.com; dkim=none\n"
                 + "X-SES-Virus-Verdict: PASS\nFrom: a@example.org\n");
-        final AuthVerdicts failBelow = parse("X-SES-Virus-Verdict: PASS\nAuthentication-Results: amazonses.com; dkim=none\n"
-                + "X-SES-Virus-Verdict: FAIL\nFrom: a@example.org\n");
+        final AuthVerdicts failBelow = parse("X-SES-Virus-Verdict: PASS\n"
+                + "Authentication-Results: amazonses.com; dkim=none\nX-SES-Virus-Verdict: FAIL\nFrom: a@example.org\n");
 
         // then
         assertThat(above.getSpam()).isEqualTo(Verdict.PASS);

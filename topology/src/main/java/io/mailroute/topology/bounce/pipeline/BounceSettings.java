@@ -17,4 +17,5 @@ import java.time.Duration;
  * @param minVolume         mails in the window before a rate can raise an alert
  */
 public record BounceSettings(Duration ticketQuietPeriod, Duration checkInterval, int softToHard, Duration softWindow,
-                             Duration unverifiedWindow, Duration rateWindow, double warningRate, double criticalRate, int minVolume) {}
+                             Duration unverifiedWindow, Duration rateWindow, double warningRate, double criticalRate,
+                             int minVolume) {}

@@ -96,7 +96,8 @@ public final class BounceStage {
                         settings.checkInterval()), Named.as(TICKETS), TICKET_STORE, TICKET_EXPIRY_STORE)
                 .to(ticket.name(), Produced.with(ticket.keySerde(), ticket.valueSerde()).withName(TICKETS + "-sink"));
         byAddress
-                .process(() -> new SuppressionProcessor(SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE, settings),
+                .process(() -> new SuppressionProcessor(SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE,
+                                settings),
                         Named.as(SUPPRESS), SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE)
                 .to(topics.suppressions().name(), Produced.with(topics.suppressions().keySerde(), topics.suppressions().valueSerde())
                         .withName(SUPPRESS + "-sink"));

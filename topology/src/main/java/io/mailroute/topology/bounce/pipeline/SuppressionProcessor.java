@@ -45,8 +45,8 @@ final class SuppressionProcessor implements Processor<String, ClassifiedMail, St
     private KeyValueStore<String, SoftBounces> soft;
     private KeyValueStore<String, UnverifiedBounces> unverified;
 
-    SuppressionProcessor(final String suppressionStoreName, final String softStoreName, final String unverifiedStoreName,
-                         final BounceSettings settings) {
+    SuppressionProcessor(final String suppressionStoreName, final String softStoreName,
+                         final String unverifiedStoreName, final BounceSettings settings) {
         this.suppressionStoreName = suppressionStoreName;
         this.softStoreName = softStoreName;
         this.unverifiedStoreName = unverifiedStoreName;
@@ -94,8 +94,9 @@ final class SuppressionProcessor implements Processor<String, ClassifiedMail, St
         final UnverifiedBounces before = unverified.get(address);
         final UnverifiedBounces after = (before == null ? UnverifiedBounces.NONE : before)
                 .plus(bounce.getReportingDomain(), at, at - settings.unverifiedWindow().toMillis());
+        final Basis corroborated = new Basis(SuppressionBasis.CORROBORATED, after.domains());
         if (after.domains().size() >= CORROBORATING_DOMAINS
-                && count(record, address, bounce, mailId, at, new Basis(SuppressionBasis.CORROBORATED, after.domains()))) {
+                && count(record, address, bounce, mailId, at, corroborated)) {
             unverified.delete(address);
         } else {
             unverified.put(address, after);
@@ -132,9 +133,10 @@ final class SuppressionProcessor implements Processor<String, ClassifiedMail, St
 
     private static Suppression first(final Bounce bounce, final boolean hard, final long count, final long firstSeen,
                                      final long lastSeen, final String mailId, final Basis basis) {
-        return Suppression.newBuilder().setAddress(bounce.getRecipient()).setReason(bounce.getReason()).setHardBounce(hard)
-                .setCount(count).setFirstSeen(Instant.ofEpochMilli(firstSeen)).setLastSeen(Instant.ofEpochMilli(lastSeen))
-                .setLastMailId(mailId).setStatus(bounce.getStatus()).setDiagnostic(bounce.getDiagnostic())
+        return Suppression.newBuilder().setAddress(bounce.getRecipient()).setReason(bounce.getReason())
+                .setHardBounce(hard).setCount(count).setFirstSeen(Instant.ofEpochMilli(firstSeen))
+                .setLastSeen(Instant.ofEpochMilli(lastSeen)).setLastMailId(mailId).setStatus(bounce.getStatus())
+                .setDiagnostic(bounce.getDiagnostic())
                 .setBasis(basis.basis()).setReportingDomains(List.copyOf(basis.domains())).build();
     }
 
