@@ -157,8 +157,9 @@ public final class MailGenerator {
                 body = "Hello,\r\n\r\nWe have updated your support case.\r\nAccount: " + id + "\r\n";
             }
         }
-        return mail(authPass("amazon.com"), "Amazon Web Services <" + pick(AWS_SENDERS) + ">", rootAddress(account), subject,
-                sent, n, "text/plain; charset=UTF-8", "8bit", body.getBytes(StandardCharsets.UTF_8));
+        final String sender = pick(AWS_SENDERS);
+        return mail(authPass(sender.substring(sender.indexOf('@') + 1)), "Amazon Web Services <" + sender + ">",
+                rootAddress(account), subject, sent, n, "text/plain; charset=UTF-8", "8bit", body.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] awsNoticeJa(final Instant sent, final long n) {
