@@ -29,6 +29,7 @@ import io.mailroute.avro.Severity;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
 import io.mailroute.avro.Suppression;
+import io.mailroute.avro.SuppressionBasis;
 import io.mailroute.avro.TicketAction;
 import io.mailroute.avro.Verdict;
 import java.nio.ByteBuffer;
@@ -95,13 +96,16 @@ public final class SampleRecords {
                 .setClassifiedAt(AT.plusMillis(5)).setTextExcerpt("本文")
                 .setAttachments(List.of(Attachment.newBuilder().setFileName("請求書.pdf").setContentType("application/pdf")
                         .setSize(10L).setSha256("c".repeat(64)).build()))
-                .setAuth(AuthVerdicts.newBuilder().setSpf(Verdict.PASS).setDkim(Verdict.FAIL).setDmarc(Verdict.NONE)
-                        .setSpam(Verdict.PASS).setVirus(Verdict.PASS).build())
+                .setAuth(AuthVerdicts.newBuilder().setSpf(Verdict.PASS).setDkim(Verdict.PASS).setDmarc(Verdict.NONE)
+                        .setSpam(Verdict.PASS).setVirus(Verdict.PASS).setAuthservId("amazonses.com")
+                        .setFromDomain("ezweb.ne.jp").setDkimDomains(List.of("mail.ezweb.ne.jp", "amazonses.com"))
+                        .setSpfDomain("bounce.ezweb.ne.jp").setDkimAligned(true).setSpfAligned(true).build())
                 .setExtracted(Map.of("caseId", "1234567890"))
                 .setBounces(List.of(Bounce.newBuilder().setRecipient("taro.@docomo.ne.jp").setReason("userunknown")
                         .setStatus("5.1.1").setReplyCode("550").setHardBounce(true).setDiagnostic("550 5.1.1 unknown user")
                         .setAction("failed").setReportingMta("mx.example.jp").setOriginalMessageId("<orig@x>")
-                        .setFeedbackType(null).build()))
+                        .setFeedbackType(null).setVerified(true).setReportingDomain("example.jp").build()))
+                .setBouncesOmitted(3)
                 .setTicketAction(TicketAction.OPEN).setTicketKey("bounce:taro.@docomo.ne.jp").setRaw(rawRef()).build();
     }
 
@@ -138,6 +142,7 @@ public final class SampleRecords {
     public static Suppression suppression() {
         return Suppression.newBuilder().setAddress("a..b@ezweb.ne.jp").setReason("userunknown").setHardBounce(true)
                 .setCount(3L).setFirstSeen(AT.minusSeconds(60)).setLastSeen(AT).setLastMailId("m-3").setStatus("5.1.1")
-                .setDiagnostic("550 unknown").build();
+                .setDiagnostic("550 unknown").setBasis(SuppressionBasis.CORROBORATED)
+                .setReportingDomains(List.of("example.jp", "example.net")).build();
     }
 }

@@ -6,8 +6,10 @@ import io.mailroute.topology.parse.ParserSettings;
 import io.mailroute.topology.pipeline.FloodPolicy;
 import io.mailroute.topology.pipeline.RetryPolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.config.types.Password;
 public final class MailrouteConfig extends AbstractConfig {
     private static final String GROUP_TOPOLOGY = "Topology";
     private static final String GROUP_PARSER = "Parser";
+    private static final String GROUP_AUTH = "Authentication";
     private static final String GROUP_RETRY = "Retry";
     private static final String GROUP_S3 = "S3";
     private static final String GROUP_BOUNCE = "Bounces";
@@ -64,6 +67,19 @@ public final class MailrouteConfig extends AbstractConfig {
 
     public static final String PARSER_EXCERPT_CHARS_CONFIG = "mailroute.parser.excerpt.chars";
     private static final String PARSER_EXCERPT_CHARS_DOC = "Characters of body text in ClassifiedMail.textExcerpt.";
+
+    public static final String PARSER_MAX_BOUNCE_RECIPIENTS_CONFIG = "mailroute.parser.max.bounce.recipients";
+    private static final String PARSER_MAX_BOUNCE_RECIPIENTS_DOC = "Failed recipients read from one bounce mail; "
+            + "further ones are only counted (ClassifiedMail.bouncesOmitted), so that a bounce naming thousands "
+            + "costs no more than one naming this many.";
+    public static final int PARSER_MAX_BOUNCE_RECIPIENTS_DEFAULT = 100;
+
+    public static final String AUTH_TRUSTED_AUTHSERV_IDS_CONFIG = "mailroute.auth.trusted.authserv.ids";
+    private static final String AUTH_TRUSTED_AUTHSERV_IDS_DOC = "authserv-ids of the receiving servers whose "
+            + "Authentication-Results are believed: only the topmost Authentication-Results field counts, and "
+            + "only when its authserv-id is one of these; anything else may have been written by the sender "
+            + "(docs/rules.md, Threat model).";
+    public static final String AUTH_TRUSTED_AUTHSERV_IDS_DEFAULT = "amazonses.com";
 
     public static final String RETRY_MAX_ATTEMPTS_CONFIG = "mailroute.retry.max.attempts";
     private static final String RETRY_MAX_ATTEMPTS_DOC = "Processing attempts of a mail waiting for an owner, a rule or a transient "
@@ -146,6 +162,12 @@ public final class MailrouteConfig extends AbstractConfig {
             + "one address are counted, in milliseconds.";
     public static final long BOUNCE_SOFT_WINDOW_MS_DEFAULT = Duration.ofDays(7).toMillis();
 
+    public static final String BOUNCE_UNVERIFIED_WINDOW_MS_CONFIG = "mailroute.bounce.unverified.window.ms";
+    private static final String BOUNCE_UNVERIFIED_WINDOW_MS_DOC = "Window (of the bounces' arrival times) in which "
+            + "unverified bounces of one address from two different reporting domains corroborate each other and count "
+            + "like a verified bounce, in milliseconds.";
+    public static final long BOUNCE_UNVERIFIED_WINDOW_MS_DEFAULT = Duration.ofDays(7).toMillis();
+
     public static final String BOUNCE_RATE_WINDOW_MS_CONFIG = "mailroute.bounce.rate.window.ms";
     private static final String BOUNCE_RATE_WINDOW_MS_DOC = "Sliding window (wall clock, in 60 steps) over which bounce rates "
             + "per owner and domain are measured, in milliseconds.";
@@ -200,6 +222,12 @@ public final class MailrouteConfig extends AbstractConfig {
                         GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Max body bytes")
                 .define(PARSER_EXCERPT_CHARS_CONFIG, Type.INT, null, Importance.LOW, PARSER_EXCERPT_CHARS_DOC,
                         GROUP_PARSER, ++parser, ConfigDef.Width.SHORT, "Excerpt characters")
+                .define(PARSER_MAX_BOUNCE_RECIPIENTS_CONFIG, Type.INT, PARSER_MAX_BOUNCE_RECIPIENTS_DEFAULT,
+                        Range.atLeast(1), Importance.LOW, PARSER_MAX_BOUNCE_RECIPIENTS_DOC, GROUP_PARSER, ++parser,
+                        ConfigDef.Width.SHORT, "Max bounce recipients")
+                .define(AUTH_TRUSTED_AUTHSERV_IDS_CONFIG, Type.LIST, AUTH_TRUSTED_AUTHSERV_IDS_DEFAULT,
+                        MailrouteConfig::nonEmpty, Importance.HIGH, AUTH_TRUSTED_AUTHSERV_IDS_DOC, GROUP_AUTH, 1,
+                        ConfigDef.Width.LONG, "Trusted authserv-ids")
                 .define(RETRY_MAX_ATTEMPTS_CONFIG, Type.INT, RETRY_MAX_ATTEMPTS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                         RETRY_MAX_ATTEMPTS_DOC, GROUP_RETRY, ++retry, ConfigDef.Width.SHORT, "Max attempts")
                 .define(RETRY_BACKOFF_INITIAL_MS_CONFIG, Type.LONG, RETRY_BACKOFF_INITIAL_MS_DEFAULT, Range.atLeast(0),
@@ -244,6 +272,9 @@ public final class MailrouteConfig extends AbstractConfig {
                         BOUNCE_SOFT_TO_HARD_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Soft bounces to suppress")
                 .define(BOUNCE_SOFT_WINDOW_MS_CONFIG, Type.LONG, BOUNCE_SOFT_WINDOW_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                         BOUNCE_SOFT_WINDOW_MS_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Soft-bounce window")
+                .define(BOUNCE_UNVERIFIED_WINDOW_MS_CONFIG, Type.LONG, BOUNCE_UNVERIFIED_WINDOW_MS_DEFAULT,
+                        Range.atLeast(1), Importance.MEDIUM, BOUNCE_UNVERIFIED_WINDOW_MS_DOC, GROUP_BOUNCE, ++order,
+                        ConfigDef.Width.SHORT, "Unverified-bounce window")
                 .define(BOUNCE_RATE_WINDOW_MS_CONFIG, Type.LONG, BOUNCE_RATE_WINDOW_MS_DEFAULT, Range.atLeast(60), Importance.MEDIUM,
                         BOUNCE_RATE_WINDOW_MS_DOC, GROUP_BOUNCE, ++order, ConfigDef.Width.SHORT, "Bounce-rate window")
                 .define(BOUNCE_RATE_WARNING_CONFIG, Type.DOUBLE, BOUNCE_RATE_WARNING_DEFAULT, Range.between(0, 1), Importance.MEDIUM,
@@ -263,8 +294,10 @@ public final class MailrouteConfig extends AbstractConfig {
         }
         return new BounceSettings(Duration.ofMillis(getLong(BOUNCE_TICKET_QUIET_MS_CONFIG)),
                 Duration.ofMillis(getLong(BOUNCE_CHECK_INTERVAL_MS_CONFIG)), getInt(BOUNCE_SOFT_TO_HARD_CONFIG),
-                Duration.ofMillis(getLong(BOUNCE_SOFT_WINDOW_MS_CONFIG)), Duration.ofMillis(getLong(BOUNCE_RATE_WINDOW_MS_CONFIG)),
-                warning, critical, getInt(BOUNCE_RATE_MIN_VOLUME_CONFIG));
+                Duration.ofMillis(getLong(BOUNCE_SOFT_WINDOW_MS_CONFIG)),
+                Duration.ofMillis(getLong(BOUNCE_UNVERIFIED_WINDOW_MS_CONFIG)),
+                Duration.ofMillis(getLong(BOUNCE_RATE_WINDOW_MS_CONFIG)), warning, critical,
+                getInt(BOUNCE_RATE_MIN_VOLUME_CONFIG));
     }
 
     public Duration dedupWindow() {
@@ -292,7 +325,8 @@ public final class MailrouteConfig extends AbstractConfig {
         override(PARSER_MAX_PART_DEPTH_CONFIG, builder::maxPartDepth);
         override(PARSER_MAX_BODY_BYTES_CONFIG, builder::maxBodyBytes);
         override(PARSER_EXCERPT_CHARS_CONFIG, builder::excerptChars);
-        return builder.build();
+        return builder.maxBounceRecipients(getInt(PARSER_MAX_BOUNCE_RECIPIENTS_CONFIG))
+                .trustedAuthservIds(Set.copyOf(getList(AUTH_TRUSTED_AUTHSERV_IDS_CONFIG))).build();
     }
 
     public RetryPolicy retryPolicy() {
@@ -316,6 +350,12 @@ public final class MailrouteConfig extends AbstractConfig {
         return new S3Settings(endpoint == null || endpoint.isBlank() ? null : endpoint, getString(S3_REGION_CONFIG),
                 getBoolean(S3_PATH_STYLE_CONFIG), getString(S3_ACCESS_KEY_CONFIG), secret == null ? null : secret.value(),
                 getInt(S3_MAX_ATTEMPTS_CONFIG), Duration.ofMillis(getLong(S3_TIMEOUT_MS_CONFIG)));
+    }
+
+    private static void nonEmpty(final String key, final Object value) {
+        if (value instanceof List<?> list && list.stream().allMatch(id -> id.toString().isBlank())) {
+            throw new ConfigException(key, value, "name at least one receiving server");
+        }
     }
 
     private void override(final String key, final IntConsumer setter) {

@@ -15,6 +15,7 @@ import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Rule;
 import io.mailroute.avro.Severity;
 import io.mailroute.avro.Suppression;
+import io.mailroute.avro.SuppressionBasis;
 import io.mailroute.avro.TicketAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -128,6 +129,95 @@ class BounceStageTest {
         assertThat(second.getFirstSeen()).isEqualTo(TestPipeline.START);
         assertThat(second.getLastSeen()).isEqualTo(TestPipeline.START.plus(Duration.ofHours(5)));
         assertThat(second.getReason()).as("a soft bounce keeps the hard reason").isEqualTo("userunknown");
+    }
+
+    @Test
+    void shouldRecordHowAVerifiedSuppressionWasDecided() {
+        // when: a DSN whose SPF passed for the HELO name of its own From host
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
+
+        // then
+        final Suppression suppression = pipeline.suppressions.readValue();
+        assertThat(suppression.getBasis()).isEqualTo(SuppressionBasis.VERIFIED);
+        assertThat(suppression.getReportingDomains()).containsExactly("example.com");
+        assertThat(pipeline.ticket.readValue().getBounces()).singleElement()
+                .satisfies(b -> assertThat(b.getVerified()).isTrue());
+    }
+
+    @Test
+    void shouldTicketAndMarkAnUnverifiedBounceButSuppressNothing() {
+        // when: one DSN that authenticated as a hosting provider, not as its From domain, and one that
+        // authenticated as nothing
+        send(sesAuthenticated("mail.customer-a.jp", "relay.hosting-a.com", BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
+        send(unauthenticated("mail.customer-b.jp", BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
+
+        // then
+        assertThat(pipeline.ticket.readValuesToList()).extracting(m -> m.getTicketKey() + " " + m.getTicketAction()
+                + " verified=" + m.getBounces().get(0).getVerified() + " " + m.getBounces().get(0).getReportingDomain())
+                .containsExactly("bounce:sender-01:taro.@docomo.ne.jp OPEN verified=false hosting-a.com",
+                        "bounce:sender-01:hanako@example.net OPEN verified=false null");
+        assertThat(pipeline.suppressions.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSuppressWhenUnverifiedBouncesFromTwoReportingDomainsAgreeWithinTheWindow() {
+        // given: an unverified bounce authenticated as hosting-a.com
+        send(sesAuthenticated("mail.customer-a.jp", "relay.hosting-a.com", BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
+        assertThat(pipeline.suppressions.isEmpty()).isTrue();
+
+        // when: six days later another, authenticated as hosting-b.net
+        send(sesAuthenticated("mail.customer-b.jp", "mx.hosting-b.net", BOUNCE_ADDRESS, failed(TARO, "5.1.1")),
+                TestPipeline.START.plus(Duration.ofDays(6)));
+
+        // then
+        final Suppression suppression = pipeline.suppressions.readValue();
+        assertThat(suppression.getAddress()).isEqualTo(TARO);
+        assertThat(suppression.getHardBounce()).isTrue();
+        assertThat(suppression.getBasis()).isEqualTo(SuppressionBasis.CORROBORATED);
+        assertThat(suppression.getReportingDomains()).containsExactlyInAnyOrder("hosting-a.com", "hosting-b.net");
+    }
+
+    @Test
+    void shouldNotLetUnverifiedBouncesCorroborateThemselves() {
+        // when: the same reporting domain twice, two forged From domains without any authentication,
+        // and two reporting domains further apart than the window
+        send(sesAuthenticated("mail.customer-a.jp", "relay.hosting-a.com", BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
+        send(sesAuthenticated("mail.customer-b.jp", "mx2.hosting-a.com", BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
+        send(unauthenticated("mx.forged-a.jp", BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
+        send(unauthenticated("mx.forged-b.jp", BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
+        final String jiro = failed("jiro@example.net", "5.1.1");
+        send(sesAuthenticated("mail.customer-a.jp", "relay.hosting-a.com", BOUNCE_ADDRESS, jiro));
+        send(sesAuthenticated("mail.customer-b.jp", "mx.hosting-b.net", BOUNCE_ADDRESS, jiro),
+                TestPipeline.START.plus(Duration.ofDays(8)));
+
+        // then
+        assertThat(pipeline.suppressions.isEmpty()).isTrue();
+        assertThat(pipeline.ticket.readValuesToList()).hasSize(6);
+    }
+
+    @Test
+    void shouldKeepAtMostTheRecipientLimitOfABounceAndCountTheRest() {
+        // given: a plain-text bounce naming 2,000 failed recipients above a large report
+        final StringBuilder failedRecipients = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            failedRecipients.append(i == 0 ? "" : ", ").append("user").append(i).append("@example.net");
+        }
+        final String bounce = "From: Mail Delivery System <MAILER-DAEMON@mx.mailer.example.com>\r\nTo: "
+                + BOUNCE_ADDRESS + "\r\nX-Failed-Recipients: " + failedRecipients
+                + "\r\nSubject: Mail delivery failed\r\n"
+                + "Content-Type: text/plain\r\n\r\n"
+                + "A message could not be delivered to one or more recipients. ".repeat(5_000);
+
+        // when
+        send(bounce);
+
+        // then
+        final List<ClassifiedMail> tickets = pipeline.ticket.readValuesToList();
+        assertThat(tickets).hasSize(100);
+        assertThat(tickets).allSatisfy(t -> {
+            assertThat(t.getBouncesOmitted()).isEqualTo(1_900);
+            assertThat(t.getBounces().get(0).getDiagnostic()).hasSizeLessThanOrEqualTo(1_000);
+        });
     }
 
     @Test
@@ -276,10 +366,28 @@ class BounceStageTest {
                 + "\r\nDiagnostic-Code: smtp; " + status.charAt(0) + "50 " + status + " <" + recipient + ">: test\r\n";
     }
 
-    /** A Postfix-style DSN to {@code to} with one per-recipient block per report. */
+    /** A Postfix-style DSN to {@code to} with one per-recipient block per report, verified by SPF of its HELO name. */
     private String dsn(final String to, final String... reports) {
+        return sesAuthenticated("mx.mailer.example.com", "mx.mailer.example.com", to, reports);
+    }
+
+    /**
+     * A DSN from {@code MAILER-DAEMON@<fromHost>} as SES stores it, whose SPF passed for the HELO name
+     * {@code heloHost}: verified when the two are aligned, else unverified with {@code heloHost}'s
+     * domain as its reporting domain.
+     */
+    private String sesAuthenticated(final String fromHost, final String heloHost, final String to,
+                                    final String... reports) {
+        return "X-SES-Spam-Verdict: PASS\r\nX-SES-Virus-Verdict: PASS\r\nAuthentication-Results: amazonses.com;\r\n"
+                + " spf=pass (spfCheck: domain of " + heloHost + " designates 192.0.2.1 as permitted sender)"
+                + " client-ip=192.0.2.1; envelope-from=; helo=" + heloHost + ";\r\n dkim=none;\r\n dmarc=none;\r\n"
+                + unauthenticated(fromHost, to, reports);
+    }
+
+    /** A DSN from {@code MAILER-DAEMON@<fromHost>} without any Authentication-Results. */
+    private String unauthenticated(final String fromHost, final String to, final String... reports) {
         mails++;
-        return "From: Mail Delivery System <MAILER-DAEMON@mx.mailer.example.com>\r\nTo: " + to
+        return "From: Mail Delivery System <MAILER-DAEMON@" + fromHost + ">\r\nTo: " + to
                 + "\r\nSubject: Delivery Status Notification\r\nMessage-ID: <dsn-" + mails + "@mx.mailer.example.com>\r\n"
                 + "Date: Fri, 20 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"

@@ -357,7 +357,7 @@ class MailTopologyTest {
             if ("poison".equals(parsed.subject())) {
                 throw new IllegalStateException("detector bug");
             }
-            return List.of();
+            return DetectedBounces.NONE;
         }));
         pipeline.addAccount(ACCOUNT, ROOT, "Prod");
 

@@ -38,6 +38,22 @@ class MailrouteConfigTest {
     }
 
     @Test
+    void shouldTrustTheConfiguredReceivingServersAndRefuseToTrustNone() {
+        // when
+        final ParserSettings defaults = new MailrouteConfig(Map.of()).parserSettings();
+        final ParserSettings own = new MailrouteConfig(Map.of(MailrouteConfig.AUTH_TRUSTED_AUTHSERV_IDS_CONFIG,
+                "amazonses.com, MX.Example.NET", MailrouteConfig.PARSER_MAX_BOUNCE_RECIPIENTS_CONFIG, "20")).parserSettings();
+
+        // then
+        assertThat(defaults.trustedAuthservIds()).containsExactly("amazonses.com");
+        assertThat(defaults.maxBounceRecipients()).isEqualTo(100);
+        assertThat(own.trustedAuthservIds()).containsExactlyInAnyOrder("amazonses.com", "mx.example.net");
+        assertThat(own.maxBounceRecipients()).isEqualTo(20);
+        assertThatThrownBy(() -> new MailrouteConfig(Map.of(MailrouteConfig.AUTH_TRUSTED_AUTHSERV_IDS_CONFIG, "")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(MailrouteConfig.AUTH_TRUSTED_AUTHSERV_IDS_CONFIG);
+    }
+
+    @Test
     void shouldNeverShowTheS3SecretKey() {
         // when
         final S3Settings s3 = new MailrouteConfig(Map.of(MailrouteConfig.S3_ACCESS_KEY_CONFIG, "AKIA",
@@ -68,7 +84,7 @@ class MailrouteConfigTest {
 
         // then
         assertThat(defaults).isEqualTo(new BounceSettings(Duration.ofDays(3), Duration.ofMinutes(1), 3, Duration.ofDays(7),
-                Duration.ofHours(1), 0.05, 0.10, 20));
+                Duration.ofDays(7), Duration.ofHours(1), 0.05, 0.10, 20));
         assertThatThrownBy(() -> new MailrouteConfig(Map.of(MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG, "0.2",
                 MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG, "0.1")).bounceSettings())
                 .isInstanceOf(ConfigException.class).hasMessageContaining(MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG);

@@ -68,6 +68,11 @@ class MalformedMailPropertyTest {
         }
     }
 
+    private static String firstBounceTicket(final List<ClassifiedMail> lanes, final String ownerId) {
+        return lanes.stream().filter(m -> Objects.equals(m.getOwnerId(), ownerId) && m.getTicketKey() != null
+                && m.getTicketKey().startsWith("bounce:")).map(ClassifiedMail::getTicketKey).findFirst().orElse(null);
+    }
+
     private static void assertOneOutcomePerOwner(final String mailId, final List<TestPipeline.Written> written) {
         final List<MailStatus> statuses = values(written, MailStatus.class);
         final List<ClassifiedMail> lanes = values(written, ClassifiedMail.class);
@@ -82,7 +87,10 @@ class MalformedMailPropertyTest {
         switch (status.getOutcome()) {
             case ROUTED, QUARANTINED -> {
                 for (final OwnerOutcome owner : status.getOwners()) {
+                    // the bounce stage opens one ticket per bounced address: a mangled DSN may name several
                     final List<Lane> written1 = lanes.stream().filter(m -> Objects.equals(m.getOwnerId(), owner.getOwnerId()))
+                            .filter(m -> m.getTicketKey() == null || !m.getTicketKey().startsWith("bounce:")
+                                    || m.getTicketKey().equals(firstBounceTicket(lanes, owner.getOwnerId())))
                             .map(ClassifiedMail::getLane).toList();
                     assertThat(written1).as("lanes of %s for %s", mailId, owner.getOwnerId()).containsExactlyInAnyOrderElementsOf(owner.getLanes());
                 }

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Small mails for tests, written the way SES stores them (verdict headers on top, CRLF). */
 final class TestMails {
-    static final String AUTH_PASS = "Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=amazonses.com;"
-            + " dkim=pass header.i=@amazon.com; dmarc=pass header.from=amazon.com\r\n"
-            + "X-SES-Spam-Verdict: PASS\r\nX-SES-Virus-Verdict: PASS\r\n";
+    static final String AUTH_PASS = "X-SES-Spam-Verdict: PASS\r\nX-SES-Virus-Verdict: PASS\r\n"
+            + "Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=amazonses.com;"
+            + " dkim=pass header.i=@amazon.com; dmarc=pass header.from=amazon.com\r\n";
 
     private TestMails() {}
 

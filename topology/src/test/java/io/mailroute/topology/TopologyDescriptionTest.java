@@ -76,7 +76,8 @@ class TopologyDescriptionTest {
         assertThat(stores).containsExactlyInAnyOrder(MailTopology.DEDUP_STORE, MailTopology.STATUS_STORE, MailTopology.NEW_PATTERN_STORE,
                 MailTopology.OWNER_INDEX_STORE, MailTopology.RETRY_STORE, MailTopology.RULES_STORE, MailTopology.FLOOD_COUNT_STORE,
                 MailTopology.FLOOD_FLAG_STORE, MailTopology.OVERFLOW_PREFIX + MailTopology.NEW_PATTERN_STORE, BounceStage.TICKET_STORE,
-                BounceStage.TICKET_EXPIRY_STORE, BounceStage.SUPPRESSION_STORE, BounceStage.SOFT_BOUNCE_STORE, BounceStage.RATE_STORE);
+                BounceStage.TICKET_EXPIRY_STORE, BounceStage.SUPPRESSION_STORE, BounceStage.SOFT_BOUNCE_STORE,
+                BounceStage.UNVERIFIED_BOUNCE_STORE, BounceStage.RATE_STORE);
         assertThat(topics).filteredOn(t -> !t.startsWith("mail.")).containsExactlyInAnyOrder("new-pattern-repartition",
                 MailTopology.OVERFLOW_PREFIX + "new-pattern-repartition", BounceStage.BY_ADDRESS + "-repartition",
                 BounceStage.BY_SCOPE + "-repartition", MailTopology.OVERFLOW_PREFIX + BounceStage.BY_ADDRESS + "-repartition",

@@ -30,6 +30,8 @@ public final class MailGenerator {
     private static final Charset ISO_2022_JP = Charset.forName("ISO-2022-JP");
     private static final Charset CP932 = Charset.forName("windows-31j");
     private static final String CRLF = "\r\n";
+    /** SES's verdict headers, which it writes above its Authentication-Results. */
+    private static final String SES_VERDICTS = "X-SES-Spam-Verdict: PASS" + CRLF + "X-SES-Virus-Verdict: PASS" + CRLF;
     private static final String KEY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
     private static final Instant EPOCH = Instant.parse("2026-11-20T00:00:00Z");
@@ -155,8 +157,9 @@ public final class MailGenerator {
                 body = "Hello,\r\n\r\nWe have updated your support case.\r\nAccount: " + id + "\r\n";
             }
         }
-        return mail(authPass("amazon.com"), "Amazon Web Services <" + pick(AWS_SENDERS) + ">", rootAddress(account), subject,
-                sent, n, "text/plain; charset=UTF-8", "8bit", body.getBytes(StandardCharsets.UTF_8));
+        final String sender = pick(AWS_SENDERS);
+        return mail(authPass(sender.substring(sender.indexOf('@') + 1)), "Amazon Web Services <" + sender + ">",
+                rootAddress(account), subject, sent, n, "text/plain; charset=UTF-8", "8bit", body.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] awsNoticeJa(final Instant sent, final long n) {
@@ -238,8 +241,8 @@ public final class MailGenerator {
 
     private byte[] spoofed(final Instant sent, final long n) {
         final int account = random.nextInt(awsAccounts);
-        final String auth = "Authentication-Results: amazonses.com; spf=fail smtp.mailfrom=phish.example.net; dkim=none;"
-                + " dmarc=fail header.from=amazon.com" + CRLF + "X-SES-Spam-Verdict: PASS" + CRLF + "X-SES-Virus-Verdict: PASS" + CRLF;
+        final String auth = SES_VERDICTS + "Authentication-Results: amazonses.com;"
+                + " spf=fail smtp.mailfrom=phish.example.net; dkim=none; dmarc=fail header.from=amazon.com" + CRLF;
         return mail(auth, "Amazon Web Services <aws-billing@amazon.com>", rootAddress(account),
                 "Amazon Web Services Billing Statement Available", sent, n, "text/plain; charset=UTF-8", "8bit",
                 ("Pay now at http://phish.example.net/" + n + CRLF).getBytes(StandardCharsets.UTF_8));
@@ -352,8 +355,8 @@ public final class MailGenerator {
     }
 
     private static String authPass(final String domain) {
-        return "Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=" + domain + "; dkim=pass header.i=@" + domain
-                + "; dmarc=pass header.from=" + domain + CRLF + "X-SES-Spam-Verdict: PASS" + CRLF + "X-SES-Virus-Verdict: PASS" + CRLF;
+        return SES_VERDICTS + "Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=" + domain
+                + "; dkim=pass header.i=@" + domain + "; dmarc=pass header.from=" + domain + CRLF;
     }
 
     private static String encodedWord(final String text, final Charset charset, final String name) {

@@ -7,7 +7,7 @@ import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParsedMail;
 import io.mailroute.topology.parse.ParserSettings;
-import io.mailroute.topology.pipeline.Classifier;
+import io.mailroute.topology.pipeline.AuthRequirements;
 import io.mailroute.topology.rules.CompiledRule;
 import io.mailroute.topology.rules.DefaultRulePack;
 import io.mailroute.topology.rules.MailView;
@@ -101,8 +101,9 @@ final class RulesCommand implements Runnable {
 
         private static void consequences(final PrintWriter out, final CompiledRule rule, final MailView view, final AuthVerdicts auth) {
             final Rule r = rule.rule();
-            final String authFailure = Classifier.authFailure(r.getRequireAuth(), auth);
-            out.println("      requireAuth " + r.getRequireAuth() + ": " + (authFailure == null ? "passed" : "NOT passed -> quarantine"));
+            final String authFailure = AuthRequirements.failure(r.getRequireAuth(), auth);
+            out.println("      requireAuth " + r.getRequireAuth() + ": "
+                    + (authFailure == null ? "passed" : "NOT passed -> quarantine (" + authFailure + ")"));
             final Map<String, String> extracted = rule.extract(view);
             out.println("      extracted: " + (extracted.isEmpty() ? "(nothing)"
                     : TerminalText.escape(extracted.toString())));

@@ -2,12 +2,17 @@ package io.mailroute.topology.bounce;
 
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.BounceDetector;
+import io.mailroute.topology.DetectedBounces;
 import io.mailroute.topology.parse.EncodedWords;
 import io.mailroute.topology.parse.ParsedMail;
+import io.mailroute.topology.parse.ParserSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,29 +59,40 @@ public final class BounceClassifier implements BounceDetector {
     private final ReasonClassifier reasons = new ReasonClassifier();
 
     @Override
-    public List<Bounce> detect(final byte[] rawMail, final ParsedMail parsed) {
+    public DetectedBounces detect(final byte[] rawMail, final ParsedMail parsed) {
         try {
-            return BounceSignals.present(rawMail, parsed) ? classify(rawMail) : List.of();
+            return BounceSignals.present(rawMail, parsed) ? classify(rawMail, parsed.settings()) : DetectedBounces.NONE;
         } catch (RuntimeException e) {
-            return List.of();
+            return DetectedBounces.NONE;
         }
     }
 
-    /** The reported recipients of the raw mail (of each mail when several follow one another); empty when it is no bounce. */
-    public List<Bounce> classify(final byte[] raw) {
+    /**
+     * The reported recipients of the raw mail (of each mail when several follow one another), read
+     * within {@code limits}; none when it is no bounce. Once the recipients kept are as many as the
+     * limits allow, later mails of a concatenation are not read.
+     */
+    public DetectedBounces classify(final byte[] raw, final ParserSettings limits) {
         final List<byte[]> mails = ConcatenatedMails.split(raw);
         if (mails.size() == 1) {
-            return classifyOne(raw);
+            return classifyOne(raw, limits);
         }
         final List<Bounce> bounces = new ArrayList<>();
+        int omitted = 0;
         for (final byte[] mail : mails) {
-            bounces.addAll(classifyOne(mail));
+            if (bounces.size() >= limits.maxBounceRecipients()) {
+                break;
+            }
+            final DetectedBounces one = classifyOne(mail, limits);
+            bounces.addAll(one.bounces());
+            omitted += one.omitted();
         }
-        return bounces;
+        final DetectedBounces kept = DetectedBounces.first(bounces, limits.maxBounceRecipients());
+        return new DetectedBounces(kept.bounces(), kept.omitted() + omitted);
     }
 
-    private List<Bounce> classifyOne(final byte[] raw) {
-        final MailText mail = MailText.of(raw);
+    private DetectedBounces classifyOne(final byte[] raw, final ParserSettings limits) {
+        final MailText mail = MailText.of(raw, limits);
         final String subject = EncodedWords.decode(mail.headers().first("subject"));
         final String from = mail.headers().first("from");
         final SesNotification.Report ses = SesNotification.read(mail.report());
@@ -90,7 +106,8 @@ public final class BounceClassifier implements BounceDetector {
                 || mail.report().contains("final-recipient")
                 ? DeliveryStatusFields.read(mail.report()) : List.of();
         if (!dsn.isEmpty()) {
-            return bounces(mail, withDiagnostics(dsn, mail), "dsn");
+            final List<Failure> kept = first(dsn, mail);
+            return bounces(mail, withDiagnostics(kept, mail), "dsn", dsn.size() - kept.size());
         }
         final boolean looksBounced = BOUNCE_SENDER.find(from) || BOUNCE_SUBJECT.find(subject)
                 || !mail.headers().first("x-failed-recipients").isEmpty() || "delivery-status".equals(mail.reportType())
@@ -98,51 +115,83 @@ public final class BounceClassifier implements BounceDetector {
         if (looksBounced) {
             final List<Failure> plain = plainFailures(mail);
             if (!plain.isEmpty()) {
-                return bounces(mail, plain, "mta");
+                final List<Failure> kept = first(plain, mail);
+                return bounces(mail, kept, "mta", plain.size() - kept.size());
             }
         }
-        return isAutoReply(mail, subject) ? autoReply(mail, from) : List.of();
+        return isAutoReply(mail, subject) ? autoReply(mail, from) : DetectedBounces.NONE;
     }
 
-    private List<Failure> plainFailures(final MailText mail) {
+    /** The failures the limits let through, before any work is done per recipient. */
+    private static List<Failure> first(final List<Failure> failures, final MailText mail) {
+        final int max = mail.limits().maxBounceRecipients();
+        return failures.size() <= max ? failures : failures.subList(0, max);
+    }
+
+    private static List<Failure> plainFailures(final MailText mail) {
         final Set<String> excluded = new HashSet<>();
         addresses(mail.headers().first("from"), excluded);
         addresses(mail.headers().first("to"), excluded);
         addresses(mail.originalHeaders().first("from"), excluded);
         addresses(mail.originalHeaders().first("return-path"), excluded);
         final String failedHeader = mail.headers().first("x-failed-recipients");
-        List<Failure> failures = PlainTextFailures.read(mail.report(), excluded);
+        final List<Failure> failures = PlainTextFailures.read(mail.report(), excluded);
         if (!failedHeader.isEmpty()) {
-            final List<Failure> named = new ArrayList<>();
-            for (final String address : failedHeader.split("\\s*,\\s*")) {
-                final String a = address.strip();
-                if (a.isEmpty()) {
-                    continue;
-                }
-                final Failure match = failures.stream().filter(f -> f.recipient().equalsIgnoreCase(a)).findFirst().orElse(null);
-                named.add(match != null ? new Failure(a, match.status(), match.diagnostic(), "failed", null, null)
-                        : new Failure(a, StatusCodes.status(mail.report()), mail.report(), "failed", null, null));
-            }
-            failures = named;
+            return named(failedHeader, failures, mail.report());
         }
         if (failures.isEmpty()) {
             final String to = mail.originalHeaders().first("to");
             final Matcher m = ADDRESS.matcher(to);
             if (m.find()) {
-                failures = List.of(new Failure(m.group(), StatusCodes.status(mail.report()), mail.report(), "failed", null, null));
+                return List.of(new Failure(m.group(), StatusCodes.status(mail.report()), mail.report(), "failed", null,
+                        null));
             }
         }
         return failures;
     }
 
-    /** DSN recipients without a Diagnostic-Code take the report text about them. */
+    /**
+     * The recipients an {@code X-Failed-Recipients} header names, each with what the text says
+     * about it, else with the whole report (one shared string, read once however many it names).
+     */
+    private static List<Failure> named(final String header, final List<Failure> inText, final String report) {
+        final Map<String, Failure> byAddress = new HashMap<>();
+        inText.forEach(f -> byAddress.putIfAbsent(f.recipient().toLowerCase(Locale.ROOT), f));
+        final List<Failure> named = new ArrayList<>();
+        String reportStatus = null;
+        boolean reportRead = false;
+        for (final String address : header.split(",")) {
+            final String a = address.strip();
+            if (a.isEmpty()) {
+                continue;
+            }
+            final Failure match = byAddress.get(a.toLowerCase(Locale.ROOT));
+            if (match != null) {
+                named.add(new Failure(a, match.status(), match.diagnostic(), "failed", null, null));
+            } else {
+                if (!reportRead) {
+                    reportStatus = StatusCodes.status(report);
+                    reportRead = true;
+                }
+                named.add(new Failure(a, reportStatus, report, "failed", null, null));
+            }
+        }
+        return named;
+    }
+
+    /** DSN recipients without a Diagnostic-Code take the report text about them (the text read once). */
     private static List<Failure> withDiagnostics(final List<Failure> failures, final MailText mail) {
         final List<Failure> out = new ArrayList<>(failures.size());
+        Map<String, String> fromText = null;
         for (final Failure f : failures) {
             if (f.diagnostic() == null || f.diagnostic().isBlank()) {
-                final List<Failure> fromText = PlainTextFailures.read(mail.report(), Set.of());
-                final String text = fromText.stream().filter(t -> t.recipient().equalsIgnoreCase(f.recipient()))
-                        .map(Failure::diagnostic).findFirst().orElse("");
+                if (fromText == null) {
+                    fromText = new HashMap<>();
+                    for (final Failure t : PlainTextFailures.read(mail.report(), Set.of())) {
+                        fromText.putIfAbsent(t.recipient().toLowerCase(Locale.ROOT), t.diagnostic());
+                    }
+                }
+                final String text = fromText.getOrDefault(f.recipient().toLowerCase(Locale.ROOT), "");
                 out.add(new Failure(f.recipient(), f.status(), text, f.action(), f.reportingMta(), f.feedbackType()));
             } else {
                 out.add(f);
@@ -151,27 +200,35 @@ public final class BounceClassifier implements BounceDetector {
         return out;
     }
 
-    private List<Bounce> bounces(final MailText mail, final List<Failure> failures, final String kind) {
+    /**
+     * One bounce per failure. What is read from a diagnostic (its status, its reason) is read once
+     * per distinct text, so a report shared by many recipients costs one reading, not one each.
+     */
+    private DetectedBounces bounces(final MailText mail, final List<Failure> failures, final String kind,
+                                    final int omitted) {
         final String messageId = originalMessageId(mail);
         final String originalSender = OriginalSender.of(mail);
         final Matcher mta = REPORTING_MTA.matcher(mail.report());
         final String reportingMta = mta.find() ? mta.group(1) : null;
         final String reportCommand = SmtpCommand.in(mail.report().toLowerCase(Locale.ROOT));
+        final Map<String, Diagnostic> diagnostics = new HashMap<>();
+        final Map<List<String>, String> reasonsRead = new HashMap<>();
         final List<Bounce> bounces = new ArrayList<>(failures.size());
         for (final Failure f : failures) {
-            String diagnostic = f.diagnostic() == null ? "" : f.diagnostic().replaceAll("\\s+", " ").strip();
-            final String status = StatusCodes.prefer(f.status(), StatusCodes.find(diagnostic), StatusCodes.replyCode(diagnostic));
-            String reason = reasons.reason(status, diagnostic, f.action(), reportCommand);
+            final Diagnostic diagnostic = diagnostics.computeIfAbsent(f.diagnostic() == null ? "" : f.diagnostic(),
+                    Diagnostic::of);
+            final String status = StatusCodes.prefer(f.status(), diagnostic.status(), diagnostic.replyCode());
+            String reason = reasonsRead.computeIfAbsent(Arrays.asList(status, diagnostic.text(), f.action()),
+                    k -> reasons.reason(status, diagnostic.text(), f.action(), reportCommand));
             if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
-                final String whole = mail.report().length() > 6000 ? mail.report().substring(0, 6000) : mail.report();
-                final String again = reasons.reason(status != null ? status : StatusCodes.status(whole), whole, f.action(),
-                        reportCommand);
+                final String again = reasonsRead.computeIfAbsent(Arrays.asList(status, null, f.action()),
+                        k -> wholeReportReason(mail, status, f.action(), reportCommand));
                 if (!"onhold".equals(again) && !"undefined".equals(again)) {
                     reason = again;
                 }
             }
             final String byHost = HostPatterns.get().reason(f.recipient(), f.remoteMta(),
-                    f.reportingMta() != null ? f.reportingMta() : reportingMta, diagnostic.toLowerCase(Locale.ROOT));
+                    f.reportingMta() != null ? f.reportingMta() : reportingMta, diagnostic.keptLowerCase());
             if (byHost != null) {
                 reason = byHost;
             }
@@ -180,17 +237,42 @@ public final class BounceClassifier implements BounceDetector {
                 // Google Groups refuses posts from non-members in a localized text without codes.
                 reason = "rejected";
             }
-            final String replyCode = StatusCodes.replyCode(diagnostic);
-            bounces.add(new Bounce(f.recipient(), reason, status, replyCode, ReasonClassifier.hard(reason, status, replyCode),
-                    diagnostic.isEmpty() ? null : diagnostic, f.action(),
-                    f.reportingMta() != null ? f.reportingMta() : reportingMta, messageId, f.feedbackType(), kind, originalSender));
+            bounces.add(Bounce.newBuilder().setRecipient(f.recipient()).setReason(reason).setStatus(status)
+                    .setReplyCode(diagnostic.replyCode())
+                    .setHardBounce(ReasonClassifier.hard(reason, status, diagnostic.replyCode()))
+                    .setDiagnostic(diagnostic.kept()).setAction(f.action())
+                    .setReportingMta(f.reportingMta() != null ? f.reportingMta() : reportingMta)
+                    .setOriginalMessageId(messageId).setFeedbackType(f.feedbackType()).setKind(kind)
+                    .setOriginalSender(originalSender).build());
         }
-        return bounces;
+        return new DetectedBounces(bounces, omitted);
     }
 
-    private List<Bounce> sesBounces(final MailText mail, final SesNotification.Report ses) {
-        final List<Bounce> bounces = new ArrayList<>();
-        for (final Bounce b : bounces(mail, ses.failures(), ses.kind())) {
+    /** The reason the start of the whole report gives, for a plain-text bounce whose diagnostic gives none. */
+    private String wholeReportReason(final MailText mail, final String status, final String action,
+                                     final String reportCommand) {
+        final String whole = mail.report().length() > 6000 ? mail.report().substring(0, 6000) : mail.report();
+        return reasons.reason(status != null ? status : StatusCodes.status(whole), whole, action, reportCommand);
+    }
+
+    /**
+     * A diagnostic as read once: blanks collapsed, the codes in it, and the part kept on the
+     * bounce (at most {@link DetectedBounces#MAX_DIAGNOSTIC_CHARS} characters, null when empty),
+     * which the receiving host's own codes are looked up in.
+     */
+    private record Diagnostic(String text, String status, String replyCode, String kept, String keptLowerCase) {
+        static Diagnostic of(final String raw) {
+            final String text = raw.replaceAll("\\s+", " ").strip();
+            final String kept = DetectedBounces.clip(text);
+            return new Diagnostic(text, StatusCodes.find(text), StatusCodes.replyCode(text),
+                    kept.isEmpty() ? null : kept, kept.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private DetectedBounces sesBounces(final MailText mail, final SesNotification.Report ses) {
+        final List<Failure> kept = first(ses.failures(), mail);
+        final DetectedBounces detected = bounces(mail, kept, ses.kind(), ses.failures().size() - kept.size());
+        for (final Bounce b : detected.bounces()) {
             if ("feedback".equals(ses.kind())) {
                 b.setReason("feedback");
                 b.setHardBounce(false);
@@ -199,9 +281,8 @@ public final class BounceClassifier implements BounceDetector {
             if (ses.source() != null) {
                 b.setOriginalSender(ses.source());
             }
-            bounces.add(b);
         }
-        return bounces;
+        return detected;
     }
 
     private static boolean isFeedback(final MailText mail) {
@@ -209,7 +290,7 @@ public final class BounceClassifier implements BounceDetector {
                 || !mail.originalHeaders().first("x-hmxmroriginalrecipient").isEmpty();
     }
 
-    private List<Bounce> feedback(final MailText mail) {
+    private DetectedBounces feedback(final MailText mail) {
         final Matcher type = FEEDBACK_TYPE.matcher(mail.report());
         final String feedbackType = type.find() ? type.group(1).toLowerCase(Locale.ROOT) : "abuse";
         final List<String> recipients = new ArrayList<>();
@@ -230,13 +311,13 @@ public final class BounceClassifier implements BounceDetector {
         }
         final List<Failure> failures = recipients.stream()
                 .map(r -> new Failure(r, null, "", null, null, feedbackType)).toList();
-        final List<Bounce> bounces = new ArrayList<>();
-        for (final Bounce b : bounces(mail, failures, "feedback")) {
+        final List<Failure> kept = first(failures, mail);
+        final DetectedBounces detected = bounces(mail, kept, "feedback", failures.size() - kept.size());
+        for (final Bounce b : detected.bounces()) {
             b.setReason("feedback");
             b.setHardBounce(false);
-            bounces.add(b);
         }
-        return bounces;
+        return detected;
     }
 
     private static boolean isAutoReply(final MailText mail, final String subject) {
@@ -245,16 +326,17 @@ public final class BounceClassifier implements BounceDetector {
                 || !mail.headers().first("x-autorespond").isEmpty() || AUTO_REPLY_SUBJECT.find(subject);
     }
 
-    private List<Bounce> autoReply(final MailText mail, final String from) {
+    private static DetectedBounces autoReply(final MailText mail, final String from) {
         final Matcher a = ADDRESS.matcher(from);
         if (!a.find()) {
-            return List.of();
+            return DetectedBounces.NONE;
         }
         final String text = mail.report().strip();
         final String diagnostic = text.length() > 500 ? text.substring(0, 500) : text;
-        return List.of(new Bounce(a.group().replaceAll("^<|>$", ""), "vacation", null, null, false,
-                diagnostic.isEmpty() ? null : diagnostic, null, null, originalMessageId(mail), null, "autoreply",
-                OriginalSender.of(mail)));
+        return new DetectedBounces(List.of(Bounce.newBuilder().setRecipient(a.group().replaceAll("^<|>$", ""))
+                .setReason("vacation").setHardBounce(false).setDiagnostic(diagnostic.isEmpty() ? null : diagnostic)
+                .setOriginalMessageId(originalMessageId(mail)).setKind("autoreply")
+                .setOriginalSender(OriginalSender.of(mail)).build()), 0);
     }
 
     private static String originalMessageId(final MailText mail) {

@@ -2,6 +2,7 @@ package io.mailroute.topology.bounce;
 
 import io.mailroute.topology.parse.HtmlText;
 import io.mailroute.topology.parse.MailCharsets;
+import io.mailroute.topology.parse.ParserSettings;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -26,16 +27,18 @@ import java.util.regex.Pattern;
  * {@code From } line dropped, the top headers unfolded, and the body decoded into plain text:
  * the human-readable and delivery-status parts in {@link #report()}, the returned original
  * message (a {@code message/rfc822} or {@code text/rfc822-headers} part, or what follows a
- * "copy of the message" marker in plain-text bounces) in {@link #original()}.
+ * "copy of the message" marker in plain-text bounces) in {@link #original()}. Within the parser's
+ * limits: header fields, header and value bytes, parts, nesting, decoded bytes per part; the
+ * report and the original are each at most {@link ParserSettings#maxBodyBytes()} characters, and
+ * the MIME walk reads only the first {@link #mimeBudget} bytes of the mail.
  *
  * @param headers  top-level headers, unfolded
  * @param report   what the reporting MTA wrote, decoded
  * @param original the returned message (headers and maybe body), empty when not included
  * @param reportType the {@code report-type} parameter of a multipart/report, lower case, or ""
+ * @param limits   the limits it was read under
  */
-record MailText(Headers headers, String report, String original, String reportType) {
-    private static final int MAX_PARTS = 64;
-    private static final int MAX_PART_BYTES = 512 * 1024;
+record MailText(Headers headers, String report, String original, String reportType, ParserSettings limits) {
     private static final Session SESSION = Session.getInstance(properties());
 
     /** Markers after which a plain-text bounce quotes the original message. */
@@ -49,10 +52,11 @@ record MailText(Headers headers, String report, String original, String reportTy
                     + "|[ \\t]*-{3,} ?Below this line is a copy of the message\\.?"
                     + "|[ \\t]*-{5,} ?Original Message ?-{5,})[^\\n]*$");
 
-    static MailText of(final byte[] raw) {
+    static MailText of(final byte[] raw, final ParserSettings limits) {
         final byte[] lf = withoutMboxLine(normalizeNewlines(raw));
         final int bodyStart = bodyStart(lf);
-        final Headers headers = Headers.parse(new String(lf, 0, bodyStart, StandardCharsets.ISO_8859_1));
+        final Headers headers = Headers.parse(new String(lf, 0, Math.min(bodyStart, limits.maxHeaderBytes()),
+                StandardCharsets.ISO_8859_1), limits);
         final String contentType = headers.first("content-type");
         final String lowerType = contentType.toLowerCase(Locale.ROOT);
         final StringBuilder report = new StringBuilder();
@@ -61,14 +65,17 @@ record MailText(Headers headers, String report, String original, String reportTy
         if (lowerType.startsWith("multipart/")) {
             reportType = parameter(contentType, "report-type");
             try {
-                final MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(crlf(lf)));
-                walk(message, report, original, new int[] {0}, 0);
+                final MimeMessage message = new MimeMessage(SESSION,
+                        new ByteArrayInputStream(crlf(lf, mimeBudget(limits))));
+                walk(message, new Walk(report, original, limits), 0);
             } catch (MessagingException | IOException | RuntimeException e) {
                 report.setLength(0);
-                report.append(decodeText(slice(lf, bodyStart), headers.first("content-transfer-encoding"), contentType));
+                report.append(decodeText(slice(lf, bodyStart), headers.first("content-transfer-encoding"), contentType,
+                        limits));
             }
         } else {
-            report.append(decodeText(slice(lf, bodyStart), headers.first("content-transfer-encoding"), contentType));
+            report.append(decodeText(slice(lf, bodyStart), headers.first("content-transfer-encoding"), contentType,
+                    limits));
             if (lowerType.startsWith("text/html")) {
                 final String text = HtmlText.toText(report.toString());
                 report.setLength(0);
@@ -83,7 +90,17 @@ record MailText(Headers headers, String report, String original, String reportTy
                 reportText = reportText.substring(0, m.start());
             }
         }
-        return new MailText(headers, reportText, original.toString().replace("\r\n", "\n").replace('\r', '\n'), reportType);
+        return new MailText(headers, reportText, original.toString().replace("\r\n", "\n").replace('\r', '\n'),
+                reportType, limits);
+    }
+
+    /**
+     * The bytes of a mail the MIME walk reads: the header block and twice the decoded bytes of a
+     * part. What an MTA reports comes first; a returned message beyond it is only needed for its
+     * headers, and the walk's multipart parse would otherwise make an object of every part first.
+     */
+    static int mimeBudget(final ParserSettings limits) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, limits.maxHeaderBytes() + 2L * limits.maxBodyBytes());
     }
 
     /** Headers of the returned original message, parsed from {@link #original()}. */
@@ -93,12 +110,36 @@ record MailText(Headers headers, String report, String original, String reportTy
         if (blank >= 0) {
             text = text.substring(0, blank + 1);
         }
-        return Headers.parse(text);
+        final int max = limits.maxHeaderBytes();
+        return Headers.parse(text.length() > max ? text.substring(0, max) : text, limits);
     }
 
-    private static void walk(final Part part, final StringBuilder report, final StringBuilder original, final int[] count,
-                             final int depth) throws MessagingException, IOException {
-        if (++count[0] > MAX_PARTS || depth > 8) {
+    /** What one MIME walk collects, and what it may still read. */
+    private static final class Walk {
+        private final StringBuilder report;
+        private final StringBuilder original;
+        private final ParserSettings limits;
+        private int parts;
+
+        Walk(final StringBuilder report, final StringBuilder original, final ParserSettings limits) {
+            this.report = report;
+            this.original = original;
+            this.limits = limits;
+        }
+
+        /** Appends {@code text} and a newline as far as the report may still grow. */
+        void report(final String text) {
+            final int room = limits.maxBodyBytes() - report.length();
+            if (room > 0) {
+                report.append(text, 0, Math.min(text.length(), room - 1)).append('\n');
+            }
+        }
+    }
+
+    private static void walk(final Part part, final Walk walk, final int depth) throws MessagingException, IOException {
+        final StringBuilder report = walk.report;
+        final StringBuilder original = walk.original;
+        if (++walk.parts > walk.limits.maxParts() || depth > walk.limits.maxPartDepth()) {
             return;
         }
         final String type = lowerType(part);
@@ -107,7 +148,7 @@ record MailText(Headers headers, String report, String original, String reportTy
             if (content instanceof MimeMultipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
                     final BodyPart child = multipart.getBodyPart(i);
-                    walk(child, report, original, count, depth + 1);
+                    walk(child, walk, depth + 1);
                 }
             }
             return;
@@ -115,14 +156,14 @@ record MailText(Headers headers, String report, String original, String reportTy
         if (type.equals("message/rfc822") || type.equals("text/rfc822-headers") || type.equals("message/rfc822-headers")
                 || type.equals("message/partial")) {
             if (original.isEmpty()) {
-                original.append(new String(readBytes(part, true), StandardCharsets.UTF_8));
+                original.append(new String(readBytes(part, true, walk.limits), StandardCharsets.UTF_8));
             }
             return;
         }
         if (!type.startsWith("text/") && !type.startsWith("message/")) {
             return;
         }
-        String text = new String(readBytes(part, false), StandardCharsets.ISO_8859_1);
+        String text = new String(readBytes(part, false, walk.limits), StandardCharsets.ISO_8859_1);
         final String charset = parameter(part.getContentType(), "charset");
         final byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         text = charset.isEmpty() ? MailCharsets.guess(bytes, 0, bytes.length) : MailCharsets.decode(bytes, 0, bytes.length, charset);
@@ -132,14 +173,15 @@ record MailText(Headers headers, String report, String original, String reportTy
             }
             text = HtmlText.toText(text);
         }
-        report.append(text).append('\n');
+        walk.report(text);
     }
 
-    private static byte[] readBytes(final Part part, final boolean raw) throws MessagingException, IOException {
+    private static byte[] readBytes(final Part part, final boolean raw, final ParserSettings limits)
+            throws MessagingException, IOException {
         try {
-            return readLimited(raw ? rawStream(part) : part.getInputStream());
+            return readLimited(raw ? rawStream(part) : part.getInputStream(), limits.maxBodyBytes());
         } catch (IOException | MessagingException | RuntimeException e) {
-            return readLimited(rawStream(part));
+            return readLimited(rawStream(part), limits.maxBodyBytes());
         }
     }
 
@@ -153,15 +195,9 @@ record MailText(Headers headers, String report, String original, String reportTy
         throw new MessagingException("no raw content for " + part.getClass().getSimpleName());
     }
 
-    private static byte[] readLimited(final InputStream in) throws IOException {
+    private static byte[] readLimited(final InputStream in, final int max) throws IOException {
         try (in) {
-            final ByteArrayOutputStream out = new ByteArrayOutputStream();
-            final byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) > 0 && out.size() < MAX_PART_BYTES) {
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
+            return in.readNBytes(max);
         }
     }
 
@@ -175,14 +211,16 @@ record MailText(Headers headers, String report, String original, String reportTy
     }
 
     /** Decodes a single-part body by its transfer encoding and charset. */
-    private static String decodeText(final byte[] body, final String encoding, final String contentType) {
-        byte[] bytes = body;
+    private static String decodeText(final byte[] body, final String encoding, final String contentType,
+                                     final ParserSettings limits) {
+        final int max = limits.maxBodyBytes();
+        byte[] bytes = body.length > max ? java.util.Arrays.copyOf(body, max) : body;
         final String enc = encoding.strip().toLowerCase(Locale.ROOT);
         if (enc.equals("base64") || enc.equals("quoted-printable")) {
             try (InputStream in = jakarta.mail.internet.MimeUtility.decode(new ByteArrayInputStream(body), enc)) {
-                bytes = readLimited(in);
+                bytes = readLimited(in, limits.maxBodyBytes());
             } catch (MessagingException | IOException | RuntimeException e) {
-                bytes = body;
+                // undecodable: read as it is
             }
         }
         final String charset = parameter(contentType, "charset");
@@ -229,9 +267,12 @@ record MailText(Headers headers, String report, String original, String reportTy
         return lf;
     }
 
-    private static byte[] crlf(final byte[] lf) {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + lf.length / 40);
-        for (final byte b : lf) {
+    /** The first {@code max} bytes of {@code lf} (or all), with CRLF line ends, as Jakarta Mail reads them. */
+    private static byte[] crlf(final byte[] lf, final int max) {
+        final int length = Math.min(lf.length, max);
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(length + length / 40);
+        for (int i = 0; i < length; i++) {
+            final byte b = lf[i];
             if (b == '\n') {
                 out.write('\r');
             }
@@ -267,23 +308,45 @@ record MailText(Headers headers, String report, String original, String reportTy
 
     /** Unfolded header fields in order; names compared case-insensitively. */
     record Headers(List<String[]> fields) {
-        static Headers parse(final String block) {
+        /**
+         * The fields of {@code block} up to its first empty line: at most
+         * {@link ParserSettings#maxHeaderCount()} of them, each value at most
+         * {@link ParserSettings#maxHeaderValueBytes()} characters.
+         */
+        static Headers parse(final String block, final ParserSettings limits) {
             final List<String[]> fields = new java.util.ArrayList<>();
+            final int maxValue = limits.maxHeaderValueBytes();
+            StringBuilder value = null;
             for (final String line : block.split("\n")) {
                 if (line.isEmpty()) {
                     break;
                 }
-                if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && !fields.isEmpty()) {
-                    final String[] last = fields.get(fields.size() - 1);
-                    last[1] = last[1] + " " + line.strip();
+                if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && value != null) {
+                    if (value.length() < maxValue) {
+                        value.append(' ').append(line.strip());
+                    }
                     continue;
                 }
                 final int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).indexOf(' ') < 0) {
-                    fields.add(new String[] {line.substring(0, colon).toLowerCase(Locale.ROOT), line.substring(colon + 1).strip()});
+                    finish(fields, value, maxValue);
+                    if (fields.size() >= limits.maxHeaderCount()) {
+                        return new Headers(fields);
+                    }
+                    fields.add(new String[] {line.substring(0, colon).toLowerCase(Locale.ROOT), null});
+                    value = new StringBuilder(line.substring(colon + 1).strip());
                 }
             }
+            finish(fields, value, maxValue);
             return new Headers(fields);
+        }
+
+        /** Sets the value of the last field, folded lines joined (linear however many there are). */
+        private static void finish(final List<String[]> fields, final StringBuilder value, final int maxValue) {
+            if (value != null) {
+                fields.get(fields.size() - 1)[1] = value.length() > maxValue ? value.substring(0, maxValue)
+                        : value.toString();
+            }
         }
 
         /** First value of the field, "" when absent. */

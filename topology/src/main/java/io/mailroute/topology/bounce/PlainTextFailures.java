@@ -1,6 +1,7 @@
 package io.mailroute.topology.bounce;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,7 @@ final class PlainTextFailures {
 
     private static Map<String, Integer> find(final String[] lines, final Pattern pattern, final Set<String> excluded) {
         final Map<String, Integer> found = new LinkedHashMap<>();
+        final Set<String> foundLowerCase = new HashSet<>();
         for (int i = 0; i < lines.length; i++) {
             final Matcher m = pattern.matcher(lines[i]);
             while (m.find()) {
@@ -64,7 +66,7 @@ final class PlainTextFailures {
                     continue;
                 }
                 final String lower = address.toLowerCase(Locale.ROOT);
-                if (excluded.contains(lower) || SERVICE.matcher(lower).find() || found.keySet().stream().anyMatch(lower::equalsIgnoreCase)) {
+                if (excluded.contains(lower) || SERVICE.matcher(lower).find() || !foundLowerCase.add(lower)) {
                     continue;
                 }
                 found.put(address, i);

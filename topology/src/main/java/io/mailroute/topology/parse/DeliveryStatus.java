@@ -62,8 +62,9 @@ final class DeliveryStatus {
         final String reason = reason(status);
         final boolean hard = "failed".equals(action) && status != null && status.startsWith("5")
                 && !"mailboxfull".equals(reason);
-        return Optional.of(new Bounce(recipient.get(), reason, status, replyCode, hard, diagnostic, action, reportingMta,
-                originalMessageId, null, "dsn", null));
+        return Optional.of(Bounce.newBuilder().setRecipient(recipient.get()).setReason(reason).setStatus(status)
+                .setReplyCode(replyCode).setHardBounce(hard).setDiagnostic(diagnostic).setAction(action)
+                .setReportingMta(reportingMta).setOriginalMessageId(originalMessageId).setKind("dsn").build());
     }
 
     /** A first guess at the Sisimai reason from the enhanced status code alone. */

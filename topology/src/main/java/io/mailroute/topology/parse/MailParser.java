@@ -9,8 +9,8 @@ import org.eclipse.angus.mail.util.MailStreamProvider;
 /**
  * Parses raw mail bytes into a {@link ParsedMail}: one fast pass over the header block for the
  * facts rules look at first (subject and addresses decoded with raw forms kept, Message-ID,
- * Date, authentication and SES verdicts); the body is walked on demand (Angus Mail only decodes
- * transfer encodings).
+ * Date, authentication and SES verdicts, see {@link AuthVerdictParser}); the body is walked on
+ * demand (Angus Mail only decodes transfer encodings).
  * Thread-safe; create one per settings and share it.
  */
 public final class MailParser {
@@ -29,10 +29,12 @@ public final class MailParser {
 
     private final ParserSettings settings;
     private final HeaderScanner scanner;
+    private final AuthVerdictParser auth;
 
     public MailParser(final ParserSettings settings) {
         this.settings = settings;
         this.scanner = new HeaderScanner(settings);
+        this.auth = new AuthVerdictParser(settings.trustedAuthservIds());
     }
 
     public ParserSettings settings() {
@@ -61,10 +63,10 @@ public final class MailParser {
                 }
             }
         }
-        final ParsedMail mail = new ParsedMail(raw, headers, EncodedWords.decode(subjectRaw), from.isEmpty() ? null : from.get(0),
-                recipients, headers.first("Message-ID").map(String::strip).orElse(null),
-                MailDates.parse(headers.first("Date").orElse(null)), AuthVerdictParser.parse(headers),
-                new BodyWalker(settings, raw));
+        final ParsedMail mail = new ParsedMail(raw, headers, EncodedWords.decode(subjectRaw),
+                from.isEmpty() ? null : from.get(0), recipients,
+                headers.first("Message-ID").map(String::strip).orElse(null),
+                MailDates.parse(headers.first("Date").orElse(null)), auth.parse(headers), settings);
         if (!settings.lenient()) {
             mail.walkBody();
         }

@@ -19,11 +19,12 @@ public final class ParsedMail {
     private final Long sentAt;
     private final AuthVerdicts auth;
     private final BodyWalker walker;
+    private final ParserSettings settings;
     private MailBody body;
 
     ParsedMail(final byte[] raw, final HeaderBlock headers, final String subject, final Address from,
                final List<Address> recipients, final String messageId, final Long sentAt, final AuthVerdicts auth,
-               final BodyWalker walker) {
+               final ParserSettings settings) {
         this.raw = raw;
         this.headers = headers;
         this.subject = subject;
@@ -32,7 +33,13 @@ public final class ParsedMail {
         this.messageId = messageId;
         this.sentAt = sentAt;
         this.auth = auth;
-        this.walker = walker;
+        this.walker = new BodyWalker(settings, raw);
+        this.settings = settings;
+    }
+
+    /** The limits the mail was parsed under, which whatever reads it further obeys too. */
+    public ParserSettings settings() {
+        return settings;
     }
 
     /** The mail bytes as received. */

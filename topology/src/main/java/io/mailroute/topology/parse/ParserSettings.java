@@ -1,5 +1,9 @@
 package io.mailroute.topology.parse;
 
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * How the mail parser reads input, in the manner of mime4j's {@code MimeConfig}: immutable, with
  * explicit limits and a malformed-input policy. {@link #LENIENT} is what the topology uses: it
@@ -14,15 +18,23 @@ package io.mailroute.topology.parse;
  * @param maxParts          body parts walked in total; further parts are skipped (lenient)
  * @param maxBodyBytes      decoded bytes of one text part read for the body text rules match on
  * @param excerptChars      characters of body text kept in the output excerpt
+ * @param maxBounceRecipients failed recipients read from one bounce mail; the rest are only counted
+ * @param trustedAuthservIds authserv-ids (lower case) of the receiving servers whose topmost
+ *                          {@code Authentication-Results} field is believed; see {@link AuthVerdictParser}
  */
 public record ParserSettings(boolean lenient, int maxHeaderCount, int maxHeaderBytes, int maxHeaderValueBytes,
-                             int maxPartDepth, int maxParts, int maxBodyBytes, int excerptChars) {
+                             int maxPartDepth, int maxParts, int maxBodyBytes, int excerptChars,
+                             int maxBounceRecipients, Set<String> trustedAuthservIds) {
+    /** The receiving server mailroute is built for: Amazon SES. */
+    public static final Set<String> SES_AUTHSERV_IDS = Set.of("amazonses.com");
 
     /** Reads what it can: the topology's choice, since every mail must reach an outcome. */
-    public static final ParserSettings LENIENT = new ParserSettings(true, 1_000, 512 * 1024, 64 * 1024, 12, 500, 256 * 1024, 2_000);
+    public static final ParserSettings LENIENT = new ParserSettings(true, 1_000, 512 * 1024, 64 * 1024, 12, 500,
+            256 * 1024, 2_000, 100, SES_AUTHSERV_IDS);
 
     /** Rejects malformed or over-limit input. */
-    public static final ParserSettings STRICT = new ParserSettings(false, 200, 64 * 1024, 16 * 1024, 6, 100, 256 * 1024, 2_000);
+    public static final ParserSettings STRICT = new ParserSettings(false, 200, 64 * 1024, 16 * 1024, 6, 100, 256 * 1024,
+            2_000, 100, SES_AUTHSERV_IDS);
 
     public ParserSettings {
         requirePositive("maxHeaderCount", maxHeaderCount);
@@ -32,6 +44,9 @@ public record ParserSettings(boolean lenient, int maxHeaderCount, int maxHeaderB
         requirePositive("maxParts", maxParts);
         requirePositive("maxBodyBytes", maxBodyBytes);
         requirePositive("excerptChars", excerptChars);
+        requirePositive("maxBounceRecipients", maxBounceRecipients);
+        trustedAuthservIds = trustedAuthservIds.stream().map(id -> id.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** A builder starting from these settings. */
@@ -60,6 +75,8 @@ public record ParserSettings(boolean lenient, int maxHeaderCount, int maxHeaderB
         private int maxParts;
         private int maxBodyBytes;
         private int excerptChars;
+        private int maxBounceRecipients;
+        private Set<String> trustedAuthservIds;
 
         private Builder(final ParserSettings from) {
             lenient = from.lenient;
@@ -70,6 +87,8 @@ public record ParserSettings(boolean lenient, int maxHeaderCount, int maxHeaderB
             maxParts = from.maxParts;
             maxBodyBytes = from.maxBodyBytes;
             excerptChars = from.excerptChars;
+            maxBounceRecipients = from.maxBounceRecipients;
+            trustedAuthservIds = from.trustedAuthservIds;
         }
 
         public Builder lenient(final boolean value) {
@@ -112,9 +131,19 @@ public record ParserSettings(boolean lenient, int maxHeaderCount, int maxHeaderB
             return this;
         }
 
+        public Builder maxBounceRecipients(final int value) {
+            maxBounceRecipients = value;
+            return this;
+        }
+
+        public Builder trustedAuthservIds(final Set<String> value) {
+            trustedAuthservIds = value;
+            return this;
+        }
+
         public ParserSettings build() {
             return new ParserSettings(lenient, maxHeaderCount, maxHeaderBytes, maxHeaderValueBytes, maxPartDepth, maxParts,
-                    maxBodyBytes, excerptChars);
+                    maxBodyBytes, excerptChars, maxBounceRecipients, trustedAuthservIds);
         }
     }
 }

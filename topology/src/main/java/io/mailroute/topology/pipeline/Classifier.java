@@ -1,7 +1,6 @@
 package io.mailroute.topology.pipeline;
 
 import io.mailroute.avro.Address;
-import io.mailroute.avro.AuthRequirement;
 import io.mailroute.avro.AuthVerdicts;
 import io.mailroute.avro.Bounce;
 import io.mailroute.avro.ClassifiedMail;
@@ -36,7 +35,7 @@ import java.util.Set;
  *   <li>a FAIL spam or virus verdict quarantines it, whatever the rules say;</li>
  *   <li>the first matching rule classifies it; none → UNCLASSIFIED retry plus a new-pattern sighting;</li>
  *   <li>a required extraction that finds nothing → UNCLASSIFIED retry;</li>
- *   <li>the rule's {@code requireAuth} not passed → quarantine;</li>
+ *   <li>the rule's {@code requireAuth} not passed ({@link AuthRequirements}) → quarantine;</li>
  *   <li>owners: the accounts of its recipients, else the rule's owner fallback; none while the rule
  *       requires one → ACCOUNT_UNKNOWN retry;</li>
  *   <li>one record per owner and lane; no lanes → recorded in mail.status only.</li>
@@ -84,7 +83,7 @@ public final class Classifier {
         final List<Owner> found = new ArrayList<>(recipientOwners(mail, owners));
         final Optional<String> fallbackId = found.isEmpty() ? rule.fallbackOwnerId(view) : Optional.empty();
         fallbackId.flatMap(owners::byId).ifPresent(found::add);
-        final String authFailure = authFailure(rule.rule().getRequireAuth(), mail.auth());
+        final String authFailure = AuthRequirements.failure(rule.rule().getRequireAuth(), mail.auth());
         if (authFailure != null) {
             return out.quarantine(rule, found, authFailure, extracted);
         }
@@ -119,18 +118,6 @@ public final class Classifier {
             failures.add("virus verdict FAIL");
         }
         return failures.isEmpty() ? null : String.join(", ", failures);
-    }
-
-    /** Why the sender authentication a rule requires did not pass, or null when it did. */
-    public static String authFailure(final AuthRequirement requirement, final AuthVerdicts auth) {
-        final boolean passed = switch (requirement) {
-            case NONE -> true;
-            case DMARC -> auth.getDmarc() == Verdict.PASS;
-            case DKIM -> auth.getDkim() == Verdict.PASS;
-            case DMARC_OR_DKIM -> auth.getDmarc() == Verdict.PASS || auth.getDkim() == Verdict.PASS;
-            case SPF -> auth.getSpf() == Verdict.PASS;
-        };
-        return passed ? null : requirement + " required; spf=" + auth.getSpf() + " dkim=" + auth.getDkim() + " dmarc=" + auth.getDmarc();
     }
 
     private static Routed.ToNewPattern newPattern(final MailAttempt attempt, final ParsedMail mail, final long now) {
@@ -188,12 +175,19 @@ public final class Classifier {
             final ParsedMail mail = view.mail();
             final Severity severity = rule == null ? Severity.MEDIUM : rule.rule().getSeverity();
             final boolean ticket = lane == Lane.TICKET;
-            return new ClassifiedMail(attempt.mailId(), ownerId(owner), owner == null ? null : owner.name(), lane, category, severity,
-                    rule == null ? null : rule.id(), rulesVersion, quarantineReason, mail.messageId(), mail.subject(), mail.subjectRaw(),
-                    mail.from(), mail.recipients(), mail.sentAt() == null ? null : Instant.ofEpochMilli(mail.sentAt()),
-                    attempt.mail().getReceivedAt(), Instant.ofEpochMilli(now), excerpt(mail), mail.body().attachments(), mail.auth(),
-                    Map.copyOf(extracted), view.bounces(),
-                    ticket ? ticketAction(rule) : null, ticket ? ticketKey(extracted, view.bounces()) : null, attempt.ref());
+            return ClassifiedMail.newBuilder().setMailId(attempt.mailId()).setOwnerId(ownerId(owner))
+                    .setOwnerName(owner == null ? null : owner.name()).setLane(lane).setCategory(category)
+                    .setSeverity(severity)
+                    .setRuleId(rule == null ? null : rule.id()).setRulesVersion(rulesVersion)
+                    .setQuarantineReason(quarantineReason).setMessageId(mail.messageId()).setSubject(mail.subject())
+                    .setSubjectRaw(mail.subjectRaw()).setFrom(mail.from()).setRecipients(mail.recipients())
+                    .setSentAt(mail.sentAt() == null ? null : Instant.ofEpochMilli(mail.sentAt()))
+                    .setReceivedAt(attempt.mail().getReceivedAt()).setClassifiedAt(Instant.ofEpochMilli(now))
+                    .setTextExcerpt(excerpt(mail)).setAttachments(mail.body().attachments()).setAuth(mail.auth())
+                    .setExtracted(Map.copyOf(extracted)).setBounces(view.bounces())
+                    .setBouncesOmitted(view.bouncesOmitted())
+                    .setTicketAction(ticket ? ticketAction(rule) : null)
+                    .setTicketKey(ticket ? ticketKey(extracted, view.bounces()) : null).setRaw(attempt.ref()).build();
         }
 
         /** The start of the body text, computed once per attempt; null when there is no text. */

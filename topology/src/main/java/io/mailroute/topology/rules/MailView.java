@@ -5,6 +5,8 @@ import io.mailroute.avro.Attachment;
 import io.mailroute.avro.Bounce;
 import io.mailroute.avro.MatchField;
 import io.mailroute.topology.BounceDetector;
+import io.mailroute.topology.DetectedBounces;
+import io.mailroute.topology.bounce.BounceAuthentication;
 import io.mailroute.topology.parse.EncodedWords;
 import io.mailroute.topology.parse.ParsedMail;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import java.util.List;
 public final class MailView {
     private final ParsedMail mail;
     private final BounceDetector bounceDetector;
-    private List<Bounce> bounces;
+    private DetectedBounces detected;
 
     public MailView(final ParsedMail mail, final BounceDetector bounceDetector) {
         this.mail = mail;
@@ -29,12 +31,25 @@ public final class MailView {
         return mail;
     }
 
-    /** The bounces the {@link BounceDetector} reports, detected on first call. */
+    /**
+     * The bounces the {@link BounceDetector} reports, detected on first call, each marked with
+     * whether its report is authenticated ({@link BounceAuthentication}).
+     */
     public List<Bounce> bounces() {
-        if (bounces == null) {
-            bounces = List.copyOf(bounceDetector.detect(mail.raw(), mail));
+        return detected().bounces();
+    }
+
+    /** Further recipients the bounce named beyond those in {@link #bounces()}. */
+    public int bouncesOmitted() {
+        return detected().omitted();
+    }
+
+    private DetectedBounces detected() {
+        if (detected == null) {
+            final DetectedBounces found = bounceDetector.detect(mail.raw(), mail);
+            detected = new DetectedBounces(BounceAuthentication.mark(found.bounces(), mail.auth()), found.omitted());
         }
-        return bounces;
+        return detected;
     }
 
     /** The values a condition on {@code field} compares with; {@code header} names the header for HEADER. */

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.mailroute.avro.Bounce;
+import io.mailroute.topology.DetectedBounces;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParserSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,44 +20,56 @@ class BounceClassifierTest {
 
     @Test
     void postfixDsnKeepsTheRfcViolatingRecipient() throws Exception {
-        assertThat(classify("postfix-dsn.eml")).containsExactly(new Bounce("taro.@docomo.ne.jp", "userunknown", "5.1.1", "550", true,
-                "550 5.1.1 <taro.@docomo.ne.jp>: Recipient address rejected: User unknown", "failed", "mx.sender.example.com",
-                "<notice-20261120-0001@sender.example.com>", null, "dsn", "notices@sender.example.com"));
+        assertThat(classify("postfix-dsn.eml")).containsExactly(Bounce.newBuilder().setRecipient("taro.@docomo.ne.jp")
+                .setReason("userunknown").setStatus("5.1.1").setReplyCode("550").setHardBounce(true)
+                .setDiagnostic("550 5.1.1 <taro.@docomo.ne.jp>: Recipient address rejected: User unknown")
+                .setAction("failed").setReportingMta("mx.sender.example.com")
+                .setOriginalMessageId("<notice-20261120-0001@sender.example.com>").setKind("dsn")
+                .setOriginalSender("notices@sender.example.com").build());
     }
 
     @Test
     void exchangeNdrWithFullMailboxIsSoft() throws Exception {
-        assertThat(classify("exchange-ndr.eml")).containsExactly(new Bounce("hanako@contoso.example.com", "mailboxfull", "5.2.2", "552",
-                false, "552 5.2.2 STOREDRV.Deliver; mailbox full", "failed", "EX01.contoso.example.com",
-                "<notice-20261120-0002@sender.example.com>", null, "dsn", "notices@sender.example.com"));
+        assertThat(classify("exchange-ndr.eml")).containsExactly(Bounce.newBuilder()
+                .setRecipient("hanako@contoso.example.com").setReason("mailboxfull").setStatus("5.2.2")
+                .setReplyCode("552").setHardBounce(false).setDiagnostic("552 5.2.2 STOREDRV.Deliver; mailbox full")
+                .setAction("failed").setReportingMta("EX01.contoso.example.com")
+                .setOriginalMessageId("<notice-20261120-0002@sender.example.com>").setKind("dsn")
+                .setOriginalSender("notices@sender.example.com").build());
     }
 
     @Test
     void japaneseCarrierPlainTextBounceInMboxWithCrlf() throws Exception {
-        assertThat(classify("carrier-au.eml")).containsExactly(new Bounce("a..b@ezweb.ne.jp", "userunknown", null, "550", true,
-                "<a..b@ezweb.ne.jp> (reason: 550 <a..b@ezweb.ne.jp>: User unknown)", "failed", null,
-                "<notice-20261120-0003@sender.example.com>", null, "mta", "notices@sender.example.com"));
+        assertThat(classify("carrier-au.eml")).containsExactly(Bounce.newBuilder().setRecipient("a..b@ezweb.ne.jp")
+                .setReason("userunknown").setReplyCode("550").setHardBounce(true)
+                .setDiagnostic("<a..b@ezweb.ne.jp> (reason: 550 <a..b@ezweb.ne.jp>: User unknown)").setAction("failed")
+                .setOriginalMessageId("<notice-20261120-0003@sender.example.com>").setKind("mta")
+                .setOriginalSender("notices@sender.example.com").build());
     }
 
     @Test
     void amazonSesBounceNotification() throws Exception {
-        assertThat(classify("ses-bounce.eml")).containsExactly(new Bounce("jiro@example.net", "mailboxfull", "4.2.2", "452", false,
-                "452 4.2.2 Mailbox full", "failed", "a8-31.smtp-out.amazonses.com", "0100019a-ses-original-0001", null, "dsn",
-                "notices@sender.example.com"));
+        assertThat(classify("ses-bounce.eml")).containsExactly(Bounce.newBuilder().setRecipient("jiro@example.net")
+                .setReason("mailboxfull").setStatus("4.2.2").setReplyCode("452").setHardBounce(false)
+                .setDiagnostic("452 4.2.2 Mailbox full").setAction("failed")
+                .setReportingMta("a8-31.smtp-out.amazonses.com").setOriginalMessageId("0100019a-ses-original-0001")
+                .setKind("dsn").setOriginalSender("notices@sender.example.com").build());
     }
 
     @Test
     void vacationAutoReplyWithCrNewlines() throws Exception {
-        assertThat(classify("vacation-autoreply.eml")).containsExactly(new Bounce("saburo@example.org", "vacation", null, null, false,
-                "I am away until November 30 and will read your mail when I return.", null, null,
-                "<notice-20261120-0004@sender.example.com>", null, "autoreply", null));
+        assertThat(classify("vacation-autoreply.eml")).containsExactly(Bounce.newBuilder()
+                .setRecipient("saburo@example.org").setReason("vacation").setHardBounce(false)
+                .setDiagnostic("I am away until November 30 and will read your mail when I return.")
+                .setOriginalMessageId("<notice-20261120-0004@sender.example.com>").setKind("autoreply").build());
     }
 
     @Test
     void arfFeedbackReport() throws Exception {
-        assertThat(classify("arf-report.eml")).containsExactly(new Bounce("shiro@isp.example.com", "feedback", null, null, false,
-                null, null, null, "<notice-20261120-0005@sender.example.com>", "abuse", "feedback",
-                "notices@sender.example.com"));
+        assertThat(classify("arf-report.eml")).containsExactly(Bounce.newBuilder().setRecipient("shiro@isp.example.com")
+                .setReason("feedback").setHardBounce(false)
+                .setOriginalMessageId("<notice-20261120-0005@sender.example.com>").setFeedbackType("abuse")
+                .setKind("feedback").setOriginalSender("notices@sender.example.com").build());
     }
 
     @Test
@@ -71,6 +85,32 @@ class BounceClassifierTest {
     }
 
     @Test
+    void aBounceNamingThousandsKeepsTheRecipientLimitWithClippedDiagnosticsAndCountsTheRestQuickly() {
+        // given: 2,000 X-Failed-Recipients above a 900 KB report no recipient is named in
+        final StringBuilder failed = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            failed.append(i == 0 ? "" : ", ").append("user").append(i).append("@example.net");
+        }
+        final byte[] raw = ("From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\r\nTo: bounces@example.com\r\n"
+                + "X-Failed-Recipients: " + failed + "\r\nSubject: Mail delivery failed\r\n"
+                + "Content-Type: text/plain\r\n\r\n"
+                + "550 5.1.1 the mailbox is unavailable; ".repeat(900 * 1024 / 38)).getBytes(StandardCharsets.US_ASCII);
+        final long start = System.nanoTime();
+
+        // when
+        final DetectedBounces detected = classifier.classify(raw, ParserSettings.LENIENT);
+
+        // then
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(detected.bounces()).hasSize(100);
+        assertThat(detected.omitted()).isEqualTo(1_900);
+        assertThat(detected.bounces()).allSatisfy(b -> {
+            assertThat(b.getDiagnostic()).hasSizeLessThanOrEqualTo(DetectedBounces.MAX_DIAGNOSTIC_CHARS);
+            assertThat(b.getReason()).isEqualTo("userunknown");
+        });
+    }
+
+    @Test
     void ordinaryReplyIsNoBounce() throws Exception {
         assertThat(classify("not-a-bounce.eml")).isEmpty();
     }
@@ -78,17 +118,19 @@ class BounceClassifierTest {
     @Test
     void detectorSeamAgreesWithTheRawClassification() throws Exception {
         final byte[] raw = read("postfix-dsn.eml");
-        assertThat(classifier.detect(raw, new MailParser(ParserSettings.LENIENT).parse(raw))).isEqualTo(classifier.classify(raw));
+        assertThat(classifier.detect(raw, new MailParser(ParserSettings.LENIENT).parse(raw)))
+                .isEqualTo(classifier.classify(raw, ParserSettings.LENIENT));
     }
 
     @Test
     void garbageIsNoBounce() {
-        assertThat(classifier.classify("\u0000\u0001 not a mail".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
-        assertThat(classifier.classify(new byte[0])).isEmpty();
+        final byte[] garbage = "\u0000\u0001 not a mail".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(classifier.classify(garbage, ParserSettings.LENIENT).bounces()).isEmpty();
+        assertThat(classifier.classify(new byte[0], ParserSettings.LENIENT).bounces()).isEmpty();
     }
 
     private List<Bounce> classify(final String name) throws IOException {
-        return classifier.classify(read(name));
+        return classifier.classify(read(name), ParserSettings.LENIENT).bounces();
     }
 
     private static byte[] read(final String name) throws IOException {

@@ -47,7 +47,7 @@ class SisimaiCorpusTest {
         for (final Map.Entry<String, List<String[]>> file : expected.entrySet()) {
             final byte[] raw = Files.readAllBytes(corpus.resolve(file.getKey()));
             // the path the topology takes: the signals gate, then the classifier
-            final List<Bounce> got = classifier.detect(raw, parser.parse(raw));
+            final List<Bounce> got = classifier.detect(raw, parser.parse(raw)).bounces();
             for (final String[] row : file.getValue()) {
                 if (row[2].equals("(not-a-bounce)")) {
                     reasonRows++;

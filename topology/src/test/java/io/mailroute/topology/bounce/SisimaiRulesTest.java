@@ -1,5 +1,6 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.topology.parse.ParserSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -68,7 +69,7 @@ class SisimaiRulesTest {
     }
 
     private List<Tuple> verdicts(final String name) throws IOException {
-        return classifier.classify(read(name)).stream()
+        return classifier.classify(read(name), ParserSettings.LENIENT).bounces().stream()
                 .map(b -> tuple(b.getRecipient(), b.getReason(), b.getStatus(), b.getHardBounce())).toList();
     }
 

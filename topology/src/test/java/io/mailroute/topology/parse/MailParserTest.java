@@ -142,8 +142,9 @@ class MailParserTest {
     @Test
     void shouldReadTheTopmostAuthenticationResultsAndSesVerdicts() throws Exception {
         // given: the lower Authentication-Results was written by the sender and must not count
-        final byte[] mail = bytes("Authentication-Results: amazonses.com; spf=softfail (x) smtp.mailfrom=a;\n dkim=fail; dkim=pass"
-                + " header.i=@x.jp; dmarc=fail\nX-SES-Spam-Verdict: GRAY\nX-SES-Virus-Verdict: PROCESSING_FAILED\n"
+        final byte[] mail = bytes("X-SES-Spam-Verdict: GRAY\nX-SES-Virus-Verdict: PROCESSING_FAILED\n"
+                + "Authentication-Results: amazonses.com; spf=softfail (x) smtp.mailfrom=a;\n dkim=fail; dkim=pass"
+                + " header.i=@x.jp; dmarc=fail\n"
                 + "Authentication-Results: evil.example; spf=pass; dmarc=pass\nFrom: a@x.jp\n\nx\n");
 
         // when
@@ -158,18 +159,20 @@ class MailParserTest {
     }
 
     @Test
-    void shouldFallBackToSesVerdictHeadersWithoutAuthenticationResults() throws Exception {
+    void shouldIgnoreSesVerdictHeadersWithoutAuthenticationResultsSinceAnyoneCanWriteThem() throws Exception {
         // given
-        final byte[] mail = bytes("X-SES-SPF-Verdict: PASS\nX-SES-DKIM-Verdict: FAIL\nX-SES-DMARC-Verdict: PASS\nFrom: a@x.jp\n\nx\n");
+        final byte[] mail = bytes("X-SES-SPF-Verdict: PASS\nX-SES-DKIM-Verdict: PASS\nX-SES-DMARC-Verdict: PASS\n"
+                + "X-SES-Spam-Verdict: PASS\nFrom: a@x.jp\n\nx\n");
 
         // when
         final ParsedMail parsed = LENIENT.parse(mail);
 
         // then
-        assertThat(parsed.auth().getSpf()).isEqualTo(Verdict.PASS);
-        assertThat(parsed.auth().getDkim()).isEqualTo(Verdict.FAIL);
-        assertThat(parsed.auth().getDmarc()).isEqualTo(Verdict.PASS);
+        assertThat(parsed.auth().getSpf()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(parsed.auth().getDkim()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(parsed.auth().getDmarc()).isEqualTo(Verdict.UNKNOWN);
         assertThat(parsed.auth().getSpam()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(parsed.auth().getAuthservId()).isNull();
     }
 
     @Test

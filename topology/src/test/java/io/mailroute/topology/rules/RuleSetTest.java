@@ -65,7 +65,8 @@ class RuleSetTest {
                       - {name: id, from: HEADER, header: X-Id, pattern: '(?<value>\\d+)', required: true}
                     ownerFallback: 'acct (\\d{12})'
                 """);
-        final MailView mail = mail("Authentication-Results: a; dkim=pass\nFrom: billing@example.com\nTo: root+42@example.com\n"
+        final MailView mail = mail("Authentication-Results: amazonses.com; dkim=pass header.d=example.com\n"
+                + "From: billing@example.com\nTo: root+42@example.com\n"
                 + "X-Priority: 1\nX-Id: id-77\nSubject: acct 123456789012\n\nThe Amount due: $5\n");
 
         // when

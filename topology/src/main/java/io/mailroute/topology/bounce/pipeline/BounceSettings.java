@@ -9,10 +9,13 @@ import java.time.Duration;
  * @param checkInterval     how often (wall clock) tickets, soft-bounce counts and rates are checked for expiry
  * @param softToHard        soft bounces of one address within {@code softWindow} that suppress it
  * @param softWindow        window of arrival times in which soft bounces are counted
+ * @param unverifiedWindow  window of arrival times in which unverified bounces of two reporting domains corroborate
+ *                          each other
  * @param rateWindow        sliding window of the bounce rates
  * @param warningRate       bounce rate of a WARNING alert
  * @param criticalRate      bounce rate of a CRITICAL alert
  * @param minVolume         mails in the window before a rate can raise an alert
  */
 public record BounceSettings(Duration ticketQuietPeriod, Duration checkInterval, int softToHard, Duration softWindow,
-                             Duration rateWindow, double warningRate, double criticalRate, int minVolume) {}
+                             Duration unverifiedWindow, Duration rateWindow, double warningRate, double criticalRate,
+                             int minVolume) {}

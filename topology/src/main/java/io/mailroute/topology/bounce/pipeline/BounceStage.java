@@ -47,6 +47,8 @@ public final class BounceStage {
     public static final String SUPPRESSION_STORE = "suppression-store";
     /** Recent soft bounces by normalized address. */
     public static final String SOFT_BOUNCE_STORE = "soft-bounce-store";
+    /** Recent unverified bounces by normalized address, with their reporting domains. */
+    public static final String UNVERIFIED_BOUNCE_STORE = "unverified-bounce-store";
     /** Bounce-rate windows by scope. */
     public static final String RATE_STORE = "bounce-rate-store";
 
@@ -81,6 +83,8 @@ public final class BounceStage {
                 topics.suppressions().valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOFT_BOUNCE_STORE), Serdes.String(),
                 SoftBounces.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UNVERIFIED_BOUNCE_STORE),
+                Serdes.String(), UnverifiedBounces.serde()));
         // every mail updates its scopes' windows: cached, so the changelog gets one update per scope and commit
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RATE_STORE), Serdes.String(), RateWindow.serde())
                 .withCachingEnabled());
@@ -92,8 +96,9 @@ public final class BounceStage {
                         settings.checkInterval()), Named.as(TICKETS), TICKET_STORE, TICKET_EXPIRY_STORE)
                 .to(ticket.name(), Produced.with(ticket.keySerde(), ticket.valueSerde()).withName(TICKETS + "-sink"));
         byAddress
-                .process(() -> new SuppressionProcessor(SUPPRESSION_STORE, SOFT_BOUNCE_STORE, settings),
-                        Named.as(SUPPRESS), SUPPRESSION_STORE, SOFT_BOUNCE_STORE)
+                .process(() -> new SuppressionProcessor(SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE,
+                                settings),
+                        Named.as(SUPPRESS), SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE)
                 .to(topics.suppressions().name(), Produced.with(topics.suppressions().keySerde(), topics.suppressions().valueSerde())
                         .withName(SUPPRESS + "-sink"));
         byScope(decisions, "")
