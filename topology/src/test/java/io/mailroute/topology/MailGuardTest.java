@@ -3,7 +3,6 @@ package io.mailroute.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mailroute.avro.Bounce;
 import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
@@ -12,7 +11,6 @@ import io.mailroute.topology.budget.BudgetExceededException;
 import io.mailroute.topology.budget.MailBudget;
 import io.mailroute.topology.fetch.MailBodyStore;
 import io.mailroute.topology.parse.ParsedMail;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +39,7 @@ class MailGuardTest {
             while (isHostile(parsed)) {
                 MailBudget.check();
             }
-            return List.of();
+            return DetectedBounces.NONE;
         });
 
         // when
@@ -71,9 +69,9 @@ class MailGuardTest {
                     MailBudget.check();
                 }
             } catch (BudgetExceededException e) {
-                return List.<Bounce>of();
+                return DetectedBounces.NONE;
             }
-            return List.of();
+            return DetectedBounces.NONE;
         });
 
         // when
@@ -87,7 +85,7 @@ class MailGuardTest {
     @Test
     void shouldDeadLetterAMailThatOverflowsTheStackAndRouteTheNext() {
         // given
-        start((raw, parsed) -> isHostile(parsed) ? recurse(0) : List.of());
+        start((raw, parsed) -> isHostile(parsed) ? recurse(0) : DetectedBounces.NONE);
 
         // when
         pipeline.send(TestPipeline.inline("m-deep", hostile()));
@@ -108,7 +106,7 @@ class MailGuardTest {
             if (isHostile(parsed)) {
                 throw new InternalError("broken by this mail");
             }
-            return List.of();
+            return DetectedBounces.NONE;
         });
 
         // when: the record is read again after each thread death, as a replaced stream thread does
@@ -156,7 +154,7 @@ class MailGuardTest {
         return "hostile".equals(parsed.subject());
     }
 
-    private static List<Bounce> recurse(final int depth) {
-        return depth < 0 ? List.of() : recurse(depth + 1);
+    private static DetectedBounces recurse(final int depth) {
+        return depth < 0 ? DetectedBounces.NONE : recurse(depth + 1);
     }
 }

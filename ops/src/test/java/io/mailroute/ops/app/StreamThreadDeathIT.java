@@ -17,6 +17,7 @@ import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
 import io.mailroute.schemas.topics.TopicNames;
+import io.mailroute.topology.DetectedBounces;
 import io.mailroute.topology.Hashes;
 import io.mailroute.topology.TopologyServices;
 import io.mailroute.topology.fetch.MailBodyStore;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -82,7 +82,7 @@ class StreamThreadDeathIT {
                     deaths.incrementAndGet();
                     throw new InternalError("broken by this mail");
                 }
-                return List.of();
+                return DetectedBounces.NONE;
             })).start(Duration.ofSeconds(60))) {
 
                 // when
