@@ -53,4 +53,14 @@ public final class LinearMatcher {
     public int end() {
         return matcher.end();
     }
+
+    /** Where group {@code group} of the current match starts, or -1 when it took no part. */
+    public int start(final int group) {
+        return matcher.start(group);
+    }
+
+    /** Where group {@code group} of the current match ends (exclusive), or -1 when it took no part. */
+    public int end(final int group) {
+        return matcher.end(group);
+    }
 }

@@ -40,6 +40,11 @@ public final class LinearPattern {
         }
     }
 
+    /** A regular expression that matches {@code literal} and nothing else. */
+    public static String quote(final String literal) {
+        return Pattern.quote(literal);
+    }
+
     /** A matcher over {@code text}; nothing is matched until it is asked to. */
     public LinearMatcher matcher(final CharSequence text) {
         return new LinearMatcher(pattern.matcher(text));
