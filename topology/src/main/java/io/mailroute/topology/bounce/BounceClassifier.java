@@ -2,6 +2,10 @@ package io.mailroute.topology.bounce;
 
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.BounceDetector;
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.match.TextSplit;
+import io.mailroute.topology.match.Whitespace;
 import io.mailroute.topology.parse.EncodedWords;
 import io.mailroute.topology.parse.ParsedMail;
 import java.util.ArrayList;
@@ -9,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Classifies bounces the way Sisimai does: decides whether a mail is a bounce (an RFC 3464 DSN,
@@ -24,11 +26,11 @@ public final class BounceClassifier implements BounceDetector {
      * The sender and subject patterns carry the words every one of their alternatives contains,
      * so that text without any of them is rejected without running the pattern (WordGuardedPatternTest).
      */
-    static final WordGuardedPattern BOUNCE_SENDER = new WordGuardedPattern(Pattern.compile(
+    static final WordGuardedPattern BOUNCE_SENDER = new WordGuardedPattern(LinearPattern.compile(
             "(?i)(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail administrator|mdaemon|mail ?daemon|bounce"
                     + "|microsoftexchange|nobody@|mail-delivery|@.*notification|delivery ?status)"),
             "daemon", "master", "deliver", "administrator", "bounce", "microsoftexchange", "nobody@", "notification");
-    static final WordGuardedPattern BOUNCE_SUBJECT = new WordGuardedPattern(Pattern.compile(
+    static final WordGuardedPattern BOUNCE_SUBJECT = new WordGuardedPattern(LinearPattern.compile(
             "(?i)(?:undeliver|undelivered|delivery status notification|delivery (?:has )?fail|failure notice|returned mail"
                     + "|mail delivery failed|could not be delivered|non-?delivery|nondeliverable|unable to deliver|delivery notification"
                     + "|mail system error|returned to sender|delivery problem|delivery error|warning: could not send|message not delivered"
@@ -38,18 +40,18 @@ public final class BounceClassifier implements BounceDetector {
             "deliver", "fail", "return", "error", "could not", "rejected", "bounce", "administrator", "dsn", "unzustellbar",
             "non remis", "recapitabile", "entregar", "不達", "エラー", "届きません");
     /** What an MTA writes when it reports a failure, for bounces whose sender and subject say nothing. */
-    static final Pattern BOUNCE_TEXT = Pattern.compile(
+    static final LinearPattern BOUNCE_TEXT = LinearPattern.compile(
             "(?i)(?:could not be delivered to|couldn't be delivered|was not delivered to|delivery to the following recipient"
                     + "|following addresses had|error message below|unable to deliver (?:your )?message|message could not be delivered"
                     + "|did not reach the following recipient)");
-    static final WordGuardedPattern AUTO_REPLY_SUBJECT = new WordGuardedPattern(Pattern.compile(
+    static final WordGuardedPattern AUTO_REPLY_SUBJECT = new WordGuardedPattern(LinearPattern.compile(
             "(?i)^\\s*(?:auto(?:matic)? ?(?:reply|response|antwort)|auto:|out of (?:the )?office|vacation|away from|autoreply|"
                     + "absence|abwesenheit|réponse automatique|自動応答|自動返信|不在)"),
             "auto", "out of", "vacation", "away from", "absence", "abwesenheit", "réponse automatique", "自動", "不在");
-    private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:\\s*([\\w-]+)");
-    private static final Pattern ARF_RECIPIENT = Pattern.compile("(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
-    private static final Pattern REPORTING_MTA = Pattern.compile("(?im)^Reporting-MTA:\\s*(?:[^;\\n]*;)?\\s*(\\S+)");
+    private static final LinearPattern FEEDBACK_TYPE = LinearPattern.compile("(?im)^Feedback-Type:\\s*([\\w-]+)");
+    private static final LinearPattern ARF_RECIPIENT = LinearPattern.compile("(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
+    private static final LinearPattern ADDRESS = LinearPattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
+    private static final LinearPattern REPORTING_MTA = LinearPattern.compile("(?im)^Reporting-MTA:\\s*(?:[^;\\n]*;)?\\s*(\\S+)");
 
     private final ReasonClassifier reasons = new ReasonClassifier();
 
@@ -94,7 +96,7 @@ public final class BounceClassifier implements BounceDetector {
         }
         final boolean looksBounced = BOUNCE_SENDER.find(from) || BOUNCE_SUBJECT.find(subject)
                 || !mail.headers().first("x-failed-recipients").isEmpty() || "delivery-status".equals(mail.reportType())
-                || BOUNCE_TEXT.matcher(mail.report().length() > 4000 ? mail.report().substring(0, 4000) : mail.report()).find();
+                || BOUNCE_TEXT.find(mail.report().length() > 4000 ? mail.report().substring(0, 4000) : mail.report());
         if (looksBounced) {
             final List<Failure> plain = plainFailures(mail);
             if (!plain.isEmpty()) {
@@ -114,7 +116,7 @@ public final class BounceClassifier implements BounceDetector {
         List<Failure> failures = PlainTextFailures.read(mail.report(), excluded);
         if (!failedHeader.isEmpty()) {
             final List<Failure> named = new ArrayList<>();
-            for (final String address : failedHeader.split("\\s*,\\s*")) {
+            for (final String address : TextSplit.at(failedHeader, ',')) {
                 final String a = address.strip();
                 if (a.isEmpty()) {
                     continue;
@@ -127,7 +129,7 @@ public final class BounceClassifier implements BounceDetector {
         }
         if (failures.isEmpty()) {
             final String to = mail.originalHeaders().first("to");
-            final Matcher m = ADDRESS.matcher(to);
+            final LinearMatcher m = ADDRESS.matcher(to);
             if (m.find()) {
                 failures = List.of(new Failure(m.group(), StatusCodes.status(mail.report()), mail.report(), "failed", null, null));
             }
@@ -154,12 +156,12 @@ public final class BounceClassifier implements BounceDetector {
     private List<Bounce> bounces(final MailText mail, final List<Failure> failures, final String kind) {
         final String messageId = originalMessageId(mail);
         final String originalSender = OriginalSender.of(mail);
-        final Matcher mta = REPORTING_MTA.matcher(mail.report());
+        final LinearMatcher mta = REPORTING_MTA.matcher(mail.report());
         final String reportingMta = mta.find() ? mta.group(1) : null;
         final String reportCommand = SmtpCommand.in(mail.report().toLowerCase(Locale.ROOT));
         final List<Bounce> bounces = new ArrayList<>(failures.size());
         for (final Failure f : failures) {
-            String diagnostic = f.diagnostic() == null ? "" : f.diagnostic().replaceAll("\\s+", " ").strip();
+            String diagnostic = f.diagnostic() == null ? "" : Whitespace.collapse(f.diagnostic()).strip();
             final String status = StatusCodes.prefer(f.status(), StatusCodes.find(diagnostic), StatusCodes.replyCode(diagnostic));
             String reason = reasons.reason(status, diagnostic, f.action(), reportCommand);
             if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
@@ -205,17 +207,17 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     private static boolean isFeedback(final MailText mail) {
-        return "feedback-report".equals(mail.reportType()) || FEEDBACK_TYPE.matcher(mail.report()).find()
+        return "feedback-report".equals(mail.reportType()) || FEEDBACK_TYPE.find(mail.report())
                 || !mail.originalHeaders().first("x-hmxmroriginalrecipient").isEmpty();
     }
 
     private List<Bounce> feedback(final MailText mail) {
-        final Matcher type = FEEDBACK_TYPE.matcher(mail.report());
+        final LinearMatcher type = FEEDBACK_TYPE.matcher(mail.report());
         final String feedbackType = type.find() ? type.group(1).toLowerCase(Locale.ROOT) : "abuse";
         final List<String> recipients = new ArrayList<>();
-        final Matcher rcpt = ARF_RECIPIENT.matcher(mail.report());
+        final LinearMatcher rcpt = ARF_RECIPIENT.matcher(mail.report());
         while (rcpt.find()) {
-            final Matcher a = ADDRESS.matcher(rcpt.group(1));
+            final LinearMatcher a = ADDRESS.matcher(rcpt.group(1));
             while (a.find()) {
                 recipients.add(a.group());
             }
@@ -223,7 +225,7 @@ public final class BounceClassifier implements BounceDetector {
         if (recipients.isEmpty()) {
             // Hotmail's complaint mails name the complaining recipient in the returned headers only.
             final String hotmail = mail.originalHeaders().first("x-hmxmroriginalrecipient");
-            final Matcher a = ADDRESS.matcher(hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail);
+            final LinearMatcher a = ADDRESS.matcher(hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail);
             while (a.find()) {
                 recipients.add(a.group());
             }
@@ -246,13 +248,13 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     private List<Bounce> autoReply(final MailText mail, final String from) {
-        final Matcher a = ADDRESS.matcher(from);
+        final LinearMatcher a = ADDRESS.matcher(from);
         if (!a.find()) {
             return List.of();
         }
         final String text = mail.report().strip();
         final String diagnostic = text.length() > 500 ? text.substring(0, 500) : text;
-        return List.of(new Bounce(a.group().replaceAll("^<|>$", ""), "vacation", null, null, false,
+        return List.of(new Bounce(a.group(), "vacation", null, null, false,
                 diagnostic.isEmpty() ? null : diagnostic, null, null, originalMessageId(mail), null, "autoreply",
                 OriginalSender.of(mail)));
     }
@@ -267,7 +269,7 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     private static void addresses(final String header, final Set<String> into) {
-        final Matcher m = ADDRESS.matcher(header);
+        final LinearMatcher m = ADDRESS.matcher(header);
         while (m.find()) {
             into.add(m.group().toLowerCase(Locale.ROOT));
         }

@@ -1,9 +1,9 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Codes and messages particular receiving hosts use ({@code host-patterns.tsv}), after Sisimai's
@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 final class HostPatterns {
     private static final String CODE_RANGE = "aup-code:";
     private static final String LABEL_CODE = "label-code:";
-    private static final Pattern PTT_LABEL = Pattern.compile("(?:lpn|ofr|ouk)[^\\s]*");
-    private static final Pattern AUP_CODE = Pattern.compile("aup#[-a-z]*(\\d{4})");
+    private static final LinearPattern PTT_LABEL = LinearPattern.compile("(?:lpn|ofr|ouk)[^\\s]*");
+    private static final LinearPattern AUP_CODE = LinearPattern.compile("aup#[-a-z]*(\\d{4})");
     private static final HostPatterns INSTANCE = new HostPatterns(load());
 
     private final List<String[]> rows;
@@ -75,7 +75,7 @@ final class HostPatterns {
     private static boolean matches(final String fragment, final String lowerText) {
         if (fragment.startsWith(LABEL_CODE)) {
             // France Telecom and La Poste end their messages with a label and a number: "LPN007_416".
-            final Matcher label = PTT_LABEL.matcher(lowerText.replace('_', '-'));
+            final LinearMatcher label = PTT_LABEL.matcher(lowerText.replace('_', '-'));
             String last = null;
             while (label.find()) {
                 last = label.group();
@@ -85,14 +85,15 @@ final class HostPatterns {
         if (!fragment.startsWith(CODE_RANGE)) {
             return lowerText.contains(fragment);
         }
-        final Matcher code = AUP_CODE.matcher(lowerText);
+        final LinearMatcher code = AUP_CODE.matcher(lowerText);
         if (!code.find()) {
             return false;
         }
         final int number = Integer.parseInt(code.group(1));
-        final String[] range = fragment.substring(CODE_RANGE.length()).split("-");
-        final int from = Integer.parseInt(range[0]);
-        final int to = Integer.parseInt(range[1]);
+        final String range = fragment.substring(CODE_RANGE.length());
+        final int dash = range.indexOf('-');
+        final int from = Integer.parseInt(range.substring(0, dash));
+        final int to = Integer.parseInt(range.substring(dash + 1));
         return to == 0 ? number == from : number >= from && number <= to;
     }
 

@@ -1,5 +1,8 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.HtmlText;
 import io.mailroute.topology.parse.MailCharsets;
 import jakarta.mail.BodyPart;
@@ -18,8 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A mail flattened for bounce reading, the way Sisimai reads it: newlines made LF, an mbox
@@ -39,7 +40,7 @@ record MailText(Headers headers, String report, String original, String reportTy
     private static final Session SESSION = Session.getInstance(properties());
 
     /** Markers after which a plain-text bounce quotes the original message. */
-    private static final Pattern ORIGINAL_MARKER = Pattern.compile(
+    private static final LinearPattern ORIGINAL_MARKER = LinearPattern.compile(
             "(?im)^(?:[ \\t]*-{2,}[ \\t]*(?:original message|original mail|Original message (?:header|headers|follows)"
                     + "|this is a copy of the message|the header of the original message"
                     + "|unsent message follows|returned message|message header follows|below this line is a copy)"
@@ -77,7 +78,7 @@ record MailText(Headers headers, String report, String original, String reportTy
         }
         String reportText = report.toString().replace("\r\n", "\n").replace('\r', '\n');
         if (original.isEmpty()) {
-            final Matcher m = ORIGINAL_MARKER.matcher(reportText);
+            final LinearMatcher m = ORIGINAL_MARKER.matcher(reportText);
             if (m.find()) {
                 original.append(reportText.substring(m.end()));
                 reportText = reportText.substring(0, m.start());
@@ -197,7 +198,8 @@ record MailText(Headers headers, String report, String original, String reportTy
             final String value = new ContentType(contentType).getParameter(name);
             return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         } catch (jakarta.mail.internet.ParseException | RuntimeException e) {
-            final Matcher m = Pattern.compile("(?i)" + Pattern.quote(name) + "\\s*=\\s*\"?([^\";\\s]+)").matcher(contentType);
+            final LinearMatcher m = LinearPattern.compile("(?i)" + LinearPattern.quote(name) + "\\s*=\\s*\"?([^\";\\s]+)")
+                    .matcher(contentType);
             return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
         }
     }
@@ -269,7 +271,7 @@ record MailText(Headers headers, String report, String original, String reportTy
     record Headers(List<String[]> fields) {
         static Headers parse(final String block) {
             final List<String[]> fields = new java.util.ArrayList<>();
-            for (final String line : block.split("\n")) {
+            for (final String line : TextSplit.at(block, '\n')) {
                 if (line.isEmpty()) {
                     break;
                 }
