@@ -2,10 +2,10 @@ package io.mailroute.topology.parse;
 
 import io.mailroute.avro.AuthVerdicts;
 import io.mailroute.avro.Verdict;
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the verdicts the receiving MTA attached: the topmost {@code Authentication-Results}
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * passing is enough.
  */
 public final class AuthVerdictParser {
-    private static final Pattern METHOD = Pattern.compile("(?i)(?:^|[;\\s])(spf|dkim|dmarc)\\s*=\\s*([a-z_]+)");
+    private static final LinearPattern METHOD = LinearPattern.compile("(?i)(?:^|[;\\s])(spf|dkim|dmarc)\\s*=\\s*([a-z_]+)");
 
     private AuthVerdictParser() {}
 
@@ -25,13 +25,15 @@ public final class AuthVerdictParser {
         Verdict dmarc = null;
         final Optional<String> results = headers.first("Authentication-Results");
         if (results.isPresent()) {
-            final Matcher m = METHOD.matcher(stripComments(results.get()));
+            final LinearMatcher m = METHOD.matcher(stripComments(results.get()));
             while (m.find()) {
                 final Verdict verdict = verdict(m.group(2));
                 switch (m.group(1).toLowerCase(Locale.ROOT)) {
                     case "spf" -> spf = spf == null ? verdict : spf;
                     case "dkim" -> dkim = dkim == null || verdict == Verdict.PASS ? verdict : dkim;
-                    default -> dmarc = dmarc == null ? verdict : dmarc;
+                    case "dmarc" -> dmarc = dmarc == null ? verdict : dmarc;
+                    // (?i) folds Unicode case, so "ſpf" (long s) is found too: it names no method
+                    default -> { }
                 }
             }
         }
