@@ -30,13 +30,18 @@ import java.util.Properties;
  * "copy of the message" marker in plain-text bounces) in {@link #original()}.
  *
  * @param headers  top-level headers, unfolded
- * @param report   what the reporting MTA wrote, decoded
+ * @param report   what the reporting MTA wrote, decoded, its first {@value #MAX_REPORT_CHARS} characters
  * @param original the returned message (headers and maybe body), empty when not included
  * @param reportType the {@code report-type} parameter of a multipart/report, lower case, or ""
  */
 record MailText(Headers headers, String report, String original, String reportType) {
     private static final int MAX_PARTS = 64;
     private static final int MAX_PART_BYTES = 512 * 1024;
+    /**
+     * Characters of report text read, so that a hostile mail costs the classifier's patterns no more
+     * than this: reports are a few kilobytes (at most 9,162 characters in the Sisimai corpus).
+     */
+    static final int MAX_REPORT_CHARS = 64 * 1024;
     private static final Session SESSION = Session.getInstance(properties());
 
     /** Markers after which a plain-text bounce quotes the original message. */
@@ -77,6 +82,9 @@ record MailText(Headers headers, String report, String original, String reportTy
             }
         }
         String reportText = report.toString().replace("\r\n", "\n").replace('\r', '\n');
+        if (reportText.length() > MAX_REPORT_CHARS) {
+            reportText = reportText.substring(0, MAX_REPORT_CHARS);
+        }
         if (original.isEmpty()) {
             final LinearMatcher m = ORIGINAL_MARKER.matcher(reportText);
             if (m.find()) {
