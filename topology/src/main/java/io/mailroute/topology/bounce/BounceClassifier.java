@@ -9,9 +9,11 @@ import io.mailroute.topology.match.Whitespace;
 import io.mailroute.topology.parse.EncodedWords;
 import io.mailroute.topology.parse.ParsedMail;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,6 +54,13 @@ public final class BounceClassifier implements BounceDetector {
     private static final LinearPattern ARF_RECIPIENT = LinearPattern.compile("(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
     private static final LinearPattern ADDRESS = LinearPattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
     private static final LinearPattern REPORTING_MTA = LinearPattern.compile("(?im)^Reporting-MTA:\\s*(?:[^;\\n]*;)?\\s*(\\S+)");
+    /**
+     * Recipients read from one file (SES sends a message to at most 50): a hostile report naming
+     * thousands must not multiply the work done for each.
+     */
+    static final int MAX_RECIPIENTS = 100;
+    /** Characters of a diagnostic (or of the report, when it stands in for one) a reason is read from. */
+    private static final int MAX_REASON_TEXT = 6000;
 
     private final ReasonClassifier reasons = new ReasonClassifier();
 
@@ -71,10 +80,10 @@ public final class BounceClassifier implements BounceDetector {
             return classifyOne(raw);
         }
         final List<Bounce> bounces = new ArrayList<>();
-        for (final byte[] mail : mails) {
-            bounces.addAll(classifyOne(mail));
+        for (int i = 0; i < mails.size() && bounces.size() < MAX_RECIPIENTS; i++) {
+            bounces.addAll(classifyOne(mails.get(i)));
         }
-        return bounces;
+        return bounces.size() > MAX_RECIPIENTS ? bounces.subList(0, MAX_RECIPIENTS) : bounces;
     }
 
     private List<Bounce> classifyOne(final byte[] raw) {
@@ -115,15 +124,19 @@ public final class BounceClassifier implements BounceDetector {
         final String failedHeader = mail.headers().first("x-failed-recipients");
         List<Failure> failures = PlainTextFailures.read(mail.report(), excluded);
         if (!failedHeader.isEmpty()) {
+            final String reportStatus = StatusCodes.status(mail.report());
             final List<Failure> named = new ArrayList<>();
             for (final String address : TextSplit.at(failedHeader, ',')) {
                 final String a = address.strip();
                 if (a.isEmpty()) {
                     continue;
                 }
+                if (named.size() == MAX_RECIPIENTS) {
+                    break;
+                }
                 final Failure match = failures.stream().filter(f -> f.recipient().equalsIgnoreCase(a)).findFirst().orElse(null);
                 named.add(match != null ? new Failure(a, match.status(), match.diagnostic(), "failed", null, null)
-                        : new Failure(a, StatusCodes.status(mail.report()), mail.report(), "failed", null, null));
+                        : new Failure(a, reportStatus, mail.report(), "failed", null, null));
             }
             failures = named;
         }
@@ -140,9 +153,10 @@ public final class BounceClassifier implements BounceDetector {
     /** DSN recipients without a Diagnostic-Code take the report text about them. */
     private static List<Failure> withDiagnostics(final List<Failure> failures, final MailText mail) {
         final List<Failure> out = new ArrayList<>(failures.size());
+        List<Failure> fromText = null;
         for (final Failure f : failures) {
             if (f.diagnostic() == null || f.diagnostic().isBlank()) {
-                final List<Failure> fromText = PlainTextFailures.read(mail.report(), Set.of());
+                fromText = fromText != null ? fromText : PlainTextFailures.read(mail.report(), Set.of());
                 final String text = fromText.stream().filter(t -> t.recipient().equalsIgnoreCase(f.recipient()))
                         .map(Failure::diagnostic).findFirst().orElse("");
                 out.add(new Failure(f.recipient(), f.status(), text, f.action(), f.reportingMta(), f.feedbackType()));
@@ -159,21 +173,25 @@ public final class BounceClassifier implements BounceDetector {
         final LinearMatcher mta = REPORTING_MTA.matcher(mail.report());
         final String reportingMta = mta.find() ? mta.group(1) : null;
         final String reportCommand = SmtpCommand.in(mail.report().toLowerCase(Locale.ROOT));
-        final List<Bounce> bounces = new ArrayList<>(failures.size());
-        for (final Failure f : failures) {
-            String diagnostic = f.diagnostic() == null ? "" : Whitespace.collapse(f.diagnostic()).strip();
-            final String status = StatusCodes.prefer(f.status(), StatusCodes.find(diagnostic), StatusCodes.replyCode(diagnostic));
-            String reason = reasons.reason(status, diagnostic, f.action(), reportCommand);
+        final List<Bounce> bounces = new ArrayList<>(Math.min(failures.size(), MAX_RECIPIENTS));
+        final Map<Reading, String> readings = new HashMap<>();
+        for (final Failure f : failures.subList(0, Math.min(failures.size(), MAX_RECIPIENTS))) {
+            final String diagnostic = f.diagnostic() == null ? "" : Whitespace.collapse(f.diagnostic()).strip();
+            final String read = diagnostic.length() > MAX_REASON_TEXT ? diagnostic.substring(0, MAX_REASON_TEXT) : diagnostic;
+            final String status = StatusCodes.prefer(f.status(), StatusCodes.find(read), StatusCodes.replyCode(read));
+            String reason = readings.computeIfAbsent(new Reading(status, read, f.action()), r -> r.reason(reasons, reportCommand));
             if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
-                final String whole = mail.report().length() > 6000 ? mail.report().substring(0, 6000) : mail.report();
-                final String again = reasons.reason(status != null ? status : StatusCodes.status(whole), whole, f.action(),
-                        reportCommand);
+                final String whole = mail.report().length() > MAX_REASON_TEXT ? mail.report().substring(0, MAX_REASON_TEXT)
+                        : mail.report();
+                final String again = readings.computeIfAbsent(
+                        new Reading(status != null ? status : StatusCodes.status(whole), whole, f.action()),
+                        r -> r.reason(reasons, reportCommand));
                 if (!"onhold".equals(again) && !"undefined".equals(again)) {
                     reason = again;
                 }
             }
             final String byHost = HostPatterns.get().reason(f.recipient(), f.remoteMta(),
-                    f.reportingMta() != null ? f.reportingMta() : reportingMta, diagnostic.toLowerCase(Locale.ROOT));
+                    f.reportingMta() != null ? f.reportingMta() : reportingMta, read.toLowerCase(Locale.ROOT));
             if (byHost != null) {
                 reason = byHost;
             }
@@ -182,12 +200,19 @@ public final class BounceClassifier implements BounceDetector {
                 // Google Groups refuses posts from non-members in a localized text without codes.
                 reason = "rejected";
             }
-            final String replyCode = StatusCodes.replyCode(diagnostic);
+            final String replyCode = StatusCodes.replyCode(read);
             bounces.add(new Bounce(f.recipient(), reason, status, replyCode, ReasonClassifier.hard(reason, status, replyCode),
                     diagnostic.isEmpty() ? null : diagnostic, f.action(),
                     f.reportingMta() != null ? f.reportingMta() : reportingMta, messageId, f.feedbackType(), kind, originalSender));
         }
         return bounces;
+    }
+
+    /** What a reason is read from: the recipients of a report that share one are read once. */
+    private record Reading(String status, String text, String action) {
+        String reason(final ReasonClassifier reasons, final String reportCommand) {
+            return reasons.reason(status, text, action, reportCommand);
+        }
     }
 
     private List<Bounce> sesBounces(final MailText mail, final SesNotification.Report ses) {

@@ -64,37 +64,66 @@ final class HostPatterns {
     }
 
     private String firstMatch(final String host, final String lowerText) {
+        final Codes codes = new Codes(lowerText);
         for (final String[] row : rows) {
-            if (row[0].equals(host) && matches(row[2], lowerText)) {
+            if (row[0].equals(host) && codes.match(row[2])) {
                 return row[1];
             }
         }
         return null;
     }
 
-    private static boolean matches(final String fragment, final String lowerText) {
-        if (fragment.startsWith(LABEL_CODE)) {
-            // France Telecom and La Poste end their messages with a label and a number: "LPN007_416".
-            final LinearMatcher label = PTT_LABEL.matcher(lowerText.replace('_', '-'));
-            String last = null;
-            while (label.find()) {
-                last = label.group();
+    /** The diagnostic's label and AUP code, each searched for once however many rows ask. */
+    private static final class Codes {
+        private final String lowerText;
+        private String lastLabel;
+        private boolean labelSearched;
+        private int aupCode = -1;
+        private boolean aupSearched;
+
+        Codes(final String lowerText) {
+            this.lowerText = lowerText;
+        }
+
+        boolean match(final String fragment) {
+            if (fragment.startsWith(LABEL_CODE)) {
+                final String label = lastLabel();
+                return label != null && label.endsWith(fragment.substring(LABEL_CODE.length()));
             }
-            return last != null && last.endsWith(fragment.substring(LABEL_CODE.length()));
+            if (!fragment.startsWith(CODE_RANGE)) {
+                return lowerText.contains(fragment);
+            }
+            final int number = aupCode();
+            if (number < 0) {
+                return false;
+            }
+            final String range = fragment.substring(CODE_RANGE.length());
+            final int dash = range.indexOf('-');
+            final int from = Integer.parseInt(range.substring(0, dash));
+            final int to = Integer.parseInt(range.substring(dash + 1));
+            return to == 0 ? number == from : number >= from && number <= to;
         }
-        if (!fragment.startsWith(CODE_RANGE)) {
-            return lowerText.contains(fragment);
+
+        /** France Telecom and La Poste end their messages with a label and a number: "LPN007_416". */
+        private String lastLabel() {
+            if (!labelSearched) {
+                labelSearched = true;
+                final LinearMatcher label = PTT_LABEL.matcher(lowerText.replace('_', '-'));
+                while (label.find()) {
+                    lastLabel = label.group();
+                }
+            }
+            return lastLabel;
         }
-        final LinearMatcher code = AUP_CODE.matcher(lowerText);
-        if (!code.find()) {
-            return false;
+
+        private int aupCode() {
+            if (!aupSearched) {
+                aupSearched = true;
+                final LinearMatcher code = AUP_CODE.matcher(lowerText);
+                aupCode = code.find() ? Integer.parseInt(code.group(1)) : -1;
+            }
+            return aupCode;
         }
-        final int number = Integer.parseInt(code.group(1));
-        final String range = fragment.substring(CODE_RANGE.length());
-        final int dash = range.indexOf('-');
-        final int from = Integer.parseInt(range.substring(0, dash));
-        final int to = Integer.parseInt(range.substring(dash + 1));
-        return to == 0 ? number == from : number >= from && number <= to;
     }
 
     private static List<String[]> load() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Finds failed recipients in the text of a bounce that has no RFC 3464 fields (qmail, Exim,
@@ -56,6 +57,7 @@ final class PlainTextFailures {
 
     private static Map<String, Integer> find(final String[] lines, final LinearPattern pattern, final Set<String> excluded) {
         final Map<String, Integer> found = new LinkedHashMap<>();
+        final Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (int i = 0; i < lines.length; i++) {
             final LinearMatcher m = pattern.matcher(lines[i]);
             while (m.find()) {
@@ -71,7 +73,7 @@ final class PlainTextFailures {
                     continue;
                 }
                 final String lower = address.toLowerCase(Locale.ROOT);
-                if (excluded.contains(lower) || SERVICE.find(lower) || found.keySet().stream().anyMatch(lower::equalsIgnoreCase)) {
+                if (excluded.contains(lower) || SERVICE.find(lower) || !seen.add(lower)) {
                     continue;
                 }
                 found.put(address, i);
