@@ -32,8 +32,10 @@ class HostileMailTest {
                     final String what = "a mail from " + sender + " with " + text.getKey();
                     final byte[] mail = TestMails.mail(sender, "root@example.com", field, text.getValue());
                     final String mailId = "hostile-" + n++;
-                    final Duration took = HostileText.time(what, () -> pipeline.send(TestPipeline.inline(mailId, mail)));
-                    assertThat(pipeline.drainAll()).as(what).anyMatch(w -> w.topic().equals(pipeline.topics.status().name()));
+                    final Duration took = HostileText.time(what,
+                            () -> pipeline.send(TestPipeline.inline(mailId, mail)));
+                    assertThat(pipeline.drainAll()).as(what)
+                            .anyMatch(w -> w.topic().equals(pipeline.topics.status().name()));
                     if (took.compareTo(slowest) > 0) {
                         slowest = took;
                         slowestMail = what;

@@ -60,8 +60,9 @@ class RulesCommandTest {
         // then
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("mailroute: " + rules + ": rule invoices: conditions[1].values[1]: is not a valid regex: "
-                + "negative lookahead (?! is not supported by the linear-time engine at index 11" + System.lineSeparator());
+        assertThat(run.err()).isEqualTo("mailroute: " + rules + ": rule invoices: conditions[1].values[1]: "
+                + "is not a valid regex: negative lookahead (?! is not supported by the linear-time engine at index 11"
+                + System.lineSeparator());
     }
 
     @Test

@@ -51,9 +51,12 @@ public final class BounceClassifier implements BounceDetector {
                     + "absence|abwesenheit|réponse automatique|自動応答|自動返信|不在)"),
             "auto", "out of", "vacation", "away from", "absence", "abwesenheit", "réponse automatique", "自動", "不在");
     private static final LinearPattern FEEDBACK_TYPE = LinearPattern.compile("(?im)^Feedback-Type:\\s*([\\w-]+)");
-    private static final LinearPattern ARF_RECIPIENT = LinearPattern.compile("(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
-    private static final LinearPattern ADDRESS = LinearPattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
-    private static final LinearPattern REPORTING_MTA = LinearPattern.compile("(?im)^Reporting-MTA:\\s*(?:[^;\\n]*;)?\\s*(\\S+)");
+    private static final LinearPattern ARF_RECIPIENT =
+            LinearPattern.compile("(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
+    private static final LinearPattern ADDRESS =
+            LinearPattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
+    private static final LinearPattern REPORTING_MTA =
+            LinearPattern.compile("(?im)^Reporting-MTA:\\s*(?:[^;\\n]*;)?\\s*(\\S+)");
     /**
      * Recipients read from one file (SES sends a message to at most 50): a hostile report naming
      * thousands must not multiply the work done for each.
@@ -105,7 +108,7 @@ public final class BounceClassifier implements BounceDetector {
         }
         final boolean looksBounced = BOUNCE_SENDER.find(from) || BOUNCE_SUBJECT.find(subject)
                 || !mail.headers().first("x-failed-recipients").isEmpty() || "delivery-status".equals(mail.reportType())
-                || BOUNCE_TEXT.find(mail.report().length() > 4000 ? mail.report().substring(0, 4000) : mail.report());
+                || BOUNCE_TEXT.find(prefix(mail.report(), 4000));
         if (looksBounced) {
             final List<Failure> plain = plainFailures(mail);
             if (!plain.isEmpty()) {
@@ -177,12 +180,12 @@ public final class BounceClassifier implements BounceDetector {
         final Map<Reading, String> readings = new HashMap<>();
         for (final Failure f : failures.subList(0, Math.min(failures.size(), MAX_RECIPIENTS))) {
             final String diagnostic = f.diagnostic() == null ? "" : Whitespace.collapse(f.diagnostic()).strip();
-            final String read = diagnostic.length() > MAX_REASON_TEXT ? diagnostic.substring(0, MAX_REASON_TEXT) : diagnostic;
+            final String read = prefix(diagnostic, MAX_REASON_TEXT);
             final String status = StatusCodes.prefer(f.status(), StatusCodes.find(read), StatusCodes.replyCode(read));
-            String reason = readings.computeIfAbsent(new Reading(status, read, f.action()), r -> r.reason(reasons, reportCommand));
+            String reason = readings.computeIfAbsent(new Reading(status, read, f.action()),
+                    r -> r.reason(reasons, reportCommand));
             if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
-                final String whole = mail.report().length() > MAX_REASON_TEXT ? mail.report().substring(0, MAX_REASON_TEXT)
-                        : mail.report();
+                final String whole = prefix(mail.report(), MAX_REASON_TEXT);
                 final String again = readings.computeIfAbsent(
                         new Reading(status != null ? status : StatusCodes.status(whole), whole, f.action()),
                         r -> r.reason(reasons, reportCommand));
@@ -250,7 +253,8 @@ public final class BounceClassifier implements BounceDetector {
         if (recipients.isEmpty()) {
             // Hotmail's complaint mails name the complaining recipient in the returned headers only.
             final String hotmail = mail.originalHeaders().first("x-hmxmroriginalrecipient");
-            final LinearMatcher a = ADDRESS.matcher(hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail);
+            final String named = hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail;
+            final LinearMatcher a = ADDRESS.matcher(named);
             while (a.find()) {
                 recipients.add(a.group());
             }
@@ -291,6 +295,10 @@ public final class BounceClassifier implements BounceDetector {
         }
         final String inReplyTo = mail.headers().first("in-reply-to");
         return inReplyTo.isEmpty() ? null : inReplyTo;
+    }
+
+    private static String prefix(final String text, final int chars) {
+        return text.length() > chars ? text.substring(0, chars) : text;
     }
 
     private static void addresses(final String header, final Set<String> into) {

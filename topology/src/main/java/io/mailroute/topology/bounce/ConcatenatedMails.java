@@ -20,7 +20,7 @@ final class ConcatenatedMails {
     private static final LinearPattern NEXT_MAIL = LinearPattern.compile(
             "(?:^|[\\r\\n])--([^\\r\\n]+)--[ \\t]*(?:\\r\\n|\\r|\\n)(?:[ \\t]*(?:\\r\\n|\\r|\\n))*"
                     + "(From \\S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )");
-    /** Separators looked at; each costs a search of the text before it, so a hostile mail cannot make that quadratic. */
+    /** Separators looked at: each costs a search of the text before it, so a hostile mail cannot go quadratic. */
     private static final int MAX_SEPARATORS = 64;
 
     private ConcatenatedMails() {}

@@ -206,8 +206,9 @@ record MailText(Headers headers, String report, String original, String reportTy
             final String value = new ContentType(contentType).getParameter(name);
             return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         } catch (jakarta.mail.internet.ParseException | RuntimeException e) {
-            final LinearMatcher m = LinearPattern.compile("(?i)" + LinearPattern.quote(name) + "\\s*=\\s*\"?([^\";\\s]+)")
-                    .matcher(contentType);
+            final LinearPattern assignment =
+                    LinearPattern.compile("(?i)" + LinearPattern.quote(name) + "\\s*=\\s*\"?([^\";\\s]+)");
+            final LinearMatcher m = assignment.matcher(contentType);
             return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
         }
     }

@@ -9,7 +9,8 @@ import io.mailroute.topology.match.LinearPattern;
  * Postfix's X-Postfix-Sender, ARF's Original-Mail-From, X-Original-Sender).
  */
 final class OriginalSender {
-    private static final LinearPattern ADDRESS = LinearPattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
+    private static final LinearPattern ADDRESS =
+            LinearPattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
     private static final LinearPattern ENVELOPE_FIELD = LinearPattern.compile(
             "(?im)^(?:X-Postfix-Sender|Original-Mail-From|X-Original-Sender|X-Original-From|X-Envelope-From):[ \\t]*(.+)$");
 

@@ -12,7 +12,7 @@ final class StatusCodes {
         LinearPattern.compile("[ ]?\\(#([45]\\.\\d\\.\\d{1,3})\\)"),
         LinearPattern.compile("\\b\\d{3}[- ]#?([45]\\.\\d\\.\\d{1,3})\\b"),
     };
-    /** A code (group 1) after no digit and no dot; {@link #status} also wants no digit among the digits and dots after it. */
+    /** A code (group 1) after no digit and no dot; {@link #status} wants no digit in the digits and dots after it. */
     private static final LinearPattern BARE_STATUS = LinearPattern.compile("(?:^|[^\\d.])([245]\\.\\d\\.\\d{1,3})");
     private static final LinearPattern IPV4 = LinearPattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
     /** A reply code (group 1) after no digit and no dot; {@link #replyCode} checks what follows it. */
@@ -160,14 +160,14 @@ final class StatusCodes {
         return null;
     }
 
-    /** True when a space, hyphen or the end of the text (or of its last line) follows, and no three digits after that. */
+    /** True when a space, hyphen or the end of the text (or of its last line) follows, and no three digits after it. */
     private static boolean endsReplyCode(final String text, final int at) {
         if (atEnd(text, at)) {
             return true;
         }
         final char next = text.charAt(at);
-        return (next == ' ' || next == '-')
-                && !(at + 3 < text.length() && isDigit(text.charAt(at + 1)) && isDigit(text.charAt(at + 2)) && isDigit(text.charAt(at + 3)));
+        return (next == ' ' || next == '-') && !(at + 3 < text.length() && isDigit(text.charAt(at + 1))
+                && isDigit(text.charAt(at + 2)) && isDigit(text.charAt(at + 3)));
     }
 
     /** Where {@code $} matches in {@code java.util.regex}: the end, or before a line terminator that ends the text. */

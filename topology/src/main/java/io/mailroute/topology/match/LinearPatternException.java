@@ -32,7 +32,8 @@ public final class LinearPatternException extends IllegalArgumentException {
             }
         }
         final String part = fragment == null || fragment.equals(regex) ? "" : fragment;
-        return new LinearPatternException(regex, describe(why, part), part.isEmpty() ? -1 : unescapedIndexOf(regex, part));
+        final int position = part.isEmpty() ? -1 : unescapedIndexOf(regex, part);
+        return new LinearPatternException(regex, describe(why, part), position);
     }
 
     private static String describe(final String why, final String fragment) {

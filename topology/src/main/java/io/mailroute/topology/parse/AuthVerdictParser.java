@@ -15,7 +15,8 @@ import java.util.Optional;
  * passing is enough.
  */
 public final class AuthVerdictParser {
-    private static final LinearPattern METHOD = LinearPattern.compile("(?i)(?:^|[;\\s])(spf|dkim|dmarc)\\s*=\\s*([a-z_]+)");
+    private static final LinearPattern METHOD =
+            LinearPattern.compile("(?i)(?:^|[;\\s])(spf|dkim|dmarc)\\s*=\\s*([a-z_]+)");
 
     private AuthVerdictParser() {}
 

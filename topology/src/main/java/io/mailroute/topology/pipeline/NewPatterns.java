@@ -29,8 +29,9 @@ public final class NewPatterns {
     /** Mail ids kept as samples in an alert. */
     static final int SAMPLES = 5;
 
-    private static final LinearPattern PREFIXES = LinearPattern.compile(
-            "(?i)^(?:[\\s\\x0B]*(?:re|fw|fwd|aw|sv|転送|返信)[\\s\\x0B]*[:：][\\s\\x0B]*|[\\s\\x0B]*\\[external][\\s\\x0B]*)+");
+    /** Reply and forward prefixes; {@code [\s\x0B]} is the whitespace of java.util.regex's {@code \s}. */
+    private static final LinearPattern PREFIXES = LinearPattern.compile("(?i)^(?:[\\s\\x0B]*(?:re|fw|fwd|aw|sv|転送|返信)"
+            + "[\\s\\x0B]*[:：][\\s\\x0B]*|[\\s\\x0B]*\\[external][\\s\\x0B]*)+");
     /** Candidate ids: eight or more letters, digits and hyphens between word boundaries; see {@link #maskIds}. */
     private static final LinearPattern ID_CANDIDATES = LinearPattern.compile("\\b[A-Za-z0-9-]{8,}\\b");
     private static final LinearPattern DIGITS = LinearPattern.compile("\\d+");
@@ -45,7 +46,8 @@ public final class NewPatterns {
         if (subject == null || subject.isBlank()) {
             return "(no subject)";
         }
-        String s = (subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject).toLowerCase(Locale.ROOT);
+        String s = subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
+        s = s.toLowerCase(Locale.ROOT);
         final LinearMatcher prefixes = PREFIXES.matcher(s);
         if (prefixes.find()) {
             s = s.substring(prefixes.end());

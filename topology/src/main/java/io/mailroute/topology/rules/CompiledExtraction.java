@@ -14,7 +14,8 @@ record CompiledExtraction(Extraction extraction, LinearPattern pattern, boolean 
      * without {@code $} reads the prefixes of the candidates ({@link MailView#prefixes}).
      */
     Optional<String> find(final MailView mail) {
-        final List<String> candidates = pattern.seesTextEnd() ? mail.values(extraction.getFrom(), extraction.getHeader())
+        final List<String> candidates = pattern.seesTextEnd()
+                ? mail.values(extraction.getFrom(), extraction.getHeader())
                 : mail.prefixes(extraction.getFrom(), extraction.getHeader());
         for (final String candidate : candidates) {
             if (candidate == null) {

@@ -70,7 +70,8 @@ public final class MailView {
         return switch (field) {
             case FROM -> mail.from() == null || !isCandidate(mail.from().getAddress()) ? List.of()
                     : List.of(mail.from().getAddress());
-            case RECIPIENT -> mail.recipients().stream().map(Address::getAddress).filter(MailView::isCandidate).toList();
+            case RECIPIENT -> mail.recipients().stream().map(Address::getAddress).filter(MailView::isCandidate)
+                    .toList();
             case SUBJECT -> mail.subject() == null ? List.of() : List.of(mail.subject());
             case BODY -> List.of(mail.body().text());
             case HEADER -> mail.headers().all(header).stream().map(EncodedWords::decode).toList();
@@ -102,7 +103,8 @@ public final class MailView {
      * {@value #SUBJECT_PREFIX} and {@value #OWNER_SEARCH_BODY_PREFIX} characters unless {@code whole}.
      */
     public List<String> ownerSearchTexts(final boolean whole) {
-        final List<String> texts = new ArrayList<>(whole ? values(MatchField.SUBJECT, null) : prefixes(MatchField.SUBJECT, null));
+        final List<String> texts = new ArrayList<>(whole ? values(MatchField.SUBJECT, null)
+                : prefixes(MatchField.SUBJECT, null));
         final String body = mail.body().text();
         texts.add(whole ? body : Prefix.of(body, OWNER_SEARCH_BODY_PREFIX));
         return texts;

@@ -71,7 +71,8 @@ public final class RuleCompiler {
         LinearPattern ownerFallback = null;
         if (rule.getOwnerFallback() != null) {
             ownerFallback = pattern(rule.getOwnerFallback(), "ownerFallback", p);
-            if (ownerFallback != null && !ownerFallback.groupNames().contains("owner") && ownerFallback.groupCount() < 1) {
+            if (ownerFallback != null && !ownerFallback.groupNames().contains("owner")
+                    && ownerFallback.groupCount() < 1) {
                 p.add("ownerFallback", "needs a group named 'owner' or at least one group");
             }
         }
@@ -138,7 +139,8 @@ public final class RuleCompiler {
         try {
             return LinearPattern.compile(regex);
         } catch (LinearPatternException e) {
-            p.add(path, "is not a valid regex: " + e.description() + (e.position() < 0 ? "" : " at index " + e.position()));
+            p.add(path, "is not a valid regex: " + e.description()
+                    + (e.position() < 0 ? "" : " at index " + e.position()));
             return null;
         }
     }

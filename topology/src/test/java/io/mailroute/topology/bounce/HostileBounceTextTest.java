@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every pattern family of the bounce classifier, timed on hostile text of up to a megabyte. */
 class HostileBounceTextTest {
-    /** Characters of the hostile text in each field of the whole-classifier mail (the parser's limit of a header value). */
+    /** Characters of hostile text in each field of the whole-classifier mail: the parser's limit of a header value. */
     private static final int FIELD_CHARS = 64 * 1024;
     private static final Map<String, Consumer<String>> FAMILIES = new LinkedHashMap<>();
 
@@ -38,22 +38,24 @@ class HostileBounceTextTest {
         });
         FAMILIES.put("concatenated mails", text -> ConcatenatedMails.split(text.getBytes(StandardCharsets.UTF_8)));
         FAMILIES.put("mail text and original-message marker", text ->
-                MailText.of(("Content-Type: text/plain; charset=\"" + text + "\n\n" + text).getBytes(StandardCharsets.UTF_8)));
+                MailText.of(("Content-Type: text/plain; charset=\"" + text + "\n\n" + text)
+                        .getBytes(StandardCharsets.UTF_8)));
         // the classifier reads a reason from at most 6,000 characters; 64 KB is ten times that
-        FAMILIES.put("reasons", text -> new ReasonClassifier().reason(null, text.substring(0, Math.min(text.length(), 64 * 1024)),
-                "failed", null));
+        FAMILIES.put("reasons", text -> new ReasonClassifier()
+                .reason(null, text.substring(0, Math.min(text.length(), 64 * 1024)), "failed", null));
         FAMILIES.put("whole classifier (feedback, ARF, reporting MTA, original sender)", text -> {
             final String field = text.substring(0, Math.min(text.length(), FIELD_CHARS));
-            new BounceClassifier().classify(("From: MAILER-DAEMON@example.com\nSubject: Undelivered Mail\nX-Failed-Recipients: "
-                    + field + "\n\nFeedback-Type: " + field + "\nOriginal-Rcpt-To: " + field + "\nReporting-MTA: " + field
-                    + "\nX-Postfix-Sender: " + field + "\n" + text).getBytes(StandardCharsets.UTF_8));
+            final String mail = "From: MAILER-DAEMON@example.com\nSubject: Undelivered Mail\n"
+                    + "X-Failed-Recipients: " + field + "\n\nFeedback-Type: " + field + "\nOriginal-Rcpt-To: " + field
+                    + "\nReporting-MTA: " + field + "\nX-Postfix-Sender: " + field + "\n" + text;
+            new BounceClassifier().classify(mail.getBytes(StandardCharsets.UTF_8));
         });
     }
 
     @BeforeAll
     static void warmUp() {
-        FAMILIES.values().forEach(family -> family.accept("Final-Recipient: rfc822; a@b.example\n550 5.1.1 <a@b.example>... user unknown"
-                .repeat(500)));
+        final String bounceText = "Final-Recipient: rfc822; a@b.example\n550 5.1.1 <a@b.example>... user unknown";
+        FAMILIES.values().forEach(family -> family.accept(bounceText.repeat(500)));
     }
 
     @Test

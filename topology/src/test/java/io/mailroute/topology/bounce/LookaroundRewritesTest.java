@@ -18,7 +18,8 @@ class LookaroundRewritesTest {
         Pattern.compile("\\b\\d{3}[- ]#?([45]\\.\\d\\.\\d{1,3})\\b"),
         Pattern.compile("(?<![\\d.])([245]\\.\\d\\.\\d{1,3})(?![\\d.]*\\d)"),
     };
-    private static final Pattern ORIGINAL_REPLY = Pattern.compile("(?<![\\d.])([245][0-5]\\d)(?=[ -]|$)(?![ -]?\\d{3})");
+    private static final Pattern ORIGINAL_REPLY =
+            Pattern.compile("(?<![\\d.])([245][0-5]\\d)(?=[ -]|$)(?![ -]?\\d{3})");
     private static final String CODE_CHARACTERS = "0123455.. -#()\n2ab5x_";
     private static final int SAMPLES = 200_000;
 
@@ -34,7 +35,8 @@ class LookaroundRewritesTest {
 
     @Test
     void shouldReadNoRecipientAfterAHyphenatedTo() {
-        assertThat(PlainTextFailures.read("In-Reply-To: <x@y.example>\nReply-To: z@y.example\nTo: <a@b.example>\n", Set.of()))
+        final String report = "In-Reply-To: <x@y.example>\nReply-To: z@y.example\nTo: <a@b.example>\n";
+        assertThat(PlainTextFailures.read(report, Set.of()))
                 .extracting(Failure::recipient).containsExactly("a@b.example");
     }
 

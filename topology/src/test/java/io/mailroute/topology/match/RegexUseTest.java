@@ -53,7 +53,8 @@ class RegexUseTest {
     static void compileTheSources() throws IOException {
         final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         final DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+        try (StandardJavaFileManager files =
+                     javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
              Stream<Path> walk = Files.walk(SOURCES)) {
             final List<Path> sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
             final JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics,

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class NewPatternsTest {
     /** The shape as it was made on java.util.regex, lookaheads included. */
-    private static final Pattern PREFIXES = Pattern.compile("^(?:\\s*(?:re|fw|fwd|aw|sv|転送|返信)\\s*[:：]\\s*|\\s*\\[external]\\s*)+",
+    private static final Pattern PREFIXES = Pattern.compile(
+            "^(?:\\s*(?:re|fw|fwd|aw|sv|転送|返信)\\s*[:：]\\s*|\\s*\\[external]\\s*)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern IDS = Pattern.compile("\\b(?=[\\p{Alnum}-]*\\d)(?=[\\p{Alnum}-]*\\p{Alpha})[\\p{Alnum}-]{8,}\\b");
+    private static final Pattern IDS =
+            Pattern.compile("\\b(?=[\\p{Alnum}-]*\\d)(?=[\\p{Alnum}-]*\\p{Alpha})[\\p{Alnum}-]{8,}\\b");
     private static final String SUBJECT_CHARACTERS = "abcXY01239-_ .,:re:fw[external]\t";
 
     @Test
@@ -31,7 +33,8 @@ class NewPatternsTest {
             for (int k = 0; k < length; k++) {
                 subject.append(SUBJECT_CHARACTERS.charAt(random.nextInt(SUBJECT_CHARACTERS.length())));
             }
-            assertThat(NewPatterns.shape(subject.toString())).as("[%s]", subject).isEqualTo(originalShape(subject.toString()));
+            assertThat(NewPatterns.shape(subject.toString())).as("[%s]", subject)
+                    .isEqualTo(originalShape(subject.toString()));
         }
     }
 

@@ -20,9 +20,10 @@ class MailViewTest {
     }
 
     private static CompiledRule rule(final String conditions) throws Exception {
-        final String yaml = "rulesVersion: '1'\nrules:\n  - ruleId: r\n    category: c\n    ownerFallback: 'account (\\d{12})\\b'\n"
-                + "    conditions:\n" + conditions;
-        return RulesYaml.read("test.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Instant.EPOCH)
+        final String yaml = "rulesVersion: '1'\nrules:\n  - ruleId: r\n    category: c\n"
+                + "    ownerFallback: 'account (\\d{12})\\b'\n    conditions:\n" + conditions;
+        final ByteArrayInputStream in = new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
+        return RulesYaml.read("test.yaml", in, Instant.EPOCH)
                 .compile().rules().get(0);
     }
 
@@ -70,8 +71,10 @@ class MailViewTest {
         // then
         assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['invoice']}\n").matches(mail)).isFalse();
         assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['invoice$']}\n").matches(mail)).isTrue();
-        assertThat(rule("      - {field: SUBJECT, op: CONTAINS, values: [invoice], negate: true}\n").matches(mail)).isFalse();
-        assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['invoice'], negate: true}\n").matches(mail)).isFalse();
+        assertThat(rule("      - {field: SUBJECT, op: CONTAINS, values: [invoice], negate: true}\n").matches(mail))
+                .isFalse();
+        assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['invoice'], negate: true}\n").matches(mail))
+                .isFalse();
     }
 
     @Test
