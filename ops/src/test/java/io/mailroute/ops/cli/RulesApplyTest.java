@@ -37,6 +37,36 @@ class RulesApplyTest {
     }
 
     @Test
+    void shouldPublishNothingWhenAPatternIsOneTheLinearTimeEngineCannotRunNamingFileRuleAndField() throws Exception {
+        // given
+        final Path good = Files.writeString(dir.resolve("a.yaml"), """
+                rulesVersion: "1"
+                rules:
+                  - {ruleId: fine, category: c, conditions: [{field: SUBJECT, op: REGEX, values: ['\\binvoice\\b']}]}
+                """);
+        final Path bad = Files.writeString(dir.resolve("b.yaml"), """
+                rulesVersion: "1"
+                rules:
+                  - ruleId: orders
+                    category: order
+                    conditions: [{field: SUBJECT, op: CONTAINS, values: [order]}]
+                    extract:
+                      - {name: orderNumber, from: BODY, pattern: '(?<=Order: )(\\d+)'}
+                """);
+
+        // when
+        final CommandRun run = CommandRun.of("rules", "apply", "--dry-run", good.toString(), bad.toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).containsExactly(
+                "mailroute: " + bad + ": rule orders: extract[0].pattern: is not a valid regex: "
+                        + "lookbehind (?<= is not supported by the linear-time engine at index 0",
+                "mailroute: 1 problem(s) in the rule files; nothing published");
+    }
+
+    @Test
     void obsoleteRulesAreLiveRulesTheFilesNoLongerContain() {
         // given
         final Rule rule = new Rule();

@@ -41,6 +41,31 @@ class RulesCommandTest {
     }
 
     @Test
+    void shouldRejectAPatternTheLinearTimeEngineCannotRunNamingFileRuleAndField() throws Exception {
+        // given
+        final Path rules = Files.writeString(dir.resolve("lookahead.yaml"), """
+                rulesVersion: "1"
+                rules:
+                  - ruleId: invoices
+                    category: billing
+                    conditions:
+                      - {field: FROM, op: CONTAINS, values: [billing]}
+                      - {field: SUBJECT, op: REGEX, values: ['invoice', '(?i)invoice(?! paid)']}
+                """);
+
+        // when
+        final CommandRun run = CommandRun.of("rules", "test", "--rules", rules.toString(),
+                "src/test/resources/classify/aws-support-case.eml");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("mailroute: " + rules + ": rule invoices: conditions[1].values[1]: "
+                + "is not a valid regex: negative lookahead (?! is not supported by the linear-time engine at index 11"
+                + System.lineSeparator());
+    }
+
+    @Test
     void shouldFailInOneLineOnInputThatIsNoMail() {
         // when
         final CommandRun run = CommandRun.of("rules", "test", "src/test/resources/classify/not-a-mail.eml");

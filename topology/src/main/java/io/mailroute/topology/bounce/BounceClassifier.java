@@ -3,6 +3,10 @@ package io.mailroute.topology.bounce;
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.BounceDetector;
 import io.mailroute.topology.DetectedBounces;
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.match.TextSplit;
+import io.mailroute.topology.match.Whitespace;
 import io.mailroute.topology.parse.EncodedWords;
 import io.mailroute.topology.parse.ParsedMail;
 import io.mailroute.topology.parse.ParserSettings;
@@ -14,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Classifies bounces the way Sisimai does: decides whether a mail is a bounce (an RFC 3464 DSN,
@@ -29,11 +31,11 @@ public final class BounceClassifier implements BounceDetector {
      * The sender and subject patterns carry the words every one of their alternatives contains,
      * so that text without any of them is rejected without running the pattern (WordGuardedPatternTest).
      */
-    static final WordGuardedPattern BOUNCE_SENDER = new WordGuardedPattern(Pattern.compile(
+    static final WordGuardedPattern BOUNCE_SENDER = new WordGuardedPattern(LinearPattern.compile(
             "(?i)(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail administrator|mdaemon|mail ?daemon|bounce"
                     + "|microsoftexchange|nobody@|mail-delivery|@.*notification|delivery ?status)"),
             "daemon", "master", "deliver", "administrator", "bounce", "microsoftexchange", "nobody@", "notification");
-    static final WordGuardedPattern BOUNCE_SUBJECT = new WordGuardedPattern(Pattern.compile(
+    static final WordGuardedPattern BOUNCE_SUBJECT = new WordGuardedPattern(LinearPattern.compile(
             "(?i)(?:undeliver|undelivered|delivery status notification|delivery (?:has )?fail|failure notice|returned mail"
                     + "|mail delivery failed|could not be delivered|non-?delivery|nondeliverable|unable to deliver|delivery notification"
                     + "|mail system error|returned to sender|delivery problem|delivery error|warning: could not send|message not delivered"
@@ -43,18 +45,23 @@ public final class BounceClassifier implements BounceDetector {
             "deliver", "fail", "return", "error", "could not", "rejected", "bounce", "administrator", "dsn", "unzustellbar",
             "non remis", "recapitabile", "entregar", "不達", "エラー", "届きません");
     /** What an MTA writes when it reports a failure, for bounces whose sender and subject say nothing. */
-    static final Pattern BOUNCE_TEXT = Pattern.compile(
+    static final LinearPattern BOUNCE_TEXT = LinearPattern.compile(
             "(?i)(?:could not be delivered to|couldn't be delivered|was not delivered to|delivery to the following recipient"
                     + "|following addresses had|error message below|unable to deliver (?:your )?message|message could not be delivered"
                     + "|did not reach the following recipient)");
-    static final WordGuardedPattern AUTO_REPLY_SUBJECT = new WordGuardedPattern(Pattern.compile(
+    static final WordGuardedPattern AUTO_REPLY_SUBJECT = new WordGuardedPattern(LinearPattern.compile(
             "(?i)^\\s*(?:auto(?:matic)? ?(?:reply|response|antwort)|auto:|out of (?:the )?office|vacation|away from|autoreply|"
                     + "absence|abwesenheit|réponse automatique|自動応答|自動返信|不在)"),
             "auto", "out of", "vacation", "away from", "absence", "abwesenheit", "réponse automatique", "自動", "不在");
-    private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:\\s*([\\w-]+)");
-    private static final Pattern ARF_RECIPIENT = Pattern.compile("(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
-    private static final Pattern REPORTING_MTA = Pattern.compile("(?im)^Reporting-MTA:\\s*(?:[^;\\n]*;)?\\s*(\\S+)");
+    private static final LinearPattern FEEDBACK_TYPE = LinearPattern.compile("(?im)^Feedback-Type:\\s*([\\w-]+)");
+    private static final LinearPattern ARF_RECIPIENT =
+            LinearPattern.compile("(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
+    private static final LinearPattern ADDRESS =
+            LinearPattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
+    private static final LinearPattern REPORTING_MTA =
+            LinearPattern.compile("(?im)^Reporting-MTA:\\s*(?:[^;\\n]*;)?\\s*(\\S+)");
+    /** Characters of a diagnostic (or of the report, when it stands in for one) a reason is read from. */
+    private static final int MAX_REASON_TEXT = 6000;
 
     private final ReasonClassifier reasons = new ReasonClassifier();
 
@@ -111,7 +118,7 @@ public final class BounceClassifier implements BounceDetector {
         }
         final boolean looksBounced = BOUNCE_SENDER.find(from) || BOUNCE_SUBJECT.find(subject)
                 || !mail.headers().first("x-failed-recipients").isEmpty() || "delivery-status".equals(mail.reportType())
-                || BOUNCE_TEXT.matcher(mail.report().length() > 4000 ? mail.report().substring(0, 4000) : mail.report()).find();
+                || BOUNCE_TEXT.find(prefix(mail.report(), 4000));
         if (looksBounced) {
             final List<Failure> plain = plainFailures(mail);
             if (!plain.isEmpty()) {
@@ -141,7 +148,7 @@ public final class BounceClassifier implements BounceDetector {
         }
         if (failures.isEmpty()) {
             final String to = mail.originalHeaders().first("to");
-            final Matcher m = ADDRESS.matcher(to);
+            final LinearMatcher m = ADDRESS.matcher(to);
             if (m.find()) {
                 return List.of(new Failure(m.group(), StatusCodes.status(mail.report()), mail.report(), "failed", null,
                         null));
@@ -160,7 +167,7 @@ public final class BounceClassifier implements BounceDetector {
         final List<Failure> named = new ArrayList<>();
         String reportStatus = null;
         boolean reportRead = false;
-        for (final String address : header.split(",")) {
+        for (final String address : TextSplit.at(header, ',')) {
             final String a = address.strip();
             if (a.isEmpty()) {
                 continue;
@@ -208,7 +215,7 @@ public final class BounceClassifier implements BounceDetector {
                                     final int omitted) {
         final String messageId = originalMessageId(mail);
         final String originalSender = OriginalSender.of(mail);
-        final Matcher mta = REPORTING_MTA.matcher(mail.report());
+        final LinearMatcher mta = REPORTING_MTA.matcher(mail.report());
         final String reportingMta = mta.find() ? mta.group(1) : null;
         final String reportCommand = SmtpCommand.in(mail.report().toLowerCase(Locale.ROOT));
         final Map<String, Diagnostic> diagnostics = new HashMap<>();
@@ -251,19 +258,21 @@ public final class BounceClassifier implements BounceDetector {
     /** The reason the start of the whole report gives, for a plain-text bounce whose diagnostic gives none. */
     private String wholeReportReason(final MailText mail, final String status, final String action,
                                      final String reportCommand) {
-        final String whole = mail.report().length() > 6000 ? mail.report().substring(0, 6000) : mail.report();
+        final String whole = prefix(mail.report(), MAX_REASON_TEXT);
         return reasons.reason(status != null ? status : StatusCodes.status(whole), whole, action, reportCommand);
     }
 
     /**
-     * A diagnostic as read once: blanks collapsed, the codes in it, and the part kept on the
-     * bounce (at most {@link DetectedBounces#MAX_DIAGNOSTIC_CHARS} characters, null when empty),
-     * which the receiving host's own codes are looked up in.
+     * A diagnostic as read once: blanks collapsed, the codes in its first {@link #MAX_REASON_TEXT}
+     * characters (which the reason is read from too), and the part kept on the bounce (at most
+     * {@link DetectedBounces#MAX_DIAGNOSTIC_CHARS} characters, null when empty), which the receiving
+     * host's own codes are looked up in.
      */
     private record Diagnostic(String text, String status, String replyCode, String kept, String keptLowerCase) {
         static Diagnostic of(final String raw) {
-            final String text = raw.replaceAll("\\s+", " ").strip();
-            final String kept = DetectedBounces.clip(text);
+            final String collapsed = Whitespace.collapse(raw).strip();
+            final String text = prefix(collapsed, MAX_REASON_TEXT);
+            final String kept = DetectedBounces.clip(collapsed);
             return new Diagnostic(text, StatusCodes.find(text), StatusCodes.replyCode(text),
                     kept.isEmpty() ? null : kept, kept.toLowerCase(Locale.ROOT));
         }
@@ -291,12 +300,12 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     private DetectedBounces feedback(final MailText mail) {
-        final Matcher type = FEEDBACK_TYPE.matcher(mail.report());
+        final LinearMatcher type = FEEDBACK_TYPE.matcher(mail.report());
         final String feedbackType = type.find() ? type.group(1).toLowerCase(Locale.ROOT) : "abuse";
         final List<String> recipients = new ArrayList<>();
-        final Matcher rcpt = ARF_RECIPIENT.matcher(mail.report());
+        final LinearMatcher rcpt = ARF_RECIPIENT.matcher(mail.report());
         while (rcpt.find()) {
-            final Matcher a = ADDRESS.matcher(rcpt.group(1));
+            final LinearMatcher a = ADDRESS.matcher(rcpt.group(1));
             while (a.find()) {
                 recipients.add(a.group());
             }
@@ -304,7 +313,7 @@ public final class BounceClassifier implements BounceDetector {
         if (recipients.isEmpty()) {
             // Hotmail's complaint mails name the complaining recipient in the returned headers only.
             final String hotmail = mail.originalHeaders().first("x-hmxmroriginalrecipient");
-            final Matcher a = ADDRESS.matcher(hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail);
+            final LinearMatcher a = ADDRESS.matcher(hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail);
             while (a.find()) {
                 recipients.add(a.group());
             }
@@ -327,13 +336,13 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     private static DetectedBounces autoReply(final MailText mail, final String from) {
-        final Matcher a = ADDRESS.matcher(from);
+        final LinearMatcher a = ADDRESS.matcher(from);
         if (!a.find()) {
             return DetectedBounces.NONE;
         }
         final String text = mail.report().strip();
         final String diagnostic = text.length() > 500 ? text.substring(0, 500) : text;
-        return new DetectedBounces(List.of(Bounce.newBuilder().setRecipient(a.group().replaceAll("^<|>$", ""))
+        return new DetectedBounces(List.of(Bounce.newBuilder().setRecipient(a.group())
                 .setReason("vacation").setHardBounce(false).setDiagnostic(diagnostic.isEmpty() ? null : diagnostic)
                 .setOriginalMessageId(originalMessageId(mail)).setKind("autoreply")
                 .setOriginalSender(OriginalSender.of(mail)).build()), 0);
@@ -349,9 +358,13 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     private static void addresses(final String header, final Set<String> into) {
-        final Matcher m = ADDRESS.matcher(header);
+        final LinearMatcher m = ADDRESS.matcher(header);
         while (m.find()) {
             into.add(m.group().toLowerCase(Locale.ROOT));
         }
+    }
+
+    private static String prefix(final String text, final int chars) {
+        return text.length() > chars ? text.substring(0, chars) : text;
     }
 }

@@ -1,11 +1,11 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Splits a file that holds several mails one after another in mbox style, as mailers that keep a
@@ -13,24 +13,30 @@ import java.util.regex.Pattern;
  * closing boundary of the previous multipart mail. Sisimai reports the recipients of all of them.
  */
 final class ConcatenatedMails {
-    private static final Pattern NEXT_MAIL = Pattern.compile(
-            "(?m)^--([^\\r\\n]+)--[ \\t]*(?:\\r\\n|\\r|\\n)(?:[ \\t]*(?:\\r\\n|\\r|\\n))*"
-                    + "(?=From \\S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )");
+    /**
+     * A closing boundary line, blank lines, and (group 2) the start of the next mail's {@code From }
+     * line. Lines may end in CR alone (old Mac mail), where the engine's {@code (?m)^} sees no line start.
+     */
+    private static final LinearPattern NEXT_MAIL = LinearPattern.compile(
+            "(?:^|[\\r\\n])--([^\\r\\n]+)--[ \\t]*(?:\\r\\n|\\r|\\n)(?:[ \\t]*(?:\\r\\n|\\r|\\n))*"
+                    + "(From \\S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )");
+    /** Separators looked at: each costs a search of the text before it, so a hostile mail cannot go quadratic. */
+    private static final int MAX_SEPARATORS = 64;
 
     private ConcatenatedMails() {}
 
     /** The mails in the raw bytes, in order; the raw bytes alone when there is only one. */
     static List<byte[]> split(final byte[] raw) {
         final String text = new String(raw, StandardCharsets.ISO_8859_1);
-        final Matcher next = NEXT_MAIL.matcher(text);
+        final LinearMatcher next = NEXT_MAIL.matcher(text);
         final List<byte[]> mails = new ArrayList<>();
         int from = 0;
-        while (next.find()) {
+        for (int seen = 0; seen < MAX_SEPARATORS && next.find(); seen++) {
             if (!isBoundary(text, next.group(1), next.start())) {
                 continue;
             }
-            mails.add(Arrays.copyOfRange(raw, from, next.end()));
-            from = next.end();
+            mails.add(Arrays.copyOfRange(raw, from, next.start(2)));
+            from = next.start(2);
         }
         if (from == 0) {
             return List.of(raw);

@@ -1,10 +1,12 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.match.TextSplit;
+import io.mailroute.topology.match.Whitespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads RFC 3464 per-recipient fields (Final-Recipient, Action, Status, Diagnostic-Code) wherever
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  * MTAs that imitate the format.
  */
 final class DeliveryStatusFields {
-    private static final Pattern FIELD = Pattern.compile(
+    private static final LinearPattern FIELD = LinearPattern.compile(
             "(?i)^(Final-Recipient|Original-Recipient|X-Actual-Recipient|Action|Status|Diagnostic-Code|Reporting-MTA|Remote-MTA)\\s*:\\s*(.*)$");
 
     private DeliveryStatusFields() {}
@@ -22,7 +24,7 @@ final class DeliveryStatusFields {
         String reportingMta = null;
         Builder current = null;
         String lastField = null;
-        for (final String line : report.split("\n")) {
+        for (final String line : TextSplit.at(report, '\n')) {
             if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null
                     && "diagnostic-code".equals(lastField)) {
                 current.diagnostic = current.diagnostic + " " + line.strip();
@@ -33,7 +35,7 @@ final class DeliveryStatusFields {
                 lastField = null;
                 continue;
             }
-            final Matcher m = FIELD.matcher(line);
+            final LinearMatcher m = FIELD.matcher(line);
             if (!m.matches()) {
                 lastField = null;
                 continue;
@@ -58,7 +60,7 @@ final class DeliveryStatusFields {
                 // Per-recipient fields may come before the recipient's own field (Facebook writes them so).
                 case "action" -> {
                     current = current == null ? new Builder() : current;
-                    current.action = value.toLowerCase(Locale.ROOT).split("[\\s(]")[0];
+                    current.action = Whitespace.upTo(value.toLowerCase(Locale.ROOT), "(");
                 }
                 case "status" -> {
                     current = current == null ? new Builder() : current;
@@ -71,7 +73,7 @@ final class DeliveryStatusFields {
                 }
                 case "remote-mta" -> {
                     current = current == null ? new Builder() : current;
-                    current.remoteMta = afterType(value).replaceAll("[\\s(\\[].*$", "").toLowerCase(Locale.ROOT);
+                    current.remoteMta = Whitespace.upTo(afterType(value), "([").toLowerCase(Locale.ROOT);
                 }
                 default -> { }
             }
@@ -112,7 +114,7 @@ final class DeliveryStatusFields {
     static String address(final String value) {
         final int lt = value.indexOf('<');
         final int gt = value.indexOf('>', lt + 1);
-        String a = lt >= 0 && gt > lt ? value.substring(lt + 1, gt) : value.split("\\s")[0];
+        String a = lt >= 0 && gt > lt ? value.substring(lt + 1, gt) : Whitespace.upTo(value, "");
         a = a.strip();
         if (a.length() > 1 && a.startsWith("'") && a.endsWith("'")) {
             a = a.substring(1, a.length() - 1);

@@ -1,9 +1,9 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Codes and messages particular receiving hosts use ({@code host-patterns.tsv}), after Sisimai's
@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 final class HostPatterns {
     private static final String CODE_RANGE = "aup-code:";
     private static final String LABEL_CODE = "label-code:";
-    private static final Pattern PTT_LABEL = Pattern.compile("(?:lpn|ofr|ouk)[^\\s]*");
-    private static final Pattern AUP_CODE = Pattern.compile("aup#[-a-z]*(\\d{4})");
+    private static final LinearPattern PTT_LABEL = LinearPattern.compile("(?:lpn|ofr|ouk)[^\\s]*");
+    private static final LinearPattern AUP_CODE = LinearPattern.compile("aup#[-a-z]*(\\d{4})");
     private static final HostPatterns INSTANCE = new HostPatterns(load());
 
     private final List<String[]> rows;
@@ -64,36 +64,66 @@ final class HostPatterns {
     }
 
     private String firstMatch(final String host, final String lowerText) {
+        final Codes codes = new Codes(lowerText);
         for (final String[] row : rows) {
-            if (row[0].equals(host) && matches(row[2], lowerText)) {
+            if (row[0].equals(host) && codes.match(row[2])) {
                 return row[1];
             }
         }
         return null;
     }
 
-    private static boolean matches(final String fragment, final String lowerText) {
-        if (fragment.startsWith(LABEL_CODE)) {
-            // France Telecom and La Poste end their messages with a label and a number: "LPN007_416".
-            final Matcher label = PTT_LABEL.matcher(lowerText.replace('_', '-'));
-            String last = null;
-            while (label.find()) {
-                last = label.group();
+    /** The diagnostic's label and AUP code, each searched for once however many rows ask. */
+    private static final class Codes {
+        private final String lowerText;
+        private String lastLabel;
+        private boolean labelSearched;
+        private int aupCode = -1;
+        private boolean aupSearched;
+
+        Codes(final String lowerText) {
+            this.lowerText = lowerText;
+        }
+
+        boolean match(final String fragment) {
+            if (fragment.startsWith(LABEL_CODE)) {
+                final String label = lastLabel();
+                return label != null && label.endsWith(fragment.substring(LABEL_CODE.length()));
             }
-            return last != null && last.endsWith(fragment.substring(LABEL_CODE.length()));
+            if (!fragment.startsWith(CODE_RANGE)) {
+                return lowerText.contains(fragment);
+            }
+            final int number = aupCode();
+            if (number < 0) {
+                return false;
+            }
+            final String range = fragment.substring(CODE_RANGE.length());
+            final int dash = range.indexOf('-');
+            final int from = Integer.parseInt(range.substring(0, dash));
+            final int to = Integer.parseInt(range.substring(dash + 1));
+            return to == 0 ? number == from : number >= from && number <= to;
         }
-        if (!fragment.startsWith(CODE_RANGE)) {
-            return lowerText.contains(fragment);
+
+        /** France Telecom and La Poste end their messages with a label and a number: "LPN007_416". */
+        private String lastLabel() {
+            if (!labelSearched) {
+                labelSearched = true;
+                final LinearMatcher label = PTT_LABEL.matcher(lowerText.replace('_', '-'));
+                while (label.find()) {
+                    lastLabel = label.group();
+                }
+            }
+            return lastLabel;
         }
-        final Matcher code = AUP_CODE.matcher(lowerText);
-        if (!code.find()) {
-            return false;
+
+        private int aupCode() {
+            if (!aupSearched) {
+                aupSearched = true;
+                final LinearMatcher code = AUP_CODE.matcher(lowerText);
+                aupCode = code.find() ? Integer.parseInt(code.group(1)) : -1;
+            }
+            return aupCode;
         }
-        final int number = Integer.parseInt(code.group(1));
-        final String[] range = fragment.substring(CODE_RANGE.length()).split("-");
-        final int from = Integer.parseInt(range[0]);
-        final int to = Integer.parseInt(range[1]);
-        return to == 0 ? number == from : number >= from && number <= to;
     }
 
     private static List<String[]> load() {

@@ -1,5 +1,8 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.HtmlText;
 import io.mailroute.topology.parse.MailCharsets;
 import io.mailroute.topology.parse.ParserSettings;
@@ -19,8 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A mail flattened for bounce reading, the way Sisimai reads it: newlines made LF, an mbox
@@ -33,16 +34,21 @@ import java.util.regex.Pattern;
  * the MIME walk reads only the first {@link #mimeBudget} bytes of the mail.
  *
  * @param headers  top-level headers, unfolded
- * @param report   what the reporting MTA wrote, decoded
+ * @param report   what the reporting MTA wrote, decoded, its first {@value #MAX_REPORT_CHARS} characters
  * @param original the returned message (headers and maybe body), empty when not included
  * @param reportType the {@code report-type} parameter of a multipart/report, lower case, or ""
  * @param limits   the limits it was read under
  */
 record MailText(Headers headers, String report, String original, String reportType, ParserSettings limits) {
+    /**
+     * Characters of report text read, so that a hostile mail costs the classifier's patterns no more
+     * than this: reports are a few kilobytes (at most 9,162 characters in the Sisimai corpus).
+     */
+    static final int MAX_REPORT_CHARS = 64 * 1024;
     private static final Session SESSION = Session.getInstance(properties());
 
     /** Markers after which a plain-text bounce quotes the original message. */
-    private static final Pattern ORIGINAL_MARKER = Pattern.compile(
+    private static final LinearPattern ORIGINAL_MARKER = LinearPattern.compile(
             "(?im)^(?:[ \\t]*-{2,}[ \\t]*(?:original message|original mail|Original message (?:header|headers|follows)"
                     + "|this is a copy of the message|the header of the original message"
                     + "|unsent message follows|returned message|message header follows|below this line is a copy)"
@@ -83,8 +89,11 @@ record MailText(Headers headers, String report, String original, String reportTy
             }
         }
         String reportText = report.toString().replace("\r\n", "\n").replace('\r', '\n');
+        if (reportText.length() > MAX_REPORT_CHARS) {
+            reportText = reportText.substring(0, MAX_REPORT_CHARS);
+        }
         if (original.isEmpty()) {
-            final Matcher m = ORIGINAL_MARKER.matcher(reportText);
+            final LinearMatcher m = ORIGINAL_MARKER.matcher(reportText);
             if (m.find()) {
                 original.append(reportText.substring(m.end()));
                 reportText = reportText.substring(0, m.start());
@@ -235,7 +244,9 @@ record MailText(Headers headers, String report, String original, String reportTy
             final String value = new ContentType(contentType).getParameter(name);
             return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         } catch (jakarta.mail.internet.ParseException | RuntimeException e) {
-            final Matcher m = Pattern.compile("(?i)" + Pattern.quote(name) + "\\s*=\\s*\"?([^\";\\s]+)").matcher(contentType);
+            final LinearPattern assignment =
+                    LinearPattern.compile("(?i)" + LinearPattern.quote(name) + "\\s*=\\s*\"?([^\";\\s]+)");
+            final LinearMatcher m = assignment.matcher(contentType);
             return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
         }
     }
@@ -317,7 +328,7 @@ record MailText(Headers headers, String report, String original, String reportTy
             final List<String[]> fields = new java.util.ArrayList<>();
             final int maxValue = limits.maxHeaderValueBytes();
             StringBuilder value = null;
-            for (final String line : block.split("\n")) {
+            for (final String line : TextSplit.at(block, '\n')) {
                 if (line.isEmpty()) {
                     break;
                 }

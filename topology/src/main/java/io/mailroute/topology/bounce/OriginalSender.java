@@ -1,7 +1,7 @@
 package io.mailroute.topology.bounce;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
 
 /**
  * The sender of the mail that bounced, as a report returns it: the From of the returned message,
@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Postfix's X-Postfix-Sender, ARF's Original-Mail-From, X-Original-Sender).
  */
 final class OriginalSender {
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
-    private static final Pattern ENVELOPE_FIELD = Pattern.compile(
+    private static final LinearPattern ADDRESS =
+            LinearPattern.compile("[^\\s<>@\"(),;:]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]");
+    private static final LinearPattern ENVELOPE_FIELD = LinearPattern.compile(
             "(?im)^(?:X-Postfix-Sender|Original-Mail-From|X-Original-Sender|X-Original-From|X-Envelope-From):[ \\t]*(.+)$");
 
     private OriginalSender() {}
@@ -25,7 +26,7 @@ final class OriginalSender {
                 return address;
             }
         }
-        final Matcher field = ENVELOPE_FIELD.matcher(mail.report());
+        final LinearMatcher field = ENVELOPE_FIELD.matcher(mail.report());
         while (field.find()) {
             final String address = address(DeliveryStatusFields.afterType(field.group(1)));
             if (address != null) {
@@ -39,7 +40,7 @@ final class OriginalSender {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        final Matcher m = ADDRESS.matcher(value);
+        final LinearMatcher m = ADDRESS.matcher(value);
         return m.find() ? m.group() : null;
     }
 }

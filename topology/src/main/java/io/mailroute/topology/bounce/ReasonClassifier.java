@@ -1,5 +1,7 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.match.Whitespace;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,10 +34,10 @@ final class ReasonClassifier {
     /** Vague reasons whose probe accepts the status code alone. */
     private static final Set<String> STATUS_PROBED = Set.of("rejected", "blocked");
     /** Refusals that echo the recipient the way servers answer RCPT TO (and Yahoo's unknown-account text). */
-    private static final java.util.regex.Pattern RCPT_REFUSAL = java.util.regex.Pattern.compile(
+    private static final LinearPattern RCPT_REFUSAL = LinearPattern.compile(
             "\\b5\\d\\d[ -]<[^>\\s]+@[^>\\s]+>: user unknown|doesn't have a yahoo\\.com account|the recipient name is not recognized|invalid final delivery userid|^unknown user: ");
-    /** Replies 500-504: the server did not understand the command. */
-    private static final java.util.regex.Pattern SYNTAX_REPLY = java.util.regex.Pattern.compile("(?<![\\d.])50[0-4](?=[ -])");
+    /** Replies 500-504 (not inside a number or a dotted code): the server did not understand the command. */
+    private static final LinearPattern SYNTAX_REPLY = LinearPattern.compile("(?:^|[^\\d.])50[0-4][ -]");
     private final ReasonPatterns patterns = ReasonPatterns.generic();
     private final ReasonPatterns mtaPatterns = ReasonPatterns.mta();
 
@@ -51,7 +53,7 @@ final class ReasonClassifier {
         if (status != null && status.startsWith("2.")) {
             return "delivered";
         }
-        final String text = diagnostic == null ? "" : diagnostic.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        final String text = diagnostic == null ? "" : Whitespace.collapse(diagnostic.toLowerCase(Locale.ROOT));
         final String byStatus = patterns.forStatus(status);
         if (byStatus == null && "delayed".equals(action)) {
             return "expired";
@@ -71,7 +73,7 @@ final class ReasonClassifier {
             // A recipient refused after the message was read was refused by a filter, not for being unknown.
             final String named = SmtpCommand.in(text);
             final String command = named != null ? named : reportCommand;
-            if (RCPT_REFUSAL.matcher(text).find()) {
+            if (RCPT_REFUSAL.find(text)) {
                 return byMessage;
             }
             final boolean afterData = "DATA".equals(command) || text.contains("550 : user unknown") || text.contains("550: : user unknown")
@@ -110,7 +112,7 @@ final class ReasonClassifier {
         if ("HELO".equals(command) || "CONN".equals(command)) {
             return "blocked";
         }
-        if (SYNTAX_REPLY.matcher(text).find()) {
+        if (SYNTAX_REPLY.find(text)) {
             return "syntaxerror";
         }
         return text.isBlank() ? "undefined" : "onhold";

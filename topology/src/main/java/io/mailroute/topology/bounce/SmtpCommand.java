@@ -1,11 +1,11 @@
 package io.mailroute.topology.bounce;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
 
 /** Which SMTP command a diagnostic text says the remote server answered: CONN, HELO, MAIL, RCPT or DATA. */
 final class SmtpCommand {
-    private static final Pattern COMMAND = Pattern.compile(
+    private static final LinearPattern COMMAND = LinearPattern.compile(
             "(?:in reply to|after|>>>|while sending|command:?|during|most progress was)\\s+(?:the\\s+)?(end of data|data|rcpt|mail from|mail|ehlo|helo|connect)"
                     + "|(end of data|rcpt to|mail from|data) command"
                     // qmail and DragonFly name the refused command their own way
@@ -15,7 +15,7 @@ final class SmtpCommand {
 
     /** The command named in the lower-case text, or null. */
     static String in(final String lowerText) {
-        final Matcher m = COMMAND.matcher(lowerText);
+        final LinearMatcher m = COMMAND.matcher(lowerText);
         if (!m.find()) {
             return null;
         }

@@ -1,20 +1,22 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Finds enhanced status codes (RFC 3463) and SMTP reply codes (RFC 5321) in text. */
 final class StatusCodes {
-    private static final Pattern[] STATUS = {
-        Pattern.compile("[ ]?\\(#([45]\\.\\d\\.\\d{1,3})\\)"),
-        Pattern.compile("\\b\\d{3}[- ]#?([45]\\.\\d\\.\\d{1,3})\\b"),
-        Pattern.compile("(?<![\\d.])([245]\\.\\d\\.\\d{1,3})(?![\\d.]*\\d)"),
+    private static final LinearPattern[] STATUS = {
+        LinearPattern.compile("[ ]?\\(#([45]\\.\\d\\.\\d{1,3})\\)"),
+        LinearPattern.compile("\\b\\d{3}[- ]#?([45]\\.\\d\\.\\d{1,3})\\b"),
     };
-    private static final Pattern IPV4 = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
-    private static final Pattern REPLY = Pattern.compile("(?<![\\d.])([245][0-5]\\d)(?=[ -]|$)(?![ -]?\\d{3})");
+    /** A code (group 1) after no digit and no dot; {@link #status} wants no digit in the digits and dots after it. */
+    private static final LinearPattern BARE_STATUS = LinearPattern.compile("(?:^|[^\\d.])([245]\\.\\d\\.\\d{1,3})");
+    private static final LinearPattern IPV4 = LinearPattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
+    /** A reply code (group 1) after no digit and no dot; {@link #replyCode} checks what follows it. */
+    private static final LinearPattern REPLY = LinearPattern.compile("(?:^|[^\\d.])([245][0-5]\\d)");
 
     private StatusCodes() {}
 
@@ -23,10 +25,16 @@ final class StatusCodes {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        for (final Pattern p : STATUS) {
-            final Matcher m = p.matcher(text);
+        for (final LinearPattern p : STATUS) {
+            final LinearMatcher m = p.matcher(text);
             if (m.find()) {
                 return m.group(1);
+            }
+        }
+        final LinearMatcher bare = BARE_STATUS.matcher(text);
+        while (bare.find()) {
+            if (!digitAmongDigitsAndDots(text, bare.end(1))) {
+                return bare.group(1);
             }
         }
         return null;
@@ -41,7 +49,7 @@ final class StatusCodes {
         if (text == null || text.length() < 7) {
             return null;
         }
-        final String s = " " + IPV4.matcher(text).replaceAll("***.***.***.***") + " ";
+        final String s = " " + IPV4.replaceAll(text, "***.***.***.***") + " ";
         final List<Integer> starts = new ArrayList<>();
         for (final String prefix : new String[] {"5.", "4.", "2."}) {
             for (int at = s.indexOf(prefix, 1); at >= 0; at = s.indexOf(prefix, at + 5)) {
@@ -133,18 +141,49 @@ final class StatusCodes {
         return c >= '0' && c <= '9';
     }
 
-    /** The first SMTP reply code in the text, or null. */
+    /**
+     * The first SMTP reply code in the text, or null: three digits after no digit and no dot,
+     * followed by a space, a hyphen or the end of the text, and not by another three digits.
+     */
     static String replyCode(final String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        final Matcher m = REPLY.matcher(text);
+        final LinearMatcher m = REPLY.matcher(text);
         while (m.find()) {
+            final int end = m.end(1);
             final String code = m.group(1);
-            if (code.charAt(0) != '2') {
+            if (endsReplyCode(text, end) && code.charAt(0) != '2') {
                 return code;
             }
         }
         return null;
+    }
+
+    /** True when a space, hyphen or the end of the text (or of its last line) follows, and no three digits after it. */
+    private static boolean endsReplyCode(final String text, final int at) {
+        if (atEnd(text, at)) {
+            return true;
+        }
+        final char next = text.charAt(at);
+        return (next == ' ' || next == '-') && !(at + 3 < text.length() && isDigit(text.charAt(at + 1))
+                && isDigit(text.charAt(at + 2)) && isDigit(text.charAt(at + 3)));
+    }
+
+    /** Where {@code $} matches in {@code java.util.regex}: the end, or before a line terminator that ends the text. */
+    private static boolean atEnd(final String text, final int at) {
+        final int left = text.length() - at;
+        return left == 0 || left == 1 && "\n\r\u0085\u2028\u2029".indexOf(text.charAt(at)) >= 0
+                || left == 2 && text.startsWith("\r\n", at);
+    }
+
+    /** True when the run of digits and dots starting at {@code from} holds a digit. */
+    private static boolean digitAmongDigitsAndDots(final String text, final int from) {
+        for (int i = from; i < text.length() && (isDigit(text.charAt(i)) || text.charAt(i) == '.'); i++) {
+            if (isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.mailroute.topology.bounce;
 
+import io.mailroute.topology.match.TextSplit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ final class TsvRows {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank() && !line.startsWith("#")) {
-                    rows.add(line.split("\t"));
+                    rows.add(TextSplit.at(line, '\t'));
                 }
             }
         } catch (IOException e) {

@@ -1,12 +1,12 @@
 package io.mailroute.topology.parse;
 
 import io.mailroute.avro.Bounce;
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the {@code message/delivery-status} part of a DSN (RFC 3464): the per-message block
@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * The reason is a first guess from the status code only; the bounce classifier refines it.
  */
 final class DeliveryStatus {
-    private static final Pattern REPLY_CODE = Pattern.compile("\\b([245]\\d\\d)\\b");
-    private static final Pattern STATUS = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
+    private static final LinearPattern REPLY_CODE = LinearPattern.compile("\\b([245]\\d\\d)\\b");
+    private static final LinearPattern STATUS = LinearPattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
 
     private DeliveryStatus() {}
 
@@ -89,11 +89,11 @@ final class DeliveryStatus {
         return (semicolon < 0 ? value : value.substring(semicolon + 1)).strip();
     }
 
-    private static String firstMatch(final Pattern pattern, final String text) {
+    private static String firstMatch(final LinearPattern pattern, final String text) {
         if (text == null) {
             return null;
         }
-        final Matcher m = pattern.matcher(text);
+        final LinearMatcher m = pattern.matcher(text);
         return m.find() ? m.group(1) : null;
     }
 }

@@ -90,10 +90,11 @@ public record MimeHeaderValue(String value, Map<String, String> parameters) {
                 out.append(part[1]);
             } else {
                 if (charset == null) {
-                    final String[] split = part[1].split("'", 3);
-                    if (split.length == 3) {
-                        charset = split[0];
-                        out.append(decodeExtended(split[2], charset));
+                    final int lang = part[1].indexOf('\'');
+                    final int value = lang < 0 ? -1 : part[1].indexOf('\'', lang + 1);
+                    if (value >= 0) {
+                        charset = part[1].substring(0, lang);
+                        out.append(decodeExtended(part[1].substring(value + 1), charset));
                         continue;
                     }
                     charset = "";
@@ -109,10 +110,11 @@ public record MimeHeaderValue(String value, Map<String, String> parameters) {
         String charset = knownCharset;
         String encoded = text;
         if (charset == null) {
-            final String[] split = text.split("'", 3);
-            if (split.length == 3) {
-                charset = split[0];
-                encoded = split[2];
+            final int lang = text.indexOf('\'');
+            final int value = lang < 0 ? -1 : text.indexOf('\'', lang + 1);
+            if (value >= 0) {
+                charset = text.substring(0, lang);
+                encoded = text.substring(value + 1);
             } else {
                 charset = "";
             }
@@ -137,9 +139,24 @@ public record MimeHeaderValue(String value, Map<String, String> parameters) {
         if (text.length() >= 2 && text.charAt(0) == '"') {
             final int end = text.lastIndexOf('"');
             final String inner = end > 0 ? text.substring(1, end) : text.substring(1);
-            return inner.indexOf('\\') < 0 ? inner : inner.replaceAll("\\\\(.)", "$1");
+            return inner.indexOf('\\') < 0 ? inner : unescape(inner);
         }
         return text;
+    }
+
+    /** The text with each backslash-escaped character (but a line end) in place of its escape. */
+    private static String unescape(final String text) {
+        final StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && "\n\r\u0085\u2028\u2029".indexOf(text.charAt(i + 1)) < 0) {
+                i++;
+                out.append(text.charAt(i));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static int indexOutsideQuotes(final String text, final char wanted, final int from) {

@@ -4,6 +4,9 @@ import io.mailroute.avro.Alert;
 import io.mailroute.avro.AlertLevel;
 import io.mailroute.avro.AlertType;
 import io.mailroute.topology.Hashes;
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.match.Whitespace;
 import io.mailroute.topology.parse.ParsedMail;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.kafka.streams.kstream.Reducer;
 
 /**
@@ -27,12 +29,15 @@ public final class NewPatterns {
     /** Mail ids kept as samples in an alert. */
     static final int SAMPLES = 5;
 
-    private static final Pattern PREFIXES = Pattern.compile("^(?:\\s*(?:re|fw|fwd|aw|sv|転送|返信)\\s*[:：]\\s*|\\s*\\[external]\\s*)+",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern IDS = Pattern.compile("\\b(?=[\\p{Alnum}-]*\\d)(?=[\\p{Alnum}-]*\\p{Alpha})[\\p{Alnum}-]{8,}\\b");
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    /** Reply and forward prefixes; {@code [\s\x0B]} is the whitespace of java.util.regex's {@code \s}. */
+    private static final LinearPattern PREFIXES = LinearPattern.compile("(?i)^(?:[\\s\\x0B]*(?:re|fw|fwd|aw|sv|転送|返信)"
+            + "[\\s\\x0B]*[:：][\\s\\x0B]*|[\\s\\x0B]*\\[external][\\s\\x0B]*)+");
+    /** Candidate ids: eight or more letters, digits and hyphens between word boundaries; see {@link #maskIds}. */
+    private static final LinearPattern ID_CANDIDATES = LinearPattern.compile("\\b[A-Za-z0-9-]{8,}\\b");
+    private static final LinearPattern DIGITS = LinearPattern.compile("\\d+");
     private static final int MAX_SHAPE = 120;
+    /** Characters of a subject its shape is made of: the shape keeps 120, ids and runs of blanks shrink. */
+    static final int MAX_SUBJECT = 1_000;
 
     private NewPatterns() {}
 
@@ -41,12 +46,49 @@ public final class NewPatterns {
         if (subject == null || subject.isBlank()) {
             return "(no subject)";
         }
-        String s = subject.toLowerCase(Locale.ROOT);
-        s = PREFIXES.matcher(s).replaceFirst("");
-        s = IDS.matcher(s).replaceAll("*");
-        s = DIGITS.matcher(s).replaceAll("#");
-        s = BLANKS.matcher(s).replaceAll(" ").strip();
+        String s = subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
+        s = s.toLowerCase(Locale.ROOT);
+        final LinearMatcher prefixes = PREFIXES.matcher(s);
+        if (prefixes.find()) {
+            s = s.substring(prefixes.end());
+        }
+        s = maskIds(s);
+        s = DIGITS.replaceAll(s, "#");
+        s = Whitespace.collapse(s).strip();
         return s.length() > MAX_SHAPE ? s.substring(0, MAX_SHAPE) : s;
+    }
+
+    /**
+     * {@code text} with every id replaced by {@code *}: a candidate whose run of letters, digits and
+     * hyphens (which may go on past the candidate, up to a {@code _}) holds a digit and a letter.
+     */
+    private static String maskIds(final String text) {
+        final LinearMatcher m = ID_CANDIDATES.matcher(text);
+        final StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        while (m.find()) {
+            if (isId(text, m.start())) {
+                out.append(text, copied, m.start()).append('*');
+                copied = m.end();
+            }
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean isId(final String text, final int start) {
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = start; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            final boolean isDigit = c >= '0' && c <= '9';
+            final boolean isLetter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!isDigit && !isLetter && c != '-') {
+                break;
+            }
+            digit |= isDigit;
+            letter |= isLetter;
+        }
+        return digit && letter;
     }
 
     /** The key of a pattern, {@code new-pattern:<16 hex>}. */

@@ -2,17 +2,21 @@ package io.mailroute.topology.rules;
 
 import io.mailroute.avro.Condition;
 import io.mailroute.avro.MatchField;
+import io.mailroute.topology.match.LinearPattern;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** A validated {@link Condition} with its patterns compiled and its values lower-cased once. */
+/**
+ * A validated {@link Condition} with its patterns compiled and its values lower-cased once. CONTAINS
+ * and patterns without {@code $} read the prefixes of the candidates ({@link MailView#prefixes});
+ * EXACT, negated conditions and patterns with {@code $} read whole values.
+ */
 final class CompiledCondition {
     private final Condition condition;
     private final List<String> lowerValues;
-    private final List<Pattern> patterns;
+    private final List<LinearPattern> patterns;
 
-    CompiledCondition(final Condition condition, final List<Pattern> patterns) {
+    CompiledCondition(final Condition condition, final List<LinearPattern> patterns) {
         this.condition = condition;
         this.lowerValues = condition.getValues().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
         this.patterns = patterns;
@@ -20,7 +24,7 @@ final class CompiledCondition {
 
     /** True when any candidate matches any value, inverted by {@code negate}. */
     boolean test(final MailView mail) {
-        return matches(mail.values(condition.getField(), condition.getHeader())) != condition.getNegate();
+        return holds(mail) != condition.getNegate();
     }
 
     /** Evaluation order: conditions on headers first, those needing the body last. */
@@ -39,33 +43,51 @@ final class CompiledCondition {
                 + (condition.getNegate() ? " NOT " : " ") + condition.getOp() + " " + condition.getValues();
     }
 
-    private boolean matches(final List<String> candidates) {
+    private boolean holds(final MailView mail) {
+        return switch (condition.getOp()) {
+            case EXACT -> anyEquals(candidates(mail, true));
+            case CONTAINS -> anyContains(candidates(mail, false));
+            case REGEX -> anyFinds(mail);
+        };
+    }
+
+    /** The whole values, or only their prefixes where those decide as the whole values would. */
+    private List<String> candidates(final MailView mail, final boolean whole) {
+        return whole || condition.getNegate() ? mail.values(condition.getField(), condition.getHeader())
+                : mail.prefixes(condition.getField(), condition.getHeader());
+    }
+
+    private boolean anyEquals(final List<String> candidates) {
+        for (final String candidate : candidates) {
+            for (final String value : condition.getValues()) {
+                if (value.equalsIgnoreCase(candidate)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean anyContains(final List<String> candidates) {
         for (final String candidate : candidates) {
             if (candidate == null) {
                 continue;
             }
-            switch (condition.getOp()) {
-                case EXACT -> {
-                    for (final String value : condition.getValues()) {
-                        if (candidate.equalsIgnoreCase(value)) {
-                            return true;
-                        }
-                    }
+            final String lower = candidate.toLowerCase(Locale.ROOT);
+            for (final String value : lowerValues) {
+                if (lower.contains(value)) {
+                    return true;
                 }
-                case CONTAINS -> {
-                    final String lower = candidate.toLowerCase(Locale.ROOT);
-                    for (final String value : lowerValues) {
-                        if (lower.contains(value)) {
-                            return true;
-                        }
-                    }
-                }
-                case REGEX -> {
-                    for (final Pattern pattern : patterns) {
-                        if (pattern.matcher(candidate).find()) {
-                            return true;
-                        }
-                    }
+            }
+        }
+        return false;
+    }
+
+    private boolean anyFinds(final MailView mail) {
+        for (final LinearPattern pattern : patterns) {
+            for (final String candidate : candidates(mail, pattern.seesTextEnd())) {
+                if (candidate != null && pattern.find(candidate)) {
+                    return true;
                 }
             }
         }

@@ -1,15 +1,14 @@
 package io.mailroute.topology.rules;
 
-import io.mailroute.avro.MatchField;
 import io.mailroute.avro.Rule;
+import io.mailroute.topology.match.LinearMatcher;
+import io.mailroute.topology.match.LinearPattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A validated {@link Rule} ready to evaluate: conditions ordered so that header tests run before
@@ -19,18 +18,18 @@ public final class CompiledRule {
     private final Rule rule;
     private final List<CompiledCondition> conditions;
     private final List<CompiledExtraction> extractions;
-    private final Pattern ownerFallback;
+    private final LinearPattern ownerFallback;
     private final boolean namedOwner;
 
     CompiledRule(final Rule rule, final List<CompiledCondition> conditions, final List<CompiledExtraction> extractions,
-                 final Pattern ownerFallback) {
+                 final LinearPattern ownerFallback) {
         this.rule = rule;
         final List<CompiledCondition> ordered = new ArrayList<>(conditions);
         ordered.sort(Comparator.comparingInt(CompiledCondition::cost));
         this.conditions = List.copyOf(ordered);
         this.extractions = List.copyOf(extractions);
         this.ownerFallback = ownerFallback;
-        this.namedOwner = ownerFallback != null && ownerFallback.pattern().contains("(?<owner>");
+        this.namedOwner = ownerFallback != null && ownerFallback.groupNames().contains("owner");
     }
 
     public Rule rule() {
@@ -86,17 +85,15 @@ public final class CompiledRule {
                 .map(e -> e.getName()).filter(name -> !extracted.containsKey(name)).distinct().toList();
     }
 
-    /** The owner id the fallback pattern finds in the subject, else in the body. */
+    /** The owner id the fallback pattern finds in the subject, else in the body ({@link MailView#ownerSearchTexts}). */
     public Optional<String> fallbackOwnerId(final MailView mail) {
         if (ownerFallback == null) {
             return Optional.empty();
         }
-        for (final MatchField field : List.of(MatchField.SUBJECT, MatchField.BODY)) {
-            for (final String candidate : mail.values(field, null)) {
-                final Matcher m = ownerFallback.matcher(candidate);
-                if (m.find()) {
-                    return Optional.ofNullable(namedOwner ? m.group("owner") : m.group(1));
-                }
+        for (final String candidate : mail.ownerSearchTexts(ownerFallback.seesTextEnd())) {
+            final LinearMatcher m = ownerFallback.matcher(candidate);
+            if (m.find()) {
+                return Optional.ofNullable(namedOwner ? m.group("owner") : m.group(1));
             }
         }
         return Optional.empty();

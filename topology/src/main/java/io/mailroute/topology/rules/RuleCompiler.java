@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.match.LinearPatternException;
 
 /**
  * Validates {@link Rule}s and compiles them. The same checks guard rules loaded from YAML and
@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class RuleCompiler {
     /** Rule ids: lower-case letters, digits, dots, dashes and underscores. */
-    public static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+    public static final LinearPattern RULE_ID = LinearPattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     private static final Set<MatchField> VERDICT_FIELDS = EnumSet.of(MatchField.SPF, MatchField.DKIM, MatchField.DMARC,
             MatchField.SPAM, MatchField.VIRUS);
@@ -37,7 +37,7 @@ public final class RuleCompiler {
      */
     public static CompiledRule compile(final Rule rule, final String source, final List<RuleProblem> problems) {
         final Problems p = new Problems(source, rule.getRuleId(), problems);
-        if (rule.getRuleId() == null || !RULE_ID.matcher(rule.getRuleId()).matches()) {
+        if (rule.getRuleId() == null || !RULE_ID.matchesAll(rule.getRuleId())) {
             p.add("ruleId", "must match " + RULE_ID.pattern());
         }
         if (blank(rule.getRulesVersion())) {
@@ -68,10 +68,11 @@ public final class RuleCompiler {
                 extractions.add(extraction);
             }
         }
-        Pattern ownerFallback = null;
+        LinearPattern ownerFallback = null;
         if (rule.getOwnerFallback() != null) {
             ownerFallback = pattern(rule.getOwnerFallback(), "ownerFallback", p);
-            if (ownerFallback != null && !rule.getOwnerFallback().contains("(?<owner>") && groups(ownerFallback) < 1) {
+            if (ownerFallback != null && !ownerFallback.groupNames().contains("owner")
+                    && ownerFallback.groupCount() < 1) {
                 p.add("ownerFallback", "needs a group named 'owner' or at least one group");
             }
         }
@@ -90,7 +91,7 @@ public final class RuleCompiler {
         if (condition.getValues().isEmpty()) {
             p.add(path + ".values", "needs at least one value");
         }
-        final List<Pattern> patterns = new ArrayList<>();
+        final List<LinearPattern> patterns = new ArrayList<>();
         for (int i = 0; i < condition.getValues().size(); i++) {
             final String value = condition.getValues().get(i);
             final String valuePath = path + ".values[" + i + "]";
@@ -101,7 +102,7 @@ public final class RuleCompiler {
             } else if (field == MatchField.IS_BOUNCE && !value.equals("true") && !value.equals("false")) {
                 p.add(valuePath, "must be true or false");
             } else if (condition.getOp() == MatchOp.REGEX) {
-                final Pattern pattern = pattern(value, valuePath, p);
+                final LinearPattern pattern = pattern(value, valuePath, p);
                 if (pattern != null) {
                     patterns.add(pattern);
                 }
@@ -121,29 +122,27 @@ public final class RuleCompiler {
         if (extraction.getFrom() == MatchField.HEADER && blank(extraction.getHeader())) {
             p.add(path + ".header", "is required when from is HEADER");
         }
-        final Pattern pattern = pattern(extraction.getPattern(), path + ".pattern", p);
-        final boolean named = extraction.getPattern() != null && extraction.getPattern().contains("(?<value>");
-        if (pattern != null && !named && groups(pattern) < 1) {
+        final LinearPattern pattern = pattern(extraction.getPattern(), path + ".pattern", p);
+        final boolean named = pattern != null && pattern.groupNames().contains("value");
+        if (pattern != null && !named && pattern.groupCount() < 1) {
             p.add(path + ".pattern", "needs a group named 'value' or at least one group");
         }
         return p.count() > before ? null : new CompiledExtraction(extraction, pattern, named);
     }
 
-    private static Pattern pattern(final String regex, final String path, final Problems p) {
+    /** The pattern compiled for the linear-time engine; a pattern it cannot run is a problem saying why. */
+    private static LinearPattern pattern(final String regex, final String path, final Problems p) {
         if (regex == null || regex.isEmpty()) {
             p.add(path, "must not be empty");
             return null;
         }
         try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            p.add(path, "is not a valid regex: " + e.getDescription() + " near index " + e.getIndex());
+            return LinearPattern.compile(regex);
+        } catch (LinearPatternException e) {
+            p.add(path, "is not a valid regex: " + e.description()
+                    + (e.position() < 0 ? "" : " at index " + e.position()));
             return null;
         }
-    }
-
-    private static int groups(final Pattern pattern) {
-        return pattern.matcher("").groupCount();
     }
 
     private static boolean isVerdict(final String value) {

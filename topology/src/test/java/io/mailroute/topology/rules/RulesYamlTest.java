@@ -97,7 +97,7 @@ class RulesYamlTest {
         assertThat(problems).containsExactlyInAnyOrder(
                 "test.yaml: rule one: lane: unknown key; expected one of [category, conditions, description, enabled, extract, "
                         + "lanes, ownerFallback, priority, requireAuth, requireOwner, ruleId, rulesVersion, severity, ticketAction]",
-                "test.yaml: rule one: conditions[0].values[0]: is not a valid regex: Unclosed group near index 9",
+                "test.yaml: rule one: conditions[0].values[0]: is not a valid regex: missing closing )",
                 "test.yaml: rule one: conditions[1].header: is required when field is HEADER",
                 "test.yaml: rule one: conditions[2].values[0]: must be a verdict: [PASS, FAIL, SOFTFAIL, NEUTRAL, NONE, GRAY, "
                         + "TEMPERROR, PERMERROR, PROCESSING_FAILED, UNKNOWN]",
@@ -107,6 +107,33 @@ class RulesYamlTest {
                 "test.yaml: rule two: extract[0].pattern: needs a group named 'value' or at least one group",
                 "test.yaml: rule one: ruleId: is used by more than one rule",
                 "test.yaml: rule one: conditions[0].values[0]: must be true or false");
+    }
+
+    @Test
+    void shouldRejectPatternsTheLinearTimeEngineCannotRunNamingRuleAndField() {
+        final List<String> problems = problems("""
+                rulesVersion: "1"
+                rules:
+                  - ruleId: hostile
+                    category: c
+                    ownerFallback: '(\\d{12})\\1'
+                    conditions:
+                      - {field: FROM, op: CONTAINS, values: [aws]}
+                      - {field: SUBJECT, op: REGEX, values: ['invoice', '(?i)invoice(?= due)']}
+                      - {field: BODY, op: REGEX, values: ['(?<!re: )order']}
+                    extract:
+                      - {name: total, from: BODY, pattern: 'total: (?<value>\\d++)'}
+                """);
+
+        assertThat(problems).containsExactly(
+                "test.yaml: rule hostile: conditions[1].values[1]: is not a valid regex: "
+                        + "lookahead (?= is not supported by the linear-time engine at index 11",
+                "test.yaml: rule hostile: conditions[2].values[0]: is not a valid regex: "
+                        + "lookbehind (?<! is not supported by the linear-time engine at index 0",
+                "test.yaml: rule hostile: extract[0].pattern: is not a valid regex: "
+                        + "possessive quantifier ++ is not supported by the linear-time engine at index 18",
+                "test.yaml: rule hostile: ownerFallback: is not a valid regex: "
+                        + "backreference \\1 is not supported by the linear-time engine at index 8");
     }
 
     @Test
