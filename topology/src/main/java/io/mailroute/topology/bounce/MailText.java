@@ -6,6 +6,7 @@ import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.HtmlText;
 import io.mailroute.topology.parse.MailCharsets;
 import io.mailroute.topology.parse.ParserSettings;
+import io.mailroute.topology.parse.QuotedPrintable;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -188,10 +189,24 @@ record MailText(Headers headers, String report, String original, String reportTy
     private static byte[] readBytes(final Part part, final boolean raw, final ParserSettings limits)
             throws MessagingException, IOException {
         try {
+            if (!raw && isQuotedPrintable(part)) {
+                final byte[] encoded = readLimited(rawStream(part), Integer.MAX_VALUE);
+                return limited(QuotedPrintable.decode(encoded, 0, encoded.length), limits.maxBodyBytes());
+            }
             return readLimited(raw ? rawStream(part) : part.getInputStream(), limits.maxBodyBytes());
         } catch (IOException | MessagingException | RuntimeException e) {
             return readLimited(rawStream(part), limits.maxBodyBytes());
         }
+    }
+
+    /** Angus Mail's quoted-printable stream recurses once per soft line break: such parts are decoded here. */
+    private static boolean isQuotedPrintable(final Part part) throws MessagingException {
+        return part instanceof MimeBodyPart body
+                && "quoted-printable".equalsIgnoreCase(String.valueOf(body.getEncoding()).strip());
+    }
+
+    private static byte[] limited(final byte[] bytes, final int max) {
+        return bytes.length > max ? java.util.Arrays.copyOf(bytes, max) : bytes;
     }
 
     private static InputStream rawStream(final Part part) throws MessagingException {
@@ -223,9 +238,11 @@ record MailText(Headers headers, String report, String original, String reportTy
     private static String decodeText(final byte[] body, final String encoding, final String contentType,
                                      final ParserSettings limits) {
         final int max = limits.maxBodyBytes();
-        byte[] bytes = body.length > max ? java.util.Arrays.copyOf(body, max) : body;
+        byte[] bytes = limited(body, max);
         final String enc = encoding.strip().toLowerCase(Locale.ROOT);
-        if (enc.equals("base64") || enc.equals("quoted-printable")) {
+        if (enc.equals("quoted-printable")) {
+            bytes = limited(QuotedPrintable.decode(body, 0, body.length), max);
+        } else if (enc.equals("base64")) {
             try (InputStream in = jakarta.mail.internet.MimeUtility.decode(new ByteArrayInputStream(body), enc)) {
                 bytes = readLimited(in, limits.maxBodyBytes());
             } catch (MessagingException | IOException | RuntimeException e) {

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.angus.mail.util.BASE64DecoderStream;
-import org.eclipse.angus.mail.util.QPDecoderStream;
 import org.eclipse.angus.mail.util.UUDecoderStream;
 
 /**
@@ -209,7 +208,7 @@ final class BodyWalker {
         }
         return switch (decoder) {
             case "base64" -> new BASE64DecoderStream(content, settings.lenient());
-            case "quoted-printable" -> new QPDecoderStream(content);
+            case "quoted-printable" -> new ByteArrayInputStream(QuotedPrintable.decode(raw, start, end));
             default -> new UUDecoderStream(content, settings.lenient(), settings.lenient());
         };
     }
