@@ -3,6 +3,7 @@ package io.mailroute.topology.bounce;
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.BounceDetector;
 import io.mailroute.topology.DetectedBounces;
+import io.mailroute.topology.budget.MailBudget;
 import io.mailroute.topology.match.LinearMatcher;
 import io.mailroute.topology.match.LinearPattern;
 import io.mailroute.topology.match.TextSplit;
@@ -90,6 +91,7 @@ public final class BounceClassifier implements BounceDetector {
             if (bounces.size() >= limits.maxBounceRecipients()) {
                 break;
             }
+            MailBudget.check();
             final DetectedBounces one = classifyOne(mail, limits);
             bounces.addAll(one.bounces());
             omitted += one.omitted();
@@ -222,6 +224,7 @@ public final class BounceClassifier implements BounceDetector {
         final Map<List<String>, String> reasonsRead = new HashMap<>();
         final List<Bounce> bounces = new ArrayList<>(failures.size());
         for (final Failure f : failures) {
+            MailBudget.check();
             final Diagnostic diagnostic = diagnostics.computeIfAbsent(f.diagnostic() == null ? "" : f.diagnostic(),
                     Diagnostic::of);
             final String status = StatusCodes.prefer(f.status(), diagnostic.status(), diagnostic.replyCode());

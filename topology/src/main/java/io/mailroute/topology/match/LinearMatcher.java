@@ -1,11 +1,13 @@
 package io.mailroute.topology.match;
 
 import com.google.re2j.Matcher;
+import io.mailroute.topology.budget.MailBudget;
 
 /**
  * The matches of a {@link LinearPattern} in one text, in the manner of
  * {@link java.util.regex.Matcher}: {@link #find()} moves to the next match, the group accessors
- * read the current one. One per text; not thread-safe.
+ * read the current one. One per text; not thread-safe. Every search checks the running
+ * {@link MailBudget} of the thread.
  */
 public final class LinearMatcher {
     private final Matcher matcher;
@@ -14,13 +16,18 @@ public final class LinearMatcher {
         this.matcher = matcher;
     }
 
-    /** Moves to the next match after the current one; false when there is none. */
+    /**
+     * Moves to the next match after the current one; false when there is none. Checks the mail's
+     * budget first: a match costs time linear in the text, but a mail holds many texts.
+     */
     public boolean find() {
+        MailBudget.check();
         return matcher.find();
     }
 
-    /** True when the pattern matches the whole text; the match is then the current one. */
+    /** True when the pattern matches the whole text; the match is then the current one. Checks the budget first. */
     public boolean matches() {
+        MailBudget.check();
         return matcher.matches();
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * detection, rules, extractions, owner fallback, subject shape): each reaches its outcome within
  * {@link HostileText#BOUND}, without overflowing the stack.
  */
-class HostileMailTest {
+class HostileTextInMailTest {
     /** The parser's limit of a header value. */
     private static final int FIELD_CHARS = 64 * 1024;
     /** A sender the AWS rules accept, so that their subject conditions and extractions run; and a bounce's. */
@@ -20,7 +20,7 @@ class HostileMailTest {
 
     @Test
     void shouldBringEveryHostileMailToItsOutcomeWithinTheBound() {
-        try (TestPipeline pipeline = new TestPipeline("HostileMailTest")) {
+        try (TestPipeline pipeline = new TestPipeline("HostileTextInMailTest")) {
             pipeline.send(TestPipeline.inline("warm-up", TestMails.awsBilling("root@example.com")));
             pipeline.drainAll();
             Duration slowest = Duration.ZERO;
