@@ -84,10 +84,13 @@ final class DeadLetterRecords {
         final String mailId = mailId(key, value, attempt);
         final RawRef ref = attempt.map(MailAttempt::ref).or(() -> refOf(value, context)).orElseGet(() -> rawBytesRef(context, mailId));
         final String message = exception.getMessage() == null ? "" : exception.getMessage();
-        final DeadLetter letter = new DeadLetter(mailId, stage, exception.getClass().getName(),
-                message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE), attempt.map(MailAttempt::number).orElse(0),
-                null, ref, context.topic(), context.partition() < 0 ? null : context.partition(),
-                context.offset() < 0 ? null : context.offset(), Instant.now());
+        final DeadLetter letter = DeadLetter.newBuilder().setMailId(mailId).setStage(stage)
+                .setErrorClass(exception.getClass().getName())
+                .setMessage(message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE))
+                .setAttempt(attempt.map(MailAttempt::number).orElse(0)).setOwnerId(null).setRaw(ref)
+                .setOriginalTopic(context.topic()).setOriginalPartition(context.partition() < 0 ? null : context.partition())
+                .setOriginalOffset(context.offset() < 0 ? null : context.offset()).setFailedAt(Instant.now())
+                .build();
         final Long timestamp = context.timestamp() < 0 ? null : context.timestamp();
         final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp, keys.serialize(topic, mailId),
                 serializer.serialize(topic, letter));

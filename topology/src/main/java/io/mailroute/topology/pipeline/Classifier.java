@@ -148,7 +148,9 @@ public final class Classifier {
             for (final Owner owner : ownersOrNobody(owners)) {
                 routes.add(new Routed.ToLane(attempt.mailId(), Lane.QUARANTINE,
                         classified(owner, Lane.QUARANTINE, rule, category, reason, extracted)));
-                statuses.add(new OwnerOutcome(ownerId(owner), Outcome.QUARANTINED, List.of(Lane.QUARANTINE), ruleId, category, reason));
+                statuses.add(OwnerOutcome.newBuilder().setOwnerId(ownerId(owner)).setOutcome(Outcome.QUARANTINED)
+                        .setLanes(List.of(Lane.QUARANTINE)).setRuleId(ruleId).setCategory(category).setDetail(reason)
+                        .build());
             }
             routes.add(outcomes.status(attempt, Stage.ROUTE, statuses, view.mail(), rulesVersion, now));
             return new MailDecision(routes);
@@ -164,7 +166,9 @@ public final class Classifier {
                     final String key = lane == Lane.QUARANTINE || owner == null ? attempt.mailId() : owner.accountId();
                     routes.add(new Routed.ToLane(key, lane, classified(owner, lane, rule, r.getCategory(), null, extracted)));
                 }
-                statuses.add(new OwnerOutcome(ownerId(owner), outcome, List.copyOf(r.getLanes()), rule.id(), r.getCategory(), null));
+                statuses.add(OwnerOutcome.newBuilder().setOwnerId(ownerId(owner)).setOutcome(outcome)
+                        .setLanes(List.copyOf(r.getLanes())).setRuleId(rule.id()).setCategory(r.getCategory()).setDetail(null)
+                        .build());
             }
             routes.add(outcomes.status(attempt, Stage.ROUTE, statuses, view.mail(), rulesVersion, now));
             return new MailDecision(routes);

@@ -72,7 +72,9 @@ final class FloodCheck implements FixedKeyProcessor<String, StageResult<ParsedAt
         final long now = context.currentSystemTimeMs();
         final String detail = "flood: " + String.join(", ", flooding) + " over " + policy.quota() + " mails per " + policy.window()
                 + "; processed on the overflow lane";
-        final OwnerOutcome owner = new OwnerOutcome(null, Outcome.IN_PROGRESS, List.of(Lane.OVERFLOW), null, CATEGORY, detail);
+        final OwnerOutcome owner = OwnerOutcome.newBuilder().setOwnerId(null).setOutcome(Outcome.IN_PROGRESS)
+                .setLanes(List.of(Lane.OVERFLOW)).setRuleId(null).setCategory(CATEGORY).setDetail(detail)
+                .build();
         return new MailDecision(List.of(new Routed.ToOverflow(attempt.mailId(), attempt.mail()),
                 outcomes.status(attempt, Stage.CLASSIFY, List.of(owner), parsed.mail(), null, now)));
     }

@@ -103,9 +103,13 @@ public final class NewPatterns {
         final String domain = senderDomain(mail);
         final String shape = shape(mail.subject());
         final Instant at = Instant.ofEpochMilli(now);
-        return new Alert(key(domain, shape), AlertType.NEW_PATTERN, AlertLevel.WARNING, domain + ": " + shape,
-                "No rule matches mail from " + domain + " with subjects like '" + shape + "'", 1L, null, null, null, at, at,
-                List.of(mailId), Map.of("sender", sender, "senderDomain", domain, "subjectShape", shape), at);
+        return Alert.newBuilder().setAlertKey(key(domain, shape)).setType(AlertType.NEW_PATTERN).setLevel(AlertLevel.WARNING)
+                .setScope(domain + ": " + shape)
+                .setMessage("No rule matches mail from " + domain + " with subjects like '" + shape + "'")
+                .setCount(1L).setTotal(null).setRate(null).setThreshold(null).setWindowStart(at).setWindowEnd(at)
+                .setSampleMailIds(List.of(mailId))
+                .setAttributes(Map.of("sender", sender, "senderDomain", domain, "subjectShape", shape)).setRaisedAt(at)
+                .build();
     }
 
     static String senderDomain(final ParsedMail mail) {
@@ -123,10 +127,12 @@ public final class NewPatterns {
             final Set<String> samples = new LinkedHashSet<>(total.getSampleMailIds());
             samples.addAll(sighting.getSampleMailIds());
             final List<String> kept = new ArrayList<>(samples).subList(0, Math.min(SAMPLES, samples.size()));
-            return new Alert(total.getAlertKey(), total.getType(), total.getLevel(), total.getScope(), sighting.getMessage(),
-                    total.getCount() + sighting.getCount(), null, null, null,
-                    min(total.getWindowStart(), sighting.getWindowStart()), max(total.getWindowEnd(), sighting.getWindowEnd()),
-                    List.copyOf(kept), sighting.getAttributes(), sighting.getRaisedAt());
+            return Alert.newBuilder(total).setMessage(sighting.getMessage()).setCount(total.getCount() + sighting.getCount())
+                    .setTotal(null).setRate(null).setThreshold(null)
+                    .setWindowStart(min(total.getWindowStart(), sighting.getWindowStart()))
+                    .setWindowEnd(max(total.getWindowEnd(), sighting.getWindowEnd()))
+                    .setSampleMailIds(List.copyOf(kept)).setAttributes(sighting.getAttributes()).setRaisedAt(sighting.getRaisedAt())
+                    .build();
         };
     }
 

@@ -36,9 +36,12 @@ public final class Outcomes {
     public MailDecision deadLetter(final MailAttempt attempt, final Stage stage, final String errorClass, final String message,
                                    final ParsedMail mail, final String rulesVersion, final long now) {
         final String text = clip(message);
-        final DeadLetter letter = new DeadLetter(attempt.mailId(), stage, errorClass, text, attempt.number(), null, attempt.ref(),
-                attempt.ref().getTopic(), attempt.ref().getPartition(), attempt.ref().getOffset(), Instant.ofEpochMilli(now));
-        final OwnerOutcome owner = new OwnerOutcome(null, Outcome.DEAD_LETTERED, List.of(), null, null, errorClass + ": " + text);
+        final DeadLetter letter = DeadLetter.newBuilder().setMailId(attempt.mailId()).setStage(stage).setErrorClass(errorClass)
+                .setMessage(text).setAttempt(attempt.number()).setOwnerId(null).setRaw(attempt.ref())
+                .setOriginalTopic(attempt.ref().getTopic()).setOriginalPartition(attempt.ref().getPartition())
+                .setOriginalOffset(attempt.ref().getOffset()).setFailedAt(Instant.ofEpochMilli(now))
+                .build();
+        final OwnerOutcome owner = ownerOutcome(Outcome.DEAD_LETTERED, null, errorClass + ": " + text);
         return new MailDecision(List.of(
                 new Routed.ToDeadLetter(attempt.mailId(), letter),
                 status(attempt, stage, List.of(owner), mail, rulesVersion, now)));
@@ -65,10 +68,13 @@ public final class Outcomes {
             return new MailDecision(routes);
         }
         final long firstAttemptAt = attempt.previous() == null ? now : attempt.previous().getFirstAttemptAt().toEpochMilli();
-        final RetryMail retry = new RetryMail(attempt.mailId(), reason, number, policy.maxAttempts(), Instant.ofEpochMilli(firstAttemptAt),
-                Instant.ofEpochMilli(policy.nextAttemptAt(number, now)), List.copyOf(waitingFor), null, clip(error), rulesVersion,
-                attempt.mail(), attempt.ref());
-        final OwnerOutcome owner = new OwnerOutcome(null, Outcome.RETRY_PENDING, List.of(), ruleId, null, reason + ": " + clip(error));
+        final RetryMail retry = RetryMail.newBuilder().setMailId(attempt.mailId()).setReason(reason).setAttempt(number)
+                .setMaxAttempts(policy.maxAttempts()).setFirstAttemptAt(Instant.ofEpochMilli(firstAttemptAt))
+                .setNextAttemptAt(Instant.ofEpochMilli(policy.nextAttemptAt(number, now))).setWaitingFor(List.copyOf(waitingFor))
+                .setOwnerId(null).setLastError(clip(error)).setRulesVersion(rulesVersion).setMail(attempt.mail())
+                .setRaw(attempt.ref())
+                .build();
+        final OwnerOutcome owner = ownerOutcome(Outcome.RETRY_PENDING, ruleId, reason + ": " + clip(error));
         routes.add(new Routed.ToRetry(attempt.mailId(), retry));
         routes.add(status(attempt, stage, List.of(owner), mail, rulesVersion, now));
         return new MailDecision(routes);
@@ -83,10 +89,19 @@ public final class Outcomes {
                 worst = owner.getOutcome();
             }
         }
-        final MailStatus status = new MailStatus(attempt.mailId(), stage, worst, List.copyOf(owners), rulesVersion,
-                mail == null ? null : mail.subject(), mail == null || mail.from() == null ? null : mail.from().getAddress(),
-                attempt.number(), attempt.mail().getReceivedAt(), Instant.ofEpochMilli(now), attempt.ref());
+        final MailStatus status = MailStatus.newBuilder().setMailId(attempt.mailId()).setStage(stage).setOutcome(worst)
+                .setOwners(List.copyOf(owners)).setRulesVersion(rulesVersion).setSubject(mail == null ? null : mail.subject())
+                .setFrom(mail == null || mail.from() == null ? null : mail.from().getAddress()).setAttempt(attempt.number())
+                .setReceivedAt(attempt.mail().getReceivedAt()).setUpdatedAt(Instant.ofEpochMilli(now)).setRaw(attempt.ref())
+                .build();
         return new Routed.ToStatus(attempt.mailId(), status);
+    }
+
+    /** The outcome of an attempt that reached no owner. */
+    private static OwnerOutcome ownerOutcome(final Outcome outcome, final String ruleId, final String detail) {
+        return OwnerOutcome.newBuilder().setOwnerId(null).setOutcome(outcome).setLanes(List.of()).setRuleId(ruleId)
+                .setCategory(null).setDetail(detail)
+                .build();
     }
 
     static Stage stageOf(final RetryReason reason) {
