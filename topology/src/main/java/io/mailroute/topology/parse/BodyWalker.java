@@ -37,7 +37,7 @@ final class BodyWalker implements MimeWalk.Visitor {
     /** Walks the body of the mail whose top-level headers are {@code top}. */
     MailBody walk(final HeaderBlock top) throws MailParseException {
         try {
-            new MimeWalk(settings, raw, warnings).walk(top, this);
+            new MimeWalk(settings, HeaderScanner.Reading.MAIL, raw, warnings).walk(top, this);
         } catch (IOException | RuntimeException e) {
             final String problem = "body could not be read completely: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage();

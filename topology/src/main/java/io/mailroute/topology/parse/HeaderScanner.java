@@ -14,10 +14,32 @@ import java.util.List;
 final class HeaderScanner {
     private static final byte[] MBOX_FROM = {'F', 'r', 'o', 'm', ' '};
 
+    /** How lines are read into fields. */
+    enum Reading {
+        /**
+         * As RFC 5322 writes a header block: a continuation line joins its field as it is (its
+         * leading blanks kept), and the first line that is no header field ends the block.
+         */
+        MAIL,
+        /**
+         * As bounce readers (Sisimai) read the header blocks of a report and of the message it
+         * returns: each continuation line joins its field stripped and after one space, a line
+         * that is no header field is skipped, and only a blank line (or the byte limit) ends
+         * the block.
+         */
+        REPORT
+    }
+
     private final ParserSettings settings;
+    private final Reading reading;
 
     HeaderScanner(final ParserSettings settings) {
+        this(settings, Reading.MAIL);
+    }
+
+    HeaderScanner(final ParserSettings settings, final Reading reading) {
         this.settings = settings;
+        this.reading = reading;
     }
 
     /**
@@ -64,14 +86,18 @@ final class HeaderScanner {
             final byte first = data[pos];
             if (first == ' ' || first == '\t') {
                 if (current.isOpen()) {
-                    current.fold(data, pos, lineEnd);
-                } else if (fields.isEmpty() && ignored == 0) {
+                    current.fold(data, pos, lineEnd, reading);
+                } else if (reading == Reading.MAIL && fields.isEmpty() && ignored == 0) {
                     throw new MailParseException("not a mail: it starts with a continuation line, not a header field");
                 }
                 pos = next;
                 continue;
             }
             final int colon = nameEnd(data, pos, lineEnd);
+            if (colon < 0 && reading == Reading.REPORT) {
+                pos = next;
+                continue;
+            }
             if (colon < 0) {
                 if (fields.isEmpty() && !current.isOpen() && ignored == 0) {
                     throw new MailParseException("not a mail: the first line is not a header field");
@@ -174,12 +200,39 @@ final class HeaderScanner {
             folded = null;
         }
 
-        void fold(final byte[] bytes, final int start, final int lineEnd) {
+        void fold(final byte[] bytes, final int start, final int lineEnd, final Reading reading) {
+            if (reading == Reading.MAIL) {
+                if (folded == null) {
+                    folded = new ByteArrayOutputStream(Math.max(64, (valueEnd - valueStart) * 2));
+                    folded.write(data, valueStart, valueEnd - valueStart);
+                }
+                folded.write(bytes, start, lineEnd - start);
+                return;
+            }
             if (folded == null) {
                 folded = new ByteArrayOutputStream(Math.max(64, (valueEnd - valueStart) * 2));
-                folded.write(data, valueStart, valueEnd - valueStart);
+                final int firstStart = skipBlanks(data, valueStart, valueEnd);
+                folded.write(data, firstStart, trimBlanks(data, firstStart, valueEnd) - firstStart);
             }
-            folded.write(bytes, start, lineEnd - start);
+            final int from = skipBlanks(bytes, start, lineEnd);
+            folded.write(' ');
+            folded.write(bytes, from, trimBlanks(bytes, from, lineEnd) - from);
+        }
+
+        private static int skipBlanks(final byte[] bytes, final int from, final int to) {
+            int i = from;
+            while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
+                i++;
+            }
+            return i;
+        }
+
+        private static int trimBlanks(final byte[] bytes, final int from, final int to) {
+            int i = to;
+            while (i > from && (bytes[i - 1] == ' ' || bytes[i - 1] == '\t' || bytes[i - 1] == '\r')) {
+                i--;
+            }
+            return i;
         }
 
         void finish(final List<HeaderField> fields, final ParserSettings settings, final List<String> warnings)

@@ -36,12 +36,14 @@ final class MimeWalk {
     private int parts;
 
     /**
+     * @param reading  how the header blocks of parts are read
      * @param raw      the mail bytes
      * @param warnings where what was tolerated is added
      */
-    MimeWalk(final ParserSettings settings, final byte[] raw, final List<String> warnings) {
+    MimeWalk(final ParserSettings settings, final HeaderScanner.Reading reading, final byte[] raw,
+             final List<String> warnings) {
         this.settings = settings;
-        this.scanner = new HeaderScanner(settings);
+        this.scanner = new HeaderScanner(settings, reading);
         this.raw = raw;
         this.warnings = warnings;
     }
@@ -89,9 +91,10 @@ final class MimeWalk {
     }
 
     /**
-     * The part's header block. When its first line is not a header field but the next line is,
-     * the first one is taken for a damaged field and skipped; otherwise a part that does not start
-     * with a header field has none, and is all body.
+     * The part's header block. Read as a report is, it runs to the first blank line. Read as a
+     * mail is, when its first line is not a header field but the next line is, the first one is
+     * taken for a damaged field and skipped; otherwise a part that does not start with a header
+     * field has none, and is all body.
      */
     private HeaderBlock partHeaders(final MultipartSplitter.Part part) throws MailParseException {
         try {

@@ -21,6 +21,7 @@ public final class ParsedMail {
     private final BodyWalker walker;
     private final ParserSettings settings;
     private MailBody body;
+    private MailReport report;
 
     ParsedMail(final byte[] raw, final HeaderBlock headers, final String subject, final Address from,
                final List<Address> recipients, final String messageId, final Long sentAt, final AuthVerdicts auth,
@@ -102,6 +103,17 @@ public final class ParsedMail {
             }
         }
         return body;
+    }
+
+    /**
+     * The mail as a bounce reader reads it (report text, returned message, headers), read on first
+     * call within the same {@link #settings()}; never fails.
+     */
+    public MailReport report() {
+        if (report == null) {
+            report = ReportReader.read(raw, settings);
+        }
+        return report;
     }
 
     /** Walks the body now, so that STRICT parsing reports its problems from the parser. */
