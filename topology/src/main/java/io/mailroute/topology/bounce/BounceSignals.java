@@ -2,6 +2,7 @@ package io.mailroute.topology.bounce;
 
 import io.mailroute.avro.Attachment;
 import io.mailroute.topology.parse.MailBody;
+import io.mailroute.topology.parse.OldMacNewlines;
 import io.mailroute.topology.parse.ParsedMail;
 import java.util.List;
 import java.util.Locale;
@@ -9,12 +10,12 @@ import java.util.Set;
 
 /**
  * Whether a mail can be a bounce at all, from its parsed headers, the part types of its body walk
- * and the tokens of reports in its body text, so that the classifier's own MIME walk runs for
- * candidates only (about one mail in eight, not every mail a rule asks about). The body walk is the
- * one the rules and the classified record need anyway; its text is decoded, so base64 and
- * quoted-printable bounce texts are read too. It lets through everything {@link BounceClassifier}
- * recognises on the shared corpus ({@code BounceSignalsCorpusTest}); {@code SisimaiCorpusTest}
- * measures the classifier behind it.
+ * and the tokens of reports in its body text, so that the walk for the report
+ * ({@link ParsedMail#report()}) runs for candidates only (about one mail in eight, not every mail a
+ * rule asks about). The body walk is the one the rules and the classified record need anyway; its
+ * text is decoded, so base64 and quoted-printable bounce texts are read too. It lets through
+ * everything {@link BounceClassifier} recognises on the shared corpus ({@code BounceSignalsCorpusTest});
+ * {@code SisimaiCorpusTest} measures the classifier behind it.
  */
 final class BounceSignals {
     /**
@@ -36,21 +37,12 @@ final class BounceSignals {
 
     private BounceSignals() {}
 
+    /**
+     * True for a candidate. A mail whose lines end in CR alone always is: the parse of it for the
+     * rules finds no header fields, its report reads them from a copy with line feeds.
+     */
     static boolean present(final byte[] raw, final ParsedMail parsed) {
-        return oldMacNewlines(raw) || headersSay(parsed) || bodySays(parsed.body());
-    }
-
-    /** CR-only lines: the parser finds no header fields in them, the classifier's own reader does. */
-    private static boolean oldMacNewlines(final byte[] raw) {
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == '\n') {
-                return false;
-            }
-            if (raw[i] == '\r') {
-                return i + 1 == raw.length || raw[i + 1] != '\n';
-            }
-        }
-        return false;
+        return OldMacNewlines.in(raw) || headersSay(parsed) || bodySays(parsed.body());
     }
 
     private static boolean headersSay(final ParsedMail parsed) {
