@@ -1,7 +1,6 @@
 package io.mailroute.topology.parse;
 
 import io.mailroute.avro.Attachment;
-import io.mailroute.avro.Bounce;
 import io.mailroute.topology.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +23,6 @@ final class BodyWalker implements MimeWalk.Visitor {
     private final List<String> warnings = new ArrayList<>(0);
     private String plain;
     private String html;
-    private byte[] deliveryStatus;
-    private String originalMessageId;
-    private boolean report;
     private boolean reportParts;
 
     BodyWalker(final ParserSettings settings, final byte[] raw) {
@@ -47,18 +43,7 @@ final class BodyWalker implements MimeWalk.Visitor {
             warnings.add(problem);
         }
         final String text = plain != null ? plain : html != null ? HtmlText.toText(html) : "";
-        final List<Bounce> bounces = report && deliveryStatus != null
-                ? DeliveryStatus.parse(deliveryStatus, originalMessageId)
-                : List.of();
-        return new MailBody(text, attachments, report && deliveryStatus != null, bounces, reportParts, warnings);
-    }
-
-    @Override
-    public void multipart(final MimeHeaderValue type, final boolean split) {
-        if (type.value().equals("multipart/report")) {
-            final String reportType = type.parameter("report-type");
-            report |= reportType != null && reportType.equalsIgnoreCase("delivery-status");
-        }
+        return new MailBody(text, attachments, reportParts, warnings);
     }
 
     @Override
@@ -78,20 +63,9 @@ final class BodyWalker implements MimeWalk.Visitor {
                     return;
                 }
             }
-            case "message/delivery-status" -> {
+            case "message/delivery-status", "text/rfc822-headers" -> {
                 reportParts = true;
-                deliveryStatus = part.decoded().readNBytes(settings.maxBodyBytes());
                 return;
-            }
-            case "text/rfc822-headers" -> {
-                reportParts = true;
-                originalMessageId = messageId(part.decoded().readNBytes(settings.maxHeaderBytes()));
-                return;
-            }
-            case "message/rfc822" -> {
-                if (report && originalMessageId == null) {
-                    originalMessageId = messageId(part.decoded().readNBytes(settings.maxHeaderBytes()));
-                }
             }
             default -> { }
         }
@@ -125,15 +99,6 @@ final class BodyWalker implements MimeWalk.Visitor {
         }
         try (InputStream in = part.decoded(); OutputStream sink = new DigestSink(sha256)) {
             return in.transferTo(sink);
-        }
-    }
-
-    private static String messageId(final byte[] headers) {
-        try {
-            return new HeaderScanner(ParserSettings.LENIENT).scan(headers, 0, headers.length).first("Message-ID")
-                    .map(String::strip).orElse(null);
-        } catch (MailParseException e) {
-            return null;
         }
     }
 

@@ -99,7 +99,7 @@ public final class ParsedMail {
             try {
                 body = walker.walk(headers);
             } catch (MailParseException e) {
-                body = new MailBody("", List.of(), false, List.of(), false, List.of(e.getMessage()));
+                body = new MailBody("", List.of(), false, List.of(e.getMessage()));
             }
         }
         return body;

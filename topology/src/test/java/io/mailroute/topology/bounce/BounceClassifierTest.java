@@ -114,6 +114,32 @@ class BounceClassifierTest {
     }
 
     @Test
+    void everyRecipientBlockOfADeliveryStatusPartIsReported() throws Exception {
+        // given
+        final byte[] raw = ("From: MAILER-DAEMON@mx.example.com\r\nContent-Type: multipart/report;"
+                + " report-type=delivery-status; boundary=r\r\n\r\n--r\r\nContent-Type: text/plain\r\n\r\nfailed\r\n"
+                + "--r\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.com\r\n\r\n"
+                + "Final-Recipient: rfc822; a..b@ezweb.ne.jp\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\r\n\r\nFinal-Recipient: rfc822;full@example.jp\r\n"
+                + "Action: delayed\r\nStatus: 4.2.2\r\n\r\n--r\r\nContent-Type: message/rfc822\r\n\r\n"
+                + "Message-ID: <orig@example.com>\r\nSubject: hi\r\n\r\nbody\r\n--r--\r\n").getBytes(StandardCharsets.US_ASCII);
+
+        // when
+        final List<Bounce> bounces = classifier.classify(PARSER.parse(raw)).bounces();
+
+        // then
+        assertThat(bounces).extracting(Bounce::getRecipient, Bounce::getReason, Bounce::getStatus, Bounce::getHardBounce,
+                Bounce::getAction).containsExactly(tuple("a..b@ezweb.ne.jp", "userunknown", "5.1.1", true, "failed"),
+                tuple("full@example.jp", "mailboxfull", "4.2.2", false, "delayed"));
+        assertThat(bounces).allSatisfy(b -> {
+            assertThat(b.getReportingMta()).isEqualTo("mx.example.com");
+            assertThat(b.getOriginalMessageId()).isEqualTo("<orig@example.com>");
+            assertThat(b.getKind()).isEqualTo("dsn");
+        });
+        assertThat(bounces.get(0).getReplyCode()).isEqualTo("550");
+    }
+
+    @Test
     void ordinaryReplyIsNoBounce() throws Exception {
         assertThat(classify("not-a-bounce.eml")).isEmpty();
     }
