@@ -201,32 +201,24 @@ final class HeaderScanner {
         }
 
         void fold(final byte[] bytes, final int start, final int lineEnd, final Reading reading) {
-            if (reading == Reading.MAIL) {
-                if (folded == null) {
-                    folded = new ByteArrayOutputStream(Math.max(64, (valueEnd - valueStart) * 2));
-                    folded.write(data, valueStart, valueEnd - valueStart);
-                }
+            final boolean asIs = reading == Reading.MAIL;
+            if (folded == null) {
+                folded = new ByteArrayOutputStream(Math.max(64, (valueEnd - valueStart) * 2));
+                folded.write(data, valueStart, (asIs ? valueEnd : trimBlanks(data, valueStart, valueEnd)) - valueStart);
+            }
+            if (asIs) {
                 folded.write(bytes, start, lineEnd - start);
                 return;
             }
-            if (folded == null) {
-                folded = new ByteArrayOutputStream(Math.max(64, (valueEnd - valueStart) * 2));
-                final int firstStart = skipBlanks(data, valueStart, valueEnd);
-                folded.write(data, firstStart, trimBlanks(data, firstStart, valueEnd) - firstStart);
+            int from = start;
+            while (from < lineEnd && (bytes[from] == ' ' || bytes[from] == '\t')) {
+                from++;
             }
-            final int from = skipBlanks(bytes, start, lineEnd);
             folded.write(' ');
             folded.write(bytes, from, trimBlanks(bytes, from, lineEnd) - from);
         }
 
-        private static int skipBlanks(final byte[] bytes, final int from, final int to) {
-            int i = from;
-            while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
-                i++;
-            }
-            return i;
-        }
-
+        /** The end of {@code bytes[from, to)} without the blanks (and CR) it ends in. */
         private static int trimBlanks(final byte[] bytes, final int from, final int to) {
             int i = to;
             while (i > from && (bytes[i - 1] == ' ' || bytes[i - 1] == '\t' || bytes[i - 1] == '\r')) {
