@@ -210,12 +210,18 @@ final class HeaderScanner {
                 folded.write(bytes, start, lineEnd - start);
                 return;
             }
-            int from = start;
-            while (from < lineEnd && (bytes[from] == ' ' || bytes[from] == '\t')) {
-                from++;
-            }
+            final int from = skipBlanks(bytes, start, lineEnd);
             folded.write(' ');
             folded.write(bytes, from, trimBlanks(bytes, from, lineEnd) - from);
+        }
+
+        /** The start of {@code bytes[from, to)} without the blanks it starts with. */
+        private static int skipBlanks(final byte[] bytes, final int from, final int to) {
+            int i = from;
+            while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
+                i++;
+            }
+            return i;
         }
 
         /** The end of {@code bytes[from, to)} without the blanks (and CR) it ends in. */
@@ -233,14 +239,9 @@ final class HeaderScanner {
                 return;
             }
             final byte[] bytes = folded == null ? data : folded.toByteArray();
-            int start = folded == null ? valueStart : 0;
-            int end = folded == null ? valueEnd : bytes.length;
-            while (start < end && (bytes[start] == ' ' || bytes[start] == '\t')) {
-                start++;
-            }
-            while (end > start && (bytes[end - 1] == ' ' || bytes[end - 1] == '\t' || bytes[end - 1] == '\r')) {
-                end--;
-            }
+            final int to = folded == null ? valueEnd : bytes.length;
+            final int start = skipBlanks(bytes, folded == null ? valueStart : 0, to);
+            int end = trimBlanks(bytes, start, to);
             if (end - start > settings.maxHeaderValueBytes()) {
                 if (!settings.lenient()) {
                     throw new MailParseException("header " + name + " is longer than " + settings.maxHeaderValueBytes() + " bytes");
