@@ -2,7 +2,6 @@ package io.mailroute.topology.bounce;
 
 import io.mailroute.avro.Attachment;
 import io.mailroute.topology.parse.MailBody;
-import io.mailroute.topology.parse.OldMacNewlines;
 import io.mailroute.topology.parse.ParsedMail;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +36,21 @@ final class BounceSignals {
 
     private BounceSignals() {}
 
-    /**
-     * True for a candidate. A mail whose lines end in CR alone always is: the parse of it for the
-     * rules finds no header fields, its report reads them from a copy with line feeds.
-     */
     static boolean present(final byte[] raw, final ParsedMail parsed) {
-        return OldMacNewlines.in(raw) || headersSay(parsed) || bodySays(parsed.body());
+        return oldMacNewlines(raw) || headersSay(parsed) || bodySays(parsed.body());
+    }
+
+    /** CR-only lines: the parse for the rules finds no header fields in them, the report reading does. */
+    private static boolean oldMacNewlines(final byte[] raw) {
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\n') {
+                return false;
+            }
+            if (raw[i] == '\r') {
+                return i + 1 == raw.length || raw[i + 1] != '\n';
+            }
+        }
+        return false;
     }
 
     private static boolean headersSay(final ParsedMail parsed) {

@@ -23,9 +23,9 @@ final class HeaderScanner {
         MAIL,
         /**
          * As bounce readers (Sisimai) read the header blocks of a report and of the message it
-         * returns: each continuation line joins its field stripped and after one space, a line
-         * that is no header field is skipped, and only a blank line (or the byte limit) ends
-         * the block.
+         * returns: a line ends at a LF, a CRLF or a CR alone, each continuation line joins its
+         * field stripped and after one space, a line that is no header field is skipped, and only
+         * a blank line (or the byte limit) ends the block.
          */
         REPORT
     }
@@ -68,9 +68,9 @@ final class HeaderScanner {
         int pos = start;
         int ignored = 0;
         while (pos < end) {
-            int lineEnd = indexOf(data, (byte) '\n', pos, end);
-            final int next = lineEnd < 0 ? end : lineEnd + 1;
-            lineEnd = lineEnd < 0 ? end : lineEnd;
+            final int lineBreak = lineBreak(data, pos, end);
+            final int next = lineBreak < 0 ? end : afterLineBreak(data, lineBreak, end);
+            int lineEnd = lineBreak < 0 ? end : lineBreak;
             if (lineEnd > pos && data[lineEnd - 1] == '\r') {
                 lineEnd--;
             }
@@ -128,7 +128,7 @@ final class HeaderScanner {
     }
 
     /** Skips a UTF-8 byte order mark, leading blank lines and an mbox "From " line. */
-    private static int skipPreamble(final byte[] data, final int offset, final int end) {
+    private int skipPreamble(final byte[] data, final int offset, final int end) {
         int pos = offset;
         if (end - pos >= 3 && data[pos] == (byte) 0xEF && data[pos + 1] == (byte) 0xBB && data[pos + 2] == (byte) 0xBF) {
             pos += 3;
@@ -137,10 +137,29 @@ final class HeaderScanner {
             pos++;
         }
         if (startsWith(data, pos, end, MBOX_FROM)) {
-            final int lineEnd = indexOf(data, (byte) '\n', pos, end);
-            pos = lineEnd < 0 ? end : lineEnd + 1;
+            final int lineBreak = lineBreak(data, pos, end);
+            pos = lineBreak < 0 ? end : afterLineBreak(data, lineBreak, end);
         }
         return pos;
+    }
+
+    /** The index of the LF (or, read as a report, the CR) that ends the line at {@code pos}; -1 at the last line. */
+    private int lineBreak(final byte[] data, final int pos, final int end) {
+        if (reading == Reading.MAIL) {
+            return indexOf(data, (byte) '\n', pos, end);
+        }
+        for (int i = pos; i < end; i++) {
+            if (data[i] == '\n' || data[i] == '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the next line starts after the line break at {@code lineBreak}. */
+    private static int afterLineBreak(final byte[] data, final int lineBreak, final int end) {
+        final boolean crlf = data[lineBreak] == '\r' && lineBreak + 1 < end && data[lineBreak + 1] == '\n';
+        return crlf ? lineBreak + 2 : lineBreak + 1;
     }
 
     /** Index of the colon ending a valid field name on this line, or -1. */

@@ -38,10 +38,9 @@ final class ReportReader implements MimeWalk.Visitor {
         this.settings = settings;
     }
 
-    /** The report of the mail {@code mail}, read within {@code limits}. */
-    static MailReport read(final byte[] mail, final ParserSettings limits) {
+    /** The report of the mail {@code raw}, read within {@code limits}. */
+    static MailReport read(final byte[] raw, final ParserSettings limits) {
         final ParserSettings settings = limits.lenient() ? limits : limits.toBuilder().lenient(true).build();
-        final byte[] raw = OldMacNewlines.in(mail) ? OldMacNewlines.toLineFeeds(mail) : mail;
         final HeaderBlock headers = headers(raw, settings);
         final MimeHeaderValue type = MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), "text/plain");
         final ReportReader reader = new ReportReader(settings);
@@ -105,7 +104,8 @@ final class ReportReader implements MimeWalk.Visitor {
         if (room <= 0 || html && !reported.isEmpty()) {
             return;
         }
-        final String decoded = html ? HtmlText.toText(decodedText(part)) : decodedText(part);
+        // line ends made LF part by part, so that a part ending in a CR alone keeps its own line end
+        final String decoded = lineFeeds(html ? HtmlText.toText(decodedText(part)) : decodedText(part));
         reported.append(decoded, 0, Math.min(decoded.length(), room - 1)).append('\n');
     }
 

@@ -106,6 +106,22 @@ class ReportReaderTest {
     }
 
     @Test
+    void shouldEndALineAtACarriageReturnAloneWhereverItIs() throws Exception {
+        // given: the first line ends in CRLF, the others in CR alone
+        final byte[] mail = ("From: MAILER-DAEMON@mx.example.com\r\nSubject: Returned mail\r"
+                + "X-Failed-Recipients: a@example.net\rContent-Type: multipart/mixed; boundary=b\r\r"
+                + "--b\rContent-Type: text/plain\r\rfirst\r\r--b--\r")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        // when
+        final MailReport report = LENIENT.parse(mail).report();
+
+        // then
+        assertThat(report.headers().firstOrEmpty("x-failed-recipients")).isEqualTo("a@example.net");
+        assertThat(report.text()).isEqualTo("first\n\n");
+    }
+
+    @Test
     void shouldReadAMultipartWithoutDelimiterLinesAsOneText() throws Exception {
         // given
         final String mail = "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
@@ -117,7 +133,7 @@ class ReportReaderTest {
 
     @Test
     void shouldReadWithinTheLimitsTheMailWasParsedUnder() throws Exception {
-        // given: three text parts, one nested two deep, and limits of two parts and one level of nesting
+        // given: three text parts, one nested a level deeper; at most three parts (the mail is one) and one level
         final MailParser parser = new MailParser(ParserSettings.builder().maxParts(3).maxPartDepth(1).maxBodyBytes(8)
                 .build());
         final String mail = "Content-Type: multipart/mixed; boundary=b\n\n"
