@@ -22,7 +22,10 @@ record MimePart(byte[] raw, HeaderBlock headers, MimeHeaderValue type, int start
         return MimeHeaderValue.parse(headers.first("Content-Disposition").orElse(null), "");
     }
 
-    /** The transfer decoding the part needs ({@code base64}, {@code quoted-printable}, {@code uuencode}), or null for none. */
+    /**
+     * The transfer decoding the part needs ({@code base64}, {@code quoted-printable},
+     * {@code uuencode}), or null for none.
+     */
     String decoder() {
         final String encoding = headers.first("Content-Transfer-Encoding").orElse(null);
         if (encoding == null) {

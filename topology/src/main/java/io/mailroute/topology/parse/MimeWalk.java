@@ -53,9 +53,9 @@ final class MimeWalk {
         entity(top, top.bodyOffset(), raw.length, 0, visitor);
     }
 
-    /** One entity (the mail or a body part) whose headers are {@code headers} and whose body is {@code raw[start, end)}. */
-    private void entity(final HeaderBlock headers, final int start, final int end, final int depth, final Visitor visitor)
-            throws IOException, MailParseException {
+    /** One entity (the mail or a body part) with {@code headers} and the body {@code raw[start, end)}. */
+    private void entity(final HeaderBlock headers, final int start, final int end, final int depth,
+                        final Visitor visitor) throws IOException, MailParseException {
         if (++parts > settings.maxParts()) {
             tolerate("more than " + settings.maxParts() + " body parts; the rest are skipped");
             return;
@@ -68,8 +68,8 @@ final class MimeWalk {
         visitor.leaf(new MimePart(raw, headers, type, start, end, settings.lenient()));
     }
 
-    private void multipart(final MimeHeaderValue type, final int start, final int end, final int depth, final Visitor visitor)
-            throws IOException, MailParseException {
+    private void multipart(final MimeHeaderValue type, final int start, final int end, final int depth,
+                           final Visitor visitor) throws IOException, MailParseException {
         if (depth >= settings.maxPartDepth()) {
             tolerate("multipart nested deeper than " + settings.maxPartDepth() + "; skipped");
             return;

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A mail as the rules see it. The header facts are read eagerly (one fast pass); the body is
  * walked on first use of {@link #body()} only, so that mails classified on their headers never
- * pay for decoding, and what a bounce reader needs on first use of {@link #report()} only. Not thread-safe: one instance belongs to one record being processed.
+ * pay for decoding, and what a bounce reader needs on first use of {@link #report()} only.
+ * Not thread-safe: one instance belongs to one record being processed.
  */
 public final class ParsedMail {
     private final byte[] raw;

@@ -122,15 +122,17 @@ class BounceClassifierTest {
                 + "Final-Recipient: rfc822; a..b@ezweb.ne.jp\r\nAction: failed\r\nStatus: 5.1.1\r\n"
                 + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\r\n\r\nFinal-Recipient: rfc822;full@example.jp\r\n"
                 + "Action: delayed\r\nStatus: 4.2.2\r\n\r\n--r\r\nContent-Type: message/rfc822\r\n\r\n"
-                + "Message-ID: <orig@example.com>\r\nSubject: hi\r\n\r\nbody\r\n--r--\r\n").getBytes(StandardCharsets.US_ASCII);
+                + "Message-ID: <orig@example.com>\r\nSubject: hi\r\n\r\nbody\r\n--r--\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
 
         // when
         final List<Bounce> bounces = classifier.classify(PARSER.parse(raw)).bounces();
 
         // then
-        assertThat(bounces).extracting(Bounce::getRecipient, Bounce::getReason, Bounce::getStatus, Bounce::getHardBounce,
-                Bounce::getAction).containsExactly(tuple("a..b@ezweb.ne.jp", "userunknown", "5.1.1", true, "failed"),
-                tuple("full@example.jp", "mailboxfull", "4.2.2", false, "delayed"));
+        assertThat(bounces).extracting(Bounce::getRecipient, Bounce::getReason, Bounce::getStatus,
+                        Bounce::getHardBounce, Bounce::getAction)
+                .containsExactly(tuple("a..b@ezweb.ne.jp", "userunknown", "5.1.1", true, "failed"),
+                        tuple("full@example.jp", "mailboxfull", "4.2.2", false, "delayed"));
         assertThat(bounces).allSatisfy(b -> {
             assertThat(b.getReportingMta()).isEqualTo("mx.example.com");
             assertThat(b.getOriginalMessageId()).isEqualTo("<orig@example.com>");
