@@ -4,8 +4,8 @@ import io.mailroute.topology.parse.ParsedMail;
 
 /**
  * Finds the failed recipients a mail reports when it is a bounce (a DSN, a feedback report or an
- * MTA's plain-text bounce). The default is {@link io.mailroute.topology.bounce.BounceClassifier}
- * (see {@link TopologyServices}); {@link #DSN_PARTS} only reads RFC 3464 delivery-status parts.
+ * MTA's plain-text bounce). The topology, {@code mailroute classify} and {@code mailroute rules test}
+ * use {@link io.mailroute.topology.bounce.BounceClassifier} (see {@link TopologyServices}).
  *
  * <p>Called at most once per mail and processing attempt, lazily: when a rule tests
  * {@code IS_BOUNCE} or when a classified record is written. Must be thread-safe, must obey the
@@ -16,14 +16,6 @@ import io.mailroute.topology.parse.ParsedMail;
  */
 @FunctionalInterface
 public interface BounceDetector {
-
-    /**
-     * The recipients reported by the delivery-status part of a multipart/report DSN. Decided on the
-     * Content-Type header first, so that other mail is never walked for it.
-     */
-    BounceDetector DSN_PARTS = (raw, parsed) -> parsed.isReport()
-            ? DetectedBounces.first(parsed.body().dsnBounces(), parsed.settings().maxBounceRecipients())
-            : DetectedBounces.NONE;
 
     /**
      * @param rawMail the mail bytes as received

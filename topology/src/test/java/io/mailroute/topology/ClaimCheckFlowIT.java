@@ -9,6 +9,7 @@ import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
+import io.mailroute.topology.bounce.BounceClassifier;
 import io.mailroute.topology.fetch.InProcessS3;
 import io.mailroute.topology.fetch.S3MailBodyStore;
 import io.mailroute.topology.fetch.S3Settings;
@@ -51,7 +52,7 @@ class ClaimCheckFlowIT {
 
     private static TestPipeline pipeline(final S3Settings settings) {
         final TestPipeline p = new TestPipeline("ClaimCheckFlowIT", Map.of(),
-                new TopologyServices(new S3MailBodyStore(settings), BounceDetector.DSN_PARTS));
+                new TopologyServices(new S3MailBodyStore(settings), new BounceClassifier()));
         p.addAccount("123456789012", ROOT, "Prod");
         return p;
     }

@@ -2,7 +2,7 @@ package io.mailroute.ops.cli;
 
 import io.mailroute.avro.AuthVerdicts;
 import io.mailroute.avro.Rule;
-import io.mailroute.topology.BounceDetector;
+import io.mailroute.topology.TopologyServices;
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParsedMail;
@@ -62,7 +62,14 @@ final class RulesCommand implements Runnable {
             final PrintWriter out = spec.commandLine().getOut();
             final RuleSet set = (rules == null ? DefaultRulePack.load() : ClassifyCommand.readRules(rules)).compile();
             final ParsedMail parsed = parse(mail);
-            final MailView view = new MailView(parsed, BounceDetector.DSN_PARTS);
+            // the topology's own services, so that IS_BOUNCE holds here exactly where it holds there
+            try (TopologyServices services = TopologyServices.inlineOnly()) {
+                return explain(out, set, parsed, new MailView(parsed, services.bounces()));
+            }
+        }
+
+        /** Prints the mail and every rule's verdict on it; the exit code. */
+        private int explain(final PrintWriter out, final RuleSet set, final ParsedMail parsed, final MailView view) {
             describe(out, parsed, view);
             out.println("rules " + set.version() + " (" + (rules == null ? "default pack" : rules) + "), highest priority first; "
                     + "the first match wins:");

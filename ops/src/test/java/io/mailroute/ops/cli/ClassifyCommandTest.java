@@ -51,6 +51,21 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void shouldTicketTheRecipientOfAPlainTextBounceAsTheTopologyDoes() throws Exception {
+        // when
+        final CommandRun run = CommandRun.of("classify", "src/test/resources/bounces/plain-text-bounce.eml");
+
+        // then: no multipart/report, so a reader of delivery-status parts alone would see no bounce
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final JsonNode ticket = lines(run.out()).get(0);
+        assertThat(ticket.get("topic").asText()).isEqualTo("mail.ticket");
+        assertThat(ticket.get("key").asText()).isEqualTo("bounce:-:kaito@example.net");
+        final JsonNode bounce = ticket.get("value").get("bounces").get(0);
+        assertThat(bounce.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(bounce.get("kind").get("string").asText()).isEqualTo("mta");
+    }
+
+    @Test
     void shouldReadAccountsFromOrganizationsJsonAndReportSkippedRows() {
         // when
         final CommandRun run = CommandRun.of("classify", "--accounts", MAILS + "/accounts.json", MAILS);

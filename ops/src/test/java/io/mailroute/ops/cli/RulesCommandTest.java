@@ -28,6 +28,16 @@ class RulesCommandTest {
     }
 
     @Test
+    void shouldFindTheBounceOfAPlainTextBounceAsTheTopologyDoes() {
+        // when: no multipart/report, so a reader of delivery-status parts alone would see no bounce
+        final CommandRun run = CommandRun.of("rules", "test", "src/test/resources/bounces/plain-text-bounce.eml");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("bounce:     1 recipient(s)", "  + dsn-bounce (priority 1000): MATCH");
+    }
+
+    @Test
     void shouldExitWithFailureWhenNoRuleMatches() throws Exception {
         // given
         final Path mail = Files.writeString(dir.resolve("digest.eml"), "From: weekly@news.example.org\r\nSubject: Digest\r\n\r\nx\r\n");

@@ -9,8 +9,8 @@ import io.mailroute.topology.match.LinearPattern;
 import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.match.Whitespace;
 import io.mailroute.topology.parse.EncodedWords;
+import io.mailroute.topology.parse.MailReport;
 import io.mailroute.topology.parse.ParsedMail;
-import io.mailroute.topology.parse.ParserSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,62 +69,64 @@ public final class BounceClassifier implements BounceDetector {
     @Override
     public DetectedBounces detect(final byte[] rawMail, final ParsedMail parsed) {
         try {
-            return BounceSignals.present(rawMail, parsed) ? classify(rawMail, parsed.settings()) : DetectedBounces.NONE;
+            return BounceSignals.present(rawMail, parsed) ? classify(parsed) : DetectedBounces.NONE;
         } catch (RuntimeException e) {
             return DetectedBounces.NONE;
         }
     }
 
     /**
-     * The reported recipients of the raw mail (of each mail when several follow one another), read
-     * within {@code limits}; none when it is no bounce. Once the recipients kept are as many as the
-     * limits allow, later mails of a concatenation are not read.
+     * The reported recipients of the mail (of each mail when several follow one another), read
+     * within the limits it was parsed under; none when it is no bounce. Once the recipients kept
+     * are as many as the limits allow, later mails of a concatenation are not read.
      */
-    public DetectedBounces classify(final byte[] raw, final ParserSettings limits) {
-        final List<byte[]> mails = ConcatenatedMails.split(raw);
+    public DetectedBounces classify(final ParsedMail parsed) {
+        final List<ParsedMail> mails = ConcatenatedMails.split(parsed);
         if (mails.size() == 1) {
-            return classifyOne(raw, limits);
+            return classifyOne(mails.get(0));
         }
+        final int max = parsed.settings().maxBounceRecipients();
         final List<Bounce> bounces = new ArrayList<>();
         int omitted = 0;
-        for (final byte[] mail : mails) {
-            if (bounces.size() >= limits.maxBounceRecipients()) {
+        for (final ParsedMail mail : mails) {
+            if (bounces.size() >= max) {
                 break;
             }
             MailBudget.check();
-            final DetectedBounces one = classifyOne(mail, limits);
+            final DetectedBounces one = classifyOne(mail);
             bounces.addAll(one.bounces());
             omitted += one.omitted();
         }
-        final DetectedBounces kept = DetectedBounces.first(bounces, limits.maxBounceRecipients());
+        final DetectedBounces kept = DetectedBounces.first(bounces, max);
         return new DetectedBounces(kept.bounces(), kept.omitted() + omitted);
     }
 
-    private DetectedBounces classifyOne(final byte[] raw, final ParserSettings limits) {
-        final MailText mail = MailText.of(raw, limits);
-        final String subject = EncodedWords.decode(mail.headers().first("subject"));
-        final String from = mail.headers().first("from");
-        final SesNotification.Report ses = SesNotification.read(mail.report());
+    private DetectedBounces classifyOne(final ParsedMail parsed) {
+        final MailReport mail = parsed.report();
+        final int max = parsed.settings().maxBounceRecipients();
+        final String subject = EncodedWords.decode(mail.headers().firstOrEmpty("subject"));
+        final String from = mail.headers().firstOrEmpty("from");
+        final SesNotification.Report ses = SesNotification.read(mail.text());
         if (ses != null && !ses.failures().isEmpty()) {
-            return sesBounces(mail, ses);
+            return sesBounces(mail, ses, max);
         }
         if (isFeedback(mail)) {
-            return feedback(mail);
+            return feedback(mail, max);
         }
-        final List<Failure> dsn = "delivery-status".equals(mail.reportType()) || mail.report().contains("Final-Recipient")
-                || mail.report().contains("final-recipient")
-                ? DeliveryStatusFields.read(mail.report()) : List.of();
+        final List<Failure> dsn = "delivery-status".equals(mail.reportType()) || mail.text().contains("Final-Recipient")
+                || mail.text().contains("final-recipient")
+                ? DeliveryStatusFields.read(mail.text()) : List.of();
         if (!dsn.isEmpty()) {
-            final List<Failure> kept = first(dsn, mail);
+            final List<Failure> kept = first(dsn, max);
             return bounces(mail, withDiagnostics(kept, mail), "dsn", dsn.size() - kept.size());
         }
         final boolean looksBounced = BOUNCE_SENDER.find(from) || BOUNCE_SUBJECT.find(subject)
-                || !mail.headers().first("x-failed-recipients").isEmpty() || "delivery-status".equals(mail.reportType())
-                || BOUNCE_TEXT.find(prefix(mail.report(), 4000));
+                || !mail.headers().firstOrEmpty("x-failed-recipients").isEmpty()
+                || "delivery-status".equals(mail.reportType()) || BOUNCE_TEXT.find(prefix(mail.text(), 4000));
         if (looksBounced) {
             final List<Failure> plain = plainFailures(mail);
             if (!plain.isEmpty()) {
-                final List<Failure> kept = first(plain, mail);
+                final List<Failure> kept = first(plain, max);
                 return bounces(mail, kept, "mta", plain.size() - kept.size());
             }
         }
@@ -132,27 +134,26 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     /** The failures the limits let through, before any work is done per recipient. */
-    private static List<Failure> first(final List<Failure> failures, final MailText mail) {
-        final int max = mail.limits().maxBounceRecipients();
+    private static List<Failure> first(final List<Failure> failures, final int max) {
         return failures.size() <= max ? failures : failures.subList(0, max);
     }
 
-    private static List<Failure> plainFailures(final MailText mail) {
+    private static List<Failure> plainFailures(final MailReport mail) {
         final Set<String> excluded = new HashSet<>();
-        addresses(mail.headers().first("from"), excluded);
-        addresses(mail.headers().first("to"), excluded);
-        addresses(mail.originalHeaders().first("from"), excluded);
-        addresses(mail.originalHeaders().first("return-path"), excluded);
-        final String failedHeader = mail.headers().first("x-failed-recipients");
-        final List<Failure> failures = PlainTextFailures.read(mail.report(), excluded);
+        addresses(mail.headers().firstOrEmpty("from"), excluded);
+        addresses(mail.headers().firstOrEmpty("to"), excluded);
+        addresses(mail.originalHeaders().firstOrEmpty("from"), excluded);
+        addresses(mail.originalHeaders().firstOrEmpty("return-path"), excluded);
+        final String failedHeader = mail.headers().firstOrEmpty("x-failed-recipients");
+        final List<Failure> failures = PlainTextFailures.read(mail.text(), excluded);
         if (!failedHeader.isEmpty()) {
-            return named(failedHeader, failures, mail.report());
+            return named(failedHeader, failures, mail.text());
         }
         if (failures.isEmpty()) {
-            final String to = mail.originalHeaders().first("to");
+            final String to = mail.originalHeaders().firstOrEmpty("to");
             final LinearMatcher m = ADDRESS.matcher(to);
             if (m.find()) {
-                return List.of(new Failure(m.group(), StatusCodes.status(mail.report()), mail.report(), "failed", null,
+                return List.of(new Failure(m.group(), StatusCodes.status(mail.text()), mail.text(), "failed", null,
                         null));
             }
         }
@@ -189,14 +190,14 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     /** DSN recipients without a Diagnostic-Code take the report text about them (the text read once). */
-    private static List<Failure> withDiagnostics(final List<Failure> failures, final MailText mail) {
+    private static List<Failure> withDiagnostics(final List<Failure> failures, final MailReport mail) {
         final List<Failure> out = new ArrayList<>(failures.size());
         Map<String, String> fromText = null;
         for (final Failure f : failures) {
             if (f.diagnostic() == null || f.diagnostic().isBlank()) {
                 if (fromText == null) {
                     fromText = new HashMap<>();
-                    for (final Failure t : PlainTextFailures.read(mail.report(), Set.of())) {
+                    for (final Failure t : PlainTextFailures.read(mail.text(), Set.of())) {
                         fromText.putIfAbsent(t.recipient().toLowerCase(Locale.ROOT), t.diagnostic());
                     }
                 }
@@ -213,13 +214,13 @@ public final class BounceClassifier implements BounceDetector {
      * One bounce per failure. What is read from a diagnostic (its status, its reason) is read once
      * per distinct text, so a report shared by many recipients costs one reading, not one each.
      */
-    private DetectedBounces bounces(final MailText mail, final List<Failure> failures, final String kind,
+    private DetectedBounces bounces(final MailReport mail, final List<Failure> failures, final String kind,
                                     final int omitted) {
         final String messageId = originalMessageId(mail);
         final String originalSender = OriginalSender.of(mail);
-        final LinearMatcher mta = REPORTING_MTA.matcher(mail.report());
+        final LinearMatcher mta = REPORTING_MTA.matcher(mail.text());
         final String reportingMta = mta.find() ? mta.group(1) : null;
-        final String reportCommand = SmtpCommand.in(mail.report().toLowerCase(Locale.ROOT));
+        final String reportCommand = SmtpCommand.in(mail.text().toLowerCase(Locale.ROOT));
         final Map<String, Diagnostic> diagnostics = new HashMap<>();
         final Map<List<String>, String> reasonsRead = new HashMap<>();
         final List<Bounce> bounces = new ArrayList<>(failures.size());
@@ -259,9 +260,9 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     /** The reason the start of the whole report gives, for a plain-text bounce whose diagnostic gives none. */
-    private String wholeReportReason(final MailText mail, final String status, final String action,
+    private String wholeReportReason(final MailReport mail, final String status, final String action,
                                      final String reportCommand) {
-        final String whole = prefix(mail.report(), MAX_REASON_TEXT);
+        final String whole = prefix(mail.text(), MAX_REASON_TEXT);
         return reasons.reason(status != null ? status : StatusCodes.status(whole), whole, action, reportCommand);
     }
 
@@ -281,8 +282,8 @@ public final class BounceClassifier implements BounceDetector {
         }
     }
 
-    private DetectedBounces sesBounces(final MailText mail, final SesNotification.Report ses) {
-        final List<Failure> kept = first(ses.failures(), mail);
+    private DetectedBounces sesBounces(final MailReport mail, final SesNotification.Report ses, final int max) {
+        final List<Failure> kept = first(ses.failures(), max);
         final DetectedBounces detected = bounces(mail, kept, ses.kind(), ses.failures().size() - kept.size());
         for (final Bounce b : detected.bounces()) {
             if ("feedback".equals(ses.kind())) {
@@ -297,16 +298,16 @@ public final class BounceClassifier implements BounceDetector {
         return detected;
     }
 
-    private static boolean isFeedback(final MailText mail) {
-        return "feedback-report".equals(mail.reportType()) || FEEDBACK_TYPE.matcher(mail.report()).find()
-                || !mail.originalHeaders().first("x-hmxmroriginalrecipient").isEmpty();
+    private static boolean isFeedback(final MailReport mail) {
+        return "feedback-report".equals(mail.reportType()) || FEEDBACK_TYPE.matcher(mail.text()).find()
+                || !mail.originalHeaders().firstOrEmpty("x-hmxmroriginalrecipient").isEmpty();
     }
 
-    private DetectedBounces feedback(final MailText mail) {
-        final LinearMatcher type = FEEDBACK_TYPE.matcher(mail.report());
+    private DetectedBounces feedback(final MailReport mail, final int max) {
+        final LinearMatcher type = FEEDBACK_TYPE.matcher(mail.text());
         final String feedbackType = type.find() ? type.group(1).toLowerCase(Locale.ROOT) : "abuse";
         final List<String> recipients = new ArrayList<>();
-        final LinearMatcher rcpt = ARF_RECIPIENT.matcher(mail.report());
+        final LinearMatcher rcpt = ARF_RECIPIENT.matcher(mail.text());
         while (rcpt.find()) {
             final LinearMatcher a = ADDRESS.matcher(rcpt.group(1));
             while (a.find()) {
@@ -315,7 +316,7 @@ public final class BounceClassifier implements BounceDetector {
         }
         if (recipients.isEmpty()) {
             // Hotmail's complaint mails name the complaining recipient in the returned headers only.
-            final String hotmail = mail.originalHeaders().first("x-hmxmroriginalrecipient");
+            final String hotmail = mail.originalHeaders().firstOrEmpty("x-hmxmroriginalrecipient");
             final LinearMatcher a = ADDRESS.matcher(hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail);
             while (a.find()) {
                 recipients.add(a.group());
@@ -323,7 +324,7 @@ public final class BounceClassifier implements BounceDetector {
         }
         final List<Failure> failures = recipients.stream()
                 .map(r -> new Failure(r, null, "", null, null, feedbackType)).toList();
-        final List<Failure> kept = first(failures, mail);
+        final List<Failure> kept = first(failures, max);
         final DetectedBounces detected = bounces(mail, kept, "feedback", failures.size() - kept.size());
         for (final Bounce b : detected.bounces()) {
             b.setReason("feedback");
@@ -332,18 +333,18 @@ public final class BounceClassifier implements BounceDetector {
         return detected;
     }
 
-    private static boolean isAutoReply(final MailText mail, final String subject) {
-        final String auto = mail.headers().first("auto-submitted").toLowerCase(Locale.ROOT);
-        return auto.startsWith("auto-replied") || !mail.headers().first("x-autoreply").isEmpty()
-                || !mail.headers().first("x-autorespond").isEmpty() || AUTO_REPLY_SUBJECT.find(subject);
+    private static boolean isAutoReply(final MailReport mail, final String subject) {
+        final String auto = mail.headers().firstOrEmpty("auto-submitted").toLowerCase(Locale.ROOT);
+        return auto.startsWith("auto-replied") || !mail.headers().firstOrEmpty("x-autoreply").isEmpty()
+                || !mail.headers().firstOrEmpty("x-autorespond").isEmpty() || AUTO_REPLY_SUBJECT.find(subject);
     }
 
-    private static DetectedBounces autoReply(final MailText mail, final String from) {
+    private static DetectedBounces autoReply(final MailReport mail, final String from) {
         final LinearMatcher a = ADDRESS.matcher(from);
         if (!a.find()) {
             return DetectedBounces.NONE;
         }
-        final String text = mail.report().strip();
+        final String text = mail.text().strip();
         final String diagnostic = text.length() > 500 ? text.substring(0, 500) : text;
         return new DetectedBounces(List.of(Bounce.newBuilder().setRecipient(a.group())
                 .setReason("vacation").setHardBounce(false).setDiagnostic(diagnostic.isEmpty() ? null : diagnostic)
@@ -351,12 +352,12 @@ public final class BounceClassifier implements BounceDetector {
                 .setOriginalSender(OriginalSender.of(mail)).build()), 0);
     }
 
-    private static String originalMessageId(final MailText mail) {
-        final String id = mail.originalHeaders().first("message-id");
+    private static String originalMessageId(final MailReport mail) {
+        final String id = mail.originalHeaders().firstOrEmpty("message-id");
         if (!id.isEmpty()) {
             return id;
         }
-        final String inReplyTo = mail.headers().first("in-reply-to");
+        final String inReplyTo = mail.headers().firstOrEmpty("in-reply-to");
         return inReplyTo.isEmpty() ? null : inReplyTo;
     }
 

@@ -9,12 +9,12 @@ import java.util.Set;
 
 /**
  * Whether a mail can be a bounce at all, from its parsed headers, the part types of its body walk
- * and the tokens of reports in its body text, so that the classifier's own MIME walk runs for
- * candidates only (about one mail in eight, not every mail a rule asks about). The body walk is the
- * one the rules and the classified record need anyway; its text is decoded, so base64 and
- * quoted-printable bounce texts are read too. It lets through everything {@link BounceClassifier}
- * recognises on the shared corpus ({@code BounceSignalsCorpusTest}); {@code SisimaiCorpusTest}
- * measures the classifier behind it.
+ * and the tokens of reports in its body text, so that the walk for the report
+ * ({@link ParsedMail#report()}) runs for candidates only (about one mail in eight, not every mail a
+ * rule asks about). The body walk is the one the rules and the classified record need anyway; its
+ * text is decoded, so base64 and quoted-printable bounce texts are read too. It lets through
+ * everything {@link BounceClassifier} recognises on the shared corpus ({@code BounceSignalsCorpusTest});
+ * {@code SisimaiCorpusTest} measures the classifier behind it.
  */
 final class BounceSignals {
     /**
@@ -40,7 +40,7 @@ final class BounceSignals {
         return oldMacNewlines(raw) || headersSay(parsed) || bodySays(parsed.body());
     }
 
-    /** CR-only lines: the parser finds no header fields in them, the classifier's own reader does. */
+    /** CR-only lines: the parse for the rules finds no header fields in them, the report reading does. */
     private static boolean oldMacNewlines(final byte[] raw) {
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] == '\n') {

@@ -2,6 +2,9 @@ package io.mailroute.topology.bounce;
 
 import io.mailroute.topology.match.LinearMatcher;
 import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.parse.MailParseException;
+import io.mailroute.topology.parse.MailParser;
+import io.mailroute.topology.parse.ParsedMail;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +27,27 @@ final class ConcatenatedMails {
     private static final int MAX_SEPARATORS = 64;
 
     private ConcatenatedMails() {}
+
+    /**
+     * The mails in the mail's bytes, in order, each parsed by a parser with the mail's settings
+     * (a part that is no mail is left out); the mail alone when there is only one.
+     */
+    static List<ParsedMail> split(final ParsedMail mail) {
+        final List<byte[]> parts = split(mail.raw());
+        if (parts.size() == 1) {
+            return List.of(mail);
+        }
+        final MailParser parser = new MailParser(mail.settings());
+        final List<ParsedMail> mails = new ArrayList<>(parts.size());
+        for (final byte[] part : parts) {
+            try {
+                mails.add(parser.parse(part));
+            } catch (MailParseException notAMail) {
+                // what follows a separator is no mail: it reports nothing
+            }
+        }
+        return mails;
+    }
 
     /** The mails in the raw bytes, in order; the raw bytes alone when there is only one. */
     static List<byte[]> split(final byte[] raw) {

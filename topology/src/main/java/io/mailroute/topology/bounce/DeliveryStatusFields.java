@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads RFC 3464 per-recipient fields (Final-Recipient, Action, Status, Diagnostic-Code) wherever
- * they appear in the report text: in a message/delivery-status part, or pasted into the text of
- * MTAs that imitate the format.
+ * The one reader of delivery status notifications: RFC 3464 per-message (Reporting-MTA) and
+ * per-recipient fields (Final-Recipient, Original-Recipient, X-Actual-Recipient, Action, Status,
+ * Diagnostic-Code, Remote-MTA) wherever they appear in the report text: in a
+ * message/delivery-status part, or pasted into the text of MTAs that imitate the format.
  */
 final class DeliveryStatusFields {
     private static final LinearPattern FIELD = LinearPattern.compile(

@@ -2,6 +2,8 @@ package io.mailroute.topology.bounce;
 
 import io.mailroute.topology.match.LinearMatcher;
 import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.parse.HeaderBlock;
+import io.mailroute.topology.parse.MailReport;
 
 /**
  * The sender of the mail that bounced, as a report returns it: the From of the returned message,
@@ -17,16 +19,18 @@ final class OriginalSender {
     private OriginalSender() {}
 
     /** The address, without angle brackets, or null when the report names none. */
-    static String of(final MailText mail) {
-        final MailText.Headers original = mail.originalHeaders();
-        for (final String value : new String[] {original.first("from"), original.first("return-path"),
-            original.first("x-original-sender"), mail.headers().first("x-original-sender"), mail.headers().first("x-original-from")}) {
+    static String of(final MailReport mail) {
+        final HeaderBlock original = mail.originalHeaders();
+        final HeaderBlock headers = mail.headers();
+        for (final String value : new String[] {original.firstOrEmpty("from"), original.firstOrEmpty("return-path"),
+            original.firstOrEmpty("x-original-sender"), headers.firstOrEmpty("x-original-sender"),
+            headers.firstOrEmpty("x-original-from")}) {
             final String address = address(value);
             if (address != null) {
                 return address;
             }
         }
-        final LinearMatcher field = ENVELOPE_FIELD.matcher(mail.report());
+        final LinearMatcher field = ENVELOPE_FIELD.matcher(mail.text());
         while (field.find()) {
             final String address = address(DeliveryStatusFields.afterType(field.group(1)));
             if (address != null) {

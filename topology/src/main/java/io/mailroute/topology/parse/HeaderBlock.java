@@ -28,6 +28,11 @@ public record HeaderBlock(List<HeaderField> fields, int bodyOffset, List<String>
         return Optional.empty();
     }
 
+    /** The first field named {@code name} (ASCII case ignored), or "" when there is none. */
+    public String firstOrEmpty(final String name) {
+        return first(name).orElse("");
+    }
+
     /** Every field named {@code name}, in order. */
     public List<String> all(final String name) {
         final List<String> values = new ArrayList<>(2);

@@ -14,10 +14,32 @@ import java.util.List;
 final class HeaderScanner {
     private static final byte[] MBOX_FROM = {'F', 'r', 'o', 'm', ' '};
 
+    /** How lines are read into fields. */
+    enum Reading {
+        /**
+         * As RFC 5322 writes a header block: a continuation line joins its field as it is (its
+         * leading blanks kept), and the first line that is no header field ends the block.
+         */
+        MAIL,
+        /**
+         * As bounce readers (Sisimai) read the header blocks of a report and of the message it
+         * returns: a line ends at a LF, a CRLF or a CR alone, each continuation line joins its
+         * field stripped and after one space, a line that is no header field is skipped, and only
+         * a blank line (or the byte limit) ends the block.
+         */
+        REPORT
+    }
+
     private final ParserSettings settings;
+    private final Reading reading;
 
     HeaderScanner(final ParserSettings settings) {
+        this(settings, Reading.MAIL);
+    }
+
+    HeaderScanner(final ParserSettings settings, final Reading reading) {
         this.settings = settings;
+        this.reading = reading;
     }
 
     /**
@@ -46,9 +68,9 @@ final class HeaderScanner {
         int pos = start;
         int ignored = 0;
         while (pos < end) {
-            int lineEnd = indexOf(data, (byte) '\n', pos, end);
-            final int next = lineEnd < 0 ? end : lineEnd + 1;
-            lineEnd = lineEnd < 0 ? end : lineEnd;
+            final int lineBreak = lineBreak(data, pos, end);
+            final int next = lineBreak < 0 ? end : afterLineBreak(data, lineBreak, end);
+            int lineEnd = lineBreak < 0 ? end : lineBreak;
             if (lineEnd > pos && data[lineEnd - 1] == '\r') {
                 lineEnd--;
             }
@@ -64,14 +86,18 @@ final class HeaderScanner {
             final byte first = data[pos];
             if (first == ' ' || first == '\t') {
                 if (current.isOpen()) {
-                    current.fold(data, pos, lineEnd);
-                } else if (fields.isEmpty() && ignored == 0) {
+                    current.fold(data, pos, lineEnd, reading);
+                } else if (reading == Reading.MAIL && fields.isEmpty() && ignored == 0) {
                     throw new MailParseException("not a mail: it starts with a continuation line, not a header field");
                 }
                 pos = next;
                 continue;
             }
             final int colon = nameEnd(data, pos, lineEnd);
+            if (colon < 0 && reading == Reading.REPORT) {
+                pos = next;
+                continue;
+            }
             if (colon < 0) {
                 if (fields.isEmpty() && !current.isOpen() && ignored == 0) {
                     throw new MailParseException("not a mail: the first line is not a header field");
@@ -102,7 +128,7 @@ final class HeaderScanner {
     }
 
     /** Skips a UTF-8 byte order mark, leading blank lines and an mbox "From " line. */
-    private static int skipPreamble(final byte[] data, final int offset, final int end) {
+    private int skipPreamble(final byte[] data, final int offset, final int end) {
         int pos = offset;
         if (end - pos >= 3 && data[pos] == (byte) 0xEF && data[pos + 1] == (byte) 0xBB && data[pos + 2] == (byte) 0xBF) {
             pos += 3;
@@ -111,10 +137,29 @@ final class HeaderScanner {
             pos++;
         }
         if (startsWith(data, pos, end, MBOX_FROM)) {
-            final int lineEnd = indexOf(data, (byte) '\n', pos, end);
-            pos = lineEnd < 0 ? end : lineEnd + 1;
+            final int lineBreak = lineBreak(data, pos, end);
+            pos = lineBreak < 0 ? end : afterLineBreak(data, lineBreak, end);
         }
         return pos;
+    }
+
+    /** The index of the LF (or, read as a report, the CR) that ends the line at {@code pos}; -1 at the last line. */
+    private int lineBreak(final byte[] data, final int pos, final int end) {
+        if (reading == Reading.MAIL) {
+            return indexOf(data, (byte) '\n', pos, end);
+        }
+        for (int i = pos; i < end; i++) {
+            if (data[i] == '\n' || data[i] == '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the next line starts after the line break at {@code lineBreak}. */
+    private static int afterLineBreak(final byte[] data, final int lineBreak, final int end) {
+        final boolean crlf = data[lineBreak] == '\r' && lineBreak + 1 < end && data[lineBreak + 1] == '\n';
+        return crlf ? lineBreak + 2 : lineBreak + 1;
     }
 
     /** Index of the colon ending a valid field name on this line, or -1. */
@@ -174,12 +219,37 @@ final class HeaderScanner {
             folded = null;
         }
 
-        void fold(final byte[] bytes, final int start, final int lineEnd) {
+        void fold(final byte[] bytes, final int start, final int lineEnd, final Reading reading) {
+            final boolean asIs = reading == Reading.MAIL;
             if (folded == null) {
                 folded = new ByteArrayOutputStream(Math.max(64, (valueEnd - valueStart) * 2));
-                folded.write(data, valueStart, valueEnd - valueStart);
+                folded.write(data, valueStart, (asIs ? valueEnd : trimBlanks(data, valueStart, valueEnd)) - valueStart);
             }
-            folded.write(bytes, start, lineEnd - start);
+            if (asIs) {
+                folded.write(bytes, start, lineEnd - start);
+                return;
+            }
+            final int from = skipBlanks(bytes, start, lineEnd);
+            folded.write(' ');
+            folded.write(bytes, from, trimBlanks(bytes, from, lineEnd) - from);
+        }
+
+        /** The start of {@code bytes[from, to)} without the blanks it starts with. */
+        private static int skipBlanks(final byte[] bytes, final int from, final int to) {
+            int i = from;
+            while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
+                i++;
+            }
+            return i;
+        }
+
+        /** The end of {@code bytes[from, to)} without the blanks (and CR) it ends in. */
+        private static int trimBlanks(final byte[] bytes, final int from, final int to) {
+            int i = to;
+            while (i > from && (bytes[i - 1] == ' ' || bytes[i - 1] == '\t' || bytes[i - 1] == '\r')) {
+                i--;
+            }
+            return i;
         }
 
         void finish(final List<HeaderField> fields, final ParserSettings settings, final List<String> warnings)
@@ -188,14 +258,9 @@ final class HeaderScanner {
                 return;
             }
             final byte[] bytes = folded == null ? data : folded.toByteArray();
-            int start = folded == null ? valueStart : 0;
-            int end = folded == null ? valueEnd : bytes.length;
-            while (start < end && (bytes[start] == ' ' || bytes[start] == '\t')) {
-                start++;
-            }
-            while (end > start && (bytes[end - 1] == ' ' || bytes[end - 1] == '\t' || bytes[end - 1] == '\r')) {
-                end--;
-            }
+            final int to = folded == null ? valueEnd : bytes.length;
+            final int start = skipBlanks(bytes, folded == null ? valueStart : 0, to);
+            int end = trimBlanks(bytes, start, to);
             if (end - start > settings.maxHeaderValueBytes()) {
                 if (!settings.lenient()) {
                     throw new MailParseException("header " + name + " is longer than " + settings.maxHeaderValueBytes() + " bytes");

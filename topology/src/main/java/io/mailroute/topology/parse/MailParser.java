@@ -9,8 +9,9 @@ import org.eclipse.angus.mail.util.MailStreamProvider;
 /**
  * Parses raw mail bytes into a {@link ParsedMail}: one fast pass over the header block for the
  * facts rules look at first (subject and addresses decoded with raw forms kept, Message-ID,
- * Date, authentication and SES verdicts, see {@link AuthVerdictParser}); the body is walked on
- * demand (Angus Mail only decodes transfer encodings).
+ * Date, authentication and SES verdicts, see {@link AuthVerdictParser}); the body, and the report
+ * a bounce reader needs, are walked on demand by {@link MimeWalk} (Angus Mail only decodes
+ * transfer encodings). It is the only MIME parser of the topology.
  * Thread-safe; create one per settings and share it.
  */
 public final class MailParser {

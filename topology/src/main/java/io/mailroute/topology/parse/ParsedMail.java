@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A mail as the rules see it. The header facts are read eagerly (one fast pass); the body is
  * walked on first use of {@link #body()} only, so that mails classified on their headers never
- * pay for decoding. Not thread-safe: one instance belongs to one record being processed.
+ * pay for decoding, and what a bounce reader needs on first use of {@link #report()} only.
+ * Not thread-safe: one instance belongs to one record being processed.
  */
 public final class ParsedMail {
     private final byte[] raw;
@@ -21,6 +22,7 @@ public final class ParsedMail {
     private final BodyWalker walker;
     private final ParserSettings settings;
     private MailBody body;
+    private MailReport report;
 
     ParsedMail(final byte[] raw, final HeaderBlock headers, final String subject, final Address from,
                final List<Address> recipients, final String messageId, final Long sentAt, final AuthVerdicts auth,
@@ -98,10 +100,21 @@ public final class ParsedMail {
             try {
                 body = walker.walk(headers);
             } catch (MailParseException e) {
-                body = new MailBody("", List.of(), false, List.of(), false, List.of(e.getMessage()));
+                body = new MailBody("", List.of(), false, List.of(e.getMessage()));
             }
         }
         return body;
+    }
+
+    /**
+     * The mail as a bounce reader reads it (report text, returned message, headers), read on first
+     * call within the same {@link #settings()}; never fails.
+     */
+    public MailReport report() {
+        if (report == null) {
+            report = ReportReader.read(raw, settings);
+        }
+        return report;
     }
 
     /** Walks the body now, so that STRICT parsing reports its problems from the parser. */

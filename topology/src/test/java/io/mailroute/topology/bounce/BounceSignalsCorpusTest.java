@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
+import io.mailroute.topology.parse.ParsedMail;
 import io.mailroute.topology.parse.ParserSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,11 +27,12 @@ class BounceSignalsCorpusTest {
         try (Stream<Path> files = Files.walk(corpus)) {
             for (final Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
                 final byte[] raw = Files.readAllBytes(file);
-                if (classifier.classify(raw, ParserSettings.LENIENT).bounces().isEmpty()) {
+                final ParsedMail parsed = parser.parse(raw);
+                if (classifier.classify(parsed).bounces().isEmpty()) {
                     continue;
                 }
                 recognised++;
-                if (!BounceSignals.present(raw, parser.parse(raw))) {
+                if (!BounceSignals.present(raw, parsed)) {
                     stopped.add(corpus.relativize(file).toString());
                 }
             }

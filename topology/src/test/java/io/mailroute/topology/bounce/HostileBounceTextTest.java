@@ -1,6 +1,9 @@
 package io.mailroute.topology.bounce;
 
 import io.mailroute.topology.HostileText;
+import io.mailroute.topology.parse.MailParseException;
+import io.mailroute.topology.parse.MailParser;
+import io.mailroute.topology.parse.ParsedMail;
 import io.mailroute.topology.parse.ParserSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class HostileBounceTextTest {
     /** Characters of hostile text in each field of the whole-classifier mail: the parser's limit of a header value. */
     private static final int FIELD_CHARS = 64 * 1024;
+    private static final MailParser PARSER = new MailParser(ParserSettings.LENIENT);
     private static final Map<String, Consumer<String>> FAMILIES = new LinkedHashMap<>();
 
     static {
@@ -38,9 +42,8 @@ class HostileBounceTextTest {
             HostPatterns.get().reason("a@orange.fr", null, null, text);
         });
         FAMILIES.put("concatenated mails", text -> ConcatenatedMails.split(text.getBytes(StandardCharsets.UTF_8)));
-        FAMILIES.put("mail text and original-message marker", text ->
-                MailText.of(("Content-Type: text/plain; charset=\"" + text + "\n\n" + text)
-                        .getBytes(StandardCharsets.UTF_8), ParserSettings.LENIENT));
+        FAMILIES.put("report text and original-message marker", text ->
+                parse("Content-Type: text/plain; charset=\"" + text + "\n\n" + text).report());
         // the classifier reads a reason from at most 6,000 characters; 64 KB is ten times that
         FAMILIES.put("reasons", text -> new ReasonClassifier()
                 .reason(null, text.substring(0, Math.min(text.length(), 64 * 1024)), "failed", null));
@@ -49,8 +52,16 @@ class HostileBounceTextTest {
             final String mail = "From: MAILER-DAEMON@example.com\nSubject: Undelivered Mail\n"
                     + "X-Failed-Recipients: " + field + "\n\nFeedback-Type: " + field + "\nOriginal-Rcpt-To: " + field
                     + "\nReporting-MTA: " + field + "\nX-Postfix-Sender: " + field + "\n" + text;
-            new BounceClassifier().classify(mail.getBytes(StandardCharsets.UTF_8), ParserSettings.LENIENT);
+            new BounceClassifier().classify(parse(mail));
         });
+    }
+
+    private static ParsedMail parse(final String mail) {
+        try {
+            return PARSER.parse(mail.getBytes(StandardCharsets.UTF_8));
+        } catch (MailParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @BeforeAll

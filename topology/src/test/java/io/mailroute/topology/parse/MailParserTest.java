@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.mailroute.avro.Address;
 import io.mailroute.avro.Attachment;
-import io.mailroute.avro.Bounce;
 import io.mailroute.avro.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -202,28 +201,6 @@ class MailParserTest {
 
         // when / then
         assertThat(LENIENT.parse(mail).body().text()).isEqualTo("Dear customer,\n\nTotal: ¥1,000 & tax");
-    }
-
-    @Test
-    void shouldReadTheRecipientsOfADeliveryStatusNotification() throws Exception {
-        // given
-        final byte[] mail = bytes("From: MAILER-DAEMON@mx.example.com\nContent-Type: multipart/report; report-type=delivery-status;"
-                + " boundary=r\n\n--r\nContent-Type: text/plain\n\nfailed\n--r\nContent-Type: message/delivery-status\n\n"
-                + "Reporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; a..b@ezweb.ne.jp\nAction: failed\nStatus: 5.1.1\n"
-                + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n\nFinal-Recipient: rfc822;full@example.jp\nAction: delayed\n"
-                + "Status: 4.2.2\n\n--r\nContent-Type: message/rfc822\n\nMessage-ID: <orig@example.com>\nSubject: hi\n\nbody\n--r--\n");
-
-        // when
-        final MailBody body = LENIENT.parse(mail).body();
-
-        // then
-        assertThat(body.dsn()).isTrue();
-        assertThat(body.dsnBounces()).extracting(Bounce::getRecipient, Bounce::getReason, Bounce::getStatus, Bounce::getHardBounce)
-                .containsExactly(tuple("a..b@ezweb.ne.jp", "userunknown", "5.1.1", true),
-                        tuple("full@example.jp", "mailboxfull", "4.2.2", false));
-        assertThat(body.dsnBounces().get(0).getReplyCode()).isEqualTo("550");
-        assertThat(body.dsnBounces().get(0).getReportingMta()).isEqualTo("mx.example.com");
-        assertThat(body.dsnBounces().get(0).getOriginalMessageId()).isEqualTo("<orig@example.com>");
     }
 
     @Test

@@ -113,7 +113,8 @@ class MultipartDifferentialTest {
                 return;
             }
             compared++;
-            final MultipartSplitter.Split ours = MultipartSplitter.split(raw, top.bodyOffset(), raw.length, BodyWalker.boundary(type));
+            final MultipartSplitter.Split ours = MultipartSplitter.split(raw, top.bodyOffset(), raw.length,
+                    MimeWalk.boundary(type));
             if (!Angus.readsType(type)) {
                 // the old walker handed Angus a type it could not parse (a damaged value before the ';'): it read no parts
                 angusUnreadable++;

@@ -3,7 +3,7 @@ package io.mailroute.topology.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailroute.avro.MatchField;
-import io.mailroute.topology.BounceDetector;
+import io.mailroute.topology.bounce.BounceClassifier;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParserSettings;
 import java.io.ByteArrayInputStream;
@@ -16,7 +16,7 @@ class MailViewTest {
 
     private static MailView mail(final String headersAndBody) throws Exception {
         return new MailView(PARSER.parse(headersAndBody.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)),
-                BounceDetector.DSN_PARTS);
+                new BounceClassifier());
     }
 
     private static CompiledRule rule(final String conditions) throws Exception {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailroute.avro.AuthRequirement;
 import io.mailroute.avro.Rule;
 import io.mailroute.avro.Severity;
-import io.mailroute.topology.BounceDetector;
+import io.mailroute.topology.bounce.BounceClassifier;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParserSettings;
 import java.io.ByteArrayInputStream;
@@ -23,7 +23,8 @@ class RuleSetTest {
     }
 
     private static MailView mail(final String headersAndBody) throws Exception {
-        return new MailView(PARSER.parse(headersAndBody.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)), BounceDetector.DSN_PARTS);
+        return new MailView(PARSER.parse(headersAndBody.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)),
+                new BounceClassifier());
     }
 
     @Test
