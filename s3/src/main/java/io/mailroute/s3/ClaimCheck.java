@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param bucket    the bucket
  * @param key       the object key
  * @param versionId the object version to read, or null (unversioned bucket)
- * @param etag      the ETag the object must still have, without quotes, or null for any
+ * @param etag      the ETag the object must still have, without quotes, or null (or blank) for any
  * @param size      the object's size in bytes
  * @param sha256    the lower-case hex SHA-256 of the object's bytes; empty when none was recorded (an object the
  *                  connector could not read), which no object matches
@@ -19,7 +19,7 @@ public record ClaimCheck(String bucket, String key, String versionId, String eta
     public ClaimCheck {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
-        etag = etag == null ? null : unquoted(etag);
+        etag = etag == null || etag.isBlank() ? null : unquoted(etag);
         sha256 = sha256 == null ? "" : sha256;
     }
 

@@ -111,7 +111,7 @@ public final class S3ConfigFragment {
                 .define(key(MAX_ATTEMPTS_CONFIG), Type.INT, defaults.maxAttempts(),
                         ConfigDef.Range.between(1, MAX_ATTEMPTS_LIMIT), Importance.LOW,
                         "Attempts per S3 call, with jittered exponential backoff on throttling, 5xx and network "
-                                + "errors, before the call fails with a classified S3Failure (s3/README.md).",
+                                + "errors; what a call that still fails means is each user's policy (s3/README.md).",
                         GROUP, ++order, Width.SHORT, "Max attempts")
                 .define(key(API_CALL_TIMEOUT_MS_CONFIG), Type.LONG, toMillis(defaults.apiCallTimeout()),
                         new OptionalAtLeast(1), Importance.LOW,
