@@ -486,11 +486,11 @@ public final class Benchmark {
         config.put("s3.prefix", keyPrefix);
         config.put("s3.path.style.access", "true");
         if (target.s3Endpoint() != null) {
-            config.put("aws.endpoint.url", target.s3Endpoint().toString());
+            config.put("s3.endpoint", target.s3Endpoint().toString());
         }
-        config.put("aws.region", target.s3Region());
-        config.put("aws.access.key.id", target.accessKey());
-        config.put("aws.secret.access.key", target.secretKey());
+        config.put("s3.region", target.s3Region());
+        config.put("s3.access.key.id", target.accessKey());
+        config.put("s3.secret.access.key", target.secretKey());
         config.put("topic", prefix + MailTopic.RAW.defaultName());
         config.put("dlq.topic", prefix + MailTopic.DLQ.defaultName());
         config.put("after.read", "delete");

@@ -161,10 +161,10 @@ class ComposeFileTest {
         assertThat(compose.get("dlq.topic").asText()).isEqualTo(names.name(MailTopic.DLQ));
         assertThat(compose.get("s3.bucket").asText()).isEqualTo(LocalDefaults.BUCKET);
         assertThat(compose.get("s3.prefix").asText()).isEqualTo(LocalDefaults.PREFIX);
-        assertThat(compose.get("aws.endpoint.url").asText()).isEqualTo(env("mailroute", "MAILROUTE_S3_ENDPOINT"));
+        assertThat(compose.get("s3.endpoint").asText()).isEqualTo(env("mailroute", "MAILROUTE_S3_ENDPOINT"));
         assertThat(compose.get("schema.registry.url").asText()).isEqualTo(env("mailroute", "MAILROUTE_SCHEMA_REGISTRY"));
         for (final Map.Entry<String, JsonNode> field : local.properties()) {
-            if (!field.getKey().equals("aws.endpoint.url") && !field.getKey().equals("schema.registry.url")) {
+            if (!field.getKey().equals("s3.endpoint") && !field.getKey().equals("schema.registry.url")) {
                 assertThat(compose.get(field.getKey())).as(field.getKey()).isEqualTo(field.getValue());
             }
         }
