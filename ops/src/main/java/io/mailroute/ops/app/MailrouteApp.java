@@ -1,6 +1,7 @@
 package io.mailroute.ops.app;
 
 import io.mailroute.ops.client.ClientSettings;
+import io.mailroute.s3.S3ConfigFragment;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
@@ -91,13 +92,14 @@ public final class MailrouteApp implements AutoCloseable {
         props.putAll(client.serde());
         props.putAll(client.application());
         if (!"aws".equalsIgnoreCase(client.s3Endpoint())) {
-            props.putIfAbsent(MailrouteConfig.S3_ENDPOINT_CONFIG, client.s3Endpoint());
-            props.putIfAbsent(MailrouteConfig.S3_PATH_STYLE_CONFIG, "true");
+            props.putIfAbsent(MailrouteConfig.S3.key(S3ConfigFragment.ENDPOINT_CONFIG), client.s3Endpoint());
+            props.putIfAbsent(MailrouteConfig.S3.key(S3ConfigFragment.PATH_STYLE_ACCESS_CONFIG), "true");
         }
-        props.putIfAbsent(MailrouteConfig.S3_REGION_CONFIG, client.s3Region());
+        props.putIfAbsent(MailrouteConfig.S3.key(S3ConfigFragment.REGION_CONFIG), client.s3Region());
         client.s3StaticCredentials().ifPresent(credentials -> {
-            props.putIfAbsent(MailrouteConfig.S3_ACCESS_KEY_CONFIG, credentials.accessKeyId());
-            props.putIfAbsent(MailrouteConfig.S3_SECRET_KEY_CONFIG, credentials.secretAccessKey());
+            props.putIfAbsent(MailrouteConfig.S3.key(S3ConfigFragment.ACCESS_KEY_ID_CONFIG), credentials.accessKeyId());
+            props.putIfAbsent(MailrouteConfig.S3.key(S3ConfigFragment.SECRET_ACCESS_KEY_CONFIG),
+                    credentials.secretAccessKey());
         });
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         props.putAll(overrides);

@@ -456,12 +456,12 @@ public final class Benchmark {
         app.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         app.put(TopicNames.PREFIX_CONFIG, prefix);
         if (target.s3Endpoint() != null) {
-            app.put(MailrouteConfig.S3_ENDPOINT_CONFIG, target.s3Endpoint().toString());
+            app.put("mailroute.s3.endpoint", target.s3Endpoint().toString());
         }
-        app.put(MailrouteConfig.S3_REGION_CONFIG, target.s3Region());
-        app.put(MailrouteConfig.S3_PATH_STYLE_CONFIG, "true");
-        app.put(MailrouteConfig.S3_ACCESS_KEY_CONFIG, target.accessKey());
-        app.put(MailrouteConfig.S3_SECRET_KEY_CONFIG, target.secretKey());
+        app.put("mailroute.s3.region", target.s3Region());
+        app.put("mailroute.s3.path.style.access", "true");
+        app.put("mailroute.s3.access.key.id", target.accessKey());
+        app.put("mailroute.s3.secret.access.key", target.secretKey());
         return app;
     }
 
