@@ -4,6 +4,7 @@ import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.Outcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
+import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.ops.cli.Progress;
 import io.mailroute.ops.topics.TopicApplier;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
@@ -455,13 +456,7 @@ public final class Benchmark {
         app.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         app.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         app.put(TopicNames.PREFIX_CONFIG, prefix);
-        if (target.s3Endpoint() != null) {
-            app.put("mailroute.s3.endpoint", target.s3Endpoint().toString());
-        }
-        app.put("mailroute.s3.region", target.s3Region());
-        app.put("mailroute.s3.path.style.access", "true");
-        app.put("mailroute.s3.access.key.id", target.accessKey());
-        app.put("mailroute.s3.secret.access.key", target.secretKey());
+        app.putAll(MailrouteConfig.S3.connectionProperties(target.s3()));
         return app;
     }
 
@@ -484,13 +479,7 @@ public final class Benchmark {
         config.put("tasks.max", Integer.toString(settings.connectorTasks()));
         config.put("s3.bucket", target.bucket());
         config.put("s3.prefix", keyPrefix);
-        config.put("s3.path.style.access", "true");
-        if (target.s3Endpoint() != null) {
-            config.put("s3.endpoint", target.s3Endpoint().toString());
-        }
-        config.put("s3.region", target.s3Region());
-        config.put("s3.access.key.id", target.accessKey());
-        config.put("s3.secret.access.key", target.secretKey());
+        config.putAll(S3MailSourceConfig.S3.connectionProperties(target.s3()));
         config.put("topic", prefix + MailTopic.RAW.defaultName());
         config.put("dlq.topic", prefix + MailTopic.DLQ.defaultName());
         config.put("after.read", "delete");

@@ -121,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("s3: bucket " + LocalDefaults.BUCKET + " in " + settings.s3Dir());
 
         client = new ClientSettings(kafka.bootstrapServers(), registry.url(), s3.endpoint().toString(), LocalDefaults.BUCKET,
-                EmbeddedS3.REGION.id(), Map.of(ClientSettings.S3_ACCESS_KEY, s3.accessKey(), ClientSettings.S3_SECRET_KEY, s3.secretKey()));
+                EmbeddedS3.REGION.id(), ClientSettings.S3.connectionProperties(s3.settings()));
         final int published = new DefaultRulesPublisher(client).publishIfEmpty();
         progress.accept("rules: " + (published == 0 ? "mail.rules already holds rules; left as they are"
                 : published + " default rules published to mail.rules"));

@@ -84,7 +84,7 @@ class LocalCommandTest {
                 .containsEntry("mailroute.s3.endpoint", "http://minio:9000")
                 .containsEntry("mailroute.s3.path.style.access", "true")
                 .doesNotContainKey("client.id");
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("MAILROUTE_S3_ACCESS_KEY") == null) {
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("MAILROUTE_S3_ACCESS_KEY_ID") == null) {
             assertThat(settings).containsEntry("mailroute.s3.access.key.id", LocalDefaults.S3_ACCESS_KEY)
                     .containsEntry("mailroute.s3.secret.access.key", LocalDefaults.S3_SECRET_KEY);
         }

@@ -52,15 +52,14 @@ final class ReliabilityStack implements AutoCloseable {
                 Optional.empty());
         final String bootstrap = "127.0.0.1:" + kafkaPort;
         client = new ClientSettings(bootstrap, registry.url(), s3.endpoint().toString(), LocalDefaults.BUCKET, "us-east-1",
-                Map.of(ClientSettings.S3_ACCESS_KEY, s3.accessKey(), ClientSettings.S3_SECRET_KEY, s3.secretKey()));
+                ClientSettings.S3.connectionProperties(s3.settings()));
         broker = new ChildJvm("broker", "768m", BrokerMain.class,
                 List.of(dir.resolve("kafka").toString(), String.valueOf(kafkaPort), String.valueOf(controllerPort)));
         connect = new ChildJvm("connect", "512m", ConnectMain.class,
                 List.of(bootstrap, String.valueOf(freePort()), CONNECTOR, write("s3-mail.properties", connectorConfig()).toString()));
         app = new ChildJvm("app", "768m", Mailroute.class, List.of("run",
                 "--bootstrap-server", bootstrap, "--schema-registry", registry.url(), "--s3-endpoint", s3.endpoint().toString(),
-                "--config", write("app.properties", Map.of(ClientSettings.S3_ACCESS_KEY, s3.accessKey(),
-                        ClientSettings.S3_SECRET_KEY, s3.secretKey())).toString(),
+                "--config", write("app.properties", ClientSettings.S3.connectionProperties(s3.settings())).toString(),
                 "--state-dir", dir.resolve("app-state").toString()));
     }
 
