@@ -34,15 +34,43 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 public final class S3ConfigFragment {
     public static final String GROUP = "S3 client";
 
+    // docs name other keys as "%s" + key: define() puts the user's prefix before them
+
     public static final String ENDPOINT_CONFIG = "s3.endpoint";
     public static final String REGION_CONFIG = "s3.region";
+    private static final String ENDPOINT_DOC = "Endpoint override (http://host:port) for MinIO, S3Proxy or a test "
+            + "stub; empty for the AWS endpoint of %s" + REGION_CONFIG + ".";
+    public static final String ENDPOINT_DEFAULT = "";
+
+    private static final String REGION_DOC = "Region S3 requests are signed for, e.g. us-east-1.";
     public static final String REGION_DEFAULT = "us-east-1";
+
     public static final String PATH_STYLE_ACCESS_CONFIG = "s3.path.style.access";
+    private static final String PATH_STYLE_ACCESS_DOC = "Address buckets as http://host/bucket instead of "
+            + "http://bucket.host; needed for MinIO and S3Proxy behind %s" + ENDPOINT_CONFIG + ".";
+    public static final boolean PATH_STYLE_ACCESS_DEFAULT = false;
+
     public static final String ACCESS_KEY_ID_CONFIG = "s3.access.key.id";
     public static final String SECRET_ACCESS_KEY_CONFIG = "s3.secret.access.key";
+    private static final String ACCESS_KEY_ID_DOC = "Access key id, with %s" + SECRET_ACCESS_KEY_CONFIG
+            + "; empty for the default AWS credentials chain (environment, profile, instance role).";
+    private static final String SECRET_ACCESS_KEY_DOC = "Secret access key of %s" + ACCESS_KEY_ID_CONFIG
+            + "; never logged.";
+
     public static final String SESSION_TOKEN_CONFIG = "s3.session.token";
+    private static final String SESSION_TOKEN_DOC = "Session token of temporary credentials in %s"
+            + ACCESS_KEY_ID_CONFIG + "; never logged.";
+
+    /** Its default is each user's ({@link CallDefaults}). */
     public static final String MAX_ATTEMPTS_CONFIG = "s3.max.attempts";
+    private static final String MAX_ATTEMPTS_DOC = "Attempts per S3 call, with jittered exponential backoff on "
+            + "throttling, 5xx and network errors; what a call that still fails means is each user's policy "
+            + "(s3/README.md).";
+
+    /** Its default is each user's ({@link CallDefaults}). */
     public static final String API_CALL_TIMEOUT_MS_CONFIG = "s3.api.call.timeout.ms";
+    private static final String API_CALL_TIMEOUT_MS_DOC = "Upper bound of one S3 call including its retries, in "
+            + "milliseconds; null for none.";
 
     /** Every key of the fragment, unprefixed, in the order they are defined. */
     public static final List<String> KEYS = List.of(ENDPOINT_CONFIG, REGION_CONFIG, PATH_STYLE_ACCESS_CONFIG,
@@ -87,36 +115,28 @@ public final class S3ConfigFragment {
     public ConfigDef define(final ConfigDef def) {
         int order = 0;
         return def
-                .define(key(ENDPOINT_CONFIG), Type.STRING, "", new EndpointValidator(), Importance.MEDIUM,
-                        "Endpoint override (http://host:port) for MinIO, S3Proxy or a test stub; empty for the AWS "
-                                + "endpoint of " + key(REGION_CONFIG) + ".",
-                        GROUP, ++order, Width.LONG, "Endpoint override")
+                .define(key(ENDPOINT_CONFIG), Type.STRING, ENDPOINT_DEFAULT, new EndpointValidator(), Importance.MEDIUM,
+                        doc(ENDPOINT_DOC), GROUP, ++order, Width.LONG, "Endpoint override")
                 .define(key(REGION_CONFIG), Type.STRING, REGION_DEFAULT, new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, "Region S3 requests are signed for, e.g. us-east-1.",
-                        GROUP, ++order, Width.SHORT, "Region")
-                .define(key(PATH_STYLE_ACCESS_CONFIG), Type.BOOLEAN, false, Importance.LOW,
-                        "Address buckets as http://host/bucket instead of http://bucket.host; needed for MinIO and "
-                                + "S3Proxy behind " + key(ENDPOINT_CONFIG) + ".",
-                        GROUP, ++order, Width.SHORT, "Path-style access")
+                        Importance.MEDIUM, REGION_DOC, GROUP, ++order, Width.SHORT, "Region")
+                .define(key(PATH_STYLE_ACCESS_CONFIG), Type.BOOLEAN, PATH_STYLE_ACCESS_DEFAULT, Importance.LOW,
+                        doc(PATH_STYLE_ACCESS_DOC), GROUP, ++order, Width.SHORT, "Path-style access")
                 .define(key(ACCESS_KEY_ID_CONFIG), Type.PASSWORD, null, Importance.HIGH,
-                        "Access key id, with " + key(SECRET_ACCESS_KEY_CONFIG) + "; empty for the default AWS "
-                                + "credentials chain (environment, profile, instance role).",
-                        GROUP, ++order, Width.MEDIUM, "Access key id")
+                        doc(ACCESS_KEY_ID_DOC), GROUP, ++order, Width.MEDIUM, "Access key id")
                 .define(key(SECRET_ACCESS_KEY_CONFIG), Type.PASSWORD, null, Importance.HIGH,
-                        "Secret access key of " + key(ACCESS_KEY_ID_CONFIG) + "; never logged.",
-                        GROUP, ++order, Width.MEDIUM, "Secret access key")
+                        doc(SECRET_ACCESS_KEY_DOC), GROUP, ++order, Width.MEDIUM, "Secret access key")
                 .define(key(SESSION_TOKEN_CONFIG), Type.PASSWORD, null, Importance.LOW,
-                        "Session token of temporary credentials in " + key(ACCESS_KEY_ID_CONFIG) + "; never logged.",
-                        GROUP, ++order, Width.MEDIUM, "Session token")
+                        doc(SESSION_TOKEN_DOC), GROUP, ++order, Width.MEDIUM, "Session token")
                 .define(key(MAX_ATTEMPTS_CONFIG), Type.INT, defaults.maxAttempts(),
                         ConfigDef.Range.between(1, MAX_ATTEMPTS_LIMIT), Importance.LOW,
-                        "Attempts per S3 call, with jittered exponential backoff on throttling, 5xx and network "
-                                + "errors; what a call that still fails means is each user's policy (s3/README.md).",
-                        GROUP, ++order, Width.SHORT, "Max attempts")
+                        MAX_ATTEMPTS_DOC, GROUP, ++order, Width.SHORT, "Max attempts")
                 .define(key(API_CALL_TIMEOUT_MS_CONFIG), Type.LONG, toMillis(defaults.apiCallTimeout()),
                         new OptionalAtLeast(1), Importance.LOW,
-                        "Upper bound of one S3 call including its retries, in milliseconds; null for none.",
-                        GROUP, ++order, Width.SHORT, "API call timeout");
+                        API_CALL_TIMEOUT_MS_DOC, GROUP, ++order, Width.SHORT, "API call timeout");
+    }
+
+    private String doc(final String template) {
+        return String.format(template, prefix);
     }
 
     /** Cross-field check for {@code Connector.validate}: key id and secret come together. */
