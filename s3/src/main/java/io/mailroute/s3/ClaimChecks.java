@@ -6,8 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -15,10 +17,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 /**
  * The claim-check contract on one S3 client. {@link #issue} reads an object once, counting and
  * hashing its bytes, and writes down what was read (the S3 mail source connector does, for every
- * mail); {@link #redeem} fetches exactly the object a claim check names and verifies its size and
- * SHA-256 (the topology does for claim-checked mail, ops when it resubmits mail from S3). Small
- * objects are kept in memory, larger ones streamed through the digest and dropped, so a 40 MB mail
- * never sits in memory to be checked. Every failure is an {@link S3Failure}; a verification failure
+ * mail); {@link #redeem} and {@link #fetch} get exactly the object a claim check names and verify
+ * its size and SHA-256 (ops when it resubmits mail from S3; the topology for claim-checked mail).
+ * Issuing and redeeming keep small objects in memory and stream larger ones through the digest,
+ * so a 40 MB mail never sits in memory to be checked. Every failure is an {@link S3Failure}; a verification failure
  * is {@link S3Failure.Kind#CHANGED} with errorClass {@code mailroute:size-mismatch} or
  * {@code mailroute:sha256-mismatch}. Thread-safe.
  */
@@ -84,30 +86,20 @@ public final class ClaimChecks {
      */
     public CheckedObject redeem(final ClaimCheck check, final long keepBytes) {
         final String what = "GET " + check.location();
-        final GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(check.bucket()).key(check.key());
-        if (check.versionId() != null) {
-            request.versionId(check.versionId());
-        }
-        if (check.etag() != null) {
-            request.ifMatch("\"" + check.etag() + "\"");
-        }
-        final ResponseInputStream<GetObjectResponse> in = S3Failure.call(what, () -> client.getObject(request.build()));
+        final ResponseInputStream<GetObjectResponse> in = S3Failure.call(what, () -> client.getObject(request(check)));
         final long size = announcedSize(what, in);
         if (size != check.size()) {
             in.abort();
-            throw S3Failure.mailroute(S3Failure.Kind.CHANGED, "size-mismatch", "fetched " + size + " bytes of "
-                    + check.location() + ", expected " + check.size());
+            throw sizeMismatch(check, size);
         }
         final Body body = read(what, in, size, keepBytes);
-        if (!body.sha256().equalsIgnoreCase(check.sha256())) {
-            throw S3Failure.mailroute(S3Failure.Kind.CHANGED, "sha256-mismatch", check.location() + " has SHA-256 "
-                    + body.sha256() + ", expected " + check.sha256());
-        }
+        verifyDigest(check, body.sha256());
         return new CheckedObject(check, in.response().lastModified(), body.content());
     }
 
     /**
-     * The verified bytes of the object {@code check} names: {@link #redeem} keeping them all.
+     * The verified bytes of the object {@code check} names, read within the call, so that the SDK's
+     * retries and the call and attempt timeouts cover the download too (a stream thread waits on it).
      *
      * @throws S3Failure as {@link #redeem}; {@link S3Failure#tooLarge} above {@link #MAX_CONTENT_BYTES}
      */
@@ -115,7 +107,38 @@ public final class ClaimChecks {
         if (check.size() > MAX_CONTENT_BYTES) {
             throw S3Failure.tooLarge(check.location(), check.size(), MAX_CONTENT_BYTES);
         }
-        return redeem(check, MAX_CONTENT_BYTES).content();
+        final ResponseBytes<GetObjectResponse> bytes = S3Failure.call("GET " + check.location(),
+                () -> client.getObject(request(check), ResponseTransformer.toBytes()));
+        final byte[] content = bytes.asByteArray();
+        if (content.length != check.size()) {
+            throw sizeMismatch(check, content.length);
+        }
+        verifyDigest(check, HexFormat.of().formatHex(sha256().digest(content)));
+        return content;
+    }
+
+    /** GET the version the check names, if it still has the check's ETag. */
+    private static GetObjectRequest request(final ClaimCheck check) {
+        final GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(check.bucket()).key(check.key());
+        if (check.versionId() != null) {
+            request.versionId(check.versionId());
+        }
+        if (check.etag() != null) {
+            request.ifMatch("\"" + check.etag() + "\"");
+        }
+        return request.build();
+    }
+
+    private static S3Failure sizeMismatch(final ClaimCheck check, final long size) {
+        return S3Failure.mailroute(S3Failure.Kind.CHANGED, "size-mismatch", "fetched " + size + " bytes of "
+                + check.location() + ", expected " + check.size());
+    }
+
+    private static void verifyDigest(final ClaimCheck check, final String sha256) {
+        if (!sha256.equalsIgnoreCase(check.sha256())) {
+            throw S3Failure.mailroute(S3Failure.Kind.CHANGED, "sha256-mismatch", check.location() + " has SHA-256 "
+                    + sha256 + ", expected " + check.sha256());
+        }
     }
 
     private static long announcedSize(final String what, final ResponseInputStream<GetObjectResponse> in) {
