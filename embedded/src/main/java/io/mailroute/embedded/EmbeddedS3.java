@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
+import io.mailroute.s3.S3Clients;
+import io.mailroute.s3.S3Settings;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -16,8 +18,6 @@ import org.gaul.s3proxy.blobstore.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
@@ -195,18 +195,14 @@ public final class EmbeddedS3 implements AutoCloseable {
         }
     }
 
-    /**
-     * A new S3 client for this endpoint (path-style addressing, region us-east-1, the static
-     * keys, the JDK URL connection HTTP client); the caller closes it.
-     */
+    /** How clients reach this endpoint: path-style requests, region us-east-1, the static keys. */
+    public S3Settings settings() {
+        return S3Settings.forEndpoint(endpoint(), REGION.id(), AwsBasicCredentials.create(accessKey, secretKey));
+    }
+
+    /** A new S3 client for {@link #settings()}; the caller closes it. */
     public S3Client newClient() {
-        return S3Client.builder()
-                .endpointOverride(endpoint())
-                .forcePathStyle(true)
-                .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return S3Clients.create(settings());
     }
 
     private BlobStore openStore() throws IOException {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mailroute.embedded.testconnect.S3KeysSourceConnector;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +76,14 @@ class LocalStackIT {
         }
 
         final ConnectRestClient rest = connect.rest();
-        rest.putConnectorConfig("s3-keys", Map.of(
+        final Map<String, String> config = new HashMap<>(S3KeysSourceConnector.S3.connectionProperties(s3.settings()));
+        config.putAll(Map.of(
                 "connector.class", S3KeysSourceConnector.class.getName(),
                 "tasks.max", "1",
-                "s3.endpoint", s3.endpoint().toString(),
                 "s3.bucket", BUCKET,
-                "s3.access.key", s3.accessKey(),
-                "s3.secret.key", s3.secretKey(),
                 "topic", TOPIC,
                 "exactly.once.support", "required"));
+        rest.putConnectorConfig("s3-keys", config);
         rest.awaitRunning("s3-keys", 1, TIMEOUT);
         awaitRecords(objects);
 

@@ -1,7 +1,9 @@
 package io.mailroute.topology;
 
+import io.mailroute.s3.S3ConfigFragment;
+import io.mailroute.s3.S3ConfigFragment.CallDefaults;
+import io.mailroute.s3.S3Settings;
 import io.mailroute.topology.bounce.pipeline.BounceSettings;
-import io.mailroute.topology.fetch.S3Settings;
 import io.mailroute.topology.parse.ParserSettings;
 import io.mailroute.topology.pipeline.FloodPolicy;
 import io.mailroute.topology.pipeline.RetryPolicy;
@@ -17,18 +19,18 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * The topology's own settings ({@code mailroute.*}). Topic names ({@code mailroute.topic.*}) are
  * read by {@link io.mailroute.schemas.topics.TopicNames}; Streams and serde settings pass through.
+ * The claim-check fetch reads the S3 keys every part of mailroute has, under {@code mailroute.}
+ * ({@link #S3}: {@code mailroute.s3.endpoint}, {@code mailroute.s3.access.key.id}, ...).
  */
 public final class MailrouteConfig extends AbstractConfig {
     private static final String GROUP_TOPOLOGY = "Topology";
     private static final String GROUP_PARSER = "Parser";
     private static final String GROUP_AUTH = "Authentication";
     private static final String GROUP_RETRY = "Retry";
-    private static final String GROUP_S3 = "S3";
     private static final String GROUP_BOUNCE = "Bounces";
     private static final String GROUP_FLOOD = "Flood isolation";
 
@@ -119,28 +121,13 @@ public final class MailrouteConfig extends AbstractConfig {
             + "(its domain, so that a flood from many addresses of one domain is caught).";
     public static final String FLOOD_SENDER_KEY_DEFAULT = "address";
 
-    public static final String S3_ENDPOINT_CONFIG = "mailroute.s3.endpoint";
-    private static final String S3_ENDPOINT_DOC = "S3 endpoint override for claim-check fetches (MinIO, S3Proxy); empty for AWS.";
-
-    public static final String S3_REGION_CONFIG = "mailroute.s3.region";
-    private static final String S3_REGION_DOC = "Region claim-check requests are signed for.";
-
-    public static final String S3_PATH_STYLE_CONFIG = "mailroute.s3.path.style";
-    private static final String S3_PATH_STYLE_DOC = "Path-style bucket addressing; most S3-compatible servers need it.";
-
-    public static final String S3_ACCESS_KEY_CONFIG = "mailroute.s3.access.key";
-    private static final String S3_ACCESS_KEY_DOC = "Access key for claim-check fetches; empty for the default AWS credentials chain.";
-
-    public static final String S3_SECRET_KEY_CONFIG = "mailroute.s3.secret.key";
-    private static final String S3_SECRET_KEY_DOC = "Secret key belonging to " + S3_ACCESS_KEY_CONFIG + "; never logged.";
-
-    public static final String S3_MAX_ATTEMPTS_CONFIG = "mailroute.s3.max.attempts";
-    private static final String S3_MAX_ATTEMPTS_DOC = "Attempts of one claim-check fetch (SDK retries included) before the mail "
-            + "waits in mail.retry as TRANSIENT.";
-
-    public static final String S3_TIMEOUT_MS_CONFIG = "mailroute.s3.timeout.ms";
-    private static final String S3_TIMEOUT_MS_DOC = "Time limit of one claim-check fetch, retries included, in milliseconds; it "
-            + "blocks the stream thread, so keep it well below max.poll.interval.ms.";
+    /**
+     * The S3 keys of the claim-check fetch, under {@code mailroute.}: a fetch blocks a stream
+     * thread, so it tries 3 times within 10 s (keep the timeout well below
+     * {@code max.poll.interval.ms}) before the mail waits in mail.retry as TRANSIENT.
+     */
+    public static final S3ConfigFragment S3 = new S3ConfigFragment("mailroute.",
+            new CallDefaults(3, Duration.ofSeconds(10)));
 
     public static final String BOUNCE_TICKET_QUIET_MS_CONFIG = "mailroute.bounce.ticket.quiet.ms";
     private static final String BOUNCE_TICKET_QUIET_MS_DOC = "A bounce ticket with no further bounce for this long (wall clock) "
@@ -199,9 +186,8 @@ public final class MailrouteConfig extends AbstractConfig {
         int topology = 0;
         int parser = 0;
         int retry = 0;
-        int s3 = 0;
         int flood = 0;
-        return defineBounces(new ConfigDef()
+        return defineBounces(S3.define(new ConfigDef()
                 .define(DEDUP_WINDOW_MS_CONFIG, Type.LONG, DEDUP_WINDOW_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                         DEDUP_WINDOW_MS_DOC, GROUP_TOPOLOGY, ++topology, ConfigDef.Width.SHORT, "Dedup window")
                 .define(RULES_FALLBACK_CONFIG, Type.STRING, RULES_FALLBACK_DEFAULT,
@@ -244,21 +230,7 @@ public final class MailrouteConfig extends AbstractConfig {
                         FLOOD_FLAG_MS_DOC, GROUP_FLOOD, ++flood, ConfigDef.Width.SHORT, "Flooder flagged for")
                 .define(FLOOD_SENDER_KEY_CONFIG, Type.STRING, FLOOD_SENDER_KEY_DEFAULT,
                         ConfigDef.CaseInsensitiveValidString.in("address", "domain"), Importance.LOW, FLOOD_SENDER_KEY_DOC,
-                        GROUP_FLOOD, ++flood, ConfigDef.Width.SHORT, "Sender key")
-                .define(S3_ENDPOINT_CONFIG, Type.STRING, null, Importance.MEDIUM, S3_ENDPOINT_DOC,
-                        GROUP_S3, ++s3, ConfigDef.Width.LONG, "Endpoint")
-                .define(S3_REGION_CONFIG, Type.STRING, "us-east-1", new ConfigDef.NonEmptyString(), Importance.MEDIUM, S3_REGION_DOC,
-                        GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Region")
-                .define(S3_PATH_STYLE_CONFIG, Type.BOOLEAN, false, Importance.LOW, S3_PATH_STYLE_DOC,
-                        GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Path style")
-                .define(S3_ACCESS_KEY_CONFIG, Type.STRING, null, Importance.MEDIUM, S3_ACCESS_KEY_DOC,
-                        GROUP_S3, ++s3, ConfigDef.Width.MEDIUM, "Access key")
-                .define(S3_SECRET_KEY_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, S3_SECRET_KEY_DOC,
-                        GROUP_S3, ++s3, ConfigDef.Width.MEDIUM, "Secret key")
-                .define(S3_MAX_ATTEMPTS_CONFIG, Type.INT, 3, Range.atLeast(1), Importance.LOW, S3_MAX_ATTEMPTS_DOC,
-                        GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Max attempts")
-                .define(S3_TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW, S3_TIMEOUT_MS_DOC,
-                        GROUP_S3, ++s3, ConfigDef.Width.SHORT, "Timeout"));
+                        GROUP_FLOOD, ++flood, ConfigDef.Width.SHORT, "Sender key")));
     }
 
     private static ConfigDef defineBounces(final ConfigDef def) {
@@ -344,12 +316,9 @@ public final class MailrouteConfig extends AbstractConfig {
                 Duration.ofMillis(getLong(FLOOD_FLAG_MS_CONFIG)), getString(FLOOD_SENDER_KEY_CONFIG).equalsIgnoreCase("domain"));
     }
 
+    /** How the claim-check fetch reaches S3 ({@code mailroute.s3.*}). */
     public S3Settings s3Settings() {
-        final Password secret = getPassword(S3_SECRET_KEY_CONFIG);
-        final String endpoint = getString(S3_ENDPOINT_CONFIG);
-        return new S3Settings(endpoint == null || endpoint.isBlank() ? null : endpoint, getString(S3_REGION_CONFIG),
-                getBoolean(S3_PATH_STYLE_CONFIG), getString(S3_ACCESS_KEY_CONFIG), secret == null ? null : secret.value(),
-                getInt(S3_MAX_ATTEMPTS_CONFIG), Duration.ofMillis(getLong(S3_TIMEOUT_MS_CONFIG)));
+        return S3.settings(this);
     }
 
     private static void nonEmpty(final String key, final Object value) {

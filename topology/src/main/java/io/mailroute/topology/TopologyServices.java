@@ -13,7 +13,7 @@ import io.mailroute.topology.fetch.S3MailBodyStore;
  */
 public record TopologyServices(MailBodyStore bodies, BounceDetector bounces) implements AutoCloseable {
 
-    /** S3 from the {@code mailroute.s3.*} settings (the client is created on first fetch) and the bounce classifier. */
+    /** S3 from the {@code mailroute.s3.*} keys (the client is created on first fetch) and the bounce classifier. */
     public static TopologyServices from(final MailrouteConfig config) {
         return new TopologyServices(new S3MailBodyStore(config.s3Settings()), new BounceClassifier());
     }

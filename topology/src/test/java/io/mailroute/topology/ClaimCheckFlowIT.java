@@ -9,17 +9,17 @@ import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
+import io.mailroute.s3.S3Settings;
 import io.mailroute.topology.bounce.BounceClassifier;
 import io.mailroute.topology.fetch.InProcessS3;
 import io.mailroute.topology.fetch.S3MailBodyStore;
-import io.mailroute.topology.fetch.S3Settings;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /** Claim-checked mail through the whole topology, fetched from a real S3 API (in-process S3Proxy). */
 class ClaimCheckFlowIT {
@@ -111,7 +111,9 @@ class ClaimCheckFlowIT {
         // given: credentials S3 rejects
         pipeline.close();
         final S3Settings good = s3.settings();
-        pipeline = pipeline(new S3Settings(good.endpoint(), good.region(), true, good.accessKey(), "rotated-away", 1, Duration.ofSeconds(5)));
+        final AwsBasicCredentials rotated = AwsBasicCredentials.create(good.credentials().accessKeyId(),
+                "rotated-away");
+        pipeline = pipeline(good.withCredentials(rotated).withMaxAttempts(1));
         final byte[] mail = TestMails.awsBilling(ROOT);
         s3.put(BUCKET, "big-3", mail);
 

@@ -3,8 +3,8 @@ package io.mailroute.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailroute.s3.S3Settings;
 import io.mailroute.topology.bounce.pipeline.BounceSettings;
-import io.mailroute.topology.fetch.S3Settings;
 import io.mailroute.topology.parse.ParserSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -56,12 +56,28 @@ class MailrouteConfigTest {
     @Test
     void shouldNeverShowTheS3SecretKey() {
         // when
-        final S3Settings s3 = new MailrouteConfig(Map.of(MailrouteConfig.S3_ACCESS_KEY_CONFIG, "AKIA",
-                MailrouteConfig.S3_SECRET_KEY_CONFIG, "s3cr3t", MailrouteConfig.S3_ENDPOINT_CONFIG, "http://minio:9000")).s3Settings();
+        final S3Settings s3 = new MailrouteConfig(Map.of("mailroute.s3.access.key.id", "AKIA",
+                "mailroute.s3.secret.access.key", "s3cr3t", "mailroute.s3.endpoint", "http://minio:9000")).s3Settings();
 
         // then
-        assertThat(s3.secretKey()).isEqualTo("s3cr3t");
+        assertThat(s3.credentials().secretAccessKey()).isEqualTo("s3cr3t");
         assertThat(s3.toString()).doesNotContain("s3cr3t").contains("http://minio:9000");
+    }
+
+    @Test
+    void shouldGiveTheClaimCheckFetchTheS3KeysUnderMailrouteWithItsOwnCallDefaults() {
+        // when
+        final S3Settings defaults = new MailrouteConfig(Map.of()).s3Settings();
+        final ConfigDef def = MailrouteConfig.configDef();
+
+        // then
+        assertThat(def.names()).contains("mailroute.s3.endpoint", "mailroute.s3.region",
+                "mailroute.s3.path.style.access", "mailroute.s3.access.key.id", "mailroute.s3.secret.access.key",
+                "mailroute.s3.max.attempts", "mailroute.s3.api.call.timeout.ms");
+        assertThat(defaults.endpoint()).isNull();
+        assertThat(defaults.credentials()).isNull();
+        assertThat(defaults.maxAttempts()).isEqualTo(3);
+        assertThat(defaults.apiCallTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

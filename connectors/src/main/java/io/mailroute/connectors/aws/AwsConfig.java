@@ -1,5 +1,6 @@
 package io.mailroute.connectors.aws;
 
+import io.mailroute.s3.EndpointValidator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +10,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.types.Password;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,15 +19,13 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * The AWS keys both connectors share: region, endpoint override, credentials (as {@code PASSWORD}
- * configs, the default provider chain when absent), optional assume-role, and retries with
- * backoff on throttling and 5xx errors.
+ * The AWS keys of the Organizations connector: region, endpoint override, credentials (as
+ * {@code PASSWORD} configs, the default provider chain when absent), optional assume-role, and
+ * retries with backoff on throttling and 5xx errors. S3 has keys of its own, the same for every
+ * part of mailroute ({@link io.mailroute.s3.S3ConfigFragment}).
  */
 public final class AwsConfig {
     public static final String GROUP = "AWS";
@@ -37,7 +35,7 @@ public final class AwsConfig {
     public static final String REGION_DEFAULT = "us-east-1";
 
     public static final String ENDPOINT_CONFIG = "aws.endpoint.url";
-    private static final String ENDPOINT_DOC = "Endpoint override (http://host:port) for MinIO, S3Proxy or a test stub; "
+    private static final String ENDPOINT_DOC = "Endpoint override (http://host:port), e.g. a test stub; "
             + "empty for the AWS endpoint of the region.";
 
     public static final String ACCESS_KEY_ID_CONFIG = "aws.access.key.id";
@@ -50,16 +48,6 @@ public final class AwsConfig {
     public static final String SESSION_TOKEN_CONFIG = "aws.session.token";
     private static final String SESSION_TOKEN_DOC = "Session token for temporary credentials; never logged.";
 
-    public static final String ROLE_ARN_CONFIG = "aws.sts.role.arn";
-    private static final String ROLE_ARN_DOC = "Role to assume before calling the service (e.g. into the management account); empty for none.";
-
-    public static final String ROLE_SESSION_NAME_CONFIG = "aws.sts.role.session.name";
-    private static final String ROLE_SESSION_NAME_DOC = "Session name used when assuming " + ROLE_ARN_CONFIG + ".";
-    public static final String ROLE_SESSION_NAME_DEFAULT = "mailroute";
-
-    public static final String ROLE_EXTERNAL_ID_CONFIG = "aws.sts.role.external.id";
-    private static final String ROLE_EXTERNAL_ID_DOC = "External id required by the trust policy of " + ROLE_ARN_CONFIG + ", if any.";
-
     public static final String MAX_ATTEMPTS_CONFIG = "aws.max.attempts";
     private static final String MAX_ATTEMPTS_DOC = "Attempts per API call, with jittered exponential backoff on throttling, "
             + "5xx and network errors, before the call fails.";
@@ -68,6 +56,8 @@ public final class AwsConfig {
     public static final String API_CALL_TIMEOUT_MS_CONFIG = "aws.api.call.timeout.ms";
     private static final String API_CALL_TIMEOUT_MS_DOC = "Upper bound for one API call including its retries, in milliseconds.";
     public static final long API_CALL_TIMEOUT_MS_DEFAULT = 120_000L;
+
+    private static final AssumeRoleConfig ROLE = new AssumeRoleConfig("aws.");
 
     private final AbstractConfig config;
 
@@ -78,8 +68,7 @@ public final class AwsConfig {
     /** Adds the AWS keys to {@code def} in group {@value #GROUP}. */
     public static ConfigDef define(final ConfigDef def) {
         int order = 0;
-        return def
-                .define(REGION_CONFIG, Type.STRING, REGION_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+        def.define(REGION_CONFIG, Type.STRING, REGION_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         REGION_DOC, GROUP, ++order, Width.SHORT, "Region")
                 .define(ENDPOINT_CONFIG, Type.STRING, "", new EndpointValidator(), Importance.LOW,
                         ENDPOINT_DOC, GROUP, ++order, Width.LONG, "Endpoint override")
@@ -88,15 +77,11 @@ public final class AwsConfig {
                 .define(SECRET_ACCESS_KEY_CONFIG, Type.PASSWORD, null, Importance.HIGH,
                         SECRET_ACCESS_KEY_DOC, GROUP, ++order, Width.MEDIUM, "Secret access key")
                 .define(SESSION_TOKEN_CONFIG, Type.PASSWORD, null, Importance.LOW,
-                        SESSION_TOKEN_DOC, GROUP, ++order, Width.MEDIUM, "Session token")
-                .define(ROLE_ARN_CONFIG, Type.STRING, "", Importance.MEDIUM,
-                        ROLE_ARN_DOC, GROUP, ++order, Width.LONG, "Assume role ARN")
-                .define(ROLE_SESSION_NAME_CONFIG, Type.STRING, ROLE_SESSION_NAME_DEFAULT, new ConfigDef.NonEmptyString(),
-                        Importance.LOW, ROLE_SESSION_NAME_DOC, GROUP, ++order, Width.MEDIUM, "Assume role session name")
-                .define(ROLE_EXTERNAL_ID_CONFIG, Type.PASSWORD, null, Importance.LOW,
-                        ROLE_EXTERNAL_ID_DOC, GROUP, ++order, Width.MEDIUM, "Assume role external id")
-                .define(MAX_ATTEMPTS_CONFIG, Type.INT, MAX_ATTEMPTS_DEFAULT, ConfigDef.Range.between(1, 100), Importance.LOW,
-                        MAX_ATTEMPTS_DOC, GROUP, ++order, Width.SHORT, "Max attempts")
+                        SESSION_TOKEN_DOC, GROUP, ++order, Width.MEDIUM, "Session token");
+        ROLE.define(def, GROUP, order);
+        order += AssumeRoleConfig.KEY_COUNT;
+        return def.define(MAX_ATTEMPTS_CONFIG, Type.INT, MAX_ATTEMPTS_DEFAULT, ConfigDef.Range.between(1, 100),
+                        Importance.LOW, MAX_ATTEMPTS_DOC, GROUP, ++order, Width.SHORT, "Max attempts")
                 .define(API_CALL_TIMEOUT_MS_CONFIG, Type.LONG, API_CALL_TIMEOUT_MS_DEFAULT, ConfigDef.Range.atLeast(1_000L),
                         Importance.LOW, API_CALL_TIMEOUT_MS_DOC, GROUP, ++order, Width.SHORT, "API call timeout");
     }
@@ -132,22 +117,7 @@ public final class AwsConfig {
     /** Static credentials when configured, else the default chain; wrapped in assume-role when a role is set. */
     public AwsCredentialsProvider credentialsProvider() {
         final AwsCredentialsProvider base = staticCredentials().orElseGet(() -> DefaultCredentialsProvider.builder().build());
-        final String roleArn = config.getString(ROLE_ARN_CONFIG);
-        if (roleArn.isBlank()) {
-            return base;
-        }
-        final StsClient sts = StsClient.builder()
-                .region(region())
-                .credentialsProvider(base)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-        return StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts)
-                .refreshRequest(r -> {
-                    r.roleArn(roleArn).roleSessionName(config.getString(ROLE_SESSION_NAME_CONFIG));
-                    secret(ROLE_EXTERNAL_ID_CONFIG).ifPresent(r::externalId);
-                })
-                .build();
+        return ROLE.wrap(config, base, region());
     }
 
     private Optional<AwsCredentialsProvider> staticCredentials() {
@@ -173,29 +143,5 @@ public final class AwsConfig {
                         .maxAttempts(config.getInt(MAX_ATTEMPTS_CONFIG)).build())
                 .apiCallTimeout(Duration.ofMillis(config.getLong(API_CALL_TIMEOUT_MS_CONFIG)))
                 .build();
-    }
-
-    /** Validates that an endpoint override, when given, is an absolute http(s) URL. */
-    static final class EndpointValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(final String name, final Object value) {
-            final String text = value == null ? "" : value.toString();
-            if (text.isBlank()) {
-                return;
-            }
-            try {
-                final URI uri = URI.create(text);
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new ConfigException(name, value, "must be an http(s) URL such as http://127.0.0.1:9000");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "is not a URL: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "empty or an http(s) URL";
-        }
     }
 }

@@ -2,11 +2,11 @@ package io.mailroute.connectors.s3;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mailroute.connectors.s3.MailReader.ReadMail;
 import io.mailroute.connectors.s3.ObjectOffset.Outcome;
 import io.mailroute.connectors.s3.ObjectProgress.Committed;
 import io.mailroute.connectors.s3.S3MailSourceConfig.AfterRead;
 import io.mailroute.connectors.s3.S3Objects.Copy;
+import io.mailroute.s3.S3Failure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,13 +53,15 @@ final class AfterReadActions {
         this.config = config;
     }
 
-    /** Where the record of a read mail points: the object itself, or the copy made now that outlives it. */
-    Copy stage(final ObjectRef source, final ReadMail mail) {
-        final ObjectVersion version = mail.version();
+    /**
+     * Where the record of the mail read as {@code version} points: the object itself, or the copy
+     * made now that outlives it.
+     */
+    Copy stage(final ObjectRef source, final ObjectVersion version, final boolean inline) {
         if (config.afterRead() == AfterRead.MOVE) {
             return s3.copy(source, version, source.rebase(config.prefix(), config.moveBucket(), config.movePrefix()), null);
         }
-        if (config.afterRead() == AfterRead.DELETE && !mail.inline()) {
+        if (config.afterRead() == AfterRead.DELETE && !inline) {
             return s3.copy(source, version, source.rebase(config.prefix(), config.bucket(), config.claimCheckPrefix()), null);
         }
         return new Copy(source, version.etag(), version.versionId());
@@ -79,10 +81,10 @@ final class AfterReadActions {
         try {
             return new Quarantine(Outcome.FAILED, s3.copy(source, version, target, metadata));
         } catch (S3Failure e) {
-            if (e.kind() == S3Failure.Kind.MISSING) {
+            if (e.kind() == S3Failure.Kind.NOT_FOUND) {
                 return new Quarantine(Outcome.VANISHED, new Copy(source, version.etag(), version.versionId()));
             }
-            if (e.kind() != S3Failure.Kind.OBJECT) {
+            if (e.kind() != S3Failure.Kind.PERMANENT) {
                 throw e;
             }
             log.warn("Cannot copy unreadable object {} to {} ({}); leaving it in place with a sidecar", source, target, e.errorCode());
@@ -137,13 +139,14 @@ final class AfterReadActions {
     /** Logs a failure that ends the object's after-read action; returns the transient one to throw, rethrows fatal ones. */
     private static S3Failure settle(final ObjectRef source, final S3Failure e, final S3Failure transientSoFar) {
         switch (e.kind()) {
-            case MISSING -> log.debug("{} is already gone", source);
+            case NOT_FOUND -> log.debug("{} is already gone", source);
             case CHANGED -> log.info("{} was replaced after it was read; the new upload stays and will be read", source);
-            case OBJECT -> log.warn("After-read action on {} failed for good ({}); the object stays", source, e.getMessage());
+            case PERMANENT -> log.warn("After-read action on {} failed for good ({}); the object stays", source,
+                    e.getMessage());
             case TRANSIENT -> {
                 return transientSoFar == null ? e : transientSoFar;
             }
-            default -> throw e;
+            case NO_SUCH_BUCKET, ACCESS_DENIED, MISCONFIGURED -> throw e;
         }
         return transientSoFar;
     }

@@ -1,9 +1,11 @@
 package io.mailroute.connectors.s3;
 
-import io.mailroute.connectors.s3.MailReader.ReadMail;
 import io.mailroute.connectors.s3.ObjectOffset.Outcome;
 import io.mailroute.connectors.s3.ObjectProgress.Committed;
 import io.mailroute.connectors.s3.S3Objects.Copy;
+import io.mailroute.s3.ClaimChecks;
+import io.mailroute.s3.ClaimChecks.CheckedObject;
+import io.mailroute.s3.S3Failure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,9 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The task's loop: finish what was committed, list the next page when the queue is empty, read
- * the queued objects into records. Errors are classified once ({@link S3Failure.Kind}):
- * transient ones back off and leave the object to the next attempt, unreadable objects are
- * dead-lettered, fatal ones fail the task.
+ * the queued objects into records. Errors are classified once, by the s3 module
+ * ({@link S3Failure.Kind}); the connector's policy (s3/README.md has every user's): TRANSIENT backs
+ * off and leaves the object to the next attempt, NOT_FOUND dead-letters an object that vanished,
+ * CHANGED leaves the new upload to the next pass, PERMANENT dead-letters the object, and
+ * ACCESS_DENIED, NO_SUCH_BUCKET and MISCONFIGURED fail the task: no object can be read until the
+ * configuration is fixed.
  */
 final class MailIngestor {
     private static final Logger log = LoggerFactory.getLogger(MailIngestor.class);
@@ -34,7 +39,7 @@ final class MailIngestor {
     private final S3MailSourceConfig config;
     private final ObjectScanner scanner;
     private final ObjectProgress progress;
-    private final MailReader reader;
+    private final ClaimChecks claimChecks;
     private final AfterReadActions actions;
     private final MailRecords records;
     private final S3MailMetrics metrics;
@@ -46,12 +51,13 @@ final class MailIngestor {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private long nextPassMs;
 
-    MailIngestor(final S3MailSourceConfig config, final ObjectScanner scanner, final ObjectProgress progress, final MailReader reader,
-                 final AfterReadActions actions, final MailRecords records, final S3MailMetrics metrics, final Time time) {
+    MailIngestor(final S3MailSourceConfig config, final ObjectScanner scanner, final ObjectProgress progress,
+                 final ClaimChecks claimChecks, final AfterReadActions actions, final MailRecords records,
+                 final S3MailMetrics metrics, final Time time) {
         this.config = config;
         this.scanner = scanner;
         this.progress = progress;
-        this.reader = reader;
+        this.claimChecks = claimChecks;
         this.actions = actions;
         this.records = records;
         this.metrics = metrics;
@@ -192,25 +198,27 @@ final class MailIngestor {
     private SourceRecord ingest(final ObjectVersion listed) {
         final ObjectRef ref = new ObjectRef(config.bucket(), listed.key());
         if (listed.size() > config.maxObjectBytes()) {
-            final S3Failure tooLarge = MailReader.tooLarge(ref, listed.size(), config.maxObjectBytes());
+            final S3Failure tooLarge = S3Failure.tooLarge(ref.toString(), listed.size(), config.maxObjectBytes());
             return deadLetter(ref, listed, tooLarge.errorClass(), tooLarge.getMessage());
         }
-        final ReadMail mail;
+        final CheckedObject mail;
+        final ObjectVersion version;
         final Copy location;
         try {
-            mail = reader.read(ref);
-            location = actions.stage(ref, mail);
+            mail = claimChecks.issue(ref.bucket(), ref.key(), config.inlineMaxBytes(), config.maxObjectBytes());
+            version = ObjectVersion.read(mail);
+            location = actions.stage(ref, version, mail.hasContent());
         } catch (S3Failure e) {
             return switch (e.kind()) {
-                case MISSING -> vanished(ref, listed, e);
-                case OBJECT -> deadLetter(ref, listed, e.errorClass(), e.getMessage());
-                default -> throw e;
+                case NOT_FOUND -> vanished(ref, listed, e);
+                case PERMANENT -> deadLetter(ref, listed, e.errorClass(), e.getMessage());
+                case TRANSIENT, CHANGED, NO_SUCH_BUCKET, ACCESS_DENIED, MISCONFIGURED -> throw e;
             };
         }
         final Instant now = Instant.ofEpochMilli(time.milliseconds());
-        final SourceRecord record = records.rawMail(ref, mail, location, now);
-        progress.emitted(mail.version());
-        metrics.objectRead(mail.version().size(), !mail.inline());
+        final SourceRecord record = records.rawMail(ref, version, mail, location, now);
+        progress.emitted(version);
+        metrics.objectRead(version.size(), !mail.hasContent());
         return record;
     }
 

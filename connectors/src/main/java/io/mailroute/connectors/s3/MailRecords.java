@@ -6,9 +6,10 @@ import io.mailroute.avro.RawRef;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
 import io.mailroute.connectors.common.AvroValueEncoder;
-import io.mailroute.connectors.s3.MailReader.ReadMail;
 import io.mailroute.connectors.s3.ObjectOffset.Outcome;
 import io.mailroute.connectors.s3.S3Objects.Copy;
+import io.mailroute.s3.ClaimCheck;
+import io.mailroute.s3.ClaimChecks.CheckedObject;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.apache.kafka.connect.data.Schema;
@@ -31,21 +32,26 @@ final class MailRecords {
         this.encoder = encoder;
     }
 
-    /** The record of a mail read from {@code source}; bucket and key name where its bytes stay ({@code location}). */
-    SourceRecord rawMail(final ObjectRef source, final ReadMail mail, final Copy location, final Instant ingestedAt) {
-        final ObjectVersion version = mail.version();
+    /**
+     * The record of the mail read from {@code source} as {@code version}: its claim check names
+     * where the bytes stay ({@code location}) and what they are (size and SHA-256 as read).
+     */
+    SourceRecord rawMail(final ObjectRef source, final ObjectVersion version, final CheckedObject mail,
+                         final Copy location, final Instant ingestedAt) {
+        final ClaimCheck check = new ClaimCheck(location.ref().bucket(), location.ref().key(), location.versionId(),
+                location.etag(), mail.check().size(), mail.check().sha256());
         final RawMail value = RawMail.newBuilder()
                 .setMailId(source.key())
-                .setBucket(location.ref().bucket())
-                .setKey(location.ref().key())
-                .setVersionId(location.versionId())
-                .setEtag(location.etag())
-                .setSize(version.size())
-                .setSha256(mail.sha256())
+                .setBucket(check.bucket())
+                .setKey(check.key())
+                .setVersionId(check.versionId())
+                .setEtag(check.etag())
+                .setSize(check.size())
+                .setSha256(check.sha256())
                 .setReceivedAt(version.lastModified())
                 .setIngestedAt(ingestedAt)
-                .setStorage(mail.inline() ? Storage.INLINE : Storage.CLAIM_CHECK)
-                .setContent(mail.inline() ? ByteBuffer.wrap(mail.content()) : null)
+                .setStorage(mail.hasContent() ? Storage.INLINE : Storage.CLAIM_CHECK)
+                .setContent(mail.hasContent() ? ByteBuffer.wrap(mail.content()) : null)
                 .build();
         return record(source, ObjectOffset.of(version, Outcome.INGESTED), topic, encoder.encode(topic, value), ingestedAt);
     }

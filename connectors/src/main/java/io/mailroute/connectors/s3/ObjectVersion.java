@@ -1,5 +1,7 @@
 package io.mailroute.connectors.s3;
 
+import io.mailroute.s3.ClaimCheck;
+import io.mailroute.s3.ClaimChecks.CheckedObject;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,6 +16,12 @@ record ObjectVersion(String key, String etag, Instant lastModified, long size, S
         Objects.requireNonNull(key, "key");
         etag = normalizeEtag(etag);
         lastModified = Objects.requireNonNull(lastModified, "lastModified");
+    }
+
+    /** The version a read returned. */
+    static ObjectVersion read(final CheckedObject object) {
+        final ClaimCheck check = object.check();
+        return new ObjectVersion(check.key(), check.etag(), object.lastModified(), check.size(), check.versionId());
     }
 
     /** A listed version: no version id (ListObjectsV2 does not return one). */
@@ -32,11 +40,6 @@ record ObjectVersion(String key, String etag, Instant lastModified, long size, S
 
     /** S3 quotes ETags in headers and listings; compare them without quotes. */
     static String normalizeEtag(final String etag) {
-        if (etag == null) {
-            return "";
-        }
-        final String trimmed = etag.trim();
-        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
-                ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+        return etag == null ? "" : ClaimCheck.unquoted(etag);
     }
 }

@@ -1,7 +1,10 @@
 package io.mailroute.connectors.s3;
 
-import io.mailroute.connectors.aws.AwsConfig;
+import io.mailroute.connectors.aws.AssumeRoleConfig;
 import io.mailroute.connectors.common.RegistryConfig;
+import io.mailroute.s3.S3ConfigFragment;
+import io.mailroute.s3.S3ConfigFragment.CallDefaults;
+import io.mailroute.s3.S3Settings;
 import io.mailroute.schemas.topics.TopicSpec;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,6 +35,11 @@ public final class S3MailSourceConfig extends AbstractConfig {
     /** CopyObject's limit: objects up to this size can be moved and quarantined server-side. */
     public static final long MAX_COPYABLE_BYTES = 5L * 1024 * 1024 * 1024;
 
+    /** The S3 keys, unprefixed: a task can wait, so one call tries hard and long. */
+    public static final S3ConfigFragment S3 = new S3ConfigFragment("", new CallDefaults(10, Duration.ofMinutes(2)));
+    /** A role to assume before calling S3: {@code s3.sts.role.arn} and its session name and external id. */
+    public static final AssumeRoleConfig S3_ROLE = new AssumeRoleConfig("s3.");
+
     public static final String BUCKET_CONFIG = "s3.bucket";
     private static final String BUCKET_DOC = "Bucket the mail objects are read from (e.g. the bucket of the SES receipt rule).";
 
@@ -42,10 +50,6 @@ public final class S3MailSourceConfig extends AbstractConfig {
     public static final String KEY_REGEX_CONFIG = "s3.key.regex";
     private static final String KEY_REGEX_DOC = "Regular expression the whole object key must match to be read; empty reads every key under "
             + PREFIX_CONFIG + ".";
-
-    public static final String PATH_STYLE_CONFIG = "s3.path.style.access";
-    private static final String PATH_STYLE_DOC = "Address buckets as http://host/bucket instead of http://bucket.host; "
-            + "needed for MinIO and S3Proxy behind " + AwsConfig.ENDPOINT_CONFIG + ".";
 
     public static final String LIST_PAGE_SIZE_CONFIG = "s3.list.page.size";
     private static final String LIST_PAGE_SIZE_DOC = "Keys per ListObjectsV2 call (1-1000); a listing pass reads every page.";
@@ -143,8 +147,6 @@ public final class S3MailSourceConfig extends AbstractConfig {
                         PREFIX_DOC, S3_GROUP, ++order, Width.MEDIUM, "Prefix")
                 .define(KEY_REGEX_CONFIG, Type.STRING, "", new RegexValidator(), Importance.LOW,
                         KEY_REGEX_DOC, S3_GROUP, ++order, Width.LONG, "Key regex")
-                .define(PATH_STYLE_CONFIG, Type.BOOLEAN, false, Importance.LOW,
-                        PATH_STYLE_DOC, S3_GROUP, ++order, Width.SHORT, "Path-style access")
                 .define(LIST_PAGE_SIZE_CONFIG, Type.INT, LIST_PAGE_SIZE_DEFAULT, ConfigDef.Range.between(1, 1000), Importance.LOW,
                         LIST_PAGE_SIZE_DOC, S3_GROUP, ++order, Width.SHORT, "List page size");
         order = 0;
@@ -181,7 +183,8 @@ public final class S3MailSourceConfig extends AbstractConfig {
                         CLAIM_CHECK_PREFIX_DOC, AFTER_READ_GROUP, ++order, Width.MEDIUM, "Claim-check prefix")
                 .define(FAILED_PREFIX_CONFIG, Type.STRING, FAILED_PREFIX_DEFAULT, Importance.MEDIUM,
                         FAILED_PREFIX_DOC, AFTER_READ_GROUP, ++order, Width.MEDIUM, "Failed prefix");
-        AwsConfig.define(def);
+        S3.define(def);
+        S3_ROLE.define(def, S3ConfigFragment.GROUP, S3ConfigFragment.KEYS.size());
         return RegistryConfig.define(def);
     }
 
@@ -200,10 +203,6 @@ public final class S3MailSourceConfig extends AbstractConfig {
 
     public Optional<Pattern> keyPattern() {
         return keyPattern;
-    }
-
-    public boolean pathStyleAccess() {
-        return getBoolean(PATH_STYLE_CONFIG);
     }
 
     public int listPageSize() {
@@ -276,8 +275,9 @@ public final class S3MailSourceConfig extends AbstractConfig {
         return getString(FAILED_PREFIX_CONFIG);
     }
 
-    public AwsConfig aws() {
-        return new AwsConfig(this);
+    /** Where the bucket is and as whom (before any assumed role), and how hard one call tries. */
+    public S3Settings s3() {
+        return S3.settings(this);
     }
 
     /** What happens to an object once its record is committed. */
@@ -369,15 +369,23 @@ public final class S3MailSourceConfig extends AbstractConfig {
 
         /** Endpoint override with path-style access, as MinIO and S3Proxy need. */
         public Setter endpoint(final String url) {
-            return set(AwsConfig.ENDPOINT_CONFIG, url).set(PATH_STYLE_CONFIG, true);
+            S3.setter(props).endpoint(url);
+            return this;
         }
 
         public Setter region(final String region) {
-            return set(AwsConfig.REGION_CONFIG, region);
+            S3.setter(props).region(region);
+            return this;
         }
 
         public Setter credentials(final String accessKeyId, final String secretAccessKey) {
-            return set(AwsConfig.ACCESS_KEY_ID_CONFIG, accessKeyId).set(AwsConfig.SECRET_ACCESS_KEY_CONFIG, secretAccessKey);
+            S3.setter(props).credentials(accessKeyId, secretAccessKey);
+            return this;
+        }
+
+        public Setter maxAttempts(final int attempts) {
+            S3.setter(props).maxAttempts(attempts);
+            return this;
         }
 
         public Setter listPageSize(final int keys) {

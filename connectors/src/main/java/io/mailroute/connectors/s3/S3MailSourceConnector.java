@@ -1,9 +1,10 @@
 package io.mailroute.connectors.s3;
 
-import io.mailroute.connectors.aws.AwsConfig;
 import io.mailroute.connectors.common.ConnectorVersion;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.connectors.s3.S3MailSourceConfig.AfterRead;
+import io.mailroute.s3.S3ConfigFragment;
+import io.mailroute.s3.S3Failure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class S3MailSourceConnector extends SourceConnector {
         final Config config = super.validate(connectorConfigs);
         final Map<String, ConfigValue> values = config.configValues().stream()
                 .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
-        AwsConfig.validate(values);
+        S3MailSourceConfig.S3.validate(values);
         RegistryConfig.validate(connectorConfigs, values);
         validateConverterAndTolerance(connectorConfigs, values);
         if (values.values().stream().allMatch(v -> v.errorMessages().isEmpty())) {
@@ -149,10 +150,10 @@ public final class S3MailSourceConnector extends SourceConnector {
 
     private static void validateBucketAccess(final Map<String, String> props, final ConfigValue bucket) {
         final Map<String, String> probe = new HashMap<>(props);
-        probe.put(AwsConfig.MAX_ATTEMPTS_CONFIG, "2");
-        probe.put(AwsConfig.API_CALL_TIMEOUT_MS_CONFIG, "10000");
+        probe.put(S3MailSourceConfig.S3.key(S3ConfigFragment.MAX_ATTEMPTS_CONFIG), "2");
+        probe.put(S3MailSourceConfig.S3.key(S3ConfigFragment.API_CALL_TIMEOUT_MS_CONFIG), "10000");
         final S3MailSourceConfig config = new S3MailSourceConfig(probe);
-        try (S3Objects s3 = S3Objects.connect(config)) {
+        try (S3Objects s3 = new S3Objects(S3Objects.client(config))) {
             s3.checkBucket(config.bucket());
         } catch (S3Failure e) {
             bucket.addErrorMessage("Cannot access bucket " + config.bucket() + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package io.mailroute.connectors.s3;
 
 import io.mailroute.connectors.common.AvroValueEncoder;
 import io.mailroute.connectors.common.ConnectorVersion;
+import io.mailroute.s3.ClaimChecks;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,12 +12,13 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Reads the mail objects this task owns and emits one record per object. It only wires the
  * collaborators: {@link S3Objects} (the S3 calls), {@link ObjectScanner} (listing passes),
- * {@link ObjectProgress} (per-object offsets), {@link MailReader}, {@link AfterReadActions},
- * {@link MailRecords} and {@link S3MailMetrics}, driven by {@link MailIngestor}.
+ * {@link ObjectProgress} (per-object offsets), {@link ClaimChecks} (reading mail),
+ * {@link AfterReadActions}, {@link MailRecords} and {@link S3MailMetrics}, driven by {@link MailIngestor}.
  *
  * <p>{@link #commitRecord} is where after-read actions are released: the worker calls it once a
  * record is acknowledged, and with exactly-once support only after the transaction holding the
@@ -26,18 +28,18 @@ public final class S3MailSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(S3MailSourceTask.class);
 
     private final Time time;
-    private final Function<S3MailSourceConfig, S3Objects> s3Factory;
+    private final Function<S3MailSourceConfig, S3Client> clientFactory;
     private S3Objects s3;
     private AvroValueEncoder encoder;
     private MailIngestor ingestor;
 
     public S3MailSourceTask() {
-        this(Time.SYSTEM, S3Objects::connect);
+        this(Time.SYSTEM, S3Objects::client);
     }
 
-    S3MailSourceTask(final Time time, final Function<S3MailSourceConfig, S3Objects> s3Factory) {
+    S3MailSourceTask(final Time time, final Function<S3MailSourceConfig, S3Client> clientFactory) {
         this.time = time;
-        this.s3Factory = s3Factory;
+        this.clientFactory = clientFactory;
     }
 
     @Override
@@ -49,7 +51,8 @@ public final class S3MailSourceTask extends SourceTask {
     public void start(final Map<String, String> props) {
         final S3MailSourceConfig config = new S3MailSourceConfig(props);
         final KeyHashAssignment assignment = KeyHashAssignment.fromTaskConfig(props);
-        s3 = s3Factory.apply(config);
+        final S3Client client = clientFactory.apply(config);
+        s3 = new S3Objects(client);
         encoder = new AvroValueEncoder(props);
         final ObjectProgress progress = new ObjectProgress(context.offsetStorageReader(), config.bucket());
         final S3MailMetrics metrics = new S3MailMetrics(context.pluginMetrics(),
@@ -58,7 +61,7 @@ public final class S3MailSourceTask extends SourceTask {
         ingestor = new MailIngestor(config,
                 new ObjectScanner(s3, config, assignment),
                 progress,
-                new MailReader(s3, config.inlineMaxBytes(), config.maxObjectBytes()),
+                new ClaimChecks(client),
                 new AfterReadActions(s3, config),
                 new MailRecords(config.topic(), config.dlqTopic(), encoder),
                 metrics,

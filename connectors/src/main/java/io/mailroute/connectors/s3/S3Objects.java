@@ -1,22 +1,19 @@
 package io.mailroute.connectors.s3;
 
-import io.mailroute.connectors.aws.AwsConfig;
+import io.mailroute.s3.S3Clients;
+import io.mailroute.s3.S3Failure;
+import io.mailroute.s3.S3Settings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -26,9 +23,10 @@ import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
 
 /**
- * The S3 calls the connector makes, each translating SDK exceptions into a classified
- * {@link S3Failure}. The SDK retries throttling, 5xx and network errors itself
- * ({@code aws.max.attempts}); what still fails reaches the caller classified.
+ * The S3 calls the connector makes besides reading mail (listing, copying, deleting, tagging,
+ * sidecars), each translating SDK exceptions into a classified {@link S3Failure}. The SDK retries
+ * throttling, 5xx and network errors itself ({@code s3.max.attempts}); what still fails reaches the
+ * caller classified. Mail is read through the claim-check contract ({@link io.mailroute.s3.ClaimChecks}).
  */
 final class S3Objects implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(S3Objects.class);
@@ -50,27 +48,24 @@ final class S3Objects implements AutoCloseable {
         this.client = client;
     }
 
-    /** A client for the configured region, endpoint, path style and credentials. */
-    static S3Objects connect(final S3MailSourceConfig config) {
-        final AwsConfig aws = config.aws();
-        final S3ClientBuilder builder = S3Client.builder()
-                .region(aws.region())
-                .credentialsProvider(aws.credentialsProvider())
-                .overrideConfiguration(aws.overrides())
-                .forcePathStyle(config.pathStyleAccess())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        aws.endpointOverride().ifPresent(builder::endpointOverride);
-        return new S3Objects(builder.build());
+    /** A client for the configured {@code s3.*} keys, in the role {@code s3.sts.role.arn} names when one is set. */
+    static S3Client client(final S3MailSourceConfig config) {
+        final S3Settings s3 = config.s3();
+        return S3Clients.builder(s3)
+                .credentialsProvider(S3MailSourceConfig.S3_ROLE.wrap(config, S3Clients.credentialsProvider(s3),
+                        Region.of(s3.region())))
+                .build();
     }
 
     /** Checks that the bucket exists and the credentials may use it. */
     void checkBucket(final String bucket) {
-        call("HEAD s3://" + bucket, () -> client.headBucket(b -> b.bucket(bucket)));
+        S3Failure.call("HEAD s3://" + bucket, () -> client.headBucket(b -> b.bucket(bucket)));
     }
 
     Page list(final String bucket, final String prefix, final String continuationToken, final int maxKeys) {
-        final ListObjectsV2Response response = call("LIST s3://" + bucket + "/" + prefix, () -> client.listObjectsV2(b -> b
-                .bucket(bucket).prefix(prefix).maxKeys(maxKeys).continuationToken(continuationToken)));
+        final ListObjectsV2Response response = S3Failure.call("LIST s3://" + bucket + "/" + prefix,
+                () -> client.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(maxKeys)
+                        .continuationToken(continuationToken)));
         final List<ObjectVersion> objects = new ArrayList<>(response.contents().size());
         for (final S3Object object : response.contents()) {
             objects.add(ObjectVersion.listed(object.key(), object.eTag(), object.lastModified(),
@@ -79,18 +74,13 @@ final class S3Objects implements AutoCloseable {
         return new Page(objects, Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null);
     }
 
-    /** Opens the current version of an object; the caller reads and closes (or aborts) the stream. */
-    ResponseInputStream<GetObjectResponse> get(final ObjectRef ref) {
-        return call("GET " + ref, () -> client.getObject(b -> b.bucket(ref.bucket()).key(ref.key())));
-    }
-
     /**
      * Copies exactly {@code version} of {@code from} (the copy fails with {@link S3Failure.Kind#CHANGED}
      * if the object was replaced meanwhile) to {@code to}, replacing the user metadata with
      * {@code metadata} when it is not null.
      */
     Copy copy(final ObjectRef from, final ObjectVersion version, final ObjectRef to, final Map<String, String> metadata) {
-        final CopyObjectResponse response = call("COPY " + from + " to " + to, () -> client.copyObject(b -> {
+        final CopyObjectResponse response = S3Failure.call("COPY " + from + " to " + to, () -> client.copyObject(b -> {
             b.sourceBucket(from.bucket()).sourceKey(from.key()).sourceVersionId(version.versionId())
                     .copySourceIfMatch(quoted(version.etag()))
                     .destinationBucket(to.bucket()).destinationKey(to.key());
@@ -109,11 +99,12 @@ final class S3Objects implements AutoCloseable {
     void delete(final ObjectRef ref, final String etag) {
         try {
             if (conditionalDeletes) {
-                call("DELETE " + ref, () -> client.deleteObject(b -> b.bucket(ref.bucket()).key(ref.key()).ifMatch(quoted(etag))));
+                S3Failure.call("DELETE " + ref,
+                        () -> client.deleteObject(b -> b.bucket(ref.bucket()).key(ref.key()).ifMatch(quoted(etag))));
                 return;
             }
         } catch (S3Failure e) {
-            if (e.kind() == S3Failure.Kind.MISSING) {
+            if (e.kind() == S3Failure.Kind.NOT_FOUND) {
                 return;
             }
             if (!"NotImplemented".equals(e.errorCode())) {
@@ -123,9 +114,10 @@ final class S3Objects implements AutoCloseable {
             log.warn("The S3 endpoint does not support conditional deletes; deleting without If-Match from now on");
         }
         try {
-            call("DELETE " + ref, () -> client.deleteObject(b -> b.bucket(ref.bucket()).key(ref.key())));
+            S3Failure.call("DELETE " + ref,
+                    () -> client.deleteObject(b -> b.bucket(ref.bucket()).key(ref.key())));
         } catch (S3Failure e) {
-            if (e.kind() != S3Failure.Kind.MISSING) {
+            if (e.kind() != S3Failure.Kind.NOT_FOUND) {
                 throw e;
             }
         }
@@ -146,7 +138,7 @@ final class S3Objects implements AutoCloseable {
                 : ObjectIdentifier.builder().key(key).build()));
         final DeleteObjectsResponse response;
         try {
-            response = call("DELETE " + objects.size() + " objects in s3://" + bucket,
+            response = S3Failure.call("DELETE " + objects.size() + " objects in s3://" + bucket,
                     () -> client.deleteObjects(b -> b.bucket(bucket).delete(d -> d.quiet(true).objects(objects))));
         } catch (S3Failure e) {
             if (!"NotImplemented".equals(e.errorCode())) {
@@ -164,7 +156,7 @@ final class S3Objects implements AutoCloseable {
                 continue;
             }
             final S3Failure failure = S3Failure.ofErrorCode("DELETE s3://" + bucket + "/" + error.key(), error.code(), error.message());
-            if (failure.kind() != S3Failure.Kind.MISSING) {
+            if (failure.kind() != S3Failure.Kind.NOT_FOUND) {
                 failures.put(error.key(), failure);
             }
         }
@@ -187,30 +179,22 @@ final class S3Objects implements AutoCloseable {
 
     /** Adds (or replaces) one tag on a version, keeping the object's other tags. */
     void tag(final ObjectRef ref, final String versionId, final String key, final String value) {
-        final List<Tag> tags = new ArrayList<>(call("GET tagging " + ref,
+        final List<Tag> tags = new ArrayList<>(S3Failure.call("GET tagging " + ref,
                 () -> client.getObjectTagging(b -> b.bucket(ref.bucket()).key(ref.key()).versionId(versionId))).tagSet());
         tags.removeIf(t -> t.key().equals(key));
         tags.add(Tag.builder().key(key).value(value).build());
-        call("PUT tagging " + ref, () -> client.putObjectTagging(b -> b.bucket(ref.bucket()).key(ref.key()).versionId(versionId)
-                .tagging(Tagging.builder().tagSet(tags).build())));
+        S3Failure.call("PUT tagging " + ref, () -> client.putObjectTagging(b -> b.bucket(ref.bucket()).key(ref.key())
+                .versionId(versionId).tagging(Tagging.builder().tagSet(tags).build())));
     }
 
     /** Writes a small object (a sidecar). */
     void put(final ObjectRef ref, final String contentType, final byte[] body) {
-        call("PUT " + ref, () -> client.putObject(b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType),
-                RequestBody.fromBytes(body)));
+        S3Failure.call("PUT " + ref, () -> client.putObject(
+                b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType), RequestBody.fromBytes(body)));
     }
 
     private static String quoted(final String etag) {
         return "\"" + etag + "\"";
-    }
-
-    private static <T> T call(final String what, final Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SdkException e) {
-            throw S3Failure.classify(what, e);
-        }
     }
 
     @Override

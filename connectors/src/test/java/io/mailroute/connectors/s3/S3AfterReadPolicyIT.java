@@ -161,10 +161,7 @@ class S3AfterReadPolicyIT {
         final Map<String, String> config = stack.connectorConfig(S3MailSourceConnector.class.getName());
         config.put("tasks.max", "1");
         config.put("s3.bucket", name);
-        config.put("s3.path.style.access", "true");
-        config.put("aws.endpoint.url", s3.endpoint().toString());
-        config.put("aws.access.key.id", s3.accessKey());
-        config.put("aws.secret.access.key", s3.secretKey());
+        config.putAll(S3MailSourceConfig.S3.connectionProperties(s3.settings()));
         config.put("topic", name);
         config.put("after.read", policy);
         config.put("inline.max.bytes", Integer.toString(INLINE_MAX_BYTES));

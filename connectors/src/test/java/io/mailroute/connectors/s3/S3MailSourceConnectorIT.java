@@ -144,10 +144,7 @@ class S3MailSourceConnectorIT {
         final Map<String, String> config = stack.connectorConfig(S3MailSourceConnector.class.getName());
         config.put("tasks.max", Integer.toString(TASKS));
         config.put("s3.bucket", BUCKET);
-        config.put("s3.path.style.access", "true");
-        config.put("aws.endpoint.url", s3.endpoint().toString());
-        config.put("aws.access.key.id", s3.accessKey());
-        config.put("aws.secret.access.key", s3.secretKey());
+        config.putAll(S3MailSourceConfig.S3.connectionProperties(s3.settings()));
         config.put("topic", RAW);
         config.put("dlq.topic", DLQ);
         config.put("after.read", "move");

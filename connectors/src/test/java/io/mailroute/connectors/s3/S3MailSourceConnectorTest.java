@@ -73,6 +73,16 @@ class S3MailSourceConnectorTest {
     }
 
     @Test
+    void shouldFailValidationWhenTheAccessKeyIdComesWithoutItsSecret() {
+        final Map<String, String> config = valid().props();
+        config.remove("s3.secret.access.key");
+
+        assertThat(errors(config)).containsOnlyKeys("s3.secret.access.key");
+        assertThat(errors(config).get("s3.secret.access.key")).singleElement().asString()
+                .contains("must be set together");
+    }
+
+    @Test
     void shouldFailValidationWhenTheBucketCannotBeReached() {
         assertThat(errors(valid().bucket("no-such-bucket").props()).get("s3.bucket")).singleElement().asString()
                 .contains("Cannot access bucket no-such-bucket").contains("404");

@@ -276,7 +276,7 @@ class S3MailSourceTaskTest {
         s3.put(bucket, "incoming/a1", "one");
         final TaggingS3Client tagging = new TaggingS3Client(s3.client());
         harness = new TaskHarness(config().afterRead(AfterRead.TAG).tag("ingested", "yes").props(), 0, 1, new ConcurrentHashMap<>(),
-                config -> new S3Objects(tagging.client()));
+                config -> tagging.client());
         final List<SourceRecord> records = harness.pollRecords(1);
         harness.poll();
         assertThat(tagging.tags(bucket, "incoming/a1")).isEmpty();

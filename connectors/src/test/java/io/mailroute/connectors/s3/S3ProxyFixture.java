@@ -1,5 +1,7 @@
 package io.mailroute.connectors.s3;
 
+import io.mailroute.s3.S3Clients;
+import io.mailroute.s3.S3Settings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,10 +13,7 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -36,13 +35,8 @@ final class S3ProxyFixture implements AutoCloseable {
                 .build();
         proxy.start();
         endpoint = "http://127.0.0.1:" + proxy.getPort();
-        client = S3Client.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(URI.create(endpoint))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        client = S3Clients.create(S3Settings.forEndpoint(URI.create(endpoint), "us-east-1",
+                AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
     }
 
     static S3ProxyFixture start() throws Exception {
@@ -64,7 +58,7 @@ final class S3ProxyFixture implements AutoCloseable {
 
     /** Connector properties pointing at this endpoint. */
     S3MailSourceConfig.Setter configure(final S3MailSourceConfig.Setter setter) {
-        return setter.endpoint(endpoint).credentials(ACCESS_KEY, SECRET_KEY).set("aws.max.attempts", 1);
+        return setter.endpoint(endpoint).credentials(ACCESS_KEY, SECRET_KEY).maxAttempts(1);
     }
 
     void createBucket(final String bucket) {

@@ -27,6 +27,7 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Runs one {@link S3MailSourceTask} the way the worker does: polls it, and on {@link #commit}
@@ -38,19 +39,20 @@ final class TaskHarness implements AutoCloseable {
     private final Map<Map<String, ?>, Map<String, Object>> offsets;
     private final Metrics metrics = new Metrics();
     private final String registryScope;
-    private final Function<S3MailSourceConfig, S3Objects> s3Factory;
+    private final Function<S3MailSourceConfig, S3Client> clientFactory;
     private S3MailSourceTask task;
     private PluginMetricsImpl pluginMetrics;
     private long nextOffset;
 
     TaskHarness(final Map<String, String> connectorConfig, final int taskId, final int taskCount,
                 final Map<Map<String, ?>, Map<String, Object>> offsets) {
-        this(connectorConfig, taskId, taskCount, offsets, S3Objects::connect);
+        this(connectorConfig, taskId, taskCount, offsets, S3Objects::client);
     }
 
     TaskHarness(final Map<String, String> connectorConfig, final int taskId, final int taskCount,
-                final Map<Map<String, ?>, Map<String, Object>> offsets, final Function<S3MailSourceConfig, S3Objects> s3Factory) {
-        this.s3Factory = s3Factory;
+                final Map<Map<String, ?>, Map<String, Object>> offsets,
+                final Function<S3MailSourceConfig, S3Client> clientFactory) {
+        this.clientFactory = clientFactory;
         this.taskConfig = KeyHashAssignment.taskConfig(connectorConfig, taskId, taskCount);
         this.offsets = offsets;
         this.registryScope = connectorConfig.get("schema.registry.url").substring(SchemaRegistryClients.MOCK_SCHEME.length());
@@ -63,7 +65,7 @@ final class TaskHarness implements AutoCloseable {
     }
 
     private void start() {
-        task = new S3MailSourceTask(Time.SYSTEM, s3Factory);
+        task = new S3MailSourceTask(Time.SYSTEM, clientFactory);
         pluginMetrics = new PluginMetricsImpl(metrics, Map.of("connector", "test", "task", taskConfig.get("task.id")));
         task.initialize(new SourceTaskContext() {
             @Override

@@ -1,5 +1,8 @@
 package io.mailroute.embedded.testconnect;
 
+import io.mailroute.s3.S3ConfigFragment;
+import io.mailroute.s3.S3ConfigFragment.CallDefaults;
+import io.mailroute.s3.S3Settings;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -12,18 +15,15 @@ import org.apache.kafka.connect.source.SourceConnector;
  * object becomes one record (key = object key, value = object bytes), in key order, once.
  */
 public final class S3KeysSourceConnector extends SourceConnector {
-    static final String ENDPOINT = "s3.endpoint";
+    /** The S3 keys, unprefixed, as the S3 mail source connector has them. */
+    public static final S3ConfigFragment S3 = new S3ConfigFragment("",
+            new CallDefaults(S3Settings.DEFAULT_MAX_ATTEMPTS, null));
     static final String BUCKET = "s3.bucket";
-    static final String ACCESS_KEY = "s3.access.key";
-    static final String SECRET_KEY = "s3.secret.key";
     static final String TOPIC = "topic";
 
-    private static final ConfigDef CONFIG = new ConfigDef()
-            .define(ENDPOINT, ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "S3 endpoint URL")
+    static final ConfigDef CONFIG = S3.define(new ConfigDef()
             .define(BUCKET, ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "Bucket to read")
-            .define(ACCESS_KEY, ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "Access key id")
-            .define(SECRET_KEY, ConfigDef.Type.PASSWORD, ConfigDef.Importance.HIGH, "Secret access key")
-            .define(TOPIC, ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "Topic to write to");
+            .define(TOPIC, ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "Topic to write to"));
 
     private Map<String, String> props;
 

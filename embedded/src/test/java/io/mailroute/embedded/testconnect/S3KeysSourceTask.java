@@ -1,18 +1,15 @@
 package io.mailroute.embedded.testconnect;
 
-import java.net.URI;
+import io.mailroute.s3.S3Clients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -29,14 +26,8 @@ public final class S3KeysSourceTask extends SourceTask {
     public void start(final Map<String, String> props) {
         bucket = props.get(S3KeysSourceConnector.BUCKET);
         topic = props.get(S3KeysSourceConnector.TOPIC);
-        client = S3Client.builder()
-                .endpointOverride(URI.create(props.get(S3KeysSourceConnector.ENDPOINT)))
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        props.get(S3KeysSourceConnector.ACCESS_KEY), props.get(S3KeysSourceConnector.SECRET_KEY))))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        final AbstractConfig config = new AbstractConfig(S3KeysSourceConnector.CONFIG, props);
+        client = S3Clients.create(S3KeysSourceConnector.S3.settings(config));
         partition = Map.of("bucket", bucket);
         final Map<String, Object> offset = context.offsetStorageReader().offset(partition);
         after = offset == null ? null : (String) offset.get("after");

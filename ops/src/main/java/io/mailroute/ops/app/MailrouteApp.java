@@ -82,23 +82,16 @@ public final class MailrouteApp implements AutoCloseable {
 
     /**
      * The app's settings for a cluster: the Kafka client settings, the registry and
-     * {@code mailroute.*} keys of {@code client}, claim-check fetches from its S3 endpoint with its
-     * keys, and the state directory; {@code overrides} win.
+     * {@code mailroute.*} keys of {@code client}, claim-check fetches from where and as whom
+     * {@code client} reaches S3 (its S3 connection as the topology's {@code mailroute.s3.*} keys,
+     * unless those are given), and the state directory; {@code overrides} win.
      */
     public static Map<String, Object> settings(final ClientSettings client, final Path stateDir, final Map<String, ?> overrides) {
         final Map<String, Object> props = new HashMap<>(client.kafka());
         props.remove("client.id");
         props.putAll(client.serde());
         props.putAll(client.application());
-        if (!"aws".equalsIgnoreCase(client.s3Endpoint())) {
-            props.putIfAbsent(MailrouteConfig.S3_ENDPOINT_CONFIG, client.s3Endpoint());
-            props.putIfAbsent(MailrouteConfig.S3_PATH_STYLE_CONFIG, "true");
-        }
-        props.putIfAbsent(MailrouteConfig.S3_REGION_CONFIG, client.s3Region());
-        client.s3StaticCredentials().ifPresent(credentials -> {
-            props.putIfAbsent(MailrouteConfig.S3_ACCESS_KEY_CONFIG, credentials.accessKeyId());
-            props.putIfAbsent(MailrouteConfig.S3_SECRET_KEY_CONFIG, credentials.secretAccessKey());
-        });
+        MailrouteConfig.S3.connectionProperties(client.s3Settings()).forEach(props::putIfAbsent);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         props.putAll(overrides);
         return props;

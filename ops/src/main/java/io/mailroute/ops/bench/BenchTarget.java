@@ -4,6 +4,8 @@ import io.mailroute.embedded.ConnectRestClient;
 import io.mailroute.embedded.EmbeddedConnect;
 import io.mailroute.embedded.EmbeddedKafka;
 import io.mailroute.embedded.EmbeddedS3;
+import io.mailroute.s3.S3Clients;
+import io.mailroute.s3.S3Settings;
 import io.mailroute.schemas.registry.LocalSchemaRegistry;
 import io.mailroute.schemas.registry.server.SchemaRegistryServer;
 import java.io.IOException;
@@ -16,13 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.CommonClientConfigs;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Where a benchmark runs: a broker, a schema registry, an S3 endpoint and a Connect worker, either
@@ -31,23 +28,16 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 public final class BenchTarget implements AutoCloseable {
     private final Map<String, Object> kafka;
     private final String registryUrl;
-    private final URI s3Endpoint;
-    private final String s3Region;
-    private final String accessKey;
-    private final String secretKey;
+    private final S3Settings s3;
     private final String bucket;
     private final ConnectRestClient connect;
     private final List<AutoCloseable> owned;
 
-    private BenchTarget(final Map<String, Object> kafka, final String registryUrl, final URI s3Endpoint, final String s3Region,
-                        final String accessKey, final String secretKey, final String bucket, final ConnectRestClient connect,
-                        final List<AutoCloseable> owned) {
+    private BenchTarget(final Map<String, Object> kafka, final String registryUrl, final S3Settings s3,
+                        final String bucket, final ConnectRestClient connect, final List<AutoCloseable> owned) {
         this.kafka = Map.copyOf(kafka);
         this.registryUrl = registryUrl;
-        this.s3Endpoint = s3Endpoint;
-        this.s3Region = s3Region;
-        this.accessKey = accessKey;
-        this.secretKey = secretKey;
+        this.s3 = s3;
         this.bucket = bucket;
         this.connect = connect;
         this.owned = owned;
@@ -67,8 +57,7 @@ public final class BenchTarget implements AutoCloseable {
             owned.add(registry);
             final EmbeddedConnect connect = EmbeddedConnect.builder().bootstrapServers(kafka.bootstrapServers()).start();
             owned.add(connect);
-            return new BenchTarget(kafka.clientConfig(), registry.url(), s3.endpoint(), EmbeddedS3.REGION.id(), s3.accessKey(),
-                    s3.secretKey(), bucket, connect.rest(), owned);
+            return new BenchTarget(kafka.clientConfig(), registry.url(), s3.settings(), bucket, connect.rest(), owned);
         } catch (IOException e) {
             closeAll(owned);
             throw new UncheckedIOException("cannot start the embedded schema registry: " + e.getMessage(), e);
@@ -82,13 +71,12 @@ public final class BenchTarget implements AutoCloseable {
      * An existing cluster.
      *
      * @param kafka      Kafka client properties (bootstrap servers, security)
+     * @param s3         how to reach S3, handed on to the connector and the topology
      * @param connectUrl the Connect worker's REST URL, where the S3 source connector plugin is installed
      */
-    public static BenchTarget cluster(final Map<String, Object> kafka, final String registryUrl, final URI s3Endpoint,
-                                      final String s3Region, final String accessKey, final String secretKey, final String bucket,
-                                      final URI connectUrl) {
-        return new BenchTarget(kafka, registryUrl, s3Endpoint, s3Region, accessKey, secretKey, bucket,
-                new ConnectRestClient(connectUrl), new ArrayList<>());
+    public static BenchTarget cluster(final Map<String, Object> kafka, final String registryUrl, final S3Settings s3,
+                                      final String bucket, final URI connectUrl) {
+        return new BenchTarget(kafka, registryUrl, s3, bucket, new ConnectRestClient(connectUrl), new ArrayList<>());
     }
 
     /** Kafka client properties (bootstrap servers and security). */
@@ -104,21 +92,9 @@ public final class BenchTarget implements AutoCloseable {
         return registryUrl;
     }
 
-    /** The S3 endpoint override, or null for AWS. */
-    public URI s3Endpoint() {
-        return s3Endpoint;
-    }
-
-    public String s3Region() {
-        return s3Region;
-    }
-
-    public String accessKey() {
-        return accessKey;
-    }
-
-    public String secretKey() {
-        return secretKey;
+    /** Where S3 is and as whom. */
+    public S3Settings s3() {
+        return s3;
     }
 
     public String bucket() {
@@ -129,17 +105,12 @@ public final class BenchTarget implements AutoCloseable {
         return connect;
     }
 
+    /** A client for {@link #s3()}; the caller closes it. */
     public S3Client newS3Client() {
-        final S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(s3Region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+        return S3Clients.builder(s3)
                 // the putter stands in for SES: a trailing CRC per put would only load the machine under test
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
-        if (s3Endpoint != null) {
-            builder.endpointOverride(s3Endpoint).forcePathStyle(true);
-        }
-        return builder.build();
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .build();
     }
 
     @Override

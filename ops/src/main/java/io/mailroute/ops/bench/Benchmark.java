@@ -4,6 +4,7 @@ import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.Outcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
+import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.ops.cli.Progress;
 import io.mailroute.ops.topics.TopicApplier;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
@@ -455,13 +456,7 @@ public final class Benchmark {
         app.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         app.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         app.put(TopicNames.PREFIX_CONFIG, prefix);
-        if (target.s3Endpoint() != null) {
-            app.put(MailrouteConfig.S3_ENDPOINT_CONFIG, target.s3Endpoint().toString());
-        }
-        app.put(MailrouteConfig.S3_REGION_CONFIG, target.s3Region());
-        app.put(MailrouteConfig.S3_PATH_STYLE_CONFIG, "true");
-        app.put(MailrouteConfig.S3_ACCESS_KEY_CONFIG, target.accessKey());
-        app.put(MailrouteConfig.S3_SECRET_KEY_CONFIG, target.secretKey());
+        app.putAll(MailrouteConfig.S3.connectionProperties(target.s3()));
         return app;
     }
 
@@ -484,13 +479,7 @@ public final class Benchmark {
         config.put("tasks.max", Integer.toString(settings.connectorTasks()));
         config.put("s3.bucket", target.bucket());
         config.put("s3.prefix", keyPrefix);
-        config.put("s3.path.style.access", "true");
-        if (target.s3Endpoint() != null) {
-            config.put("aws.endpoint.url", target.s3Endpoint().toString());
-        }
-        config.put("aws.region", target.s3Region());
-        config.put("aws.access.key.id", target.accessKey());
-        config.put("aws.secret.access.key", target.secretKey());
+        config.putAll(S3MailSourceConfig.S3.connectionProperties(target.s3()));
         config.put("topic", prefix + MailTopic.RAW.defaultName());
         config.put("dlq.topic", prefix + MailTopic.DLQ.defaultName());
         config.put("after.read", "delete");

@@ -16,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -157,10 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
             return BenchTarget.embedded(LocalDefaults.BUCKET);
         }
         final ClientSettings client = cluster.settings();
-        final URI endpoint = "aws".equalsIgnoreCase(cluster.s3Endpoint) ? null : URI.create(cluster.s3Endpoint);
-        final String accessKey = Objects.requireNonNullElse(System.getenv("MAILROUTE_S3_ACCESS_KEY"), LocalDefaults.S3_ACCESS_KEY);
-        final String secretKey = Objects.requireNonNullElse(System.getenv("MAILROUTE_S3_SECRET_KEY"), LocalDefaults.S3_SECRET_KEY);
-        return BenchTarget.cluster(client.kafka(), cluster.schemaRegistry, endpoint, cluster.s3Region.toLowerCase(Locale.ROOT), accessKey,
-                secretKey, cluster.s3Bucket, connectUrl);
+        return BenchTarget.cluster(client.kafka(), cluster.schemaRegistry, client.s3Settings(), cluster.s3Bucket,
+                connectUrl);
     }
 }

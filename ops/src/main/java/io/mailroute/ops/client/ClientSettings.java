@@ -1,38 +1,37 @@
 package io.mailroute.ops.client;
 
+import io.mailroute.s3.S3Clients;
+import io.mailroute.s3.S3ConfigFragment;
+import io.mailroute.s3.S3ConfigFragment.CallDefaults;
+import io.mailroute.s3.S3Environment;
+import io.mailroute.s3.S3Settings;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Everything a client command needs to reach Kafka, the registry and S3, built once from
  * {@code ClusterOptions}. Extra properties (a file given with {@code --config}) are passed to the
- * Kafka clients and the serde unchanged, except the {@code s3.*} keys used for S3 credentials.
+ * Kafka clients and the serde unchanged, except the {@code s3.*} keys of {@link #S3}, which with
+ * their {@code MAILROUTE_S3_*} environment variables ({@link S3Environment}) say how to reach S3.
  */
 public final class ClientSettings {
-    public static final String S3_ACCESS_KEY = "s3.access.key";
-    public static final String S3_SECRET_KEY = "s3.secret.key";
-    /** Environment variables with the S3 credentials when no properties file gives them. */
-    public static final String S3_ACCESS_KEY_ENV = "MAILROUTE_S3_ACCESS_KEY";
-    public static final String S3_SECRET_KEY_ENV = "MAILROUTE_S3_SECRET_KEY";
+    /** The S3 keys of the commands, unprefixed: the SDK's default attempts and no call timeout. */
+    public static final S3ConfigFragment S3 = new S3ConfigFragment("",
+            new CallDefaults(S3Settings.DEFAULT_MAX_ATTEMPTS, null));
+    /** What {@code --s3-endpoint} (or {@code s3.endpoint}) names for the AWS endpoint of the region. */
+    public static final String AWS_ENDPOINT = "aws";
+    /** The AWS SDK's variable that, when set, stands in for the local development keys. */
+    private static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
 
     private final String bootstrapServers;
     private final String schemaRegistry;
@@ -40,15 +39,28 @@ public final class ClientSettings {
     private final String s3Bucket;
     private final String s3Region;
     private final Map<String, String> extra;
+    private final Map<String, String> environment;
 
+    /**
+     * @param s3Endpoint the S3 endpoint ({@value #AWS_ENDPOINT} for AWS), or null to take it from the properties,
+     *                   the environment or the local default
+     * @param s3Region   the S3 region, or null to take it from the properties, the environment or the default
+     */
     public ClientSettings(final String bootstrapServers, final String schemaRegistry, final String s3Endpoint,
                           final String s3Bucket, final String s3Region, final Map<String, String> extra) {
+        this(bootstrapServers, schemaRegistry, s3Endpoint, s3Bucket, s3Region, extra, System.getenv());
+    }
+
+    ClientSettings(final String bootstrapServers, final String schemaRegistry, final String s3Endpoint,
+                   final String s3Bucket, final String s3Region, final Map<String, String> extra,
+                   final Map<String, String> environment) {
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistry = schemaRegistry;
         this.s3Endpoint = s3Endpoint;
         this.s3Bucket = s3Bucket;
         this.s3Region = s3Region;
         this.extra = Map.copyOf(extra);
+        this.environment = Map.copyOf(environment);
     }
 
     public String bootstrapServers() {
@@ -61,15 +73,6 @@ public final class ClientSettings {
 
     public String s3Bucket() {
         return s3Bucket;
-    }
-
-    /** The S3 endpoint URL, or {@code aws} for the AWS endpoint of the region. */
-    public String s3Endpoint() {
-        return s3Endpoint;
-    }
-
-    public String s3Region() {
-        return s3Region;
     }
 
     /** Kafka client properties shared by admin, producer and consumer. */
@@ -157,39 +160,43 @@ public final class ClientSettings {
         return MailTopics.create(application(), registry, serde());
     }
 
-    /** An S3 client for the configured endpoint (path-style for non-AWS endpoints). */
+    /** A new S3 client for {@link #s3Settings()}; the caller closes it. */
     public S3Client s3() {
-        final S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(s3Region))
-                .credentialsProvider(s3Credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        endpoint().ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
-        return builder.build();
-    }
-
-    private Optional<URI> endpoint() {
-        return "aws".equalsIgnoreCase(s3Endpoint) ? Optional.empty() : Optional.of(URI.create(s3Endpoint));
-    }
-
-    private AwsCredentialsProvider s3Credentials() {
-        return s3StaticCredentials().<AwsCredentialsProvider>map(StaticCredentialsProvider::create)
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        return S3Clients.create(s3Settings());
     }
 
     /**
-     * The S3 keys when they are given ({@code s3.access.key}/{@code s3.secret.key} or
-     * {@code MAILROUTE_S3_*}), or the local development keys for a non-AWS endpoint without
-     * {@code AWS_ACCESS_KEY_ID}; empty means the default AWS credentials chain.
+     * How the commands reach S3: the {@code s3.*} keys of the properties file over their
+     * {@code MAILROUTE_S3_*} variables, {@code --s3-endpoint} and {@code --s3-region} over both, and
+     * the local stack's endpoint when none says otherwise. An endpoint override brings path-style
+     * access and, without keys and without {@code AWS_ACCESS_KEY_ID}, the local development keys;
+     * otherwise no keys mean the default AWS credentials chain.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming the key of an invalid value
      */
-    public Optional<AwsBasicCredentials> s3StaticCredentials() {
-        final String key = extra.getOrDefault(S3_ACCESS_KEY, System.getenv(S3_ACCESS_KEY_ENV));
-        final String secret = extra.getOrDefault(S3_SECRET_KEY, System.getenv(S3_SECRET_KEY_ENV));
-        if (key != null && secret != null) {
-            return Optional.of(AwsBasicCredentials.create(key, secret));
+    public S3Settings s3Settings() {
+        final Map<String, String> props = new HashMap<>(S3Environment.properties(environment));
+        extra.forEach((key, value) -> {
+            if (S3ConfigFragment.KEYS.contains(key)) {
+                props.put(key, value);
+            }
+        });
+        if (s3Endpoint != null) {
+            props.put(S3ConfigFragment.ENDPOINT_CONFIG, s3Endpoint);
         }
-        if (endpoint().isPresent() && System.getenv("AWS_ACCESS_KEY_ID") == null) {
-            return Optional.of(AwsBasicCredentials.create(LocalDefaults.S3_ACCESS_KEY, LocalDefaults.S3_SECRET_KEY));
+        if (s3Region != null) {
+            props.put(S3ConfigFragment.REGION_CONFIG, s3Region);
         }
-        return Optional.empty();
+        final String endpoint = props.getOrDefault(S3ConfigFragment.ENDPOINT_CONFIG, LocalDefaults.S3_ENDPOINT).trim();
+        props.put(S3ConfigFragment.ENDPOINT_CONFIG, AWS_ENDPOINT.equalsIgnoreCase(endpoint) ? "" : endpoint);
+        if (!props.get(S3ConfigFragment.ENDPOINT_CONFIG).isEmpty()) {
+            props.putIfAbsent(S3ConfigFragment.PATH_STYLE_ACCESS_CONFIG, "true");
+            final boolean keys = props.containsKey(S3ConfigFragment.ACCESS_KEY_ID_CONFIG)
+                    || props.containsKey(S3ConfigFragment.SECRET_ACCESS_KEY_CONFIG);
+            if (!keys && environment.get(AWS_ACCESS_KEY_ID) == null) {
+                S3.setter(props).credentials(LocalDefaults.S3_ACCESS_KEY, LocalDefaults.S3_SECRET_KEY);
+            }
+        }
+        return S3.settings(props);
     }
 }

@@ -12,6 +12,8 @@ public final class LocalDefaults {
     public static final int STATUS_PORT = 8080;
     public static final String BUCKET = "mail-inbound";
     public static final String PREFIX = "incoming/";
+    /** The S3 endpoint commands reach when nothing names another: the local stack's. */
+    public static final String S3_ENDPOINT = "http://localhost:" + S3_PORT;
     /** Development-only credentials of the local S3 endpoint (S3Proxy in local mode, MinIO in compose). */
     public static final String S3_ACCESS_KEY = EmbeddedS3.DEFAULT_ACCESS_KEY;
     public static final String S3_SECRET_KEY = EmbeddedS3.DEFAULT_SECRET_KEY;

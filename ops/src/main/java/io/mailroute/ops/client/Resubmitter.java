@@ -4,15 +4,15 @@ import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RawRef;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.Storage;
+import io.mailroute.s3.ClaimCheck;
+import io.mailroute.s3.ClaimChecks;
+import io.mailroute.s3.ClaimChecks.CheckedObject;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,17 +22,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * Puts a mail back on {@code mail.raw} for another attempt: the original {@code mail.raw} record
  * when it is still retained, else a record rebuilt from the S3 object, or the mail a
  * {@code mail.retry} record carries. The copy carries {@code attempt + 1} and
  * {@code resubmittedFrom}, so the topology's dedup lets it through and its status shows where it
- * came from. Never edits data in place.
+ * came from. Never edits data in place. Mail rebuilt from S3 is read through the claim-check
+ * contract: the version and ETag the dead letter records, size and SHA-256 verified
+ * ({@link ClaimChecks#redeem}); an S3 failure ({@link io.mailroute.s3.S3Failure}, of any kind)
+ * fails the resubmission, which the operator may try again.
  *
  * <p>Every write is one transaction of a producer with a {@code transactional.id} of its own:
  * releasing a waiting mail ends its wait (a {@code mail.retry} tombstone) and re-publishes it
@@ -47,7 +47,7 @@ public final class Resubmitter implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final Topic<String, RawMail> raw;
     private final Topic<String, RetryMail> retry;
-    private final S3Client s3;
+    private final ClaimChecks claimChecks;
     private final int inlineMaxBytes;
 
     /** A resubmitter with a transactional producer of its own ({@link ClientSettings#transactionalProducer}). */
@@ -64,7 +64,7 @@ public final class Resubmitter implements AutoCloseable {
         this.consumerProps = settings.consumer();
         this.raw = topics.raw();
         this.retry = topics.retry();
-        this.s3 = s3;
+        this.claimChecks = new ClaimChecks(s3);
         this.inlineMaxBytes = inlineMaxBytes;
         this.producer = producer;
         try {
@@ -160,26 +160,25 @@ public final class Resubmitter implements AutoCloseable {
         }
     }
 
+    /**
+     * The mail {@code ref} names, rebuilt from S3: inline up to {@code inlineMaxBytes}, else as a
+     * claim check. A dead letter of an object the connector could not read records no digest to
+     * verify; such an object is read afresh, as the connector reads new mail.
+     */
     private RawMail fromS3(final String mailId, final RawRef ref) {
-        final HeadObjectResponse head = s3.headObject(b -> b.bucket(ref.getBucket()).key(ref.getKey()));
+        final ClaimCheck recorded = new ClaimCheck(ref.getBucket(), ref.getKey(), ref.getVersionId(), ref.getEtag(),
+                ref.getSize(), ref.getSha256());
+        final CheckedObject object = recorded.hasDigest()
+                ? claimChecks.redeem(recorded, inlineMaxBytes)
+                : claimChecks.issue(ref.getBucket(), ref.getKey(), inlineMaxBytes, Long.MAX_VALUE);
+        final ClaimCheck check = object.check();
         final RawMail.Builder mail = RawMail.newBuilder()
-                .setMailId(mailId).setBucket(ref.getBucket()).setKey(ref.getKey())
-                .setVersionId(head.versionId()).setEtag(head.eTag()).setSize(head.contentLength())
-                .setReceivedAt(head.lastModified()).setIngestedAt(Instant.now());
-        if (head.contentLength() <= inlineMaxBytes) {
-            final ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(ref.getBucket()).key(ref.getKey()));
-            return mail.setStorage(Storage.INLINE).setContent(ByteBuffer.wrap(bytes.asByteArray()))
-                    .setSha256(sha256(bytes.asByteArray())).build();
-        }
-        return mail.setStorage(Storage.CLAIM_CHECK).setContent(null).setSha256(ref.getSha256()).build();
-    }
-
-    private static String sha256(final byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                .setMailId(mailId).setBucket(check.bucket()).setKey(check.key())
+                .setVersionId(check.versionId()).setEtag(check.etag()).setSize(check.size()).setSha256(check.sha256())
+                .setReceivedAt(object.lastModified()).setIngestedAt(Instant.now());
+        return object.hasContent()
+                ? mail.setStorage(Storage.INLINE).setContent(ByteBuffer.wrap(object.content())).build()
+                : mail.setStorage(Storage.CLAIM_CHECK).setContent(null).build();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.mailroute.ops.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.embedded.ConnectRestClient;
 import io.mailroute.embedded.EmbeddedConnect;
 import io.mailroute.embedded.EmbeddedKafka;
@@ -47,9 +48,6 @@ public final class LocalStack implements AutoCloseable {
     public static final String ORGANIZATIONS_CONNECTOR = "organizations";
     private static final String S3_CONNECTOR_RESOURCE = "/mailroute/connectors/s3-mail.json";
     private static final Duration CONNECTOR_TIMEOUT = Duration.ofSeconds(90);
-    private static final String S3_ENDPOINT_KEY = "s3.endpoint";
-    private static final String S3_ACCESS_KEY_KEY = "s3.access.key";
-    private static final String S3_SECRET_KEY_KEY = "s3.secret.key";
     private static final String REGISTRY_URL_KEY = "schema.registry.url";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
@@ -123,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("s3: bucket " + LocalDefaults.BUCKET + " in " + settings.s3Dir());
 
         client = new ClientSettings(kafka.bootstrapServers(), registry.url(), s3.endpoint().toString(), LocalDefaults.BUCKET,
-                EmbeddedS3.REGION.id(), Map.of(ClientSettings.S3_ACCESS_KEY, s3.accessKey(), ClientSettings.S3_SECRET_KEY, s3.secretKey()));
+                EmbeddedS3.REGION.id(), ClientSettings.S3.connectionProperties(s3.settings()));
         final int published = new DefaultRulesPublisher(client).publishIfEmpty();
         progress.accept("rules: " + (published == 0 ? "mail.rules already holds rules; left as they are"
                 : published + " default rules published to mail.rules"));
@@ -157,9 +155,7 @@ public final class LocalStack implements AutoCloseable {
      */
     private Path writeEndpoints() throws IOException {
         final Properties endpoints = new Properties();
-        endpoints.setProperty(S3_ENDPOINT_KEY, s3.endpoint().toString());
-        endpoints.setProperty(S3_ACCESS_KEY_KEY, s3.accessKey());
-        endpoints.setProperty(S3_SECRET_KEY_KEY, s3.secretKey());
+        endpoints.putAll(S3MailSourceConfig.S3.connectionProperties(s3.settings()));
         endpoints.setProperty(REGISTRY_URL_KEY, registry.url());
         final Path file = settings.dataDir().resolve("connect").resolve("endpoints.properties").toAbsolutePath();
         Files.createDirectories(file.getParent());
@@ -176,10 +172,9 @@ public final class LocalStack implements AutoCloseable {
     private void startConnectors(final Path endpoints, final Consumer<String> progress) throws IOException {
         final Map<String, String> s3Mail = connectorConfig(readResource(S3_CONNECTOR_RESOURCE));
         s3Mail.put("s3.bucket", LocalDefaults.BUCKET);
-        s3Mail.put("aws.endpoint.url", fromFile(endpoints, S3_ENDPOINT_KEY));
-        s3Mail.put("aws.region", EmbeddedS3.REGION.id());
-        s3Mail.put("aws.access.key.id", fromFile(endpoints, S3_ACCESS_KEY_KEY));
-        s3Mail.put("aws.secret.access.key", fromFile(endpoints, S3_SECRET_KEY_KEY));
+        for (final String key : S3MailSourceConfig.S3.connectionProperties(s3.settings()).keySet()) {
+            s3Mail.put(key, fromFile(endpoints, key));
+        }
         s3Mail.put("schema.registry.url", fromFile(endpoints, REGISTRY_URL_KEY));
         submit(S3_CONNECTOR, s3Mail, Integer.parseInt(s3Mail.getOrDefault("tasks.max", "1")));
         progress.accept("connect: " + S3_CONNECTOR + " running");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mailroute.ops.app.MailrouteApp;
 import io.mailroute.ops.client.LocalDefaults;
 import io.mailroute.ops.local.LocalSettings;
-import io.mailroute.topology.MailrouteConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
@@ -82,12 +81,12 @@ class LocalCommandTest {
                 .containsEntry("schema.registry.url", "http://registry:8081")
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "mailroute-eu")
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, Path.of("/var/lib/mailroute").toAbsolutePath().toString())
-                .containsEntry(MailrouteConfig.S3_ENDPOINT_CONFIG, "http://minio:9000")
-                .containsEntry(MailrouteConfig.S3_PATH_STYLE_CONFIG, "true")
+                .containsEntry("mailroute.s3.endpoint", "http://minio:9000")
+                .containsEntry("mailroute.s3.path.style.access", "true")
                 .doesNotContainKey("client.id");
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("MAILROUTE_S3_ACCESS_KEY") == null) {
-            assertThat(settings).containsEntry(MailrouteConfig.S3_ACCESS_KEY_CONFIG, LocalDefaults.S3_ACCESS_KEY)
-                    .containsEntry(MailrouteConfig.S3_SECRET_KEY_CONFIG, LocalDefaults.S3_SECRET_KEY);
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("MAILROUTE_S3_ACCESS_KEY_ID") == null) {
+            assertThat(settings).containsEntry("mailroute.s3.access.key.id", LocalDefaults.S3_ACCESS_KEY)
+                    .containsEntry("mailroute.s3.secret.access.key", LocalDefaults.S3_SECRET_KEY);
         }
         assertThat(new MailrouteApp(settings).applicationId()).isEqualTo("mailroute-eu");
     }

@@ -2,6 +2,7 @@ package io.mailroute.ops.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RawRef;
@@ -9,13 +10,17 @@ import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Storage;
 import io.mailroute.embedded.EmbeddedKafka;
+import io.mailroute.embedded.EmbeddedS3;
 import io.mailroute.ops.topics.TopicApplier;
+import io.mailroute.s3.S3Failure;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
 import io.mailroute.schemas.topics.TopicNames;
+import io.mailroute.topology.Hashes;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,15 +30,24 @@ import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Releases through the transactional producer on a real broker, read back as read_committed consumers see them. */
+/**
+ * Releases through the transactional producer on a real broker, read back as read_committed
+ * consumers see them; mail rebuilt from a real S3 API (in-process S3Proxy).
+ */
 class ResubmitterIT {
     private static final String SCOPE = "ResubmitterIT";
     private static final Duration READ = Duration.ofSeconds(30);
     private static final Instant AT = Instant.parse("2026-11-23T08:00:00Z");
 
+    private static final String BUCKET = "mail-inbound";
+    private static final byte[] MAIL = "From: a@example.jp\r\nSubject: rebuilt\r\n\r\nbody\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
     private static EmbeddedKafka kafka;
+    private static EmbeddedS3 s3;
     private static ClientSettings settings;
     private static SchemaRegistryClient registry;
     private static MailTopics topics;
@@ -41,6 +55,8 @@ class ResubmitterIT {
     @BeforeAll
     static void startKafka() throws Exception {
         kafka = EmbeddedKafka.builder().start();
+        s3 = EmbeddedS3.builder().start();
+        s3.createBucket(BUCKET);
         try (Admin admin = kafka.createAdmin()) {
             new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 1, (short) 1));
         }
@@ -54,6 +70,7 @@ class ResubmitterIT {
     static void stopKafka() {
         registry.close();
         kafka.close();
+        s3.close();
         SchemaRegistryClients.dropScope(SCOPE);
     }
 
@@ -93,6 +110,64 @@ class ResubmitterIT {
         assertThat(raw).hasSize(1);
         assertThat(raw.get(0).getAttempt()).isEqualTo(3);
         assertThat(raw.get(0).getResubmittedFrom()).isEqualTo(topics.retry().name());
+    }
+
+    /** The dead letter's reference to a mail whose mail.raw record is gone: only S3 has it. */
+    private static RawRef deadLetterRef(final String key, final String etag, final String sha256) {
+        return RawRef.newBuilder().setBucket(BUCKET).setKey(key).setEtag(etag).setSize(MAIL.length).setSha256(sha256)
+                .build();
+    }
+
+    @Test
+    void shouldRebuildAMailFromS3VerifiedAgainstItsClaimCheck() throws Exception {
+        // given
+        try (S3Client client = s3.newClient();
+             Resubmitter resubmitter = new Resubmitter(settings, topics, client, 1_000)) {
+            final String etag = client.putObject(b -> b.bucket(BUCKET).key("in/rebuilt"), RequestBody.fromBytes(MAIL))
+                    .eTag();
+            client.putObject(b -> b.bucket(BUCKET).key("in/tampered"), RequestBody.fromString("other")); // other bytes
+
+            // when
+            final Resubmitter.Result result = resubmitter.resubmit("m-rebuilt", deadLetterRef("in/rebuilt", etag,
+                    Hashes.sha256Hex(MAIL)), topics.dlq().name(), 1);
+            final S3Failure tampered = catchThrowableOfType(S3Failure.class, () -> resubmitter.resubmit("m-tampered",
+                    deadLetterRef("in/tampered", null, Hashes.sha256Hex(MAIL)), topics.dlq().name(), 1));
+
+            // then
+            assertThat(result.origin()).isEqualTo(Resubmitter.Origin.S3_OBJECT);
+            assertThat(result.attempt()).isEqualTo(2);
+            assertThat(tampered.errorClass()).isEqualTo("mailroute:size-mismatch");
+        }
+        final List<RawMail> raw = values(topics.raw(), "m-rebuilt");
+        assertThat(raw).singleElement().satisfies(mail -> {
+            assertThat(mail.getStorage()).isEqualTo(Storage.INLINE);
+            assertThat(mail.getContent()).isEqualTo(ByteBuffer.wrap(MAIL));
+            assertThat(mail.getSha256()).isEqualTo(Hashes.sha256Hex(MAIL));
+            assertThat(mail.getResubmittedFrom()).isEqualTo(topics.dlq().name());
+        });
+        assertThat(values(topics.raw(), "m-tampered")).isEmpty();
+    }
+
+    @Test
+    void shouldReadAfreshAMailWhoseDeadLetterRecordsNoDigestAndClaimCheckItWhenLarge() throws Exception {
+        // given: the connector records no digest for an object it could not read
+        try (S3Client client = s3.newClient();
+             Resubmitter resubmitter = new Resubmitter(settings, topics, client, 10)) {
+            client.putObject(b -> b.bucket(BUCKET).key("in/unread"), RequestBody.fromBytes(MAIL));
+
+            // when
+            resubmitter.resubmit("m-unread", deadLetterRef("in/unread", null, ""), topics.dlq().name(), 1);
+        }
+
+        // then
+        final List<RawMail> raw = values(topics.raw(), "m-unread");
+        assertThat(raw).singleElement().satisfies(mail -> {
+            assertThat(mail.getStorage()).isEqualTo(Storage.CLAIM_CHECK);
+            assertThat(mail.getContent()).isNull();
+            assertThat(mail.getSize()).isEqualTo(MAIL.length);
+            assertThat(mail.getSha256()).isEqualTo(Hashes.sha256Hex(MAIL));
+            assertThat(mail.getEtag()).isNotBlank().doesNotContain("\"");
+        });
     }
 
     @Test

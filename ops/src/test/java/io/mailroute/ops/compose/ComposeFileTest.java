@@ -8,8 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mailroute.ops.cli.ClusterOptions;
 import io.mailroute.ops.cli.RunCommand;
 import io.mailroute.ops.cli.StatusOptions;
-import io.mailroute.ops.client.ClientSettings;
 import io.mailroute.ops.client.LocalDefaults;
+import io.mailroute.s3.S3Environment;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
 import java.io.FileInputStream;
@@ -69,9 +69,9 @@ class ComposeFileTest {
         return value.asText();
     }
 
-    /** The environment variables the mailroute commands read: option defaults of run and its mixins, and ClientSettings. */
+    /** The environment variables the commands read: option defaults of run and its mixins, and the S3 keys'. */
     private static Set<String> envNamesTheAppReads() {
-        final Set<String> names = new HashSet<>(Set.of(ClientSettings.S3_ACCESS_KEY_ENV, ClientSettings.S3_SECRET_KEY_ENV));
+        final Set<String> names = new HashSet<>(S3Environment.variables());
         final List<Field> fields = new ArrayList<>();
         for (final Class<?> options : List.of(ClusterOptions.class, StatusOptions.class, RunCommand.class)) {
             fields.addAll(List.of(options.getDeclaredFields()));
@@ -109,8 +109,8 @@ class ComposeFileTest {
             assertThat(read).as("variables of %s the commands read", name).containsAll(given);
             assertThat(given).contains("MAILROUTE_BOOTSTRAP_SERVER", "MAILROUTE_SCHEMA_REGISTRY", "MAILROUTE_S3_ENDPOINT");
             assertThat(env(name, "MAILROUTE_S3_BUCKET")).isEqualTo(LocalDefaults.BUCKET);
-            assertThat(env(name, "MAILROUTE_S3_ACCESS_KEY")).isEqualTo(LocalDefaults.S3_ACCESS_KEY);
-            assertThat(env(name, "MAILROUTE_S3_SECRET_KEY")).isEqualTo(LocalDefaults.S3_SECRET_KEY);
+            assertThat(env(name, "MAILROUTE_S3_ACCESS_KEY_ID")).isEqualTo(LocalDefaults.S3_ACCESS_KEY);
+            assertThat(env(name, "MAILROUTE_S3_SECRET_ACCESS_KEY")).isEqualTo(LocalDefaults.S3_SECRET_KEY);
         }
         assertThat(service("mailroute").get("command").get(0).asText()).isEqualTo("run");
         assertThat(service("topics-init").get("command").toString()).isEqualTo("[\"topics\",\"apply\"]");
@@ -161,10 +161,10 @@ class ComposeFileTest {
         assertThat(compose.get("dlq.topic").asText()).isEqualTo(names.name(MailTopic.DLQ));
         assertThat(compose.get("s3.bucket").asText()).isEqualTo(LocalDefaults.BUCKET);
         assertThat(compose.get("s3.prefix").asText()).isEqualTo(LocalDefaults.PREFIX);
-        assertThat(compose.get("aws.endpoint.url").asText()).isEqualTo(env("mailroute", "MAILROUTE_S3_ENDPOINT"));
+        assertThat(compose.get("s3.endpoint").asText()).isEqualTo(env("mailroute", "MAILROUTE_S3_ENDPOINT"));
         assertThat(compose.get("schema.registry.url").asText()).isEqualTo(env("mailroute", "MAILROUTE_SCHEMA_REGISTRY"));
         for (final Map.Entry<String, JsonNode> field : local.properties()) {
-            if (!field.getKey().equals("aws.endpoint.url") && !field.getKey().equals("schema.registry.url")) {
+            if (!field.getKey().equals("s3.endpoint") && !field.getKey().equals("schema.registry.url")) {
                 assertThat(compose.get(field.getKey())).as(field.getKey()).isEqualTo(field.getValue());
             }
         }

@@ -23,8 +23,8 @@ class ConnectorConfigTest {
             assertThat(config).containsEntry("connector.class", S3MailSourceConnector.class.getName())
                     .containsEntry("s3.bucket", LocalDefaults.BUCKET)
                     .containsEntry("s3.prefix", LocalDefaults.PREFIX)
-                    .containsEntry("aws.access.key.id", LocalDefaults.S3_ACCESS_KEY)
-                    .containsEntry("aws.secret.access.key", LocalDefaults.S3_SECRET_KEY);
+                    .containsEntry("s3.access.key.id", LocalDefaults.S3_ACCESS_KEY)
+                    .containsEntry("s3.secret.access.key", LocalDefaults.S3_SECRET_KEY);
         }
     }
 

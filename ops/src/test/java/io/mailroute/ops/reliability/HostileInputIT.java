@@ -117,7 +117,7 @@ class HostileInputIT {
     @Test
     @Order(3)
     void theS3SecretIsInNoLogLineAndNoTopic() {
-        final String secret = stack.client().s3StaticCredentials().orElseThrow().secretAccessKey();
+        final String secret = stack.client().s3Settings().credentials().secretAccessKey();
 
         assertThat(logs.lines()).as("log lines").isNotEmpty().noneMatch(line -> line.contains(secret));
         final Collection<String> topicsWithSecret = TopicScan.topicsContaining(stack.client(), secret.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.mailroute.ops.reliability;
 
+import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.embedded.EmbeddedS3;
 import io.mailroute.ops.bench.GeneratedMail;
 import io.mailroute.ops.client.ClientSettings;
@@ -16,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,15 +52,14 @@ final class ReliabilityStack implements AutoCloseable {
                 Optional.empty());
         final String bootstrap = "127.0.0.1:" + kafkaPort;
         client = new ClientSettings(bootstrap, registry.url(), s3.endpoint().toString(), LocalDefaults.BUCKET, "us-east-1",
-                Map.of(ClientSettings.S3_ACCESS_KEY, s3.accessKey(), ClientSettings.S3_SECRET_KEY, s3.secretKey()));
+                ClientSettings.S3.connectionProperties(s3.settings()));
         broker = new ChildJvm("broker", "768m", BrokerMain.class,
                 List.of(dir.resolve("kafka").toString(), String.valueOf(kafkaPort), String.valueOf(controllerPort)));
         connect = new ChildJvm("connect", "512m", ConnectMain.class,
                 List.of(bootstrap, String.valueOf(freePort()), CONNECTOR, write("s3-mail.properties", connectorConfig()).toString()));
         app = new ChildJvm("app", "768m", Mailroute.class, List.of("run",
                 "--bootstrap-server", bootstrap, "--schema-registry", registry.url(), "--s3-endpoint", s3.endpoint().toString(),
-                "--config", write("app.properties", Map.of(ClientSettings.S3_ACCESS_KEY, s3.accessKey(),
-                        ClientSettings.S3_SECRET_KEY, s3.secretKey())).toString(),
+                "--config", write("app.properties", ClientSettings.S3.connectionProperties(s3.settings())).toString(),
                 "--state-dir", dir.resolve("app-state").toString()));
     }
 
@@ -128,16 +129,12 @@ final class ReliabilityStack implements AutoCloseable {
     }
 
     private Map<String, String> connectorConfig() {
-        return Map.ofEntries(
+        final Map<String, String> config = new HashMap<>(S3MailSourceConfig.S3.connectionProperties(s3.settings()));
+        config.putAll(Map.ofEntries(
                 Map.entry("connector.class", "io.mailroute.connectors.s3.S3MailSourceConnector"),
                 Map.entry("tasks.max", "2"),
                 Map.entry("s3.bucket", LocalDefaults.BUCKET),
                 Map.entry("s3.prefix", LocalDefaults.PREFIX),
-                Map.entry("s3.path.style.access", "true"),
-                Map.entry("aws.endpoint.url", s3.endpoint().toString()),
-                Map.entry("aws.region", "us-east-1"),
-                Map.entry("aws.access.key.id", s3.accessKey()),
-                Map.entry("aws.secret.access.key", s3.secretKey()),
                 Map.entry("topic", "mail.raw"),
                 Map.entry("dlq.topic", "mail.dlq"),
                 Map.entry("after.read", "move"),
@@ -146,7 +143,8 @@ final class ReliabilityStack implements AutoCloseable {
                 Map.entry("producer.override.max.request.size", "2097152"),
                 Map.entry("schema.registry.url", registry.url()),
                 Map.entry("key.converter", "org.apache.kafka.connect.storage.StringConverter"),
-                Map.entry("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter"));
+                Map.entry("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter")));
+        return config;
     }
 
     private Path write(final String name, final Map<String, String> entries) {

@@ -88,8 +88,9 @@ final class StatusStack implements AutoCloseable {
         scope = name;
         kafka = EmbeddedKafka.builder().start();
         stateDir = Files.createTempDirectory("mailroute-status-it-");
-        final Map<String, String> extra = Map.of(ClientSettings.S3_ACCESS_KEY, "it-access-key", ClientSettings.S3_SECRET_KEY, S3_SECRET,
-                "schema.registry.url", "mock://" + scope);
+        final Map<String, String> extra = ClientSettings.S3.setter(new HashMap<>())
+                .credentials("it-access-key", S3_SECRET).props();
+        extra.put("schema.registry.url", "mock://" + scope);
         clients = new ClientSettings(kafka.bootstrapServers(), "mock://" + scope, "http://127.0.0.1:9", "mail-inbound", "us-east-1", extra);
         topics = clients.topics(clients.registry());
         try (Admin admin = kafka.createAdmin()) {

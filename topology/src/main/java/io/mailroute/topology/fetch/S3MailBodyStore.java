@@ -1,86 +1,42 @@
 package io.mailroute.topology.fetch;
 
-import java.net.URI;
+import io.mailroute.s3.ClaimCheck;
+import io.mailroute.s3.ClaimChecks;
+import io.mailroute.s3.S3Clients;
+import io.mailroute.s3.S3Settings;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Fetches claim-checked mail from S3 (or an S3-compatible endpoint such as MinIO or S3Proxy, with
- * path-style access) with the AWS SDK v2. The SDK retries throttling and server errors within
- * {@link S3Settings#maxAttempts()}; what still fails is classified once: missing objects,
- * versions and changed ETags are permanent, everything else transient. The client is created on
- * the first fetch, so building a topology does no I/O.
+ * Fetches claim-checked mail from S3 (or an S3-compatible endpoint such as MinIO or S3Proxy) by
+ * redeeming its claim check ({@link ClaimChecks#fetch}: the version and ETag recorded, size and
+ * SHA-256 verified) with a client from {@link S3Clients}. A fetch blocks a stream thread: besides
+ * the call timeout ({@code mailroute.s3.api.call.timeout.ms}) each of the
+ * {@code mailroute.s3.max.attempts} attempts gets an equal share of it, so that one stalled attempt
+ * cannot use up the others' time. The client is created on the first fetch, so building a topology
+ * does no I/O.
  */
 public final class S3MailBodyStore implements MailBodyStore {
     private final S3Settings settings;
     private S3Client client;
+    private ClaimChecks claimChecks;
 
     public S3MailBodyStore(final S3Settings settings) {
-        this.settings = settings;
+        this.settings = settings.apiCallTimeout() == null ? settings : settings.withApiCallAttemptTimeout(
+                Duration.ofMillis(Math.max(1, settings.apiCallTimeout().toMillis() / settings.maxAttempts())));
     }
 
     @Override
-    public byte[] fetch(final ClaimCheck check) throws MailBodyException {
-        final GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(check.bucket()).key(check.key());
-        if (check.versionId() != null) {
-            request.versionId(check.versionId());
-        }
-        if (check.etag() != null) {
-            request.ifMatch(check.etag());
-        }
-        try {
-            return client().getObjectAsBytes(request.build()).asByteArray();
-        } catch (S3Exception e) {
-            final String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            final int status = e.statusCode();
-            final boolean permanent = status == 404 || status == 412 || "NoSuchKey".equals(code) || "NoSuchBucket".equals(code)
-                    || "NoSuchVersion".equals(code) || "PreconditionFailed".equals(code);
-            throw new MailBodyException("s3:" + (code == null ? status : code), "Cannot fetch s3://" + check.bucket() + "/"
-                    + check.key() + ": " + (code == null ? "HTTP " + status : code), !permanent, e);
-        } catch (SdkClientException e) {
-            throw new MailBodyException(e.getClass().getName(), "Cannot reach S3 for s3://" + check.bucket() + "/" + check.key()
-                    + ": " + e.getMessage(), true, e);
-        } catch (SdkException e) {
-            throw new MailBodyException(e.getClass().getName(), "Cannot fetch s3://" + check.bucket() + "/" + check.key()
-                    + ": " + e.getMessage(), true, e);
-        }
+    public byte[] fetch(final ClaimCheck check) {
+        return claimChecks().fetch(check);
     }
 
-    private synchronized S3Client client() {
-        if (client == null) {
-            client = build(settings);
+    private synchronized ClaimChecks claimChecks() {
+        if (claimChecks == null) {
+            client = S3Clients.create(settings);
+            claimChecks = new ClaimChecks(client);
         }
-        return client;
-    }
-
-    static S3Client build(final S3Settings settings) {
-        final AwsCredentialsProvider credentials = settings.accessKey() == null
-                ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
-        final S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(credentials)
-                .region(Region.of(settings.region()))
-                .forcePathStyle(settings.pathStyle())
-                .overrideConfiguration(o -> o
-                        .apiCallTimeout(settings.timeout())
-                        .apiCallAttemptTimeout(Duration.ofMillis(Math.max(1, settings.timeout().toMillis() / settings.maxAttempts())))
-                        .retryStrategy(b -> b.maxAttempts(settings.maxAttempts())));
-        if (settings.endpoint() != null) {
-            builder.endpointOverride(URI.create(settings.endpoint()));
-        }
-        return builder.build();
+        return claimChecks;
     }
 
     @Override
@@ -88,6 +44,7 @@ public final class S3MailBodyStore implements MailBodyStore {
         if (client != null) {
             client.close();
             client = null;
+            claimChecks = null;
         }
     }
 }

@@ -1,18 +1,16 @@
 package io.mailroute.topology.fetch;
 
 import io.mailroute.embedded.EmbeddedS3;
+import io.mailroute.s3.S3Settings;
 import java.time.Duration;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3 API in this JVM (the embedded S3Proxy over an in-memory store, signature checking
- * on) with the topology's own {@link S3Settings} for reaching it.
+ * on) with the {@link S3Settings} for reaching it.
  */
 public final class InProcessS3 implements AutoCloseable {
-    static final String ACCESS_KEY = EmbeddedS3.DEFAULT_ACCESS_KEY;
-    static final String SECRET_KEY = EmbeddedS3.DEFAULT_SECRET_KEY;
-
     private final EmbeddedS3 s3;
     private final S3Client client;
 
@@ -21,13 +19,9 @@ public final class InProcessS3 implements AutoCloseable {
         client = s3.newClient();
     }
 
-    /** Settings reaching this endpoint with path-style requests. */
+    /** Settings reaching this endpoint with path-style requests: 2 attempts within 10 s. */
     public S3Settings settings() {
-        return new S3Settings(endpoint(), "us-east-1", true, ACCESS_KEY, SECRET_KEY, 2, Duration.ofSeconds(10));
-    }
-
-    public String endpoint() {
-        return s3.endpoint().toString();
+        return s3.settings().withMaxAttempts(2).withApiCallTimeout(Duration.ofSeconds(10));
     }
 
     public void createBucket(final String bucket) {

@@ -3,17 +3,24 @@ package io.mailroute.topology.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.mailroute.s3.ClaimCheck;
+import io.mailroute.s3.S3Failure;
+import io.mailroute.s3.S3Settings;
+import io.mailroute.topology.Hashes;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /** The S3 implementation of {@link MailBodyStore} against a real S3 API (in-process S3Proxy). */
 class S3MailBodyStoreIT {
     private static final String BUCKET = "mail-inbound";
-    private static final byte[] MAIL = "From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAIL = "From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     private static InProcessS3 s3;
 
@@ -28,6 +35,11 @@ class S3MailBodyStoreIT {
         s3.close();
     }
 
+    /** The claim check the connector writes for {@link #MAIL} under {@code key}. */
+    private static ClaimCheck claimCheck(final String key, final String etag) {
+        return new ClaimCheck(BUCKET, key, null, etag, MAIL.length, Hashes.sha256Hex(MAIL));
+    }
+
     @Test
     void shouldFetchAClaimCheckedMailPinnedToItsEtag() throws Exception {
         // given
@@ -35,7 +47,7 @@ class S3MailBodyStoreIT {
 
         // when
         try (S3MailBodyStore store = new S3MailBodyStore(s3.settings())) {
-            final byte[] fetched = store.fetch(new ClaimCheck(BUCKET, "in/etag-ok", null, etag));
+            final byte[] fetched = store.fetch(claimCheck("in/etag-ok", etag));
 
             // then
             assertThat(fetched).isEqualTo(MAIL);
@@ -45,10 +57,10 @@ class S3MailBodyStoreIT {
     @Test
     void shouldFailForGoodWhenTheObjectIsGone() {
         // when
-        final MailBodyException e = fetchFailure(s3.settings(), new ClaimCheck(BUCKET, "in/never-written", null, null));
+        final S3Failure e = fetchFailure(s3.settings(), claimCheck("in/never-written", null));
 
         // then
-        assertThat(e.isTransient()).isFalse();
+        assertThat(e.kind()).isEqualTo(S3Failure.Kind.NOT_FOUND);
         assertThat(e.errorClass()).isEqualTo("s3:NoSuchKey");
         assertThat(e.getMessage()).contains("s3://mail-inbound/in/never-written");
     }
@@ -60,24 +72,24 @@ class S3MailBodyStoreIT {
         s3.put(BUCKET, "in/changed", "rewritten".getBytes(StandardCharsets.US_ASCII));
 
         // when
-        final MailBodyException e = fetchFailure(s3.settings(), new ClaimCheck(BUCKET, "in/changed", null, etag));
+        final S3Failure e = fetchFailure(s3.settings(), claimCheck("in/changed", etag));
 
         // then
-        assertThat(e.isTransient()).isFalse();
+        assertThat(e.kind()).isEqualTo(S3Failure.Kind.CHANGED);
     }
 
     @Test
-    void shouldFailTransientlyWhenCredentialsAreRejected() {
+    void shouldBeDeniedWhenCredentialsAreRejected() {
         // given
-        final S3Settings wrong = new S3Settings(s3.endpoint(), "us-east-1", true, InProcessS3.ACCESS_KEY, "wrong-secret", 1,
-                Duration.ofSeconds(10));
+        final S3Settings wrong = s3.settings().withCredentials(AwsBasicCredentials.create("mailroute", "wrong-secret"))
+                .withMaxAttempts(1);
         s3.put(BUCKET, "in/forbidden", MAIL);
 
         // when
-        final MailBodyException e = fetchFailure(wrong, new ClaimCheck(BUCKET, "in/forbidden", null, null));
+        final S3Failure e = fetchFailure(wrong, claimCheck("in/forbidden", null));
 
-        // then: an operator can fix the credentials; the mail should wait, not die
-        assertThat(e.isTransient()).isTrue();
+        // then: the fetch stage lets such a mail wait, an operator can fix the credentials
+        assertThat(e.kind()).isEqualTo(S3Failure.Kind.ACCESS_DENIED);
         assertThat(e.errorClass()).startsWith("s3:");
         assertThat(e.getMessage()).doesNotContain("wrong-secret");
     }
@@ -89,19 +101,19 @@ class S3MailBodyStoreIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        final S3Settings unreachable = new S3Settings("http://127.0.0.1:" + port, "us-east-1", true, InProcessS3.ACCESS_KEY,
-                InProcessS3.SECRET_KEY, 2, Duration.ofSeconds(5));
+        final S3Settings unreachable = S3Settings.forEndpoint(URI.create("http://127.0.0.1:" + port), "us-east-1",
+                s3.settings().credentials()).withMaxAttempts(2).withApiCallTimeout(Duration.ofSeconds(5));
 
         // when
-        final MailBodyException e = fetchFailure(unreachable, new ClaimCheck(BUCKET, "in/any", null, null));
+        final S3Failure e = fetchFailure(unreachable, claimCheck("in/any", null));
 
         // then
-        assertThat(e.isTransient()).isTrue();
+        assertThat(e.kind()).isEqualTo(S3Failure.Kind.TRANSIENT);
     }
 
-    private static MailBodyException fetchFailure(final S3Settings settings, final ClaimCheck check) {
+    private static S3Failure fetchFailure(final S3Settings settings, final ClaimCheck check) {
         try (S3MailBodyStore store = new S3MailBodyStore(settings)) {
-            return catchThrowableOfType(MailBodyException.class, () -> store.fetch(check));
+            return catchThrowableOfType(S3Failure.class, () -> store.fetch(check));
         }
     }
 }
