@@ -11,6 +11,7 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Lists the bucket after the last emitted key and emits each new object. */
@@ -40,7 +41,13 @@ public final class S3KeysSourceTask extends SourceTask {
         }
         final List<SourceRecord> records = new ArrayList<>();
         for (final S3Object object : client.listObjectsV2(r -> r.bucket(bucket).startAfter(after)).contents()) {
-            final byte[] body = client.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asByteArray();
+            final byte[] body;
+            try {
+                body = client.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asByteArray();
+            } catch (NoSuchKeyException e) {
+                // S3Proxy can list an object whose upload is still being written: read it on the next poll
+                break;
+            }
             after = object.key();
             records.add(new SourceRecord(partition, Map.of("after", after), topic, null,
                     Schema.STRING_SCHEMA, object.key(), Schema.OPTIONAL_BYTES_SCHEMA, body));
