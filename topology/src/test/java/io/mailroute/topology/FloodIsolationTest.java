@@ -9,6 +9,7 @@ import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
 import io.mailroute.avro.RawMail;
+import io.mailroute.topology.config.MailrouteConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

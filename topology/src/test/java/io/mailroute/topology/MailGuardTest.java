@@ -9,6 +9,7 @@ import io.mailroute.avro.Outcome;
 import io.mailroute.avro.Stage;
 import io.mailroute.topology.budget.BudgetExceededException;
 import io.mailroute.topology.budget.MailBudget;
+import io.mailroute.topology.config.MailrouteConfig;
 import io.mailroute.topology.fetch.MailBodyStore;
 import io.mailroute.topology.parse.ParsedMail;
 import java.util.Map;

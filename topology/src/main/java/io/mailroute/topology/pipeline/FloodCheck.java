@@ -4,6 +4,7 @@ import io.mailroute.avro.Lane;
 import io.mailroute.avro.Outcome;
 import io.mailroute.avro.OwnerOutcome;
 import io.mailroute.avro.Stage;
+import io.mailroute.topology.config.FloodPolicy;
 import io.mailroute.topology.owner.OwnerIndex;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.mailroute.topology.pipeline;
 import io.mailroute.avro.Alert;
 import io.mailroute.avro.AlertLevel;
 import io.mailroute.avro.AlertType;
+import io.mailroute.topology.config.FloodPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

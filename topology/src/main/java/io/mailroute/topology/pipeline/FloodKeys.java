@@ -1,5 +1,6 @@
 package io.mailroute.topology.pipeline;
 
+import io.mailroute.topology.config.FloodPolicy;
 import io.mailroute.topology.owner.Owner;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.parse.ParsedMail;

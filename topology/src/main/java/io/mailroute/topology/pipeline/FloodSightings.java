@@ -1,5 +1,6 @@
 package io.mailroute.topology.pipeline;
 
+import io.mailroute.topology.config.FloodPolicy;
 import io.mailroute.topology.owner.OwnerIndex;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;

@@ -7,6 +7,7 @@ import io.mailroute.avro.OwnerOutcome;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Stage;
+import io.mailroute.topology.config.RetryPolicy;
 import io.mailroute.topology.parse.ParsedMail;
 import java.time.Instant;
 import java.util.ArrayList;

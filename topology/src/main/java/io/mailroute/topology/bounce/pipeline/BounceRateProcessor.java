@@ -2,6 +2,7 @@ package io.mailroute.topology.bounce.pipeline;
 
 import io.mailroute.avro.Alert;
 import io.mailroute.avro.AlertType;
+import io.mailroute.topology.config.BounceSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

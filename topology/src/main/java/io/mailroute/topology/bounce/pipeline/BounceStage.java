@@ -3,6 +3,7 @@ package io.mailroute.topology.bounce.pipeline;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
+import io.mailroute.topology.config.BounceSettings;
 import io.mailroute.topology.pipeline.MailDecision;
 import io.mailroute.topology.pipeline.Routed;
 import io.mailroute.topology.pipeline.Routing;

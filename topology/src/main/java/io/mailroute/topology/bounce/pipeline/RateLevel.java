@@ -1,6 +1,7 @@
 package io.mailroute.topology.bounce.pipeline;
 
 import io.mailroute.avro.AlertLevel;
+import io.mailroute.topology.config.BounceSettings;
 
 /** The alert level of a bounce rate: below warning (or too few mails), warning, critical. */
 enum RateLevel {

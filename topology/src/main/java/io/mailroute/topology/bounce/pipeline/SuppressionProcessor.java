@@ -4,6 +4,7 @@ import io.mailroute.avro.Bounce;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.Suppression;
 import io.mailroute.avro.SuppressionBasis;
+import io.mailroute.topology.config.BounceSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.mailroute.topology.bounce.pipeline;
+package io.mailroute.topology.config;
 
 import java.time.Duration;
 

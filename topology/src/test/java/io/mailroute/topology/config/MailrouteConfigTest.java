@@ -1,10 +1,10 @@
-package io.mailroute.topology;
+package io.mailroute.topology.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailroute.s3.S3Settings;
-import io.mailroute.topology.bounce.pipeline.BounceSettings;
+import io.mailroute.topology.MailStreamsConfig;
 import io.mailroute.topology.parse.ParserSettings;
 import java.time.Duration;
 import java.util.Map;

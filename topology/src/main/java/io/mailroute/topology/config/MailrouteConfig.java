@@ -1,12 +1,9 @@
-package io.mailroute.topology;
+package io.mailroute.topology.config;
 
 import io.mailroute.s3.S3ConfigFragment;
 import io.mailroute.s3.S3ConfigFragment.CallDefaults;
 import io.mailroute.s3.S3Settings;
-import io.mailroute.topology.bounce.pipeline.BounceSettings;
 import io.mailroute.topology.parse.ParserSettings;
-import io.mailroute.topology.pipeline.FloodPolicy;
-import io.mailroute.topology.pipeline.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
