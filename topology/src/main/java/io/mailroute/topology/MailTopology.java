@@ -26,6 +26,7 @@ import io.mailroute.topology.pipeline.StageResult;
 import io.mailroute.topology.rules.DefaultRulePack;
 import io.mailroute.topology.rules.RuleSet;
 import io.mailroute.topology.rules.RulesUpdater;
+import io.mailroute.topology.support.Generation;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;

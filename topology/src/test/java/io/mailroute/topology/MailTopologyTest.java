@@ -21,6 +21,7 @@ import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
 import io.mailroute.topology.fetch.MailBodyStore;
 import io.mailroute.topology.pipeline.NewPatterns;
+import io.mailroute.topology.support.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.mailroute.topology.pipeline;
 
 import io.mailroute.avro.Stage;
-import io.mailroute.topology.Generation;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.rules.RuleBook;
 import io.mailroute.topology.rules.RuleSet;
 import io.mailroute.topology.rules.RulesUpdater;
+import io.mailroute.topology.support.Generation;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;

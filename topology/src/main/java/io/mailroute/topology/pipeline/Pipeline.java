@@ -3,13 +3,13 @@ package io.mailroute.topology.pipeline;
 import io.mailroute.avro.Alert;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
-import io.mailroute.topology.Generation;
 import io.mailroute.topology.TopologyServices;
 import io.mailroute.topology.budget.UnfinishedAttempts;
 import io.mailroute.topology.config.FloodPolicy;
 import io.mailroute.topology.config.MailrouteConfig;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.rules.RuleSet;
+import io.mailroute.topology.support.Generation;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 

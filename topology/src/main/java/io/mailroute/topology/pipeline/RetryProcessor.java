@@ -2,11 +2,11 @@ package io.mailroute.topology.pipeline;
 
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
-import io.mailroute.topology.Generation;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.rules.RuleBook;
 import io.mailroute.topology.rules.RuleSet;
 import io.mailroute.topology.rules.RulesUpdater;
+import io.mailroute.topology.support.Generation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mailroute.topology;
+package io.mailroute.topology.support;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package io.mailroute.topology;
+package io.mailroute.topology.support;
 
 import java.util.concurrent.atomic.AtomicLong;
 
