@@ -7,6 +7,8 @@ import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
 import io.mailroute.avro.Stage;
+import io.mailroute.topology.bouncereport.BounceDetector;
+import io.mailroute.topology.bouncereport.DetectedBounces;
 import io.mailroute.topology.budget.BudgetExceededException;
 import io.mailroute.topology.budget.MailBudget;
 import io.mailroute.topology.config.MailrouteConfig;

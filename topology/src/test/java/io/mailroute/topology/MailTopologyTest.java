@@ -19,6 +19,7 @@ import io.mailroute.avro.Rule;
 import io.mailroute.avro.Severity;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
+import io.mailroute.topology.bouncereport.DetectedBounces;
 import io.mailroute.topology.fetch.MailBodyStore;
 import io.mailroute.topology.pipeline.NewPatterns;
 import io.mailroute.topology.support.Hashes;

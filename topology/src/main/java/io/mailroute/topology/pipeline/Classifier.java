@@ -13,7 +13,7 @@ import io.mailroute.avro.Severity;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.TicketAction;
 import io.mailroute.avro.Verdict;
-import io.mailroute.topology.BounceDetector;
+import io.mailroute.topology.bouncereport.BounceDetector;
 import io.mailroute.topology.owner.Owner;
 import io.mailroute.topology.owner.OwnerLookup;
 import io.mailroute.topology.parse.ParsedMail;

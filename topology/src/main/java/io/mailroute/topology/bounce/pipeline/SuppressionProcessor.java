@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps {@code mail.suppressions}. A verified bounce (its mail authenticated, see
- * {@link io.mailroute.topology.bounce.BounceAuthentication}) counts at once: a hard bounce
+ * {@link io.mailroute.topology.bouncereport.BounceAuthentication}) counts at once: a hard bounce
  * suppresses its address, soft bounces suppress it when {@code softToHard} of them arrive within
  * {@code softWindow}. An unverified bounce is only remembered with its reporting domain; once
  * unverified bounces from two different reporting domains name the address within

@@ -1,11 +1,11 @@
-package io.mailroute.topology;
+package io.mailroute.topology.bouncereport;
 
 import io.mailroute.topology.parse.ParsedMail;
 
 /**
  * Finds the failed recipients a mail reports when it is a bounce (a DSN, a feedback report or an
  * MTA's plain-text bounce). The topology, {@code mailroute classify} and {@code mailroute rules test}
- * use {@link io.mailroute.topology.bounce.BounceClassifier} (see {@link TopologyServices}).
+ * use {@link BounceClassifier} (the topology's services give it to the classify stage).
  *
  * <p>Called at most once per mail and processing attempt, lazily: when a rule tests
  * {@code IS_BOUNCE} or when a classified record is written. Must be thread-safe, must obey the

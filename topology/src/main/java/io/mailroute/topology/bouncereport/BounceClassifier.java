@@ -1,8 +1,6 @@
-package io.mailroute.topology.bounce;
+package io.mailroute.topology.bouncereport;
 
 import io.mailroute.avro.Bounce;
-import io.mailroute.topology.BounceDetector;
-import io.mailroute.topology.DetectedBounces;
 import io.mailroute.topology.budget.MailBudget;
 import io.mailroute.topology.match.LinearMatcher;
 import io.mailroute.topology.match.LinearPattern;

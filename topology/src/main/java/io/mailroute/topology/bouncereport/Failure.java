@@ -1,4 +1,4 @@
-package io.mailroute.topology.bounce;
+package io.mailroute.topology.bouncereport;
 
 /**
  * One recipient as a bounce reports it, before classification.

@@ -1,4 +1,4 @@
-package io.mailroute.topology.bounce;
+package io.mailroute.topology.bouncereport;
 
 import io.mailroute.topology.match.LinearMatcher;
 import io.mailroute.topology.match.LinearPattern;

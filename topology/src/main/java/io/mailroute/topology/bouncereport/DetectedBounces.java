@@ -1,4 +1,4 @@
-package io.mailroute.topology;
+package io.mailroute.topology.bouncereport;
 
 import io.mailroute.avro.Bounce;
 import java.util.ArrayList;

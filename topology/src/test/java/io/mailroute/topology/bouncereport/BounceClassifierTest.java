@@ -1,10 +1,9 @@
-package io.mailroute.topology.bounce;
+package io.mailroute.topology.bouncereport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.mailroute.avro.Bounce;
-import io.mailroute.topology.DetectedBounces;
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParsedMail;

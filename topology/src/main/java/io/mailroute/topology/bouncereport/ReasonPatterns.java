@@ -1,4 +1,4 @@
-package io.mailroute.topology.bounce;
+package io.mailroute.topology.bouncereport;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.mailroute.topology.bounce;
+package io.mailroute.topology.bouncereport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.mailroute.topology.bounce;
+package io.mailroute.topology.bouncereport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
