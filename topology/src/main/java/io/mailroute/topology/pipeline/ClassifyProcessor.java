@@ -1,6 +1,9 @@
 package io.mailroute.topology.pipeline;
 
 import io.mailroute.avro.Stage;
+import io.mailroute.topology.attempt.MailDecision;
+import io.mailroute.topology.attempt.ParsedAttempt;
+import io.mailroute.topology.attempt.StageResult;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.rules.RuleBook;
 import io.mailroute.topology.rules.RuleSet;

@@ -1,5 +1,7 @@
 package io.mailroute.topology.pipeline;
 
+import io.mailroute.topology.attempt.ParsedAttempt;
+import io.mailroute.topology.attempt.StageResult;
 import io.mailroute.topology.config.FloodPolicy;
 import io.mailroute.topology.owner.OwnerIndex;
 import java.util.Map;

@@ -1,6 +1,10 @@
 package io.mailroute.topology.pipeline;
 
 import io.mailroute.avro.Stage;
+import io.mailroute.topology.attempt.MailAttempt;
+import io.mailroute.topology.attempt.MailDecision;
+import io.mailroute.topology.attempt.Outcomes;
+import io.mailroute.topology.attempt.StageResult;
 import io.mailroute.topology.budget.BudgetExceededException;
 import io.mailroute.topology.budget.MailBudget;
 import io.mailroute.topology.budget.UnfinishedAttempts;

@@ -2,6 +2,7 @@ package io.mailroute.topology.pipeline;
 
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RawRef;
+import io.mailroute.topology.attempt.MailAttempt;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;

@@ -1,6 +1,10 @@
 package io.mailroute.topology.pipeline;
 
 import io.mailroute.avro.Stage;
+import io.mailroute.topology.attempt.FetchedMail;
+import io.mailroute.topology.attempt.MailDecision;
+import io.mailroute.topology.attempt.ParsedAttempt;
+import io.mailroute.topology.attempt.StageResult;
 import io.mailroute.topology.budget.MailBudget;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;

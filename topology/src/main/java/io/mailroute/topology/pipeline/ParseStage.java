@@ -1,6 +1,10 @@
 package io.mailroute.topology.pipeline;
 
 import io.mailroute.avro.Stage;
+import io.mailroute.topology.attempt.FetchedMail;
+import io.mailroute.topology.attempt.Outcomes;
+import io.mailroute.topology.attempt.ParsedAttempt;
+import io.mailroute.topology.attempt.StageResult;
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
 

@@ -1,6 +1,7 @@
 package io.mailroute.topology.pipeline;
 
 import io.mailroute.avro.RetryMail;
+import io.mailroute.topology.attempt.MailAttempt;
 
 /**
  * What releasing a waiting mail writes, in this order: the end of its wait on {@code mail.retry}

@@ -2,6 +2,7 @@ package io.mailroute.topology.pipeline;
 
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
+import io.mailroute.topology.attempt.MailAttempt;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.rules.RuleBook;
 import io.mailroute.topology.rules.RuleSet;

@@ -8,7 +8,7 @@ import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.serde.AvroSerdes;
-import io.mailroute.topology.pipeline.MailAttempt;
+import io.mailroute.topology.attempt.MailAttempt;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.mailroute.topology.pipeline;
+package io.mailroute.topology.attempt;
 
 import io.mailroute.topology.parse.ParsedMail;
 
