@@ -16,10 +16,11 @@ import java.util.Locale;
 
 /**
  * Builds the retry, dead-letter and status records of a mail attempt, so that every stage words
- * them alike. Retries that used up {@link RetryPolicy#maxAttempts()} become dead letters here.
+ * them alike (the dead letters themselves through {@link DeadLetters}, as the exception handlers'
+ * are). Retries that used up {@link RetryPolicy#maxAttempts()} become dead letters here.
  */
 public final class Outcomes {
-    /** Longest message kept in a dead letter or status detail. */
+    /** Longest message kept in a dead letter, retry error or status detail. */
     static final int MAX_MESSAGE = 1_000;
 
     private final RetryPolicy policy;
@@ -36,13 +37,8 @@ public final class Outcomes {
      */
     public MailDecision deadLetter(final MailAttempt attempt, final Stage stage, final String errorClass, final String message,
                                    final ParsedMail mail, final String rulesVersion, final long now) {
-        final String text = clip(message);
-        final DeadLetter letter = DeadLetter.newBuilder().setMailId(attempt.mailId()).setStage(stage).setErrorClass(errorClass)
-                .setMessage(text).setAttempt(attempt.number()).setOwnerId(null).setRaw(attempt.ref())
-                .setOriginalTopic(attempt.ref().getTopic()).setOriginalPartition(attempt.ref().getPartition())
-                .setOriginalOffset(attempt.ref().getOffset()).setFailedAt(Instant.ofEpochMilli(now))
-                .build();
-        final OwnerOutcome owner = ownerOutcome(Outcome.DEAD_LETTERED, null, errorClass + ": " + text);
+        final DeadLetter letter = DeadLetters.of(attempt, stage, errorClass, message, now);
+        final OwnerOutcome owner = ownerOutcome(Outcome.DEAD_LETTERED, null, errorClass + ": " + letter.getMessage());
         return new MailDecision(List.of(
                 new Routed.ToDeadLetter(attempt.mailId(), letter),
                 status(attempt, stage, List.of(owner), mail, rulesVersion, now)));

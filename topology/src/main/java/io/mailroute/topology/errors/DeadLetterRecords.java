@@ -10,6 +10,7 @@ import io.mailroute.schemas.serde.AvroSerdes;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
 import io.mailroute.topology.MailTopology;
+import io.mailroute.topology.attempt.DeadLetters;
 import io.mailroute.topology.attempt.FetchedMail;
 import io.mailroute.topology.attempt.MailAttempt;
 import io.mailroute.topology.attempt.MailDecision;
@@ -39,7 +40,6 @@ final class DeadLetterRecords {
     static final String HEADER_TOPIC = "__streams.errors.topic";
     static final String HEADER_PARTITION = "__streams.errors.partition";
     static final String HEADER_OFFSET = "__streams.errors.offset";
-    private static final int MAX_MESSAGE = 1_000;
 
     private final String topic;
     private final TopicNames names;
@@ -83,14 +83,9 @@ final class DeadLetterRecords {
         final Optional<MailAttempt> attempt = attemptOf(value);
         final String mailId = mailId(key, value, attempt);
         final RawRef ref = attempt.map(MailAttempt::ref).or(() -> refOf(value, context)).orElseGet(() -> rawBytesRef(context, mailId));
-        final String message = exception.getMessage() == null ? "" : exception.getMessage();
-        final DeadLetter letter = DeadLetter.newBuilder().setMailId(mailId).setStage(stage)
-                .setErrorClass(exception.getClass().getName())
-                .setMessage(message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE))
-                .setAttempt(attempt.map(MailAttempt::number).orElse(0)).setOwnerId(null).setRaw(ref)
-                .setOriginalTopic(context.topic()).setOriginalPartition(context.partition() < 0 ? null : context.partition())
-                .setOriginalOffset(context.offset() < 0 ? null : context.offset()).setFailedAt(Instant.now())
-                .build();
+        final DeadLetter letter = DeadLetters.of(mailId, attempt.map(MailAttempt::number).orElse(0), ref,
+                new DeadLetters.Origin(context.topic(), partition(context), offset(context)), stage,
+                exception.getClass().getName(), exception.getMessage(), Instant.now());
         final Long timestamp = context.timestamp() < 0 ? null : context.timestamp();
         final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp, keys.serialize(topic, mailId),
                 serializer.serialize(topic, letter));
@@ -171,8 +166,18 @@ final class DeadLetterRecords {
     /** A reference made of what the failing source record offers: its bytes' size and hash and its coordinates. */
     private static RawRef rawBytesRef(final ErrorHandlerContext context, final String mailId) {
         final byte[] bytes = context.sourceRawValue() == null ? new byte[0] : context.sourceRawValue();
-        return new RawRef("", mailId, null, null, (long) bytes.length, Hashes.sha256Hex(bytes), context.topic(),
-                context.partition() < 0 ? null : context.partition(), context.offset() < 0 ? null : context.offset());
+        return RawRef.newBuilder().setBucket("").setKey(mailId).setVersionId(null).setEtag(null).setSize(bytes.length)
+                .setSha256(Hashes.sha256Hex(bytes)).setTopic(context.topic()).setPartition(partition(context))
+                .setOffset(offset(context))
+                .build();
+    }
+
+    private static Integer partition(final ErrorHandlerContext context) {
+        return context.partition() < 0 ? null : context.partition();
+    }
+
+    private static Long offset(final ErrorHandlerContext context) {
+        return context.offset() < 0 ? null : context.offset();
     }
 
     private static byte[] utf8(final String text) {

@@ -121,6 +121,25 @@ class MailExceptionHandlersTest {
     }
 
     @Test
+    void shouldClipALongExceptionMessageAsTheStagesClipTheirs() {
+        // given
+        final MailProcessingExceptionHandler handler = new MailProcessingExceptionHandler();
+        handler.configure(CONFIG);
+        final String message = "x".repeat(5_000);
+
+        // when
+        final ProcessingExceptionHandler.Response response = handler.handleError(context("mail.raw", "parse-mail", null),
+                new Record<>("m-1", null, 1_000L), new IllegalArgumentException(message));
+
+        // then: the same clip as a stage's dead letter (Outcomes), in the record and its header
+        final ProducerRecord<byte[], byte[]> dlq = response.deadLetterQueueRecords().get(0);
+        final DeadLetter letter = deadLetters.deserialize("mail.dlq", dlq.value());
+        assertThat(letter.getMessage()).isEqualTo("x".repeat(1_000) + "…");
+        assertThat(new String(dlq.headers().lastHeader(DeadLetterRecords.HEADER_MESSAGE).value(), StandardCharsets.UTF_8))
+                .isEqualTo(letter.getMessage());
+    }
+
+    @Test
     void shouldSkipAFailingGlobalStoreUpdateWithoutADeadLetter() {
         // given
         final MailProcessingExceptionHandler handler = new MailProcessingExceptionHandler();
