@@ -2,7 +2,6 @@ package io.mailroute.topology;
 
 import io.mailroute.avro.Alert;
 import io.mailroute.avro.MailStatus;
-import io.mailroute.avro.Stage;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
@@ -15,6 +14,8 @@ import io.mailroute.topology.attempt.StageResult;
 import io.mailroute.topology.bounce.pipeline.BounceStage;
 import io.mailroute.topology.config.FloodPolicy;
 import io.mailroute.topology.config.MailrouteConfig;
+import io.mailroute.topology.naming.Node;
+import io.mailroute.topology.naming.Track;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.owner.OwnerIndexUpdater;
 import io.mailroute.topology.owner.OwnersSerde;
@@ -69,40 +70,6 @@ import org.apache.kafka.streams.state.Stores;
  * (flood sightings, new-pattern sightings, bounce events). Every processor, store and internal topic is named.
  */
 public final class MailTopology {
-    public static final String RAW_SOURCE = "mail-raw-source";
-    public static final String RETRY_SOURCE = "mail-retry-source";
-    /** Global processor indexing mail.accounts (its source node gets a "-source" suffix). */
-    public static final String INDEX_OWNERS = "index-owners";
-    /** Global processor keeping the rules store (its source node gets a "-source" suffix). */
-    public static final String UPDATE_RULES = "update-rules";
-    /** The table of mail.status (its source node gets a "-source" suffix). */
-    public static final String STATUS_TABLE = "status-table";
-    public static final String DEDUP = "dedup-mail";
-    public static final String RELEASE = "release-waiting-mail";
-    /** Writes the mail.retry tombstone that ends a released mail's wait. */
-    public static final String END_WAIT = "end-wait";
-    /** The branch of the releases that carries the next attempts on into the pipeline. */
-    private static final String NEXT_ATTEMPT = "next-attempt";
-    public static final String MERGE = "merge-attempts";
-    public static final String FETCH = "fetch-mail";
-    public static final String PARSE = "parse-mail";
-    public static final String FLOOD_CHECK = "check-flood";
-    /** Emits each parsed first attempt's flood keys for counting. */
-    public static final String FLOOD_SIGHTINGS = "flood-sightings";
-    /** The repartition (by flood key) before flood keys are counted. */
-    public static final String FLOOD_GROUPING = "flood-count";
-    /** Counts flood keys per window and raises FLOOD alerts. */
-    public static final String COUNT_FLOODS = "count-floods";
-    /** Global processor keeping the flood flags from mail.alerts (its source node gets a "-source" suffix). */
-    public static final String TRACK_FLOODS = "track-floods";
-    public static final String CLASSIFY = "classify-mail";
-    public static final String FAN_OUT = "fan-out-outcomes";
-    public static final String ROUTE = "route-";
-    /** Source of the overflow lane. */
-    public static final String OVERFLOW_SOURCE = "mail-overflow-source";
-    /** Prefix of the overflow lane's copies of the stages (its own sub-topology). */
-    public static final String OVERFLOW_PREFIX = "overflow-lane-";
-
     /** Window store of mail ids seen (dedup). */
     public static final String DEDUP_STORE = "mail-dedup-store";
     /** Mails waiting in mail.retry, by mail id. */
@@ -115,8 +82,6 @@ public final class MailTopology {
     public static final String FLOOD_FLAG_STORE = "flood-flag-store";
     /** New-pattern alerts by pattern key. */
     public static final String NEW_PATTERN_STORE = "new-pattern-store";
-    /** The repartition (by pattern key) before new patterns are counted. */
-    public static final String NEW_PATTERN_GROUPING = "new-pattern";
     /** Global store: owners by normalized address and by account id. */
     public static final String OWNER_INDEX_STORE = OwnerIndex.STORE;
     /** Global store: rules by rule id. */
@@ -156,13 +121,13 @@ public final class MailTopology {
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OWNER_INDEX_STORE), Serdes.String(), new OwnersSerde())
                         .withLoggingDisabled(),
                 topics.accounts().name(),
-                Consumed.with(Serdes.String(), topics.accounts().valueSerde()).withName(INDEX_OWNERS),
+                Consumed.with(Serdes.String(), topics.accounts().valueSerde()).withName(Node.INDEX_OWNERS.id()),
                 () -> new OwnerIndexUpdater(accounts));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(), topics.rules().valueSerde())
                         .withLoggingDisabled(),
                 topics.rules().name(),
-                Consumed.with(Serdes.String(), topics.rules().valueSerde()).withName(UPDATE_RULES),
+                Consumed.with(Serdes.String(), topics.rules().valueSerde()).withName(Node.UPDATE_RULES.id()),
                 () -> new RulesUpdater(rules));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DEDUP_STORE, config.dedupWindow(), config.dedupWindow(), false),
@@ -179,137 +144,107 @@ public final class MailTopology {
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FLOOD_FLAG_STORE), Serdes.String(), Serdes.Long())
                         .withLoggingDisabled(),
                 topics.alerts().name(),
-                Consumed.with(Serdes.String(), topics.alerts().valueSerde()).withName(TRACK_FLOODS),
+                Consumed.with(Serdes.String(), topics.alerts().valueSerde()).withName(Node.TRACK_FLOODS.id()),
                 () -> new FloodFlags(FLOOD_FLAG_STORE));
 
         // connector re-deliveries stop here; everything after works on one attempt of one mail
         final KStream<String, MailAttempt> fresh = builder
-                .stream(topics.raw().name(), consumed(topics.raw(), RAW_SOURCE))
-                .processValues(pipeline.dedup(DEDUP_STORE), Named.as(DEDUP), DEDUP_STORE);
+                .stream(topics.raw().name(), consumed(topics.raw(), Node.RAW_SOURCE.id()))
+                .processValues(pipeline.dedup(DEDUP_STORE), Named.as(Node.DEDUP.id()), DEDUP_STORE);
         // waiting mails come back when their owner or a new rule set appears, or their backoff ends;
         // each release ends its wait on mail.retry in the same transaction, so no restart or operator
         // sees a released mail as waiting
         final BranchedKStream<String, Released> releases = builder
-                .stream(topics.retry().name(), consumed(topics.retry(), RETRY_SOURCE))
-                .process(pipeline.retry(RETRY_STORE), Named.as(RELEASE), RETRY_STORE)
-                .split(Named.as(RELEASE + "-"));
+                .stream(topics.retry().name(), consumed(topics.retry(), Node.RETRY_SOURCE.id()))
+                .process(pipeline.retry(RETRY_STORE), Named.as(Node.RELEASE.id()), RETRY_STORE)
+                .split(Named.as(Node.RELEASES.id()));
         releases.branch(Released::endsWait, Branched.withConsumer(ends -> ends
-                .mapValues(Released::tombstone, Named.as(END_WAIT + "-record"))
-                .to(topics.retry().name(), produced(topics.retry(), END_WAIT + "-sink")), END_WAIT));
+                .mapValues(Released::tombstone, Named.as(Node.END_WAIT.record()))
+                .to(topics.retry().name(), produced(topics.retry(), Node.END_WAIT.sink())), Node.END_WAIT.branch()));
         // the Released types are sealed and each has a branch: nothing is left over
         final KStream<String, MailAttempt> released = releases
-                .branch(Released::isNextAttempt, Branched.as(NEXT_ATTEMPT))
+                .branch(Released::isNextAttempt, Branched.as(Node.NEXT_ATTEMPT.branch()))
                 .noDefaultBranch()
-                .get(RELEASE + "-" + NEXT_ATTEMPT)
-                .mapValues(Released::attempt, Named.as(RELEASE + "-" + NEXT_ATTEMPT + "-record"));
+                .get(Node.NEXT_ATTEMPT.branchId())
+                .mapValues(Released::attempt, Named.as(Node.NEXT_ATTEMPT.record()));
         // each stage either hands on its result or the mail's final decision (retry, dead letter);
         // a flooder's mail leaves here for the overflow lane, after only a header scan
         final KStream<String, StageResult<ParsedAttempt>> parsed = fresh
-                .merge(released, Named.as(MERGE))
-                .processValues(pipeline.fetch(), Named.as(FETCH))
-                .processValues(pipeline.parse(), Named.as(PARSE));
+                .merge(released, Named.as(Node.MERGE_ATTEMPTS.id()))
+                .processValues(pipeline.fetch(), Named.as(Node.FETCH.id(Track.MAIN)))
+                .processValues(pipeline.parse(), Named.as(Node.PARSE.id(Track.MAIN)));
         // every sender and owner is counted in one task over all partitions; going over the quota
         // raises a FLOOD alert, which the global flag store reads back for every task's flood check
-        parsed.process(pipeline.floodSightings(), Named.as(FLOOD_SIGHTINGS))
-                .repartition(Repartitioned.<String, FloodSighting>as(FLOOD_GROUPING)
+        parsed.process(pipeline.floodSightings(), Named.as(Node.FLOOD_SIGHTINGS.id()))
+                .repartition(Repartitioned.<String, FloodSighting>as(Node.FLOOD_GROUPING.id())
                         .withKeySerde(Serdes.String()).withValueSerde(FloodSighting.serde()))
-                .process(pipeline.floodCounter(FLOOD_COUNT_STORE), Named.as(COUNT_FLOODS), FLOOD_COUNT_STORE)
-                .to(topics.alerts().name(), produced(topics.alerts(), COUNT_FLOODS + "-sink"));
+                .process(pipeline.floodCounter(FLOOD_COUNT_STORE), Named.as(Node.COUNT_FLOODS.id()), FLOOD_COUNT_STORE)
+                .to(topics.alerts().name(), produced(topics.alerts(), Node.COUNT_FLOODS.sink()));
         final KStream<String, MailDecision> decisions = parsed
-                .processValues(pipeline.floodCheck(FLOOD_FLAG_STORE), Named.as(FLOOD_CHECK))
-                .processValues(pipeline.classify(), Named.as(CLASSIFY));
-        final BranchedKStream<String, Routed> routes = route(decisions, "", topics, BounceStage::isOtherTicket);
-        toTopic(routes, Routing::isOverflow, "", "overflow", topics.overflow(), Routing::overflowMail);
+                .processValues(pipeline.floodCheck(FLOOD_FLAG_STORE), Named.as(Node.FLOOD_CHECK.id()))
+                .processValues(pipeline.classify(), Named.as(Node.CLASSIFY.id(Track.MAIN)));
+        final BranchedKStream<String, Routed> routes = route(decisions, Track.MAIN, topics, BounceStage::isOtherTicket);
+        toTopic(routes, Routing::isOverflow, Track.MAIN, Node.OVERFLOW, topics.overflow(), Routing::overflowMail);
         // the Routed types are sealed and every one has a branch: nothing is left over
         routes.noDefaultBranch();
 
         // the overflow lane: the same stages in a sub-topology of its own, so its tasks (and their
         // backlog) are apart from mail.raw's; its mail was counted already and is not checked again
         final KStream<String, MailDecision> overflowDecisions = builder
-                .stream(topics.overflow().name(), consumed(topics.overflow(), OVERFLOW_SOURCE))
-                .processValues(pipeline.overflowEntry(), Named.as(OVERFLOW_PREFIX + "entry"))
-                .processValues(pipeline.fetch(), Named.as(OVERFLOW_PREFIX + FETCH))
-                .processValues(pipeline.parse(), Named.as(OVERFLOW_PREFIX + PARSE))
-                .processValues(pipeline.classify(), Named.as(OVERFLOW_PREFIX + CLASSIFY));
+                .stream(topics.overflow().name(), consumed(topics.overflow(), Node.OVERFLOW_SOURCE.id()))
+                .processValues(pipeline.overflowEntry(), Named.as(Node.OVERFLOW_ENTRY.id(Track.OVERFLOW)))
+                .processValues(pipeline.fetch(), Named.as(Node.FETCH.id(Track.OVERFLOW)))
+                .processValues(pipeline.parse(), Named.as(Node.PARSE.id(Track.OVERFLOW)))
+                .processValues(pipeline.classify(), Named.as(Node.CLASSIFY.id(Track.OVERFLOW)));
         // no flood check ran here, so neither overflow nor flood-alert records occur
-        route(overflowDecisions, OVERFLOW_PREFIX, topics, BounceStage::isOtherTicket).noDefaultBranch();
+        route(overflowDecisions, Track.OVERFLOW, topics, BounceStage::isOtherTicket).noDefaultBranch();
 
         // bounces of both paths: self-closing tickets, suppressions and bounce-rate alerts (the ticket
         // branches leave bounce tickets to this stage)
-        BounceStage.addTo(builder, decisions, overflowDecisions, OVERFLOW_PREFIX, topics, config.bounceSettings());
+        BounceStage.addTo(builder, decisions, overflowDecisions, topics, config.bounceSettings());
 
         // mail.status read back as a table serves status queries (its topic doubles as changelog)
-        builder.table(topics.status().name(), consumed(topics.status(), STATUS_TABLE),
+        builder.table(topics.status().name(), consumed(topics.status(), Node.STATUS_TABLE.id()),
                 Materialized.<String, MailStatus, KeyValueStore<Bytes, byte[]>>as(STATUS_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(topics.status().valueSerde()));
         return builder.build(props);
     }
 
-    /** True for the processors that keep the global stores (their failures cannot go to a DLQ). */
-    public static boolean isGlobal(final String processorName) {
-        return INDEX_OWNERS.equals(processorName) || UPDATE_RULES.equals(processorName) || TRACK_FLOODS.equals(processorName);
-    }
-
-    /** The pipeline stage a processor of this topology belongs to, for dead letters. */
-    public static Stage stageOf(final String name) {
-        final String processorName = name.startsWith(OVERFLOW_PREFIX) ? name.substring(OVERFLOW_PREFIX.length()) : name;
-        if (processorName.startsWith(OVERFLOW_SOURCE) || processorName.startsWith("entry")) {
-            return Stage.FETCH;
-        }
-        if (processorName.startsWith(RAW_SOURCE) || processorName.startsWith(DEDUP)) {
-            return Stage.DEDUP;
-        }
-        if (processorName.startsWith(RETRY_SOURCE) || processorName.startsWith(RELEASE)
-                || processorName.startsWith(END_WAIT)) {
-            return Stage.RETRY;
-        }
-        if (processorName.startsWith(MERGE) || processorName.startsWith(FETCH)) {
-            return Stage.FETCH;
-        }
-        if (processorName.startsWith(PARSE)) {
-            return Stage.PARSE;
-        }
-        if (processorName.startsWith(CLASSIFY) || processorName.startsWith(FLOOD_CHECK) || processorName.startsWith(FLOOD_SIGHTINGS)
-                || processorName.startsWith(FLOOD_GROUPING) || processorName.startsWith(COUNT_FLOODS)) {
-            return Stage.CLASSIFY;
-        }
-        return Stage.ROUTE;
-    }
-
     /**
      * Fans decisions out into one record per owner, lane and side output and sends each to its
      * topic; new-pattern sightings are counted per pattern (the one repartition) into alerts. Every
-     * name is prefixed with {@code prefix}. Returns the split for further branches.
+     * node is named for {@code track}. Returns the split for further branches.
      */
-    private static BranchedKStream<String, Routed> route(final KStream<String, MailDecision> decisions, final String prefix,
+    private static BranchedKStream<String, Routed> route(final KStream<String, MailDecision> decisions, final Track track,
                                                          final MailTopics topics, final Predicate<String, Routed> isTicket) {
         final BranchedKStream<String, Routed> routes = decisions
-                .flatMap(Routing::routes, Named.as(prefix + FAN_OUT))
-                .split(Named.as(prefix + ROUTE));
-        toTopic(routes, Routing::isNotify, prefix, "notify", topics.notifications(), Routing::classifiedMail);
-        toTopic(routes, isTicket, prefix, "ticket", topics.ticket(), Routing::classifiedMail);
-        toTopic(routes, Routing::isOrderImport, prefix, "order-import", topics.orderImport(), Routing::classifiedMail);
-        toTopic(routes, Routing::isQuarantine, prefix, "quarantine", topics.quarantine(), Routing::classifiedMail);
-        toTopic(routes, Routing::isRetry, prefix, "retry", topics.retry(), Routing::retryMail);
-        toTopic(routes, Routing::isDeadLetter, prefix, "dlq", topics.dlq(), Routing::deadLetter);
-        toTopic(routes, Routing::isStatus, prefix, "status", topics.status(), Routing::status);
+                .flatMap(Routing::routes, Named.as(Node.FAN_OUT.id(track)))
+                .split(Named.as(Node.ROUTE.id(track)));
+        toTopic(routes, Routing::isNotify, track, Node.NOTIFY, topics.notifications(), Routing::classifiedMail);
+        toTopic(routes, isTicket, track, Node.TICKET, topics.ticket(), Routing::classifiedMail);
+        toTopic(routes, Routing::isOrderImport, track, Node.ORDER_IMPORT, topics.orderImport(), Routing::classifiedMail);
+        toTopic(routes, Routing::isQuarantine, track, Node.QUARANTINE, topics.quarantine(), Routing::classifiedMail);
+        toTopic(routes, Routing::isRetry, track, Node.RETRY, topics.retry(), Routing::retryMail);
+        toTopic(routes, Routing::isDeadLetter, track, Node.DLQ, topics.dlq(), Routing::deadLetter);
+        toTopic(routes, Routing::isStatus, track, Node.STATUS, topics.status(), Routing::status);
         routes.branch(Routing::isNewPattern, Branched.withConsumer(sightings -> sightings
-                .mapValues(Routing::alert, Named.as(prefix + "new-pattern-sighting"))
-                .groupByKey(Grouped.with(prefix + NEW_PATTERN_GROUPING, Serdes.String(), topics.alerts().valueSerde()))
-                .reduce(NewPatterns.summing(), Named.as(prefix + "count-new-pattern"),
-                        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(prefix + NEW_PATTERN_STORE)
+                .mapValues(Routing::alert, Named.as(Node.NEW_PATTERN_SIGHTING.id(track)))
+                .groupByKey(Grouped.with(Node.NEW_PATTERN_GROUPING.id(track), Serdes.String(), topics.alerts().valueSerde()))
+                .reduce(NewPatterns.summing(), Named.as(Node.COUNT_NEW_PATTERN.id(track)),
+                        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(track.prefix() + NEW_PATTERN_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
-                .toStream(Named.as(prefix + "new-pattern-alerts"))
-                .to(topics.alerts().name(), produced(topics.alerts(), prefix + "alerts-sink")), "new-pattern"));
+                .toStream(Named.as(Node.NEW_PATTERN_ALERTS.id(track)))
+                .to(topics.alerts().name(), produced(topics.alerts(), Node.NEW_PATTERN_ALERTS.sink(track))),
+                Node.NEW_PATTERN.branch()));
         return routes;
     }
 
     private static <V> void toTopic(final BranchedKStream<String, Routed> routes, final Predicate<String, Routed> predicate,
-                                    final String prefix, final String name, final Topic<String, V> topic,
+                                    final Track track, final Node lane, final Topic<String, V> topic,
                                     final Function<Routed, V> value) {
         routes.branch(predicate, Branched.withConsumer(branch -> branch
-                .mapValues(value::apply, Named.as(prefix + name + "-record"))
-                .to(topic.name(), produced(topic, prefix + name + "-sink")), name));
+                .mapValues(value::apply, Named.as(lane.record(track)))
+                .to(topic.name(), produced(topic, lane.sink(track))), lane.branch()));
     }
 
     private static <V> Consumed<String, V> consumed(final Topic<String, V> topic, final String name) {

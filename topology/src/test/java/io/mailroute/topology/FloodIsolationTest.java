@@ -10,6 +10,8 @@ import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.topology.config.MailrouteConfig;
+import io.mailroute.topology.naming.Node;
+import io.mailroute.topology.naming.Track;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -146,11 +148,11 @@ class FloodIsolationTest {
 
         // then
         final TopologyDescription.Subtopology overflow = description.subtopologies().stream()
-                .filter(s -> s.nodes().stream().anyMatch(n -> n.name().equals(MailTopology.OVERFLOW_SOURCE)))
+                .filter(s -> s.nodes().stream().anyMatch(n -> n.name().equals(Node.OVERFLOW_SOURCE.id())))
                 .findFirst().orElseThrow();
         assertThat(overflow.nodes()).extracting(TopologyDescription.Node::name)
-                .doesNotContain(MailTopology.RAW_SOURCE, MailTopology.RETRY_SOURCE)
-                .contains(MailTopology.OVERFLOW_PREFIX + MailTopology.PARSE, "overflow-lane-notify-sink");
+                .doesNotContain(Node.RAW_SOURCE.id(), Node.RETRY_SOURCE.id())
+                .contains(Node.PARSE.id(Track.OVERFLOW), Node.NOTIFY.sink(Track.OVERFLOW));
     }
 
     private void send(final String mailId, final byte[] bytes, final Instant arrived) {

@@ -9,7 +9,6 @@ import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.serde.AvroSerdes;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
-import io.mailroute.topology.MailTopology;
 import io.mailroute.topology.attempt.DeadLetters;
 import io.mailroute.topology.attempt.FetchedMail;
 import io.mailroute.topology.attempt.MailAttempt;
@@ -31,8 +30,8 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 /**
  * Builds the {@code mail.dlq} records the exception handlers return: a {@link DeadLetter} in the
  * topic's Avro contract (never the raw bytes, unlike Streams' default DLQ records), keyed by mail
- * id, with the stage derived from the failing processor and the best raw reference the failing
- * record offers. Streams' {@code __streams.errors.*} headers are added for tooling.
+ * id, with the stage the handler names and the best raw reference the failing record offers.
+ * Streams' {@code __streams.errors.*} headers are added for tooling.
  */
 final class DeadLetterRecords {
     static final String HEADER_EXCEPTION = "__streams.errors.exception";
@@ -96,11 +95,6 @@ final class DeadLetterRecords {
                 .add(HEADER_PARTITION, utf8(String.valueOf(context.partition())))
                 .add(HEADER_OFFSET, utf8(String.valueOf(context.offset())));
         return record;
-    }
-
-    /** The pipeline stage a processor belongs to, from its name. */
-    static Stage stageOf(final String processorNodeId) {
-        return processorNodeId == null ? Stage.UNKNOWN : MailTopology.stageOf(processorNodeId);
     }
 
     private static String mailId(final Object key, final Object value, final Optional<MailAttempt> attempt) {

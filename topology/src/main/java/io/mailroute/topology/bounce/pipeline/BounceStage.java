@@ -7,6 +7,8 @@ import io.mailroute.topology.attempt.MailDecision;
 import io.mailroute.topology.attempt.Routed;
 import io.mailroute.topology.attempt.Routing;
 import io.mailroute.topology.config.BounceSettings;
+import io.mailroute.topology.naming.Node;
+import io.mailroute.topology.naming.Track;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -30,16 +32,6 @@ import org.apache.kafka.streams.state.Stores;
  * its own address or scope, so one sender's flood of bounces adds no work to anyone else's.
  */
 public final class BounceStage {
-    public static final String RECIPIENTS = "bounce-recipients";
-    /** Repartition by normalized bounced address. */
-    public static final String BY_ADDRESS = "bounce-by-address";
-    public static final String TICKETS = "bounce-tickets";
-    public static final String SUPPRESS = "suppress-addresses";
-    public static final String RATE_SIGHTINGS = "bounce-rate-sightings";
-    /** Repartition by rate scope ({@code owner:<id>}, {@code domain:<name>}). */
-    public static final String BY_SCOPE = "bounce-rate-scope";
-    public static final String MEASURE_RATES = "measure-bounce-rates";
-
     /** Open bounce tickets by ticket key. */
     public static final String TICKET_STORE = "bounce-ticket-store";
     /** Open bounce ticket keys by last bounce time, for the quiet-period check. */
@@ -69,12 +61,12 @@ public final class BounceStage {
      * Adds the stage's stores and processors, reading the classified decisions of every mail on the
      * normal path and on the overflow lane: a flooder's bounces open tickets, become suppressions
      * and count towards bounce rates like anyone's (a mass mailing to dead addresses is what the
-     * rate alerts are for), in the same stores. Each side repartitions its own events under its own
-     * names ({@code overflowPrefix}), so the overflow lane keeps its sub-topology and tasks.
+     * rate alerts are for), in the same stores. Each track repartitions its own events under its own
+     * names, so the overflow lane keeps its sub-topology and tasks.
      */
     public static void addTo(final StreamsBuilder builder, final KStream<String, MailDecision> decisions,
-                             final KStream<String, MailDecision> overflowDecisions, final String overflowPrefix,
-                             final MailTopics topics, final BounceSettings settings) {
+                             final KStream<String, MailDecision> overflowDecisions, final MailTopics topics,
+                             final BounceSettings settings) {
         final Topic<String, ClassifiedMail> ticket = topics.ticket();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKET_STORE), Serdes.String(),
                 ticket.valueSerde()));
@@ -90,38 +82,38 @@ public final class BounceStage {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RATE_STORE), Serdes.String(), RateWindow.serde())
                 .withCachingEnabled());
 
-        final KStream<String, ClassifiedMail> byAddress = byAddress(decisions, "", ticket)
-                .merge(byAddress(overflowDecisions, overflowPrefix, ticket), Named.as(BY_ADDRESS + "-merge"));
+        final KStream<String, ClassifiedMail> byAddress = byAddress(decisions, Track.MAIN, ticket)
+                .merge(byAddress(overflowDecisions, Track.OVERFLOW, ticket), Named.as(Node.MERGE_BOUNCES.id()));
         byAddress
                 .process(() -> new BounceTicketProcessor(TICKET_STORE, TICKET_EXPIRY_STORE, settings.ticketQuietPeriod(),
-                        settings.checkInterval()), Named.as(TICKETS), TICKET_STORE, TICKET_EXPIRY_STORE)
-                .to(ticket.name(), Produced.with(ticket.keySerde(), ticket.valueSerde()).withName(TICKETS + "-sink"));
+                        settings.checkInterval()), Named.as(Node.BOUNCE_TICKETS.id()), TICKET_STORE, TICKET_EXPIRY_STORE)
+                .to(ticket.name(), Produced.with(ticket.keySerde(), ticket.valueSerde()).withName(Node.BOUNCE_TICKETS.sink()));
         byAddress
                 .process(() -> new SuppressionProcessor(SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE,
                                 settings),
-                        Named.as(SUPPRESS), SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE)
+                        Named.as(Node.SUPPRESS.id()), SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE)
                 .to(topics.suppressions().name(), Produced.with(topics.suppressions().keySerde(), topics.suppressions().valueSerde())
-                        .withName(SUPPRESS + "-sink"));
-        byScope(decisions, "")
-                .merge(byScope(overflowDecisions, overflowPrefix), Named.as(BY_SCOPE + "-merge"))
-                .process(() -> new BounceRateProcessor(RATE_STORE, settings), Named.as(MEASURE_RATES), RATE_STORE)
+                        .withName(Node.SUPPRESS.sink()));
+        byScope(decisions, Track.MAIN)
+                .merge(byScope(overflowDecisions, Track.OVERFLOW), Named.as(Node.MERGE_SIGHTINGS.id()))
+                .process(() -> new BounceRateProcessor(RATE_STORE, settings), Named.as(Node.MEASURE_RATES.id()), RATE_STORE)
                 .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
-                        .withName(MEASURE_RATES + "-sink"));
+                        .withName(Node.MEASURE_RATES.sink()));
     }
 
     /** Each side repartitions its own events (a merge before the repartition would join the two sides' sub-topologies). */
-    private static KStream<String, ClassifiedMail> byAddress(final KStream<String, MailDecision> decisions, final String prefix,
+    private static KStream<String, ClassifiedMail> byAddress(final KStream<String, MailDecision> decisions, final Track track,
                                                              final Topic<String, ClassifiedMail> ticket) {
         return decisions
-                .flatMap(BounceEvents::recipients, Named.as(prefix + RECIPIENTS))
-                .repartition(Repartitioned.<String, ClassifiedMail>as(prefix + BY_ADDRESS)
+                .flatMap(BounceEvents::recipients, Named.as(Node.BOUNCE_RECIPIENTS.id(track)))
+                .repartition(Repartitioned.<String, ClassifiedMail>as(Node.BOUNCES_BY_ADDRESS.id(track))
                         .withKeySerde(Serdes.String()).withValueSerde(ticket.valueSerde()));
     }
 
-    private static KStream<String, RateSighting> byScope(final KStream<String, MailDecision> decisions, final String prefix) {
+    private static KStream<String, RateSighting> byScope(final KStream<String, MailDecision> decisions, final Track track) {
         return decisions
-                .flatMap(BounceEvents::sightings, Named.as(prefix + RATE_SIGHTINGS))
-                .repartition(Repartitioned.<String, RateSighting>as(prefix + BY_SCOPE)
+                .flatMap(BounceEvents::sightings, Named.as(Node.RATE_SIGHTINGS.id(track)))
+                .repartition(Repartitioned.<String, RateSighting>as(Node.SIGHTINGS_BY_SCOPE.id(track))
                         .withKeySerde(Serdes.String()).withValueSerde(RateSighting.serde()));
     }
 }
