@@ -10,6 +10,7 @@ import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.topology.config.MailrouteConfig;
+import io.mailroute.topology.flood.FloodStage;
 import io.mailroute.topology.naming.Node;
 import io.mailroute.topology.naming.Track;
 import java.time.Duration;
@@ -118,9 +119,9 @@ class FloodIsolationTest {
         // then
         assertThat(pipeline.overflow.readKeyValuesToMap()).containsOnlyKeys("later");
         assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId).contains("much-later");
-        final KeyValueStore<String, Long> flags = pipeline.driver.getKeyValueStore(MailTopology.FLOOD_FLAG_STORE);
+        final KeyValueStore<String, Long> flags = pipeline.driver.getKeyValueStore(FloodStage.FLAG_STORE);
         assertThat(flags.get("sender:aws-flood@amazon.com")).isEqualTo(at(180).toEpochMilli());
-        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(MailTopology.FLOOD_COUNT_STORE);
+        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(FloodStage.COUNT_STORE);
         assertThat(counts.fetch("sender:aws-flood@amazon.com", at(180).toEpochMilli())).isEqualTo(1L);
     }
 
@@ -136,7 +137,7 @@ class FloodIsolationTest {
 
         // then: released and routed, counted once
         assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId).containsExactly("waiting");
-        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(MailTopology.FLOOD_COUNT_STORE);
+        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(FloodStage.COUNT_STORE);
         assertThat(counts.fetch("sender:aws-flood@amazon.com", at(0).toEpochMilli())).isEqualTo(1L);
     }
 

@@ -20,6 +20,8 @@ import java.util.Locale;
  * are). Retries that used up {@link RetryPolicy#maxAttempts()} become dead letters here.
  */
 public final class Outcomes {
+    /** Prefix of account ids in {@link RetryMail#getWaitingFor()}; the other entries are normalized addresses. */
+    public static final String ACCOUNT_PREFIX = "account:";
     /** Longest message kept in a dead letter, retry error or status detail. */
     static final int MAX_MESSAGE = 1_000;
 

@@ -12,6 +12,7 @@ import static io.mailroute.topology.naming.Node.Form.STEP;
 import static io.mailroute.topology.naming.Node.Form.TABLE;
 
 import io.mailroute.avro.Stage;
+import io.mailroute.schemas.topics.Topic;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Every named step of the mail topology, with the pipeline {@link Stage} it belongs to. Each
@@ -193,6 +196,21 @@ public enum Node {
     /** The sink this step writes to on {@code track}. */
     public String sink(final Track track) {
         return id(track) + "-sink";
+    }
+
+    /** How the source of this name reads {@code topic}. */
+    public <V> Consumed<String, V> consumed(final Topic<String, V> topic) {
+        return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(id());
+    }
+
+    /** How the sink of a step the topology has one copy of writes {@code topic}. */
+    public <V> Produced<String, V> produced(final Topic<String, V> topic) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(sink());
+    }
+
+    /** How the sink of this step's copy on {@code track} writes {@code topic}. */
+    public <V> Produced<String, V> produced(final Topic<String, V> topic, final Track track) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(sink(track));
     }
 
     /** Every node of the topology this constant names, on every track it has a copy on. */
