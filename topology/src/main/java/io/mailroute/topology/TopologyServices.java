@@ -1,6 +1,8 @@
 package io.mailroute.topology;
 
-import io.mailroute.topology.bounce.BounceClassifier;
+import io.mailroute.topology.bouncereport.BounceClassifier;
+import io.mailroute.topology.bouncereport.BounceDetector;
+import io.mailroute.topology.config.MailrouteConfig;
 import io.mailroute.topology.fetch.MailBodyStore;
 import io.mailroute.topology.fetch.S3MailBodyStore;
 

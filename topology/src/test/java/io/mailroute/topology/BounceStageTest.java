@@ -17,6 +17,7 @@ import io.mailroute.avro.Severity;
 import io.mailroute.avro.Suppression;
 import io.mailroute.avro.SuppressionBasis;
 import io.mailroute.avro.TicketAction;
+import io.mailroute.topology.config.MailrouteConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
 import io.mailroute.s3.S3Settings;
-import io.mailroute.topology.bounce.BounceClassifier;
+import io.mailroute.topology.bouncereport.BounceClassifier;
 import io.mailroute.topology.fetch.InProcessS3;
 import io.mailroute.topology.fetch.S3MailBodyStore;
 import java.util.Map;

@@ -9,6 +9,10 @@ import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
 import io.mailroute.avro.RawMail;
+import io.mailroute.topology.config.MailrouteConfig;
+import io.mailroute.topology.flood.FloodStage;
+import io.mailroute.topology.naming.Node;
+import io.mailroute.topology.naming.Track;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -115,9 +119,9 @@ class FloodIsolationTest {
         // then
         assertThat(pipeline.overflow.readKeyValuesToMap()).containsOnlyKeys("later");
         assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId).contains("much-later");
-        final KeyValueStore<String, Long> flags = pipeline.driver.getKeyValueStore(MailTopology.FLOOD_FLAG_STORE);
+        final KeyValueStore<String, Long> flags = pipeline.driver.getKeyValueStore(FloodStage.FLAG_STORE);
         assertThat(flags.get("sender:aws-flood@amazon.com")).isEqualTo(at(180).toEpochMilli());
-        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(MailTopology.FLOOD_COUNT_STORE);
+        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(FloodStage.COUNT_STORE);
         assertThat(counts.fetch("sender:aws-flood@amazon.com", at(180).toEpochMilli())).isEqualTo(1L);
     }
 
@@ -133,7 +137,7 @@ class FloodIsolationTest {
 
         // then: released and routed, counted once
         assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId).containsExactly("waiting");
-        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(MailTopology.FLOOD_COUNT_STORE);
+        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(FloodStage.COUNT_STORE);
         assertThat(counts.fetch("sender:aws-flood@amazon.com", at(0).toEpochMilli())).isEqualTo(1L);
     }
 
@@ -145,11 +149,11 @@ class FloodIsolationTest {
 
         // then
         final TopologyDescription.Subtopology overflow = description.subtopologies().stream()
-                .filter(s -> s.nodes().stream().anyMatch(n -> n.name().equals(MailTopology.OVERFLOW_SOURCE)))
+                .filter(s -> s.nodes().stream().anyMatch(n -> n.name().equals(Node.OVERFLOW_SOURCE.id())))
                 .findFirst().orElseThrow();
         assertThat(overflow.nodes()).extracting(TopologyDescription.Node::name)
-                .doesNotContain(MailTopology.RAW_SOURCE, MailTopology.RETRY_SOURCE)
-                .contains(MailTopology.OVERFLOW_PREFIX + MailTopology.PARSE, "overflow-lane-notify-sink");
+                .doesNotContain(Node.RAW_SOURCE.id(), Node.RETRY_SOURCE.id())
+                .contains(Node.PARSE.id(Track.OVERFLOW), Node.NOTIFY.sink(Track.OVERFLOW));
     }
 
     private void send(final String mailId, final byte[] bytes, final Instant arrived) {

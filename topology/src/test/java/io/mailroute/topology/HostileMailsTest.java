@@ -7,6 +7,7 @@ import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.topology.HostileMails.HostileMail;
+import io.mailroute.topology.config.MailrouteConfig;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

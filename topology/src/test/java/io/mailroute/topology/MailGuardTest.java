@@ -7,9 +7,13 @@ import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
 import io.mailroute.avro.Stage;
+import io.mailroute.topology.bouncereport.BounceDetector;
+import io.mailroute.topology.bouncereport.DetectedBounces;
 import io.mailroute.topology.budget.BudgetExceededException;
 import io.mailroute.topology.budget.MailBudget;
+import io.mailroute.topology.config.MailrouteConfig;
 import io.mailroute.topology.fetch.MailBodyStore;
+import io.mailroute.topology.intake.IntakeStage;
 import io.mailroute.topology.parse.ParsedMail;
 import java.util.Map;
 import org.apache.kafka.streams.state.WindowStore;
@@ -137,7 +141,7 @@ class MailGuardTest {
      * the changelog, where the aborted transaction left nothing (the test driver keeps what it wrote).
      */
     private void readAgainAfterThreadDeath(final String mailId) {
-        final WindowStore<String, Long> seen = pipeline.driver.getWindowStore(MailTopology.DEDUP_STORE);
+        final WindowStore<String, Long> seen = pipeline.driver.getWindowStore(IntakeStage.DEDUP_STORE);
         seen.put(mailId + "#0", null, TestPipeline.START.toEpochMilli());
     }
 

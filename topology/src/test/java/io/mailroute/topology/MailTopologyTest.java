@@ -19,8 +19,11 @@ import io.mailroute.avro.Rule;
 import io.mailroute.avro.Severity;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
+import io.mailroute.topology.bouncereport.DetectedBounces;
+import io.mailroute.topology.classify.NewPatterns;
 import io.mailroute.topology.fetch.MailBodyStore;
-import io.mailroute.topology.pipeline.NewPatterns;
+import io.mailroute.topology.intake.IntakeStage;
+import io.mailroute.topology.support.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -210,7 +213,7 @@ class MailTopologyTest {
         assertThat(written).extracting(kv -> kv.key).containsExactly("m-1", "m-1");
         assertThat(written.get(0).value).isNull();
         assertThat(written.get(1).value.getAttempt()).isEqualTo(2);
-        final KeyValueStore<String, RetryMail> waiting = pipeline.driver.getKeyValueStore(MailTopology.RETRY_STORE);
+        final KeyValueStore<String, RetryMail> waiting = pipeline.driver.getKeyValueStore(IntakeStage.RETRY_STORE);
         assertThat(waiting.get("m-1").getAttempt()).as("the tombstone read back left the new wait alone").isEqualTo(2);
     }
 

@@ -9,6 +9,7 @@ import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.OwnerOutcome;
 import io.mailroute.avro.RetryMail;
+import io.mailroute.topology.config.MailrouteConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,6 +14,8 @@ import io.mailroute.avro.Suppression;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
+import io.mailroute.topology.config.MailrouteConfig;
+import io.mailroute.topology.support.Hashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
-import io.mailroute.topology.bounce.pipeline.BounceStage;
+import io.mailroute.topology.naming.Node;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,7 +62,6 @@ class TopologyDescriptionTest {
         // when
         final TopologyDescription description = build().describe();
 
-        // then
         final Set<String> stores = new TreeSet<>();
         final Set<String> topics = new TreeSet<>();
         description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
@@ -73,15 +73,31 @@ class TopologyDescriptionTest {
             }
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
-        assertThat(stores).containsExactlyInAnyOrder(MailTopology.DEDUP_STORE, MailTopology.STATUS_STORE, MailTopology.NEW_PATTERN_STORE,
-                MailTopology.OWNER_INDEX_STORE, MailTopology.RETRY_STORE, MailTopology.RULES_STORE, MailTopology.FLOOD_COUNT_STORE,
-                MailTopology.FLOOD_FLAG_STORE, MailTopology.OVERFLOW_PREFIX + MailTopology.NEW_PATTERN_STORE, BounceStage.TICKET_STORE,
-                BounceStage.TICKET_EXPIRY_STORE, BounceStage.SUPPRESSION_STORE, BounceStage.SOFT_BOUNCE_STORE,
-                BounceStage.UNVERIFIED_BOUNCE_STORE, BounceStage.RATE_STORE);
+        // then: literal names, because changelog and repartition topics are named after them
+        assertThat(stores).containsExactlyInAnyOrder("mail-dedup-store", "mail-status-store", "new-pattern-store",
+                "owner-index-store", "retry-waiting-store", "rules-store", "flood-count-store", "flood-flag-store",
+                "overflow-lane-new-pattern-store", "bounce-ticket-store", "bounce-ticket-expiry-store", "suppression-store",
+                "soft-bounce-store", "unverified-bounce-store", "bounce-rate-store");
         assertThat(topics).filteredOn(t -> !t.startsWith("mail.")).containsExactlyInAnyOrder("new-pattern-repartition",
-                MailTopology.OVERFLOW_PREFIX + "new-pattern-repartition", BounceStage.BY_ADDRESS + "-repartition",
-                BounceStage.BY_SCOPE + "-repartition", MailTopology.OVERFLOW_PREFIX + BounceStage.BY_ADDRESS + "-repartition",
-                MailTopology.OVERFLOW_PREFIX + BounceStage.BY_SCOPE + "-repartition", MailTopology.FLOOD_GROUPING + "-repartition");
+                "overflow-lane-new-pattern-repartition", "bounce-by-address-repartition", "bounce-rate-scope-repartition",
+                "overflow-lane-bounce-by-address-repartition", "overflow-lane-bounce-rate-scope-repartition",
+                "flood-count-repartition");
+    }
+
+    @Test
+    void shouldNameEveryNodeThroughTheNodeEnum() {
+        // when
+        final TopologyDescription description = build().describe();
+
+        // then: the enum names exactly the nodes there are, so every node has its stage
+        final Set<String> nodes = new TreeSet<>();
+        description.subtopologies().forEach(s -> s.nodes().forEach(n -> nodes.add(n.name())));
+        description.globalStores().forEach(g -> nodes.addAll(List.of(g.source().name(), g.processor().name())));
+        final Set<String> named = new TreeSet<>();
+        for (final Node node : Node.values()) {
+            named.addAll(node.nodes());
+        }
+        assertThat(named).isEqualTo(nodes);
     }
 
     @Test

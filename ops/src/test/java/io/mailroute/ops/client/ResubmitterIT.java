@@ -18,7 +18,7 @@ import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
 import io.mailroute.schemas.topics.TopicNames;
-import io.mailroute.topology.Hashes;
+import io.mailroute.topology.support.Hashes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import io.mailroute.ops.local.LocalSettings;
 import io.mailroute.ops.local.LocalStack;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopics;
-import io.mailroute.topology.MailrouteConfig;
+import io.mailroute.topology.config.MailrouteConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,14 +9,14 @@ import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.serde.AvroSerdes;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
-import io.mailroute.topology.Hashes;
-import io.mailroute.topology.MailTopology;
-import io.mailroute.topology.pipeline.FetchedMail;
-import io.mailroute.topology.pipeline.MailAttempt;
-import io.mailroute.topology.pipeline.MailDecision;
-import io.mailroute.topology.pipeline.ParsedAttempt;
-import io.mailroute.topology.pipeline.Routed;
-import io.mailroute.topology.pipeline.StageResult;
+import io.mailroute.topology.attempt.DeadLetters;
+import io.mailroute.topology.attempt.FetchedMail;
+import io.mailroute.topology.attempt.MailAttempt;
+import io.mailroute.topology.attempt.MailDecision;
+import io.mailroute.topology.attempt.ParsedAttempt;
+import io.mailroute.topology.attempt.Routed;
+import io.mailroute.topology.attempt.StageResult;
+import io.mailroute.topology.support.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -30,8 +30,8 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 /**
  * Builds the {@code mail.dlq} records the exception handlers return: a {@link DeadLetter} in the
  * topic's Avro contract (never the raw bytes, unlike Streams' default DLQ records), keyed by mail
- * id, with the stage derived from the failing processor and the best raw reference the failing
- * record offers. Streams' {@code __streams.errors.*} headers are added for tooling.
+ * id, with the stage the handler names and the best raw reference the failing record offers.
+ * Streams' {@code __streams.errors.*} headers are added for tooling.
  */
 final class DeadLetterRecords {
     static final String HEADER_EXCEPTION = "__streams.errors.exception";
@@ -39,7 +39,6 @@ final class DeadLetterRecords {
     static final String HEADER_TOPIC = "__streams.errors.topic";
     static final String HEADER_PARTITION = "__streams.errors.partition";
     static final String HEADER_OFFSET = "__streams.errors.offset";
-    private static final int MAX_MESSAGE = 1_000;
 
     private final String topic;
     private final TopicNames names;
@@ -83,14 +82,9 @@ final class DeadLetterRecords {
         final Optional<MailAttempt> attempt = attemptOf(value);
         final String mailId = mailId(key, value, attempt);
         final RawRef ref = attempt.map(MailAttempt::ref).or(() -> refOf(value, context)).orElseGet(() -> rawBytesRef(context, mailId));
-        final String message = exception.getMessage() == null ? "" : exception.getMessage();
-        final DeadLetter letter = DeadLetter.newBuilder().setMailId(mailId).setStage(stage)
-                .setErrorClass(exception.getClass().getName())
-                .setMessage(message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE))
-                .setAttempt(attempt.map(MailAttempt::number).orElse(0)).setOwnerId(null).setRaw(ref)
-                .setOriginalTopic(context.topic()).setOriginalPartition(context.partition() < 0 ? null : context.partition())
-                .setOriginalOffset(context.offset() < 0 ? null : context.offset()).setFailedAt(Instant.now())
-                .build();
+        final DeadLetter letter = DeadLetters.of(mailId, attempt.map(MailAttempt::number).orElse(0), ref,
+                new DeadLetters.Origin(context.topic(), partition(context), offset(context)), stage,
+                exception.getClass().getName(), exception.getMessage(), Instant.now());
         final Long timestamp = context.timestamp() < 0 ? null : context.timestamp();
         final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp, keys.serialize(topic, mailId),
                 serializer.serialize(topic, letter));
@@ -101,11 +95,6 @@ final class DeadLetterRecords {
                 .add(HEADER_PARTITION, utf8(String.valueOf(context.partition())))
                 .add(HEADER_OFFSET, utf8(String.valueOf(context.offset())));
         return record;
-    }
-
-    /** The pipeline stage a processor belongs to, from its name. */
-    static Stage stageOf(final String processorNodeId) {
-        return processorNodeId == null ? Stage.UNKNOWN : MailTopology.stageOf(processorNodeId);
     }
 
     private static String mailId(final Object key, final Object value, final Optional<MailAttempt> attempt) {
@@ -171,8 +160,18 @@ final class DeadLetterRecords {
     /** A reference made of what the failing source record offers: its bytes' size and hash and its coordinates. */
     private static RawRef rawBytesRef(final ErrorHandlerContext context, final String mailId) {
         final byte[] bytes = context.sourceRawValue() == null ? new byte[0] : context.sourceRawValue();
-        return new RawRef("", mailId, null, null, (long) bytes.length, Hashes.sha256Hex(bytes), context.topic(),
-                context.partition() < 0 ? null : context.partition(), context.offset() < 0 ? null : context.offset());
+        return RawRef.newBuilder().setBucket("").setKey(mailId).setVersionId(null).setEtag(null).setSize(bytes.length)
+                .setSha256(Hashes.sha256Hex(bytes)).setTopic(context.topic()).setPartition(partition(context))
+                .setOffset(offset(context))
+                .build();
+    }
+
+    private static Integer partition(final ErrorHandlerContext context) {
+        return context.partition() < 0 ? null : context.partition();
+    }
+
+    private static Long offset(final ErrorHandlerContext context) {
+        return context.offset() < 0 ? null : context.offset();
     }
 
     private static byte[] utf8(final String text) {

@@ -1,6 +1,6 @@
 package io.mailroute.topology.errors;
 
-import io.mailroute.topology.MailTopology;
+import io.mailroute.topology.naming.Node;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -27,13 +27,13 @@ public final class MailProcessingExceptionHandler implements ProcessingException
 
     @Override
     public Response handleError(final ErrorHandlerContext context, final Record<?, ?> record, final Exception exception) {
-        if (MailTopology.isGlobal(context.processorNodeId())) {
+        if (Node.isGlobal(context.processorNodeId())) {
             log.warn("Skipping {} of {}: {} failed: {}", record.key(), context.topic(), context.processorNodeId(), exception.toString());
             return Response.resume();
         }
         log.warn("Processing of {} failed in {}; sending it to {}: {}", record.key(), context.processorNodeId(), deadLetters.topic(),
                 exception.toString());
         return Response.resume(List.of(deadLetters.record(context, record.key(), record.value(),
-                DeadLetterRecords.stageOf(context.processorNodeId()), exception)));
+                Node.stageOf(context.processorNodeId()), exception)));
     }
 }

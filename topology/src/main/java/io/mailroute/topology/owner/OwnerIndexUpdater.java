@@ -2,7 +2,7 @@ package io.mailroute.topology.owner;
 
 import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.AccountStatus;
-import io.mailroute.topology.Generation;
+import io.mailroute.topology.support.Generation;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

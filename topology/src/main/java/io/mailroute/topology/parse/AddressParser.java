@@ -83,7 +83,9 @@ public final class AddressParser {
             return;
         }
         displayName = displayName == null || displayName.isBlank() ? null : EncodedWords.decode(displayName).strip();
-        addresses.add(new Address(raw, address, AddressNormalizer.normalize(address), displayName, field));
+        addresses.add(Address.newBuilder().setRaw(raw).setAddress(address).setNormalized(AddressNormalizer.normalize(address))
+                .setDisplayName(displayName).setField(field)
+                .build());
     }
 
     private static int lastTopLevel(final String text, final char wanted) {

@@ -1,7 +1,7 @@
 package io.mailroute.topology.parse;
 
 import io.mailroute.avro.Attachment;
-import io.mailroute.topology.Hashes;
+import io.mailroute.topology.support.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package io.mailroute.topology.rules;
 
 import io.mailroute.avro.Rule;
-import io.mailroute.topology.Generation;
+import io.mailroute.topology.support.Generation;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueIterator;

@@ -1,7 +1,7 @@
 package io.mailroute.topology.rules;
 
 import io.mailroute.avro.Rule;
-import io.mailroute.topology.Generation;
+import io.mailroute.topology.support.Generation;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

@@ -128,12 +128,16 @@ public final class RulesYaml {
                 .filter(Objects::nonNull).toList();
         final List<Extraction> extract = r.list(node, "extract", null).stream().map(e -> extraction(e.node(), e.path(), r))
                 .filter(Objects::nonNull).toList();
-        return new Rule(id, version == null ? UNVERSIONED : version, r.string(node, "description", null, false),
-                r.integer(node, "priority", 0), r.bool(node, "enabled", true), Objects.toString(r.string(node, "category", null, false), ""),
-                r.enumValue(node, "severity", Severity.class, Severity.INFO), lanes, conditions, extract,
-                r.bool(node, "requireOwner", true), r.string(node, "ownerFallback", null, false),
-                r.enumValue(node, "requireAuth", AuthRequirement.class, AuthRequirement.NONE),
-                r.enumValue(node, "ticketAction", TicketAction.class, null), updatedAt);
+        return Rule.newBuilder().setRuleId(id).setRulesVersion(version == null ? UNVERSIONED : version)
+                .setDescription(r.string(node, "description", null, false)).setPriority(r.integer(node, "priority", 0))
+                .setEnabled(r.bool(node, "enabled", true))
+                .setCategory(Objects.toString(r.string(node, "category", null, false), ""))
+                .setSeverity(r.enumValue(node, "severity", Severity.class, Severity.INFO)).setLanes(lanes)
+                .setConditions(conditions).setExtract(extract).setRequireOwner(r.bool(node, "requireOwner", true))
+                .setOwnerFallback(r.string(node, "ownerFallback", null, false))
+                .setRequireAuth(r.enumValue(node, "requireAuth", AuthRequirement.class, AuthRequirement.NONE))
+                .setTicketAction(r.enumValue(node, "ticketAction", TicketAction.class, null)).setUpdatedAt(updatedAt)
+                .build();
     }
 
     private static Condition condition(final JsonNode node, final String path, final Reader r) {
@@ -149,7 +153,8 @@ public final class RulesYaml {
         final List<String> values = r.list(node, "values", path).stream()
                 .map(e -> e.node().isBoolean() ? e.node().asText() : r.scalar(e.node(), e.path())).filter(Objects::nonNull).toList();
         final boolean negate = r.bool(node, "negate", false, path);
-        return field == null ? null : new Condition(field, header, op, values, negate);
+        return field == null ? null
+                : Condition.newBuilder().setField(field).setHeader(header).setOp(op).setValues(values).setNegate(negate).build();
     }
 
     private static Extraction extraction(final JsonNode node, final String path, final Reader r) {
@@ -163,7 +168,8 @@ public final class RulesYaml {
         final String header = r.string(node, "header", path, false);
         final String pattern = r.string(node, "pattern", path, true);
         final boolean required = r.bool(node, "required", false, path);
-        return name == null || from == null || pattern == null ? null : new Extraction(name, from, header, pattern, required);
+        return name == null || from == null || pattern == null ? null : Extraction.newBuilder().setName(name).setFrom(from)
+                .setHeader(header).setPattern(pattern).setRequired(required).build();
     }
 
     /** An element of a YAML list with its path. */

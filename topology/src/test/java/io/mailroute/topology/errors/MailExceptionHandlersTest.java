@@ -8,7 +8,7 @@ import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.serde.AvroSerdes;
-import io.mailroute.topology.pipeline.MailAttempt;
+import io.mailroute.topology.attempt.MailAttempt;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -118,6 +118,25 @@ class MailExceptionHandlersTest {
         assertThat(letter.getMessage()).isEqualTo("parser bug");
         assertThat(letter.getAttempt()).isEqualTo(1);
         assertThat(letter.getRaw().getOffset()).isEqualTo(5L);
+    }
+
+    @Test
+    void shouldClipALongExceptionMessageAsTheStagesClipTheirs() {
+        // given
+        final MailProcessingExceptionHandler handler = new MailProcessingExceptionHandler();
+        handler.configure(CONFIG);
+        final String message = "x".repeat(5_000);
+
+        // when
+        final ProcessingExceptionHandler.Response response = handler.handleError(context("mail.raw", "parse-mail", null),
+                new Record<>("m-1", null, 1_000L), new IllegalArgumentException(message));
+
+        // then: the same clip as a stage's dead letter (Outcomes), in the record and its header
+        final ProducerRecord<byte[], byte[]> dlq = response.deadLetterQueueRecords().get(0);
+        final DeadLetter letter = deadLetters.deserialize("mail.dlq", dlq.value());
+        assertThat(letter.getMessage()).isEqualTo("x".repeat(1_000) + "…");
+        assertThat(new String(dlq.headers().lastHeader(DeadLetterRecords.HEADER_MESSAGE).value(), StandardCharsets.UTF_8))
+                .isEqualTo(letter.getMessage());
     }
 
     @Test

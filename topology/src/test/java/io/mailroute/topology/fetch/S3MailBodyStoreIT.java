@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.mailroute.s3.ClaimCheck;
 import io.mailroute.s3.S3Failure;
 import io.mailroute.s3.S3Settings;
-import io.mailroute.topology.Hashes;
+import io.mailroute.topology.support.Hashes;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.mailroute.topology.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailroute.topology.Hashes;
+import io.mailroute.topology.support.Hashes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

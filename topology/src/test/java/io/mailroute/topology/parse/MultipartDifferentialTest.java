@@ -3,7 +3,7 @@ package io.mailroute.topology.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.mailroute.topology.bounce.SisimaiCorpus;
+import io.mailroute.topology.bouncereport.SisimaiCorpus;
 import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentType;

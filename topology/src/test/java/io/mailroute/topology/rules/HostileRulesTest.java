@@ -3,7 +3,7 @@ package io.mailroute.topology.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailroute.topology.HostileText;
-import io.mailroute.topology.bounce.BounceClassifier;
+import io.mailroute.topology.bouncereport.BounceClassifier;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParserSettings;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailroute.avro.AuthRequirement;
 import io.mailroute.avro.Rule;
 import io.mailroute.avro.Severity;
-import io.mailroute.topology.bounce.BounceClassifier;
+import io.mailroute.topology.bouncereport.BounceClassifier;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParserSettings;
 import java.io.ByteArrayInputStream;

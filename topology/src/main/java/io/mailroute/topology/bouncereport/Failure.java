@@ -1,0 +1,20 @@
+package io.mailroute.topology.bouncereport;
+
+/**
+ * One recipient as a bounce reports it, before classification.
+ *
+ * @param recipient    the address exactly as reported
+ * @param status       enhanced status code, or null
+ * @param diagnostic   the remote MTA's message (Diagnostic-Code or the bounce text about this recipient), or ""
+ * @param action       DSN Action in lower case, or null
+ * @param reportingMta the MTA that wrote the report, or null
+ * @param feedbackType ARF Feedback-Type for feedback reports, or null
+ * @param remoteMta    the receiving MTA that refused the recipient (DSN Remote-MTA), or null
+ */
+record Failure(String recipient, String status, String diagnostic, String action, String reportingMta, String feedbackType,
+               String remoteMta) {
+    Failure(final String recipient, final String status, final String diagnostic, final String action, final String reportingMta,
+            final String feedbackType) {
+        this(recipient, status, diagnostic, action, reportingMta, feedbackType, null);
+    }
+}

@@ -1,0 +1,21 @@
+package io.mailroute.topology.config;
+
+import java.time.Duration;
+
+/**
+ * Settings of the bounce stage.
+ *
+ * @param ticketQuietPeriod a bounce ticket with no further bounce for this long closes itself
+ * @param checkInterval     how often (wall clock) tickets, soft-bounce counts and rates are checked for expiry
+ * @param softToHard        soft bounces of one address within {@code softWindow} that suppress it
+ * @param softWindow        window of arrival times in which soft bounces are counted
+ * @param unverifiedWindow  window of arrival times in which unverified bounces of two reporting domains corroborate
+ *                          each other
+ * @param rateWindow        sliding window of the bounce rates
+ * @param warningRate       bounce rate of a WARNING alert
+ * @param criticalRate      bounce rate of a CRITICAL alert
+ * @param minVolume         mails in the window before a rate can raise an alert
+ */
+public record BounceSettings(Duration ticketQuietPeriod, Duration checkInterval, int softToHard, Duration softWindow,
+                             Duration unverifiedWindow, Duration rateWindow, double warningRate, double criticalRate,
+                             int minVolume) {}
