@@ -1,6 +1,6 @@
 package io.mailroute.ops.status;
 
-import io.mailroute.embedded.LoopbackHosts;
+import io.mailroute.loopback.LoopbackHosts;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

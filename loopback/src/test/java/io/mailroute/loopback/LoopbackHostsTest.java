@@ -1,8 +1,7 @@
-package io.mailroute.embedded;
+package io.mailroute.loopback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LoopbackHostsTest {
@@ -24,12 +23,5 @@ class LoopbackHostsTest {
         assertThat(LoopbackHosts.hostName("LocalHost:8080")).isEqualTo("localhost");
         assertThat(LoopbackHosts.hostName("[::1]:8080")).isEqualTo("[::1]");
         assertThat(LoopbackHosts.hostName(" 127.0.0.1 ")).isEqualTo("127.0.0.1");
-    }
-
-    @Test
-    void shouldAllowTheListenersHostBesideTheLoopbackNames() {
-        assertThat(LoopbackHostExtension.allowedHosts(Map.of("listeners", "http://192.0.2.10:8083")))
-                .containsExactlyInAnyOrder("localhost", "127.0.0.1", "[::1]", "::1", "192.0.2.10");
-        assertThat(LoopbackHostExtension.allowedHosts(Map.of())).isEqualTo(LoopbackHosts.NAMES);
     }
 }

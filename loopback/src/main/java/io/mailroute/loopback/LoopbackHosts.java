@@ -1,4 +1,4 @@
-package io.mailroute.embedded;
+package io.mailroute.loopback;
 
 import java.util.Locale;
 import java.util.Set;
