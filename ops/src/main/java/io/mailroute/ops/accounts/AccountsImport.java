@@ -2,7 +2,7 @@ package io.mailroute.ops.accounts;
 
 import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.AccountStatus;
-import io.mailroute.ops.client.TopicReader;
+import io.mailroute.runtime.client.TopicReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
 import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.ops.cli.Progress;
-import io.mailroute.ops.topics.TopicApplier;
+import io.mailroute.runtime.topics.TopicApplier;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopic;

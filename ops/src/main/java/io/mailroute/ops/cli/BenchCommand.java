@@ -7,8 +7,11 @@ import io.mailroute.ops.bench.BenchTarget;
 import io.mailroute.ops.bench.Benchmark;
 import io.mailroute.ops.bench.PhaseResult;
 import io.mailroute.ops.bench.SizeMix;
-import io.mailroute.ops.client.ClientSettings;
-import io.mailroute.ops.client.LocalDefaults;
+import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.LocalDefaults;
+import io.mailroute.runtime.command.ClusterOptions;
+import io.mailroute.runtime.command.CommandFailure;
+import io.mailroute.runtime.command.ExitCodes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
         try (BenchTarget target = target()) {
             results = new Benchmark(target, settings).run();
         }
-        final String json = BenchReport.json(settings, useCluster ? "cluster " + cluster.bootstrapServers : "embedded", results);
+        final String json = BenchReport.json(settings, useCluster ? "cluster " + cluster.bootstrapServers() : "embedded", results);
         spec.commandLine().getOut().print(json);
         spec.commandLine().getOut().flush();
         write(out, json);
@@ -155,7 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
             return BenchTarget.embedded(LocalDefaults.BUCKET);
         }
         final ClientSettings client = cluster.settings();
-        return BenchTarget.cluster(client.kafka(), cluster.schemaRegistry, client.s3Settings(), cluster.s3Bucket,
+        return BenchTarget.cluster(client.kafka(), cluster.schemaRegistry(), client.s3Settings(), cluster.s3Bucket(),
                 connectUrl);
     }
 }

@@ -8,6 +8,8 @@ import io.mailroute.ops.accounts.AccountsFile;
 import io.mailroute.ops.accounts.AccountsFileReader;
 import io.mailroute.ops.classify.AvroJson;
 import io.mailroute.ops.classify.InProcessTopology;
+import io.mailroute.runtime.command.CommandFailure;
+import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.topology.rules.RulePack;
 import io.mailroute.topology.rules.RuleValidationException;
 import io.mailroute.topology.rules.RulesYaml;

@@ -2,9 +2,12 @@ package io.mailroute.ops.cli;
 
 import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.Stage;
-import io.mailroute.ops.client.ClientSettings;
-import io.mailroute.ops.client.Resubmitter;
-import io.mailroute.ops.client.TopicReader;
+import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.Resubmitter;
+import io.mailroute.runtime.client.TopicReader;
+import io.mailroute.runtime.command.ClusterOptions;
+import io.mailroute.runtime.command.CommandFailure;
+import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopics;
 import java.io.PrintWriter;

@@ -1,8 +1,11 @@
 package io.mailroute.ops.cli;
 
-import io.mailroute.ops.client.ClientSettings;
-import io.mailroute.ops.client.LocalDefaults;
 import io.mailroute.ops.ingest.MailUploader;
+import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.LocalDefaults;
+import io.mailroute.runtime.command.ClusterOptions;
+import io.mailroute.runtime.command.CommandFailure;
+import io.mailroute.runtime.command.ExitCodes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.mailroute.ops.cli;
 
+import io.mailroute.runtime.command.CommandLines;
+import io.mailroute.runtime.command.RunCommand;
+import io.mailroute.runtime.command.TopicsCommand;
+import io.mailroute.runtime.command.VersionProvider;
 import org.apache.kafka.common.utils.Exit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,9 +46,7 @@ public final class Mailroute implements Runnable {
 
     /** The configured command line, with one-line errors instead of stack traces. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Mailroute())
-                .setExecutionExceptionHandler(new OneLineErrors())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+        return CommandLines.of(new Mailroute());
     }
 
     @Override

@@ -1,10 +1,14 @@
 package io.mailroute.ops.cli;
 
 import io.mailroute.avro.Lane;
-import io.mailroute.ops.client.ClientSettings;
 import io.mailroute.ops.replay.OffsetResetter;
 import io.mailroute.ops.replay.OffsetTarget;
 import io.mailroute.ops.replay.TopologySources;
+import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.command.ClusterOptions;
+import io.mailroute.runtime.command.CommandFailure;
+import io.mailroute.runtime.command.ExitCodes;
+import io.mailroute.runtime.command.KafkaErrors;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
 import io.mailroute.topology.MailStreamsConfig;

@@ -1,9 +1,13 @@
 package io.mailroute.ops.cli;
 
 import io.mailroute.avro.Rule;
-import io.mailroute.ops.client.ClientSettings;
-import io.mailroute.ops.client.TopicPublisher;
-import io.mailroute.ops.client.TopicReader;
+import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.TopicPublisher;
+import io.mailroute.runtime.client.TopicReader;
+import io.mailroute.runtime.command.ClusterOptions;
+import io.mailroute.runtime.command.CommandFailure;
+import io.mailroute.runtime.command.ExitCodes;
+import io.mailroute.runtime.command.KafkaErrors;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.Topic;
 import io.mailroute.topology.rules.RulePack;

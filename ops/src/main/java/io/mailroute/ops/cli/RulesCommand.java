@@ -2,6 +2,8 @@ package io.mailroute.ops.cli;
 
 import io.mailroute.avro.AuthVerdicts;
 import io.mailroute.avro.Rule;
+import io.mailroute.runtime.command.CommandFailure;
+import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.topology.TopologyServices;
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;

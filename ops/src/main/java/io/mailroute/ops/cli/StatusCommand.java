@@ -2,8 +2,11 @@ package io.mailroute.ops.cli;
 
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.OwnerOutcome;
-import io.mailroute.ops.client.ClientSettings;
-import io.mailroute.ops.client.TopicReader;
+import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.TopicReader;
+import io.mailroute.runtime.command.ClusterOptions;
+import io.mailroute.runtime.command.CommandFailure;
+import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.io.PrintWriter;

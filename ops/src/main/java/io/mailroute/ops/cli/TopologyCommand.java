@@ -1,5 +1,6 @@
 package io.mailroute.ops.cli;
 
+import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.topology.MailTopology;
 import io.mailroute.topology.TopologyDiagram;

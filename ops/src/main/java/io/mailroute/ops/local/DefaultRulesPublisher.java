@@ -1,7 +1,7 @@
 package io.mailroute.ops.local;
 
 import io.mailroute.avro.Rule;
-import io.mailroute.ops.client.ClientSettings;
+import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.Topic;
 import io.mailroute.topology.rules.DefaultRulePack;

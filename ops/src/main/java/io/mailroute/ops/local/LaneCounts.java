@@ -1,7 +1,7 @@
 package io.mailroute.ops.local;
 
-import io.mailroute.ops.client.ClientSettings;
-import io.mailroute.ops.client.TopicReader;
+import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.TopicReader;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.MailTopics;

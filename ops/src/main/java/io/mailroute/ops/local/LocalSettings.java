@@ -1,6 +1,6 @@
 package io.mailroute.ops.local;
 
-import io.mailroute.ops.client.LocalDefaults;
+import io.mailroute.runtime.client.LocalDefaults;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.AccountStatus;
-import io.mailroute.ops.client.TopicReader;
+import io.mailroute.runtime.client.TopicReader;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

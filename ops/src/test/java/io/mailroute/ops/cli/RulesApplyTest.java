@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailroute.avro.Rule;
-import io.mailroute.ops.client.TopicReader;
+import io.mailroute.runtime.client.TopicReader;
+import io.mailroute.runtime.command.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

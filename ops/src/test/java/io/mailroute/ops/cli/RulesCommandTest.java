@@ -2,6 +2,7 @@ package io.mailroute.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailroute.runtime.command.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroute.connectors.s3.S3MailSourceConnector;
-import io.mailroute.ops.client.LocalDefaults;
+import io.mailroute.runtime.client.LocalDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.mailroute.ops.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mailroute.ops.client.LocalDefaults;
+import io.mailroute.runtime.client.LocalDefaults;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

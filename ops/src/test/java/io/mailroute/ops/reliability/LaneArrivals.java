@@ -2,7 +2,7 @@ package io.mailroute.ops.reliability;
 
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.Lane;
-import io.mailroute.ops.client.ClientSettings;
+import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;

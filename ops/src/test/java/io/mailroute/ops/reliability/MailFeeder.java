@@ -3,7 +3,7 @@ package io.mailroute.ops.reliability;
 import static org.awaitility.Awaitility.await;
 
 import io.mailroute.ops.bench.GeneratedMail;
-import io.mailroute.ops.client.LocalDefaults;
+import io.mailroute.runtime.client.LocalDefaults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.mailroute.avro.AccountStatus;
 import io.mailroute.ops.bench.GeneratedMail;
 import io.mailroute.ops.bench.MailGenerator;
 import io.mailroute.ops.bench.SizeMix;
-import io.mailroute.ops.client.ClientSettings;
+import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.Topic;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.mailroute.ops.reliability;
 
-import io.mailroute.ops.client.ClientSettings;
+import io.mailroute.runtime.client.ClientSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
