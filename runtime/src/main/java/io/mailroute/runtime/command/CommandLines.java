@@ -2,7 +2,10 @@ package io.mailroute.runtime.command;
 
 import picocli.CommandLine;
 
-/** The command line every {@code mailroute} command runs in: one-line errors instead of stack traces, enum values in any case. */
+/**
+ * The command line every {@code mailroute} command runs in: one-line errors instead of stack
+ * traces, enum values in any case.
+ */
 public final class CommandLines {
     private CommandLines() {}
 

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mailroute.runtime.client.LocalDefaults;
 import io.mailroute.runtime.command.ClusterOptions;
+import io.mailroute.runtime.command.MailrouteRuntime;
 import io.mailroute.runtime.command.RunCommand;
 import io.mailroute.runtime.command.StatusOptions;
 import io.mailroute.s3.S3Environment;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -30,12 +32,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
  * docker-compose.yml cannot run here (no Docker), so this test holds it to the app's own settings:
  * ports against {@link LocalDefaults}, the environment variables the commands read, topic and bucket
- * names, the Connect plugin directory the connectors module builds, and the compose connector config.
+ * names, the Connect plugin directory the connectors module builds, the compose connector config,
+ * and the image: the runtime jar alone, whose commands the services run.
  */
 class ComposeFileTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -173,10 +177,34 @@ class ComposeFileTest {
     }
 
     @Test
-    void theAppImageIsBuiltFromTheRunnableJar() throws Exception {
+    void theAppImageIsBuiltFromTheRuntimeJarAlone() throws Exception {
         assertThat(service("topics-init").get("build").asText()).isEqualTo(".");
         assertThat(service("mailroute").get("image").asText()).isEqualTo(service("topics-init").get("image").asText());
-        assertThat(Files.readString(root.resolve("Dockerfile"))).contains("COPY ops/target/mailroute.jar").contains("COPY ops/target/lib/");
+        assertThat(Files.readString(root.resolve("Dockerfile")))
+                .contains("COPY runtime/target/mailroute-runtime.jar").contains("COPY runtime/target/lib/")
+                .contains("\"-jar\", \"/opt/mailroute/mailroute-runtime.jar\"")
+                .doesNotContain("cli/target");
+    }
+
+    @Test
+    void theServicesOfTheImageRunCommandsTheRuntimeJarHas() {
+        final CommandLine runtime = MailrouteRuntime.commandLine();
+        for (final String name : List.of("mailroute", "topics-init")) {
+            CommandLine command = runtime;
+            for (final JsonNode word : service(name).get("command")) {
+                assertThat(command.getSubcommands()).as("command of %s", name).containsKey(word.asText());
+                command = command.getSubcommands().get(word.asText());
+            }
+        }
+    }
+
+    @Test
+    void theImageCarriesNoEmbeddedServersAndNoTestUtilities() {
+        // the runtime's class path is what the image's lib/ holds, plus the test framework
+        final List<String> absent = List.of("mailroute-embedded", "embedded" + File.separator + "target", "mailroute-connectors",
+                "connectors" + File.separator + "target", "s3proxy", "connect-runtime", "kafka_2.13", "kafka-streams-test-utils");
+        assertThat(System.getProperty("java.class.path").split(File.pathSeparator))
+                .noneMatch(entry -> absent.stream().anyMatch(entry::contains));
     }
 
     private static Document pom(final Path file) throws Exception {
