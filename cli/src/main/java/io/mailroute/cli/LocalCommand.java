@@ -2,11 +2,12 @@ package io.mailroute.cli;
 
 import io.mailroute.cli.local.DemoLoader;
 import io.mailroute.cli.local.LaneCounts;
-import io.mailroute.cli.local.LocalSettings;
-import io.mailroute.cli.local.LocalStack;
 import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.runtime.command.StatusOptions;
+import io.mailroute.runtime.status.StatusServer;
+import io.mailroute.stack.MailrouteStack;
+import io.mailroute.stack.StackPorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -69,11 +70,22 @@ public final class LocalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The stack's settings from the options; a bad combination is a usage error. */
-    LocalSettings settings() {
+    /** The ports of the options; two services on one port is a usage error. */
+    StackPorts ports() {
         try {
-            return new LocalSettings(dataDir, host, kafkaPort, controllerPort, registryPort, s3Port, connectPort, partitions,
-                    Optional.ofNullable(organizationsConfig));
+            return new StackPorts(kafkaPort, controllerPort, registryPort, s3Port, connectPort);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
+        }
+    }
+
+    /** The whole pipeline as the options describe it; a bad combination is a usage error. */
+    MailrouteStack.Builder stack() {
+        final StackPorts ports = ports();
+        try {
+            final MailrouteStack.Builder stack = MailrouteStack.builder().pipeline().dataDir(dataDir).host(host)
+                    .ports(ports).partitions(partitions);
+            return organizationsConfig == null ? stack : stack.organizationsConnector(organizationsConfig);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
         }
@@ -81,18 +93,18 @@ public final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final LocalSettings settings = settings();
+        final MailrouteStack.Builder builder = stack();
         if (organizationsConfig != null && !organizationsConfig.toFile().isFile()) {
             throw new CommandFailure(ExitCodes.USAGE, "no such connector file: " + organizationsConfig);
         }
         final PrintWriter out = spec.commandLine().getOut();
         final CountDownLatch stopped = new CountDownLatch(1);
-        final LocalStack stack;
+        final MailrouteStack stack;
         try {
-            stack = LocalStack.start(settings, step -> {
+            stack = builder.progress(step -> {
                 out.println("  " + step);
                 out.flush();
-            });
+            }).start();
         } catch (RuntimeException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "mailroute local did not start: " + e.getMessage(), e);
         }
@@ -102,18 +114,15 @@ public final class LocalCommand implements Callable<Integer> {
             stack.close();
             stopped.countDown();
         }, "mailroute-local-shutdown"));
-        try {
-            status.attachTo(stack.app(), stack.client());
-        } catch (IllegalArgumentException | IOException e) {
-            throw new CommandFailure(ExitCodes.USAGE, "status server: " + e.getMessage(), e);
-        }
+        final Optional<StatusServer> server = startStatusServer(stack);
         stack.urls().forEach((name, url) -> out.printf("  %-16s %s%n", name, url));
-        status.uri().ifPresent(uri -> out.printf("  %-16s %s%n", "status page", uri));
+        server.ifPresent(started -> out.printf("  %-16s %s%n", "status page", started.uri()));
         out.println("mailroute local ready: kafka " + stack.client().bootstrapServers() + ", schema registry "
-                + stack.client().schemaRegistry() + ", data in " + settings.dataDir().toAbsolutePath() + " (Ctrl-C stops)");
+                + stack.client().schemaRegistry() + ", data in " + stack.dataDir().toAbsolutePath()
+                + " (Ctrl-C stops)");
         out.flush();
         if (demo) {
-            final DemoLoader loader = new DemoLoader(stack.client(), stack.app().kafkaStreams(), settings.dataDir());
+            final DemoLoader loader = new DemoLoader(stack.client(), stack.app().kafkaStreams(), stack.dataDir());
             final DemoLoader.Demo loaded = loader.load(step -> {
                 out.println("  " + step);
                 out.flush();
@@ -125,5 +134,15 @@ public final class LocalCommand implements Callable<Integer> {
         }
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The status server of the options, with the stack's app; a bad binding is a usage error. */
+    private Optional<StatusServer> startStatusServer(final MailrouteStack stack) {
+        final Optional<StatusServer.Settings> settings = status.settings();
+        try {
+            return settings.isEmpty() ? Optional.empty() : Optional.of(stack.startStatusServer(settings.get()));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "status server: " + e.getMessage(), e);
+        }
     }
 }

@@ -3,8 +3,8 @@ package io.mailroute.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mailroute.cli.local.LocalSettings;
 import io.mailroute.runtime.command.ExitCodes;
+import io.mailroute.stack.StackPorts;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -19,26 +19,33 @@ class LocalCommandTest {
 
     @Test
     void shouldDefaultToTheComposePortsAndADataDirInTheWorkingDirectory() {
-        final LocalSettings settings = parse().settings();
+        final LocalCommand command = parse();
 
-        assertThat(settings).isEqualTo(LocalSettings.defaults(Path.of(System.getenv().getOrDefault("MAILROUTE_DATA_DIR",
-                ".mailroute-data"))));
+        assertThat(command.ports()).isEqualTo(StackPorts.LOCAL);
+        assertThat(command.dataDir).isEqualTo(Path.of(System.getenv().getOrDefault("MAILROUTE_DATA_DIR", ".mailroute-data")));
+        assertThat(command.host).isEqualTo("127.0.0.1");
+        assertThat(command.partitions).isEqualTo(3);
+        assertThat(command.organizationsConfig).isNull();
     }
 
     @Test
     void shouldTakeEveryPortAndTheDataDirFromOptions() {
-        final LocalSettings settings = parse("--data-dir", "/tmp/x", "--kafka-port", "0", "--controller-port", "19093",
+        final LocalCommand command = parse("--data-dir", "/tmp/x", "--kafka-port", "0", "--controller-port", "19093",
                 "--schema-registry-port", "18081", "--s3-port", "19000", "--connect-port", "18083", "--partitions", "1",
-                "--organizations-config", "org.json", "--demo").settings();
+                "--organizations-config", "org.json", "--demo");
 
-        assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/x"));
-        assertThat(settings.kafkaPort()).isZero();
-        assertThat(settings.controllerPort()).isEqualTo(19093);
-        assertThat(settings.registryPort()).isEqualTo(18081);
-        assertThat(settings.s3Port()).isEqualTo(19000);
-        assertThat(settings.connectPort()).isEqualTo(18083);
-        assertThat(settings.partitions()).isEqualTo(1);
-        assertThat(settings.organizationsConfig()).contains(Path.of("org.json"));
+        assertThat(command.dataDir).isEqualTo(Path.of("/tmp/x"));
+        assertThat(command.ports()).isEqualTo(new StackPorts(0, 19093, 18081, 19000, 18083));
+        assertThat(command.partitions).isEqualTo(1);
+        assertThat(command.organizationsConfig).isEqualTo(Path.of("org.json"));
+    }
+
+    @Test
+    void shouldFailWithUsageCodeForZeroPartitions() {
+        final CommandRun run = CommandRun.of("local", "--partitions", "0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("partitions must be at least 1, not 0");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.mailroute.avro.Outcome;
 import io.mailroute.cli.ingest.MailUploader;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
+import io.mailroute.stack.MailrouteStack;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -42,12 +43,12 @@ class LocalStackIT {
 
     @Test
     void shouldRouteTheDemoAndKeepEverythingAcrossARestart() throws Exception {
-        final LocalSettings settings = LocalSettings.defaults(dataDir).withFreePorts().withPartitions(2);
+        final MailrouteStack.Builder local = MailrouteStack.builder().pipeline().dataDir(dataDir).partitions(2);
 
         // given a first start with the demo
         final Map<String, Integer> schemaIds;
         final List<String> demoMails;
-        try (LocalStack stack = LocalStack.start(settings, step -> { })) {
+        try (MailrouteStack stack = local.start()) {
             final DemoLoader loader = new DemoLoader(stack.client(), stack.app().kafkaStreams(), dataDir);
             final DemoLoader.Demo demo = loader.load(step -> { });
             assertThat(demo.uploadedNow()).isTrue();
@@ -68,7 +69,7 @@ class LocalStackIT {
         }
 
         // when it starts again on the same data directory
-        try (LocalStack stack = LocalStack.start(settings, step -> { })) {
+        try (MailrouteStack stack = local.start()) {
             final DemoLoader loader = new DemoLoader(stack.client(), stack.app().kafkaStreams(), dataDir);
             final DemoLoader.Demo demo = loader.load(step -> { });
 

@@ -8,9 +8,8 @@ import io.mailroute.cli.bench.GeneratedMail;
 import io.mailroute.cli.bench.MailGenerator;
 import io.mailroute.cli.bench.MailKind;
 import io.mailroute.cli.bench.SizeMix;
-import io.mailroute.cli.local.LocalSettings;
-import io.mailroute.cli.local.LocalStack;
 import io.mailroute.runtime.client.LocalDefaults;
+import io.mailroute.stack.MailrouteStack;
 import io.mailroute.topology.HostileMails;
 import io.mailroute.topology.HostileMails.HostileMail;
 import java.nio.charset.StandardCharsets;
@@ -52,12 +51,12 @@ class HostileInputIT {
     @TempDir
     static Path dataDir;
     private static LogCapture logs;
-    private static LocalStack stack;
+    private static MailrouteStack stack;
 
     @BeforeAll
     static void startStack() throws Exception {
         logs = LogCapture.attach();
-        stack = LocalStack.start(LocalSettings.defaults(dataDir).withFreePorts(), step -> { });
+        stack = MailrouteStack.builder().pipeline().dataDir(dataDir).start();
         ReliabilityMails.publishAccounts(stack.client(), SEED);
     }
 

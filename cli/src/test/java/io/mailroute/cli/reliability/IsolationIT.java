@@ -9,11 +9,10 @@ import io.mailroute.cli.bench.GeneratedMail;
 import io.mailroute.cli.bench.MailGenerator;
 import io.mailroute.cli.bench.MailKind;
 import io.mailroute.cli.bench.SizeMix;
-import io.mailroute.cli.local.LocalSettings;
-import io.mailroute.cli.local.LocalStack;
 import io.mailroute.runtime.client.TopicReader;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopics;
+import io.mailroute.stack.MailrouteStack;
 import io.mailroute.topology.MailrouteConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,8 +56,8 @@ class IsolationIT {
     @Test
     void aFloodingSenderIsMovedToTheOverflowLaneAndOthersKeepTheirLatency() throws Exception {
         final int quota = SCALE.floodMails / 10;
-        try (LocalStack stack = LocalStack.start(LocalSettings.defaults(dataDir).withFreePorts(),
-                Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, String.valueOf(quota)), step -> { })) {
+        try (MailrouteStack stack = MailrouteStack.builder().pipeline().dataDir(dataDir)
+                .app(Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, String.valueOf(quota))).start()) {
             ReliabilityMails.publishAccounts(stack.client(), SEED);
             ReliabilityMails.publishAccount(stack.client(), FLOODED_OWNER, FLOODED_ADDRESS, "Flooded owner");
             final MailGenerator generator = new MailGenerator(SEED, SizeMix.SMALL, false);
@@ -72,7 +71,7 @@ class IsolationIT {
             // counted over all partitions, a quota passes per window (the flood may straddle two), and
             // what arrives while the FLOOD alert travels to the global flag store (allowed: 2 s of the
             // flood); counting per partition would let partitions x quota pass and fail this bound
-            final int partitions = stack.settings().partitions();
+            final int partitions = stack.partitions();
             final int allowed = 2 * quota + 2 * FLOOD_RATE;
             assertThat(allowed).as("a bound that per-partition counting would miss").isLessThan(2 * partitions * quota);
             await("flood mail on the overflow lane").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
@@ -86,7 +85,7 @@ class IsolationIT {
     }
 
     /** Feeds {@code normal} at the normal rate (and {@code flood} at the flood rate) and returns the normal mails' p99. */
-    private static long p99(final LocalStack stack, final List<GeneratedMail> normal, final List<GeneratedMail> flood) {
+    private static long p99(final MailrouteStack stack, final List<GeneratedMail> normal, final List<GeneratedMail> flood) {
         try (LaneArrivals arrivals = new LaneArrivals(stack.client());
              MailFeeder flooder = new MailFeeder(stack.client().s3(), flood, FLOOD_RATE);
              MailFeeder feeder = new MailFeeder(stack.client().s3(), normal, NORMAL_RATE)) {
@@ -132,14 +131,14 @@ class IsolationIT {
         return mails;
     }
 
-    private static int overflowRecords(final LocalStack stack) {
+    private static int overflowRecords(final MailrouteStack stack) {
         try (SchemaRegistryClient registry = stack.client().registry()) {
             return new TopicReader(stack.client()).readAll(stack.client().topics(registry).overflow(), key -> true,
                     Duration.ofMinutes(1)).size();
         }
     }
 
-    private static List<Alert> floodAlerts(final LocalStack stack) {
+    private static List<Alert> floodAlerts(final MailrouteStack stack) {
         try (SchemaRegistryClient registry = stack.client().registry()) {
             final MailTopics topics = stack.client().topics(registry);
             return new TopicReader(stack.client()).readAll(topics.alerts(), key -> true, Duration.ofMinutes(1)).stream()

@@ -29,20 +29,26 @@ public final class StatusOptions {
 
     private volatile StatusServer server;
 
+    /** The status server's settings; empty with {@code --no-status}. */
+    public Optional<StatusServer.Settings> settings() {
+        return disabled ? Optional.empty()
+                : Optional.of(StatusServer.Settings.local().withBinding(bind, port).withToken(token));
+    }
+
     /** Starts the status server with {@code app} once its streams run (at once when they already do). */
-    public void attachTo(final MailrouteApp app, final ClientSettings clients) throws Exception {
-        if (disabled) {
+    void attachTo(final MailrouteApp app, final ClientSettings clients) throws Exception {
+        final Optional<StatusServer.Settings> settings = settings();
+        if (settings.isEmpty()) {
             return;
         }
-        final StatusServer.Settings settings = StatusServer.Settings.local().withBinding(bind, port).withToken(token);
         app.onRunning(streams -> {
-            server = StatusServer.start(settings, streams, app.describe(), clients);
+            server = StatusServer.start(settings.get(), streams, app.describe(), clients);
             return server;
         });
     }
 
     /** Where the status page answers, once started. */
-    public Optional<URI> uri() {
+    Optional<URI> uri() {
         final StatusServer started = server;
         return started == null ? Optional.empty() : Optional.of(started.uri());
     }

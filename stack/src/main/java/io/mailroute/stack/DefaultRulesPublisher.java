@@ -1,4 +1,4 @@
-package io.mailroute.cli.local;
+package io.mailroute.stack;
 
 import io.mailroute.avro.Rule;
 import io.mailroute.runtime.client.ClientSettings;
