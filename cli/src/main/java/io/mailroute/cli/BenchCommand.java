@@ -8,7 +8,6 @@ import io.mailroute.cli.bench.Benchmark;
 import io.mailroute.cli.bench.PhaseResult;
 import io.mailroute.cli.bench.SizeMix;
 import io.mailroute.runtime.client.ClientSettings;
-import io.mailroute.runtime.client.LocalDefaults;
 import io.mailroute.runtime.command.ClusterOptions;
 import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
@@ -155,7 +154,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private BenchTarget target() {
         if (!useCluster) {
-            return BenchTarget.embedded(LocalDefaults.BUCKET);
+            return BenchTarget.embedded();
         }
         final ClientSettings client = cluster.settings();
         return BenchTarget.cluster(client.kafka(), cluster.schemaRegistry(), client.s3Settings(), cluster.s3Bucket(),

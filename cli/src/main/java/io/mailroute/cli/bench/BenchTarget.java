@@ -1,20 +1,12 @@
 package io.mailroute.cli.bench;
 
 import io.mailroute.embedded.ConnectRestClient;
-import io.mailroute.embedded.EmbeddedConnect;
-import io.mailroute.embedded.EmbeddedKafka;
-import io.mailroute.embedded.EmbeddedS3;
+import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.s3.S3Clients;
 import io.mailroute.s3.S3Settings;
-import io.mailroute.schemas.registry.LocalSchemaRegistry;
-import io.mailroute.schemas.registry.server.SchemaRegistryServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.mailroute.stack.MailrouteStack;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -23,7 +15,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Where a benchmark runs: a broker, a schema registry, an S3 endpoint and a Connect worker, either
- * started in this JVM (fresh temporary directories, removed on close) or given by the user.
+ * a {@link MailrouteStack} started in this JVM (on a temporary directory, removed on close) or given
+ * by the user.
  */
 public final class BenchTarget implements AutoCloseable {
     private final Map<String, Object> kafka;
@@ -31,10 +24,10 @@ public final class BenchTarget implements AutoCloseable {
     private final S3Settings s3;
     private final String bucket;
     private final ConnectRestClient connect;
-    private final List<AutoCloseable> owned;
+    private final Optional<MailrouteStack> owned;
 
     private BenchTarget(final Map<String, Object> kafka, final String registryUrl, final S3Settings s3,
-                        final String bucket, final ConnectRestClient connect, final List<AutoCloseable> owned) {
+                        final String bucket, final ConnectRestClient connect, final Optional<MailrouteStack> owned) {
         this.kafka = Map.copyOf(kafka);
         this.registryUrl = registryUrl;
         this.s3 = s3;
@@ -43,28 +36,19 @@ public final class BenchTarget implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** A KRaft broker, S3Proxy, the in-process registry and a distributed Connect worker, all in this JVM. */
-    public static BenchTarget embedded(final String bucket) {
-        final List<AutoCloseable> owned = new ArrayList<>();
+    /** A KRaft broker, S3 in memory with the mail bucket, the registry and a Connect worker, all in this JVM. */
+    public static BenchTarget embedded() {
+        final MailrouteStack stack;
         try {
-            final EmbeddedKafka kafka = EmbeddedKafka.builder().start();
-            owned.add(kafka);
-            final EmbeddedS3 s3 = EmbeddedS3.builder().transientStore().start();
-            owned.add(s3);
-            s3.createBucket(bucket);
-            final SchemaRegistryServer registry = SchemaRegistryServer.start(LocalSchemaRegistry.inMemory(), "127.0.0.1", 0,
-                    Optional.empty());
-            owned.add(registry);
-            final EmbeddedConnect connect = EmbeddedConnect.builder().bootstrapServers(kafka.bootstrapServers()).start();
-            owned.add(connect);
-            return new BenchTarget(kafka.clientConfig(), registry.url(), s3.settings(), bucket, connect.rest(), owned);
-        } catch (IOException e) {
-            closeAll(owned);
-            throw new UncheckedIOException("cannot start the embedded schema registry: " + e.getMessage(), e);
+            stack = MailrouteStack.builder().kafka().registry().s3InMemory().connect().start();
         } catch (RuntimeException e) {
-            closeAll(owned);
             throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded stack: " + e.getMessage(), e);
         }
+        final ClientSettings client = stack.client();
+        return new BenchTarget(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers()),
+                client.schemaRegistry(), stack.s3Settings(), client.s3Bucket(), stack.connect(), Optional.of(stack));
     }
 
     /**
@@ -76,7 +60,7 @@ public final class BenchTarget implements AutoCloseable {
      */
     public static BenchTarget cluster(final Map<String, Object> kafka, final String registryUrl, final S3Settings s3,
                                       final String bucket, final URI connectUrl) {
-        return new BenchTarget(kafka, registryUrl, s3, bucket, new ConnectRestClient(connectUrl), new ArrayList<>());
+        return new BenchTarget(kafka, registryUrl, s3, bucket, new ConnectRestClient(connectUrl), Optional.empty());
     }
 
     /** Kafka client properties (bootstrap servers and security). */
@@ -113,29 +97,9 @@ public final class BenchTarget implements AutoCloseable {
                 .build();
     }
 
+    /** Stops the embedded stack; an existing cluster is left as it is. */
     @Override
     public void close() {
-        closeAll(owned);
-    }
-
-    private static void closeAll(final List<AutoCloseable> resources) {
-        final List<AutoCloseable> reversed = new ArrayList<>(resources);
-        Collections.reverse(reversed);
-        RuntimeException failure = null;
-        for (final AutoCloseable resource : reversed) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = new IllegalStateException("cannot stop the embedded stack: " + e.getMessage(), e);
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        resources.clear();
-        if (failure != null) {
-            throw failure;
-        }
+        owned.ifPresent(MailrouteStack::close);
     }
 }
