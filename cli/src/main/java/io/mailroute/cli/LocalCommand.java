@@ -1,7 +1,7 @@
 package io.mailroute.cli;
 
 import io.mailroute.cli.local.DemoLoader;
-import io.mailroute.cli.local.LaneCounts;
+import io.mailroute.cli.local.LaneContents;
 import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.runtime.command.StatusOptions;
@@ -129,7 +129,7 @@ public final class LocalCommand implements Callable<Integer> {
             });
             loader.awaitTerminal(loaded.mailIds(), DEMO_TIMEOUT);
             out.println("demo: " + loaded.mailIds().size() + " mails have flowed; lanes:");
-            out.println("  " + LaneCounts.read(stack.client()).table());
+            out.println("  " + LaneContents.read(stack.client()).table());
             out.flush();
         }
         stopped.await();

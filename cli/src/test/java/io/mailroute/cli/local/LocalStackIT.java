@@ -57,7 +57,7 @@ class LocalStackIT {
 
             final Map<String, MailStatus> statuses = loader.awaitTerminal(demoMails, FLOW_TIMEOUT);
             assertThat(statuses.values()).extracting(MailStatus::getOutcome).doesNotContain(Outcome.IN_PROGRESS);
-            final LaneCounts lanes = LaneCounts.read(stack.client());
+            final LaneContents lanes = LaneContents.read(stack.client());
             assertThat(lanes.mails()).isEqualTo(DEMO_LANES);
             assertThat(lanes.records()).isEqualTo(DEMO_LANES);
             schemaIds = schemaIds(stack.client().schemaRegistry());
@@ -77,7 +77,7 @@ class LocalStackIT {
             assertThat(demo.uploadedNow()).isFalse();
             assertThat(demo.mailIds()).isEqualTo(demoMails);
             assertThat(schemaIds(stack.client().schemaRegistry())).containsAllEntriesOf(schemaIds);
-            assertThat(LaneCounts.read(stack.client()).records())
+            assertThat(LaneContents.read(stack.client()).records())
                     .as("lane records after the restart: nothing reprocessed")
                     .containsAllEntriesOf(withoutRetry(DEMO_LANES));
             try (S3Client s3 = stack.client().s3()) {
@@ -96,9 +96,9 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 final Map<String, Long> expected = new TreeMap<>(DEMO_LANES);
                 expected.put("notify", 5L);
-                assertThat(LaneCounts.read(stack.client()).mails()).isEqualTo(expected);
+                assertThat(LaneContents.read(stack.client()).mails()).isEqualTo(expected);
             });
-            assertThat(LaneCounts.read(stack.client()).records()).containsAllEntriesOf(Map.of("notify", 5L, "ticket", 4L,
+            assertThat(LaneContents.read(stack.client()).records()).containsAllEntriesOf(Map.of("notify", 5L, "ticket", 4L,
                     "order-import", 2L, "quarantine", 1L, "dlq", 1L));
         }
     }

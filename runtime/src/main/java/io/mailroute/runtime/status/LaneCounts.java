@@ -33,7 +33,7 @@ final class LaneCounts {
     private final Clock clock;
     private final int recentLimit;
     private final Map<Lane, AtomicLong> perLane = new EnumMap<>(Lane.class);
-    private final Map<Lane, RateWindow> rates = new EnumMap<>(Lane.class);
+    private final Map<Lane, LaneRateWindow> rates = new EnumMap<>(Lane.class);
     private final Map<RuleKey, AtomicLong> perRule = new ConcurrentHashMap<>();
     private final AtomicLong undecodable = new AtomicLong();
     private final Deque<Views.LaneMail> recent = new ArrayDeque<>();
@@ -45,7 +45,7 @@ final class LaneCounts {
         for (final Lane lane : lanes) {
             final AtomicLong count = new AtomicLong();
             perLane.put(lane, count);
-            rates.put(lane, new RateWindow());
+            rates.put(lane, new LaneRateWindow());
             FunctionCounter.builder(LANE_METER, count, AtomicLong::doubleValue)
                     .description("Records seen on a lane topic").tag("lane", lane.name()).register(registry);
         }
@@ -88,7 +88,7 @@ final class LaneCounts {
         final long now = clock.millis();
         final List<Views.LaneView> lanes = new ArrayList<>();
         perLane.forEach((lane, count) -> lanes.add(new Views.LaneView(lane.name(), topicNames.get(lane), count.get(),
-                rates.get(lane).perMinute(60, now), rates.get(lane).perMinute(RateWindow.SECONDS, now))));
+                rates.get(lane).perMinute(60, now), rates.get(lane).perMinute(LaneRateWindow.SECONDS, now))));
         final List<Views.RuleCount> rules = new ArrayList<>();
         perRule.forEach((key, count) -> rules.add(new Views.RuleCount(key.lane().name(), key.ruleId(), count.get())));
         rules.sort(Comparator.comparingLong(Views.RuleCount::count).reversed()

@@ -22,10 +22,10 @@ import org.apache.avro.specific.SpecificRecord;
  * @param mails   distinct mail ids per lane, in lane order
  * @param records records per lane, in lane order
  */
-public record LaneCounts(Map<String, Long> mails, Map<String, Long> records) {
+public record LaneContents(Map<String, Long> mails, Map<String, Long> records) {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    public LaneCounts {
+    public LaneContents {
         mails = Map.copyOf(mails);
         records = Map.copyOf(records);
     }
@@ -35,7 +35,7 @@ public record LaneCounts(Map<String, Long> mails, Map<String, Long> records) {
             MailTopic.QUARANTINE, MailTopic.RETRY, MailTopic.DLQ);
 
     /** Reads every lane topic of the cluster {@code client} points at. */
-    public static LaneCounts read(final ClientSettings client) {
+    public static LaneContents read(final ClientSettings client) {
         final Map<String, Long> mails = new LinkedHashMap<>();
         final Map<String, Long> records = new LinkedHashMap<>();
         final TopicReader reader = new TopicReader(client);
@@ -47,7 +47,7 @@ public record LaneCounts(Map<String, Long> mails, Map<String, Long> records) {
                 mails.put(lane.id(), mailIds.stream().distinct().count());
             }
         }
-        return new LaneCounts(mails, records);
+        return new LaneContents(mails, records);
     }
 
     /** Mails in {@code lane} (0 for an unknown lane). */

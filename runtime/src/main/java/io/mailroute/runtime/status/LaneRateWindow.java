@@ -4,7 +4,7 @@ package io.mailroute.runtime.status;
  * Counts of events per second over the last {@value #SECONDS} seconds, by event time, in a ring
  * of one-second buckets: how many records a lane received in the last one and five minutes.
  */
-final class RateWindow {
+final class LaneRateWindow {
     static final int SECONDS = 300;
 
     private final long[] counts = new long[SECONDS];

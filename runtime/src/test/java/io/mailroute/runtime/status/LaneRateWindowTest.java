@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class RateWindowTest {
+class LaneRateWindowTest {
     private static final long NOW = 1_800_000_000_000L;
 
     @Test
     void shouldAverageEventsPerMinuteOverTheWindow() {
         // given
-        final RateWindow window = new RateWindow();
+        final LaneRateWindow window = new LaneRateWindow();
 
         // when
         for (int i = 0; i < 30; i++) {
@@ -27,7 +27,7 @@ class RateWindowTest {
     @Test
     void shouldForgetBucketsAsTimeMovesOn() {
         // given
-        final RateWindow window = new RateWindow();
+        final LaneRateWindow window = new LaneRateWindow();
         window.record(NOW, NOW);
 
         // when: the same slot is reused five minutes later
@@ -41,7 +41,7 @@ class RateWindowTest {
     @Test
     void shouldCountARecordStampedAheadOfTheClockAsNow() {
         // given
-        final RateWindow window = new RateWindow();
+        final LaneRateWindow window = new LaneRateWindow();
 
         // when
         window.record(NOW + 1_500, NOW);

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class LaneCountsTest {
+class LaneContentsTest {
 
     @Test
     void shouldPrintEveryLaneInLaneOrder() {
-        final LaneCounts counts = new LaneCounts(
+        final LaneContents counts = new LaneContents(
                 Map.of("notify", 4L, "ticket", 4L, "order-import", 2L, "quarantine", 1L, "dlq", 1L), // no retry yet
                 Map.of("notify", 4L, "ticket", 4L, "order-import", 2L, "quarantine", 1L, "dlq", 1L));
 
