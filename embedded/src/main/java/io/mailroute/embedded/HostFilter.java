@@ -1,5 +1,6 @@
 package io.mailroute.embedded;
 
+import io.mailroute.loopback.LoopbackHosts;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;

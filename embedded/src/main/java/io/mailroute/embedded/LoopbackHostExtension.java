@@ -1,5 +1,6 @@
 package io.mailroute.embedded;
 
+import io.mailroute.loopback.LoopbackHosts;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Map;

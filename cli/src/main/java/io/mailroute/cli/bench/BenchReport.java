@@ -1,0 +1,96 @@
+package io.mailroute.cli.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON of a benchmark run: the settings, the machine, one object per phase (mails/s, MB/s,
+ * CPU, heap; latency for the pipeline) and the ratios the targets are stated in.
+ */
+public final class BenchReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private BenchReport() {}
+
+    public static String json(final BenchSettings settings, final String target, final Map<BenchSettings.Phase, PhaseResult> results) {
+        final ObjectNode root = JSON.createObjectNode();
+        root.put("startedAt", Instant.now().toString());
+        final ObjectNode run = root.putObject("settings");
+        run.put("target", target);
+        run.put("mails", settings.mails());
+        run.put("pipelineMails", settings.pipelineMails());
+        run.put("pipelineWarmup", settings.pipelineWarmup());
+        run.put("sizeMix", settings.sizes().name().toLowerCase(Locale.ROOT));
+        run.put("seed", settings.seed());
+        run.put("partitions", settings.partitions());
+        run.put("streamThreads", settings.streamThreads());
+        run.put("connectorTasks", settings.connectorTasks());
+        run.put("eos", settings.eos());
+        run.put("rate", settings.rate());
+        final ObjectNode machine = root.putObject("machine");
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("systemLoadAverage", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        machine.put("java", System.getProperty("java.version"));
+        for (final Map.Entry<BenchSettings.Phase, PhaseResult> entry : results.entrySet()) {
+            final PhaseResult r = entry.getValue();
+            final ObjectNode phase = root.putObject(entry.getKey().jsonName());
+            phase.put("mails", r.mails());
+            phase.put("processed", r.processed());
+            phase.put("bytes", r.bytes());
+            phase.put("seconds", round(r.seconds()));
+            phase.put("mailsPerSec", round(r.mailsPerSec()));
+            phase.put("mbPerSec", round(r.mbPerSec()));
+            phase.put("cpuPercent", round(r.cpuPercent()));
+            if (!r.cpuShare().isEmpty()) {
+                final ObjectNode share = phase.putObject("cpuShare");
+                for (final CpuComponent component : CpuComponent.values()) {
+                    share.put(component.jsonName(), round(r.cpuShare().getOrDefault(component, 0.0)));
+                }
+            }
+            phase.put("jitSeconds", round(r.jitSeconds()));
+            final ObjectNode heap = phase.putObject("heapMb");
+            heap.put("usedBefore", round(r.heapUsedBeforeMb()));
+            heap.put("usedAfter", round(r.heapUsedAfterMb()));
+            heap.put("max", round(r.heapMaxMb()));
+            if (r.putRate() > 0) {
+                phase.put("putRate", r.putRate());
+            }
+            if (r.latency() != null) {
+                final ObjectNode latency = phase.putObject("latencyMs");
+                latency.put("samples", r.latency().samples());
+                latency.put("p50", r.latency().p50());
+                latency.put("p95", r.latency().p95());
+                latency.put("p99", r.latency().p99());
+                latency.put("max", r.latency().max());
+            }
+        }
+        final ObjectNode ratios = root.putObject("ratios");
+        ratio(ratios, "topologyOverPassthrough", results.get(BenchSettings.Phase.TOPOLOGY), results.get(BenchSettings.Phase.PASSTHROUGH));
+        ratio(ratios, "pipelineOverPassthrough", results.get(BenchSettings.Phase.PIPELINE), results.get(BenchSettings.Phase.PASSTHROUGH));
+        final PhaseResult parse = results.get(BenchSettings.Phase.PARSE_ONLY);
+        final PhaseResult broker = results.get(BenchSettings.Phase.BROKER_ONLY);
+        final PhaseResult floor = parse == null || broker == null ? null : parse.mailsPerSec() <= broker.mailsPerSec() ? parse : broker;
+        ratio(ratios, "pipelineOverMinParseBroker", results.get(BenchSettings.Phase.PIPELINE), floor);
+        try {
+            return JSON.writeValueAsString(root).concat("\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the report: " + e.getMessage(), e);
+        }
+    }
+
+    private static void ratio(final ObjectNode ratios, final String name, final PhaseResult over, final PhaseResult under) {
+        if (over != null && under != null && under.mailsPerSec() > 0) {
+            ratios.put(name, Math.round(over.mailsPerSec() / under.mailsPerSec() * 1000) / 1000.0);
+        }
+    }
+
+    private static double round(final double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,443 @@
+package io.mailroute.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mailroute.avro.AccountMapping;
+import io.mailroute.avro.DeadLetter;
+import io.mailroute.avro.Lane;
+import io.mailroute.avro.MailStatus;
+import io.mailroute.avro.Outcome;
+import io.mailroute.avro.OwnerOutcome;
+import io.mailroute.avro.RawMail;
+import io.mailroute.avro.RawRef;
+import io.mailroute.avro.RetryMail;
+import io.mailroute.avro.RetryReason;
+import io.mailroute.avro.Rule;
+import io.mailroute.avro.Stage;
+import io.mailroute.avro.Storage;
+import io.mailroute.embedded.EmbeddedKafka;
+import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.TopicPublisher;
+import io.mailroute.runtime.client.TopicReader;
+import io.mailroute.runtime.command.ExitCodes;
+import io.mailroute.schemas.registry.LocalSchemaRegistry;
+import io.mailroute.schemas.registry.SchemaRegistryClient;
+import io.mailroute.schemas.registry.server.SchemaRegistryServer;
+import io.mailroute.schemas.topics.MailTopics;
+import io.mailroute.schemas.topics.Topic;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operations commands against one real KRaft broker and the in-process schema registry. Every
+ * test works on its own topic prefix (a {@code --config} file), so the tests share the broker only.
+ */
+class OperationsCommandsIT {
+    private static final Duration READ = Duration.ofSeconds(30);
+    private static final AtomicInteger PREFIXES = new AtomicInteger();
+
+    private static EmbeddedKafka kafka;
+    private static SchemaRegistryServer registryServer;
+
+    @TempDir
+    Path dir;
+
+    private String prefix;
+    private Path config;
+    private ClientSettings settings;
+    private SchemaRegistryClient registry;
+    private MailTopics topics;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        kafka = EmbeddedKafka.builder().start();
+        registryServer = SchemaRegistryServer.start(LocalSchemaRegistry.inMemory(), "127.0.0.1", 0, Optional.empty());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        registryServer.close();
+        kafka.close();
+    }
+
+    @BeforeEach
+    void topicsWithOwnPrefix() throws Exception {
+        prefix = "t" + PREFIXES.incrementAndGet() + ".";
+        config = dir.resolve("client.properties");
+        Files.writeString(config, "mailroute.topic.prefix=" + prefix + "\n");
+        assertThat(run("topics", "apply", "--partitions", "2").exitCode()).isZero();
+        settings = new ClientSettings(kafka.bootstrapServers(), registryServer.url(), "http://127.0.0.1:9", "mail-inbound", "us-east-1",
+                Map.of("mailroute.topic.prefix", prefix));
+        registry = settings.registry();
+        topics = settings.topics(registry);
+    }
+
+    private CommandRun run(final String... args) {
+        final List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--bootstrap-server", kafka.bootstrapServers(), "--schema-registry", registryServer.url(),
+                "--config", config.toString()));
+        return CommandRun.of(all.toArray(String[]::new));
+    }
+
+    /** The latest value per key (tombstones as null values). */
+    private <V> Map<String, V> latest(final Topic<String, V> topic) {
+        final Map<String, V> latest = new LinkedHashMap<>();
+        new TopicReader(settings).readAll(topic, key -> true, READ).forEach(e -> latest.put(e.key(), e.value()));
+        return latest;
+    }
+
+    private Path file(final String name, final String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void accountsImportPublishesActiveAccountsAndTombstonesTheOthersFromOrganizationsJson() throws Exception {
+        // given
+        final Path json = file("accounts.json", """
+                {"Accounts": [
+                  {"Id": "111111111111", "Email": "root+prod@example.co.jp", "Name": "Prod", "Status": "ACTIVE",
+                   "JoinedTimestamp": "2024-01-05T10:00:00+09:00"},
+                  {"Id": "222222222222", "Email": "root+old@example.co.jp", "Name": "Old", "Status": "SUSPENDED"}
+                ]}
+                """);
+
+        // when
+        final CommandRun result = run("accounts", "import", json.toString());
+
+        // then
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("1 mappings, 1 tombstones");
+        final Map<String, AccountMapping> accounts = latest(topics.accounts());
+        assertThat(accounts).containsOnlyKeys("111111111111", "222222222222").containsEntry("222222222222", null);
+        assertThat(accounts.get("111111111111").getEmail()).isEqualTo("root+prod@example.co.jp");
+        assertThat(accounts.get("111111111111").getSource()).isEqualTo("import-json");
+    }
+
+    @Test
+    void accountsImportReportsBadCsvRowsWithLineNumbersImportsTheRestAndExitsPartial() throws Exception {
+        // given
+        final Path csv = file("stores.csv", """
+                accountId,email,name,status
+                ne-001,ne-001@shop.example.jp,Store 1,ACTIVE
+                ne-002,not-an-address,Store 2,ACTIVE
+                ne-003,ne-003@shop.example.jp,Store 3,ASLEEP
+                ne-004,ne-004@shop.example.jp,,
+                """);
+
+        // when
+        final CommandRun result = run("accounts", "import", csv.toString());
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(result.err()).contains("stores.csv:3: 'not-an-address' is no mail address").contains("stores.csv:4: status 'ASLEEP'");
+        assertThat(latest(topics.accounts())).containsOnlyKeys("ne-001", "ne-004");
+    }
+
+    @Test
+    void accountsImportPrunesOnlyAccountsOfTheSameSourceMissingFromTheFile() throws Exception {
+        // given
+        assertThat(run("accounts", "import", "--source", "stores", file("a.csv", "ne-001,a@shop.example.jp\nne-002,b@shop.example.jp\n")
+                .toString()).exitCode()).isZero();
+        assertThat(run("accounts", "import", file("org.csv", "333333333333,root@example.com\n").toString()).exitCode()).isZero();
+
+        // when
+        final CommandRun result = run("accounts", "import", "--source", "stores", "--prune",
+                file("b.csv", "ne-001,a@shop.example.jp\n").toString());
+
+        // then
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("1 pruned");
+        final Map<String, AccountMapping> accounts = latest(topics.accounts());
+        assertThat(accounts).containsEntry("ne-002", null);
+        assertThat(accounts.get("ne-001").getSource()).isEqualTo("stores");
+        assertThat(accounts.get("333333333333").getSource()).isEqualTo("import-csv");
+    }
+
+    @Test
+    void accountsImportPrunesNothingWhenARowIsRejected() throws Exception {
+        // given
+        assertThat(run("accounts", "import", "--source", "stores", file("a.csv", "ne-001,a@shop.example.jp\nne-002,b@shop.example.jp\n")
+                .toString()).exitCode()).isZero();
+
+        // when: ne-002's row has a typo
+        final CommandRun result = run("accounts", "import", "--source", "stores", "--prune",
+                file("b.csv", "ne-001,a@shop.example.jp\nne-002,not-an-address\n").toString());
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(result.err()).contains("b.csv:2:").contains("--prune skipped: 1 rows were rejected");
+        assertThat(result.out()).contains("0 pruned");
+        assertThat(latest(topics.accounts())).containsOnlyKeys("ne-001", "ne-002");
+    }
+
+    private static final String RULE = """
+              - ruleId: %s
+                category: %s
+                lanes: [NOTIFY]
+                conditions:
+                  - {field: SUBJECT, op: CONTAINS, values: ['%s']}
+            """;
+
+    @Test
+    void rulesApplyPublishesValidRulesWithTheirVersionAndPrunesRemovedOnes() throws Exception {
+        // given
+        final Path first = file("rules.yaml", "rulesVersion: \"2026.11.1\"\nrules:\n"
+                + RULE.formatted("billing", "aws-billing", "invoice") + RULE.formatted("outage", "outage", "outage"));
+        assertThat(run("rules", "apply", first.toString()).exitCode()).isZero();
+        final Path rulesDir = Files.createDirectory(dir.resolve("rules"));
+        Files.writeString(rulesDir.resolve("billing.yml"), "rulesVersion: \"2026.11.2\"\nrules:\n" + RULE.formatted("billing", "aws-billing", "bill"));
+
+        // when
+        final CommandRun dryRun = run("rules", "apply", "--prune", "--dry-run", rulesDir.toString());
+        final Map<String, Rule> afterDryRun = latest(topics.rules());
+        final CommandRun result = run("rules", "apply", "--prune", rulesDir.toString());
+
+        // then
+        assertThat(dryRun.out()).contains("would publish billing (version 2026.11.2)", "would publish a tombstone for outage");
+        assertThat(afterDryRun.get("billing").getRulesVersion()).isEqualTo("2026.11.1");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        final Map<String, Rule> rules = latest(topics.rules());
+        assertThat(rules).containsEntry("outage", null);
+        assertThat(rules.get("billing").getRulesVersion()).isEqualTo("2026.11.2");
+        assertThat(rules.get("billing").getConditions().get(0).getValues()).containsExactly("bill");
+    }
+
+    @Test
+    void rulesApplyReportsEveryProblemOfEveryFileAndPublishesNothing() throws Exception {
+        // given
+        final Path good = file("good.yaml", "rulesVersion: \"1\"\nrules:\n" + RULE.formatted("fine", "x", "y"));
+        final Path bad = file("bad.yaml", """
+                rulesVersion: "1"
+                rules:
+                  - ruleId: broken
+                    category: x
+                    lanes: [NOWHERE]
+                    conditions:
+                      - {field: SUBJECT, op: REGEX, values: ['(unclosed']}
+                """);
+
+        // when
+        final CommandRun result = run("rules", "apply", good.toString(), bad.toString());
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).contains("bad.yaml: rule broken: lanes[0]").contains("bad.yaml: rule broken: conditions[0]")
+                .contains("nothing published");
+        assertThat(latest(topics.rules())).isEmpty();
+    }
+
+    private static RawRef ref(final String mailId) {
+        return RawRef.newBuilder().setBucket("mail-inbound").setKey(mailId).setSize(5).setSha256("00").build();
+    }
+
+    private static RawMail rawMail(final String mailId, final int attempt) {
+        return RawMail.newBuilder().setMailId(mailId).setBucket("mail-inbound").setKey(mailId).setSize(5).setSha256("00")
+                .setReceivedAt(Instant.parse("2026-11-23T08:00:00Z")).setIngestedAt(Instant.parse("2026-11-23T08:00:01Z"))
+                .setStorage(Storage.INLINE).setContent(ByteBuffer.wrap("mail\n".getBytes(StandardCharsets.US_ASCII)))
+                .setAttempt(attempt).build();
+    }
+
+    private static MailStatus status(final String mailId, final Outcome outcome, final int attempt) {
+        return MailStatus.newBuilder().setMailId(mailId).setStage(Stage.ROUTE).setOutcome(outcome).setAttempt(attempt)
+                .setOwners(List.of(new OwnerOutcome("111111111111", outcome, List.of(Lane.TICKET), "aws-support-case", "support", null)))
+                .setRulesVersion("2026.11.1").setSubject("Case 123 updated").setFrom("no-reply@amazon.com")
+                .setReceivedAt(Instant.parse("2026-11-23T08:00:00Z")).setUpdatedAt(Instant.parse("2026-11-23T08:00:02Z"))
+                .setRaw(ref(mailId)).build();
+    }
+
+    private static RetryMail retry(final String mailId, final RetryReason reason, final int attempt) {
+        return RetryMail.newBuilder().setMailId(mailId).setReason(reason).setAttempt(attempt).setMaxAttempts(5)
+                .setFirstAttemptAt(Instant.parse("2026-11-23T08:00:02Z")).setNextAttemptAt(Instant.parse("2026-11-23T09:00:00Z"))
+                .setWaitingFor(List.of("root+new@example.co.jp")).setMail(rawMail(mailId, 0)).setRaw(ref(mailId)).build();
+    }
+
+    @Test
+    void statusPrintsTheLatestStatusOfAMailAndFailsForAnUnknownOne() throws Exception {
+        // given
+        try (TopicPublisher publisher = new TopicPublisher(settings)) {
+            publisher.send(topics.status(), "m-1", status("m-1", Outcome.IN_PROGRESS, 0));
+            publisher.send(topics.status(), "m-1", status("m-1", Outcome.ROUTED, 0));
+            publisher.awaitAcks();
+        }
+
+        // when
+        final CommandRun known = run("status", "m-1");
+        final CommandRun unknown = run("status", "m-404");
+
+        // then
+        assertThat(known.exitCode()).as(known.err()).isZero();
+        assertThat(known.out()).contains("outcome    ROUTED").contains("111111111111").contains("lanes=[TICKET]")
+                .contains("rule=aws-support-case").contains("received   2026-11-23T08:00:00Z");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(unknown.err()).contains("no status for m-404");
+    }
+
+    @Test
+    void retryListsWaitingMailsAndReleaseRepublishesThemPastTheDedup() throws Exception {
+        // given: m-1 and m-2 wait; m-3 waited but was routed since, m-4 has no status, m-5 waits at a later attempt
+        try (TopicPublisher publisher = new TopicPublisher(settings)) {
+            publisher.send(topics.retry(), "m-1", retry("m-1", RetryReason.ACCOUNT_UNKNOWN, 1));
+            publisher.send(topics.retry(), "m-2", retry("m-2", RetryReason.UNCLASSIFIED, 2));
+            publisher.send(topics.retry(), "m-3", retry("m-3", RetryReason.UNCLASSIFIED, 1));
+            publisher.send(topics.retry(), "m-4", retry("m-4", RetryReason.UNCLASSIFIED, 1));
+            publisher.send(topics.retry(), "m-5", retry("m-5", RetryReason.UNCLASSIFIED, 1));
+            publisher.send(topics.status(), "m-1", status("m-1", Outcome.RETRY_PENDING, 1));
+            publisher.send(topics.status(), "m-2", status("m-2", Outcome.RETRY_PENDING, 2));
+            publisher.send(topics.status(), "m-3", status("m-3", Outcome.ROUTED, 1));
+            publisher.send(topics.status(), "m-5", status("m-5", Outcome.RETRY_PENDING, 2));
+            publisher.awaitAcks();
+        }
+
+        // when
+        final CommandRun all = run("retry", "list");
+        final CommandRun unclassified = run("retry", "list", "--reason", "UNCLASSIFIED");
+        final CommandRun release = run("retry", "release", "m-2");
+        final CommandRun routed = run("retry", "release", "m-3");
+        final CommandRun again = run("retry", "release", "m-2");
+        final CommandRun after = run("retry", "list");
+
+        // then
+        assertThat(all.out()).contains("m-1", "m-2", "root+new@example.co.jp", "2 mails waiting")
+                .doesNotContain("m-3", "m-4", "m-5");
+        assertThat(unclassified.out()).contains("m-2").doesNotContain("m-1 ");
+        assertThat(release.exitCode()).as(release.err()).isZero();
+        assertThat(release.out()).contains("released m-2 (UNCLASSIFIED, attempt 3)");
+        assertThat(routed.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(routed.err()).contains("no waiting mail m-3");
+        assertThat(again.exitCode()).as("released once only").isEqualTo(ExitCodes.FAILURE);
+        assertThat(after.out()).contains("m-1").doesNotContain("m-2").contains("1 mails waiting");
+        final List<TopicReader.Entry<RawMail>> republished = new TopicReader(settings)
+                .readAll(topics.raw(), "m-2"::equals, READ);
+        assertThat(republished).hasSize(1);
+        assertThat(republished.get(0).value().getAttempt()).isEqualTo(3);
+        assertThat(republished.get(0).value().getResubmittedFrom()).isEqualTo(topics.retry().name());
+        assertThat(StandardCharsets.US_ASCII.decode(republished.get(0).value().getContent()).toString())
+                .isEqualTo("mail\n");
+        assertThat(latest(topics.retry())).containsEntry("m-2", null);
+    }
+
+    @Test
+    void retryListAndDlqListAndShowPrintAHostileMailsTextEscaped() throws Exception {
+        // given: a sender address and an error message that carry terminal control sequences
+        final RetryMail waiting = RetryMail.newBuilder(retry("m-1", RetryReason.ACCOUNT_UNKNOWN, 1))
+                .setWaitingFor(List.of("\u001b]0;owned\u0007root@example.co.jp")).build();
+        final DeadLetter letter = DeadLetter.newBuilder().setMailId("m-2").setStage(Stage.PARSE)
+                .setErrorClass("MailParseException").setMessage("bad header \u001b[2J\u009b31m\u202eexe.pdf")
+                .setRaw(ref("m-2")).setFailedAt(Instant.parse("2026-11-23T08:00:03Z")).build();
+        try (TopicPublisher publisher = new TopicPublisher(settings)) {
+            publisher.send(topics.retry(), "m-1", waiting);
+            publisher.send(topics.status(), "m-1", status("m-1", Outcome.RETRY_PENDING, 1));
+            publisher.send(topics.dlq(), "m-2", letter);
+            publisher.awaitAcks();
+        }
+
+        // when
+        final String printed = run("retry", "list").out() + run("dlq", "list").out() + run("dlq", "show", "m-2").out();
+
+        // then
+        assertThat(printed).contains("\\u001b]0;owned\\u0007root@example.co.jp")
+                .contains("bad header \\u001b[2J\\u009b31m\\u202eexe.pdf")
+                .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
+    }
+
+    @Test
+    void appReplayIsRefusedWhileTheApplicationRunsAndThenResetsOffsetsAndDeletesInternalTopics() throws Exception {
+        // given: the application consumed mail.raw and keeps state in internal topics
+        final String appId = "replay-app-" + prefix.replace(".", "");
+        final TopicPartition raw0 = new TopicPartition(topics.raw().name(), 0);
+        final TopicPartition raw1 = new TopicPartition(topics.raw().name(), 1);
+        try (TopicPublisher publisher = new TopicPublisher(settings)) {
+            for (int i = 0; i < 6; i++) {
+                publisher.send(topics.raw(), "m-" + i, rawMail("m-" + i, 0));
+            }
+            publisher.awaitAcks();
+        }
+        final String changelog = appId + "-retry-waiting-store-changelog";
+        final String repartition = appId + "-by-owner-repartition";
+        kafka.createTopics(new NewTopic(changelog, 1, (short) 1), new NewTopic(repartition, 1, (short) 1));
+        final Map<String, Object> props = new HashMap<>(kafka.clientConfig());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, appId);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        final CommandRun refused;
+        try (KafkaConsumer<byte[], byte[]> app = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            app.subscribe(List.of(topics.raw().name()));
+            final AtomicInteger consumed = new AtomicInteger();
+            await().atMost(READ).until(() -> consumed.addAndGet(app.poll(Duration.ofMillis(200)).count()) == 6);
+            app.commitSync();
+
+            // when
+            refused = run("replay", "--app", "--application-id", appId, "--to-earliest");
+        }
+        final CommandRun dryRun = run("replay", "--app", "--application-id", appId, "--to-earliest", "--dry-run");
+        final Map<TopicPartition, OffsetAndMetadata> beforeReset;
+        try (Admin admin = kafka.createAdmin()) {
+            beforeReset = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
+        }
+        final CommandRun reset = run("replay", "--app", "--application-id", appId, "--to-earliest");
+
+        // then
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(refused.err()).contains("active member").contains("stop mailroute first");
+        assertThat(dryRun.out()).contains("would reset", topics.raw().name(), topics.retry().name(), changelog, repartition);
+        assertThat(beforeReset.get(raw0).offset() + beforeReset.get(raw1).offset()).isEqualTo(6);
+        assertThat(reset.exitCode()).as(reset.err()).isZero();
+        assertThat(reset.out()).contains("Start mailroute again");
+        try (Admin admin = kafka.createAdmin()) {
+            final Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
+            assertThat(offsets.get(raw0).offset()).isZero();
+            assertThat(offsets.get(raw1).offset()).isZero();
+            await().atMost(READ).untilAsserted(() -> assertThat(admin.listTopics().names().get()).doesNotContain(changelog, repartition)
+                    .contains(topics.raw().name()));
+        }
+    }
+
+    @Test
+    void laneReplayMovesASubscriberGroupToADateTimeAndNeedsTheGroup() throws Exception {
+        // given: a subscriber read all of mail.notify
+        final String group = "helpdesk-" + prefix.replace(".", "");
+        final List<TopicPartition> partitions = List.of(new TopicPartition(topics.notifications().name(), 0),
+                new TopicPartition(topics.notifications().name(), 1));
+        try (Admin admin = kafka.createAdmin()) {
+            admin.alterConsumerGroupOffsets(group, Map.of(partitions.get(0), new OffsetAndMetadata(0), partitions.get(1),
+                    new OffsetAndMetadata(0))).all().get();
+        }
+
+        // when
+        final CommandRun withoutGroup = run("replay", "--lane", "NOTIFY", "--to-earliest");
+        final CommandRun badTime = run("replay", "--lane", "NOTIFY", "--group", group, "--to-datetime", "yesterday");
+        final CommandRun reset = run("replay", "--lane", "notify", "--group", group, "--to-datetime", "2026-11-23T08:00:00Z");
+
+        // then
+        assertThat(withoutGroup.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(withoutGroup.err()).contains("--lane needs --group");
+        assertThat(badTime.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badTime.err()).contains("'yesterday' is no ISO 8601 date-time");
+        assertThat(reset.exitCode()).as(reset.err()).isZero();
+        assertThat(reset.out()).contains("resetting group " + group + " on " + topics.notifications().name());
+    }
+}

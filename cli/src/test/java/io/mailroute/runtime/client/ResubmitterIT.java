@@ -1,0 +1,197 @@
+package io.mailroute.runtime.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.mailroute.avro.RawMail;
+import io.mailroute.avro.RawRef;
+import io.mailroute.avro.RetryMail;
+import io.mailroute.avro.RetryReason;
+import io.mailroute.avro.Storage;
+import io.mailroute.embedded.EmbeddedKafka;
+import io.mailroute.embedded.EmbeddedS3;
+import io.mailroute.runtime.topics.TopicApplier;
+import io.mailroute.s3.S3Failure;
+import io.mailroute.schemas.registry.SchemaRegistryClient;
+import io.mailroute.schemas.registry.SchemaRegistryClients;
+import io.mailroute.schemas.topics.MailTopics;
+import io.mailroute.schemas.topics.Topic;
+import io.mailroute.schemas.topics.TopicNames;
+import io.mailroute.topology.support.Hashes;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Releases through the transactional producer on a real broker, read back as read_committed
+ * consumers see them; mail rebuilt from a real S3 API (in-process S3Proxy).
+ */
+class ResubmitterIT {
+    private static final String SCOPE = "ResubmitterIT";
+    private static final Duration READ = Duration.ofSeconds(30);
+    private static final Instant AT = Instant.parse("2026-11-23T08:00:00Z");
+
+    private static final String BUCKET = "mail-inbound";
+    private static final byte[] MAIL = "From: a@example.jp\r\nSubject: rebuilt\r\n\r\nbody\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    private static EmbeddedKafka kafka;
+    private static EmbeddedS3 s3;
+    private static ClientSettings settings;
+    private static SchemaRegistryClient registry;
+    private static MailTopics topics;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = EmbeddedKafka.builder().start();
+        s3 = EmbeddedS3.builder().start();
+        s3.createBucket(BUCKET);
+        try (Admin admin = kafka.createAdmin()) {
+            new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 1, (short) 1));
+        }
+        settings = new ClientSettings(kafka.bootstrapServers(), "mock://" + SCOPE, "http://127.0.0.1:9", "mail-inbound",
+                "us-east-1", Map.of("schema.registry.url", "mock://" + SCOPE));
+        registry = settings.registry();
+        topics = settings.topics(registry);
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        registry.close();
+        kafka.close();
+        s3.close();
+        SchemaRegistryClients.dropScope(SCOPE);
+    }
+
+    private static RetryMail waiting(final String mailId, final int contentBytes) {
+        final RawRef ref = RawRef.newBuilder().setBucket("mail-inbound").setKey(mailId).setSize(contentBytes)
+                .setSha256("00").build();
+        final RawMail mail = RawMail.newBuilder().setMailId(mailId).setBucket("mail-inbound").setKey(mailId)
+                .setSize(contentBytes).setSha256("00").setReceivedAt(AT).setIngestedAt(AT).setStorage(Storage.INLINE)
+                .setContent(ByteBuffer.wrap(new byte[contentBytes])).build();
+        return RetryMail.newBuilder().setMailId(mailId).setReason(RetryReason.TRANSIENT).setAttempt(2).setMaxAttempts(5)
+                .setFirstAttemptAt(AT).setNextAttemptAt(AT.plusSeconds(600)).setMail(mail).setRaw(ref).build();
+    }
+
+    private static <V> List<V> values(final Topic<String, V> topic, final String key) {
+        return new TopicReader(settings).readAll(topic, key::equals, READ).stream().map(TopicReader.Entry::value)
+                .toList();
+    }
+
+    @Test
+    void shouldEndTheWaitAndRepublishTheMailTogether() throws Exception {
+        // given
+        final RetryMail waiting = waiting("m-ok", 100);
+        try (TopicPublisher publisher = new TopicPublisher(settings); S3Client s3 = settings.s3();
+             Resubmitter resubmitter = new Resubmitter(settings, topics, s3, 1_000)) {
+            publisher.send(topics.retry(), "m-ok", waiting);
+            publisher.awaitAcks();
+
+            // when
+            final Resubmitter.Result result = resubmitter.release("m-ok", waiting);
+
+            // then
+            assertThat(result.attempt()).isEqualTo(3);
+            assertThat(result.origin()).isEqualTo(Resubmitter.Origin.RETRY_RECORD);
+        }
+        assertThat(values(topics.retry(), "m-ok")).containsExactly(waiting, null);
+        final List<RawMail> raw = values(topics.raw(), "m-ok");
+        assertThat(raw).hasSize(1);
+        assertThat(raw.get(0).getAttempt()).isEqualTo(3);
+        assertThat(raw.get(0).getResubmittedFrom()).isEqualTo(topics.retry().name());
+    }
+
+    /** The dead letter's reference to a mail whose mail.raw record is gone: only S3 has it. */
+    private static RawRef deadLetterRef(final String key, final String etag, final String sha256) {
+        return RawRef.newBuilder().setBucket(BUCKET).setKey(key).setEtag(etag).setSize(MAIL.length).setSha256(sha256)
+                .build();
+    }
+
+    @Test
+    void shouldRebuildAMailFromS3VerifiedAgainstItsClaimCheck() throws Exception {
+        // given
+        try (S3Client client = s3.newClient();
+             Resubmitter resubmitter = new Resubmitter(settings, topics, client, 1_000)) {
+            final String etag = client.putObject(b -> b.bucket(BUCKET).key("in/rebuilt"), RequestBody.fromBytes(MAIL))
+                    .eTag();
+            client.putObject(b -> b.bucket(BUCKET).key("in/tampered"), RequestBody.fromString("other")); // other bytes
+
+            // when
+            final Resubmitter.Result result = resubmitter.resubmit("m-rebuilt", deadLetterRef("in/rebuilt", etag,
+                    Hashes.sha256Hex(MAIL)), topics.dlq().name(), 1);
+            final S3Failure tampered = catchThrowableOfType(S3Failure.class, () -> resubmitter.resubmit("m-tampered",
+                    deadLetterRef("in/tampered", null, Hashes.sha256Hex(MAIL)), topics.dlq().name(), 1));
+
+            // then
+            assertThat(result.origin()).isEqualTo(Resubmitter.Origin.S3_OBJECT);
+            assertThat(result.attempt()).isEqualTo(2);
+            assertThat(tampered.errorClass()).isEqualTo("mailroute:size-mismatch");
+        }
+        final List<RawMail> raw = values(topics.raw(), "m-rebuilt");
+        assertThat(raw).singleElement().satisfies(mail -> {
+            assertThat(mail.getStorage()).isEqualTo(Storage.INLINE);
+            assertThat(mail.getContent()).isEqualTo(ByteBuffer.wrap(MAIL));
+            assertThat(mail.getSha256()).isEqualTo(Hashes.sha256Hex(MAIL));
+            assertThat(mail.getResubmittedFrom()).isEqualTo(topics.dlq().name());
+        });
+        assertThat(values(topics.raw(), "m-tampered")).isEmpty();
+    }
+
+    @Test
+    void shouldReadAfreshAMailWhoseDeadLetterRecordsNoDigestAndClaimCheckItWhenLarge() throws Exception {
+        // given: the connector records no digest for an object it could not read
+        try (S3Client client = s3.newClient();
+             Resubmitter resubmitter = new Resubmitter(settings, topics, client, 10)) {
+            client.putObject(b -> b.bucket(BUCKET).key("in/unread"), RequestBody.fromBytes(MAIL));
+
+            // when
+            resubmitter.resubmit("m-unread", deadLetterRef("in/unread", null, ""), topics.dlq().name(), 1);
+        }
+
+        // then
+        final List<RawMail> raw = values(topics.raw(), "m-unread");
+        assertThat(raw).singleElement().satisfies(mail -> {
+            assertThat(mail.getStorage()).isEqualTo(Storage.CLAIM_CHECK);
+            assertThat(mail.getContent()).isNull();
+            assertThat(mail.getSize()).isEqualTo(MAIL.length);
+            assertThat(mail.getSha256()).isEqualTo(Hashes.sha256Hex(MAIL));
+            assertThat(mail.getEtag()).isNotBlank().doesNotContain("\"");
+        });
+    }
+
+    @Test
+    void shouldWriteNeitherTheTombstoneNorTheCopyWhenTheCopyCannotBeWritten() throws Exception {
+        // given: a waiting mail released with a copy over the producer's request size: its send fails
+        // after the tombstone's
+        final RetryMail waiting = waiting("m-large", 100);
+        final RetryMail tooLarge = waiting("m-large", 3 * 1024 * 1024);
+        final RetryMail fine = waiting("m-fine", 100);
+        try (TopicPublisher publisher = new TopicPublisher(settings); S3Client s3 = settings.s3();
+             Resubmitter resubmitter = new Resubmitter(settings, topics, s3, 1_000)) {
+            publisher.send(topics.retry(), "m-large", waiting);
+            publisher.awaitAcks();
+
+            // when
+            assertThatThrownBy(() -> resubmitter.release("m-large", tooLarge)).isInstanceOf(KafkaException.class);
+            final Resubmitter.Result next = resubmitter.release("m-fine", fine);
+
+            // then: the aborted transaction left the wait in force; the producer goes on with the next one
+            assertThat(next.attempt()).isEqualTo(3);
+        }
+        assertThat(values(topics.retry(), "m-large")).containsExactly(waiting);
+        assertThat(values(topics.raw(), "m-large")).isEmpty();
+        assertThat(values(topics.retry(), "m-fine")).containsExactly((RetryMail) null);
+        assertThat(values(topics.raw(), "m-fine")).hasSize(1);
+    }
+}

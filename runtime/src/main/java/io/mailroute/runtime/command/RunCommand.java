@@ -1,0 +1,98 @@
+package io.mailroute.runtime.command;
+
+import io.mailroute.runtime.app.MailrouteApp;
+import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.schemas.topics.MailTopic;
+import io.mailroute.schemas.topics.TopicNames;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mailroute run}: the mail topology against a cluster (what the docker-compose app service
+ * runs) until Ctrl-C or SIGTERM. Exit codes: 4 when the cluster cannot be reached, 1 when the
+ * topics are missing or the streams fail.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the mail topology as a Kafka Streams application against a cluster until Ctrl-C.",
+            "Create the topics first (mailroute topics apply)."})
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    StatusOptions status;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:MAILROUTE_STATE_DIR:-.mailroute-state}",
+            description = "Kafka Streams state directory (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--application-id", defaultValue = "${env:MAILROUTE_APPLICATION_ID:-mailroute}",
+            description = "Kafka Streams application id: consumer group and internal topic prefix (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long to wait for the streams to be RUNNING (default: ${DEFAULT-VALUE}).")
+    long startTimeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The app's settings: the cluster's, the state directory and the application id. */
+    Map<String, Object> appSettings() {
+        return MailrouteApp.settings(cluster.settings(), stateDir, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        final ClientSettings settings = cluster.settings();
+        checkTopics(settings);
+        final PrintWriter out = spec.commandLine().getOut();
+        final MailrouteApp app = new MailrouteApp(appSettings());
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mailroute-run-shutdown"));
+        status.attachTo(app, settings);
+        try {
+            app.start(Duration.ofSeconds(startTimeoutSeconds));
+        } catch (IllegalStateException e) {
+            app.close();
+            throw new CommandFailure(ExitCodes.FAILURE, e.getMessage(), e);
+        }
+        out.println("mailroute run ready: application " + applicationId + " on " + settings.bootstrapServers()
+                + ", state in " + stateDir.toAbsolutePath() + status.uri().map(uri -> ", status page " + uri).orElse("")
+                + " (Ctrl-C stops)");
+        out.flush();
+        if (app.awaitStopped() == KafkaStreams.State.ERROR) {
+            throw new CommandFailure(ExitCodes.FAILURE, "the mail topology stopped with an error; see the log");
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The topology's topics must exist (auto-creation would give them the wrong settings). */
+    private static void checkTopics(final ClientSettings settings) throws InterruptedException {
+        final TopicNames names = TopicNames.from(settings.application());
+        try (Admin admin = Admin.create(settings.admin())) {
+            final Set<String> existing = admin.listTopics().names().get();
+            final List<String> missing = Arrays.stream(MailTopic.values()).map(names::name).filter(n -> !existing.contains(n)).toList();
+            if (!missing.isEmpty()) {
+                throw new CommandFailure(ExitCodes.FAILURE, "topics missing on " + settings.bootstrapServers() + ": "
+                        + String.join(", ", missing) + " (run: mailroute topics apply)");
+            }
+        } catch (ExecutionException e) {
+            throw KafkaErrors.toFailure(settings.bootstrapServers(), e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.mailroute.runtime.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.mailroute.runtime.client.LocalDefaults;
+import io.mailroute.runtime.command.ClusterOptions;
+import io.mailroute.runtime.command.MailrouteRuntime;
+import io.mailroute.runtime.command.RunCommand;
+import io.mailroute.runtime.command.StatusOptions;
+import io.mailroute.s3.S3Environment;
+import io.mailroute.schemas.topics.MailTopic;
+import io.mailroute.schemas.topics.TopicNames;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * docker-compose.yml cannot run here (no Docker), so this test holds it to the app's own settings:
+ * ports against {@link LocalDefaults}, the environment variables the commands read, topic and bucket
+ * names, the Connect plugin directory the connectors module builds, the compose connector config,
+ * and the image: the runtime jar alone, whose commands the services run.
+ */
+class ComposeFileTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Z0-9_]+)(?::-|})");
+
+    private static Path root;
+    private static JsonNode services;
+
+    @BeforeAll
+    static void readComposeFile() throws Exception {
+        root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+        services = YAML.readTree(root.resolve("docker-compose.yml").toFile()).get("services");
+    }
+
+    private static JsonNode service(final String name) {
+        assertThat(services.has(name)).as("service %s in docker-compose.yml", name).isTrue();
+        return services.get(name);
+    }
+
+    /** The published host ports of a service, by container port. */
+    private static List<String> ports(final String name) {
+        final List<String> ports = new ArrayList<>();
+        service(name).get("ports").forEach(p -> ports.add(p.asText()));
+        return ports;
+    }
+
+    private static String env(final String service, final String name) {
+        final JsonNode value = service(service).get("environment").get(name);
+        assertThat(value).as("%s of service %s", name, service).isNotNull();
+        return value.asText();
+    }
+
+    /** The environment variables the commands read: option defaults of run and its mixins, and the S3 keys'. */
+    private static Set<String> envNamesTheAppReads() {
+        final Set<String> names = new HashSet<>(S3Environment.variables());
+        final List<Field> fields = new ArrayList<>();
+        for (final Class<?> options : List.of(ClusterOptions.class, StatusOptions.class, RunCommand.class)) {
+            fields.addAll(List.of(options.getDeclaredFields()));
+        }
+        for (final Field field : fields) {
+            final Option option = field.getAnnotation(Option.class);
+            if (option != null) {
+                final Matcher m = ENV_DEFAULT.matcher(option.defaultValue());
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void publishesTheLocalModePortsAndGivesKafkaUiItsOwn() {
+        assertThat(ports("kafka")).containsExactly(LocalDefaults.KAFKA_PORT + ":" + LocalDefaults.KAFKA_PORT);
+        assertThat(ports("schema-registry")).containsExactly(LocalDefaults.REGISTRY_PORT + ":" + LocalDefaults.REGISTRY_PORT);
+        assertThat(ports("minio")).contains(LocalDefaults.S3_PORT + ":" + LocalDefaults.S3_PORT);
+        assertThat(ports("connect")).containsExactly(LocalDefaults.CONNECT_PORT + ":" + LocalDefaults.CONNECT_PORT);
+        assertThat(ports("mailroute")).containsExactly(LocalDefaults.STATUS_PORT + ":" + LocalDefaults.STATUS_PORT);
+        assertThat(ports("kafka-ui")).containsExactly("8088:8080");
+        assertThat(env("kafka", "KAFKA_ADVERTISED_LISTENERS")).contains("localhost:" + LocalDefaults.KAFKA_PORT);
+    }
+
+    @Test
+    void theAppAndItsJobsAreConfiguredOnlyThroughVariablesTheCommandsRead() {
+        final Set<String> read = envNamesTheAppReads();
+        assertThat(read).contains("MAILROUTE_BOOTSTRAP_SERVER", "MAILROUTE_SCHEMA_REGISTRY", "MAILROUTE_S3_ENDPOINT", "MAILROUTE_S3_BUCKET");
+        for (final String name : List.of("mailroute", "topics-init")) {
+            final Set<String> given = new HashSet<>();
+            service(name).get("environment").fieldNames().forEachRemaining(given::add);
+            assertThat(read).as("variables of %s the commands read", name).containsAll(given);
+            assertThat(given).contains("MAILROUTE_BOOTSTRAP_SERVER", "MAILROUTE_SCHEMA_REGISTRY", "MAILROUTE_S3_ENDPOINT");
+            assertThat(env(name, "MAILROUTE_S3_BUCKET")).isEqualTo(LocalDefaults.BUCKET);
+            assertThat(env(name, "MAILROUTE_S3_ACCESS_KEY_ID")).isEqualTo(LocalDefaults.S3_ACCESS_KEY);
+            assertThat(env(name, "MAILROUTE_S3_SECRET_ACCESS_KEY")).isEqualTo(LocalDefaults.S3_SECRET_KEY);
+        }
+        assertThat(service("mailroute").get("command").get(0).asText()).isEqualTo("run");
+        assertThat(service("topics-init").get("command").toString()).isEqualTo("[\"topics\",\"apply\"]");
+    }
+
+    @Test
+    void minioHasTheLocalCredentialsAndTheInitJobCreatesTheBucket() {
+        assertThat(env("minio", "MINIO_ROOT_USER")).isEqualTo(LocalDefaults.S3_ACCESS_KEY);
+        assertThat(env("minio", "MINIO_ROOT_PASSWORD")).isEqualTo(LocalDefaults.S3_SECRET_KEY);
+        assertThat(service("minio-init").get("entrypoint").toString())
+                .contains("mc mb --ignore-existing local/" + LocalDefaults.BUCKET)
+                .contains(LocalDefaults.S3_ACCESS_KEY + " " + LocalDefaults.S3_SECRET_KEY);
+    }
+
+    @Test
+    void kafkaAndConnectRunThePinnedKafkaVersion() throws Exception {
+        final String kafkaVersion = pomProperty(root.resolve("pom.xml"), "kafka.version");
+        assertThat(service("kafka").get("image").asText()).isEqualTo("apache/kafka:" + kafkaVersion);
+        assertThat(service("connect").get("image").asText()).isEqualTo("apache/kafka:" + kafkaVersion);
+    }
+
+    @Test
+    void connectMountsThePluginDirectoryTheConnectorsModuleBuildsOnItsPluginPath() throws Exception {
+        final Document pom = pom(root.resolve("connectors/pom.xml"));
+        final String artifactId = childText(pom.getDocumentElement(), "artifactId");
+        final String version = childText((Element) pom.getDocumentElement().getElementsByTagName("parent").item(0), "version");
+        final String pluginDir = "./connectors/target/" + artifactId + "-" + version + "-plugin";
+        final Properties worker = new Properties();
+        try (InputStream in = new FileInputStream(root.resolve("ops/compose/connect-distributed.properties").toFile())) {
+            worker.load(in);
+        }
+        final List<String> volumes = new ArrayList<>();
+        service("connect").get("volumes").forEach(v -> volumes.add(v.asText()));
+        assertThat(volumes).contains(pluginDir + ":" + worker.getProperty("plugin.path") + ":ro");
+        assertThat(volumes).anySatisfy(v -> assertThat(v).startsWith("./ops/compose/connect-distributed.properties:"));
+        assertThat(worker.getProperty("group.id")).isEqualTo("mailroute-connect");
+        assertThat(worker.getProperty("bootstrap.servers")).isEqualTo(env("mailroute", "MAILROUTE_BOOTSTRAP_SERVER"));
+        assertThat(Files.readString(root.resolve("connectors/src/assembly/plugin.xml")))
+                .contains("<baseDirectory>${project.artifactId}-${project.version}</baseDirectory>");
+    }
+
+    @Test
+    void theComposeConnectorConfigIsTheLocalOneWithComposeHostNames() throws Exception {
+        final JsonNode local = JSON.readTree(root.resolve("ops/connectors/s3-mail.json").toFile()).get("config");
+        final JsonNode compose = JSON.readTree(root.resolve("ops/compose/s3-mail.json").toFile());
+        final TopicNames names = TopicNames.defaults();
+        assertThat(compose.get("topic").asText()).isEqualTo(names.name(MailTopic.RAW));
+        assertThat(compose.get("dlq.topic").asText()).isEqualTo(names.name(MailTopic.DLQ));
+        assertThat(compose.get("s3.bucket").asText()).isEqualTo(LocalDefaults.BUCKET);
+        assertThat(compose.get("s3.prefix").asText()).isEqualTo(LocalDefaults.PREFIX);
+        assertThat(compose.get("s3.endpoint").asText()).isEqualTo(env("mailroute", "MAILROUTE_S3_ENDPOINT"));
+        assertThat(compose.get("schema.registry.url").asText()).isEqualTo(env("mailroute", "MAILROUTE_SCHEMA_REGISTRY"));
+        for (final Map.Entry<String, JsonNode> field : local.properties()) {
+            if (!field.getKey().equals("s3.endpoint") && !field.getKey().equals("schema.registry.url")) {
+                assertThat(compose.get(field.getKey())).as(field.getKey()).isEqualTo(field.getValue());
+            }
+        }
+        assertThat(compose.size()).isEqualTo(local.size());
+        assertThat(service("connect-init").get("entrypoint").toString()).contains("/connectors/s3-mail/config");
+    }
+
+    @Test
+    void theAppImageIsBuiltFromTheRuntimeJarAlone() throws Exception {
+        assertThat(service("topics-init").get("build").asText()).isEqualTo(".");
+        assertThat(service("mailroute").get("image").asText()).isEqualTo(service("topics-init").get("image").asText());
+        assertThat(Files.readString(root.resolve("Dockerfile")))
+                .contains("COPY runtime/target/mailroute-runtime.jar").contains("COPY runtime/target/lib/")
+                .contains("\"-jar\", \"/opt/mailroute/mailroute-runtime.jar\"")
+                .doesNotContain("cli/target");
+    }
+
+    @Test
+    void theServicesOfTheImageRunCommandsTheRuntimeJarHas() {
+        final CommandLine runtime = MailrouteRuntime.commandLine();
+        for (final String name : List.of("mailroute", "topics-init")) {
+            CommandLine command = runtime;
+            for (final JsonNode word : service(name).get("command")) {
+                assertThat(command.getSubcommands()).as("command of %s", name).containsKey(word.asText());
+                command = command.getSubcommands().get(word.asText());
+            }
+        }
+    }
+
+    @Test
+    void theImageCarriesNoEmbeddedServersAndNoTestUtilities() {
+        // the runtime's class path is what the image's lib/ holds, plus the test framework
+        final List<String> absent = List.of("mailroute-embedded", "embedded" + File.separator + "target", "mailroute-connectors",
+                "connectors" + File.separator + "target", "s3proxy", "connect-runtime", "kafka_2.13", "kafka-streams-test-utils");
+        assertThat(System.getProperty("java.class.path").split(File.pathSeparator))
+                .noneMatch(entry -> absent.stream().anyMatch(entry::contains));
+    }
+
+    private static Document pom(final Path file) throws Exception {
+        final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    private static String pomProperty(final Path file, final String name) throws Exception {
+        final Element properties = (Element) pom(file).getDocumentElement().getElementsByTagName("properties").item(0);
+        return properties.getElementsByTagName(name).item(0).getTextContent().strip();
+    }
+
+    private static String childText(final Element parent, final String name) {
+        for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(name)) {
+                return element.getTextContent().strip();
+            }
+        }
+        throw new AssertionError("no <" + name + "> in <" + parent.getTagName() + ">");
+    }
+}

@@ -1,0 +1,34 @@
+package io.mailroute.stack;
+
+import java.nio.file.Path;
+
+/**
+ * Where a stack keeps the state of each service, below one directory: everything that must
+ * survive a restart (also after {@code kill -9}) lives there.
+ *
+ * @param root the data directory
+ */
+record DataDir(Path root) {
+
+    Path kafka() {
+        return root.resolve("kafka");
+    }
+
+    /** The registry's journal: schema ids survive restarts. */
+    Path registryJournal() {
+        return root.resolve("schema-registry").resolve("schemas.journal");
+    }
+
+    Path s3() {
+        return root.resolve("s3");
+    }
+
+    Path streams() {
+        return root.resolve("streams");
+    }
+
+    /** The endpoints and S3 keys the connector configs read through Connect's {@code ${file:...}} provider. */
+    Path connectEndpoints() {
+        return root.resolve("connect").resolve("endpoints.properties").toAbsolutePath();
+    }
+}

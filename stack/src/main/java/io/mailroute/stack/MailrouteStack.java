@@ -1,0 +1,487 @@
+package io.mailroute.stack;
+
+import io.mailroute.embedded.ConnectRestClient;
+import io.mailroute.embedded.EmbeddedConnect;
+import io.mailroute.embedded.EmbeddedKafka;
+import io.mailroute.embedded.EmbeddedS3;
+import io.mailroute.runtime.app.MailrouteApp;
+import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.LocalDefaults;
+import io.mailroute.runtime.status.StatusServer;
+import io.mailroute.runtime.topics.TopicApplier;
+import io.mailroute.s3.S3Settings;
+import io.mailroute.schemas.registry.LocalSchemaRegistry;
+import io.mailroute.schemas.registry.server.SchemaRegistryServer;
+import io.mailroute.schemas.topics.TopicNames;
+import io.mailroute.topology.config.MailrouteConfig;
+import io.mailroute.topology.TopologyServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * mailroute in one JVM, no Docker: a KRaft broker, the topics, the schema registry, an S3 endpoint
+ * with the mail bucket, the default rules on {@code mail.rules}, a distributed Connect worker
+ * running the S3 mail connector (and the Organizations connector when configured), the mail
+ * topology and, on request, the status server. {@code mailroute local} runs all of it
+ * ({@link Builder#pipeline()}); {@code mailroute bench} and the integration tests choose the parts
+ * they need. Parts start in that order and stop in the reverse one; all state lives below the
+ * data directory, so a restart (also after {@code kill -9}) carries on.
+ *
+ * <pre>{@code
+ * try (MailrouteStack stack = MailrouteStack.builder().pipeline().dataDir(dir).start()) {
+ *     new MailUploader(stack.client().s3(), ...);
+ * }
+ * }</pre>
+ */
+public final class MailrouteStack implements AutoCloseable {
+    /** Name the S3 mail connector runs under. */
+    public static final String S3_CONNECTOR = "s3-mail";
+    /** Name the Organizations connector runs under when its file gives none. */
+    public static final String ORGANIZATIONS_CONNECTOR = "organizations";
+    private static final Logger log = LoggerFactory.getLogger(MailrouteStack.class);
+
+    private final Builder plan;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private Path root;
+    private boolean temporary;
+    private StackPorts ports;
+    private EmbeddedKafka kafka;
+    private SchemaRegistryServer registry;
+    private EmbeddedS3 s3;
+    private EmbeddedConnect connect;
+    private ClientSettings client;
+    private Map<String, Object> appSettings;
+    private MailrouteApp app;
+    private boolean closed;
+
+    private MailrouteStack(final Builder plan) {
+        this.plan = plan;
+    }
+
+    /** A stack of no parts yet, on a temporary data directory, free ports and 3 partitions per topic. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void startAll() throws Exception {
+        temporary = plan.dataDir == null;
+        root = temporary ? Files.createTempDirectory("mailroute-stack-") : plan.dataDir;
+        Files.createDirectories(root);
+        final DataDir dirs = new DataDir(root);
+        ports = RememberedPorts.apply(root, plan.ports);
+        String bootstrapServers = plan.existingKafka;
+        if (plan.kafka) {
+            plan.progress.accept("kafka: starting the KRaft broker in " + dirs.kafka());
+            kafka = register(EmbeddedKafka.builder().dataDir(dirs.kafka()).host(plan.host).port(ports.kafka())
+                    .controllerPort(ports.controller()).start());
+            bootstrapServers = kafka.bootstrapServers();
+        }
+        if (plan.topics) {
+            createTopics(bootstrapServers);
+        }
+        if (plan.registry) {
+            startRegistry(dirs);
+        }
+        if (plan.s3) {
+            startS3(dirs);
+        }
+        client = clientSettings(bootstrapServers);
+        if (plan.rules) {
+            final int published = new DefaultRulesPublisher(client).publishIfEmpty();
+            plan.progress.accept("rules: " + (published == 0 ? "mail.rules already holds rules; left as they are"
+                    : published + " default rules published to mail.rules"));
+        }
+        final ConnectEndpoints endpoints = new ConnectEndpoints(dirs.connectEndpoints());
+        if (registry != null && s3 != null) {
+            endpoints.write(s3.settings(), registry.url());
+        }
+        if (plan.connect) {
+            startConnect(bootstrapServers, endpoints);
+        }
+        RememberedPorts.save(root, listening());
+        if (plan.app) {
+            startApp(dirs);
+        }
+    }
+
+    private ClientSettings clientSettings(final String bootstrapServers) {
+        final String registryUrl = registry == null ? null : registry.url();
+        if (s3 == null) {
+            return new ClientSettings(bootstrapServers, registryUrl, null, LocalDefaults.BUCKET, null, Map.of());
+        }
+        return new ClientSettings(bootstrapServers, registryUrl, s3.endpoint().toString(), LocalDefaults.BUCKET,
+                EmbeddedS3.REGION.id(), ClientSettings.S3.connectionProperties(s3.settings()));
+    }
+
+    /** The ports of the services this stack runs; 0 for the others. */
+    private StackPorts listening() {
+        return new StackPorts(kafka == null ? 0 : kafka.port(), kafka == null ? 0 : kafka.controllerPort(),
+                registry == null ? 0 : registry.port(), s3 == null ? 0 : s3.port(),
+                connect == null ? 0 : connect.restPort());
+    }
+
+    private void createTopics(final String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            final long created = new TopicApplier(admin)
+                    .apply(TopicApplier.specs(TopicNames.from(Map.of()), plan.partitions, (short) 1)).stream()
+                    .filter(change -> change.action().equals("created")).count();
+            plan.progress.accept("topics: " + (created == 0 ? "all present" : created + " created"));
+        }
+    }
+
+    private void startRegistry(final DataDir dirs) throws IOException {
+        Files.createDirectories(dirs.registryJournal().getParent());
+        final LocalSchemaRegistry schemas = register(LocalSchemaRegistry.persistent(dirs.registryJournal()));
+        registry = register(SchemaRegistryServer.start(schemas, plan.host, ports.registry(), Optional.empty()));
+        plan.progress.accept("schema registry: " + schemas.subjects().size() + " subjects in "
+                + dirs.registryJournal());
+    }
+
+    private void startS3(final DataDir dirs) {
+        final EmbeddedS3.Builder builder = EmbeddedS3.builder().host(plan.host).port(ports.s3())
+                .credentials(LocalDefaults.S3_ACCESS_KEY, LocalDefaults.S3_SECRET_KEY);
+        s3 = register((plan.s3InMemory ? builder.transientStore() : builder.dataDir(dirs.s3())).start());
+        s3.createBucket(LocalDefaults.BUCKET);
+        plan.progress.accept("s3: bucket " + LocalDefaults.BUCKET + " in " + (plan.s3InMemory ? "memory" : dirs.s3()));
+    }
+
+    private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints) throws IOException {
+        // the REST API serves this machine only, and ${file:...} reads nothing outside the data directory:
+        // no web page or connector config can read the S3 keys of another file through validate
+        connect = register(EmbeddedConnect.builder().bootstrapServers(bootstrapServers).host(plan.host)
+                .restPort(ports.connect()).exactlyOnce(true)
+                .loopbackRestOnly()
+                .fileConfigProvider(root)
+                .start());
+        if (plan.s3Mail != null) {
+            final StackConnectors connectors = new StackConnectors(connect.rest(), endpoints, plan.progress);
+            connectors.s3Mail(plan.s3Mail);
+            connectors.organizations(plan.organizationsConfig);
+        }
+    }
+
+    private void startApp(final DataDir dirs) throws Exception {
+        // one instance: after a kill -9 its tasks come back once the old member's session expires
+        final Map<String, Object> overrides = new HashMap<>();
+        overrides.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000");
+        overrides.putAll(plan.appOverrides);
+        appSettings = Map.copyOf(MailrouteApp.settings(client, dirs.streams(), overrides));
+        app = register(new MailrouteApp(appSettings, plan.topologyServices));
+        plan.progress.accept("topology: starting the streams (state in " + dirs.streams() + ")");
+        app.start(MailrouteApp.DEFAULT_START_TIMEOUT);
+    }
+
+    private synchronized <T extends AutoCloseable> T register(final T service) {
+        started.push(service);
+        return service;
+    }
+
+    /**
+     * Starts the status server for the stack's app; it stops with the stack, before the app.
+     *
+     * @throws IllegalArgumentException when bound beyond loopback without a token
+     * @throws IOException              when its address cannot be bound
+     */
+    public StatusServer startStatusServer(final StatusServer.Settings settings) throws IOException {
+        final MailrouteApp running = app();
+        return register(StatusServer.start(settings, running.kafkaStreams(), running.describe(), client));
+    }
+
+    /** Settings for clients of this stack: its broker, and its registry and S3 (with their keys) when it runs them. */
+    public ClientSettings client() {
+        return client;
+    }
+
+    /** The running mail topology. */
+    public MailrouteApp app() {
+        return require(app, "app");
+    }
+
+    /** The settings the app runs with, for another instance of the same application. */
+    public Map<String, Object> appSettings() {
+        return require(appSettings, "app");
+    }
+
+    /** The Connect worker's REST API. */
+    public ConnectRestClient connect() {
+        return require(connect, "connect").rest();
+    }
+
+    /** Where the S3 endpoint is and as whom to reach it. */
+    public S3Settings s3Settings() {
+        return require(s3, "s3").settings();
+    }
+
+    public Path dataDir() {
+        return root;
+    }
+
+    /** Partitions of the topics the stack creates. */
+    public int partitions() {
+        return plan.partitions;
+    }
+
+    /** The ports asked for, each 0 replaced by the port remembered from the last start. */
+    public StackPorts ports() {
+        return ports;
+    }
+
+    /** Where each service answers, for the console. */
+    public Map<String, String> urls() {
+        final Map<String, String> urls = new LinkedHashMap<>();
+        if (kafka != null) {
+            urls.put("kafka", kafka.bootstrapServers());
+        }
+        if (registry != null) {
+            urls.put("schema registry", registry.url());
+        }
+        if (s3 != null) {
+            urls.put("s3", s3.endpoint() + " (bucket " + LocalDefaults.BUCKET + ", key " + s3.accessKey() + ")");
+        }
+        if (connect != null) {
+            urls.put("connect", connect.restUrl().toString());
+        }
+        urls.put("data dir", root.toAbsolutePath().toString());
+        return urls;
+    }
+
+    private static <T> T require(final T part, final String name) {
+        if (part == null) {
+            throw new IllegalStateException("this stack runs no " + name);
+        }
+        return part;
+    }
+
+    /** Stops everything, the last started first; a temporary data directory is removed. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!started.isEmpty()) {
+            final AutoCloseable service = started.pop();
+            try {
+                service.close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed", service.getClass().getSimpleName(), e);
+            }
+        }
+        if (temporary) {
+            deleteRecursively(root);
+        }
+    }
+
+    private static void deleteRecursively(final Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the temporary data directory " + dir, e);
+        }
+    }
+
+    /** Which parts a stack runs and where; {@link #start()} starts them. */
+    public static final class Builder {
+        private Path dataDir;
+        private String host = "127.0.0.1";
+        private StackPorts ports = StackPorts.FREE;
+        private int partitions = 3;
+        private String existingKafka;
+        private boolean kafka;
+        private boolean topics;
+        private boolean registry;
+        private boolean s3;
+        private boolean s3InMemory;
+        private boolean rules;
+        private boolean connect;
+        private Map<String, String> s3Mail;
+        private Optional<Path> organizationsConfig = Optional.empty();
+        private boolean app;
+        private Map<String, Object> appOverrides = Map.of();
+        private Function<MailrouteConfig, TopologyServices> topologyServices = TopologyServices::from;
+        private Consumer<String> progress = step -> { };
+
+        private Builder() {}
+
+        /**
+         * Every part, as {@code mailroute local} runs it: broker, topics, registry, S3, default rules,
+         * Connect with the S3 mail connector, the app.
+         */
+        public Builder pipeline() {
+            return kafka().topics().registry().s3().defaultRules().s3MailConnector().app();
+        }
+
+        /** Where everything that survives a restart lives; without it a temporary directory, removed on close. */
+        public Builder dataDir(final Path dir) {
+            this.dataDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** The address every service binds to and advertises (default 127.0.0.1). */
+        public Builder host(final String address) {
+            this.host = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** The services' ports (default: free ones). */
+        public Builder ports(final StackPorts asked) {
+            this.ports = Objects.requireNonNull(asked, "asked");
+            return this;
+        }
+
+        /**
+         * Partitions of the topics created on the first start (default 3).
+         *
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder partitions(final int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1, not " + count);
+            }
+            this.partitions = count;
+            return this;
+        }
+
+        /** A KRaft broker in this JVM. */
+        public Builder kafka() {
+            this.kafka = true;
+            return this;
+        }
+
+        /** The broker at {@code bootstrapServers}, started elsewhere, instead of one in this JVM. */
+        public Builder existingKafka(final String bootstrapServers) {
+            this.existingKafka = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            return this;
+        }
+
+        /** The mailroute topics, created where missing. */
+        public Builder topics() {
+            this.topics = true;
+            return this;
+        }
+
+        /** The schema registry, its schemas kept in the data directory. */
+        public Builder registry() {
+            this.registry = true;
+            return this;
+        }
+
+        /** An S3 endpoint with the mail bucket, its objects kept in the data directory. */
+        public Builder s3() {
+            this.s3 = true;
+            return this;
+        }
+
+        /** An S3 endpoint with the mail bucket, its objects kept in memory. */
+        public Builder s3InMemory() {
+            this.s3InMemory = true;
+            return s3();
+        }
+
+        /** The default rule pack on {@code mail.rules}, when that topic holds no rules yet. */
+        public Builder defaultRules() {
+            this.rules = true;
+            return this;
+        }
+
+        /** A distributed Connect worker (exactly-once source) running the connectors on the class path. */
+        public Builder connect() {
+            this.connect = true;
+            return this;
+        }
+
+        /** The S3 mail connector of {@code ops/connectors/s3-mail.json} on the stack's bucket, on a Connect worker. */
+        public Builder s3MailConnector() {
+            return s3MailConnector(Map.of());
+        }
+
+        /** The S3 mail connector with {@code overrides} of its config. */
+        public Builder s3MailConnector(final Map<String, String> overrides) {
+            this.s3Mail = Map.copyOf(overrides);
+            return connect();
+        }
+
+        /** The Organizations connector of this {@code {"name","config"}} file beside the S3 mail connector. */
+        public Builder organizationsConnector(final Path file) {
+            this.organizationsConfig = Optional.of(file);
+            return this;
+        }
+
+        /** The mail topology as a running Kafka Streams application, its state in the data directory. */
+        public Builder app() {
+            this.app = true;
+            return this;
+        }
+
+        /** The app, with these Streams or {@code mailroute.*} settings over the stack's. */
+        public Builder app(final Map<String, ?> overrides) {
+            this.appOverrides = Map.copyOf(overrides);
+            return app();
+        }
+
+        /** What the app's topology calls out to (default: {@link TopologyServices#from}). */
+        public Builder topologyServices(final Function<MailrouteConfig, TopologyServices> services) {
+            this.topologyServices = Objects.requireNonNull(services, "services");
+            return this;
+        }
+
+        /** Told about each step, for the console. */
+        public Builder progress(final Consumer<String> listener) {
+            this.progress = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Starts the parts; on failure whatever was started is stopped again.
+         *
+         * @throws IllegalStateException when a part lacks one it needs
+         */
+        public MailrouteStack start() throws Exception {
+            check();
+            final MailrouteStack stack = new MailrouteStack(this);
+            try {
+                stack.startAll();
+                return stack;
+            } catch (Exception | Error e) {
+                stack.close();
+                throw e;
+            }
+        }
+
+        private void check() {
+            if (kafka && existingKafka != null) {
+                throw new IllegalStateException("a stack starts a broker or uses an existing one, not both");
+            }
+            final boolean hasKafka = kafka || existingKafka != null;
+            need(topics || rules || connect || app, hasKafka, "topics, rules, Connect and the app need a broker");
+            need(rules || app, registry, "the rules and the app need the schema registry");
+            need(organizationsConfig.isPresent(), s3Mail != null,
+                    "the Organizations connector runs beside the S3 mail connector");
+        }
+
+        private static void need(final boolean wanted, final boolean present, final String message) {
+            if (wanted && !present) {
+                throw new IllegalStateException(message);
+            }
+        }
+    }
+}
