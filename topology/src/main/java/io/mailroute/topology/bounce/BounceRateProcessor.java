@@ -35,12 +35,12 @@ final class BounceRateProcessor implements Processor<String, RateSighting, Strin
     private final BounceSettings settings;
     private final long step;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, RateWindow> windows;
+    private KeyValueStore<String, BounceRateWindow> windows;
 
     BounceRateProcessor(final String storeName, final BounceSettings settings) {
         this.storeName = storeName;
         this.settings = settings;
-        this.step = Math.max(1, settings.rateWindow().toMillis() / RateWindow.BUCKETS);
+        this.step = Math.max(1, settings.rateWindow().toMillis() / BounceRateWindow.BUCKETS);
     }
 
     @Override
@@ -54,8 +54,8 @@ final class BounceRateProcessor implements Processor<String, RateSighting, Strin
     @Override
     public void process(final Record<String, RateSighting> record) {
         final long now = context.currentSystemTimeMs();
-        final RateWindow stored = windows.get(record.key());
-        final RateWindow window = stored == null ? new RateWindow() : stored;
+        final BounceRateWindow stored = windows.get(record.key());
+        final BounceRateWindow window = stored == null ? new BounceRateWindow() : stored;
         window.slideTo(now / step);
         window.add(record.value());
         report(record.key(), window, now);
@@ -63,11 +63,11 @@ final class BounceRateProcessor implements Processor<String, RateSighting, Strin
     }
 
     private void slideAll(final long now) {
-        final List<KeyValue<String, RateWindow>> changed = new ArrayList<>();
+        final List<KeyValue<String, BounceRateWindow>> changed = new ArrayList<>();
         final List<String> empty = new ArrayList<>();
-        try (KeyValueIterator<String, RateWindow> all = windows.all()) {
+        try (KeyValueIterator<String, BounceRateWindow> all = windows.all()) {
             while (all.hasNext()) {
-                final KeyValue<String, RateWindow> entry = all.next();
+                final KeyValue<String, BounceRateWindow> entry = all.next();
                 entry.value.slideTo(now / step);
                 if (report(entry.key, entry.value, now)) {
                     changed.add(entry);
@@ -82,7 +82,7 @@ final class BounceRateProcessor implements Processor<String, RateSighting, Strin
     }
 
     /** Forwards an alert when the window's level differs from the one last reported; true when it did. */
-    private boolean report(final String scope, final RateWindow window, final long now) {
+    private boolean report(final String scope, final BounceRateWindow window, final long now) {
         final long mails = window.mails();
         final long bounces = window.bounces();
         final RateLevel level = RateLevel.of(bounces, mails, settings);
@@ -95,7 +95,7 @@ final class BounceRateProcessor implements Processor<String, RateSighting, Strin
         return true;
     }
 
-    private Alert alert(final String scope, final RateWindow window, final RateLevel level, final long bounces, final long mails,
+    private Alert alert(final String scope, final BounceRateWindow window, final RateLevel level, final long bounces, final long mails,
                         final long now) {
         final double rate = mails == 0 ? 0 : (double) bounces / mails;
         final double threshold = level == RateLevel.CRITICAL ? settings.criticalRate() : settings.warningRate();
@@ -120,7 +120,7 @@ final class BounceRateProcessor implements Processor<String, RateSighting, Strin
                 .setTotal(mails)
                 .setRate(rate)
                 .setThreshold(threshold)
-                .setWindowStart(Instant.ofEpochMilli(windowEnd - RateWindow.BUCKETS * step))
+                .setWindowStart(Instant.ofEpochMilli(windowEnd - BounceRateWindow.BUCKETS * step))
                 .setWindowEnd(Instant.ofEpochMilli(windowEnd))
                 .setSampleMailIds(window.samples())
                 .setAttributes(Map.of(kind, name))

@@ -82,7 +82,7 @@ public final class BounceStage {
                 Serdes.String(), UnverifiedBounces.serde()));
         // every mail updates its scopes' windows: cached, so the changelog gets one update per scope and commit
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RATE_STORE), Serdes.String(),
-                RateWindow.serde()).withCachingEnabled());
+                BounceRateWindow.serde()).withCachingEnabled());
 
         // every bounced address is ticketed and suppressed in the one task that owns its key
         final KStream<String, ClassifiedMail> byAddress = byAddress(decisions, Track.MAIN, ticket)

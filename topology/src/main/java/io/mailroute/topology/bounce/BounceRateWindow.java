@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.Serdes;
  * of per-step counters, with the alert level last reported. Fixed size, so adding a mail costs
  * the same however many mails the window holds.
  */
-final class RateWindow {
+final class BounceRateWindow {
     /** Steps per window: the window slides by one step, a 60th of its length. */
     static final int BUCKETS = 60;
     private static final int SAMPLES = 3;
@@ -33,11 +33,11 @@ final class RateWindow {
     private long newest;
     private RateLevel level;
 
-    RateWindow() {
+    BounceRateWindow() {
         this(new long[BUCKETS], new long[BUCKETS], new ArrayDeque<>(SAMPLES), Long.MIN_VALUE, RateLevel.NONE);
     }
 
-    private RateWindow(final long[] mails, final long[] bounces, final Deque<String> samples, final long newest, final RateLevel level) {
+    private BounceRateWindow(final long[] mails, final long[] bounces, final Deque<String> samples, final long newest, final RateLevel level) {
         this.mails = mails;
         this.bounces = bounces;
         this.samples = samples;
@@ -112,12 +112,12 @@ final class RateWindow {
         return (int) Math.floorMod(step, (long) BUCKETS);
     }
 
-    static Serde<RateWindow> serde() {
+    static Serde<BounceRateWindow> serde() {
         return Serdes.serdeFrom((topic, window) -> window == null ? null : write(window),
                 (topic, bytes) -> bytes == null ? null : read(bytes));
     }
 
-    private static byte[] write(final RateWindow window) {
+    private static byte[] write(final BounceRateWindow window) {
         final byte[] samples = samplesBytes(window.samples);
         final ByteBuffer out = ByteBuffer.allocate(FIXED_BYTES + samples.length);
         out.put(VERSION).putLong(window.newest).put((byte) window.level.ordinal());
@@ -139,7 +139,7 @@ final class RateWindow {
         return bytes.toByteArray();
     }
 
-    private static RateWindow read(final byte[] bytes) {
+    private static BounceRateWindow read(final byte[] bytes) {
         final ByteBuffer in = ByteBuffer.wrap(bytes);
         if (bytes.length < FIXED_BYTES || in.get() != VERSION) {
             throw new SerializationException("Unknown bounce-rate window format");
@@ -161,6 +161,6 @@ final class RateWindow {
         } catch (IOException e) {
             throw new SerializationException("Cannot read a bounce-rate window", e);
         }
-        return new RateWindow(mails, bounces, samples, newest, level);
+        return new BounceRateWindow(mails, bounces, samples, newest, level);
     }
 }

@@ -7,12 +7,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-class RateWindowTest {
+class BounceRateWindowTest {
 
     @Test
     void shouldWriteTheLayoutDataOutputWroteSoStoredWindowsStayReadable() throws IOException {
         // given
-        final RateWindow window = new RateWindow();
+        final BounceRateWindow window = new BounceRateWindow();
         window.slideTo(1_000);
         window.add(new RateSighting("incoming/a", false));
         window.slideTo(1_002);
@@ -21,11 +21,11 @@ class RateWindowTest {
         window.level(RateLevel.WARNING);
 
         // when
-        final byte[] written = RateWindow.serde().serializer().serialize("t", window);
+        final byte[] written = BounceRateWindow.serde().serializer().serialize("t", window);
 
         // then
         assertThat(written).isEqualTo(asDataOutputWroteIt(window));
-        final RateWindow read = RateWindow.serde().deserializer().deserialize("t", written);
+        final BounceRateWindow read = BounceRateWindow.serde().deserializer().deserialize("t", written);
         assertThat(read.newest()).isEqualTo(1_002);
         assertThat(read.mails()).isEqualTo(3);
         assertThat(read.bounces()).isEqualTo(2);
@@ -33,16 +33,16 @@ class RateWindowTest {
         assertThat(read.samples()).containsExactly("incoming/b", "incoming/\u00e9t\u00e9");
     }
 
-    private static byte[] asDataOutputWroteIt(final RateWindow window) throws IOException {
+    private static byte[] asDataOutputWroteIt(final BounceRateWindow window) throws IOException {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(1);
             out.writeLong(window.newest());
             out.writeByte(window.level().ordinal());
             // slots in ring order: step 1,000 (one mail) and step 1,002 (two bounces)
-            final int first = Math.floorMod(1_000, RateWindow.BUCKETS);
-            final int last = Math.floorMod(1_002, RateWindow.BUCKETS);
-            for (int slot = 0; slot < RateWindow.BUCKETS; slot++) {
+            final int first = Math.floorMod(1_000, BounceRateWindow.BUCKETS);
+            final int last = Math.floorMod(1_002, BounceRateWindow.BUCKETS);
+            for (int slot = 0; slot < BounceRateWindow.BUCKETS; slot++) {
                 out.writeLong(slot == first ? 1 : slot == last ? 2 : 0);
                 out.writeLong(slot == last ? 2 : 0);
             }
