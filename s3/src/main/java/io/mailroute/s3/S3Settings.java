@@ -22,6 +22,12 @@ public record S3Settings(URI endpoint, String region, boolean pathStyleAccess, A
                          int maxAttempts, Duration apiCallTimeout, Duration apiCallAttemptTimeout) {
     /** The attempts of the SDK's standard retry mode. */
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    /**
+     * The attempts of {@link #forEndpoint}: S3Proxy now and then closes a keep-alive connection just
+     * after answering, and the JDK's client fails a streamed PUT sent on it (about 5 % of first
+     * attempts on a loaded machine); three attempts all failing that way failed builds.
+     */
+    public static final int LOCAL_ENDPOINT_MAX_ATTEMPTS = 6;
 
     public S3Settings {
         Objects.requireNonNull(region, "region");
@@ -31,12 +37,13 @@ public record S3Settings(URI endpoint, String region, boolean pathStyleAccess, A
     }
 
     /**
-     * An S3-compatible endpoint reached with path-style requests and static credentials, with the
-     * SDK's default attempts and no timeouts: how tools and tests reach S3Proxy or MinIO.
+     * An S3-compatible endpoint reached with path-style requests and static credentials, with
+     * {@value #LOCAL_ENDPOINT_MAX_ATTEMPTS} attempts and no timeouts: how tools and tests reach
+     * S3Proxy or MinIO.
      */
     public static S3Settings forEndpoint(final URI endpoint, final String region, final AwsCredentials credentials) {
         return new S3Settings(Objects.requireNonNull(endpoint, "endpoint"), region, true, credentials,
-                DEFAULT_MAX_ATTEMPTS, null, null);
+                LOCAL_ENDPOINT_MAX_ATTEMPTS, null, null);
     }
 
     public S3Settings withCredentials(final AwsCredentials newCredentials) {
