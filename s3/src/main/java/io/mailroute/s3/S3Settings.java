@@ -18,8 +18,14 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * @param apiCallAttemptTimeout upper bound of one attempt, or null for none; no key sets it: a user that needs
  *                              one decides it from the others (the topology's claim-check fetch does)
  */
-public record S3Settings(URI endpoint, String region, boolean pathStyleAccess, AwsCredentials credentials,
-                         int maxAttempts, Duration apiCallTimeout, Duration apiCallAttemptTimeout) {
+public record S3Settings(
+        URI endpoint,
+        String region,
+        boolean pathStyleAccess,
+        AwsCredentials credentials,
+        int maxAttempts,
+        Duration apiCallTimeout,
+        Duration apiCallAttemptTimeout) {
     /** The attempts of the SDK's standard retry mode. */
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
@@ -35,23 +41,29 @@ public record S3Settings(URI endpoint, String region, boolean pathStyleAccess, A
      * SDK's default attempts and no timeouts: how tools and tests reach S3Proxy or MinIO.
      */
     public static S3Settings forEndpoint(final URI endpoint, final String region, final AwsCredentials credentials) {
-        return new S3Settings(Objects.requireNonNull(endpoint, "endpoint"), region, true, credentials,
-                DEFAULT_MAX_ATTEMPTS, null, null);
+        return new S3Settings(
+                Objects.requireNonNull(endpoint, "endpoint"),
+                region,
+                true,
+                credentials,
+                DEFAULT_MAX_ATTEMPTS,
+                null,
+                null);
     }
 
     public S3Settings withCredentials(final AwsCredentials newCredentials) {
-        return new S3Settings(endpoint, region, pathStyleAccess, newCredentials, maxAttempts, apiCallTimeout,
-                apiCallAttemptTimeout);
+        return new S3Settings(
+                endpoint, region, pathStyleAccess, newCredentials, maxAttempts, apiCallTimeout, apiCallAttemptTimeout);
     }
 
     public S3Settings withMaxAttempts(final int attempts) {
-        return new S3Settings(endpoint, region, pathStyleAccess, credentials, attempts, apiCallTimeout,
-                apiCallAttemptTimeout);
+        return new S3Settings(
+                endpoint, region, pathStyleAccess, credentials, attempts, apiCallTimeout, apiCallAttemptTimeout);
     }
 
     public S3Settings withApiCallTimeout(final Duration timeout) {
-        return new S3Settings(endpoint, region, pathStyleAccess, credentials, maxAttempts, timeout,
-                apiCallAttemptTimeout);
+        return new S3Settings(
+                endpoint, region, pathStyleAccess, credentials, maxAttempts, timeout, apiCallAttemptTimeout);
     }
 
     public S3Settings withApiCallAttemptTimeout(final Duration timeout) {

@@ -37,8 +37,9 @@ final class S3ProxyFixture implements AutoCloseable {
         endpoint = "http://127.0.0.1:" + proxy.getPort();
         // the set-up client retries more than the SDK's default: a JDK keep-alive connection that
         // S3Proxy has just closed fails a PUT with "Error writing request body to server" on a loaded machine
-        client = S3Clients.create(S3Settings.forEndpoint(URI.create(endpoint), "us-east-1",
-                AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)).withMaxAttempts(10));
+        client = S3Clients.create(S3Settings.forEndpoint(
+                        URI.create(endpoint), "us-east-1", AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY))
+                .withMaxAttempts(10));
     }
 
     static S3ProxyFixture start() throws Exception {
@@ -90,7 +91,9 @@ final class S3ProxyFixture implements AutoCloseable {
 
     /** Every key in the bucket under {@code prefix}. */
     List<String> keys(final String bucket, final String prefix) {
-        return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().map(S3Object::key).toList();
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(S3Object::key)
+                .toList();
     }
 
     @Override
