@@ -12,7 +12,6 @@ import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.runtime.command.KafkaErrors;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
-import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,15 +30,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mailroute accounts import}: publish account to address mappings to mail.accounts. */
-@Command(name = "accounts", description = "Account to address mappings on mail.accounts.",
+@Command(
+        name = "accounts",
+        description = "Account to address mappings on mail.accounts.",
         subcommands = {AccountsCommand.Import.class})
 public final class AccountsCommand {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = {
-        "Publishes mappings from the JSON of 'aws organizations list-accounts' or CSV accountId,email,name,status.",
-        "ACTIVE rows become mappings, other statuses tombstones. Rejected rows are reported as file:line: reason;",
-        "the rest is still imported and the exit code is 3."})
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Publishes mappings from the JSON of 'aws organizations list-accounts' or CSV accountId,email,name,status.",
+                "ACTIVE rows become mappings, other statuses tombstones. Rejected rows are reported as file:line: reason;",
+                "the rest is still imported and the exit code is 3."
+            })
     static final class Import implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster;
@@ -47,12 +52,18 @@ public final class AccountsCommand {
         @Parameters(paramLabel = "FILE", description = "Accounts file (JSON or CSV).")
         Path file;
 
-        @Option(names = "--source", paramLabel = "NAME",
-                description = "Source recorded in each mapping and used by --prune (default: import-json or import-csv by file type).")
+        @Option(
+                names = "--source",
+                paramLabel = "NAME",
+                description =
+                        "Source recorded in each mapping and used by --prune (default: import-json or import-csv by file type).")
         String source;
 
-        @Option(names = "--prune", description = "Tombstone accounts of the same source that mail.accounts maps but the file no longer lists "
-                + "(skipped when any row is rejected).")
+        @Option(
+                names = "--prune",
+                description =
+                        "Tombstone accounts of the same source that mail.accounts maps but the file no longer lists "
+                                + "(skipped when any row is rejected).")
         boolean prune;
 
         @Spec
@@ -65,21 +76,34 @@ public final class AccountsCommand {
             accounts.problems().forEach(problem -> err.println("mailroute: " + problem));
             final String recordedSource = source != null ? source : defaultSource(accounts);
             final ClientSettings settings = cluster.settings();
-            try (SchemaRegistryClient registry = settings.registry(); TopicPublisher publisher = new TopicPublisher(settings)) {
-                final Topic<String, AccountMapping> topic = settings.topics(registry).accounts();
-                final AccountsImport plan = AccountsImport.plan(accounts, recordedSource,
+            try (SchemaRegistryClient registry = settings.registry();
+                    TopicPublisher publisher = new TopicPublisher(settings)) {
+                final Topic<String, AccountMapping> topic =
+                        settings.topics(registry).accounts();
+                final AccountsImport plan = AccountsImport.plan(
+                        accounts,
+                        recordedSource,
                         prune ? new TopicReader(settings).readAll(topic, key -> true, READ_TIMEOUT) : List.of());
                 plan.upserts().forEach((id, mapping) -> publisher.send(topic, id, mapping));
                 plan.removals().forEach(id -> publisher.send(topic, id, null));
                 plan.pruned().forEach(id -> publisher.send(topic, id, null));
                 publisher.awaitAcks();
                 if (prune && !accounts.problems().isEmpty()) {
-                    err.println("mailroute: --prune skipped: " + accounts.problems().size()
-                            + " rows were rejected, and an unreadable row may name an account that is still mapped");
+                    err.println(
+                            "mailroute: --prune skipped: " + accounts.problems().size()
+                                    + " rows were rejected, and an unreadable row may name an account that is still mapped");
                 }
-                spec.commandLine().getOut().printf("%s: %d mappings, %d tombstones (not ACTIVE), %d pruned, %d rows rejected; source %s on %s%n",
-                        file.getFileName(), plan.upserts().size(), plan.removals().size(), plan.pruned().size(),
-                        accounts.problems().size(), recordedSource, topic.name());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%s: %d mappings, %d tombstones (not ACTIVE), %d pruned, %d rows rejected; source %s on %s%n",
+                                file.getFileName(),
+                                plan.upserts().size(),
+                                plan.removals().size(),
+                                plan.pruned().size(),
+                                accounts.problems().size(),
+                                recordedSource,
+                                topic.name());
             } catch (ExecutionException e) {
                 throw KafkaErrors.toFailure(settings.bootstrapServers(), e);
             }

@@ -31,62 +31,99 @@ import picocli.CommandLine.Spec;
  * {@code mailroute bench}: one run of parse-only, broker-only, Streams passthrough, topology alone
  * and the full pipeline over the same generated mails, as JSON on stdout (and {@code --out}).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure parse-only, broker-only, a Streams passthrough, the topology alone and the full pipeline "
-                + "(S3 put -> lanes, with latency) over the same generated mails; prints JSON.",
-            "Runs on an embedded stack (broker, S3, registry, Connect, in fresh temp dirs) unless --cluster is given."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure parse-only, broker-only, a Streams passthrough, the topology alone and the full pipeline "
+                    + "(S3 put -> lanes, with latency) over the same generated mails; prints JSON.",
+            "Runs on an embedded stack (broker, S3, registry, Connect, in fresh temp dirs) unless --cluster is given."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     /** On or off. */
-    public enum Toggle { ON, OFF }
+    public enum Toggle {
+        ON,
+        OFF
+    }
 
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--cluster", description = "Run against the cluster of --bootstrap-server, --schema-registry, --s3-endpoint "
-            + "and --connect-url instead of an embedded stack; topics and keys are prefixed bench-<run>.")
+    @Option(
+            names = "--cluster",
+            description = "Run against the cluster of --bootstrap-server, --schema-registry, --s3-endpoint "
+                    + "and --connect-url instead of an embedded stack; topics and keys are prefixed bench-<run>.")
     boolean useCluster;
 
-    @Option(names = "--connect-url", paramLabel = "URL", defaultValue = "${env:MAILROUTE_CONNECT_URL:-http://localhost:8083}",
+    @Option(
+            names = "--connect-url",
+            paramLabel = "URL",
+            defaultValue = "${env:MAILROUTE_CONNECT_URL:-http://localhost:8083}",
             description = "Connect REST URL with the S3 source plugin, for --cluster (default: ${DEFAULT-VALUE}).")
     URI connectUrl;
 
     @Option(names = "--mails", defaultValue = "20000", description = "Mails per phase (default: ${DEFAULT-VALUE}).")
     int mails;
 
-    @Option(names = "--pipeline-mails", paramLabel = "N",
+    @Option(
+            names = "--pipeline-mails",
+            paramLabel = "N",
             description = "Mails of the pipeline phase, when it should see fewer than the others (default: --mails).")
     Integer pipelineMails;
 
-    @Option(names = "--pipeline-warmup", paramLabel = "N",
-            description = "Mails sent through the pipeline at --rate before its measured mails, not measured (default: a quarter of the pipeline mails).")
+    @Option(
+            names = "--pipeline-warmup",
+            paramLabel = "N",
+            description =
+                    "Mails sent through the pipeline at --rate before its measured mails, not measured (default: a quarter of the pipeline mails).")
     Integer pipelineWarmup;
 
-    @Option(names = "--size-mix", defaultValue = "small",
-            description = "small (1-8 KB), realistic (mostly small, up to 20 MB) or large (1-20 MB) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--size-mix",
+            defaultValue = "small",
+            description =
+                    "small (1-8 KB), realistic (mostly small, up to 20 MB) or large (1-20 MB) (default: ${DEFAULT-VALUE}).")
     SizeMix sizeMix;
 
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the bench topics (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--partitions",
+            defaultValue = "4",
+            description = "Partitions of the bench topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--stream-threads", defaultValue = "2", description = "Kafka Streams threads (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--stream-threads",
+            defaultValue = "2",
+            description = "Kafka Streams threads (default: ${DEFAULT-VALUE}).")
     int streamThreads;
 
-    @Option(names = "--connector-tasks", defaultValue = "2", description = "S3 source connector tasks (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--connector-tasks",
+            defaultValue = "2",
+            description = "S3 source connector tasks (default: ${DEFAULT-VALUE}).")
     int connectorTasks;
 
-    @Option(names = "--eos", defaultValue = "on", paramLabel = "on|off",
+    @Option(
+            names = "--eos",
+            defaultValue = "on",
+            paramLabel = "on|off",
             description = "Exactly-once v2 for the Streams phases (default: ${DEFAULT-VALUE}).")
     Toggle eos;
 
-    @Option(names = "--rate", defaultValue = "1000",
+    @Option(
+            names = "--rate",
+            defaultValue = "1000",
             description = "Mails per second put into S3 in the pipeline phase (default: ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--phases", split = ",", paramLabel = "PHASE",
+    @Option(
+            names = "--phases",
+            split = ",",
+            paramLabel = "PHASE",
             defaultValue = "parseOnly,brokerOnly,passthrough,topology,pipeline",
             description = "Phases to run, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> phases;
@@ -94,7 +131,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON to FILE.")
     Path out;
 
-    @Option(names = "--chart", paramLabel = "FILE.svg", description = "Also draw mails/s per phase and the latency as an SVG chart.")
+    @Option(
+            names = "--chart",
+            paramLabel = "FILE.svg",
+            description = "Also draw mails/s per phase and the latency as an SVG chart.")
     Path chart;
 
     @Spec
@@ -107,7 +147,8 @@ public final class BenchCommand implements Callable<Integer> {
         try (BenchTarget target = target()) {
             results = new Benchmark(target, settings).run();
         }
-        final String json = BenchReport.json(settings, useCluster ? "cluster " + cluster.bootstrapServers() : "embedded", results);
+        final String json =
+                BenchReport.json(settings, useCluster ? "cluster " + cluster.bootstrapServers() : "embedded", results);
         spec.commandLine().getOut().print(json);
         spec.commandLine().getOut().flush();
         write(out, json);
@@ -130,7 +171,8 @@ public final class BenchCommand implements Callable<Integer> {
         final int pipeline = pipelineMails == null ? mails : pipelineMails;
         final int warmup = pipelineWarmup == null ? pipeline / 4 : pipelineWarmup;
         if (mails < 1 || pipeline < 1 || partitions < 1 || streamThreads < 1 || connectorTasks < 1 || rate < 1) {
-            throw new CommandFailure(ExitCodes.USAGE,
+            throw new CommandFailure(
+                    ExitCodes.USAGE,
                     "--mails, --pipeline-mails, --partitions, --stream-threads, --connector-tasks and --rate must be at least 1");
         }
         if (warmup < 0) {
@@ -140,7 +182,18 @@ public final class BenchCommand implements Callable<Integer> {
         for (final String name : phases) {
             selected.add(phase(name.strip()));
         }
-        return new BenchSettings(mails, pipeline, warmup, sizeMix, seed, partitions, streamThreads, connectorTasks, eos == Toggle.ON, rate, selected);
+        return new BenchSettings(
+                mails,
+                pipeline,
+                warmup,
+                sizeMix,
+                seed,
+                partitions,
+                streamThreads,
+                connectorTasks,
+                eos == Toggle.ON,
+                rate,
+                selected);
     }
 
     private static BenchSettings.Phase phase(final String name) {
@@ -149,7 +202,9 @@ public final class BenchCommand implements Callable<Integer> {
                 return phase;
             }
         }
-        throw new CommandFailure(ExitCodes.USAGE, "unknown phase '" + name + "'; phases: parseOnly, brokerOnly, passthrough, topology, pipeline");
+        throw new CommandFailure(
+                ExitCodes.USAGE,
+                "unknown phase '" + name + "'; phases: parseOnly, brokerOnly, passthrough, topology, pipeline");
     }
 
     private BenchTarget target() {
@@ -157,7 +212,7 @@ public final class BenchCommand implements Callable<Integer> {
             return BenchTarget.embedded();
         }
         final ClientSettings client = cluster.settings();
-        return BenchTarget.cluster(client.kafka(), cluster.schemaRegistry(), client.s3Settings(), cluster.s3Bucket(),
-                connectUrl);
+        return BenchTarget.cluster(
+                client.kafka(), cluster.schemaRegistry(), client.s3Settings(), cluster.s3Bucket(), connectUrl);
     }
 }

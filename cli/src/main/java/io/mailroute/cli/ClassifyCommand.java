@@ -33,9 +33,12 @@ import picocli.CommandLine.Spec;
  * {@code mailroute classify}: the production topology, in this process, on .eml files; one JSON
  * line per record written. Mails that end in the DLQ are output like any other.
  */
-@Command(name = "classify",
-        description = {"Runs the mail topology in-process (no broker) on .eml files and prints one JSON line per record it writes:",
-            "{\"topic\", \"key\", \"value\"} with the value in Avro's JSON encoding. The mail id is the file name."},
+@Command(
+        name = "classify",
+        description = {
+            "Runs the mail topology in-process (no broker) on .eml files and prints one JSON line per record it writes:",
+            "{\"topic\", \"key\", \"value\"} with the value in Avro's JSON encoding. The mail id is the file name."
+        },
         mixinStandardHelpOptions = true)
 final class ClassifyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,11 +46,17 @@ final class ClassifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--accounts", paramLabel = "FILE",
-            description = "Account mappings: the JSON of 'aws organizations list-accounts' or CSV accountId,email,name,status. Repeatable.")
+    @Option(
+            names = "--accounts",
+            paramLabel = "FILE",
+            description =
+                    "Account mappings: the JSON of 'aws organizations list-accounts' or CSV accountId,email,name,status. Repeatable.")
     private List<Path> accounts = new ArrayList<>();
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "A rule file (YAML) to use instead of the default rule pack.")
+    @Option(
+            names = "--rules",
+            paramLabel = "FILE",
+            description = "A rule file (YAML) to use instead of the default rule pack.")
     private Path rules;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = ".eml files, or directories of them.")
@@ -71,7 +80,8 @@ final class ClassifyCommand implements Callable<Integer> {
             for (final Path mail : mails()) {
                 final byte[] bytes = Files.readAllBytes(mail);
                 final Instant received = Files.getLastModifiedTime(mail).toInstant();
-                for (final InProcessTopology.Output output : topology.classify(mail.getFileName().toString(), bytes, received)) {
+                for (final InProcessTopology.Output output :
+                        topology.classify(mail.getFileName().toString(), bytes, received)) {
                     final ObjectNode line = JSON.createObjectNode();
                     line.put("topic", output.topic());
                     line.put("key", output.key());
@@ -112,7 +122,9 @@ final class ClassifyCommand implements Callable<Integer> {
         for (final Path file : files) {
             if (Files.isDirectory(file)) {
                 try (Stream<Path> listing = Files.list(file)) {
-                    listing.filter(p -> p.getFileName().toString().endsWith(".eml")).sorted().forEach(mails::add);
+                    listing.filter(p -> p.getFileName().toString().endsWith(".eml"))
+                            .sorted()
+                            .forEach(mails::add);
                 }
             } else if (Files.isRegularFile(file)) {
                 mails.add(file);

@@ -28,16 +28,19 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code mailroute dlq list|show|retry}: look at dead letters and send mail back through the pipeline. */
-@Command(name = "dlq", description = "Inspect mail.dlq and re-publish dead-lettered mail to mail.raw.",
+@Command(
+        name = "dlq",
+        description = "Inspect mail.dlq and re-publish dead-lettered mail to mail.raw.",
         subcommands = {DlqCommand.ListDeadLetters.class, DlqCommand.Show.class, DlqCommand.Retry.class})
 public final class DlqCommand {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     /** The latest dead letter per mail, in the order they were written. */
-    static Map<String, TopicReader.Entry<DeadLetter>> latestPerMail(final ClientSettings settings, final MailTopics topics,
-                                                                     final Set<String> only) {
+    static Map<String, TopicReader.Entry<DeadLetter>> latestPerMail(
+            final ClientSettings settings, final MailTopics topics, final Set<String> only) {
         final Map<String, TopicReader.Entry<DeadLetter>> latest = new LinkedHashMap<>();
-        new TopicReader(settings).readAll(topics.dlq(), key -> only.isEmpty() || only.contains(key), READ_TIMEOUT)
+        new TopicReader(settings)
+                .readAll(topics.dlq(), key -> only.isEmpty() || only.contains(key), READ_TIMEOUT)
                 .forEach(e -> {
                     latest.remove(e.key());
                     latest.put(e.key(), e);
@@ -45,7 +48,10 @@ public final class DlqCommand {
         return latest;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per dead-lettered mail (latest record per mail).")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "One line per dead-lettered mail (latest record per mail).")
     static final class ListDeadLetters implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster;
@@ -63,9 +69,14 @@ public final class DlqCommand {
                 final PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-24s %-12s %-40s %s%n", "FAILED AT", "STAGE", "MAIL ID", "ERROR");
                 latestPerMail(settings, settings.topics(registry), Set.of()).values().stream()
-                        .filter(e -> e.value() != null && (stage == null || e.value().getStage() == stage))
-                        .forEach(e -> out.printf("%-24s %-12s %-40s %s: %s%n", e.value().getFailedAt(), e.value().getStage(),
-                                TerminalText.escape(e.key()), TerminalText.escape(e.value().getErrorClass()),
+                        .filter(e ->
+                                e.value() != null && (stage == null || e.value().getStage() == stage))
+                        .forEach(e -> out.printf(
+                                "%-24s %-12s %-40s %s: %s%n",
+                                e.value().getFailedAt(),
+                                e.value().getStage(),
+                                TerminalText.escape(e.key()),
+                                TerminalText.escape(e.value().getErrorClass()),
                                 TerminalText.oneLine(e.value().getMessage(), 120)));
             }
             return ExitCodes.OK;
@@ -92,15 +103,20 @@ public final class DlqCommand {
                 if (entries.isEmpty()) {
                     throw new CommandFailure(ExitCodes.FAILURE, "no dead letter for " + mailId);
                 }
-                entries.forEach(e -> spec.commandLine().getOut().println(TerminalText.escape(e.value() == null
-                        ? "undecodable record at " + e.partition() + "/" + e.offset() + ": " + e.error()
-                        : e.value().toString())));
+                entries.forEach(e -> spec.commandLine()
+                        .getOut()
+                        .println(TerminalText.escape(
+                                e.value() == null
+                                        ? "undecodable record at " + e.partition() + "/" + e.offset() + ": " + e.error()
+                                        : e.value().toString())));
             }
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "retry", mixinStandardHelpOptions = true,
+    @Command(
+            name = "retry",
+            mixinStandardHelpOptions = true,
             description = "Re-publish dead-lettered mail to mail.raw with attempt+1 and resubmittedFrom=mail.dlq.")
     static final class Retry implements Callable<Integer> {
         @Mixin
@@ -112,7 +128,9 @@ public final class DlqCommand {
         @Option(names = "--stage", description = "With --all: only this stage.")
         Stage stage;
 
-        @Option(names = "--inline-max-bytes", defaultValue = "900000",
+        @Option(
+                names = "--inline-max-bytes",
+                defaultValue = "900000",
                 description = "Mail rebuilt from S3 up to this size travels inline (default: ${DEFAULT-VALUE}).")
         int inlineMaxBytes;
 
@@ -124,14 +142,18 @@ public final class DlqCommand {
             final ClientSettings settings = cluster.settings();
             final PrintWriter out = spec.commandLine().getOut();
             int retried = 0;
-            try (SchemaRegistryClient registry = settings.registry(); S3Client s3 = settings.s3()) {
+            try (SchemaRegistryClient registry = settings.registry();
+                    S3Client s3 = settings.s3()) {
                 final MailTopics topics = settings.topics(registry);
-                final Map<String, TopicReader.Entry<DeadLetter>> letters = latestPerMail(settings, topics,
-                        selection.all ? Set.of() : Set.copyOf(selection.mailIds));
+                final Map<String, TopicReader.Entry<DeadLetter>> letters =
+                        latestPerMail(settings, topics, selection.all ? Set.of() : Set.copyOf(selection.mailIds));
                 if (!selection.all) {
-                    selection.mailIds.stream().filter(id -> !letters.containsKey(id)).findFirst().ifPresent(id -> {
-                        throw new CommandFailure(ExitCodes.FAILURE, "no dead letter for " + id);
-                    });
+                    selection.mailIds.stream()
+                            .filter(id -> !letters.containsKey(id))
+                            .findFirst()
+                            .ifPresent(id -> {
+                                throw new CommandFailure(ExitCodes.FAILURE, "no dead letter for " + id);
+                            });
                 }
                 try (Resubmitter resubmitter = new Resubmitter(settings, topics, s3, inlineMaxBytes)) {
                     for (final TopicReader.Entry<DeadLetter> entry : letters.values()) {
@@ -139,9 +161,14 @@ public final class DlqCommand {
                         if (letter == null || stage != null && letter.getStage() != stage) {
                             continue;
                         }
-                        final Resubmitter.Result result = resubmitter.resubmit(letter.getMailId(), letter.getRaw(),
-                                topics.dlq().name(), letter.getAttempt());
-                        out.printf("retried %s (attempt %d, from %s)%n", TerminalText.escape(result.mailId()),
+                        final Resubmitter.Result result = resubmitter.resubmit(
+                                letter.getMailId(),
+                                letter.getRaw(),
+                                topics.dlq().name(),
+                                letter.getAttempt());
+                        out.printf(
+                                "retried %s (attempt %d, from %s)%n",
+                                TerminalText.escape(result.mailId()),
                                 result.attempt(),
                                 result.origin() == Resubmitter.Origin.RAW_RECORD ? "the mail.raw record" : "S3");
                         retried++;

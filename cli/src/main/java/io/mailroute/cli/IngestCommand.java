@@ -21,7 +21,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code mailroute ingest DIR|FILE...}: uploads mail to the bucket, with a progress bar. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = "Upload .eml files (directories are searched recursively) to the mail bucket, as SES would.")
 public final class IngestCommand implements Callable<Integer> {
     @Mixin
@@ -30,14 +32,22 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR|FILE", description = "Mail files or directories of .eml files.")
     List<Path> paths;
 
-    @Option(names = "--prefix", defaultValue = LocalDefaults.PREFIX, description = "Key prefix (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--prefix",
+            defaultValue = LocalDefaults.PREFIX,
+            description = "Key prefix (default: ${DEFAULT-VALUE}).")
     String prefix;
 
-    @Option(names = "--keys", defaultValue = "random",
+    @Option(
+            names = "--keys",
+            defaultValue = "random",
             description = "Object keys: random (SES-style message ids) or filename (default: ${DEFAULT-VALUE}).")
     MailUploader.KeyMode keyMode;
 
-    @Option(names = {"-j", "--parallelism"}, defaultValue = "8", description = "Parallel uploads (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-j", "--parallelism"},
+            defaultValue = "8",
+            description = "Parallel uploads (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
     @Spec
@@ -55,18 +65,28 @@ public final class IngestCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new CommandFailure(ExitCodes.USAGE, "no .eml files found in " + paths);
         }
-        final long totalBytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
+        final long totalBytes =
+                files.stream().mapToLong(f -> f.toFile().length()).sum();
         final long started = System.nanoTime();
         final List<MailUploader.Uploaded> uploaded;
         try (S3Client s3 = settings.s3();
-             ProgressBar bar = Progress.bar("ingest", files.size(), " mails")) {
-            uploaded = new MailUploader(s3, settings.s3Bucket(), prefix, keyMode).upload(files, parallelism, bytes -> bar.step());
+                ProgressBar bar = Progress.bar("ingest", files.size(), " mails")) {
+            uploaded = new MailUploader(s3, settings.s3Bucket(), prefix, keyMode)
+                    .upload(files, parallelism, bytes -> bar.step());
         } catch (SdkException | IllegalStateException e) {
-            throw new CommandFailure(ExitCodes.UNREACHABLE, "upload to s3://" + settings.s3Bucket() + " failed: " + e.getMessage(), e);
+            throw new CommandFailure(
+                    ExitCodes.UNREACHABLE, "upload to s3://" + settings.s3Bucket() + " failed: " + e.getMessage(), e);
         }
         final Duration took = Duration.ofNanos(System.nanoTime() - started);
-        spec.commandLine().getOut().printf("uploaded %d mails (%.1f MB) to s3://%s/%s in %.1f s%n", uploaded.size(),
-                totalBytes / 1_048_576.0, settings.s3Bucket(), prefix, took.toMillis() / 1000.0);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "uploaded %d mails (%.1f MB) to s3://%s/%s in %.1f s%n",
+                        uploaded.size(),
+                        totalBytes / 1_048_576.0,
+                        settings.s3Bucket(),
+                        prefix,
+                        took.toMillis() / 1000.0);
         return ExitCodes.OK;
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code mailroute} command. Subcommands do the work; this class only wires them. */
-@Command(name = "mailroute",
+@Command(
+        name = "mailroute",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Kafka-native inbound mail: S3 -> Kafka -> parse, owner, rules -> lanes.",
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
             RetryCommand.class,
             ReplayCommand.class,
             BenchCommand.class,
-            CommandLine.HelpCommand.class})
+            CommandLine.HelpCommand.class
+        })
 public final class Mailroute implements Runnable {
 
     @Spec

@@ -32,11 +32,15 @@ import picocli.CommandLine.Spec;
  * {@code --app} does what {@code kafka-streams-application-reset} does for the mailroute Streams
  * application; {@code --lane} moves one subscriber group on one lane topic.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = {
-    "Replays mail by resetting consumer offsets.",
-    "--app: the mailroute Streams application (stop it first): its source topics go back to the target, its",
-    "  internal changelog and repartition topics are deleted; restart it afterwards and it reprocesses from there.",
-    "--lane LANE --group G: a subscriber group's offsets on one lane topic (stop the subscriber first)."})
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replays mail by resetting consumer offsets.",
+            "--app: the mailroute Streams application (stop it first): its source topics go back to the target, its",
+            "  internal changelog and repartition topics are deleted; restart it afterwards and it reprocesses from there.",
+            "--lane LANE --group G: a subscriber group's offsets on one lane topic (stop the subscriber first)."
+        })
 final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
@@ -48,7 +52,10 @@ final class ReplayCommand implements Callable<Integer> {
         @Option(names = "--to-earliest", description = "Back to the earliest retained record.")
         boolean earliest;
 
-        @Option(names = "--to-datetime", paramLabel = "ISO", description = "To the first record at or after this time, e.g. 2026-11-23T08:00:00Z.")
+        @Option(
+                names = "--to-datetime",
+                paramLabel = "ISO",
+                description = "To the first record at or after this time, e.g. 2026-11-23T08:00:00Z.")
         String datetime;
 
         OffsetTarget offsetTarget() {
@@ -70,8 +77,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--group", paramLabel = "G", description = "With --lane: the subscriber's consumer group.")
     String group;
 
-    @Option(names = "--application-id", paramLabel = "ID",
-            description = "With --app: the Streams application.id (default: application.id of --config, else " + MailStreamsConfig.DEFAULT_APPLICATION_ID + ").")
+    @Option(
+            names = "--application-id",
+            paramLabel = "ID",
+            description = "With --app: the Streams application.id (default: application.id of --config, else "
+                    + MailStreamsConfig.DEFAULT_APPLICATION_ID + ").")
     String applicationId;
 
     @Option(names = "--dry-run", description = "Print the plan, change nothing.")
@@ -86,7 +96,9 @@ final class ReplayCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE, "--lane needs --group: the subscriber's consumer group to move");
         }
         if (scope.app && group != null) {
-            throw new CommandFailure(ExitCodes.USAGE, "--group is for --lane; --app resets the application's own group (--application-id)");
+            throw new CommandFailure(
+                    ExitCodes.USAGE,
+                    "--group is for --lane; --app resets the application's own group (--application-id)");
         }
         final OffsetTarget to;
         try {
@@ -105,7 +117,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     private int replayApp(final ClientSettings settings, final OffsetResetter resetter, final OffsetTarget to)
             throws ExecutionException, InterruptedException {
-        final String appId = applicationId != null ? applicationId
+        final String appId = applicationId != null
+                ? applicationId
                 : (String) settings.kafka().getOrDefault("application.id", MailStreamsConfig.DEFAULT_APPLICATION_ID);
         refuseWhileActive(resetter, appId, "stop mailroute first (the Streams application " + appId + ")");
         final Set<String> sources = resetter.existing(TopologySources.of(settings.application()));
@@ -114,31 +127,36 @@ final class ReplayCommand implements Callable<Integer> {
         final PrintWriter out = spec.commandLine().getOut();
         out.printf("%s group %s: source topics %s to %s%n", dryRun ? "would reset" : "resetting", appId, sources, to);
         printOffsets(out, offsets);
-        out.printf("%s internal topics: %s%n", dryRun ? "would delete" : "deleting", internal.isEmpty() ? "none" : internal);
+        out.printf(
+                "%s internal topics: %s%n",
+                dryRun ? "would delete" : "deleting", internal.isEmpty() ? "none" : internal);
         if (dryRun) {
             out.println("dry run: nothing changed");
             return ExitCodes.OK;
         }
         resetter.commit(appId, offsets);
         resetter.deleteTopics(internal);
-        out.println("done. Start mailroute again (local state is rebuilt; a kept state directory of an old instance must be "
-                + "deleted, as KafkaStreams#cleanUp does); it reprocesses from the reset offsets.");
+        out.println(
+                "done. Start mailroute again (local state is rebuilt; a kept state directory of an old instance must be "
+                        + "deleted, as KafkaStreams#cleanUp does); it reprocesses from the reset offsets.");
         return ExitCodes.OK;
     }
 
     private int replayLane(final ClientSettings settings, final OffsetResetter resetter, final OffsetTarget to)
             throws ExecutionException, InterruptedException {
         final TopicNames names = TopicNames.from(settings.application());
-        final String topic = names.name(switch (scope.lane) {
-            case NOTIFY -> MailTopic.NOTIFY;
-            case TICKET -> MailTopic.TICKET;
-            case ORDER_IMPORT -> MailTopic.ORDER_IMPORT;
-            case QUARANTINE -> MailTopic.QUARANTINE;
-            case OVERFLOW -> MailTopic.OVERFLOW;
-        });
+        final String topic = names.name(
+                switch (scope.lane) {
+                    case NOTIFY -> MailTopic.NOTIFY;
+                    case TICKET -> MailTopic.TICKET;
+                    case ORDER_IMPORT -> MailTopic.ORDER_IMPORT;
+                    case QUARANTINE -> MailTopic.QUARANTINE;
+                    case OVERFLOW -> MailTopic.OVERFLOW;
+                });
         refuseWhileActive(resetter, group, "stop the subscriber first");
         if (resetter.existing(Set.of(topic)).isEmpty()) {
-            throw new CommandFailure(ExitCodes.FAILURE, "topic " + topic + " does not exist (run: mailroute topics apply)");
+            throw new CommandFailure(
+                    ExitCodes.FAILURE, "topic " + topic + " does not exist (run: mailroute topics apply)");
         }
         final Map<TopicPartition, Long> offsets = resetter.plan(Set.of(topic), to);
         final PrintWriter out = spec.commandLine().getOut();
@@ -157,7 +175,8 @@ final class ReplayCommand implements Callable<Integer> {
             throws ExecutionException, InterruptedException {
         final int members = resetter.activeMembers(group);
         if (members > 0) {
-            throw new CommandFailure(ExitCodes.FAILURE, "consumer group " + group + " has " + members + " active member(s); " + advice);
+            throw new CommandFailure(
+                    ExitCodes.FAILURE, "consumer group " + group + " has " + members + " active member(s); " + advice);
         }
     }
 

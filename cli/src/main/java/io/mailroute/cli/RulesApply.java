@@ -40,9 +40,13 @@ import picocli.CommandLine.Spec;
  * {@code mailroute rules apply}: validates rule files and publishes their rules to mail.rules.
  * Nothing is published unless every file is valid; every problem is reported.
  */
-@Command(name = "apply", mixinStandardHelpOptions = true, description = {
-    "Validates rule YAML (a file, or every *.yaml/*.yml in a directory) and publishes the rules to mail.rules.",
-    "Nothing is published when any rule is invalid; all problems are listed, one per line."})
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Validates rule YAML (a file, or every *.yaml/*.yml in a directory) and publishes the rules to mail.rules.",
+            "Nothing is published when any rule is invalid; all problems are listed, one per line."
+        })
 final class RulesApply implements Callable<Integer> {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
@@ -68,10 +72,13 @@ final class RulesApply implements Callable<Integer> {
         final ClientSettings settings = cluster.settings();
         try (SchemaRegistryClient registry = settings.registry()) {
             final Topic<String, Rule> topic = settings.topics(registry).rules();
-            final Set<String> pruned = prune ? obsolete(new TopicReader(settings).readAll(topic, key -> true, READ_TIMEOUT), rules.keySet())
+            final Set<String> pruned = prune
+                    ? obsolete(new TopicReader(settings).readAll(topic, key -> true, READ_TIMEOUT), rules.keySet())
                     : Set.of();
             final String verb = dryRun ? "would publish" : "publish";
-            rules.values().forEach(rule -> out.printf("%s %s (version %s)%n", verb, rule.getRuleId(), rule.getRulesVersion()));
+            rules.values()
+                    .forEach(
+                            rule -> out.printf("%s %s (version %s)%n", verb, rule.getRuleId(), rule.getRulesVersion()));
             pruned.forEach(id -> out.printf("%s a tombstone for %s%n", verb, id));
             if (!dryRun) {
                 try (TopicPublisher publisher = new TopicPublisher(settings)) {
@@ -80,7 +87,9 @@ final class RulesApply implements Callable<Integer> {
                     publisher.awaitAcks();
                 }
             }
-            out.printf("%s%d rules, %d pruned on %s%n", dryRun ? "dry run, nothing published: " : "", rules.size(), pruned.size(), topic.name());
+            out.printf(
+                    "%s%d rules, %d pruned on %s%n",
+                    dryRun ? "dry run, nothing published: " : "", rules.size(), pruned.size(), topic.name());
         } catch (ExecutionException e) {
             throw KafkaErrors.toFailure(settings.bootstrapServers(), e);
         }
@@ -93,7 +102,9 @@ final class RulesApply implements Callable<Integer> {
         for (final Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> list = Files.list(path)) {
-                    list.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().forEach(files::add);
+                    list.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                            .sorted()
+                            .forEach(files::add);
                 } catch (IOException e) {
                     throw new CommandFailure(ExitCodes.FAILURE, "cannot list " + path + ": " + e.getMessage(), e);
                 }
@@ -133,7 +144,8 @@ final class RulesApply implements Callable<Integer> {
         }
         if (!problems.isEmpty()) {
             problems.forEach(p -> spec.commandLine().getErr().println("mailroute: " + p));
-            throw new CommandFailure(ExitCodes.FAILURE, problems.size() + " problem(s) in the rule files; nothing published");
+            throw new CommandFailure(
+                    ExitCodes.FAILURE, problems.size() + " problem(s) in the rule files; nothing published");
         }
         return rules;
     }

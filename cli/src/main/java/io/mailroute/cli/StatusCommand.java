@@ -27,9 +27,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mailroute status MAILID}: where a mail is and how it ended. Exit 1 when the mail is unknown. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = {
-    "Shows the latest mail.status record of a mail: stage, outcome, owners, lanes, rule and times.",
-    "With --url the status server answers instead (GET URL/api/status/MAILID). Exit code 1 when the mail is unknown."})
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows the latest mail.status record of a mail: stage, outcome, owners, lanes, rule and times.",
+            "With --url the status server answers instead (GET URL/api/status/MAILID). Exit code 1 when the mail is unknown."
+        })
 final class StatusCommand implements Callable<Integer> {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
@@ -53,12 +57,15 @@ final class StatusCommand implements Callable<Integer> {
     private int fromTopic() {
         final ClientSettings settings = cluster.settings();
         try (SchemaRegistryClient registry = settings.registry()) {
-            final List<TopicReader.Entry<MailStatus>> entries = new TopicReader(settings)
-                    .readAll(settings.topics(registry).status(), mailId::equals, READ_TIMEOUT);
+            final List<TopicReader.Entry<MailStatus>> entries =
+                    new TopicReader(settings).readAll(settings.topics(registry).status(), mailId::equals, READ_TIMEOUT);
             final TopicReader.Entry<MailStatus> latest = entries.isEmpty() ? null : entries.get(entries.size() - 1);
             if (latest == null || latest.value() == null) {
-                throw new CommandFailure(ExitCodes.FAILURE, latest != null && latest.error() != null
-                        ? "the status of " + mailId + " cannot be read: " + latest.error() : "no status for " + mailId);
+                throw new CommandFailure(
+                        ExitCodes.FAILURE,
+                        latest != null && latest.error() != null
+                                ? "the status of " + mailId + " cannot be read: " + latest.error()
+                                : "no status for " + mailId);
             }
             print(spec.commandLine().getOut(), latest.value());
         }
@@ -70,16 +77,25 @@ final class StatusCommand implements Callable<Integer> {
                 + URLEncoder.encode(mailId, StandardCharsets.UTF_8).replace("+", "%20"));
         final HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(target)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.UNREACHABLE, "status server at " + url + " did not answer: " + e.getMessage(), e);
+            throw new CommandFailure(
+                    ExitCodes.UNREACHABLE, "status server at " + url + " did not answer: " + e.getMessage(), e);
         }
         if (response.statusCode() == 404) {
             throw new CommandFailure(ExitCodes.FAILURE, "no status for " + mailId);
         }
         if (response.statusCode() != 200) {
-            throw new CommandFailure(ExitCodes.FAILURE, "status server answered HTTP " + response.statusCode() + " for " + target);
+            throw new CommandFailure(
+                    ExitCodes.FAILURE, "status server answered HTTP " + response.statusCode() + " for " + target);
         }
         // the server's JSON escapes only C0 controls; the rest is escaped here (still valid JSON)
         spec.commandLine().getOut().println(TerminalText.escape(response.body()));
@@ -93,15 +109,18 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("attempt    %d%n", status.getAttempt());
         out.printf("rules      %s%n", TerminalText.escapeOr(status.getRulesVersion(), "-"));
         out.printf("from       %s%n", TerminalText.escapeOr(status.getFrom(), "-"));
-        out.printf("subject    %s%n", status.getSubject() == null ? "-"
-                : TerminalText.oneLine(status.getSubject(), 120));
+        out.printf(
+                "subject    %s%n", status.getSubject() == null ? "-" : TerminalText.oneLine(status.getSubject(), 120));
         out.printf("received   %s%n", status.getReceivedAt());
         out.printf("updated    %s%n", status.getUpdatedAt());
         out.printf("owners     %s%n", status.getOwners().isEmpty() ? "none" : "");
         for (final OwnerOutcome owner : status.getOwners()) {
-            out.printf("  %-16s %-14s lanes=%s rule=%s category=%s%s%n",
+            out.printf(
+                    "  %-16s %-14s lanes=%s rule=%s category=%s%s%n",
                     TerminalText.escapeOr(owner.getOwnerId(), "(no owner)"),
-                    owner.getOutcome(), owner.getLanes(), TerminalText.escapeOr(owner.getRuleId(), "-"),
+                    owner.getOutcome(),
+                    owner.getLanes(),
+                    TerminalText.escapeOr(owner.getRuleId(), "-"),
                     TerminalText.escapeOr(owner.getCategory(), "-"),
                     owner.getDetail() == null ? "" : " detail=" + TerminalText.oneLine(owner.getDetail(), 120));
         }

@@ -30,20 +30,27 @@ class ClassifyCommandTest {
     @Test
     void shouldPrintOneJsonLinePerRecordAndExitZeroEvenForDeadLetters() throws Exception {
         // given
-        final Path accounts = Files.writeString(dir.resolve("accounts.csv"), "123456789012,aws-root-1@example.co.jp,Prod,ACTIVE\n");
+        final Path accounts =
+                Files.writeString(dir.resolve("accounts.csv"), "123456789012,aws-root-1@example.co.jp,Prod,ACTIVE\n");
 
         // when
-        final CommandRun run = CommandRun.of("classify", "--accounts", accounts.toString(), MAILS + "/aws-support-case.eml",
+        final CommandRun run = CommandRun.of(
+                "classify",
+                "--accounts",
+                accounts.toString(),
+                MAILS + "/aws-support-case.eml",
                 MAILS + "/not-a-mail.eml");
 
         // then
         assertThat(run.exitCode()).as(run.err()).isZero();
         final List<JsonNode> lines = lines(run.out());
-        assertThat(lines).extracting(l -> l.get("topic").asText() + " " + l.get("key").asText()).containsExactly(
-                "mail.ticket 123456789012",
-                "mail.status aws-support-case.eml",
-                "mail.dlq not-a-mail.eml",
-                "mail.status not-a-mail.eml");
+        assertThat(lines)
+                .extracting(l -> l.get("topic").asText() + " " + l.get("key").asText())
+                .containsExactly(
+                        "mail.ticket 123456789012",
+                        "mail.status aws-support-case.eml",
+                        "mail.dlq not-a-mail.eml",
+                        "mail.status not-a-mail.eml");
         final JsonNode ticket = lines.get(0).get("value");
         assertThat(ticket.get("mailId").asText()).isEqualTo("aws-support-case.eml");
         assertThat(ticket.get("ruleId").get("string").asText()).isEqualTo("aws-support-case");
@@ -73,7 +80,8 @@ class ClassifyCommandTest {
 
         // then
         assertThat(run.exitCode()).isEqualTo(ExitCodes.PARTIAL);
-        assertThat(run.err()).contains("skipped " + MAILS + "/accounts.json:12: account 210987654321 has no mail address");
+        assertThat(run.err())
+                .contains("skipped " + MAILS + "/accounts.json:12: account 210987654321 has no mail address");
         assertThat(run.out()).contains("\"topic\":\"mail.ticket\",\"key\":\"123456789012\"");
     }
 
@@ -106,13 +114,17 @@ class ClassifyCommandTest {
         final Path rules = Files.writeString(dir.resolve("bad.yaml"), "rulesVersion: '1'\nrules:\n  - {ruleId: x}\n");
 
         // when
-        final CommandRun badRules = CommandRun.of("classify", "--rules", rules.toString(), MAILS + "/aws-support-case.eml");
-        final CommandRun missing = CommandRun.of("classify", dir.resolve("nope.eml").toString());
+        final CommandRun badRules =
+                CommandRun.of("classify", "--rules", rules.toString(), MAILS + "/aws-support-case.eml");
+        final CommandRun missing =
+                CommandRun.of("classify", dir.resolve("nope.eml").toString());
 
         // then
         assertThat(badRules.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(badRules.err().strip()).isEqualTo("mailroute: " + rules + ": rule x: category: is required; " + rules
-                + ": rule x: conditions: needs at least one condition (a catch-all rule would hide every new pattern)");
+        assertThat(badRules.err().strip())
+                .isEqualTo(
+                        "mailroute: " + rules + ": rule x: category: is required; " + rules
+                                + ": rule x: conditions: needs at least one condition (a catch-all rule would hide every new pattern)");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(missing.err()).contains("no such mail file");
     }

@@ -22,7 +22,8 @@ class LocalCommandTest {
         final LocalCommand command = parse();
 
         assertThat(command.ports()).isEqualTo(StackPorts.LOCAL);
-        assertThat(command.dataDir).isEqualTo(Path.of(System.getenv().getOrDefault("MAILROUTE_DATA_DIR", ".mailroute-data")));
+        assertThat(command.dataDir)
+                .isEqualTo(Path.of(System.getenv().getOrDefault("MAILROUTE_DATA_DIR", ".mailroute-data")));
         assertThat(command.host).isEqualTo("127.0.0.1");
         assertThat(command.partitions).isEqualTo(3);
         assertThat(command.organizationsConfig).isNull();
@@ -30,9 +31,24 @@ class LocalCommandTest {
 
     @Test
     void shouldTakeEveryPortAndTheDataDirFromOptions() {
-        final LocalCommand command = parse("--data-dir", "/tmp/x", "--kafka-port", "0", "--controller-port", "19093",
-                "--schema-registry-port", "18081", "--s3-port", "19000", "--connect-port", "18083", "--partitions", "1",
-                "--organizations-config", "org.json", "--demo");
+        final LocalCommand command = parse(
+                "--data-dir",
+                "/tmp/x",
+                "--kafka-port",
+                "0",
+                "--controller-port",
+                "19093",
+                "--schema-registry-port",
+                "18081",
+                "--s3-port",
+                "19000",
+                "--connect-port",
+                "18083",
+                "--partitions",
+                "1",
+                "--organizations-config",
+                "org.json",
+                "--demo");
 
         assertThat(command.dataDir).isEqualTo(Path.of("/tmp/x"));
         assertThat(command.ports()).isEqualTo(new StackPorts(0, 19093, 18081, 19000, 18083));
@@ -66,7 +82,6 @@ class LocalCommandTest {
 
     @Test
     void shouldRejectANonNumericPort() {
-        assertThatThrownBy(() -> parse("--kafka-port", "ninety"))
-                .isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> parse("--kafka-port", "ninety")).isInstanceOf(CommandLine.ParameterException.class);
     }
 }

@@ -90,7 +90,12 @@ class OperationsCommandsIT {
         config = dir.resolve("client.properties");
         Files.writeString(config, "mailroute.topic.prefix=" + prefix + "\n");
         assertThat(run("topics", "apply", "--partitions", "2").exitCode()).isZero();
-        settings = new ClientSettings(kafka.bootstrapServers(), registryServer.url(), "http://127.0.0.1:9", "mail-inbound", "us-east-1",
+        settings = new ClientSettings(
+                kafka.bootstrapServers(),
+                registryServer.url(),
+                "http://127.0.0.1:9",
+                "mail-inbound",
+                "us-east-1",
                 Map.of("mailroute.topic.prefix", prefix));
         registry = settings.registry();
         topics = settings.topics(registry);
@@ -98,8 +103,13 @@ class OperationsCommandsIT {
 
     private CommandRun run(final String... args) {
         final List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--bootstrap-server", kafka.bootstrapServers(), "--schema-registry", registryServer.url(),
-                "--config", config.toString()));
+        all.addAll(List.of(
+                "--bootstrap-server",
+                kafka.bootstrapServers(),
+                "--schema-registry",
+                registryServer.url(),
+                "--config",
+                config.toString()));
         return CommandRun.of(all.toArray(String[]::new));
     }
 
@@ -153,19 +163,39 @@ class OperationsCommandsIT {
 
         // then
         assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL);
-        assertThat(result.err()).contains("stores.csv:3: 'not-an-address' is no mail address").contains("stores.csv:4: status 'ASLEEP'");
+        assertThat(result.err())
+                .contains("stores.csv:3: 'not-an-address' is no mail address")
+                .contains("stores.csv:4: status 'ASLEEP'");
         assertThat(latest(topics.accounts())).containsOnlyKeys("ne-001", "ne-004");
     }
 
     @Test
     void accountsImportPrunesOnlyAccountsOfTheSameSourceMissingFromTheFile() throws Exception {
         // given
-        assertThat(run("accounts", "import", "--source", "stores", file("a.csv", "ne-001,a@shop.example.jp\nne-002,b@shop.example.jp\n")
-                .toString()).exitCode()).isZero();
-        assertThat(run("accounts", "import", file("org.csv", "333333333333,root@example.com\n").toString()).exitCode()).isZero();
+        assertThat(run(
+                                "accounts",
+                                "import",
+                                "--source",
+                                "stores",
+                                file("a.csv", "ne-001,a@shop.example.jp\nne-002,b@shop.example.jp\n")
+                                        .toString())
+                        .exitCode())
+                .isZero();
+        assertThat(run(
+                                "accounts",
+                                "import",
+                                file("org.csv", "333333333333,root@example.com\n")
+                                        .toString())
+                        .exitCode())
+                .isZero();
 
         // when
-        final CommandRun result = run("accounts", "import", "--source", "stores", "--prune",
+        final CommandRun result = run(
+                "accounts",
+                "import",
+                "--source",
+                "stores",
+                "--prune",
                 file("b.csv", "ne-001,a@shop.example.jp\n").toString());
 
         // then
@@ -180,12 +210,25 @@ class OperationsCommandsIT {
     @Test
     void accountsImportPrunesNothingWhenARowIsRejected() throws Exception {
         // given
-        assertThat(run("accounts", "import", "--source", "stores", file("a.csv", "ne-001,a@shop.example.jp\nne-002,b@shop.example.jp\n")
-                .toString()).exitCode()).isZero();
+        assertThat(run(
+                                "accounts",
+                                "import",
+                                "--source",
+                                "stores",
+                                file("a.csv", "ne-001,a@shop.example.jp\nne-002,b@shop.example.jp\n")
+                                        .toString())
+                        .exitCode())
+                .isZero();
 
         // when: ne-002's row has a typo
-        final CommandRun result = run("accounts", "import", "--source", "stores", "--prune",
-                file("b.csv", "ne-001,a@shop.example.jp\nne-002,not-an-address\n").toString());
+        final CommandRun result = run(
+                "accounts",
+                "import",
+                "--source",
+                "stores",
+                "--prune",
+                file("b.csv", "ne-001,a@shop.example.jp\nne-002,not-an-address\n")
+                        .toString());
 
         // then
         assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL);
@@ -205,11 +248,15 @@ class OperationsCommandsIT {
     @Test
     void rulesApplyPublishesValidRulesWithTheirVersionAndPrunesRemovedOnes() throws Exception {
         // given
-        final Path first = file("rules.yaml", "rulesVersion: \"2026.11.1\"\nrules:\n"
-                + RULE.formatted("billing", "aws-billing", "invoice") + RULE.formatted("outage", "outage", "outage"));
+        final Path first = file(
+                "rules.yaml",
+                "rulesVersion: \"2026.11.1\"\nrules:\n" + RULE.formatted("billing", "aws-billing", "invoice")
+                        + RULE.formatted("outage", "outage", "outage"));
         assertThat(run("rules", "apply", first.toString()).exitCode()).isZero();
         final Path rulesDir = Files.createDirectory(dir.resolve("rules"));
-        Files.writeString(rulesDir.resolve("billing.yml"), "rulesVersion: \"2026.11.2\"\nrules:\n" + RULE.formatted("billing", "aws-billing", "bill"));
+        Files.writeString(
+                rulesDir.resolve("billing.yml"),
+                "rulesVersion: \"2026.11.2\"\nrules:\n" + RULE.formatted("billing", "aws-billing", "bill"));
 
         // when
         final CommandRun dryRun = run("rules", "apply", "--prune", "--dry-run", rulesDir.toString());
@@ -217,7 +264,8 @@ class OperationsCommandsIT {
         final CommandRun result = run("rules", "apply", "--prune", rulesDir.toString());
 
         // then
-        assertThat(dryRun.out()).contains("would publish billing (version 2026.11.2)", "would publish a tombstone for outage");
+        assertThat(dryRun.out())
+                .contains("would publish billing (version 2026.11.2)", "would publish a tombstone for outage");
         assertThat(afterDryRun.get("billing").getRulesVersion()).isEqualTo("2026.11.1");
         assertThat(result.exitCode()).as(result.err()).isZero();
         final Map<String, Rule> rules = latest(topics.rules());
@@ -245,34 +293,66 @@ class OperationsCommandsIT {
 
         // then
         assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(result.err()).contains("bad.yaml: rule broken: lanes[0]").contains("bad.yaml: rule broken: conditions[0]")
+        assertThat(result.err())
+                .contains("bad.yaml: rule broken: lanes[0]")
+                .contains("bad.yaml: rule broken: conditions[0]")
                 .contains("nothing published");
         assertThat(latest(topics.rules())).isEmpty();
     }
 
     private static RawRef ref(final String mailId) {
-        return RawRef.newBuilder().setBucket("mail-inbound").setKey(mailId).setSize(5).setSha256("00").build();
+        return RawRef.newBuilder()
+                .setBucket("mail-inbound")
+                .setKey(mailId)
+                .setSize(5)
+                .setSha256("00")
+                .build();
     }
 
     private static RawMail rawMail(final String mailId, final int attempt) {
-        return RawMail.newBuilder().setMailId(mailId).setBucket("mail-inbound").setKey(mailId).setSize(5).setSha256("00")
-                .setReceivedAt(Instant.parse("2026-11-23T08:00:00Z")).setIngestedAt(Instant.parse("2026-11-23T08:00:01Z"))
-                .setStorage(Storage.INLINE).setContent(ByteBuffer.wrap("mail\n".getBytes(StandardCharsets.US_ASCII)))
-                .setAttempt(attempt).build();
+        return RawMail.newBuilder()
+                .setMailId(mailId)
+                .setBucket("mail-inbound")
+                .setKey(mailId)
+                .setSize(5)
+                .setSha256("00")
+                .setReceivedAt(Instant.parse("2026-11-23T08:00:00Z"))
+                .setIngestedAt(Instant.parse("2026-11-23T08:00:01Z"))
+                .setStorage(Storage.INLINE)
+                .setContent(ByteBuffer.wrap("mail\n".getBytes(StandardCharsets.US_ASCII)))
+                .setAttempt(attempt)
+                .build();
     }
 
     private static MailStatus status(final String mailId, final Outcome outcome, final int attempt) {
-        return MailStatus.newBuilder().setMailId(mailId).setStage(Stage.ROUTE).setOutcome(outcome).setAttempt(attempt)
-                .setOwners(List.of(new OwnerOutcome("111111111111", outcome, List.of(Lane.TICKET), "aws-support-case", "support", null)))
-                .setRulesVersion("2026.11.1").setSubject("Case 123 updated").setFrom("no-reply@amazon.com")
-                .setReceivedAt(Instant.parse("2026-11-23T08:00:00Z")).setUpdatedAt(Instant.parse("2026-11-23T08:00:02Z"))
-                .setRaw(ref(mailId)).build();
+        return MailStatus.newBuilder()
+                .setMailId(mailId)
+                .setStage(Stage.ROUTE)
+                .setOutcome(outcome)
+                .setAttempt(attempt)
+                .setOwners(List.of(new OwnerOutcome(
+                        "111111111111", outcome, List.of(Lane.TICKET), "aws-support-case", "support", null)))
+                .setRulesVersion("2026.11.1")
+                .setSubject("Case 123 updated")
+                .setFrom("no-reply@amazon.com")
+                .setReceivedAt(Instant.parse("2026-11-23T08:00:00Z"))
+                .setUpdatedAt(Instant.parse("2026-11-23T08:00:02Z"))
+                .setRaw(ref(mailId))
+                .build();
     }
 
     private static RetryMail retry(final String mailId, final RetryReason reason, final int attempt) {
-        return RetryMail.newBuilder().setMailId(mailId).setReason(reason).setAttempt(attempt).setMaxAttempts(5)
-                .setFirstAttemptAt(Instant.parse("2026-11-23T08:00:02Z")).setNextAttemptAt(Instant.parse("2026-11-23T09:00:00Z"))
-                .setWaitingFor(List.of("root+new@example.co.jp")).setMail(rawMail(mailId, 0)).setRaw(ref(mailId)).build();
+        return RetryMail.newBuilder()
+                .setMailId(mailId)
+                .setReason(reason)
+                .setAttempt(attempt)
+                .setMaxAttempts(5)
+                .setFirstAttemptAt(Instant.parse("2026-11-23T08:00:02Z"))
+                .setNextAttemptAt(Instant.parse("2026-11-23T09:00:00Z"))
+                .setWaitingFor(List.of("root+new@example.co.jp"))
+                .setMail(rawMail(mailId, 0))
+                .setRaw(ref(mailId))
+                .build();
     }
 
     @Test
@@ -290,8 +370,12 @@ class OperationsCommandsIT {
 
         // then
         assertThat(known.exitCode()).as(known.err()).isZero();
-        assertThat(known.out()).contains("outcome    ROUTED").contains("111111111111").contains("lanes=[TICKET]")
-                .contains("rule=aws-support-case").contains("received   2026-11-23T08:00:00Z");
+        assertThat(known.out())
+                .contains("outcome    ROUTED")
+                .contains("111111111111")
+                .contains("lanes=[TICKET]")
+                .contains("rule=aws-support-case")
+                .contains("received   2026-11-23T08:00:00Z");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(unknown.err()).contains("no status for m-404");
     }
@@ -321,7 +405,8 @@ class OperationsCommandsIT {
         final CommandRun after = run("retry", "list");
 
         // then
-        assertThat(all.out()).contains("m-1", "m-2", "root+new@example.co.jp", "2 mails waiting")
+        assertThat(all.out())
+                .contains("m-1", "m-2", "root+new@example.co.jp", "2 mails waiting")
                 .doesNotContain("m-3", "m-4", "m-5");
         assertThat(unclassified.out()).contains("m-2").doesNotContain("m-1 ");
         assertThat(release.exitCode()).as(release.err()).isZero();
@@ -330,12 +415,15 @@ class OperationsCommandsIT {
         assertThat(routed.err()).contains("no waiting mail m-3");
         assertThat(again.exitCode()).as("released once only").isEqualTo(ExitCodes.FAILURE);
         assertThat(after.out()).contains("m-1").doesNotContain("m-2").contains("1 mails waiting");
-        final List<TopicReader.Entry<RawMail>> republished = new TopicReader(settings)
-                .readAll(topics.raw(), "m-2"::equals, READ);
+        final List<TopicReader.Entry<RawMail>> republished =
+                new TopicReader(settings).readAll(topics.raw(), "m-2"::equals, READ);
         assertThat(republished).hasSize(1);
         assertThat(republished.get(0).value().getAttempt()).isEqualTo(3);
-        assertThat(republished.get(0).value().getResubmittedFrom()).isEqualTo(topics.retry().name());
-        assertThat(StandardCharsets.US_ASCII.decode(republished.get(0).value().getContent()).toString())
+        assertThat(republished.get(0).value().getResubmittedFrom())
+                .isEqualTo(topics.retry().name());
+        assertThat(StandardCharsets.US_ASCII
+                        .decode(republished.get(0).value().getContent())
+                        .toString())
                 .isEqualTo("mail\n");
         assertThat(latest(topics.retry())).containsEntry("m-2", null);
     }
@@ -344,10 +432,16 @@ class OperationsCommandsIT {
     void retryListAndDlqListAndShowPrintAHostileMailsTextEscaped() throws Exception {
         // given: a sender address and an error message that carry terminal control sequences
         final RetryMail waiting = RetryMail.newBuilder(retry("m-1", RetryReason.ACCOUNT_UNKNOWN, 1))
-                .setWaitingFor(List.of("\u001b]0;owned\u0007root@example.co.jp")).build();
-        final DeadLetter letter = DeadLetter.newBuilder().setMailId("m-2").setStage(Stage.PARSE)
-                .setErrorClass("MailParseException").setMessage("bad header \u001b[2J\u009b31m\u202eexe.pdf")
-                .setRaw(ref("m-2")).setFailedAt(Instant.parse("2026-11-23T08:00:03Z")).build();
+                .setWaitingFor(List.of("\u001b]0;owned\u0007root@example.co.jp"))
+                .build();
+        final DeadLetter letter = DeadLetter.newBuilder()
+                .setMailId("m-2")
+                .setStage(Stage.PARSE)
+                .setErrorClass("MailParseException")
+                .setMessage("bad header \u001b[2J\u009b31m\u202eexe.pdf")
+                .setRaw(ref("m-2"))
+                .setFailedAt(Instant.parse("2026-11-23T08:00:03Z"))
+                .build();
         try (TopicPublisher publisher = new TopicPublisher(settings)) {
             publisher.send(topics.retry(), "m-1", waiting);
             publisher.send(topics.status(), "m-1", status("m-1", Outcome.RETRY_PENDING, 1));
@@ -356,10 +450,13 @@ class OperationsCommandsIT {
         }
 
         // when
-        final String printed = run("retry", "list").out() + run("dlq", "list").out() + run("dlq", "show", "m-2").out();
+        final String printed = run("retry", "list").out()
+                + run("dlq", "list").out()
+                + run("dlq", "show", "m-2").out();
 
         // then
-        assertThat(printed).contains("\\u001b]0;owned\\u0007root@example.co.jp")
+        assertThat(printed)
+                .contains("\\u001b]0;owned\\u0007root@example.co.jp")
                 .contains("bad header \\u001b[2J\\u009b31m\\u202eexe.pdf")
                 .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
     }
@@ -384,10 +481,13 @@ class OperationsCommandsIT {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         final CommandRun refused;
-        try (KafkaConsumer<byte[], byte[]> app = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> app =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             app.subscribe(List.of(topics.raw().name()));
             final AtomicInteger consumed = new AtomicInteger();
-            await().atMost(READ).until(() -> consumed.addAndGet(app.poll(Duration.ofMillis(200)).count()) == 6);
+            await().atMost(READ)
+                    .until(() ->
+                            consumed.addAndGet(app.poll(Duration.ofMillis(200)).count()) == 6);
             app.commitSync();
 
             // when
@@ -396,23 +496,31 @@ class OperationsCommandsIT {
         final CommandRun dryRun = run("replay", "--app", "--application-id", appId, "--to-earliest", "--dry-run");
         final Map<TopicPartition, OffsetAndMetadata> beforeReset;
         try (Admin admin = kafka.createAdmin()) {
-            beforeReset = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
+            beforeReset = admin.listConsumerGroupOffsets(appId)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
         }
         final CommandRun reset = run("replay", "--app", "--application-id", appId, "--to-earliest");
 
         // then
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(refused.err()).contains("active member").contains("stop mailroute first");
-        assertThat(dryRun.out()).contains("would reset", topics.raw().name(), topics.retry().name(), changelog, repartition);
-        assertThat(beforeReset.get(raw0).offset() + beforeReset.get(raw1).offset()).isEqualTo(6);
+        assertThat(dryRun.out())
+                .contains("would reset", topics.raw().name(), topics.retry().name(), changelog, repartition);
+        assertThat(beforeReset.get(raw0).offset() + beforeReset.get(raw1).offset())
+                .isEqualTo(6);
         assertThat(reset.exitCode()).as(reset.err()).isZero();
         assertThat(reset.out()).contains("Start mailroute again");
         try (Admin admin = kafka.createAdmin()) {
-            final Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
+            final Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(appId)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             assertThat(offsets.get(raw0).offset()).isZero();
             assertThat(offsets.get(raw1).offset()).isZero();
-            await().atMost(READ).untilAsserted(() -> assertThat(admin.listTopics().names().get()).doesNotContain(changelog, repartition)
-                    .contains(topics.raw().name()));
+            await().atMost(READ)
+                    .untilAsserted(() -> assertThat(admin.listTopics().names().get())
+                            .doesNotContain(changelog, repartition)
+                            .contains(topics.raw().name()));
         }
     }
 
@@ -420,17 +528,26 @@ class OperationsCommandsIT {
     void laneReplayMovesASubscriberGroupToADateTimeAndNeedsTheGroup() throws Exception {
         // given: a subscriber read all of mail.notify
         final String group = "helpdesk-" + prefix.replace(".", "");
-        final List<TopicPartition> partitions = List.of(new TopicPartition(topics.notifications().name(), 0),
+        final List<TopicPartition> partitions = List.of(
+                new TopicPartition(topics.notifications().name(), 0),
                 new TopicPartition(topics.notifications().name(), 1));
         try (Admin admin = kafka.createAdmin()) {
-            admin.alterConsumerGroupOffsets(group, Map.of(partitions.get(0), new OffsetAndMetadata(0), partitions.get(1),
-                    new OffsetAndMetadata(0))).all().get();
+            admin.alterConsumerGroupOffsets(
+                            group,
+                            Map.of(
+                                    partitions.get(0),
+                                    new OffsetAndMetadata(0),
+                                    partitions.get(1),
+                                    new OffsetAndMetadata(0)))
+                    .all()
+                    .get();
         }
 
         // when
         final CommandRun withoutGroup = run("replay", "--lane", "NOTIFY", "--to-earliest");
         final CommandRun badTime = run("replay", "--lane", "NOTIFY", "--group", group, "--to-datetime", "yesterday");
-        final CommandRun reset = run("replay", "--lane", "notify", "--group", group, "--to-datetime", "2026-11-23T08:00:00Z");
+        final CommandRun reset =
+                run("replay", "--lane", "notify", "--group", group, "--to-datetime", "2026-11-23T08:00:00Z");
 
         // then
         assertThat(withoutGroup.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -438,6 +555,8 @@ class OperationsCommandsIT {
         assertThat(badTime.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(badTime.err()).contains("'yesterday' is no ISO 8601 date-time");
         assertThat(reset.exitCode()).as(reset.err()).isZero();
-        assertThat(reset.out()).contains("resetting group " + group + " on " + topics.notifications().name());
+        assertThat(reset.out())
+                .contains("resetting group " + group + " on "
+                        + topics.notifications().name());
     }
 }

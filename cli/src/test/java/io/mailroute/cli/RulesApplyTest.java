@@ -33,7 +33,8 @@ class RulesApplyTest {
 
     @Test
     void aMissingPathOrAnEmptyDirectoryIsAnError() {
-        assertThatThrownBy(() -> RulesApply.ruleFiles(List.of(dir.resolve("nope.yaml")))).hasMessageContaining("no such rule file");
+        assertThatThrownBy(() -> RulesApply.ruleFiles(List.of(dir.resolve("nope.yaml"))))
+                .hasMessageContaining("no such rule file");
         assertThatThrownBy(() -> RulesApply.ruleFiles(List.of(dir))).hasMessageContaining("no rule files");
     }
 
@@ -61,18 +62,21 @@ class RulesApplyTest {
         // then
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().lines()).containsExactly(
-                "mailroute: " + bad + ": rule orders: extract[0].pattern: is not a valid regex: "
-                        + "lookbehind (?<= is not supported by the linear-time engine at index 0",
-                "mailroute: 1 problem(s) in the rule files; nothing published");
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "mailroute: " + bad + ": rule orders: extract[0].pattern: is not a valid regex: "
+                                + "lookbehind (?<= is not supported by the linear-time engine at index 0",
+                        "mailroute: 1 problem(s) in the rule files; nothing published");
     }
 
     @Test
     void obsoleteRulesAreLiveRulesTheFilesNoLongerContain() {
         // given
         final Rule rule = new Rule();
-        final List<TopicReader.Entry<Rule>> topic = List.of(new TopicReader.Entry<>("kept", rule, 0, 0, 0, null),
-                new TopicReader.Entry<>("old", rule, 0, 1, 0, null), new TopicReader.Entry<>("dead", rule, 0, 2, 0, null),
+        final List<TopicReader.Entry<Rule>> topic = List.of(
+                new TopicReader.Entry<>("kept", rule, 0, 0, 0, null),
+                new TopicReader.Entry<>("old", rule, 0, 1, 0, null),
+                new TopicReader.Entry<>("dead", rule, 0, 2, 0, null),
                 new TopicReader.Entry<>("dead", null, 0, 3, 0, null));
 
         // then

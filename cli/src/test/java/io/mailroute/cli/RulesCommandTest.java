@@ -41,7 +41,8 @@ class RulesCommandTest {
     @Test
     void shouldExitWithFailureWhenNoRuleMatches() throws Exception {
         // given
-        final Path mail = Files.writeString(dir.resolve("digest.eml"), "From: weekly@news.example.org\r\nSubject: Digest\r\n\r\nx\r\n");
+        final Path mail = Files.writeString(
+                dir.resolve("digest.eml"), "From: weekly@news.example.org\r\nSubject: Digest\r\n\r\nx\r\n");
 
         // when
         final CommandRun run = CommandRun.of("rules", "test", mail.toString());
@@ -65,15 +66,16 @@ class RulesCommandTest {
                 """);
 
         // when
-        final CommandRun run = CommandRun.of("rules", "test", "--rules", rules.toString(),
-                "src/test/resources/classify/aws-support-case.eml");
+        final CommandRun run = CommandRun.of(
+                "rules", "test", "--rules", rules.toString(), "src/test/resources/classify/aws-support-case.eml");
 
         // then
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("mailroute: " + rules + ": rule invoices: conditions[1].values[1]: "
-                + "is not a valid regex: negative lookahead (?! is not supported by the linear-time engine at index 11"
-                + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("mailroute: " + rules + ": rule invoices: conditions[1].values[1]: "
+                        + "is not a valid regex: negative lookahead (?! is not supported by the linear-time engine at index 11"
+                        + System.lineSeparator());
     }
 
     @Test

@@ -19,18 +19,28 @@ class StatusCommandTest {
     @Test
     void shouldPrintTheControlCharactersOfAHostileMailEscaped() {
         // given
-        final OwnerOutcome owner = OwnerOutcome.newBuilder().setOwnerId("111111111111").setOutcome(Outcome.ROUTED)
-                .setLanes(List.of(Lane.NOTIFY)).setRuleId("aws-billing")
+        final OwnerOutcome owner = OwnerOutcome.newBuilder()
+                .setOwnerId("111111111111")
+                .setOutcome(Outcome.ROUTED)
+                .setLanes(List.of(Lane.NOTIFY))
+                .setRuleId("aws-billing")
                 .setDetail("rule said \u0008\u0008\u007fok") // rubs out what was printed
                 .build();
-        final MailStatus status = MailStatus.newBuilder().setMailId("m-1").setStage(Stage.ROUTE)
+        final MailStatus status = MailStatus.newBuilder()
+                .setMailId("m-1")
+                .setStage(Stage.ROUTE)
                 .setOutcome(Outcome.ROUTED)
                 .setSubject("Invoice\u001b]0;owned\u0007 \u202egnp.exe\u202c") // retitles the terminal, reverses text
                 .setFrom("billing@example.com\r\u009b2K")
                 .setOwners(List.of(owner))
                 .setReceivedAt(Instant.parse("2026-11-23T08:00:00Z"))
                 .setUpdatedAt(Instant.parse("2026-11-23T08:00:02Z"))
-                .setRaw(RawRef.newBuilder().setBucket("mail-inbound").setKey("m-1").setSize(5).setSha256("00").build())
+                .setRaw(RawRef.newBuilder()
+                        .setBucket("mail-inbound")
+                        .setKey("m-1")
+                        .setSize(5)
+                        .setSha256("00")
+                        .build())
                 .build();
         final StringWriter printed = new StringWriter();
 

@@ -11,8 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TerminalTextTest {
 
     @ParameterizedTest(name = "U+{0} is escaped")
-    @CsvSource({"0000", "0007", "0008", "0009", "000a", "000d", "001b", "001f", "007f", "0080", "0085", "009b", "009f",
-        "202a", "202b", "202c", "202d", "202e", "2066", "2067", "2068", "2069"})
+    @CsvSource({
+        "0000", "0007", "0008", "0009", "000a", "000d", "001b", "001f", "007f", "0080", "0085", "009b", "009f", "202a",
+        "202b", "202c", "202d", "202e", "2066", "2067", "2068", "2069"
+    })
     void shouldEscapeEveryControlCharacterVisibly(final String hex) {
         // given
         final String text = "a" + (char) Integer.parseInt(hex, 16) + "b";
@@ -37,7 +39,8 @@ class TerminalTextTest {
 
         // then
         assertThat(TerminalText.escape(text)).isSameAs(text);
-        assertThat(TerminalText.escape("\u200e\u2065\u206a")).as("neighbours of the bidi ranges")
+        assertThat(TerminalText.escape("\u200e\u2065\u206a"))
+                .as("neighbours of the bidi ranges")
                 .isEqualTo("\u200e\u2065\u206a");
     }
 

@@ -11,7 +11,9 @@ class TopologyCommandTest {
         final CommandRun run = CommandRun.of("topology");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("Topologies:").contains("Processor: classify-mail", "Sink: notify-sink (topic: mail.notify)");
+        assertThat(run.out())
+                .startsWith("Topologies:")
+                .contains("Processor: classify-mail", "Sink: notify-sink (topic: mail.notify)");
     }
 
     @Test
@@ -19,6 +21,8 @@ class TopologyCommandTest {
         final CommandRun run = CommandRun.of("topology", "--format", "mermaid");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("flowchart LR").contains("[\"classify-mail\"]", "([\"mail.raw\"])", "[(\"mail-dedup-store\")]");
+        assertThat(run.out())
+                .startsWith("flowchart LR")
+                .contains("[\"classify-mail\"]", "([\"mail.raw\"])", "[(\"mail-dedup-store\")]");
     }
 }

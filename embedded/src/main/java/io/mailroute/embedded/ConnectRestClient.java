@@ -50,7 +50,8 @@ public final class ConnectRestClient {
         final String url = Objects.requireNonNull(restUrl, "restUrl").toString();
         this.baseUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** The worker's base URL. */
@@ -69,7 +70,7 @@ public final class ConnectRestClient {
 
     /** Names of the connectors. */
     public List<String> connectors() {
-        return read(expect(send("GET", "/connectors", null), 200), new TypeReference<List<String>>() { });
+        return read(expect(send("GET", "/connectors", null), 200), new TypeReference<List<String>>() {});
     }
 
     /**
@@ -86,14 +87,16 @@ public final class ConnectRestClient {
 
     /** The stored configuration of connector {@code name}. */
     public Map<String, String> connectorConfig(final String name) {
-        return read(expect(send("GET", connectorPath(name, "/config"), null), 200),
-                new TypeReference<Map<String, String>>() { });
+        return read(
+                expect(send("GET", connectorPath(name, "/config"), null), 200),
+                new TypeReference<Map<String, String>>() {});
     }
 
     /** The status of connector {@code name}. */
     public ConnectorStatus status(final String name) {
-        return findStatus(name).orElseThrow(() ->
-                new ConnectRestException(NOT_FOUND, "No status for connector " + name + " (yet)", null));
+        return findStatus(name)
+                .orElseThrow(
+                        () -> new ConnectRestException(NOT_FOUND, "No status for connector " + name + " (yet)", null));
     }
 
     /** The status of connector {@code name}, or empty if the worker knows no status for it (yet). */
@@ -122,8 +125,14 @@ public final class ConnectRestClient {
 
     /** Restarts connector {@code name}, with its tasks if {@code includeTasks}, only failed ones if {@code onlyFailed}. */
     public void restart(final String name, final boolean includeTasks, final boolean onlyFailed) {
-        expect(sendRetryingConflicts("POST", connectorPath(name, "/restart?includeTasks=" + includeTasks
-                + "&onlyFailed=" + onlyFailed), null), 200, 202, 204);
+        expect(
+                sendRetryingConflicts(
+                        "POST",
+                        connectorPath(name, "/restart?includeTasks=" + includeTasks + "&onlyFailed=" + onlyFailed),
+                        null),
+                200,
+                202,
+                204);
     }
 
     /** Deletes connector {@code name}; its committed source offsets stay. */
@@ -148,8 +157,11 @@ public final class ConnectRestClient {
      * @param description what is awaited, for the timeout message
      * @throws ConnectRestException if the connector or a task FAILED, or on timeout
      */
-    public ConnectorStatus awaitStatus(final String name, final Predicate<ConnectorStatus> condition,
-                                       final String description, final Duration timeout) {
+    public ConnectorStatus awaitStatus(
+            final String name,
+            final Predicate<ConnectorStatus> condition,
+            final String description,
+            final Duration timeout) {
         final long deadline = System.nanoTime() + timeout.toNanos();
         Optional<ConnectorStatus> last = Optional.empty();
         while (true) {
@@ -158,12 +170,15 @@ public final class ConnectRestClient {
                 return last.get();
             }
             if (last.isPresent() && last.get().hasFailure()) {
-                throw new ConnectRestException(-1, "Connector " + name + " failed while waiting for "
-                        + description + ": " + last.get(), null);
+                throw new ConnectRestException(
+                        -1, "Connector " + name + " failed while waiting for " + description + ": " + last.get(), null);
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new ConnectRestException(-1, "Connector " + name + " did not reach " + description
-                        + " within " + timeout + "; last status: " + last.map(Object::toString).orElse("none"), null);
+                throw new ConnectRestException(
+                        -1,
+                        "Connector " + name + " did not reach " + description + " within " + timeout + "; last status: "
+                                + last.map(Object::toString).orElse("none"),
+                        null);
             }
             waitFor(POLL_INTERVAL);
         }
@@ -212,8 +227,11 @@ public final class ConnectRestClient {
                 return response;
             }
         }
-        throw new ConnectRestException(response.statusCode(), response.request().method() + " "
-                + response.request().uri() + " answered " + response.statusCode() + ": " + errorMessage(response), null);
+        throw new ConnectRestException(
+                response.statusCode(),
+                response.request().method() + " " + response.request().uri() + " answered " + response.statusCode()
+                        + ": " + errorMessage(response),
+                null);
     }
 
     private static String errorMessage(final HttpResponse<String> response) {
@@ -229,8 +247,10 @@ public final class ConnectRestClient {
         try {
             return JSON.readValue(response.body(), type);
         } catch (JsonProcessingException e) {
-            throw new ConnectRestException(response.statusCode(), "Unexpected answer from " + response.request().uri()
-                    + ": " + response.body(), e);
+            throw new ConnectRestException(
+                    response.statusCode(),
+                    "Unexpected answer from " + response.request().uri() + ": " + response.body(),
+                    e);
         }
     }
 
@@ -238,19 +258,27 @@ public final class ConnectRestClient {
         try {
             return JSON.readValue(response.body(), type);
         } catch (JsonProcessingException e) {
-            throw new ConnectRestException(response.statusCode(), "Unexpected answer from " + response.request().uri()
-                    + ": " + response.body(), e);
+            throw new ConnectRestException(
+                    response.statusCode(),
+                    "Unexpected answer from " + response.request().uri() + ": " + response.body(),
+                    e);
         }
     }
 
     private static ConnectorStatus toStatus(final JsonNode node) {
         final JsonNode connector = node.path("connector");
         final List<ConnectorStatus.TaskStatus> tasks = new ArrayList<>();
-        node.path("tasks").forEach(task -> tasks.add(new ConnectorStatus.TaskStatus(
-                task.path("id").asInt(), text(task, "state"), text(task, "worker_id"), text(task, "trace"))));
+        node.path("tasks")
+                .forEach(task -> tasks.add(new ConnectorStatus.TaskStatus(
+                        task.path("id").asInt(), text(task, "state"), text(task, "worker_id"), text(task, "trace"))));
         tasks.sort((a, b) -> Integer.compare(a.id(), b.id()));
-        return new ConnectorStatus(text(node, "name"), text(connector, "state"), text(connector, "worker_id"),
-                text(connector, "trace"), text(node, "type"), tasks);
+        return new ConnectorStatus(
+                text(node, "name"),
+                text(connector, "state"),
+                text(connector, "worker_id"),
+                text(connector, "trace"),
+                text(node, "type"),
+                tasks);
     }
 
     private static String text(final JsonNode node, final String field) {

@@ -12,8 +12,8 @@ import java.util.List;
  * @param type     {@code source} or {@code sink}, or null when not known yet
  * @param tasks    the task states, ordered by task id
  */
-public record ConnectorStatus(String name, String state, String workerId, String trace, String type,
-                              List<TaskStatus> tasks) {
+public record ConnectorStatus(
+        String name, String state, String workerId, String trace, String type, List<TaskStatus> tasks) {
     /** The state a running connector or task reports. */
     public static final String RUNNING = "RUNNING";
     /** The state a failed connector or task reports. */
@@ -46,6 +46,5 @@ public record ConnectorStatus(String name, String state, String workerId, String
      * @param workerId the worker running the task
      * @param trace    the failure's stack trace, or null
      */
-    public record TaskStatus(int id, String state, String workerId, String trace) {
-    }
+    public record TaskStatus(int id, String state, String workerId, String trace) {}
 }

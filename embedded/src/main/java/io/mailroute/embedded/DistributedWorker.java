@@ -37,8 +37,10 @@ final class DistributedWorker extends ConnectDistributed {
             // newPlugins(..) is newPlugin(String, AbstractConfig, Class) per name; calling it avoids
             // compiling against newPlugin's overloads that take maven-artifact's VersionRange
             final ConnectorClientConfigOverridePolicy overridePolicy = plugins.newPlugins(
-                    List.of(config.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG)),
-                    config, ConnectorClientConfigOverridePolicy.class).get(0);
+                            List.of(config.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG)),
+                            config,
+                            ConnectorClientConfigOverridePolicy.class)
+                    .get(0);
             final DistributedHerder herder =
                     createHerder(config, workerId, plugins, overridePolicy, restServer, restClient);
             final Connect<DistributedHerder> connect = new Connect<>(herder, restServer);

@@ -95,8 +95,11 @@ public final class EmbeddedConnect implements AutoCloseable {
             stop();
             throw new IllegalStateException("Connect worker at " + restUrl + " was not ready within " + startTimeout);
         }
-        LOG.info("Embedded Connect worker {} (group {}) started in {} ms", restUrl,
-                baseProperties.get("group.id"), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "Embedded Connect worker {} (group {}) started in {} ms",
+                restUrl,
+                baseProperties.get("group.id"),
+                (System.nanoTime() - started) / 1_000_000);
         return this;
     }
 
@@ -192,8 +195,7 @@ public final class EmbeddedConnect implements AutoCloseable {
         private Path fileConfigDir;
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The Kafka cluster (required). */
         public Builder bootstrapServers(final String bootstrapServers) {
@@ -301,7 +303,8 @@ public final class EmbeddedConnect implements AutoCloseable {
          * other file, in a connector config or a {@code validate} call, stays unresolved.
          */
         public Builder fileConfigProvider(final Path dir) {
-            this.fileConfigDir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+            this.fileConfigDir =
+                    Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
             return this;
         }
 

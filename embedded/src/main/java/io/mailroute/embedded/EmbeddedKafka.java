@@ -59,9 +59,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private EmbeddedKafka(final Builder builder) throws IOException {
         this.temporaryDataDir = builder.dataDir == null;
-        this.dataDir = temporaryDataDir
-                ? Files.createTempDirectory("mailroute-kafka-")
-                : builder.dataDir.toAbsolutePath();
+        this.dataDir =
+                temporaryDataDir ? Files.createTempDirectory("mailroute-kafka-") : builder.dataDir.toAbsolutePath();
         this.host = builder.host;
         this.port = builder.port;
         this.controllerPort = builder.controllerPort;
@@ -107,8 +106,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         } finally {
             sockets.close();
         }
-        LOG.info("Embedded Kafka {} started on {} (controller port {}, data {}) in {} ms",
-                clusterId, bootstrapServers(), controllerPort, dataDir, (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "Embedded Kafka {} started on {} (controller port {}, data {}) in {} ms",
+                clusterId,
+                bootstrapServers(),
+                controllerPort,
+                dataDir,
+                (System.nanoTime() - started) / 1_000_000);
         return this;
     }
 
@@ -201,8 +205,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                     entry.getValue().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Creating topic " + entry.getKey() + " failed: "
-                                + e.getCause().getMessage(), e.getCause());
+                        throw new IllegalStateException(
+                                "Creating topic " + entry.getKey() + " failed: "
+                                        + e.getCause().getMessage(),
+                                e.getCause());
                     }
                 }
             }
@@ -222,11 +228,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("node.id", Integer.toString(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@" + listenerHost + ":" + controllerPort);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("listeners", BROKER_LISTENER + "://" + listenerHost + ":" + port + ","
-                + CONTROLLER_LISTENER + "://" + listenerHost + ":" + controllerPort);
+        props.put(
+                "listeners",
+                BROKER_LISTENER + "://" + listenerHost + ":" + port + "," + CONTROLLER_LISTENER + "://" + listenerHost
+                        + ":" + controllerPort);
         props.put("advertised.listeners", BROKER_LISTENER + "://" + listenerHost + ":" + port);
-        props.put("listener.security.protocol.map",
-                BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put(
+                "listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("inter.broker.listener.name", BROKER_LISTENER);
         props.put("log.dirs", dataDir.toString());
         props.put("metadata.log.dir", dataDir.toString());
@@ -279,8 +287,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         private String clusterId;
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Persistent log directory (created if missing); default: a temporary directory deleted on close. */
         public Builder dataDir(final Path dir) {

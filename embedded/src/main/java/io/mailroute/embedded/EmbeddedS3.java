@@ -1,5 +1,7 @@
 package io.mailroute.embedded;
 
+import io.mailroute.s3.S3Clients;
+import io.mailroute.s3.S3Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -9,8 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
-import io.mailroute.s3.S3Clients;
-import io.mailroute.s3.S3Settings;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -106,10 +106,12 @@ public final class EmbeddedS3 implements AutoCloseable {
             proxy = starting;
         } catch (Exception e) {
             stopQuietly(starting);
-            throw new IllegalStateException("Embedded S3 failed to start on " + host + ":" + port + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Embedded S3 failed to start on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        LOG.info("Embedded S3 started on {} ({}) in {} ms", endpoint(),
+        LOG.info(
+                "Embedded S3 started on {} ({}) in {} ms",
+                endpoint(),
                 dataDir == null ? "transient store" : "filesystem store " + dataDir,
                 (System.nanoTime() - started) / 1_000_000);
         return this;
@@ -239,8 +241,7 @@ public final class EmbeddedS3 implements AutoCloseable {
         private String secretKey = DEFAULT_SECRET_KEY;
         private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * How long {@link EmbeddedS3#stop()} waits for in-flight requests before closing their

@@ -29,8 +29,10 @@ public final class HostFilter implements ContainerRequestFilter {
     public void filter(final ContainerRequestContext request) {
         final String host = request.getHeaderString(HttpHeaders.HOST);
         if (host == null || !allowed.contains(LoopbackHosts.hostName(host))) {
-            request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(REFUSAL).build());
+            request.abortWith(Response.status(Response.Status.FORBIDDEN)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(REFUSAL)
+                    .build());
         }
     }
 }

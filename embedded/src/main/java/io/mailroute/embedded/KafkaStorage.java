@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
 final class KafkaStorage {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStorage.class);
 
-    private KafkaStorage() {
-    }
+    private KafkaStorage() {}
 
     /** True if {@code dir} was formatted before. */
     static boolean isFormatted(final Path dir) {
@@ -33,8 +32,9 @@ final class KafkaStorage {
      * @param clusterId the cluster id to write, or null for a random one
      * @return true if the directory was formatted now
      */
-    static boolean formatIfNeeded(final Path dir, final int nodeId, final String clusterId,
-                                  final String controllerListenerName) throws IOException {
+    static boolean formatIfNeeded(
+            final Path dir, final int nodeId, final String clusterId, final String controllerListenerName)
+            throws IOException {
         if (isFormatted(dir)) {
             LOG.debug("Kafka log directory {} is already formatted", dir);
             return false;

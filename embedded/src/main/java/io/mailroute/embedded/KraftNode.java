@@ -40,7 +40,8 @@ final class KraftNode {
                 dirs._1(),
                 Time.SYSTEM,
                 metrics,
-                CompletableFuture.completedFuture(QuorumConfig.parseVoterConnections(config.quorumConfig().voters())),
+                CompletableFuture.completedFuture(
+                        QuorumConfig.parseVoterConnections(config.quorumConfig().voters())),
                 QuorumConfig.parseBootstrapServers(config.quorumConfig().bootstrapServers()),
                 new LoggingFaultHandlerFactory(),
                 sockets);

@@ -36,7 +36,8 @@ final class PreboundSockets implements ServerSocketFactory, AutoCloseable {
             final String listenerName,
             final InetSocketAddress socketAddress,
             final int listenBacklogSize,
-            final int recvBufferSize) throws IOException {
+            final int recvBufferSize)
+            throws IOException {
         final ServerSocketChannel channel = unused.remove(listenerName);
         if (channel != null && channel.isOpen()) {
             return channel;

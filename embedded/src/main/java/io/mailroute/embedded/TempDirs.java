@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
 final class TempDirs {
     private static final Logger LOG = LoggerFactory.getLogger(TempDirs.class);
 
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     /** Deletes {@code dir} recursively; failures are logged, not thrown. */
     static void deleteQuietly(final Path dir) {

@@ -34,6 +34,7 @@ class ConnectRestHardeningIT {
 
     @TempDir
     static Path dataDir;
+
     @TempDir
     static Path elsewhere;
 
@@ -43,8 +44,12 @@ class ConnectRestHardeningIT {
     @BeforeAll
     static void startWorker() {
         kafka = EmbeddedKafka.builder().start();
-        connect = EmbeddedConnect.builder().bootstrapServers(kafka.bootstrapServers()).groupId("hardened")
-                .loopbackRestOnly().fileConfigProvider(dataDir).start();
+        connect = EmbeddedConnect.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .groupId("hardened")
+                .loopbackRestOnly()
+                .fileConfigProvider(dataDir)
+                .start();
     }
 
     @AfterAll
@@ -86,19 +91,29 @@ class ConnectRestHardeningIT {
 
         // then
         assertThat(allowed).contains("inside-value-4711");
-        assertThat(refused).doesNotContain("outside-value-08")
+        assertThat(refused)
+                .doesNotContain("outside-value-08")
                 .contains("${file:" + outside + ":" + SECRET_KEY + "}"); // left unresolved
     }
 
     /** The answer of {@code validate} for a config whose {@code topic} and {@code batch.size} are {@code value}. */
     private static String validate(final String value) throws Exception {
-        final Map<String, String> config = Map.of("connector.class", CountingSourceConnector.class.getName(),
-                "tasks.max", "1", "topic", value, "batch.size", value);
+        final Map<String, String> config = Map.of(
+                "connector.class",
+                CountingSourceConnector.class.getName(),
+                "tasks.max",
+                "1",
+                "topic",
+                value,
+                "batch.size",
+                value);
         final HttpRequest request = HttpRequest.newBuilder(URI.create(connect.restUrl() + VALIDATE))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build();
-        final HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config)))
+                .build();
+        final HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
@@ -113,7 +128,8 @@ class ConnectRestHardeningIT {
             final OutputStream out = socket.getOutputStream();
             final String hostHeader = host == null ? "" : "Host: " + host + "\r\n";
             out.write((requestLine + " HTTP/1.1\r\n" + hostHeader + "Content-Type: application/json\r\n"
-                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: 2\r\nConnection: close\r\n\r\n{}")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             final InputStream in = socket.getInputStream();
             final String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

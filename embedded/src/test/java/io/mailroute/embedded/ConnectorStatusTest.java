@@ -12,7 +12,8 @@ class ConnectorStatusTest {
 
     @Test
     void runningNeedsConnectorAndEveryExpectedTaskRunning() {
-        final ConnectorStatus status = new ConnectorStatus("c", "RUNNING", "w:1", null, "source", List.of(RUNNING_TASK));
+        final ConnectorStatus status =
+                new ConnectorStatus("c", "RUNNING", "w:1", null, "source", List.of(RUNNING_TASK));
         assertThat(status.isRunning(1)).isTrue();
         assertThat(status.isRunning(2)).isFalse();
         assertThat(status.hasFailure()).isFalse();
@@ -22,7 +23,12 @@ class ConnectorStatusTest {
 
     @Test
     void aFailedTaskIsAFailure() {
-        final ConnectorStatus status = new ConnectorStatus("c", "RUNNING", "w:1", null, "source",
+        final ConnectorStatus status = new ConnectorStatus(
+                "c",
+                "RUNNING",
+                "w:1",
+                null,
+                "source",
                 List.of(RUNNING_TASK, new ConnectorStatus.TaskStatus(1, "FAILED", "w:1", "trace")));
         assertThat(status.isRunning(2)).isFalse();
         assertThat(status.hasFailure()).isTrue();

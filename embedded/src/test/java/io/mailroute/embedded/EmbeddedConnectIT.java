@@ -57,10 +57,13 @@ class EmbeddedConnectIT {
             final ConnectRestClient rest = first.rest();
             assertThat(rest.putConnectorConfig("counter", config)).isTrue();
             rest.awaitRunning("counter", 1, TIMEOUT);
-            assertThat(rest.putConnectorConfig("counter", config)).as("second PUT updates").isFalse();
+            assertThat(rest.putConnectorConfig("counter", config))
+                    .as("second PUT updates")
+                    .isFalse();
             final ConnectorStatus running = rest.awaitRunning("counter", 1, TIMEOUT);
             assertThat(running.type()).isEqualTo("source");
-            assertThat(rest.taskStates("counter")).extracting(ConnectorStatus.TaskStatus::workerId)
+            assertThat(rest.taskStates("counter"))
+                    .extracting(ConnectorStatus.TaskStatus::workerId)
                     .containsOnly(first.restUrl().getHost() + ":" + first.restPort());
             awaitCommittedRecords("counted", 20);
             try (Admin admin = kafka.createAdmin()) {
@@ -70,7 +73,8 @@ class EmbeddedConnectIT {
                         .contains("eos-counter-0");
             }
         }
-        final int beforeRestart = KafkaRecords.readAll(kafka.bootstrapServers(), "counted").size();
+        final int beforeRestart =
+                KafkaRecords.readAll(kafka.bootstrapServers(), "counted").size();
 
         try (EmbeddedConnect second = worker.start()) {
             final ConnectRestClient rest = second.rest();
@@ -79,17 +83,25 @@ class EmbeddedConnectIT {
             awaitCommittedRecords("counted", beforeRestart + 20);
 
             rest.pause("counter");
-            rest.awaitStatus("counter", s -> ConnectorStatus.PAUSED.equals(s.state())
-                    && s.tasks().stream().allMatch(t -> ConnectorStatus.PAUSED.equals(t.state())), "paused", TIMEOUT);
+            rest.awaitStatus(
+                    "counter",
+                    s -> ConnectorStatus.PAUSED.equals(s.state())
+                            && s.tasks().stream().allMatch(t -> ConnectorStatus.PAUSED.equals(t.state())),
+                    "paused",
+                    TIMEOUT);
             final List<ConsumerRecord<String, String>> all = KafkaRecords.readAll(kafka.bootstrapServers(), "counted");
-            assertThat(all).extracting(r -> Long.parseLong(r.value()))
+            assertThat(all)
+                    .extracting(r -> Long.parseLong(r.value()))
                     .as("exactly once across the restart: no duplicate, no gap")
-                    .containsExactlyElementsOf(LongStream.range(0, all.size()).boxed().toList());
+                    .containsExactlyElementsOf(
+                            LongStream.range(0, all.size()).boxed().toList());
 
             rest.resume("counter");
             rest.awaitRunning("counter", 1, TIMEOUT);
             rest.deleteConnector("counter");
-            await().atMost(TIMEOUT).until(() -> rest.connectors().isEmpty() && rest.findStatus("counter").isEmpty());
+            await().atMost(TIMEOUT)
+                    .until(() -> rest.connectors().isEmpty()
+                            && rest.findStatus("counter").isEmpty());
         }
     }
 
@@ -100,32 +112,45 @@ class EmbeddedConnectIT {
                 .bootstrapServers(kafka.bootstrapServers())
                 .groupId("pair")
                 .workerProperty("scheduled.rebalance.max.delay.ms", "1000");
-        try (EmbeddedConnect one = worker.start(); EmbeddedConnect two = worker.start()) {
+        try (EmbeddedConnect one = worker.start();
+                EmbeddedConnect two = worker.start()) {
             assertThat(one.restPort()).isNotEqualTo(two.restPort());
             // sent to the second worker, which forwards it to the leader (Connect's Jetty HTTP client)
-            two.rest().putConnectorConfig("pair-counter", Map.of(
-                    "connector.class", CountingSourceConnector.class.getName(),
-                    "tasks.max", "2",
-                    "topic", "paired"));
+            two.rest()
+                    .putConnectorConfig(
+                            "pair-counter",
+                            Map.of(
+                                    "connector.class", CountingSourceConnector.class.getName(),
+                                    "tasks.max", "2",
+                                    "topic", "paired"));
             final ConnectorStatus running = two.rest().awaitRunning("pair-counter", 2, TIMEOUT);
             final Set<String> workers = running.tasks().stream()
-                    .map(ConnectorStatus.TaskStatus::workerId).collect(Collectors.toSet());
+                    .map(ConnectorStatus.TaskStatus::workerId)
+                    .collect(Collectors.toSet());
             workers.add(running.workerId());
-            assertThat(workers).as("connector and tasks spread over both workers").hasSize(2);
+            assertThat(workers)
+                    .as("connector and tasks spread over both workers")
+                    .hasSize(2);
 
             one.stop();
             final String survivor = two.restUrl().getHost() + ":" + two.restPort();
-            final ConnectorStatus moved = two.rest().awaitStatus("pair-counter",
-                    s -> s.isRunning(2) && survivor.equals(s.workerId())
-                            && s.tasks().stream().allMatch(t -> survivor.equals(t.workerId())),
-                    "everything on " + survivor, TIMEOUT);
+            final ConnectorStatus moved = two.rest()
+                    .awaitStatus(
+                            "pair-counter",
+                            s -> s.isRunning(2)
+                                    && survivor.equals(s.workerId())
+                                    && s.tasks().stream().allMatch(t -> survivor.equals(t.workerId())),
+                            "everything on " + survivor,
+                            TIMEOUT);
             assertThat(moved.tasks()).hasSize(2);
             awaitCommittedRecords("paired", 20);
         }
     }
 
     private static void awaitCommittedRecords(final String topic, final int atLeast) {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250))
-                .until(() -> KafkaRecords.readAll(kafka.bootstrapServers(), topic).size() >= atLeast);
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() ->
+                        KafkaRecords.readAll(kafka.bootstrapServers(), topic).size() >= atLeast);
     }
 }

@@ -12,7 +12,8 @@ class EmbeddedConnectTest {
 
     @Test
     void defaultsAreADistributedExactlyOnceWorkerForOneBroker() {
-        final EmbeddedConnect connect = EmbeddedConnect.builder().bootstrapServers("127.0.0.1:9092").build();
+        final EmbeddedConnect connect =
+                EmbeddedConnect.builder().bootstrapServers("127.0.0.1:9092").build();
         assertThat(connect.workerProperties())
                 .containsEntry("bootstrap.servers", "127.0.0.1:9092")
                 .containsEntry("group.id", EmbeddedConnect.DEFAULT_GROUP_ID)
@@ -64,7 +65,8 @@ class EmbeddedConnectTest {
 
     @Test
     void aHardenedWorkerLoadsTheHostFilterAndLimitsFilePlaceholdersToOneDirectory() {
-        final EmbeddedConnect connect = EmbeddedConnect.builder().bootstrapServers("b:1")
+        final EmbeddedConnect connect = EmbeddedConnect.builder()
+                .bootstrapServers("b:1")
                 .loopbackRestOnly()
                 .fileConfigProvider(Path.of("/var/lib/mailroute/./data"))
                 .build();

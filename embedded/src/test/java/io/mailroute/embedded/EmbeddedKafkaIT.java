@@ -58,9 +58,10 @@ class EmbeddedKafkaIT {
         KafkaRecords.sendInTransaction(kafka.bootstrapServers(), "tx-aborted", TOPIC, Map.of("aborted", "x"), false);
         KafkaRecords.sendInTransaction(kafka.bootstrapServers(), "tx-committed", TOPIC, committed(), true);
 
-        final List<ConsumerRecord<String, String>> read =
-                KafkaRecords.readCommitted(kafka.bootstrapServers(), GROUP, TOPIC, committed().size());
-        assertThat(read).extracting(ConsumerRecord::key)
+        final List<ConsumerRecord<String, String>> read = KafkaRecords.readCommitted(
+                kafka.bootstrapServers(), GROUP, TOPIC, committed().size());
+        assertThat(read)
+                .extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrderElementsOf(committed().keySet());
     }
 
@@ -72,8 +73,10 @@ class EmbeddedKafkaIT {
         final Map<String, Object> config = kafka.clientConfig();
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EmbeddedKafka.DEFAULT_MESSAGE_MAX_BYTES);
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            assertThat(producer.send(new ProducerRecord<>("large", "k", twoMegabytes)).get().serializedValueSize())
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            assertThat(producer.send(new ProducerRecord<>("large", "k", twoMegabytes))
+                            .get()
+                            .serializedValueSize())
                     .isEqualTo(twoMegabytes.length());
         }
     }
@@ -97,10 +100,13 @@ class EmbeddedKafkaIT {
         assertThat(kafka.clusterId()).isEqualTo(clusterId);
         assertReadable(kafka);
         try (Admin admin = kafka.createAdmin()) {
-            final Map<TopicPartition, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+            final Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             assertThat(offsets).hasSize(3);
-            assertThat(offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum())
+            assertThat(offsets.values().stream()
+                            .mapToLong(OffsetAndMetadata::offset)
+                            .sum())
                     .as("committed offsets include the transaction markers")
                     .isGreaterThanOrEqualTo(committed().size());
         }
@@ -108,8 +114,12 @@ class EmbeddedKafkaIT {
 
     private static void assertReadable(final EmbeddedKafka cluster) {
         final List<ConsumerRecord<String, String>> again = KafkaRecords.readCommitted(
-                cluster.bootstrapServers(), "reader-" + System.nanoTime(), TOPIC, committed().size());
-        assertThat(again).extracting(ConsumerRecord::value)
+                cluster.bootstrapServers(),
+                "reader-" + System.nanoTime(),
+                TOPIC,
+                committed().size());
+        assertThat(again)
+                .extracting(ConsumerRecord::value)
                 .containsExactlyInAnyOrderElementsOf(committed().values());
     }
 

@@ -29,22 +29,25 @@ class EmbeddedKafkaKillIT {
     @Test
     void survivesKillMinusNine() throws Exception {
         final Process child = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
-                KafkaChildProcess.class.getName(),
-                dataDir.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KafkaChildProcess.class.getName(),
+                        dataDir.toString())
                 .redirectErrorStream(true)
                 .start();
         final List<String> output = new CopyOnWriteArrayList<>();
-        final Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                in.lines().forEach(output::add);
-            } catch (IOException e) {
-                output.add("reader failed: " + e);
-            }
-        }, "child-output");
+        final Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                        in.lines().forEach(output::add);
+                    } catch (IOException e) {
+                        output.add("reader failed: " + e);
+                    }
+                },
+                "child-output");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -55,8 +58,8 @@ class EmbeddedKafkaKillIT {
             } catch (RuntimeException e) {
                 throw new AssertionError("child not ready; its output:\n" + String.join("\n", output), e);
             }
-            final String metaProperties = new String(
-                    Files.readAllBytes(dataDir.resolve("meta.properties")), StandardCharsets.UTF_8);
+            final String metaProperties =
+                    new String(Files.readAllBytes(dataDir.resolve("meta.properties")), StandardCharsets.UTF_8);
             child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no clean shutdown
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).isEqualTo(137);
@@ -67,8 +70,9 @@ class EmbeddedKafkaKillIT {
                         kafka.bootstrapServers(), "after-kill", KafkaChildProcess.TOPIC, KafkaChildProcess.RECORDS);
                 assertThat(records).hasSize(KafkaChildProcess.RECORDS);
                 try (Admin admin = kafka.createAdmin()) {
-                    final Map<TopicPartition, OffsetAndMetadata> offsets =
-                            admin.listConsumerGroupOffsets("child-group").partitionsToOffsetAndMetadata().get();
+                    final Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("child-group")
+                            .partitionsToOffsetAndMetadata()
+                            .get();
                     assertThat(offsets).isNotEmpty();
                 }
             }

@@ -48,7 +48,8 @@ class EmbeddedKafkaTest {
 
     @Test
     void fixedPortsAppearInListenersAndQuorum() {
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(19092).controllerPort(19093).build()) {
+        try (EmbeddedKafka kafka =
+                EmbeddedKafka.builder().port(19092).controllerPort(19093).build()) {
             assertThat(kafka.brokerProperties())
                     .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
                     .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:19092")
@@ -64,7 +65,9 @@ class EmbeddedKafkaTest {
         kafka.close();
         kafka.close();
         assertThat(Files.exists(dir)).isFalse();
-        assertThatThrownBy(kafka::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(kafka::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test

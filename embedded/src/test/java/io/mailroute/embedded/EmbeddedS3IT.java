@@ -42,7 +42,8 @@ class EmbeddedS3IT {
         new Random(42).nextBytes(big);
         try (S3Client client = s3.newClient()) {
             client.putObject(r -> r.bucket("mail-inbound").key("inbound/2026/big.eml"), RequestBody.fromBytes(big));
-            client.putObject(r -> r.bucket("mail-inbound").key("inbound/2026/small.eml"),
+            client.putObject(
+                    r -> r.bucket("mail-inbound").key("inbound/2026/small.eml"),
                     RequestBody.fromString("Subject: hi\r\n\r\nbody", StandardCharsets.US_ASCII));
             client.putObject(r -> r.bucket("mail-inbound").key("other/x.eml"), RequestBody.fromString("x"));
 
@@ -51,7 +52,8 @@ class EmbeddedS3IT {
             assertThat(read.response().contentLength()).isEqualTo(big.length);
             assertThat(sha256(read.asByteArray())).isEqualTo(sha256(big));
 
-            assertThat(client.listObjectsV2(r -> r.bucket("mail-inbound").prefix("inbound/")).contents())
+            assertThat(client.listObjectsV2(r -> r.bucket("mail-inbound").prefix("inbound/"))
+                            .contents())
                     .extracting(S3Object::key)
                     .containsExactly("inbound/2026/big.eml", "inbound/2026/small.eml");
         }
@@ -59,7 +61,10 @@ class EmbeddedS3IT {
 
     @Test
     void refusesWrongCredentials() {
-        try (S3Client client = EmbeddedS3.builder().port(s3.port()).credentials("intruder", "wrong").build()
+        try (S3Client client = EmbeddedS3.builder()
+                .port(s3.port())
+                .credentials("intruder", "wrong")
+                .build()
                 .newClient()) {
             assertThatThrownBy(client::listBuckets)
                     .isInstanceOf(S3Exception.class)
@@ -74,23 +79,28 @@ class EmbeddedS3IT {
             port = first.port();
             first.createBucket("persistent");
             try (S3Client client = first.newClient()) {
-                client.putObject(r -> r.bucket("persistent").key("a/b.eml").contentType("message/rfc822"),
+                client.putObject(
+                        r -> r.bucket("persistent").key("a/b.eml").contentType("message/rfc822"),
                         RequestBody.fromString("kept"));
             }
             first.stop();
             first.start();
             assertThat(first.port()).isEqualTo(port);
             try (S3Client client = first.newClient()) {
-                assertThat(client.getObjectAsBytes(r -> r.bucket("persistent").key("a/b.eml")).asUtf8String())
+                assertThat(client.getObjectAsBytes(r -> r.bucket("persistent").key("a/b.eml"))
+                                .asUtf8String())
                         .isEqualTo("kept");
             }
         }
-        try (EmbeddedS3 second = EmbeddedS3.builder().dataDir(dir).start(); S3Client client = second.newClient()) {
+        try (EmbeddedS3 second = EmbeddedS3.builder().dataDir(dir).start();
+                S3Client client = second.newClient()) {
             final ResponseBytes<GetObjectResponse> read =
                     client.getObjectAsBytes(r -> r.bucket("persistent").key("a/b.eml"));
             assertThat(read.asUtf8String()).isEqualTo("kept");
-            assertThat(client.listObjectsV2(r -> r.bucket("persistent").prefix("a/")).contents())
-                    .extracting(S3Object::key).containsExactly("a/b.eml");
+            assertThat(client.listObjectsV2(r -> r.bucket("persistent").prefix("a/"))
+                            .contents())
+                    .extracting(S3Object::key)
+                    .containsExactly("a/b.eml");
         }
     }
 

@@ -34,7 +34,8 @@ class EmbeddedS3Test {
     @Test
     void rejectsInvalidSettings() {
         assertThatThrownBy(() -> EmbeddedS3.builder().port(70_000)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EmbeddedS3.builder().credentials("", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EmbeddedS3.builder().credentials("", "x"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EmbeddedS3.builder().stopTimeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -14,11 +14,11 @@ public final class KafkaChildProcess {
     static final String TOPIC = "survives-kill";
     static final int RECORDS = 20;
 
-    private KafkaChildProcess() {
-    }
+    private KafkaChildProcess() {}
 
     public static void main(final String[] args) throws Exception {
-        final EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(Path.of(args[0])).start();
+        final EmbeddedKafka kafka =
+                EmbeddedKafka.builder().dataDir(Path.of(args[0])).start();
         kafka.createTopics(new NewTopic(TOPIC, 2, (short) 1));
         final Map<String, String> records = new LinkedHashMap<>();
         for (int i = 0; i < RECORDS; i++) {

@@ -20,19 +20,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Small producer/consumer helpers for the integration tests. */
 final class KafkaRecords {
-    private KafkaRecords() {
-    }
+    private KafkaRecords() {}
 
     /** Sends {@code records} (key to value) in one transaction and commits or aborts it. */
-    static void sendInTransaction(final String bootstrap, final String transactionalId, final String topic,
-                                  final Map<String, String> records, final boolean commit) {
+    static void sendInTransaction(
+            final String bootstrap,
+            final String transactionalId,
+            final String topic,
+            final Map<String, String> records,
+            final boolean commit) {
         final Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             records.forEach((key, value) -> producer.send(new ProducerRecord<>(topic, key, value)));
@@ -48,8 +51,8 @@ final class KafkaRecords {
      * Reads {@code topic} with {@code read_committed} in consumer group {@code groupId} until
      * {@code expected} records arrived, commits the offsets and returns the records.
      */
-    static List<ConsumerRecord<String, String>> readCommitted(final String bootstrap, final String groupId,
-                                                              final String topic, final int expected) {
+    static List<ConsumerRecord<String, String>> readCommitted(
+            final String bootstrap, final String groupId, final String topic, final int expected) {
         final List<ConsumerRecord<String, String>> records = new ArrayList<>();
         withConsumer(bootstrap, groupId, consumer -> {
             consumer.subscribe(List.of(topic));
@@ -83,8 +86,8 @@ final class KafkaRecords {
         return records;
     }
 
-    static void withConsumer(final String bootstrap, final String groupId,
-                             final Consumer<KafkaConsumer<String, String>> body) {
+    static void withConsumer(
+            final String bootstrap, final String groupId, final Consumer<KafkaConsumer<String, String>> body) {
         final Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         if (groupId != null) {
@@ -94,7 +97,7 @@ final class KafkaRecords {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             body.accept(consumer);
         }
     }

@@ -15,7 +15,8 @@ class KafkaStorageTest {
         final Path kafkaDir = dir.resolve("kafka");
         assertThat(KafkaStorage.isFormatted(kafkaDir)).isFalse();
 
-        assertThat(KafkaStorage.formatIfNeeded(kafkaDir, 1, "AAAAAAAAAAAAAAAAAAAAAA", "CONTROLLER")).isTrue();
+        assertThat(KafkaStorage.formatIfNeeded(kafkaDir, 1, "AAAAAAAAAAAAAAAAAAAAAA", "CONTROLLER"))
+                .isTrue();
         assertThat(KafkaStorage.isFormatted(kafkaDir)).isTrue();
         assertThat(kafkaDir.resolve("bootstrap.checkpoint")).isRegularFile();
         final String metaProperties = Files.readString(kafkaDir.resolve("meta.properties"));

@@ -42,7 +42,9 @@ class LocalStackIT {
     static void startStack() {
         kafka = EmbeddedKafka.builder().start();
         s3 = EmbeddedS3.builder().start();
-        connect = EmbeddedConnect.builder().bootstrapServers(kafka.bootstrapServers()).start();
+        connect = EmbeddedConnect.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .start();
     }
 
     @AfterAll
@@ -62,7 +64,8 @@ class LocalStackIT {
     void connectRestAndS3ServeTogetherInOneJvm() throws Exception {
         final String connectJetty = org.eclipse.jetty.util.Jetty.VERSION;
         final String s3ProxyJetty = (String) Class.forName("org.gaul.shaded.org.eclipse.jetty.util.Jetty")
-                .getField("VERSION").get(null);
+                .getField("VERSION")
+                .get(null);
         LOG.info("Connect runs on Jetty {}, S3Proxy on its relocated Jetty {}", connectJetty, s3ProxyJetty);
         assertThat(connectJetty).isEqualTo(System.getProperty("expected.jetty.version"));
 
@@ -78,11 +81,16 @@ class LocalStackIT {
         final ConnectRestClient rest = connect.rest();
         final Map<String, String> config = new HashMap<>(S3KeysSourceConnector.S3.connectionProperties(s3.settings()));
         config.putAll(Map.of(
-                "connector.class", S3KeysSourceConnector.class.getName(),
-                "tasks.max", "1",
-                "s3.bucket", BUCKET,
-                "topic", TOPIC,
-                "exactly.once.support", "required"));
+                "connector.class",
+                S3KeysSourceConnector.class.getName(),
+                "tasks.max",
+                "1",
+                "s3.bucket",
+                BUCKET,
+                "topic",
+                TOPIC,
+                "exactly.once.support",
+                "required"));
         rest.putConnectorConfig("s3-keys", config);
         rest.awaitRunning("s3-keys", 1, TIMEOUT);
         awaitRecords(objects);
@@ -108,7 +116,8 @@ class LocalStackIT {
 
     private static void put(final S3Client client, final Map<String, String> objects, final String key) {
         final String body = "Subject: " + key + "\r\n\r\nhello\r\n";
-        client.putObject(r -> r.bucket(BUCKET).key(key).contentType("message/rfc822"),
+        client.putObject(
+                r -> r.bucket(BUCKET).key(key).contentType("message/rfc822"),
                 RequestBody.fromString(body, StandardCharsets.US_ASCII));
         synchronized (objects) {
             objects.put(key, body);

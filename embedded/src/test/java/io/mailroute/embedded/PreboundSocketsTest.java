@@ -16,12 +16,14 @@ class PreboundSocketsTest {
             assertThat(port).isPositive();
             final InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
             try (ServerSocketChannel channel = sockets.openServerSocket("PLAINTEXT", address, 50, -1)) {
-                assertThat(((InetSocketAddress) channel.getLocalAddress()).getPort()).isEqualTo(port);
+                assertThat(((InetSocketAddress) channel.getLocalAddress()).getPort())
+                        .isEqualTo(port);
                 assertThat(channel.isBlocking()).isFalse();
             }
             // a second request (a restart) binds the configured address itself
             try (ServerSocketChannel again = sockets.openServerSocket("PLAINTEXT", address, 50, -1)) {
-                assertThat(((InetSocketAddress) again.getLocalAddress()).getPort()).isEqualTo(port);
+                assertThat(((InetSocketAddress) again.getLocalAddress()).getPort())
+                        .isEqualTo(port);
             }
         }
     }

@@ -37,6 +37,7 @@ public record ClaimCheck(String bucket, String key, String versionId, String eta
     public static String unquoted(final String etag) {
         final String trimmed = etag.trim();
         return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
-                ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+                ? trimmed.substring(1, trimmed.length() - 1)
+                : trimmed;
     }
 }

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 public final class ClaimChecks {
     /** The most bytes one object's content can be kept in memory (a Java array's limit). */
     public static final long MAX_CONTENT_BYTES = Integer.MAX_VALUE - 8;
+
     private static final int BUFFER_BYTES = 64 * 1024;
 
     /**
@@ -62,8 +63,8 @@ public final class ClaimChecks {
      */
     public CheckedObject issue(final String bucket, final String key, final long keepBytes, final long maxBytes) {
         final String what = "GET s3://" + bucket + "/" + key;
-        final ResponseInputStream<GetObjectResponse> in = S3Failure.call(what,
-                () -> client.getObject(b -> b.bucket(bucket).key(key)));
+        final ResponseInputStream<GetObjectResponse> in = S3Failure.call(
+                what, () -> client.getObject(b -> b.bucket(bucket).key(key)));
         final long size = announcedSize(what, in);
         if (size > maxBytes) {
             in.abort();
@@ -71,8 +72,8 @@ public final class ClaimChecks {
         }
         final GetObjectResponse response = in.response();
         final Body body = read(what, in, size, keepBytes);
-        final ClaimCheck check = new ClaimCheck(bucket, key, response.versionId(), response.eTag(), size,
-                body.sha256());
+        final ClaimCheck check =
+                new ClaimCheck(bucket, key, response.versionId(), response.eTag(), size, body.sha256());
         return new CheckedObject(check, response.lastModified(), body.content());
     }
 
@@ -107,8 +108,8 @@ public final class ClaimChecks {
         if (check.size() > MAX_CONTENT_BYTES) {
             throw S3Failure.tooLarge(check.location(), check.size(), MAX_CONTENT_BYTES);
         }
-        final ResponseBytes<GetObjectResponse> bytes = S3Failure.call("GET " + check.location(),
-                () -> client.getObject(request(check), ResponseTransformer.toBytes()));
+        final ResponseBytes<GetObjectResponse> bytes = S3Failure.call(
+                "GET " + check.location(), () -> client.getObject(request(check), ResponseTransformer.toBytes()));
         final byte[] content = bytes.asByteArray();
         if (content.length != check.size()) {
             throw sizeMismatch(check, content.length);
@@ -119,7 +120,8 @@ public final class ClaimChecks {
 
     /** GET the version the check names, if it still has the check's ETag. */
     private static GetObjectRequest request(final ClaimCheck check) {
-        final GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(check.bucket()).key(check.key());
+        final GetObjectRequest.Builder request =
+                GetObjectRequest.builder().bucket(check.bucket()).key(check.key());
         if (check.versionId() != null) {
             request.versionId(check.versionId());
         }
@@ -130,14 +132,18 @@ public final class ClaimChecks {
     }
 
     private static S3Failure sizeMismatch(final ClaimCheck check, final long size) {
-        return S3Failure.mailroute(S3Failure.Kind.CHANGED, "size-mismatch", "fetched " + size + " bytes of "
-                + check.location() + ", expected " + check.size());
+        return S3Failure.mailroute(
+                S3Failure.Kind.CHANGED,
+                "size-mismatch",
+                "fetched " + size + " bytes of " + check.location() + ", expected " + check.size());
     }
 
     private static void verifyDigest(final ClaimCheck check, final String sha256) {
         if (!sha256.equalsIgnoreCase(check.sha256())) {
-            throw S3Failure.mailroute(S3Failure.Kind.CHANGED, "sha256-mismatch", check.location() + " has SHA-256 "
-                    + sha256 + ", expected " + check.sha256());
+            throw S3Failure.mailroute(
+                    S3Failure.Kind.CHANGED,
+                    "sha256-mismatch",
+                    check.location() + " has SHA-256 " + sha256 + ", expected " + check.sha256());
         }
     }
 
@@ -151,8 +157,8 @@ public final class ClaimChecks {
     }
 
     /** Reads exactly {@code size} bytes through SHA-256, keeping them when there are at most {@code keepBytes}. */
-    private static Body read(final String what, final ResponseInputStream<GetObjectResponse> in, final long size,
-                             final long keepBytes) {
+    private static Body read(
+            final String what, final ResponseInputStream<GetObjectResponse> in, final long size, final long keepBytes) {
         final MessageDigest sha256 = sha256();
         try (in) {
             if (size <= Math.min(keepBytes, MAX_CONTENT_BYTES)) {

@@ -52,7 +52,8 @@ public final class S3Clients {
     private static ClientOverrideConfiguration overrides(final S3Settings settings) {
         final ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(settings.maxAttempts()).build());
+                        .maxAttempts(settings.maxAttempts())
+                        .build());
         if (settings.apiCallTimeout() != null) {
             overrides.apiCallTimeout(settings.apiCallTimeout());
         }

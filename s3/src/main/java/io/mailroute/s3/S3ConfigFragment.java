@@ -54,27 +54,35 @@ public final class S3ConfigFragment {
     public static final String SECRET_ACCESS_KEY_CONFIG = "s3.secret.access.key";
     private static final String ACCESS_KEY_ID_DOC = "Access key id, with %s" + SECRET_ACCESS_KEY_CONFIG
             + "; empty for the default AWS credentials chain (environment, profile, instance role).";
-    private static final String SECRET_ACCESS_KEY_DOC = "Secret access key of %s" + ACCESS_KEY_ID_CONFIG
-            + "; never logged.";
+    private static final String SECRET_ACCESS_KEY_DOC =
+            "Secret access key of %s" + ACCESS_KEY_ID_CONFIG + "; never logged.";
 
     public static final String SESSION_TOKEN_CONFIG = "s3.session.token";
-    private static final String SESSION_TOKEN_DOC = "Session token of temporary credentials in %s"
-            + ACCESS_KEY_ID_CONFIG + "; never logged.";
+    private static final String SESSION_TOKEN_DOC =
+            "Session token of temporary credentials in %s" + ACCESS_KEY_ID_CONFIG + "; never logged.";
 
     /** Its default is each user's ({@link CallDefaults}). */
     public static final String MAX_ATTEMPTS_CONFIG = "s3.max.attempts";
+
     private static final String MAX_ATTEMPTS_DOC = "Attempts per S3 call, with jittered exponential backoff on "
             + "throttling, 5xx and network errors; what a call that still fails means is each user's policy "
             + "(s3/README.md).";
 
     /** Its default is each user's ({@link CallDefaults}). */
     public static final String API_CALL_TIMEOUT_MS_CONFIG = "s3.api.call.timeout.ms";
-    private static final String API_CALL_TIMEOUT_MS_DOC = "Upper bound of one S3 call including its retries, in "
-            + "milliseconds; null for none.";
+
+    private static final String API_CALL_TIMEOUT_MS_DOC =
+            "Upper bound of one S3 call including its retries, in " + "milliseconds; null for none.";
 
     /** Every key of the fragment, unprefixed, in the order they are defined. */
-    public static final List<String> KEYS = List.of(ENDPOINT_CONFIG, REGION_CONFIG, PATH_STYLE_ACCESS_CONFIG,
-            ACCESS_KEY_ID_CONFIG, SECRET_ACCESS_KEY_CONFIG, SESSION_TOKEN_CONFIG, MAX_ATTEMPTS_CONFIG,
+    public static final List<String> KEYS = List.of(
+            ENDPOINT_CONFIG,
+            REGION_CONFIG,
+            PATH_STYLE_ACCESS_CONFIG,
+            ACCESS_KEY_ID_CONFIG,
+            SECRET_ACCESS_KEY_CONFIG,
+            SESSION_TOKEN_CONFIG,
+            MAX_ATTEMPTS_CONFIG,
             API_CALL_TIMEOUT_MS_CONFIG);
 
     private static final int MAX_ATTEMPTS_LIMIT = 100;
@@ -114,25 +122,90 @@ public final class S3ConfigFragment {
     /** Adds the keys under this fragment's prefix to {@code def}, in group {@value #GROUP}. */
     public ConfigDef define(final ConfigDef def) {
         int order = 0;
-        return def
-                .define(key(ENDPOINT_CONFIG), Type.STRING, ENDPOINT_DEFAULT, new EndpointValidator(), Importance.MEDIUM,
-                        doc(ENDPOINT_DOC), GROUP, ++order, Width.LONG, "Endpoint override")
-                .define(key(REGION_CONFIG), Type.STRING, REGION_DEFAULT, new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, REGION_DOC, GROUP, ++order, Width.SHORT, "Region")
-                .define(key(PATH_STYLE_ACCESS_CONFIG), Type.BOOLEAN, PATH_STYLE_ACCESS_DEFAULT, Importance.LOW,
-                        doc(PATH_STYLE_ACCESS_DOC), GROUP, ++order, Width.SHORT, "Path-style access")
-                .define(key(ACCESS_KEY_ID_CONFIG), Type.PASSWORD, null, Importance.HIGH,
-                        doc(ACCESS_KEY_ID_DOC), GROUP, ++order, Width.MEDIUM, "Access key id")
-                .define(key(SECRET_ACCESS_KEY_CONFIG), Type.PASSWORD, null, Importance.HIGH,
-                        doc(SECRET_ACCESS_KEY_DOC), GROUP, ++order, Width.MEDIUM, "Secret access key")
-                .define(key(SESSION_TOKEN_CONFIG), Type.PASSWORD, null, Importance.LOW,
-                        doc(SESSION_TOKEN_DOC), GROUP, ++order, Width.MEDIUM, "Session token")
-                .define(key(MAX_ATTEMPTS_CONFIG), Type.INT, defaults.maxAttempts(),
-                        ConfigDef.Range.between(1, MAX_ATTEMPTS_LIMIT), Importance.LOW,
-                        MAX_ATTEMPTS_DOC, GROUP, ++order, Width.SHORT, "Max attempts")
-                .define(key(API_CALL_TIMEOUT_MS_CONFIG), Type.LONG, toMillis(defaults.apiCallTimeout()),
-                        new OptionalAtLeast(1), Importance.LOW,
-                        API_CALL_TIMEOUT_MS_DOC, GROUP, ++order, Width.SHORT, "API call timeout");
+        return def.define(
+                        key(ENDPOINT_CONFIG),
+                        Type.STRING,
+                        ENDPOINT_DEFAULT,
+                        new EndpointValidator(),
+                        Importance.MEDIUM,
+                        doc(ENDPOINT_DOC),
+                        GROUP,
+                        ++order,
+                        Width.LONG,
+                        "Endpoint override")
+                .define(
+                        key(REGION_CONFIG),
+                        Type.STRING,
+                        REGION_DEFAULT,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.MEDIUM,
+                        REGION_DOC,
+                        GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Region")
+                .define(
+                        key(PATH_STYLE_ACCESS_CONFIG),
+                        Type.BOOLEAN,
+                        PATH_STYLE_ACCESS_DEFAULT,
+                        Importance.LOW,
+                        doc(PATH_STYLE_ACCESS_DOC),
+                        GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Path-style access")
+                .define(
+                        key(ACCESS_KEY_ID_CONFIG),
+                        Type.PASSWORD,
+                        null,
+                        Importance.HIGH,
+                        doc(ACCESS_KEY_ID_DOC),
+                        GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Access key id")
+                .define(
+                        key(SECRET_ACCESS_KEY_CONFIG),
+                        Type.PASSWORD,
+                        null,
+                        Importance.HIGH,
+                        doc(SECRET_ACCESS_KEY_DOC),
+                        GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Secret access key")
+                .define(
+                        key(SESSION_TOKEN_CONFIG),
+                        Type.PASSWORD,
+                        null,
+                        Importance.LOW,
+                        doc(SESSION_TOKEN_DOC),
+                        GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Session token")
+                .define(
+                        key(MAX_ATTEMPTS_CONFIG),
+                        Type.INT,
+                        defaults.maxAttempts(),
+                        ConfigDef.Range.between(1, MAX_ATTEMPTS_LIMIT),
+                        Importance.LOW,
+                        MAX_ATTEMPTS_DOC,
+                        GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Max attempts")
+                .define(
+                        key(API_CALL_TIMEOUT_MS_CONFIG),
+                        Type.LONG,
+                        toMillis(defaults.apiCallTimeout()),
+                        new OptionalAtLeast(1),
+                        Importance.LOW,
+                        API_CALL_TIMEOUT_MS_DOC,
+                        GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "API call timeout");
     }
 
     private String doc(final String template) {
@@ -153,10 +226,14 @@ public final class S3ConfigFragment {
     public S3Settings settings(final AbstractConfig config) {
         final String endpoint = config.getString(key(ENDPOINT_CONFIG));
         final Long timeoutMs = config.getLong(key(API_CALL_TIMEOUT_MS_CONFIG));
-        return new S3Settings(endpoint.isBlank() ? null : URI.create(endpoint.trim()),
-                config.getString(key(REGION_CONFIG)), config.getBoolean(key(PATH_STYLE_ACCESS_CONFIG)),
-                credentials(config), config.getInt(key(MAX_ATTEMPTS_CONFIG)),
-                timeoutMs == null ? null : Duration.ofMillis(timeoutMs), null);
+        return new S3Settings(
+                endpoint.isBlank() ? null : URI.create(endpoint.trim()),
+                config.getString(key(REGION_CONFIG)),
+                config.getBoolean(key(PATH_STYLE_ACCESS_CONFIG)),
+                credentials(config),
+                config.getInt(key(MAX_ATTEMPTS_CONFIG)),
+                timeoutMs == null ? null : Duration.ofMillis(timeoutMs),
+                null);
     }
 
     /**
@@ -174,7 +251,9 @@ public final class S3ConfigFragment {
      */
     public Map<String, String> connectionProperties(final S3Settings settings) {
         final Map<String, String> props = new LinkedHashMap<>();
-        props.put(key(ENDPOINT_CONFIG), settings.endpoint() == null ? "" : settings.endpoint().toString());
+        props.put(
+                key(ENDPOINT_CONFIG),
+                settings.endpoint() == null ? "" : settings.endpoint().toString());
         props.put(key(REGION_CONFIG), settings.region());
         props.put(key(PATH_STYLE_ACCESS_CONFIG), Boolean.toString(settings.pathStyleAccess()));
         if (settings.credentials() != null) {
@@ -193,14 +272,18 @@ public final class S3ConfigFragment {
     }
 
     private Optional<String> secret(final AbstractConfig config, final String name) {
-        return Optional.ofNullable(config.getPassword(key(name))).map(Password::value).filter(v -> !v.isBlank());
+        return Optional.ofNullable(config.getPassword(key(name)))
+                .map(Password::value)
+                .filter(v -> !v.isBlank());
     }
 
     private AwsCredentials credentials(final AbstractConfig config) {
         final Optional<String> id = secret(config, ACCESS_KEY_ID_CONFIG);
         final Optional<String> key = secret(config, SECRET_ACCESS_KEY_CONFIG);
         if (id.isPresent() != key.isPresent()) {
-            throw new ConfigException(key(id.isPresent() ? SECRET_ACCESS_KEY_CONFIG : ACCESS_KEY_ID_CONFIG), "[hidden]",
+            throw new ConfigException(
+                    key(id.isPresent() ? SECRET_ACCESS_KEY_CONFIG : ACCESS_KEY_ID_CONFIG),
+                    "[hidden]",
                     credentialsTogether());
         }
         if (id.isEmpty()) {

@@ -48,8 +48,12 @@ public final class S3Failure extends RuntimeException {
     private final String errorCode;
     private final String errorClass;
 
-    private S3Failure(final Kind kind, final String errorCode, final String errorClass, final String message,
-                      final Throwable cause) {
+    private S3Failure(
+            final Kind kind,
+            final String errorCode,
+            final String errorClass,
+            final String message,
+            final Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.errorCode = errorCode;
@@ -86,8 +90,10 @@ public final class S3Failure extends RuntimeException {
     public static S3Failure classify(final String what, final SdkException e) {
         if (e instanceof AwsServiceException service) {
             final int status = service.statusCode();
-            final String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null
-                    ? "HTTP" + status : service.awsErrorDetails().errorCode();
+            final String code = service.awsErrorDetails() == null
+                            || service.awsErrorDetails().errorCode() == null
+                    ? "HTTP" + status
+                    : service.awsErrorDetails().errorCode();
             return fromS3(kindOf(status, code, service), code, what + " failed: " + code + " (HTTP " + status + ")", e);
         }
         final Kind kind = e.retryable() || isIo(e) ? Kind.TRANSIENT : Kind.MISCONFIGURED;
@@ -115,8 +121,10 @@ public final class S3Failure extends RuntimeException {
 
     /** An object larger than {@code max} bytes: refused without being read ({@code mailroute:ObjectTooLarge}). */
     public static S3Failure tooLarge(final String what, final long size, final long max) {
-        return mailroute(Kind.PERMANENT, "ObjectTooLarge", what + " has " + size + " bytes, more than the " + max
-                + " bytes accepted");
+        return mailroute(
+                Kind.PERMANENT,
+                "ObjectTooLarge",
+                what + " has " + size + " bytes, more than the " + max + " bytes accepted");
     }
 
     /** A failure mailroute decides on itself, with errorClass {@code mailroute:<errorCode>}. */
@@ -124,8 +132,8 @@ public final class S3Failure extends RuntimeException {
         return new S3Failure(kind, errorCode, MAILROUTE_ERROR + errorCode, message, null);
     }
 
-    private static S3Failure fromS3(final Kind kind, final String errorCode, final String message,
-                                    final Throwable cause) {
+    private static S3Failure fromS3(
+            final Kind kind, final String errorCode, final String message, final Throwable cause) {
         return new S3Failure(kind, errorCode, S3_ERROR + errorCode, message, cause);
     }
 

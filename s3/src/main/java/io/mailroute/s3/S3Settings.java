@@ -18,8 +18,14 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * @param apiCallAttemptTimeout upper bound of one attempt, or null for none; no key sets it: a user that needs
  *                              one decides it from the others (the topology's claim-check fetch does)
  */
-public record S3Settings(URI endpoint, String region, boolean pathStyleAccess, AwsCredentials credentials,
-                         int maxAttempts, Duration apiCallTimeout, Duration apiCallAttemptTimeout) {
+public record S3Settings(
+        URI endpoint,
+        String region,
+        boolean pathStyleAccess,
+        AwsCredentials credentials,
+        int maxAttempts,
+        Duration apiCallTimeout,
+        Duration apiCallAttemptTimeout) {
     /** The attempts of the SDK's standard retry mode. */
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     /**
@@ -47,18 +53,18 @@ public record S3Settings(URI endpoint, String region, boolean pathStyleAccess, A
     }
 
     public S3Settings withCredentials(final AwsCredentials newCredentials) {
-        return new S3Settings(endpoint, region, pathStyleAccess, newCredentials, maxAttempts, apiCallTimeout,
-                apiCallAttemptTimeout);
+        return new S3Settings(
+                endpoint, region, pathStyleAccess, newCredentials, maxAttempts, apiCallTimeout, apiCallAttemptTimeout);
     }
 
     public S3Settings withMaxAttempts(final int attempts) {
-        return new S3Settings(endpoint, region, pathStyleAccess, credentials, attempts, apiCallTimeout,
-                apiCallAttemptTimeout);
+        return new S3Settings(
+                endpoint, region, pathStyleAccess, credentials, attempts, apiCallTimeout, apiCallAttemptTimeout);
     }
 
     public S3Settings withApiCallTimeout(final Duration timeout) {
-        return new S3Settings(endpoint, region, pathStyleAccess, credentials, maxAttempts, timeout,
-                apiCallAttemptTimeout);
+        return new S3Settings(
+                endpoint, region, pathStyleAccess, credentials, maxAttempts, timeout, apiCallAttemptTimeout);
     }
 
     public S3Settings withApiCallAttemptTimeout(final Duration timeout) {

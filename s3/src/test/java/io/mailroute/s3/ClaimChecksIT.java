@@ -26,8 +26,8 @@ class ClaimChecksIT {
     private static final String BUCKET = "mail-inbound";
     private static final String ACCESS_KEY = "claim-access";
     private static final String SECRET_KEY = "claim-secret";
-    private static final byte[] MAIL = "From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAIL =
+            "From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private static S3Proxy proxy;
     private static S3Settings settings;
@@ -42,7 +42,9 @@ class ClaimChecksIT {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         proxy.start();
-        settings = S3Settings.forEndpoint(URI.create("http://127.0.0.1:" + proxy.getPort()), "us-east-1",
+        settings = S3Settings.forEndpoint(
+                URI.create("http://127.0.0.1:" + proxy.getPort()),
+                "us-east-1",
                 AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         client = S3Clients.create(settings);
         client.createBucket(b -> b.bucket(BUCKET));
@@ -56,7 +58,8 @@ class ClaimChecksIT {
     }
 
     private static String put(final String key, final byte[] bytes) {
-        return client.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes)).eTag();
+        return client.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes))
+                .eTag();
     }
 
     private static String sha256(final byte[] bytes) throws Exception {
@@ -73,8 +76,9 @@ class ClaimChecksIT {
 
         // then
         assertThat(read.content()).isEqualTo(MAIL);
-        assertThat(read.check()).isEqualTo(new ClaimCheck(BUCKET, "in/small", read.check().versionId(), etag,
-                MAIL.length, sha256(MAIL)));
+        assertThat(read.check())
+                .isEqualTo(
+                        new ClaimCheck(BUCKET, "in/small", read.check().versionId(), etag, MAIL.length, sha256(MAIL)));
         assertThat(read.check().etag()).doesNotContain("\"");
         assertThat(read.lastModified()).isNotNull();
     }
@@ -101,8 +105,8 @@ class ClaimChecksIT {
         put("in/too-large", MAIL);
 
         // when
-        final S3Failure e = catchThrowableOfType(S3Failure.class,
-                () -> claimChecks.issue(BUCKET, "in/too-large", 10, 10));
+        final S3Failure e =
+                catchThrowableOfType(S3Failure.class, () -> claimChecks.issue(BUCKET, "in/too-large", 10, 10));
 
         // then
         assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
@@ -113,7 +117,8 @@ class ClaimChecksIT {
     void shouldRedeemWhatWasIssuedVerified() {
         // given
         put("in/redeem", MAIL);
-        final ClaimCheck check = claimChecks.issue(BUCKET, "in/redeem", 0, 10_000).check();
+        final ClaimCheck check =
+                claimChecks.issue(BUCKET, "in/redeem", 0, 10_000).check();
 
         // when
         final byte[] fetched = claimChecks.fetch(check);
@@ -129,7 +134,8 @@ class ClaimChecksIT {
     void shouldFailAsChangedWhenTheObjectWasReplacedSinceItsClaimCheck() {
         // given
         put("in/replaced", MAIL);
-        final ClaimCheck check = claimChecks.issue(BUCKET, "in/replaced", 0, 10_000).check();
+        final ClaimCheck check =
+                claimChecks.issue(BUCKET, "in/replaced", 0, 10_000).check();
         put("in/replaced", "rewritten".getBytes(StandardCharsets.US_ASCII));
 
         // when
@@ -145,8 +151,8 @@ class ClaimChecksIT {
         // given: claim checks without an ETag, with another size and another digest
         put("in/tampered", MAIL);
         final ClaimCheck otherSize = new ClaimCheck(BUCKET, "in/tampered", null, null, MAIL.length + 1, sha256(MAIL));
-        final ClaimCheck otherDigest = new ClaimCheck(BUCKET, "in/tampered", null, null, MAIL.length,
-                sha256(new byte[1]));
+        final ClaimCheck otherDigest =
+                new ClaimCheck(BUCKET, "in/tampered", null, null, MAIL.length, sha256(new byte[1]));
         final ClaimCheck noDigest = new ClaimCheck(BUCKET, "in/tampered", null, null, MAIL.length, "");
 
         // when
@@ -157,8 +163,9 @@ class ClaimChecksIT {
         // then
         assertThat(size.kind()).isEqualTo(Kind.CHANGED);
         assertThat(size.errorClass()).isEqualTo("mailroute:size-mismatch");
-        assertThat(size.getMessage()).isEqualTo("fetched " + MAIL.length
-                + " bytes of s3://mail-inbound/in/tampered, expected " + (MAIL.length + 1));
+        assertThat(size.getMessage())
+                .isEqualTo("fetched " + MAIL.length + " bytes of s3://mail-inbound/in/tampered, expected "
+                        + (MAIL.length + 1));
         assertThat(digest.kind()).isEqualTo(Kind.CHANGED);
         assertThat(digest.errorClass()).isEqualTo("mailroute:sha256-mismatch");
         assertThat(none.errorClass()).isEqualTo("mailroute:sha256-mismatch");
@@ -171,9 +178,11 @@ class ClaimChecksIT {
         final ClaimCheck check = new ClaimCheck(BUCKET, "in/refused", null, null, MAIL.length, sha256(MAIL));
 
         // when
-        final S3Failure missing = catchThrowableOfType(S3Failure.class,
+        final S3Failure missing = catchThrowableOfType(
+                S3Failure.class,
                 () -> claimChecks.fetch(new ClaimCheck(BUCKET, "in/never-written", null, null, 1, "00")));
-        final S3Failure noBucket = catchThrowableOfType(S3Failure.class,
+        final S3Failure noBucket = catchThrowableOfType(
+                S3Failure.class,
                 () -> claimChecks.fetch(new ClaimCheck("no-such-bucket", "in/refused", null, null, 1, "00")));
         final S3Failure denied;
         try (S3Client wrong = S3Clients.create(settings.withCredentials(AwsBasicCredentials.create(ACCESS_KEY, "wrong"))

@@ -17,20 +17,24 @@ class S3ClientsTest {
     @Test
     void shouldBuildTheClientTheSettingsDescribe() {
         // given
-        final S3Settings settings = S3Settings.forEndpoint(URI.create("http://127.0.0.1:9000"), "eu-west-1",
-                AwsBasicCredentials.create("AKIA", "s3cr3t")).withMaxAttempts(7)
-                .withApiCallTimeout(Duration.ofSeconds(20)).withApiCallAttemptTimeout(Duration.ofSeconds(5));
+        final S3Settings settings = S3Settings.forEndpoint(
+                        URI.create("http://127.0.0.1:9000"), "eu-west-1", AwsBasicCredentials.create("AKIA", "s3cr3t"))
+                .withMaxAttempts(7)
+                .withApiCallTimeout(Duration.ofSeconds(20))
+                .withApiCallAttemptTimeout(Duration.ofSeconds(5));
 
         // when
         try (S3Client client = S3Clients.create(settings)) {
-            final ClientOverrideConfiguration overrides = client.serviceClientConfiguration().overrideConfiguration();
+            final ClientOverrideConfiguration overrides =
+                    client.serviceClientConfiguration().overrideConfiguration();
 
             // then
             assertThat(client.serviceClientConfiguration().endpointOverride())
                     .contains(URI.create("http://127.0.0.1:9000"));
             assertThat(client.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
             assertThat(overrides.retryStrategy())
-                    .hasValueSatisfying(strategy -> assertThat(strategy.maxAttempts()).isEqualTo(7));
+                    .hasValueSatisfying(
+                            strategy -> assertThat(strategy.maxAttempts()).isEqualTo(7));
             assertThat(overrides.apiCallTimeout()).contains(Duration.ofSeconds(20));
             assertThat(overrides.apiCallAttemptTimeout()).contains(Duration.ofSeconds(5));
         }
@@ -39,8 +43,8 @@ class S3ClientsTest {
     @Test
     void shouldUseTheStaticCredentialsOrElseTheDefaultChain() {
         // given
-        final S3Settings withKeys = S3Settings.forEndpoint(URI.create("http://127.0.0.1:9000"), "us-east-1",
-                AwsBasicCredentials.create("AKIA", "s3cr3t"));
+        final S3Settings withKeys = S3Settings.forEndpoint(
+                URI.create("http://127.0.0.1:9000"), "us-east-1", AwsBasicCredentials.create("AKIA", "s3cr3t"));
 
         // when / then
         assertThat(S3Clients.credentialsProvider(withKeys)).isInstanceOf(StaticCredentialsProvider.class);

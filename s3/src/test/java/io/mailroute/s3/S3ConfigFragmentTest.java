@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 class S3ConfigFragmentTest {
-    private static final S3ConfigFragment TOPOLOGY = new S3ConfigFragment("mailroute.",
-            new CallDefaults(3, Duration.ofSeconds(10)));
+    private static final S3ConfigFragment TOPOLOGY =
+            new S3ConfigFragment("mailroute.", new CallDefaults(3, Duration.ofSeconds(10)));
     private static final S3ConfigFragment CLIENT = new S3ConfigFragment("", new CallDefaults(3, null));
 
     @Test
@@ -28,8 +28,10 @@ class S3ConfigFragmentTest {
         final ConfigDef def = TOPOLOGY.define(new ConfigDef());
 
         // then
-        assertThat(def.names()).containsExactlyInAnyOrderElementsOf(
-                S3ConfigFragment.KEYS.stream().map(key -> "mailroute." + key).toList());
+        assertThat(def.names())
+                .containsExactlyInAnyOrderElementsOf(S3ConfigFragment.KEYS.stream()
+                        .map(key -> "mailroute." + key)
+                        .toList());
         def.configKeys().values().forEach(key -> {
             assertThat(key.group).as(key.name).isEqualTo(S3ConfigFragment.GROUP);
             assertThat(key.documentation).as(key.name).isNotBlank().doesNotContain("\n");
@@ -43,9 +45,14 @@ class S3ConfigFragmentTest {
     @Test
     void shouldReadBackWhatTheSetterWrote() {
         // given
-        final Map<String, String> props = TOPOLOGY.setter(new HashMap<>()).endpoint("http://minio:9000")
-                .region("eu-west-1").credentials("AKIA", "s3cr3t").sessionToken("t0ken").maxAttempts(5)
-                .apiCallTimeout(Duration.ofSeconds(30)).props();
+        final Map<String, String> props = TOPOLOGY.setter(new HashMap<>())
+                .endpoint("http://minio:9000")
+                .region("eu-west-1")
+                .credentials("AKIA", "s3cr3t")
+                .sessionToken("t0ken")
+                .maxAttempts(5)
+                .apiCallTimeout(Duration.ofSeconds(30))
+                .props();
 
         // when
         final S3Settings settings = TOPOLOGY.settings(props);
@@ -86,37 +93,51 @@ class S3ConfigFragmentTest {
         final Map<String, String> props = Map.of("mailroute.s3.access.key.id", "AKIA");
 
         // when / then
-        assertThatThrownBy(() -> TOPOLOGY.settings(props)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("mailroute.s3.secret.access.key").hasMessageContaining("must be set together");
+        assertThatThrownBy(() -> TOPOLOGY.settings(props))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("mailroute.s3.secret.access.key")
+                .hasMessageContaining("must be set together");
         final Map<String, ConfigValue> values = TOPOLOGY.define(new ConfigDef()).validate(props).stream()
                 .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
         TOPOLOGY.validate(values);
-        assertThat(values.get("mailroute.s3.secret.access.key").errorMessages()).singleElement().asString()
+        assertThat(values.get("mailroute.s3.secret.access.key").errorMessages())
+                .singleElement()
+                .asString()
                 .contains("must be set together");
     }
 
     @Test
     void shouldRejectAnEndpointThatIsNotAnHttpUrl() {
         assertThatThrownBy(() -> CLIENT.settings(Map.of("s3.endpoint", "localhost:9000")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("s3.endpoint")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("s3.endpoint")
                 .hasMessageContaining("http(s) URL");
         assertThatThrownBy(() -> CLIENT.settings(Map.of("s3.api.call.timeout.ms", "0")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("s3.api.call.timeout.ms");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("s3.api.call.timeout.ms");
     }
 
     @Test
     void shouldHandTheConnectionOnUnderAnotherPrefixButNotTheCallPolicy() {
         // given: what ops reads, handed to the topology
-        final S3Settings ops = CLIENT.settings(CLIENT.setter(new HashMap<>()).endpoint("http://127.0.0.1:9000")
-                .credentials("mailroute", "mailroute-local-secret").maxAttempts(9).props());
+        final S3Settings ops = CLIENT.settings(CLIENT.setter(new HashMap<>())
+                .endpoint("http://127.0.0.1:9000")
+                .credentials("mailroute", "mailroute-local-secret")
+                .maxAttempts(9)
+                .props());
 
         // when
         final Map<String, String> handed = TOPOLOGY.connectionProperties(ops);
         final S3Settings topology = TOPOLOGY.settings(handed);
 
         // then
-        assertThat(handed).containsOnlyKeys(List.of("mailroute.s3.endpoint", "mailroute.s3.region",
-                "mailroute.s3.path.style.access", "mailroute.s3.access.key.id", "mailroute.s3.secret.access.key"));
+        assertThat(handed)
+                .containsOnlyKeys(List.of(
+                        "mailroute.s3.endpoint",
+                        "mailroute.s3.region",
+                        "mailroute.s3.path.style.access",
+                        "mailroute.s3.access.key.id",
+                        "mailroute.s3.secret.access.key"));
         assertThat(topology.endpoint()).isEqualTo(ops.endpoint());
         assertThat(topology.pathStyleAccess()).isTrue();
         assertThat(topology.credentials().secretAccessKey()).isEqualTo("mailroute-local-secret");
@@ -126,10 +147,13 @@ class S3ConfigFragmentTest {
     @Test
     void shouldNeverShowTheSecretInTheSettings() {
         // when
-        final S3Settings settings = CLIENT.settings(CLIENT.setter(new HashMap<>()).credentials("AKIA", "s3cr3t")
-                .props());
+        final S3Settings settings = CLIENT.settings(
+                CLIENT.setter(new HashMap<>()).credentials("AKIA", "s3cr3t").props());
 
         // then
-        assertThat(settings.toString()).doesNotContain("s3cr3t").doesNotContain("AKIA").contains("static");
+        assertThat(settings.toString())
+                .doesNotContain("s3cr3t")
+                .doesNotContain("AKIA")
+                .contains("static");
     }
 }

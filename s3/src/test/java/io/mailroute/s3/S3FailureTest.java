@@ -15,8 +15,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class S3FailureTest {
 
     private static S3Exception s3Error(final int status, final String code) {
-        return (S3Exception) S3Exception.builder().statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).build();
+        return (S3Exception) S3Exception.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
+                .build();
     }
 
     @ParameterizedTest(name = "HTTP {0} {1} is {2}")
@@ -50,8 +52,8 @@ class S3FailureTest {
     @Test
     void shouldNameTheStatusWhenS3GivesNoErrorCode() {
         // when: a HEAD has no body to carry a code
-        final S3Failure failure = S3Failure.classify("HEAD s3://b/k",
-                (S3Exception) S3Exception.builder().statusCode(404).build());
+        final S3Failure failure = S3Failure.classify("HEAD s3://b/k", (S3Exception)
+                S3Exception.builder().statusCode(404).build());
 
         // then
         assertThat(failure.kind()).isEqualTo(Kind.NOT_FOUND);
@@ -61,10 +63,17 @@ class S3FailureTest {
     @Test
     void shouldTellANetworkFailureFromAClientThatCannotWork() {
         // when
-        final S3Failure network = S3Failure.classify("GET s3://b/k", SdkClientException.builder()
-                .message("Unable to execute HTTP request").cause(new ConnectException("Connection refused")).build());
-        final S3Failure noCredentials = S3Failure.classify("GET s3://b/k", SdkClientException.builder()
-                .message("Unable to load credentials from any of the providers in the chain").build());
+        final S3Failure network = S3Failure.classify(
+                "GET s3://b/k",
+                SdkClientException.builder()
+                        .message("Unable to execute HTTP request")
+                        .cause(new ConnectException("Connection refused"))
+                        .build());
+        final S3Failure noCredentials = S3Failure.classify(
+                "GET s3://b/k",
+                SdkClientException.builder()
+                        .message("Unable to load credentials from any of the providers in the chain")
+                        .build());
 
         // then
         assertThat(network.kind()).isEqualTo(Kind.TRANSIENT);

@@ -28,7 +28,10 @@ class SchemaEvolutionTest {
     private static final Path BASELINE = Path.of("src/test/resources/schema-baseline");
 
     static Stream<Class<?>> valueTypes() {
-        return Arrays.stream(MailTopic.values()).map(MailTopic::valueType).distinct().map(c -> (Class<?>) c);
+        return Arrays.stream(MailTopic.values())
+                .map(MailTopic::valueType)
+                .distinct()
+                .map(c -> (Class<?>) c);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -38,14 +41,17 @@ class SchemaEvolutionTest {
         final Path file = BASELINE.resolve(type.getSimpleName() + ".avsc");
         if (!Files.exists(file)) {
             Files.createDirectories(BASELINE);
-            Files.writeString(file, SchemaFormatter.getInstance("json/pretty").format(current) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    file, SchemaFormatter.getInstance("json/pretty").format(current) + "\n", StandardCharsets.UTF_8);
             fail("No baseline for " + type.getSimpleName() + "; wrote " + file + ": review and commit it");
         }
         final Schema released = new Schema.Parser().parse(file.toFile());
 
         final List<String> violations = Compatibility.BACKWARD.violations(current, List.of(released));
 
-        assertThat(violations).as("%s broke BACKWARD compatibility with %s", type.getSimpleName(), file).isEmpty();
+        assertThat(violations)
+                .as("%s broke BACKWARD compatibility with %s", type.getSimpleName(), file)
+                .isEmpty();
     }
 
     @Test
@@ -56,18 +62,25 @@ class SchemaEvolutionTest {
     private static void assertDocumented(final Schema schema) {
         switch (schema.getType()) {
             case RECORD -> {
-                assertThat(schema.getDoc()).as("doc of record %s", schema.getFullName()).isNotBlank();
+                assertThat(schema.getDoc())
+                        .as("doc of record %s", schema.getFullName())
+                        .isNotBlank();
                 assertThat(schema.getNamespace()).isEqualTo("io.mailroute.avro");
                 schema.getFields().forEach(f -> {
-                    assertThat(f.doc()).as("doc of %s.%s", schema.getFullName(), f.name()).isNotBlank();
+                    assertThat(f.doc())
+                            .as("doc of %s.%s", schema.getFullName(), f.name())
+                            .isNotBlank();
                     assertDocumented(f.schema());
                 });
             }
             case UNION -> schema.getTypes().forEach(SchemaEvolutionTest::assertDocumented);
             case ARRAY -> assertDocumented(schema.getElementType());
             case MAP -> assertDocumented(schema.getValueType());
-            case ENUM -> assertThat(schema.getDoc()).as("doc of enum %s", schema.getFullName()).isNotBlank();
-            default -> { }
+            case ENUM ->
+                assertThat(schema.getDoc())
+                        .as("doc of enum %s", schema.getFullName())
+                        .isNotBlank();
+            default -> {}
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 record ConnectorFile(String name, Map<String, String> config) {
     /** Where {@code ops/connectors/s3-mail.json} is on the class path. */
     static final String S3_MAIL_RESOURCE = "/mailroute/connectors/s3-mail.json";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The S3 mail connector file the stack ships. */

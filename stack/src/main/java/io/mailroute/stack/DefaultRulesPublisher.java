@@ -41,7 +41,8 @@ final class DefaultRulesPublisher {
             final List<Rule> rules = DefaultRulePack.load().rules();
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
                 final List<Future<RecordMetadata>> sends = rules.stream()
-                        .map(rule -> producer.send(new ProducerRecord<>(topic.name(),
+                        .map(rule -> producer.send(new ProducerRecord<>(
+                                topic.name(),
                                 rule.getRuleId().getBytes(StandardCharsets.UTF_8),
                                 topic.valueSerde().serializer().serialize(topic.name(), rule))))
                         .toList();
@@ -56,7 +57,8 @@ final class DefaultRulesPublisher {
     private boolean isEmpty(final String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(client.consumer())) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             final Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, TIMEOUT);
             final Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
             return partitions.stream().collect(Collectors.summingLong(p -> end.get(p) - begin.get(p))) == 0;

@@ -13,8 +13,8 @@ import io.mailroute.s3.S3Settings;
 import io.mailroute.schemas.registry.LocalSchemaRegistry;
 import io.mailroute.schemas.registry.server.SchemaRegistryServer;
 import io.mailroute.schemas.topics.TopicNames;
-import io.mailroute.topology.config.MailrouteConfig;
 import io.mailroute.topology.TopologyServices;
+import io.mailroute.topology.config.MailrouteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,6 +57,7 @@ public final class MailrouteStack implements AutoCloseable {
     public static final String S3_CONNECTOR = "s3-mail";
     /** Name the Organizations connector runs under when its file gives none. */
     public static final String ORGANIZATIONS_CONNECTOR = "organizations";
+
     private static final Logger log = LoggerFactory.getLogger(MailrouteStack.class);
 
     private final Builder plan;
@@ -91,8 +92,12 @@ public final class MailrouteStack implements AutoCloseable {
         String bootstrapServers = plan.existingKafka;
         if (plan.kafka) {
             plan.progress.accept("kafka: starting the KRaft broker in " + dirs.kafka());
-            kafka = register(EmbeddedKafka.builder().dataDir(dirs.kafka()).host(plan.host).port(ports.kafka())
-                    .controllerPort(ports.controller()).start());
+            kafka = register(EmbeddedKafka.builder()
+                    .dataDir(dirs.kafka())
+                    .host(plan.host)
+                    .port(ports.kafka())
+                    .controllerPort(ports.controller())
+                    .start());
             bootstrapServers = kafka.bootstrapServers();
         }
         if (plan.topics) {
@@ -107,8 +112,10 @@ public final class MailrouteStack implements AutoCloseable {
         client = clientSettings(bootstrapServers);
         if (plan.rules) {
             final int published = new DefaultRulesPublisher(client).publishIfEmpty();
-            plan.progress.accept("rules: " + (published == 0 ? "mail.rules already holds rules; left as they are"
-                    : published + " default rules published to mail.rules"));
+            plan.progress.accept("rules: "
+                    + (published == 0
+                            ? "mail.rules already holds rules; left as they are"
+                            : published + " default rules published to mail.rules"));
         }
         final ConnectEndpoints endpoints = new ConnectEndpoints(dirs.connectEndpoints());
         if (registry != null && s3 != null) {
@@ -128,14 +135,22 @@ public final class MailrouteStack implements AutoCloseable {
         if (s3 == null) {
             return new ClientSettings(bootstrapServers, registryUrl, null, LocalDefaults.BUCKET, null, Map.of());
         }
-        return new ClientSettings(bootstrapServers, registryUrl, s3.endpoint().toString(), LocalDefaults.BUCKET,
-                EmbeddedS3.REGION.id(), ClientSettings.S3.connectionProperties(s3.settings()));
+        return new ClientSettings(
+                bootstrapServers,
+                registryUrl,
+                s3.endpoint().toString(),
+                LocalDefaults.BUCKET,
+                EmbeddedS3.REGION.id(),
+                ClientSettings.S3.connectionProperties(s3.settings()));
     }
 
     /** The ports of the services this stack runs; 0 for the others. */
     private StackPorts listening() {
-        return new StackPorts(kafka == null ? 0 : kafka.port(), kafka == null ? 0 : kafka.controllerPort(),
-                registry == null ? 0 : registry.port(), s3 == null ? 0 : s3.port(),
+        return new StackPorts(
+                kafka == null ? 0 : kafka.port(),
+                kafka == null ? 0 : kafka.controllerPort(),
+                registry == null ? 0 : registry.port(),
+                s3 == null ? 0 : s3.port(),
                 connect == null ? 0 : connect.restPort());
     }
 
@@ -143,7 +158,8 @@ public final class MailrouteStack implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             final long created = new TopicApplier(admin)
                     .apply(TopicApplier.specs(TopicNames.from(Map.of()), plan.partitions, (short) 1)).stream()
-                    .filter(change -> change.action().equals("created")).count();
+                            .filter(change -> change.action().equals("created"))
+                            .count();
             plan.progress.accept("topics: " + (created == 0 ? "all present" : created + " created"));
         }
     }
@@ -152,12 +168,14 @@ public final class MailrouteStack implements AutoCloseable {
         Files.createDirectories(dirs.registryJournal().getParent());
         final LocalSchemaRegistry schemas = register(LocalSchemaRegistry.persistent(dirs.registryJournal()));
         registry = register(SchemaRegistryServer.start(schemas, plan.host, ports.registry(), Optional.empty()));
-        plan.progress.accept("schema registry: " + schemas.subjects().size() + " subjects in "
-                + dirs.registryJournal());
+        plan.progress.accept(
+                "schema registry: " + schemas.subjects().size() + " subjects in " + dirs.registryJournal());
     }
 
     private void startS3(final DataDir dirs) {
-        final EmbeddedS3.Builder builder = EmbeddedS3.builder().host(plan.host).port(ports.s3())
+        final EmbeddedS3.Builder builder = EmbeddedS3.builder()
+                .host(plan.host)
+                .port(ports.s3())
                 .credentials(LocalDefaults.S3_ACCESS_KEY, LocalDefaults.S3_SECRET_KEY);
         s3 = register((plan.s3InMemory ? builder.transientStore() : builder.dataDir(dirs.s3())).start());
         s3.createBucket(LocalDefaults.BUCKET);
@@ -167,8 +185,11 @@ public final class MailrouteStack implements AutoCloseable {
     private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints) throws IOException {
         // the REST API serves this machine only, and ${file:...} reads nothing outside the data directory:
         // no web page or connector config can read the S3 keys of another file through validate
-        connect = register(EmbeddedConnect.builder().bootstrapServers(bootstrapServers).host(plan.host)
-                .restPort(ports.connect()).exactlyOnce(true)
+        connect = register(EmbeddedConnect.builder()
+                .bootstrapServers(bootstrapServers)
+                .host(plan.host)
+                .restPort(ports.connect())
+                .exactlyOnce(true)
                 .loopbackRestOnly()
                 .fileConfigProvider(root)
                 .start());
@@ -318,7 +339,7 @@ public final class MailrouteStack implements AutoCloseable {
         private boolean app;
         private Map<String, Object> appOverrides = Map.of();
         private Function<MailrouteConfig, TopologyServices> topologyServices = TopologyServices::from;
-        private Consumer<String> progress = step -> { };
+        private Consumer<String> progress = step -> {};
 
         private Builder() {}
 
@@ -327,7 +348,12 @@ public final class MailrouteStack implements AutoCloseable {
          * Connect with the S3 mail connector, the app.
          */
         public Builder pipeline() {
-            return kafka().topics().registry().s3().defaultRules().s3MailConnector().app();
+            return kafka().topics()
+                    .registry()
+                    .s3()
+                    .defaultRules()
+                    .s3MailConnector()
+                    .app();
         }
 
         /** Where everything that survives a restart lives; without it a temporary directory, removed on close. */
@@ -474,7 +500,9 @@ public final class MailrouteStack implements AutoCloseable {
             final boolean hasKafka = kafka || existingKafka != null;
             need(topics || rules || connect || app, hasKafka, "topics, rules, Connect and the app need a broker");
             need(rules || app, registry, "the rules and the app need the schema registry");
-            need(organizationsConfig.isPresent(), s3Mail != null,
+            need(
+                    organizationsConfig.isPresent(),
+                    s3Mail != null,
                     "the Organizations connector runs beside the S3 mail connector");
         }
 

@@ -26,8 +26,12 @@ final class RememberedPorts {
     /** {@code asked} with each port 0 replaced by the one remembered in {@code dataDir}. */
     static StackPorts apply(final Path dataDir, final StackPorts asked) throws IOException {
         final Properties ports = load(dataDir);
-        return asked.orElse(new StackPorts(port(ports, KAFKA), port(ports, CONTROLLER), port(ports, REGISTRY),
-                port(ports, S3), port(ports, CONNECT)));
+        return asked.orElse(new StackPorts(
+                port(ports, KAFKA),
+                port(ports, CONTROLLER),
+                port(ports, REGISTRY),
+                port(ports, S3),
+                port(ports, CONNECT)));
     }
 
     /**

@@ -46,14 +46,17 @@ final class StackConnectors {
     void organizations(final Optional<Path> file) throws IOException {
         if (file.isPresent()) {
             final ConnectorFile organizations = ConnectorFile.read(file.get(), MailrouteStack.ORGANIZATIONS_CONNECTOR);
-            organizations.config().putIfAbsent(ConnectEndpoints.REGISTRY_URL_KEY,
-                    endpoints.references().get(ConnectEndpoints.REGISTRY_URL_KEY));
+            organizations
+                    .config()
+                    .putIfAbsent(
+                            ConnectEndpoints.REGISTRY_URL_KEY,
+                            endpoints.references().get(ConnectEndpoints.REGISTRY_URL_KEY));
             submit(organizations.name(), organizations.config(), 1);
             progress.accept("connect: " + organizations.name() + " running (config " + file.get() + ")");
         } else if (rest.connectors().contains(MailrouteStack.ORGANIZATIONS_CONNECTOR)) {
             rest.deleteConnector(MailrouteStack.ORGANIZATIONS_CONNECTOR);
-            progress.accept("connect: " + MailrouteStack.ORGANIZATIONS_CONNECTOR
-                    + " removed (no --organizations-config)");
+            progress.accept(
+                    "connect: " + MailrouteStack.ORGANIZATIONS_CONNECTOR + " removed (no --organizations-config)");
         }
     }
 

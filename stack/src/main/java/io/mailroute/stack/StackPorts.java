@@ -19,8 +19,12 @@ public record StackPorts(int kafka, int controller, int registry, int s3, int co
     /** A free port for every service (tests). */
     public static final StackPorts FREE = new StackPorts(0, 0, 0, 0, 0);
     /** The docker-compose ports: what {@code mailroute local} listens on by default. */
-    public static final StackPorts LOCAL = new StackPorts(LocalDefaults.KAFKA_PORT, LocalDefaults.CONTROLLER_PORT,
-            LocalDefaults.REGISTRY_PORT, LocalDefaults.S3_PORT, LocalDefaults.CONNECT_PORT);
+    public static final StackPorts LOCAL = new StackPorts(
+            LocalDefaults.KAFKA_PORT,
+            LocalDefaults.CONTROLLER_PORT,
+            LocalDefaults.REGISTRY_PORT,
+            LocalDefaults.S3_PORT,
+            LocalDefaults.CONNECT_PORT);
 
     /** @throws IllegalArgumentException when a port is out of range or two services share one */
     public StackPorts {
@@ -34,9 +38,12 @@ public record StackPorts(int kafka, int controller, int registry, int s3, int co
 
     /** These ports, each 0 replaced by the port of {@code remembered}. */
     StackPorts orElse(final StackPorts remembered) {
-        return new StackPorts(kafka != 0 ? kafka : remembered.kafka,
-                controller != 0 ? controller : remembered.controller, registry != 0 ? registry : remembered.registry,
-                s3 != 0 ? s3 : remembered.s3, connect != 0 ? connect : remembered.connect);
+        return new StackPorts(
+                kafka != 0 ? kafka : remembered.kafka,
+                controller != 0 ? controller : remembered.controller,
+                registry != 0 ? registry : remembered.registry,
+                s3 != 0 ? s3 : remembered.s3,
+                connect != 0 ? connect : remembered.connect);
     }
 
     private static void check(final String name, final int port, final Map<Integer, String> taken) {

@@ -17,7 +17,8 @@ class ConnectorFileTest {
         final ConnectorFile file = ConnectorFile.s3Mail();
 
         assertThat(file.name()).isEqualTo(MailrouteStack.S3_CONNECTOR);
-        assertThat(file.config()).containsEntry("connector.class", S3MailSourceConnector.class.getName())
+        assertThat(file.config())
+                .containsEntry("connector.class", S3MailSourceConnector.class.getName())
                 .containsEntry("s3.bucket", LocalDefaults.BUCKET)
                 .containsEntry("s3.prefix", LocalDefaults.PREFIX)
                 .containsEntry("s3.access.key.id", LocalDefaults.S3_ACCESS_KEY)
@@ -27,7 +28,8 @@ class ConnectorFileTest {
 
     @Test
     void shouldNameAConnectorFileWithoutNameByDefault() throws IOException {
-        final ConnectorFile file = ConnectorFile.of(JSON.readTree("{\"config\": {\"tasks.max\": \"1\"}}"), "organizations");
+        final ConnectorFile file =
+                ConnectorFile.of(JSON.readTree("{\"config\": {\"tasks.max\": \"1\"}}"), "organizations");
 
         assertThat(file.name()).isEqualTo("organizations");
         assertThat(file.config()).containsEntry("tasks.max", "1");

@@ -92,7 +92,8 @@ class StackPortsTest {
         RememberedPorts.save(dir, new StackPorts(0, 0, 40003, 40004, 0));
 
         // then
-        assertThat(RememberedPorts.apply(dir, StackPorts.FREE)).isEqualTo(new StackPorts(40001, 40002, 40003, 40004, 0));
+        assertThat(RememberedPorts.apply(dir, StackPorts.FREE))
+                .isEqualTo(new StackPorts(40001, 40002, 40003, 40004, 0));
     }
 
     @Test

@@ -21,7 +21,8 @@ public final class MailStreamsConfig {
 
     private MailStreamsConfig() {}
 
-    private static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED = "processing.exception.handler.global.enabled";
+    private static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED =
+            "processing.exception.handler.global.enabled";
 
     /** Streams properties from application settings ({@code mailroute.*}, serde and Streams keys). */
     public static Properties properties(final Map<String, ?> settings) {
@@ -33,13 +34,21 @@ public final class MailStreamsConfig {
         props.putAll(settings);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, MailDeserializationExceptionHandler.class.getName());
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, MailProcessingExceptionHandler.class.getName());
+        props.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                MailDeserializationExceptionHandler.class.getName());
+        props.put(
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                MailProcessingExceptionHandler.class.getName());
         // a broken account or rule is skipped (and logged) instead of stopping the global thread;
         // the constant is deprecated in 4.3 only because true becomes the default when it goes
         props.put(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED, true);
-        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, MailProductionExceptionHandler.class.getName());
-        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicNames.from(settings).name(MailTopic.DLQ));
+        props.put(
+                StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                MailProductionExceptionHandler.class.getName());
+        props.put(
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                TopicNames.from(settings).name(MailTopic.DLQ));
         return props;
     }
 }

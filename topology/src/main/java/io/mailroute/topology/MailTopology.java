@@ -73,7 +73,8 @@ public final class MailTopology {
      * @param topics   topic names and serdes
      * @param services claim-check store and bounce detector
      */
-    public static Topology build(final Map<String, ?> settings, final MailTopics topics, final TopologyServices services) {
+    public static Topology build(
+            final Map<String, ?> settings, final MailTopics topics, final TopologyServices services) {
         final Properties props = MailStreamsConfig.properties(settings);
         final MailrouteConfig config = new MailrouteConfig(props);
         final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
@@ -82,7 +83,8 @@ public final class MailTopology {
         // the global stores come first, so that they and the sub-topologies keep their numbers (task ids)
         final Lookups lookups = Lookups.addTo(builder, topics, config);
         final FloodStage flood = FloodStage.addStoresTo(builder, topics, config.floodPolicy(), outcomes, lookups);
-        final ClassifyStage classify = new ClassifyStage(config, services.bodies(), services.bounces(), outcomes, lookups);
+        final ClassifyStage classify =
+                new ClassifyStage(config, services.bodies(), services.bounces(), outcomes, lookups);
 
         final KStream<String, MailDecision> decisions =
                 mainPath(IntakeStage.addTo(builder, topics, config, lookups), Track.MAIN, classify, flood, topics);
@@ -93,9 +95,12 @@ public final class MailTopology {
         BounceStage.addTo(builder, decisions, overflowDecisions, topics, config.bounceSettings());
 
         // mail.status read back as a table serves status queries (its topic doubles as changelog)
-        builder.table(topics.status().name(), Node.STATUS_TABLE.consumed(topics.status()),
+        builder.table(
+                topics.status().name(),
+                Node.STATUS_TABLE.consumed(topics.status()),
                 Materialized.<String, MailStatus, KeyValueStore<Bytes, byte[]>>as(STATUS_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(topics.status().valueSerde()));
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(topics.status().valueSerde()));
         return builder.build(props);
     }
 
@@ -104,9 +109,12 @@ public final class MailTopology {
      * track's only: the overflow lane's mail was counted before it was moved there), classify and
      * route. Returns the decisions, which the bounce stage reads too.
      */
-    private static KStream<String, MailDecision> mainPath(final KStream<String, MailAttempt> attempts, final Track track,
-                                                          final ClassifyStage classify, final FloodStage flood,
-                                                          final MailTopics topics) {
+    private static KStream<String, MailDecision> mainPath(
+            final KStream<String, MailAttempt> attempts,
+            final Track track,
+            final ClassifyStage classify,
+            final FloodStage flood,
+            final MailTopics topics) {
         final KStream<String, StageResult<ParsedAttempt>> parsed = classify.addFetchAndParseTo(attempts, track);
         final KStream<String, MailDecision> decisions =
                 classify.addTo(track == Track.MAIN ? flood.addTo(parsed) : parsed, track);

@@ -34,8 +34,10 @@ public final class TopologyDiagram {
         }
         for (final TopologyDescription.GlobalStore global : description.globalStores()) {
             lines.add("  subgraph global" + global.id() + "[\"global store " + global.id() + "\"]");
-            lines.add("    " + id(ids, "node:" + global.source().name()) + "[\"" + global.source().name() + "\"]");
-            lines.add("    " + id(ids, "node:" + global.processor().name()) + "[\"" + global.processor().name() + "\"]");
+            lines.add("    " + id(ids, "node:" + global.source().name()) + "[\""
+                    + global.source().name() + "\"]");
+            lines.add("    " + id(ids, "node:" + global.processor().name()) + "[\""
+                    + global.processor().name() + "\"]");
             lines.add("  end");
             describe(global.source(), ids, topics, stores, edges);
             describe(global.processor(), ids, topics, stores, edges);
@@ -46,8 +48,12 @@ public final class TopologyDiagram {
         return String.join("\n", lines) + "\n";
     }
 
-    private static void describe(final TopologyDescription.Node node, final Map<String, String> ids, final Set<String> topics,
-                                 final Set<String> stores, final Set<String> edges) {
+    private static void describe(
+            final TopologyDescription.Node node,
+            final Map<String, String> ids,
+            final Set<String> topics,
+            final Set<String> stores,
+            final Set<String> edges) {
         final String self = id(ids, "node:" + node.name());
         if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
             for (final String topic : source.topicSet()) {

@@ -45,8 +45,15 @@ class BounceStageTest {
     @BeforeEach
     void start() {
         // small volumes and high thresholds keep the rate test short; the defaults are MailrouteConfigTest's
-        pipeline = new TestPipeline("BounceStageTest", Map.of(MailrouteConfig.BOUNCE_RATE_MIN_VOLUME_CONFIG, 5,
-                MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG, 0.2, MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG, 0.4),
+        pipeline = new TestPipeline(
+                "BounceStageTest",
+                Map.of(
+                        MailrouteConfig.BOUNCE_RATE_MIN_VOLUME_CONFIG,
+                        5,
+                        MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG,
+                        0.2,
+                        MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG,
+                        0.4),
                 TopologyServices.inlineOnly());
         pipeline.addAccount(SENDER, BOUNCE_ADDRESS, "Bulk sender");
         pipeline.addAccount("sender-02", "bounces@other.example.org", "Other sender");
@@ -70,13 +77,17 @@ class BounceStageTest {
         // then: the stage's tickets, and each delivery report as the plain ticket record its rule asks for
         final List<TestRecord<String, ClassifiedMail>> tickets = pipeline.ticket.readRecordsToList();
         assertThat(tickets).extracting(TestRecord::key).containsOnly(SENDER);
-        assertThat(tickets).filteredOn(r -> r.value().getTicketKey().startsWith("bounce:"))
-                .extracting(r -> r.value().getTicketKey() + " " + r.value().getTicketAction()).containsExactly(
-                "bounce:sender-01:taro.@docomo.ne.jp OPEN",
-                "bounce:sender-01:hanako@example.net OPEN",
-                "bounce:sender-01:taro.@docomo.ne.jp UPDATE",
-                "bounce:sender-01:taro.@docomo.ne.jp CLOSE");
-        assertThat(tickets).filteredOn(r -> !r.value().getTicketKey().startsWith("bounce:")).hasSize(2);
+        assertThat(tickets)
+                .filteredOn(r -> r.value().getTicketKey().startsWith("bounce:"))
+                .extracting(r -> r.value().getTicketKey() + " " + r.value().getTicketAction())
+                .containsExactly(
+                        "bounce:sender-01:taro.@docomo.ne.jp OPEN",
+                        "bounce:sender-01:hanako@example.net OPEN",
+                        "bounce:sender-01:taro.@docomo.ne.jp UPDATE",
+                        "bounce:sender-01:taro.@docomo.ne.jp CLOSE");
+        assertThat(tickets)
+                .filteredOn(r -> !r.value().getTicketKey().startsWith("bounce:"))
+                .hasSize(2);
         final ClassifiedMail open = tickets.get(0).value();
         assertThat(open.getCategory()).isEqualTo("bounce");
         assertThat(open.getLane()).isEqualTo(Lane.TICKET);
@@ -84,7 +95,9 @@ class BounceStageTest {
             assertThat(b.getRecipient()).isEqualTo(TARO);
             assertThat(b.getHardBounce()).isTrue();
         });
-        assertThat(tickets).filteredOn(r -> r.value().getTicketAction() == TicketAction.CLOSE).singleElement()
+        assertThat(tickets)
+                .filteredOn(r -> r.value().getTicketAction() == TicketAction.CLOSE)
+                .singleElement()
                 .satisfies(r -> assertThat(r.value().getExtracted()).containsEntry("closedBy", "delivered"));
     }
 
@@ -141,7 +154,8 @@ class BounceStageTest {
         final Suppression suppression = pipeline.suppressions.readValue();
         assertThat(suppression.getBasis()).isEqualTo(SuppressionBasis.VERIFIED);
         assertThat(suppression.getReportingDomains()).containsExactly("example.com");
-        assertThat(pipeline.ticket.readValue().getBounces()).singleElement()
+        assertThat(pipeline.ticket.readValue().getBounces())
+                .singleElement()
                 .satisfies(b -> assertThat(b.getVerified()).isTrue());
     }
 
@@ -153,9 +167,12 @@ class BounceStageTest {
         send(unauthenticated("mail.customer-b.jp", BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
 
         // then
-        assertThat(pipeline.ticket.readValuesToList()).extracting(m -> m.getTicketKey() + " " + m.getTicketAction()
-                + " verified=" + m.getBounces().get(0).getVerified() + " " + m.getBounces().get(0).getReportingDomain())
-                .containsExactly("bounce:sender-01:taro.@docomo.ne.jp OPEN verified=false hosting-a.com",
+        assertThat(pipeline.ticket.readValuesToList())
+                .extracting(m -> m.getTicketKey() + " " + m.getTicketAction() + " verified="
+                        + m.getBounces().get(0).getVerified() + " "
+                        + m.getBounces().get(0).getReportingDomain())
+                .containsExactly(
+                        "bounce:sender-01:taro.@docomo.ne.jp OPEN verified=false hosting-a.com",
                         "bounce:sender-01:hanako@example.net OPEN verified=false null");
         assertThat(pipeline.suppressions.isEmpty()).isTrue();
     }
@@ -167,7 +184,8 @@ class BounceStageTest {
         assertThat(pipeline.suppressions.isEmpty()).isTrue();
 
         // when: six days later another, authenticated as hosting-b.net
-        send(sesAuthenticated("mail.customer-b.jp", "mx.hosting-b.net", BOUNCE_ADDRESS, failed(TARO, "5.1.1")),
+        send(
+                sesAuthenticated("mail.customer-b.jp", "mx.hosting-b.net", BOUNCE_ADDRESS, failed(TARO, "5.1.1")),
                 TestPipeline.START.plus(Duration.ofDays(6)));
 
         // then
@@ -188,7 +206,8 @@ class BounceStageTest {
         send(unauthenticated("mx.forged-b.jp", BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
         final String jiro = failed("jiro@example.net", "5.1.1");
         send(sesAuthenticated("mail.customer-a.jp", "relay.hosting-a.com", BOUNCE_ADDRESS, jiro));
-        send(sesAuthenticated("mail.customer-b.jp", "mx.hosting-b.net", BOUNCE_ADDRESS, jiro),
+        send(
+                sesAuthenticated("mail.customer-b.jp", "mx.hosting-b.net", BOUNCE_ADDRESS, jiro),
                 TestPipeline.START.plus(Duration.ofDays(8)));
 
         // then
@@ -225,9 +244,18 @@ class BounceStageTest {
     void shouldTicketAndSuppressAFloodersBouncesOnTheOverflowLaneToo() {
         // given: a quota of two mails per sender and window
         pipeline.close();
-        pipeline = new TestPipeline("BounceStageTest", Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, 2,
-                MailrouteConfig.BOUNCE_RATE_MIN_VOLUME_CONFIG, 5, MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG, 0.2,
-                MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG, 0.4), TopologyServices.inlineOnly());
+        pipeline = new TestPipeline(
+                "BounceStageTest",
+                Map.of(
+                        MailrouteConfig.FLOOD_QUOTA_CONFIG,
+                        2,
+                        MailrouteConfig.BOUNCE_RATE_MIN_VOLUME_CONFIG,
+                        5,
+                        MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG,
+                        0.2,
+                        MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG,
+                        0.4),
+                TopologyServices.inlineOnly());
         pipeline.addAccount(SENDER, BOUNCE_ADDRESS, "Bulk sender");
         pipeline.rules.pipeInput("dsn", rule("dsn", 10, Lane.TICKET, MatchField.IS_BOUNCE, MatchOp.EXACT, "true"));
 
@@ -239,10 +267,15 @@ class BounceStageTest {
         // then: the three after the one that went over the quota took the overflow lane, and every
         // bounce has its ticket and suppression
         assertThat(pipeline.overflow.readKeyValuesToMap()).hasSize(3);
-        assertThat(pipeline.ticket.readValuesToList()).extracting(m -> m.getTicketKey() + " " + m.getTicketAction())
-                .containsExactlyInAnyOrder("bounce:sender-01:dead-0@example.net OPEN", "bounce:sender-01:dead-1@example.net OPEN",
-                        "bounce:sender-01:dead-2@example.net OPEN", "bounce:sender-01:dead-3@example.net OPEN",
-                        "bounce:sender-01:dead-4@example.net OPEN", "bounce:sender-01:dead-5@example.net OPEN");
+        assertThat(pipeline.ticket.readValuesToList())
+                .extracting(m -> m.getTicketKey() + " " + m.getTicketAction())
+                .containsExactlyInAnyOrder(
+                        "bounce:sender-01:dead-0@example.net OPEN",
+                        "bounce:sender-01:dead-1@example.net OPEN",
+                        "bounce:sender-01:dead-2@example.net OPEN",
+                        "bounce:sender-01:dead-3@example.net OPEN",
+                        "bounce:sender-01:dead-4@example.net OPEN",
+                        "bounce:sender-01:dead-5@example.net OPEN");
         assertThat(pipeline.suppressions.readKeyValuesToMap()).hasSize(6);
         assertThat(byKey(pipeline.alerts.readValuesToList())).containsKey("bounce-rate:owner:" + SENDER);
     }
@@ -250,7 +283,8 @@ class BounceStageTest {
     @Test
     void shouldNeitherTicketNorSuppressAQuarantinedBounce() {
         // when: a DSN with a FAIL spam verdict
-        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")).replace("MIME-Version:", "X-SES-Spam-Verdict: FAIL\r\nMIME-Version:"));
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1"))
+                .replace("MIME-Version:", "X-SES-Spam-Verdict: FAIL\r\nMIME-Version:"));
 
         // then
         assertThat(pipeline.quarantine.readValue().getBounces()).hasSize(1);
@@ -265,7 +299,9 @@ class BounceStageTest {
         for (final int day : new int[] {0, 1, 9, 10}) {
             send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "4.4.1")), start.plus(Duration.ofDays(day)));
         }
-        assertThat(pipeline.suppressions.isEmpty()).as("2 soft bounces in any 7 days so far").isTrue();
+        assertThat(pipeline.suppressions.isEmpty())
+                .as("2 soft bounces in any 7 days so far")
+                .isTrue();
         send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "4.4.1")), start.plus(Duration.ofDays(11)));
 
         // then
@@ -293,7 +329,9 @@ class BounceStageTest {
         send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
         final Map<String, Alert> warning = byKey(pipeline.alerts.readValuesToList());
         send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
-        assertThat(pipeline.alerts.isEmpty()).as("still warning: no second alert").isTrue();
+        assertThat(pipeline.alerts.isEmpty())
+                .as("still warning: no second alert")
+                .isTrue();
         send(dsn(BOUNCE_ADDRESS, failed("jiro@example.net", "5.1.1")));
         final Map<String, Alert> critical = byKey(pipeline.alerts.readValuesToList());
         pipeline.advance(Duration.ofMinutes(62));
@@ -324,7 +362,9 @@ class BounceStageTest {
     void shouldCountBouncesAgainstTheDomainOfTheBouncedMessagesSender() {
         // when: five bounces to the bounce address of mails the sender sent from its newsletter domain
         for (int i = 0; i < 5; i++) {
-            send(returned(dsn(BOUNCE_ADDRESS, failed("user" + i + "@example.net", "5.1.1")), "Newsletter <news@letters.example.com>"));
+            send(returned(
+                    dsn(BOUNCE_ADDRESS, failed("user" + i + "@example.net", "5.1.1")),
+                    "Newsletter <news@letters.example.com>"));
         }
 
         // then: the domain scope is the sending domain, not the domain the bounces came back to
@@ -339,7 +379,9 @@ class BounceStageTest {
 
     private static Map<String, Alert> byKey(final List<Alert> alerts) {
         final Map<String, Alert> byKey = new java.util.LinkedHashMap<>();
-        alerts.forEach(a -> assertThat(byKey.put(a.getAlertKey(), a)).as("one alert per key: %s", a.getAlertKey()).isNull());
+        alerts.forEach(a -> assertThat(byKey.put(a.getAlertKey(), a))
+                .as("one alert per key: %s", a.getAlertKey())
+                .isNull());
         return byKey;
     }
 
@@ -354,7 +396,8 @@ class BounceStageTest {
 
     private String plain(final String to) {
         mails++;
-        return "From: customer@example.net\r\nTo: " + to + "\r\nSubject: Re: outage notice " + mails + "\r\nMessage-ID: <reply-" + mails
+        return "From: customer@example.net\r\nTo: " + to + "\r\nSubject: Re: outage notice " + mails
+                + "\r\nMessage-ID: <reply-" + mails
                 + "@example.net>\r\nDate: Fri, 20 Nov 2026 09:00:00 +0000\r\n\r\nThanks for the notice.\r\n";
     }
 
@@ -377,8 +420,8 @@ class BounceStageTest {
      * {@code heloHost}: verified when the two are aligned, else unverified with {@code heloHost}'s
      * domain as its reporting domain.
      */
-    private String sesAuthenticated(final String fromHost, final String heloHost, final String to,
-                                    final String... reports) {
+    private String sesAuthenticated(
+            final String fromHost, final String heloHost, final String to, final String... reports) {
         return "X-SES-Spam-Verdict: PASS\r\nX-SES-Virus-Verdict: PASS\r\nAuthentication-Results: amazonses.com;\r\n"
                 + " spf=pass (spfCheck: domain of " + heloHost + " designates 192.0.2.1 as permitted sender)"
                 + " client-ip=192.0.2.1; envelope-from=; helo=" + heloHost + ";\r\n dkim=none;\r\n dmarc=none;\r\n"
@@ -389,7 +432,8 @@ class BounceStageTest {
     private String unauthenticated(final String fromHost, final String to, final String... reports) {
         mails++;
         return "From: Mail Delivery System <MAILER-DAEMON@" + fromHost + ">\r\nTo: " + to
-                + "\r\nSubject: Delivery Status Notification\r\nMessage-ID: <dsn-" + mails + "@mx.mailer.example.com>\r\n"
+                + "\r\nSubject: Delivery Status Notification\r\nMessage-ID: <dsn-" + mails
+                + "@mx.mailer.example.com>\r\n"
                 + "Date: Fri, 20 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
                 + "--b\r\nContent-Type: text/plain\r\n\r\nDelivery report.\r\n\r\n"
@@ -399,15 +443,32 @@ class BounceStageTest {
 
     /** The DSN with the returned message's headers, sent from {@code from}, as its last part. */
     private static String returned(final String dsn, final String from) {
-        return dsn.substring(0, dsn.lastIndexOf("--b--")) + "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: " + from
-                + "\r\nTo: someone@example.net\r\nSubject: Weekly letter\r\n\r\n--b--\r\n";
+        return dsn.substring(0, dsn.lastIndexOf("--b--")) + "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: "
+                + from + "\r\nTo: someone@example.net\r\nSubject: Weekly letter\r\n\r\n--b--\r\n";
     }
 
-    private static Rule rule(final String id, final int priority, final Lane lane, final MatchField field, final MatchOp op,
-                             final String value) {
-        return Rule.newBuilder().setRuleId(id).setRulesVersion("t1").setCategory(id.equals("dsn") ? "bounce" : id)
-                .setSeverity(Severity.LOW).setPriority(priority).setLanes(List.of(lane)).setRequireOwner(false)
-                .setConditions(List.of(Condition.newBuilder().setField(field).setOp(op).setValues(List.of(value)).build()))
-                .setRequireAuth(AuthRequirement.NONE).setUpdatedAt(TestPipeline.START).build();
+    private static Rule rule(
+            final String id,
+            final int priority,
+            final Lane lane,
+            final MatchField field,
+            final MatchOp op,
+            final String value) {
+        return Rule.newBuilder()
+                .setRuleId(id)
+                .setRulesVersion("t1")
+                .setCategory(id.equals("dsn") ? "bounce" : id)
+                .setSeverity(Severity.LOW)
+                .setPriority(priority)
+                .setLanes(List.of(lane))
+                .setRequireOwner(false)
+                .setConditions(List.of(Condition.newBuilder()
+                        .setField(field)
+                        .setOp(op)
+                        .setValues(List.of(value))
+                        .build()))
+                .setRequireAuth(AuthRequirement.NONE)
+                .setUpdatedAt(TestPipeline.START)
+                .build();
     }
 }

@@ -51,7 +51,9 @@ class ClaimCheckFlowIT {
     }
 
     private static TestPipeline pipeline(final S3Settings settings) {
-        final TestPipeline p = new TestPipeline("ClaimCheckFlowIT", Map.of(),
+        final TestPipeline p = new TestPipeline(
+                "ClaimCheckFlowIT",
+                Map.of(),
                 new TopologyServices(new S3MailBodyStore(settings), new BounceClassifier()));
         p.addAccount("123456789012", ROOT, "Prod");
         return p;
@@ -59,7 +61,11 @@ class ClaimCheckFlowIT {
 
     /** The claim check the S3 connector writes for a large mail stored under {@code key}. */
     private static RawMail claimCheck(final String key, final byte[] bytes, final String etag) {
-        return RawMail.newBuilder(TestPipeline.inline(key, bytes)).setStorage(Storage.CLAIM_CHECK).setContent(null).setEtag(etag).build();
+        return RawMail.newBuilder(TestPipeline.inline(key, bytes))
+                .setStorage(Storage.CLAIM_CHECK)
+                .setContent(null)
+                .setEtag(etag)
+                .build();
     }
 
     @Test
@@ -111,8 +117,8 @@ class ClaimCheckFlowIT {
         // given: credentials S3 rejects
         pipeline.close();
         final S3Settings good = s3.settings();
-        final AwsBasicCredentials rotated = AwsBasicCredentials.create(good.credentials().accessKeyId(),
-                "rotated-away");
+        final AwsBasicCredentials rotated =
+                AwsBasicCredentials.create(good.credentials().accessKeyId(), "rotated-away");
         pipeline = pipeline(good.withCredentials(rotated).withMaxAttempts(1));
         final byte[] mail = TestMails.awsBilling(ROOT);
         s3.put(BUCKET, "big-3", mail);

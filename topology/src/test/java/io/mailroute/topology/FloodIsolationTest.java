@@ -36,10 +36,15 @@ class FloodIsolationTest {
 
     @BeforeEach
     void start() {
-        pipeline = new TestPipeline("FloodIsolationTest", Map.of(
-                MailrouteConfig.FLOOD_QUOTA_CONFIG, QUOTA,
-                MailrouteConfig.FLOOD_WINDOW_MS_CONFIG, Duration.ofMinutes(1).toMillis(),
-                MailrouteConfig.FLOOD_FLAG_MS_CONFIG, Duration.ofMinutes(2).toMillis()), TopologyServices.inlineOnly());
+        pipeline = new TestPipeline(
+                "FloodIsolationTest",
+                Map.of(
+                        MailrouteConfig.FLOOD_QUOTA_CONFIG, QUOTA,
+                        MailrouteConfig.FLOOD_WINDOW_MS_CONFIG,
+                                Duration.ofMinutes(1).toMillis(),
+                        MailrouteConfig.FLOOD_FLAG_MS_CONFIG,
+                                Duration.ofMinutes(2).toMillis()),
+                TopologyServices.inlineOnly());
         pipeline.addAccount(FLOODED_ACCOUNT, FLOODED_ROOT, "Flooded");
         pipeline.addAccount(QUIET_ACCOUNT, QUIET_ROOT, "Quiet");
     }
@@ -59,12 +64,16 @@ class FloodIsolationTest {
         // then: the mail that went over the quota raised the flag (counting happens after the check,
         // in the task of the owner's key); the mails after it took the overflow lane and still reached their lane
         assertThat(pipeline.overflow.readKeyValuesToMap()).containsOnlyKeys("flood-5", "flood-6");
-        assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId)
+        assertThat(pipeline.notify.readValuesToList())
+                .extracting(ClassifiedMail::getMailId)
                 .containsExactlyInAnyOrder("flood-1", "flood-2", "flood-3", "flood-4", "flood-5", "flood-6");
         final List<MailStatus> statuses = pipeline.status.readValuesToList();
-        assertThat(statuses).filteredOn(s -> s.getMailId().equals("flood-5")).extracting(MailStatus::getOutcome)
+        assertThat(statuses)
+                .filteredOn(s -> s.getMailId().equals("flood-5"))
+                .extracting(MailStatus::getOutcome)
                 .containsExactly(Outcome.IN_PROGRESS, Outcome.ROUTED); // moved, then routed by the overflow lane
-        assertThat(statuses.get(statuses.size() - 2).getOwners().get(0).getLanes()).containsExactly(Lane.OVERFLOW);
+        assertThat(statuses.get(statuses.size() - 2).getOwners().get(0).getLanes())
+                .containsExactly(Lane.OVERFLOW);
     }
 
     @Test
@@ -80,9 +89,13 @@ class FloodIsolationTest {
         // then
         final List<Alert> alerts = pipeline.alerts.readValuesToList();
         assertThat(alerts).allMatch(a -> a.getType() == AlertType.FLOOD);
-        assertThat(alerts).extracting(Alert::getAlertKey).containsExactlyInAnyOrder(
-                "flood:sender:aws-flood@amazon.com", "flood:owner:" + FLOODED_ACCOUNT, "flood:owner:" + QUIET_ACCOUNT, // first window
-                "flood:sender:aws-flood@amazon.com"); // second window
+        assertThat(alerts)
+                .extracting(Alert::getAlertKey)
+                .containsExactlyInAnyOrder(
+                        "flood:sender:aws-flood@amazon.com",
+                        "flood:owner:" + FLOODED_ACCOUNT,
+                        "flood:owner:" + QUIET_ACCOUNT, // first window
+                        "flood:sender:aws-flood@amazon.com"); // second window
         assertThat(alerts.get(0).getThreshold()).isEqualTo(QUOTA);
         assertThat(alerts.get(0).getSampleMailIds()).containsExactly("a-4");
     }
@@ -101,7 +114,9 @@ class FloodIsolationTest {
 
         // then
         assertThat(pipeline.overflow.readKeyValuesToMap()).containsOnlyKeys("flood-9");
-        assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId).containsExactly("quiet-1");
+        assertThat(pipeline.notify.readValuesToList())
+                .extracting(ClassifiedMail::getMailId)
+                .containsExactly("quiet-1");
     }
 
     @Test
@@ -118,11 +133,14 @@ class FloodIsolationTest {
 
         // then
         assertThat(pipeline.overflow.readKeyValuesToMap()).containsOnlyKeys("later");
-        assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId).contains("much-later");
+        assertThat(pipeline.notify.readValuesToList())
+                .extracting(ClassifiedMail::getMailId)
+                .contains("much-later");
         final KeyValueStore<String, Long> flags = pipeline.driver.getKeyValueStore(FloodStage.FLAG_STORE);
         assertThat(flags.get("sender:aws-flood@amazon.com")).isEqualTo(at(180).toEpochMilli());
         final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(FloodStage.COUNT_STORE);
-        assertThat(counts.fetch("sender:aws-flood@amazon.com", at(180).toEpochMilli())).isEqualTo(1L);
+        assertThat(counts.fetch("sender:aws-flood@amazon.com", at(180).toEpochMilli()))
+                .isEqualTo(1L);
     }
 
     @Test
@@ -136,33 +154,44 @@ class FloodIsolationTest {
         pipeline.advance(Duration.ofSeconds(30));
 
         // then: released and routed, counted once
-        assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId).containsExactly("waiting");
+        assertThat(pipeline.notify.readValuesToList())
+                .extracting(ClassifiedMail::getMailId)
+                .containsExactly("waiting");
         final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(FloodStage.COUNT_STORE);
-        assertThat(counts.fetch("sender:aws-flood@amazon.com", at(0).toEpochMilli())).isEqualTo(1L);
+        assertThat(counts.fetch("sender:aws-flood@amazon.com", at(0).toEpochMilli()))
+                .isEqualTo(1L);
     }
 
     @Test
     void shouldProcessTheOverflowLaneInASubTopologyOfItsOwn() {
         // when
-        final TopologyDescription description = MailTopology.build(TestPipeline.settings("FloodIsolationTest", pipeline.stateDir),
-                pipeline.topics, TopologyServices.inlineOnly()).describe();
+        final TopologyDescription description = MailTopology.build(
+                        TestPipeline.settings("FloodIsolationTest", pipeline.stateDir),
+                        pipeline.topics,
+                        TopologyServices.inlineOnly())
+                .describe();
 
         // then
         final TopologyDescription.Subtopology overflow = description.subtopologies().stream()
                 .filter(s -> s.nodes().stream().anyMatch(n -> n.name().equals(Node.OVERFLOW_SOURCE.id())))
-                .findFirst().orElseThrow();
-        assertThat(overflow.nodes()).extracting(TopologyDescription.Node::name)
+                .findFirst()
+                .orElseThrow();
+        assertThat(overflow.nodes())
+                .extracting(TopologyDescription.Node::name)
                 .doesNotContain(Node.RAW_SOURCE.id(), Node.RETRY_SOURCE.id())
                 .contains(Node.PARSE.id(Track.OVERFLOW), Node.NOTIFY.sink(Track.OVERFLOW));
     }
 
     private void send(final String mailId, final byte[] bytes, final Instant arrived) {
-        final RawMail mail = RawMail.newBuilder(TestPipeline.inline(mailId, bytes)).setReceivedAt(arrived).build();
+        final RawMail mail = RawMail.newBuilder(TestPipeline.inline(mailId, bytes))
+                .setReceivedAt(arrived)
+                .build();
         pipeline.raw.pipeInput(mailId, mail, arrived);
     }
 
     private static byte[] billingFrom(final String from, final String to) {
-        return TestMails.mail("AWS <" + from + ">", to, "Amazon Web Services Billing Statement Available", "Your statement.");
+        return TestMails.mail(
+                "AWS <" + from + ">", to, "Amazon Web Services Billing Statement Available", "Your statement.");
     }
 
     private static Instant at(final int seconds) {

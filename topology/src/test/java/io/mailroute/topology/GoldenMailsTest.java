@@ -43,8 +43,13 @@ class GoldenMailsTest {
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> files = Files.list(MAILS)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".eml"))
-                    .map(n -> n.substring(0, n.length() - ".eml".length())).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".eml"))
+                    .map(n -> n.substring(0, n.length() - ".eml".length()))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -64,7 +69,8 @@ class GoldenMailsTest {
             // then
             if (!Files.exists(expectedFile)) {
                 Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
-                fail("No expectation for " + name + "; wrote " + expectedFile + " from the actual output: review and commit it");
+                fail("No expectation for " + name + "; wrote " + expectedFile
+                        + " from the actual output: review and commit it");
             }
             assertThat(actual).isEqualTo(JSON.writeValueAsString(JSON.readTree(expectedFile.toFile())) + "\n");
         }

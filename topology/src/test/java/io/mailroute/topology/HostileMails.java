@@ -24,9 +24,11 @@ import java.util.zip.GZIPInputStream;
 public final class HostileMails {
     /** The address of account {@link #ACCOUNT}, to which most of the corpus is sent. */
     public static final String ROOT = "aws-root@example.co.jp";
+
     public static final String ACCOUNT = "123456789012";
     /** The store inbox of account {@link #STORE_ACCOUNT}, to which the marketplace orders go. */
     public static final String STORE = "ne-001@shop.example.jp";
+
     public static final String STORE_ACCOUNT = "store-ne-001";
     /** An address that forged bounces name: it must never be suppressed. */
     public static final String CUSTOMER = "customer@example.co.jp";
@@ -44,7 +46,8 @@ public final class HostileMails {
      * @param never    lanes it must never reach
      * @param attack   what it attacks
      */
-    public record HostileMail(String file, byte[] bytes, Set<Outcome> outcomes, Set<Lane> lanes, Set<Lane> never, String attack) {
+    public record HostileMail(
+            String file, byte[] bytes, Set<Outcome> outcomes, Set<Lane> lanes, Set<Lane> never, String attack) {
         /** The mail id it is sent under: its file name without extension. */
         public String mailId() {
             return file.replaceFirst("\\.eml(\\.gz)?$", "");
@@ -59,7 +62,8 @@ public final class HostileMails {
     /** Every mail of the corpus, in the order of {@code expected.tsv}. */
     public static List<HostileMail> all() {
         final List<HostileMail> mails = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(open("expected.tsv"), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(open("expected.tsv"), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileMailsTest {
-    private static final Duration BOUND = Duration.ofMillis(MailrouteConfig.MAIL_BUDGET_MS_DEFAULT).plusSeconds(1);
+    private static final Duration BOUND =
+            Duration.ofMillis(MailrouteConfig.MAIL_BUDGET_MS_DEFAULT).plusSeconds(1);
     private static final Set<Lane> LANES = EnumSet.of(Lane.NOTIFY, Lane.TICKET, Lane.ORDER_IMPORT, Lane.QUARANTINE);
 
     private TestPipeline pipeline;
@@ -57,23 +58,42 @@ class HostileMailsTest {
         System.out.printf("hostile %-48s %8d bytes %6d ms%n", mail.file(), mail.bytes().length, took.toMillis());
 
         // then
-        assertThat(took).as("time %s held the stream thread (%s)", mail, mail.attack()).isLessThan(BOUND);
-        final MailStatus status = written.stream().map(w -> w.record().value()).filter(MailStatus.class::isInstance)
-                .map(MailStatus.class::cast).filter(s -> s.getMailId().equals(mail.mailId())).reduce((a, b) -> b).orElseThrow();
-        assertThat(status.getOutcome()).as("outcome of %s (%s): %s", mail, mail.attack(), status.getOwners()).isIn(mail.outcomes());
-        final List<ClassifiedMail> onLanes = written.stream().map(w -> w.record().value()).filter(ClassifiedMail.class::isInstance)
-                .map(ClassifiedMail.class::cast).filter(c -> c.getMailId().equals(mail.mailId())).toList();
+        assertThat(took)
+                .as("time %s held the stream thread (%s)", mail, mail.attack())
+                .isLessThan(BOUND);
+        final MailStatus status = written.stream()
+                .map(w -> w.record().value())
+                .filter(MailStatus.class::isInstance)
+                .map(MailStatus.class::cast)
+                .filter(s -> s.getMailId().equals(mail.mailId()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(status.getOutcome())
+                .as("outcome of %s (%s): %s", mail, mail.attack(), status.getOwners())
+                .isIn(mail.outcomes());
+        final List<ClassifiedMail> onLanes = written.stream()
+                .map(w -> w.record().value())
+                .filter(ClassifiedMail.class::isInstance)
+                .map(ClassifiedMail.class::cast)
+                .filter(c -> c.getMailId().equals(mail.mailId()))
+                .toList();
         final Set<Lane> lanes = EnumSet.noneOf(Lane.class);
         onLanes.stream().map(ClassifiedMail::getLane).filter(LANES::contains).forEach(lanes::add);
         if (!mail.lanes().isEmpty() || mail.never().isEmpty()) {
             assertThat(lanes).as("lanes of %s (%s)", mail, mail.attack()).isEqualTo(mail.lanes());
         }
-        mail.never().forEach(lane -> assertThat(lanes).as("lanes %s must never reach", mail).doesNotContain(lane));
+        mail.never()
+                .forEach(lane ->
+                        assertThat(lanes).as("lanes %s must never reach", mail).doesNotContain(lane));
         for (final ClassifiedMail classified : onLanes) {
-            assertThat(classified.getBounces()).as("bounces of %s", mail).hasSizeLessThanOrEqualTo(100)
+            assertThat(classified.getBounces())
+                    .as("bounces of %s", mail)
+                    .hasSizeLessThanOrEqualTo(100)
                     .allSatisfy(bounce -> assertThat(diagnostic(bounce)).hasSizeLessThanOrEqualTo(1_000));
         }
-        assertThat(written).as("suppressions after %s", mail).noneMatch(w -> w.topic().equals(pipeline.topics.suppressions().name()));
+        assertThat(written)
+                .as("suppressions after %s", mail)
+                .noneMatch(w -> w.topic().equals(pipeline.topics.suppressions().name()));
     }
 
     private static String diagnostic(final Bounce bounce) {

@@ -27,15 +27,18 @@ class HostileTextInMailTest {
             String slowestMail = "";
             int n = 0;
             for (final Map.Entry<String, String> text : HostileText.samples().entrySet()) {
-                final String field = text.getValue().substring(0, Math.min(text.getValue().length(), FIELD_CHARS));
+                final String field =
+                        text.getValue().substring(0, Math.min(text.getValue().length(), FIELD_CHARS));
                 for (final String sender : SENDERS) {
                     final String what = "a mail from " + sender + " with " + text.getKey();
                     final byte[] mail = TestMails.mail(sender, "root@example.com", field, text.getValue());
                     final String mailId = "hostile-" + n++;
-                    final Duration took = HostileText.time(what,
-                            () -> pipeline.send(TestPipeline.inline(mailId, mail)));
-                    assertThat(pipeline.drainAll()).as(what)
-                            .anyMatch(w -> w.topic().equals(pipeline.topics.status().name()));
+                    final Duration took =
+                            HostileText.time(what, () -> pipeline.send(TestPipeline.inline(mailId, mail)));
+                    assertThat(pipeline.drainAll())
+                            .as(what)
+                            .anyMatch(w ->
+                                    w.topic().equals(pipeline.topics.status().name()));
                     if (took.compareTo(slowest) > 0) {
                         slowest = took;
                         slowestMail = what;

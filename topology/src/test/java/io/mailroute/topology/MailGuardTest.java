@@ -114,9 +114,11 @@ class MailGuardTest {
         });
 
         // when: the record is read again after each thread death, as a replaced stream thread does
-        assertThatThrownBy(() -> pipeline.send(TestPipeline.inline("m-killer", hostile()))).isInstanceOf(InternalError.class);
+        assertThatThrownBy(() -> pipeline.send(TestPipeline.inline("m-killer", hostile())))
+                .isInstanceOf(InternalError.class);
         readAgainAfterThreadDeath("m-killer");
-        assertThatThrownBy(() -> pipeline.send(TestPipeline.inline("m-killer", hostile()))).isInstanceOf(InternalError.class);
+        assertThatThrownBy(() -> pipeline.send(TestPipeline.inline("m-killer", hostile())))
+                .isInstanceOf(InternalError.class);
         readAgainAfterThreadDeath("m-killer");
         pipeline.send(TestPipeline.inline("m-killer", hostile()));
         pipeline.send(TestPipeline.inline("m-1", TestMails.awsBilling(ROOT)));
@@ -131,7 +133,9 @@ class MailGuardTest {
     }
 
     private void start(final BounceDetector detector) {
-        pipeline = new TestPipeline("MailGuardTest", Map.of(MailrouteConfig.MAIL_BUDGET_MS_CONFIG, BUDGET_MS),
+        pipeline = new TestPipeline(
+                "MailGuardTest",
+                Map.of(MailrouteConfig.MAIL_BUDGET_MS_CONFIG, BUDGET_MS),
                 new TopologyServices(MailBodyStore.NONE, detector));
         pipeline.addAccount(ACCOUNT, ROOT, "Prod");
     }
@@ -146,8 +150,11 @@ class MailGuardTest {
     }
 
     private MailStatus statusOf(final String mailId) {
-        return pipeline.status.readRecordsToList().stream().map(r -> r.value()).filter(s -> s.getMailId().equals(mailId))
-                .reduce((first, second) -> second).orElseThrow();
+        return pipeline.status.readRecordsToList().stream()
+                .map(r -> r.value())
+                .filter(s -> s.getMailId().equals(mailId))
+                .reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     private static byte[] hostile() {

@@ -77,7 +77,10 @@ class MailTopologyTest {
         pipeline.send(mail);
 
         // when
-        pipeline.send(RawMail.newBuilder(mail).setAttempt(1).setResubmittedFrom("mail.dlq").build());
+        pipeline.send(RawMail.newBuilder(mail)
+                .setAttempt(1)
+                .setResubmittedFrom("mail.dlq")
+                .build());
 
         // then
         assertThat(pipeline.notify.readValuesToList()).hasSize(2);
@@ -86,7 +89,9 @@ class MailTopologyTest {
     @Test
     void shouldDeadLetterAnInlineMailWithoutContent() {
         // given
-        final RawMail empty = RawMail.newBuilder(TestPipeline.inline("m-1", TestMails.awsBilling(ROOT))).setContent(null).build();
+        final RawMail empty = RawMail.newBuilder(TestPipeline.inline("m-1", TestMails.awsBilling(ROOT)))
+                .setContent(null)
+                .build();
 
         // when
         pipeline.send(empty);
@@ -102,7 +107,9 @@ class MailTopologyTest {
     void shouldDeadLetterAClaimCheckWhenNoBodyStoreIsConfigured() {
         // given
         final RawMail claimCheck = RawMail.newBuilder(TestPipeline.inline("m-1", TestMails.awsBilling(ROOT)))
-                .setStorage(Storage.CLAIM_CHECK).setContent(null).build();
+                .setStorage(Storage.CLAIM_CHECK)
+                .setContent(null)
+                .build();
 
         // when
         pipeline.send(claimCheck);
@@ -173,8 +180,12 @@ class MailTopologyTest {
         pipeline.send(TestPipeline.inline("m-gone", TestMails.awsBilling(ROOT)));
 
         // then
-        assertThat(pipeline.notify.readValuesToList()).extracting(ClassifiedMail::getMailId).containsExactly("m-new");
-        assertThat(pipeline.retry.readValuesToList()).extracting(RetryMail::getMailId).containsExactly("m-old", "m-gone");
+        assertThat(pipeline.notify.readValuesToList())
+                .extracting(ClassifiedMail::getMailId)
+                .containsExactly("m-new");
+        assertThat(pipeline.retry.readValuesToList())
+                .extracting(RetryMail::getMailId)
+                .containsExactly("m-old", "m-gone");
     }
 
     @Test
@@ -214,7 +225,9 @@ class MailTopologyTest {
         assertThat(written.get(0).value).isNull();
         assertThat(written.get(1).value.getAttempt()).isEqualTo(2);
         final KeyValueStore<String, RetryMail> waiting = pipeline.driver.getKeyValueStore(IntakeStage.RETRY_STORE);
-        assertThat(waiting.get("m-1").getAttempt()).as("the tombstone read back left the new wait alone").isEqualTo(2);
+        assertThat(waiting.get("m-1").getAttempt())
+                .as("the tombstone read back left the new wait alone")
+                .isEqualTo(2);
     }
 
     @Test
@@ -228,7 +241,8 @@ class MailTopologyTest {
         }
 
         // then: every release ends the wait before the next one begins
-        assertThat(pipeline.retry.readValuesToList()).extracting(r -> r == null ? null : r.getAttempt())
+        assertThat(pipeline.retry.readValuesToList())
+                .extracting(r -> r == null ? null : r.getAttempt())
                 .containsExactly(1, null, 2, null, 3, null, 4, null, 5, null);
         final DeadLetter dead = pipeline.dlq.readValue();
         assertThat(dead.getStage()).isEqualTo(Stage.OWNER_LOOKUP);
@@ -259,7 +273,8 @@ class MailTopologyTest {
 
         // when: two mails of one new kind
         pipeline.send(TestPipeline.inline("m-1", TestMails.unknownPattern(ROOT, "Weekly digest #417: 9 new articles")));
-        pipeline.send(TestPipeline.inline("m-2", TestMails.unknownPattern(ROOT, "Re: Weekly digest #418: 12 new articles")));
+        pipeline.send(
+                TestPipeline.inline("m-2", TestMails.unknownPattern(ROOT, "Re: Weekly digest #418: 12 new articles")));
 
         // then
         final List<RetryMail> retries = pipeline.retry.readValuesToList();
@@ -280,8 +295,13 @@ class MailTopologyTest {
         pipeline.retry.readValue();
 
         // when: a human publishes a rule for it (the rules topic replaces the default pack)
-        pipeline.rules.pipeInput("weekly-digest", rule("weekly-digest", "2026.11.2", Lane.NOTIFY,
-                condition(MatchField.FROM, MatchOp.CONTAINS, "@news.example.org")));
+        pipeline.rules.pipeInput(
+                "weekly-digest",
+                rule(
+                        "weekly-digest",
+                        "2026.11.2",
+                        Lane.NOTIFY,
+                        condition(MatchField.FROM, MatchOp.CONTAINS, "@news.example.org")));
         pipeline.advance(Duration.ofSeconds(10));
 
         // then
@@ -294,7 +314,8 @@ class MailTopologyTest {
     void shouldClassifyWithTheRulesTopicInsteadOfTheDefaultPack() {
         // given
         pipeline.addAccount(ACCOUNT, ROOT, "Prod");
-        pipeline.rules.pipeInput("only", rule("only", "v9", Lane.TICKET, condition(MatchField.SUBJECT, MatchOp.REGEX, "(?i)statement")));
+        pipeline.rules.pipeInput(
+                "only", rule("only", "v9", Lane.TICKET, condition(MatchField.SUBJECT, MatchOp.REGEX, "(?i)statement")));
 
         // when
         pipeline.send(TestPipeline.inline("m-1", TestMails.awsBilling(ROOT)));
@@ -311,7 +332,8 @@ class MailTopologyTest {
         // given
         pipeline.addAccount(ACCOUNT, ROOT, "Prod");
         final byte[] dkimOnly = new String(TestMails.awsBilling(ROOT), StandardCharsets.UTF_8)
-                .replace("dmarc=pass", "dmarc=fail").getBytes(StandardCharsets.UTF_8);
+                .replace("dmarc=pass", "dmarc=fail")
+                .getBytes(StandardCharsets.UTF_8);
 
         // when
         pipeline.send(TestPipeline.inline("m-1", dkimOnly));
@@ -341,8 +363,8 @@ class MailTopologyTest {
         // given (the dead letter it becomes is asserted in MailExceptionHandlersTest: the test driver
         // drops records sent while input is deserialized, outside of processing)
         pipeline.addAccount(ACCOUNT, ROOT, "Prod");
-        final TestInputTopic<String, byte[]> bytes = pipeline.driver.createInputTopic("mail.raw", Serdes.String().serializer(),
-                Serdes.ByteArray().serializer());
+        final TestInputTopic<String, byte[]> bytes = pipeline.driver.createInputTopic(
+                "mail.raw", Serdes.String().serializer(), Serdes.ByteArray().serializer());
 
         // when
         bytes.pipeInput("broken", "not avro".getBytes(StandardCharsets.UTF_8));
@@ -356,12 +378,13 @@ class MailTopologyTest {
     void shouldSendAMailWhoseProcessingThrowsToTheDlqAndGoOn() {
         // given: a bounce detector that breaks on one mail
         pipeline.close();
-        pipeline = new TestPipeline("MailTopologyTest", Map.of(), new TopologyServices(MailBodyStore.NONE, (raw, parsed) -> {
-            if ("poison".equals(parsed.subject())) {
-                throw new IllegalStateException("detector bug");
-            }
-            return DetectedBounces.NONE;
-        }));
+        pipeline = new TestPipeline(
+                "MailTopologyTest", Map.of(), new TopologyServices(MailBodyStore.NONE, (raw, parsed) -> {
+                    if ("poison".equals(parsed.subject())) {
+                        throw new IllegalStateException("detector bug");
+                    }
+                    return DetectedBounces.NONE;
+                }));
         pipeline.addAccount(ACCOUNT, ROOT, "Prod");
 
         // when
@@ -379,12 +402,23 @@ class MailTopologyTest {
     }
 
     private static Rule rule(final String id, final String version, final Lane lane, final Condition condition) {
-        return Rule.newBuilder().setRuleId(id).setRulesVersion(version).setCategory(id).setSeverity(Severity.LOW)
-                .setLanes(List.of(lane)).setConditions(List.of(condition)).setRequireAuth(AuthRequirement.NONE)
-                .setUpdatedAt(TestPipeline.START).build();
+        return Rule.newBuilder()
+                .setRuleId(id)
+                .setRulesVersion(version)
+                .setCategory(id)
+                .setSeverity(Severity.LOW)
+                .setLanes(List.of(lane))
+                .setConditions(List.of(condition))
+                .setRequireAuth(AuthRequirement.NONE)
+                .setUpdatedAt(TestPipeline.START)
+                .build();
     }
 
     private static Condition condition(final MatchField field, final MatchOp op, final String value) {
-        return Condition.newBuilder().setField(field).setOp(op).setValues(List.of(value)).build();
+        return Condition.newBuilder()
+                .setField(field)
+                .setOp(op)
+                .setValues(List.of(value))
+                .build();
     }
 }

@@ -40,8 +40,10 @@ class MalformedMailPropertyTest {
     @ValueSource(strings = {"LENIENT", "STRICT"})
     void shouldGiveEveryMangledMailExactlyOneOutcomePerOwner(final String profile) throws IOException {
         final Random random = new Random(SEED);
-        try (TestPipeline pipeline = new TestPipeline("MalformedMailPropertyTest-" + profile,
-                Map.of(MailrouteConfig.PARSER_PROFILE_CONFIG, profile), TopologyServices.inlineOnly())) {
+        try (TestPipeline pipeline = new TestPipeline(
+                "MalformedMailPropertyTest-" + profile,
+                Map.of(MailrouteConfig.PARSER_PROFILE_CONFIG, profile),
+                TopologyServices.inlineOnly())) {
             GoldenMailsTest.ACCOUNTS.forEach(a -> pipeline.addAccount(a[0], a[1], a[2]));
             int checked = 0;
             for (final Path file : goldenMails()) {
@@ -52,7 +54,9 @@ class MalformedMailPropertyTest {
                     final String mailId = file.getFileName() + "#" + i + "-" + mutation;
 
                     // when
-                    assertThatCode(() -> pipeline.send(TestPipeline.inline(mailId, mangled))).as(mailId).doesNotThrowAnyException();
+                    assertThatCode(() -> pipeline.send(TestPipeline.inline(mailId, mangled)))
+                            .as(mailId)
+                            .doesNotThrowAnyException();
 
                     // then
                     assertOneOutcomePerOwner(mailId, pipeline.drainAll());
@@ -70,8 +74,13 @@ class MalformedMailPropertyTest {
     }
 
     private static String firstBounceTicket(final List<ClassifiedMail> lanes, final String ownerId) {
-        return lanes.stream().filter(m -> Objects.equals(m.getOwnerId(), ownerId) && m.getTicketKey() != null
-                && m.getTicketKey().startsWith("bounce:")).map(ClassifiedMail::getTicketKey).findFirst().orElse(null);
+        return lanes.stream()
+                .filter(m -> Objects.equals(m.getOwnerId(), ownerId)
+                        && m.getTicketKey() != null
+                        && m.getTicketKey().startsWith("bounce:"))
+                .map(ClassifiedMail::getTicketKey)
+                .findFirst()
+                .orElse(null);
     }
 
     private static void assertOneOutcomePerOwner(final String mailId, final List<TestPipeline.Written> written) {
@@ -82,18 +91,28 @@ class MalformedMailPropertyTest {
         assertThat(statuses).as("status of %s", mailId).hasSize(1);
         final MailStatus status = statuses.get(0);
         assertThat(status.getMailId()).isEqualTo(mailId);
-        assertThat(status.getOwners()).as("owners of %s", mailId).isNotEmpty()
-                .extracting(OwnerOutcome::getOwnerId).doesNotHaveDuplicates();
-        assertThat(lanes).as("lane records of %s", mailId).allSatisfy(m -> assertThat(m.getMailId()).isEqualTo(mailId));
+        assertThat(status.getOwners())
+                .as("owners of %s", mailId)
+                .isNotEmpty()
+                .extracting(OwnerOutcome::getOwnerId)
+                .doesNotHaveDuplicates();
+        assertThat(lanes)
+                .as("lane records of %s", mailId)
+                .allSatisfy(m -> assertThat(m.getMailId()).isEqualTo(mailId));
         switch (status.getOutcome()) {
             case ROUTED, QUARANTINED -> {
                 for (final OwnerOutcome owner : status.getOwners()) {
                     // the bounce stage opens one ticket per bounced address: a mangled DSN may name several
-                    final List<Lane> written1 = lanes.stream().filter(m -> Objects.equals(m.getOwnerId(), owner.getOwnerId()))
-                            .filter(m -> m.getTicketKey() == null || !m.getTicketKey().startsWith("bounce:")
+                    final List<Lane> written1 = lanes.stream()
+                            .filter(m -> Objects.equals(m.getOwnerId(), owner.getOwnerId()))
+                            .filter(m -> m.getTicketKey() == null
+                                    || !m.getTicketKey().startsWith("bounce:")
                                     || m.getTicketKey().equals(firstBounceTicket(lanes, owner.getOwnerId())))
-                            .map(ClassifiedMail::getLane).toList();
-                    assertThat(written1).as("lanes of %s for %s", mailId, owner.getOwnerId()).containsExactlyInAnyOrderElementsOf(owner.getLanes());
+                            .map(ClassifiedMail::getLane)
+                            .toList();
+                    assertThat(written1)
+                            .as("lanes of %s for %s", mailId, owner.getOwnerId())
+                            .containsExactlyInAnyOrderElementsOf(owner.getLanes());
                 }
                 assertThat(retries).isEmpty();
                 assertThat(deadLetters).isEmpty();
@@ -110,7 +129,9 @@ class MalformedMailPropertyTest {
                 assertThat(retries).isEmpty();
                 final DeadLetter dead = deadLetters.get(0);
                 assertThat(dead.getStage()).isNotNull();
-                assertThat(dead.getErrorClass()).as("errors are classified in their stage, not by the handler").startsWith("mailroute:");
+                assertThat(dead.getErrorClass())
+                        .as("errors are classified in their stage, not by the handler")
+                        .startsWith("mailroute:");
                 assertThat(dead.getMessage()).isNotBlank();
                 assertThat(dead.getRaw().getKey()).isEqualTo(mailId);
                 assertThat(dead.getRaw().getTopic()).isEqualTo("mail.raw");
@@ -120,7 +141,11 @@ class MalformedMailPropertyTest {
     }
 
     private static <V> List<V> values(final List<TestPipeline.Written> written, final Class<V> type) {
-        return written.stream().map(w -> w.record().value()).filter(type::isInstance).map(type::cast).toList();
+        return written.stream()
+                .map(w -> w.record().value())
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     /** Ways real mail gets mangled. */
@@ -146,7 +171,8 @@ class MalformedMailPropertyTest {
             byte[] apply(final byte[] mail, final Random random) {
                 final String text = new String(mail, StandardCharsets.ISO_8859_1);
                 final String broken = random.nextBoolean()
-                        ? text.replaceAll("(?i)boundary=\"?([^\"\\r\\n;]+)\"?", "boundary=\"x" + random.nextInt(1000) + "\"")
+                        ? text.replaceAll(
+                                "(?i)boundary=\"?([^\"\\r\\n;]+)\"?", "boundary=\"x" + random.nextInt(1000) + "\"")
                         : text.replaceAll("\r?\n--[^\r\n]*--", "");
                 return broken.getBytes(StandardCharsets.ISO_8859_1);
             }

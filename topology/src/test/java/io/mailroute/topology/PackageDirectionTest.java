@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 class PackageDirectionTest {
     private static final Path SOURCES = Path.of("src/main/java/io/mailroute/topology");
     private static final Set<String> SUB_FLOWS = Set.of("intake", "flood", "classify", "route", "bounce");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.mailroute\\.topology\\.([A-Za-z]+)", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?io\\.mailroute\\.topology\\.([A-Za-z]+)", Pattern.MULTILINE);
 
     @Test
     void shouldKeepTheRootPackageForAssemblyAlone() {
-        assertThat(importsBelowTheRoot()).noneMatch(i -> Character.isUpperCase(i.target().charAt(0)));
+        assertThat(importsBelowTheRoot())
+                .noneMatch(i -> Character.isUpperCase(i.target().charAt(0)));
     }
 
     @Test

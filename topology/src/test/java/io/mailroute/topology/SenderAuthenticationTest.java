@@ -37,14 +37,17 @@ class SenderAuthenticationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "forged-dkim          | " + REQUIRED + "dmarc=FAIL, " + UNALIGNED + " (signed: evil.test)",
-        "lower-forged-results | " + REQUIRED + "dmarc=FAIL, " + UNALIGNED + " (no signature passed)",
-        "foreign-topmost      | " + REQUIRED + "no Authentication-Results from a trusted receiving server",
-        "two-from-fields      | " + REQUIRED + "dmarc=FAIL, no single From address to align a DKIM signature with"
-                + " (signed: evil.test)",
-        "spf-only             | " + REQUIRED + "dmarc=NONE, " + UNALIGNED + " (no signature passed)",
-        "forged-ses-verdicts  | " + REQUIRED + "no Authentication-Results from a trusted receiving server"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "forged-dkim          | " + REQUIRED + "dmarc=FAIL, " + UNALIGNED + " (signed: evil.test)",
+                "lower-forged-results | " + REQUIRED + "dmarc=FAIL, " + UNALIGNED + " (no signature passed)",
+                "foreign-topmost      | " + REQUIRED + "no Authentication-Results from a trusted receiving server",
+                "two-from-fields      | " + REQUIRED
+                        + "dmarc=FAIL, no single From address to align a DKIM signature with" + " (signed: evil.test)",
+                "spf-only             | " + REQUIRED + "dmarc=NONE, " + UNALIGNED + " (no signature passed)",
+                "forged-ses-verdicts  | " + REQUIRED + "no Authentication-Results from a trusted receiving server"
+            })
     void shouldQuarantineAForgedNoticeAndSayWhatFailed(final String name, final String reason) throws IOException {
         // given
         final byte[] mail = read(name);
@@ -53,7 +56,9 @@ class SenderAuthenticationTest {
         pipeline.send(TestPipeline.inline(name, mail));
 
         // then
-        assertThat(pipeline.notify.isEmpty()).as("never forwarded to the customer").isTrue();
+        assertThat(pipeline.notify.isEmpty())
+                .as("never forwarded to the customer")
+                .isTrue();
         final ClassifiedMail quarantined = pipeline.quarantine.readValue();
         assertThat(quarantined.getRuleId()).isEqualTo("aws-billing");
         assertThat(quarantined.getQuarantineReason()).isEqualTo(reason);
@@ -75,7 +80,9 @@ class SenderAuthenticationTest {
         assertThat(auth.getDkimDomains()).containsExactly("mail.amazon.com");
         assertThat(auth.getDkimAligned()).isTrue();
         assertThat(auth.getSpfDomain()).isEqualTo("amazonses.com");
-        assertThat(auth.getSpfAligned()).as("SES's envelope domain is not amazon.com").isFalse();
+        assertThat(auth.getSpfAligned())
+                .as("SES's envelope domain is not amazon.com")
+                .isFalse();
     }
 
     private static byte[] read(final String name) throws IOException {

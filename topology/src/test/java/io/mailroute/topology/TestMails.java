@@ -13,13 +13,17 @@ final class TestMails {
     /** A plain-text mail with passing verdicts. */
     static byte[] mail(final String from, final String to, final String subject, final String body) {
         return (AUTH_PASS + "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject
-                + "\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n")
+                        + "\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                        + body + "\r\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     /** An AWS billing notice to {@code to}: matches the default pack's aws-billing rule. */
     static byte[] awsBilling(final String to) {
-        return mail("Amazon Web Services <aws-billing@amazon.com>", to, "Amazon Web Services Billing Statement Available",
+        return mail(
+                "Amazon Web Services <aws-billing@amazon.com>",
+                to,
+                "Amazon Web Services Billing Statement Available",
                 "Your statement is available.");
     }
 

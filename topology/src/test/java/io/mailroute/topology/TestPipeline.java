@@ -77,7 +77,8 @@ final class TestPipeline implements AutoCloseable {
         final Map<String, Object> settings = settings(scope, stateDir);
         settings.putAll(overrides);
         this.topics = MailTopics.create(settings, SchemaRegistryClients.fromConfig(settings), settings);
-        this.driver = new TopologyTestDriver(MailTopology.build(settings, topics, services), MailStreamsConfig.properties(settings), START);
+        this.driver = new TopologyTestDriver(
+                MailTopology.build(settings, topics, services), MailStreamsConfig.properties(settings), START);
         this.raw = input(topics.raw());
         this.accounts = input(topics.accounts());
         this.rules = input(topics.rules());
@@ -101,25 +102,38 @@ final class TestPipeline implements AutoCloseable {
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.put("schema.registry.url", "mock://" + scope);
-        settings.put(MailrouteConfig.RETRY_BACKOFF_INITIAL_MS_CONFIG, Duration.ofMinutes(1).toMillis());
-        settings.put(MailrouteConfig.RETRY_CHECK_INTERVAL_MS_CONFIG, Duration.ofSeconds(10).toMillis());
+        settings.put(
+                MailrouteConfig.RETRY_BACKOFF_INITIAL_MS_CONFIG,
+                Duration.ofMinutes(1).toMillis());
+        settings.put(
+                MailrouteConfig.RETRY_CHECK_INTERVAL_MS_CONFIG,
+                Duration.ofSeconds(10).toMillis());
         return settings;
     }
 
     /** An INLINE raw mail as the S3 connector writes it. */
     static RawMail inline(final String mailId, final byte[] bytes) {
         return RawMail.newBuilder()
-                .setMailId(mailId).setBucket("mail-inbound").setKey(mailId)
-                .setSize(bytes.length).setSha256(Hashes.sha256Hex(bytes))
-                .setReceivedAt(START).setIngestedAt(START)
-                .setStorage(Storage.INLINE).setContent(ByteBuffer.wrap(bytes))
+                .setMailId(mailId)
+                .setBucket("mail-inbound")
+                .setKey(mailId)
+                .setSize(bytes.length)
+                .setSha256(Hashes.sha256Hex(bytes))
+                .setReceivedAt(START)
+                .setIngestedAt(START)
+                .setStorage(Storage.INLINE)
+                .setContent(ByteBuffer.wrap(bytes))
                 .build();
     }
 
     static AccountMapping account(final String accountId, final String email, final String name) {
         return AccountMapping.newBuilder()
-                .setAccountId(accountId).setEmail(email).setName(name).setStatus(AccountStatus.ACTIVE)
-                .setSource("test").setSyncedAt(START)
+                .setAccountId(accountId)
+                .setEmail(email)
+                .setName(name)
+                .setStatus(AccountStatus.ACTIVE)
+                .setSource("test")
+                .setSyncedAt(START)
                 .build();
     }
 
@@ -155,16 +169,21 @@ final class TestPipeline implements AutoCloseable {
         return written;
     }
 
-    private static <V> void drain(final List<Written> written, final Topic<String, V> topic, final TestOutputTopic<String, V> output) {
+    private static <V> void drain(
+            final List<Written> written, final Topic<String, V> topic, final TestOutputTopic<String, V> output) {
         output.readRecordsToList().forEach(r -> written.add(new Written(topic.name(), r)));
     }
 
     private <V> TestInputTopic<String, V> input(final Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        return driver.createInputTopic(
+                topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
     private <V> TestOutputTopic<String, V> output(final Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        return driver.createOutputTopic(
+                topic.name(),
+                topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
     }
 
     @Override

@@ -40,7 +40,9 @@ class TopologyDescriptionTest {
 
     private static Topology build() {
         final Map<String, Object> settings = TestPipeline.settings(SCOPE, Path.of("unused"));
-        return MailTopology.build(settings, MailTopics.create(settings, SchemaRegistryClients.fromConfig(settings), settings),
+        return MailTopology.build(
+                settings,
+                MailTopics.create(settings, SchemaRegistryClients.fromConfig(settings), settings),
                 TopologyServices.inlineOnly());
     }
 
@@ -64,24 +66,45 @@ class TopologyDescriptionTest {
 
         final Set<String> stores = new TreeSet<>();
         final Set<String> topics = new TreeSet<>();
-        description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
-            if (n instanceof TopologyDescription.Processor p) {
-                stores.addAll(p.stores());
-            }
-            if (n instanceof TopologyDescription.Sink sink) {
-                topics.add(sink.topic());
-            }
-        }));
+        description
+                .subtopologies()
+                .forEach(s -> s.nodes().forEach(n -> {
+                    if (n instanceof TopologyDescription.Processor p) {
+                        stores.addAll(p.stores());
+                    }
+                    if (n instanceof TopologyDescription.Sink sink) {
+                        topics.add(sink.topic());
+                    }
+                }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
         // then: literal names, because changelog and repartition topics are named after them
-        assertThat(stores).containsExactlyInAnyOrder("mail-dedup-store", "mail-status-store", "new-pattern-store",
-                "owner-index-store", "retry-waiting-store", "rules-store", "flood-count-store", "flood-flag-store",
-                "overflow-lane-new-pattern-store", "bounce-ticket-store", "bounce-ticket-expiry-store", "suppression-store",
-                "soft-bounce-store", "unverified-bounce-store", "bounce-rate-store");
-        assertThat(topics).filteredOn(t -> !t.startsWith("mail.")).containsExactlyInAnyOrder("new-pattern-repartition",
-                "overflow-lane-new-pattern-repartition", "bounce-by-address-repartition", "bounce-rate-scope-repartition",
-                "overflow-lane-bounce-by-address-repartition", "overflow-lane-bounce-rate-scope-repartition",
-                "flood-count-repartition");
+        assertThat(stores)
+                .containsExactlyInAnyOrder(
+                        "mail-dedup-store",
+                        "mail-status-store",
+                        "new-pattern-store",
+                        "owner-index-store",
+                        "retry-waiting-store",
+                        "rules-store",
+                        "flood-count-store",
+                        "flood-flag-store",
+                        "overflow-lane-new-pattern-store",
+                        "bounce-ticket-store",
+                        "bounce-ticket-expiry-store",
+                        "suppression-store",
+                        "soft-bounce-store",
+                        "unverified-bounce-store",
+                        "bounce-rate-store");
+        assertThat(topics)
+                .filteredOn(t -> !t.startsWith("mail."))
+                .containsExactlyInAnyOrder(
+                        "new-pattern-repartition",
+                        "overflow-lane-new-pattern-repartition",
+                        "bounce-by-address-repartition",
+                        "bounce-rate-scope-repartition",
+                        "overflow-lane-bounce-by-address-repartition",
+                        "overflow-lane-bounce-rate-scope-repartition",
+                        "flood-count-repartition");
     }
 
     @Test
@@ -92,7 +115,10 @@ class TopologyDescriptionTest {
         // then: the enum names exactly the nodes there are, so every node has its stage
         final Set<String> nodes = new TreeSet<>();
         description.subtopologies().forEach(s -> s.nodes().forEach(n -> nodes.add(n.name())));
-        description.globalStores().forEach(g -> nodes.addAll(List.of(g.source().name(), g.processor().name())));
+        description
+                .globalStores()
+                .forEach(g ->
+                        nodes.addAll(List.of(g.source().name(), g.processor().name())));
         final Set<String> named = new TreeSet<>();
         for (final Node node : Node.values()) {
             named.addAll(node.nodes());
@@ -104,7 +130,8 @@ class TopologyDescriptionTest {
     void shouldRefuseUnnamedInternalResources() {
         // given: the builder as MailTopology creates it, with naming enforced
         final Map<String, Object> settings = TestPipeline.settings(SCOPE, Path.of("unused"));
-        final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(MailStreamsConfig.properties(settings))));
+        final StreamsBuilder builder =
+                new StreamsBuilder(new TopologyConfig(new StreamsConfig(MailStreamsConfig.properties(settings))));
 
         // when: a store without a name sneaks in
         builder.stream("in").groupByKey().count();

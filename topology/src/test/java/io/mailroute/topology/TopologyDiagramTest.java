@@ -19,13 +19,15 @@ class TopologyDiagramTest {
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()).withName("read-in"))
                 .mapValues(v -> v, Named.as("same"))
                 .to("out", Produced.with(Serdes.String(), Serdes.String()).withName("write-out"));
-        builder.table("table-in", Consumed.with(Serdes.String(), Serdes.String()).withName("t"), Materialized.as("a-store"));
+        builder.table(
+                "table-in", Consumed.with(Serdes.String(), Serdes.String()).withName("t"), Materialized.as("a-store"));
 
         // when
         final String diagram = TopologyDiagram.mermaid(builder.build().describe());
 
         // then
-        assertThat(diagram).startsWith("flowchart LR\n")
+        assertThat(diagram)
+                .startsWith("flowchart LR\n")
                 .contains("subgraph sub0[\"sub-topology 0\"]", "[\"read-in\"]", "[\"same\"]", "[\"write-out\"]")
                 .contains("([\"in\"])", "([\"out\"])", "[(\"a-store\")]")
                 .containsPattern("n\\d+ --> n\\d+")

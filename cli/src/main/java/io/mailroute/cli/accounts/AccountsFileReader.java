@@ -54,7 +54,8 @@ public final class AccountsFileReader {
         final List<String> problems = new ArrayList<>();
         try (JsonParser parser = new JsonFactory(JSON).createParser(text)) {
             if (!seekAccounts(parser)) {
-                throw new IOException(name + ": no \"Accounts\" array; expected the output of aws organizations list-accounts");
+                throw new IOException(
+                        name + ": no \"Accounts\" array; expected the output of aws organizations list-accounts");
             }
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 final int line = parser.currentLocation().getLineNr();
@@ -64,12 +65,18 @@ public final class AccountsFileReader {
                     problems.add(name + ":" + line + ": " + problem.get());
                     continue;
                 }
-                mappings.add(mapping(account.get("Id").asText().strip(), account.get("Email").asText().strip(),
-                        text(account, "Name"), status(text(account, "Status")).orElse(AccountStatus.UNKNOWN), "import-json",
-                        joined(account.get("JoinedTimestamp")), syncedAt));
+                mappings.add(mapping(
+                        account.get("Id").asText().strip(),
+                        account.get("Email").asText().strip(),
+                        text(account, "Name"),
+                        status(text(account, "Status")).orElse(AccountStatus.UNKNOWN),
+                        "import-json",
+                        joined(account.get("JoinedTimestamp")),
+                        syncedAt));
             }
         } catch (JsonProcessingException e) {
-            throw new IOException(name + ":" + e.getLocation().getLineNr() + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IOException(
+                    name + ":" + e.getLocation().getLineNr() + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
         return new AccountsFile(mappings, problems);
     }
@@ -98,7 +105,8 @@ public final class AccountsFileReader {
             final String id = fields.get(0);
             final String email = fields.get(1);
             final String statusText = fields.size() > 3 ? fields.get(3) : "";
-            final Optional<AccountStatus> status = statusText.isEmpty() ? Optional.of(AccountStatus.ACTIVE) : status(statusText);
+            final Optional<AccountStatus> status =
+                    statusText.isEmpty() ? Optional.of(AccountStatus.ACTIVE) : status(statusText);
             if (id.isEmpty()) {
                 problems.add(where + "accountId is empty");
             } else if (!email.contains("@")) {
@@ -144,8 +152,14 @@ public final class AccountsFileReader {
         return Optional.empty();
     }
 
-    private static AccountMapping mapping(final String id, final String email, final String name, final AccountStatus status,
-                                          final String source, final Instant joinedAt, final Instant syncedAt) {
+    private static AccountMapping mapping(
+            final String id,
+            final String email,
+            final String name,
+            final AccountStatus status,
+            final String source,
+            final Instant joinedAt,
+            final Instant syncedAt) {
         return new AccountMapping(id, email, name, status, source, joinedAt, syncedAt);
     }
 
@@ -165,7 +179,8 @@ public final class AccountsFileReader {
             return null;
         }
         if (value.isNumber()) {
-            return Instant.ofEpochMilli(value.decimalValue().multiply(BigDecimal.valueOf(1000)).longValue());
+            return Instant.ofEpochMilli(
+                    value.decimalValue().multiply(BigDecimal.valueOf(1000)).longValue());
         }
         try {
             return OffsetDateTime.parse(value.asText()).toInstant();

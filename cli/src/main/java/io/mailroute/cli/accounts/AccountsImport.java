@@ -27,12 +27,19 @@ public record AccountsImport(Map<String, AccountMapping> upserts, Set<String> re
      *
      * @param current the mail.accounts records in topic order, or an empty list when not pruning
      */
-    public static AccountsImport plan(final AccountsFile file, final String source, final List<TopicReader.Entry<AccountMapping>> current) {
+    public static AccountsImport plan(
+            final AccountsFile file, final String source, final List<TopicReader.Entry<AccountMapping>> current) {
         final Map<String, AccountMapping> upserts = new LinkedHashMap<>();
         final Set<String> removals = new TreeSet<>();
         for (final AccountMapping row : file.mappings()) {
-            final AccountMapping mapping = new AccountMapping(row.getAccountId(), row.getEmail(), row.getName(), row.getStatus(), source,
-                    row.getJoinedAt(), row.getSyncedAt());
+            final AccountMapping mapping = new AccountMapping(
+                    row.getAccountId(),
+                    row.getEmail(),
+                    row.getName(),
+                    row.getStatus(),
+                    source,
+                    row.getJoinedAt(),
+                    row.getSyncedAt());
             if (mapping.getStatus() == AccountStatus.ACTIVE) {
                 upserts.put(mapping.getAccountId(), mapping);
                 removals.remove(mapping.getAccountId());
@@ -41,15 +48,20 @@ public record AccountsImport(Map<String, AccountMapping> upserts, Set<String> re
                 upserts.remove(mapping.getAccountId());
             }
         }
-        final Set<String> listed = file.mappings().stream().map(AccountMapping::getAccountId).collect(Collectors.toSet());
-        final Set<String> pruned = file.problems().isEmpty() ? new TreeSet<>(latestOfSource(current, source)) : new TreeSet<>();
+        final Set<String> listed =
+                file.mappings().stream().map(AccountMapping::getAccountId).collect(Collectors.toSet());
+        final Set<String> pruned =
+                file.problems().isEmpty() ? new TreeSet<>(latestOfSource(current, source)) : new TreeSet<>();
         pruned.removeAll(listed);
         return new AccountsImport(upserts, removals, pruned);
     }
 
     /** Ids whose latest record in the topic is a mapping from {@code source}. */
-    private static Set<String> latestOfSource(final List<TopicReader.Entry<AccountMapping>> entries, final String source) {
-        return TopicReader.latestValues(entries).entrySet().stream().filter(e -> source.equals(e.getValue().getSource()))
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+    private static Set<String> latestOfSource(
+            final List<TopicReader.Entry<AccountMapping>> entries, final String source) {
+        return TopicReader.latestValues(entries).entrySet().stream()
+                .filter(e -> source.equals(e.getValue().getSource()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

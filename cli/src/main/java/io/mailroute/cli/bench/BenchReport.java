@@ -18,7 +18,8 @@ public final class BenchReport {
 
     private BenchReport() {}
 
-    public static String json(final BenchSettings settings, final String target, final Map<BenchSettings.Phase, PhaseResult> results) {
+    public static String json(
+            final BenchSettings settings, final String target, final Map<BenchSettings.Phase, PhaseResult> results) {
         final ObjectNode root = JSON.createObjectNode();
         root.put("startedAt", Instant.now().toString());
         final ObjectNode run = root.putObject("settings");
@@ -35,7 +36,9 @@ public final class BenchReport {
         run.put("rate", settings.rate());
         final ObjectNode machine = root.putObject("machine");
         machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("systemLoadAverage", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        machine.put(
+                "systemLoadAverage",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         machine.put("java", System.getProperty("java.version"));
         for (final Map.Entry<BenchSettings.Phase, PhaseResult> entry : results.entrySet()) {
             final PhaseResult r = entry.getValue();
@@ -71,11 +74,20 @@ public final class BenchReport {
             }
         }
         final ObjectNode ratios = root.putObject("ratios");
-        ratio(ratios, "topologyOverPassthrough", results.get(BenchSettings.Phase.TOPOLOGY), results.get(BenchSettings.Phase.PASSTHROUGH));
-        ratio(ratios, "pipelineOverPassthrough", results.get(BenchSettings.Phase.PIPELINE), results.get(BenchSettings.Phase.PASSTHROUGH));
+        ratio(
+                ratios,
+                "topologyOverPassthrough",
+                results.get(BenchSettings.Phase.TOPOLOGY),
+                results.get(BenchSettings.Phase.PASSTHROUGH));
+        ratio(
+                ratios,
+                "pipelineOverPassthrough",
+                results.get(BenchSettings.Phase.PIPELINE),
+                results.get(BenchSettings.Phase.PASSTHROUGH));
         final PhaseResult parse = results.get(BenchSettings.Phase.PARSE_ONLY);
         final PhaseResult broker = results.get(BenchSettings.Phase.BROKER_ONLY);
-        final PhaseResult floor = parse == null || broker == null ? null : parse.mailsPerSec() <= broker.mailsPerSec() ? parse : broker;
+        final PhaseResult floor =
+                parse == null || broker == null ? null : parse.mailsPerSec() <= broker.mailsPerSec() ? parse : broker;
         ratio(ratios, "pipelineOverMinParseBroker", results.get(BenchSettings.Phase.PIPELINE), floor);
         try {
             return JSON.writeValueAsString(root).concat("\n");
@@ -84,7 +96,8 @@ public final class BenchReport {
         }
     }
 
-    private static void ratio(final ObjectNode ratios, final String name, final PhaseResult over, final PhaseResult under) {
+    private static void ratio(
+            final ObjectNode ratios, final String name, final PhaseResult over, final PhaseResult under) {
         if (over != null && under != null && under.mailsPerSec() > 0) {
             ratios.put(name, Math.round(over.mailsPerSec() / under.mailsPerSec() * 1000) / 1000.0);
         }

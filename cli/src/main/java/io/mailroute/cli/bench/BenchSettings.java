@@ -19,12 +19,26 @@ import java.util.Set;
  * @param rate           mails per second offered to S3 in the pipeline phase
  * @param phases         the phases to run
  */
-public record BenchSettings(int mails, int pipelineMails, int pipelineWarmup, SizeMix sizes, long seed, int partitions, int streamThreads, int connectorTasks, boolean eos,
-                            int rate, Set<Phase> phases) {
+public record BenchSettings(
+        int mails,
+        int pipelineMails,
+        int pipelineWarmup,
+        SizeMix sizes,
+        long seed,
+        int partitions,
+        int streamThreads,
+        int connectorTasks,
+        boolean eos,
+        int rate,
+        Set<Phase> phases) {
 
     /** The phases, in the order they run. */
     public enum Phase {
-        PARSE_ONLY("parseOnly"), BROKER_ONLY("brokerOnly"), PASSTHROUGH("passthrough"), TOPOLOGY("topology"), PIPELINE("pipeline");
+        PARSE_ONLY("parseOnly"),
+        BROKER_ONLY("brokerOnly"),
+        PASSTHROUGH("passthrough"),
+        TOPOLOGY("topology"),
+        PIPELINE("pipeline");
 
         private final String jsonName;
 

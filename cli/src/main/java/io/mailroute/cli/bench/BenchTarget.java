@@ -26,8 +26,13 @@ public final class BenchTarget implements AutoCloseable {
     private final ConnectRestClient connect;
     private final Optional<MailrouteStack> owned;
 
-    private BenchTarget(final Map<String, Object> kafka, final String registryUrl, final S3Settings s3,
-                        final String bucket, final ConnectRestClient connect, final Optional<MailrouteStack> owned) {
+    private BenchTarget(
+            final Map<String, Object> kafka,
+            final String registryUrl,
+            final S3Settings s3,
+            final String bucket,
+            final ConnectRestClient connect,
+            final Optional<MailrouteStack> owned) {
         this.kafka = Map.copyOf(kafka);
         this.registryUrl = registryUrl;
         this.s3 = s3;
@@ -40,15 +45,25 @@ public final class BenchTarget implements AutoCloseable {
     public static BenchTarget embedded() {
         final MailrouteStack stack;
         try {
-            stack = MailrouteStack.builder().kafka().registry().s3InMemory().connect().start();
+            stack = MailrouteStack.builder()
+                    .kafka()
+                    .registry()
+                    .s3InMemory()
+                    .connect()
+                    .start();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded stack: " + e.getMessage(), e);
         }
         final ClientSettings client = stack.client();
-        return new BenchTarget(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers()),
-                client.schemaRegistry(), stack.s3Settings(), client.s3Bucket(), stack.connect(), Optional.of(stack));
+        return new BenchTarget(
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers()),
+                client.schemaRegistry(),
+                stack.s3Settings(),
+                client.s3Bucket(),
+                stack.connect(),
+                Optional.of(stack));
     }
 
     /**
@@ -58,8 +73,12 @@ public final class BenchTarget implements AutoCloseable {
      * @param s3         how to reach S3, handed on to the connector and the topology
      * @param connectUrl the Connect worker's REST URL, where the S3 source connector plugin is installed
      */
-    public static BenchTarget cluster(final Map<String, Object> kafka, final String registryUrl, final S3Settings s3,
-                                      final String bucket, final URI connectUrl) {
+    public static BenchTarget cluster(
+            final Map<String, Object> kafka,
+            final String registryUrl,
+            final S3Settings s3,
+            final String bucket,
+            final URI connectUrl) {
         return new BenchTarget(kafka, registryUrl, s3, bucket, new ConnectRestClient(connectUrl), Optional.empty());
     }
 

@@ -113,7 +113,8 @@ public final class Benchmark {
         long bytes = 0;
         while (pool.size() < Math.min(settings.mails(), POOL_MAILS) && bytes < POOL_BYTES) {
             final GeneratedMail mail = generator.next();
-            final String claimKey = mail.bytes().length > INLINE_MAX_BYTES ? "bench-" + run + "/pool/" + mail.key() : null;
+            final String claimKey =
+                    mail.bytes().length > INLINE_MAX_BYTES ? "bench-" + run + "/pool/" + mail.key() : null;
             pool.add(new Pooled(mail, Hashes.sha256Hex(mail.bytes()), claimKey));
             bytes += mail.bytes().length;
         }
@@ -127,7 +128,8 @@ public final class Benchmark {
             results.put(BenchSettings.Phase.PARSE_ONLY, parseOnly());
         }
         final String prefix = "bench-" + run + ".";
-        if (phases.contains(BenchSettings.Phase.BROKER_ONLY) || phases.contains(BenchSettings.Phase.PASSTHROUGH)
+        if (phases.contains(BenchSettings.Phase.BROKER_ONLY)
+                || phases.contains(BenchSettings.Phase.PASSTHROUGH)
                 || phases.contains(BenchSettings.Phase.TOPOLOGY)) {
             createTopics(prefix);
             final PhaseResult broker = brokerOnly(prefix);
@@ -185,7 +187,8 @@ public final class Benchmark {
     /** (2) Produce the RawMail records of all mails to mail.raw and consume them back. */
     private PhaseResult brokerOnly(final String prefix) {
         final String topic = prefix + MailTopic.RAW.defaultName();
-        try (SchemaRegistryClient registry = registryClient(); ProgressBar bar = Progress.bar("brokerOnly", settings.mails(), " mails")) {
+        try (SchemaRegistryClient registry = registryClient();
+                ProgressBar bar = Progress.bar("brokerOnly", settings.mails(), " mails")) {
             final MailTopics topics = MailTopics.create(Map.of(), registry, serdeConfig());
             publishAccounts(prefix, topics);
             final PhaseMeter meter = PhaseMeter.start();
@@ -193,7 +196,9 @@ public final class Benchmark {
             try {
                 final Future<long[]> consumed = consuming.submit(() -> consumeAll(topic, bar, null));
                 long bytes = 0;
-                try (KafkaProducer<String, RawMail> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                try (KafkaProducer<String, RawMail> producer = new KafkaProducer<>(
+                        producerConfig(),
+                        new StringSerializer(),
                         topics.raw().valueSerde().serializer())) {
                     final Instant start = Instant.now();
                     for (int i = 0; i < settings.mails(); i++) {
@@ -210,7 +215,8 @@ public final class Benchmark {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("consuming " + topic + " failed: " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "consuming " + topic + " failed: " + e.getCause().getMessage(), e.getCause());
             } finally {
                 consuming.shutdownNow();
             }
@@ -221,7 +227,8 @@ public final class Benchmark {
     private long[] consumeAll(final String topic, final ProgressBar bar, final PhaseMeter meter) {
         final Map<String, Object> config = consumerConfig(THREAD_PREFIX + run + "-broker");
         long seen = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long lastProgress = System.nanoTime();
             while (seen < settings.mails() && System.nanoTime() - lastProgress < STALL.toNanos()) {
@@ -259,8 +266,9 @@ public final class Benchmark {
     /** (5) The real topology over the pre-loaded mail.raw, until every mail has its outcome. */
     private PhaseResult topology(final String prefix) {
         final Map<String, Object> app = topologySettings(prefix, "bench-" + run + "-topology");
-        try (SchemaRegistryClient registry = registryClient(); TopologyServices services = TopologyServices.from(new MailrouteConfig(app));
-             ProgressBar bar = Progress.bar("topology", settings.mails(), " mails")) {
+        try (SchemaRegistryClient registry = registryClient();
+                TopologyServices services = TopologyServices.from(new MailrouteConfig(app));
+                ProgressBar bar = Progress.bar("topology", settings.mails(), " mails")) {
             final MailTopics topics = MailTopics.create(app, registry, app);
             final Properties props = MailStreamsConfig.properties(app);
             applyGuarantee(props);
@@ -277,8 +285,9 @@ public final class Benchmark {
         final Map<String, Object> app = topologySettings(prefix, "bench-" + run + "-pipeline");
         final String keyPrefix = "bench-" + run + "/" + MailGenerator.KEY_PREFIX;
         final String connector = "bench-" + run + "-s3-mail";
-        try (SchemaRegistryClient registry = registryClient(); TopologyServices services = TopologyServices.from(new MailrouteConfig(app));
-             S3Client s3 = target.newS3Client()) {
+        try (SchemaRegistryClient registry = registryClient();
+                TopologyServices services = TopologyServices.from(new MailrouteConfig(app));
+                S3Client s3 = target.newS3Client()) {
             final MailTopics topics = MailTopics.create(app, registry, app);
             publishAccounts(prefix, topics);
             target.connect().putConnectorConfig(connector, connectorConfig(prefix, keyPrefix));
@@ -296,22 +305,26 @@ public final class Benchmark {
                         warmUp(topics, prefix, s3, keyPrefix, putter, putters);
                         meter.restart();
                         try (ProgressBar bar = Progress.bar("pipeline", settings.pipelineMails(), " mails")) {
-                            final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix, settings.pipelineMails(), putAt, putters));
+                            final Future<long[]> put = putter.submit(
+                                    () -> putAtRate(s3, keyPrefix, settings.pipelineMails(), putAt, putters));
                             // only the mails put count: a listing may show an object that is gone when read
-                            final long done = awaitOutcomes(topics, prefix, settings.pipelineMails(), bar, putAt::containsKey, null, mailId -> {
-                                final Long at = putAt.get(mailId);
-                                if (at != null) {
-                                    latencies.add((System.nanoTime() - at) / 1_000_000);
-                                }
-                            });
+                            final long done = awaitOutcomes(
+                                    topics, prefix, settings.pipelineMails(), bar, putAt::containsKey, null, mailId -> {
+                                        final Long at = putAt.get(mailId);
+                                        if (at != null) {
+                                            latencies.add((System.nanoTime() - at) / 1_000_000);
+                                        }
+                                    });
                             final long[] putResult = put.get();
-                            return meter.stop(settings.pipelineMails(), done, putResult[0], latencies.summary()).withPutRate(putResult[1]);
+                            return meter.stop(settings.pipelineMails(), done, putResult[0], latencies.summary())
+                                    .withPutRate(putResult[1]);
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("interrupted", e);
                     } catch (ExecutionException e) {
-                        throw new IllegalStateException("S3 puts failed: " + e.getCause().getMessage(), e.getCause());
+                        throw new IllegalStateException(
+                                "S3 puts failed: " + e.getCause().getMessage(), e.getCause());
                     } finally {
                         putter.shutdownNow();
                         putters.shutdownNow();
@@ -328,15 +341,21 @@ public final class Benchmark {
      * rate and waits for their outcomes, so that the measured mails meet compiled code and open
      * connections, as a pipeline that has been running does.
      */
-    private void warmUp(final MailTopics topics, final String prefix, final S3Client s3, final String keyPrefix, final ExecutorService putter,
-                        final ExecutorService putters)
+    private void warmUp(
+            final MailTopics topics,
+            final String prefix,
+            final S3Client s3,
+            final String keyPrefix,
+            final ExecutorService putter,
+            final ExecutorService putters)
             throws InterruptedException, ExecutionException {
         if (settings.pipelineWarmup() == 0) {
             return;
         }
         final Map<String, Long> warmUpAt = new ConcurrentHashMap<>();
         try (ProgressBar bar = Progress.bar("pipeline warm-up", settings.pipelineWarmup(), " mails")) {
-            final Future<long[]> put = putter.submit(() -> putAtRate(s3, keyPrefix + "warm-up/", settings.pipelineWarmup(), warmUpAt, putters));
+            final Future<long[]> put = putter.submit(
+                    () -> putAtRate(s3, keyPrefix + "warm-up/", settings.pipelineWarmup(), warmUpAt, putters));
             awaitOutcomes(topics, prefix, settings.pipelineWarmup(), bar, warmUpAt::containsKey, null, null);
             put.get();
         }
@@ -356,8 +375,12 @@ public final class Benchmark {
      * {@link #PUT_THREADS} threads so that slow puts do not lower the offered rate; returns the
      * bytes put and the rate achieved.
      */
-    private long[] putAtRate(final S3Client s3, final String keyPrefix, final int mails, final Map<String, Long> putAt,
-                             final ExecutorService putters)
+    private long[] putAtRate(
+            final S3Client s3,
+            final String keyPrefix,
+            final int mails,
+            final Map<String, Long> putAt,
+            final ExecutorService putters)
             throws InterruptedException {
         final long start = System.nanoTime();
         final long interval = 1_000_000_000L / settings.rate();
@@ -375,7 +398,8 @@ public final class Benchmark {
                     final String key = keyPrefix + mail.key().substring(MailGenerator.KEY_PREFIX.length()) + "-" + i;
                     // the mail arrives when its put starts: the put's own time counts towards the latency
                     putAt.put(key, System.nanoTime());
-                    s3.putObject(r -> r.bucket(target.bucket()).key(key).contentType("message/rfc822"),
+                    s3.putObject(
+                            r -> r.bucket(target.bucket()).key(key).contentType("message/rfc822"),
                             RequestBody.fromBytes(mail.bytes()));
                     bytes.addAndGet(mail.bytes().length);
                 }
@@ -391,19 +415,32 @@ public final class Benchmark {
      * Follows mail.status and mail.dlq until every mail has an outcome (a status other than
      * IN_PROGRESS, or a dead letter) or nothing new came for {@link #STALL}; returns how many did.
      */
-    private long awaitOutcomes(final MailTopics topics, final String prefix, final int mails, final ProgressBar bar, final Predicate<String> counted,
-                               final PhaseMeter meter, final Consumer<String> onFirst) {
+    private long awaitOutcomes(
+            final MailTopics topics,
+            final String prefix,
+            final int mails,
+            final ProgressBar bar,
+            final Predicate<String> counted,
+            final PhaseMeter meter,
+            final Consumer<String> onFirst) {
         final String status = topics.status().name();
         final String dlq = topics.dlq().name();
         final Set<String> done = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(THREAD_PREFIX + run + "-outcomes-" + prefix),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                consumerConfig(THREAD_PREFIX + run + "-outcomes-" + prefix),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(status, dlq));
             long lastProgress = System.nanoTime();
             while (done.size() < mails && System.nanoTime() - lastProgress < STALL.toNanos()) {
                 for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    final boolean terminal = record.topic().equals(dlq) || record.value() == null
-                            || topics.status().valueSerde().deserializer().deserialize(status, record.value()).getOutcome()
+                    final boolean terminal = record.topic().equals(dlq)
+                            || record.value() == null
+                            || topics.status()
+                                            .valueSerde()
+                                            .deserializer()
+                                            .deserialize(status, record.value())
+                                            .getOutcome()
                                     != Outcome.IN_PROGRESS;
                     if (terminal && record.key() != null && counted.test(record.key()) && done.add(record.key())) {
                         if (done.size() == 1 && meter != null) {
@@ -422,7 +459,8 @@ public final class Benchmark {
     }
 
     /** Starts {@code topology}, runs {@code measure} once it is RUNNING (phases restart the meter at their first output), and closes it. */
-    private PhaseResult runStreams(final Topology topology, final Properties props, final Function<PhaseMeter, PhaseResult> measure) {
+    private PhaseResult runStreams(
+            final Topology topology, final Properties props, final Function<PhaseMeter, PhaseResult> measure) {
         final Path stateDir = tempDir();
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         final PhaseMeter meter = PhaseMeter.start();
@@ -436,7 +474,8 @@ public final class Benchmark {
         try {
             streams.start();
             if (!running.await(STALL.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + STALL + "; state " + streams.state());
+                throw new IllegalStateException(
+                        "Kafka Streams did not reach RUNNING within " + STALL + "; state " + streams.state());
             }
             meter.restart();
             return measure.apply(meter);
@@ -470,7 +509,9 @@ public final class Benchmark {
     }
 
     private void applyGuarantee(final Properties props) {
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.eos() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
+        props.put(
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                settings.eos() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
     }
 
     private Map<String, String> connectorConfig(final String prefix, final String keyPrefix) {
@@ -499,11 +540,17 @@ public final class Benchmark {
         final Pooled pooled = pool.get(i % pool.size());
         final String mailId = pooled.mail().key() + "-" + i;
         final RawMail.Builder builder = RawMail.newBuilder()
-                .setMailId(mailId).setBucket(target.bucket())
-                .setSize(pooled.mail().bytes().length).setSha256(pooled.sha256())
-                .setReceivedAt(arrived).setIngestedAt(arrived);
+                .setMailId(mailId)
+                .setBucket(target.bucket())
+                .setSize(pooled.mail().bytes().length)
+                .setSha256(pooled.sha256())
+                .setReceivedAt(arrived)
+                .setIngestedAt(arrived);
         if (pooled.claimKey() == null) {
-            return builder.setKey(mailId).setStorage(Storage.INLINE).setContent(ByteBuffer.wrap(pooled.mail().bytes())).build();
+            return builder.setKey(mailId)
+                    .setStorage(Storage.INLINE)
+                    .setContent(ByteBuffer.wrap(pooled.mail().bytes()))
+                    .build();
         }
         return builder.setKey(pooled.claimKey()).setStorage(Storage.CLAIM_CHECK).build();
     }
@@ -515,7 +562,9 @@ public final class Benchmark {
         try (S3Client s3 = target.newS3Client()) {
             for (final Pooled pooled : pool) {
                 if (pooled.claimKey() != null) {
-                    s3.putObject(r -> r.bucket(target.bucket()).key(pooled.claimKey()), RequestBody.fromBytes(pooled.mail().bytes()));
+                    s3.putObject(
+                            r -> r.bucket(target.bucket()).key(pooled.claimKey()),
+                            RequestBody.fromBytes(pooled.mail().bytes()));
                 }
             }
         }
@@ -527,10 +576,11 @@ public final class Benchmark {
         // whose leader is still moving in can end in an endless OUT_OF_ORDER_SEQUENCE_NUMBER loop
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-        try (KafkaProducer<String, AccountMapping> producer = new KafkaProducer<>(config, new StringSerializer(),
-                topics.accounts().valueSerde().serializer())) {
+        try (KafkaProducer<String, AccountMapping> producer = new KafkaProducer<>(
+                config, new StringSerializer(), topics.accounts().valueSerde().serializer())) {
             for (final AccountMapping account : accounts) {
-                producer.send(new ProducerRecord<>(prefix + MailTopic.ACCOUNTS.defaultName(), account.getAccountId(), account));
+                producer.send(new ProducerRecord<>(
+                        prefix + MailTopic.ACCOUNTS.defaultName(), account.getAccountId(), account));
             }
         }
     }
@@ -543,7 +593,8 @@ public final class Benchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the benchmark topics: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "cannot create the benchmark topics: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -555,7 +606,8 @@ public final class Benchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "cannot create " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 

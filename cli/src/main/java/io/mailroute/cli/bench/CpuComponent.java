@@ -25,13 +25,30 @@ public enum CpuComponent {
     UNATTRIBUTED("unattributed");
 
     /** Name prefixes of the broker's threads (Kafka 4.x, combined KRaft mode). */
-    private static final List<String> BROKER_PREFIXES = List.of("data-plane-kafka", "kafka-", "group-coordinator",
-            "share-coordinator", "TxnMarkerSenderThread", "AddPartitionsToTxnSenderThread", "ExpirationReaper", "controller-",
-            "broker-", "quorum-controller", "raft-", "log-", "LogDirFailureHandler", "transaction-", "ReplicaFetcher",
-            "NodeToControllerChannelManager", "RequestSendThread", "executor-", "feature-", "scheduler");
+    private static final List<String> BROKER_PREFIXES = List.of(
+            "data-plane-kafka",
+            "kafka-",
+            "group-coordinator",
+            "share-coordinator",
+            "TxnMarkerSenderThread",
+            "AddPartitionsToTxnSenderThread",
+            "ExpirationReaper",
+            "controller-",
+            "broker-",
+            "quorum-controller",
+            "raft-",
+            "log-",
+            "LogDirFailureHandler",
+            "transaction-",
+            "ReplicaFetcher",
+            "NodeToControllerChannelManager",
+            "RequestSendThread",
+            "executor-",
+            "feature-",
+            "scheduler");
     /** Name prefixes of the Connect worker's threads. */
-    private static final List<String> CONNECT_PREFIXES = List.of("task-thread-", "DistributedHerder", "KafkaBasedLog",
-            "connect-", "herder-", "StartAndStopExecutor", "qtp");
+    private static final List<String> CONNECT_PREFIXES = List.of(
+            "task-thread-", "DistributedHerder", "KafkaBasedLog", "connect-", "herder-", "StartAndStopExecutor", "qtp");
 
     private final String jsonName;
 
@@ -47,14 +64,18 @@ public enum CpuComponent {
         if (threadName.startsWith("S3Proxy")) {
             return S3;
         }
-        if (threadName.contains(Benchmark.THREAD_PREFIX) || threadName.equals("main") || threadName.equals("ProgressBar")) {
+        if (threadName.contains(Benchmark.THREAD_PREFIX)
+                || threadName.equals("main")
+                || threadName.equals("ProgressBar")) {
             return BENCH;
         }
         if (threadName.contains("StreamThread")) {
             return STREAMS;
         }
-        if (threadName.contains("connector-producer") || threadName.contains("connector-consumer")
-                || threadName.contains("mailroute-connect") || startsWithAny(threadName, CONNECT_PREFIXES)) {
+        if (threadName.contains("connector-producer")
+                || threadName.contains("connector-consumer")
+                || threadName.contains("mailroute-connect")
+                || startsWithAny(threadName, CONNECT_PREFIXES)) {
             return CONNECT;
         }
         if (threadName.startsWith("kafka-producer-network-thread")) {

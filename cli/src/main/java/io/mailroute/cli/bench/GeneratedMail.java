@@ -7,5 +7,4 @@ package io.mailroute.cli.bench;
  * @param kind  what it is
  * @param bytes the mail as SES would store it
  */
-public record GeneratedMail(String key, MailKind kind, byte[] bytes) {
-}
+public record GeneratedMail(String key, MailKind kind, byte[] bytes) {}

@@ -17,7 +17,11 @@ final class Latencies {
     synchronized Summary summary() {
         final long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
-        return new Summary(count, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+        return new Summary(
+                count,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                percentile(sorted, 99),
                 count == 0 ? 0 : sorted[count - 1]);
     }
 

@@ -32,16 +32,31 @@ public final class MailGenerator {
     private static final String CRLF = "\r\n";
     /** SES's verdict headers, which it writes above its Authentication-Results. */
     private static final String SES_VERDICTS = "X-SES-Spam-Verdict: PASS" + CRLF + "X-SES-Virus-Verdict: PASS" + CRLF;
+
     private static final String KEY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
     private static final Instant EPOCH = Instant.parse("2026-11-20T00:00:00Z");
-    private static final String[] AWS_SENDERS = {"no-reply-aws@amazon.com", "aws-billing@amazon.com", "aws-health@amazon.com",
-        "aws-notifications@amazon.com", "no-reply-aws@amazon.co.jp", "aws-support@amazon.com", "aws-marketing@amazon.com",
-        "aws-account@amazon.com"};
-    private static final String[] CARRIERS = {"taro.@docomo.ne.jp", "a..b@ezweb.ne.jp", "hanako@softbank.ne.jp", "user@example.com",
-        "noone@gmail.com"};
-    private static final String[] REASONS = {"550 5.1.1 User unknown", "552 5.2.2 Mailbox full", "550 5.7.1 Message rejected as spam",
-        "451 4.4.1 Host not found", "554 5.7.1 Blocked by policy"};
+    private static final String[] AWS_SENDERS = {
+        "no-reply-aws@amazon.com",
+        "aws-billing@amazon.com",
+        "aws-health@amazon.com",
+        "aws-notifications@amazon.com",
+        "no-reply-aws@amazon.co.jp",
+        "aws-support@amazon.com",
+        "aws-marketing@amazon.com",
+        "aws-account@amazon.com"
+    };
+    private static final String[] CARRIERS = {
+        "taro.@docomo.ne.jp", "a..b@ezweb.ne.jp", "hanako@softbank.ne.jp", "user@example.com", "noone@gmail.com"
+    };
+    private static final String[] REASONS = {
+        "550 5.1.1 User unknown",
+        "552 5.2.2 Mailbox full",
+        "550 5.7.1 Message rejected as spam",
+        "451 4.4.1 Host not found",
+        "554 5.7.1 Blocked by policy"
+    };
 
     private final Random random;
     private final SizeMix sizes;
@@ -57,7 +72,8 @@ public final class MailGenerator {
      * @param awsAccounts AWS accounts mail is sent to (their root addresses)
      * @param stores      store inboxes orders are sent to
      */
-    public MailGenerator(final long seed, final SizeMix sizes, final boolean fuzz, final int awsAccounts, final int stores) {
+    public MailGenerator(
+            final long seed, final SizeMix sizes, final boolean fuzz, final int awsAccounts, final int stores) {
         this.random = new Random(seed);
         this.sizes = sizes;
         this.fuzz = fuzz;
@@ -116,8 +132,13 @@ public final class MailGenerator {
     }
 
     private MailKind pickValid() {
-        final MailKind[] valid = {MailKind.AWS_NOTICE_EN, MailKind.AWS_NOTICE_JA, MailKind.AWS_NOTICE_SJIS, MailKind.MARKETPLACE_ORDER,
-            MailKind.DSN_BOUNCE};
+        final MailKind[] valid = {
+            MailKind.AWS_NOTICE_EN,
+            MailKind.AWS_NOTICE_JA,
+            MailKind.AWS_NOTICE_SJIS,
+            MailKind.MARKETPLACE_ORDER,
+            MailKind.DSN_BOUNCE
+        };
         return valid[random.nextInt(valid.length)];
     }
 
@@ -143,14 +164,17 @@ public final class MailGenerator {
         switch (random.nextInt(3)) {
             case 0 -> {
                 subject = "Amazon Web Services Billing Statement Available [Account: " + id + "]";
-                body = "Greetings from Amazon Web Services,\r\n\r\nThis e-mail confirms that your latest billing statement is "
-                        + "available.\r\nAccount ID: " + id + "\r\nInvoice Number: INV-" + (100000 + n) + "\r\nTotal amount due: USD "
-                        + (10 + random.nextInt(9000)) + ".00\r\n";
+                body =
+                        "Greetings from Amazon Web Services,\r\n\r\nThis e-mail confirms that your latest billing statement is "
+                                + "available.\r\nAccount ID: " + id + "\r\nInvoice Number: INV-" + (100000 + n)
+                                + "\r\nTotal amount due: USD "
+                                + (10 + random.nextInt(9000)) + ".00\r\n";
             }
             case 1 -> {
                 subject = "[Action Required] Amazon EC2 Instance scheduled for retirement";
-                body = "Hello,\r\n\r\nOne or more of your Amazon EC2 instances in account " + id + " is scheduled for retirement on "
-                        + "2026-12-15.\r\nInstance: i-0" + Long.toHexString(n) + "\r\n";
+                body = "Hello,\r\n\r\nOne or more of your Amazon EC2 instances in account " + id
+                        + " is scheduled for retirement on " + "2026-12-15.\r\nInstance: i-0" + Long.toHexString(n)
+                        + "\r\n";
             }
             default -> {
                 subject = "Case " + (10_000_000_000L + n) + ": Increase EC2 limit";
@@ -158,17 +182,32 @@ public final class MailGenerator {
             }
         }
         final String sender = pick(AWS_SENDERS);
-        return mail(authPass(sender.substring(sender.indexOf('@') + 1)), "Amazon Web Services <" + sender + ">",
-                rootAddress(account), subject, sent, n, "text/plain; charset=UTF-8", "8bit", body.getBytes(StandardCharsets.UTF_8));
+        return mail(
+                authPass(sender.substring(sender.indexOf('@') + 1)),
+                "Amazon Web Services <" + sender + ">",
+                rootAddress(account),
+                subject,
+                sent,
+                n,
+                "text/plain; charset=UTF-8",
+                "8bit",
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] awsNoticeJa(final Instant sent, final long n) {
         final int account = random.nextInt(awsAccounts);
         final String body = "お客様各位\r\n\r\nアカウント ID: " + awsAccountId(account) + "\r\nAmazon RDS のメンテナンスを予定しています。"
                 + "\r\n対象: db-" + n + "\r\n";
-        return mail(authPass("amazon.co.jp"), "Amazon Web Services <no-reply-aws@amazon.co.jp>", rootAddress(account),
-                encodedWord("【要対応】Amazon RDS メンテナンスのお知らせ", ISO_2022_JP, "ISO-2022-JP"), sent, n,
-                "text/plain; charset=ISO-2022-JP", "7bit", body.getBytes(ISO_2022_JP));
+        return mail(
+                authPass("amazon.co.jp"),
+                "Amazon Web Services <no-reply-aws@amazon.co.jp>",
+                rootAddress(account),
+                encodedWord("【要対応】Amazon RDS メンテナンスのお知らせ", ISO_2022_JP, "ISO-2022-JP"),
+                sent,
+                n,
+                "text/plain; charset=ISO-2022-JP",
+                "7bit",
+                body.getBytes(ISO_2022_JP));
     }
 
     private byte[] awsBillingSjis(final Instant sent, final long n) {
@@ -176,17 +215,31 @@ public final class MailGenerator {
         // ① and ～ exist only in CP932, the Shift_JIS that mail clients really write
         final String body = "アカウント番号: " + awsAccountId(account) + "\r\n① ご請求金額: ￥" + (1000 + random.nextInt(90000))
                 + "\r\n請求書番号: JP-" + (200000 + n) + "\r\n期間: 11月1日～11月30日\r\n";
-        return mail(authPass("amazon.co.jp"), "AWS Billing <aws-billing@amazon.co.jp>", rootAddress(account),
-                encodedWord("AWS ご請求書のお知らせ", CP932, "Shift_JIS"), sent, n, "text/plain; charset=Shift_JIS", "8bit",
+        return mail(
+                authPass("amazon.co.jp"),
+                "AWS Billing <aws-billing@amazon.co.jp>",
+                rootAddress(account),
+                encodedWord("AWS ご請求書のお知らせ", CP932, "Shift_JIS"),
+                sent,
+                n,
+                "text/plain; charset=Shift_JIS",
+                "8bit",
                 body.getBytes(CP932));
     }
 
     private byte[] awsAbuse(final Instant sent, final long n) {
         final int account = random.nextInt(awsAccounts);
-        final String body = "Hello,\r\n\r\nWe have received a report that your resource in account " + awsAccountId(account)
-                + " was used to send spam.\r\nAbuse case number: " + (5_000_000 + n) + "\r\n";
-        return mail(authPass("amazon.com"), "AWS Trust & Safety <ec2-abuse@amazon.com>", rootAddress(account),
-                "Your EC2 Abuse Report [Case " + (5_000_000 + n) + "]", sent, n, "text/plain; charset=UTF-8", "8bit",
+        final String body = "Hello,\r\n\r\nWe have received a report that your resource in account "
+                + awsAccountId(account) + " was used to send spam.\r\nAbuse case number: " + (5_000_000 + n) + "\r\n";
+        return mail(
+                authPass("amazon.com"),
+                "AWS Trust & Safety <ec2-abuse@amazon.com>",
+                rootAddress(account),
+                "Your EC2 Abuse Report [Case " + (5_000_000 + n) + "]",
+                sent,
+                n,
+                "text/plain; charset=UTF-8",
+                "8bit",
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -198,23 +251,45 @@ public final class MailGenerator {
                 final String body = "ショップ担当者様\r\n\r\n楽天市場で新しい注文が入りました。\r\n[受注番号] 312345-20261120-"
                         + String.format(Locale.ROOT, "%010d", n) + "\r\n[注文日時] 2026-11-20 10:15:00\r\n[注文者] 山田 太郎 様\r\n"
                         + "[合計金額] " + String.format(Locale.ROOT, "%,d", total) + " 円\r\n";
-                yield mail(authPass("rakuten.co.jp"), encodedWord("楽天市場", ISO_2022_JP, "ISO-2022-JP") + " <order@rakuten.co.jp>",
-                        store, encodedWord("【楽天市場】注文内容ご確認（自動配信メール）", ISO_2022_JP, "ISO-2022-JP"), sent, n,
-                        "text/plain; charset=ISO-2022-JP", "7bit", body.getBytes(ISO_2022_JP));
+                yield mail(
+                        authPass("rakuten.co.jp"),
+                        encodedWord("楽天市場", ISO_2022_JP, "ISO-2022-JP") + " <order@rakuten.co.jp>",
+                        store,
+                        encodedWord("【楽天市場】注文内容ご確認（自動配信メール）", ISO_2022_JP, "ISO-2022-JP"),
+                        sent,
+                        n,
+                        "text/plain; charset=ISO-2022-JP",
+                        "7bit",
+                        body.getBytes(ISO_2022_JP));
             }
             case 1 -> {
-                final String body = "出荷をお願いします。\r\n注文番号: 249-" + String.format(Locale.ROOT, "%07d-%07d", n % 10_000_000,
-                        (n * 7) % 10_000_000) + "\r\n注文日: 2026-11-20\r\n購入者名: 佐藤 花子 様\r\n注文合計: ￥" + total + "\r\n";
-                yield mail(authPass("amazon.co.jp"), "Amazon Seller Central <seller-notification@amazon.co.jp>", store,
-                        encodedWord("注文確定: 出荷してください", StandardCharsets.UTF_8, "UTF-8"), sent, n, "text/plain; charset=UTF-8",
-                        "base64", base64Lines(body.getBytes(StandardCharsets.UTF_8)));
+                final String body = "出荷をお願いします。\r\n注文番号: 249-"
+                        + String.format(Locale.ROOT, "%07d-%07d", n % 10_000_000, (n * 7) % 10_000_000)
+                        + "\r\n注文日: 2026-11-20\r\n購入者名: 佐藤 花子 様\r\n注文合計: ￥" + total + "\r\n";
+                yield mail(
+                        authPass("amazon.co.jp"),
+                        "Amazon Seller Central <seller-notification@amazon.co.jp>",
+                        store,
+                        encodedWord("注文確定: 出荷してください", StandardCharsets.UTF_8, "UTF-8"),
+                        sent,
+                        n,
+                        "text/plain; charset=UTF-8",
+                        "base64",
+                        base64Lines(body.getBytes(StandardCharsets.UTF_8)));
             }
             default -> {
                 final String body = "ご注文ありがとうございます。\r\n注文番号：shop-" + (10000 + n) + "\r\n注文日時：2026年11月20日 10:15\r\n"
                         + "注文者：鈴木 一郎 様\r\n合計金額：" + total + "円\r\n";
-                yield mail(authPass("store.yahoo.co.jp"), "Yahoo!ショッピング <order@store.yahoo.co.jp>", store,
-                        encodedWord("【Yahoo!ショッピング】注文がありました", ISO_2022_JP, "ISO-2022-JP"), sent, n,
-                        "text/plain; charset=ISO-2022-JP", "7bit", body.getBytes(ISO_2022_JP));
+                yield mail(
+                        authPass("store.yahoo.co.jp"),
+                        "Yahoo!ショッピング <order@store.yahoo.co.jp>",
+                        store,
+                        encodedWord("【Yahoo!ショッピング】注文がありました", ISO_2022_JP, "ISO-2022-JP"),
+                        sent,
+                        n,
+                        "text/plain; charset=ISO-2022-JP",
+                        "7bit",
+                        body.getBytes(ISO_2022_JP));
             }
         };
     }
@@ -228,14 +303,22 @@ public final class MailGenerator {
                 + "Your message could not be delivered." + CRLF + CRLF
                 + "--" + boundary + CRLF + "Content-Type: message/delivery-status" + CRLF + CRLF
                 + "Reporting-MTA: dns; mx" + (n % 7) + ".mailer.example.com" + CRLF + CRLF
-                + "Final-Recipient: rfc822; " + recipient + CRLF + "Action: " + (status.startsWith("4") ? "delayed" : "failed") + CRLF
+                + "Final-Recipient: rfc822; " + recipient + CRLF + "Action: "
+                + (status.startsWith("4") ? "delayed" : "failed") + CRLF
                 + "Status: " + status + CRLF + "Diagnostic-Code: smtp; " + reason + CRLF + CRLF
                 + "--" + boundary + CRLF + "Content-Type: text/rfc822-headers" + CRLF + CRLF
-                + "From: notices@mailer.example.com" + CRLF + "To: " + recipient + CRLF + "Subject: Outage notice" + CRLF + CRLF
+                + "From: notices@mailer.example.com" + CRLF + "To: " + recipient + CRLF + "Subject: Outage notice"
+                + CRLF + CRLF
                 + "--" + boundary + "--" + CRLF;
-        return mail(authPass("mailer.example.com"), "Mail Delivery Subsystem <MAILER-DAEMON@mx" + (n % 7) + ".mailer.example.com>",
-                "bounces@mailer.example.com", "Undelivered Mail Returned to Sender", sent, n,
-                "multipart/report; report-type=delivery-status; boundary=\"" + boundary + "\"", "7bit",
+        return mail(
+                authPass("mailer.example.com"),
+                "Mail Delivery Subsystem <MAILER-DAEMON@mx" + (n % 7) + ".mailer.example.com>",
+                "bounces@mailer.example.com",
+                "Undelivered Mail Returned to Sender",
+                sent,
+                n,
+                "multipart/report; report-type=delivery-status; boundary=\"" + boundary + "\"",
+                "7bit",
                 body.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -243,14 +326,28 @@ public final class MailGenerator {
         final int account = random.nextInt(awsAccounts);
         final String auth = SES_VERDICTS + "Authentication-Results: amazonses.com;"
                 + " spf=fail smtp.mailfrom=phish.example.net; dkim=none; dmarc=fail header.from=amazon.com" + CRLF;
-        return mail(auth, "Amazon Web Services <aws-billing@amazon.com>", rootAddress(account),
-                "Amazon Web Services Billing Statement Available", sent, n, "text/plain; charset=UTF-8", "8bit",
+        return mail(
+                auth,
+                "Amazon Web Services <aws-billing@amazon.com>",
+                rootAddress(account),
+                "Amazon Web Services Billing Statement Available",
+                sent,
+                n,
+                "text/plain; charset=UTF-8",
+                "8bit",
                 ("Pay now at http://phish.example.net/" + n + CRLF).getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] newsletter(final Instant sent, final long n) {
-        return mail(authPass("news.example.org"), "Weekly <weekly-" + (n % 5) + "@news.example.org>", rootAddress(random.nextInt(awsAccounts)),
-                "This week in cloud #" + (n % 50), sent, n, "text/plain; charset=UTF-8", "8bit",
+        return mail(
+                authPass("news.example.org"),
+                "Weekly <weekly-" + (n % 5) + "@news.example.org>",
+                rootAddress(random.nextInt(awsAccounts)),
+                "This week in cloud #" + (n % 50),
+                sent,
+                n,
+                "text/plain; charset=UTF-8",
+                "8bit",
                 ("Stories of the week." + CRLF).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -259,9 +356,18 @@ public final class MailGenerator {
         return switch (random.nextInt(7)) {
             case 0 -> Arrays.copyOf(base, Math.max(1, base.length / 3)); // truncated
             case 1 -> {
-                final String body = "--missing" + CRLF + "Content-Type: text/plain" + CRLF + CRLF + "never closed" + CRLF;
-                yield mail(authPass("amazon.com"), "no-reply-aws@amazon.com", rootAddress(0), "Bad boundary", sent, n,
-                        "multipart/mixed; boundary=\"other\"", "7bit", body.getBytes(StandardCharsets.US_ASCII));
+                final String body =
+                        "--missing" + CRLF + "Content-Type: text/plain" + CRLF + CRLF + "never closed" + CRLF;
+                yield mail(
+                        authPass("amazon.com"),
+                        "no-reply-aws@amazon.com",
+                        rootAddress(0),
+                        "Bad boundary",
+                        sent,
+                        n,
+                        "multipart/mixed; boundary=\"other\"",
+                        "7bit",
+                        body.getBytes(StandardCharsets.US_ASCII));
             }
             case 2 -> {
                 final byte[] copy = base.clone();
@@ -270,18 +376,48 @@ public final class MailGenerator {
                 }
                 yield copy;
             }
-            case 3 -> mail(authPass("amazon.com"), "no-reply-aws@amazon.com", rootAddress(0), "Wrong charset", sent, n,
-                    "text/plain; charset=UTF-8", "8bit", "請求書のお知らせ、アカウント番号".getBytes(CP932));
+            case 3 ->
+                mail(
+                        authPass("amazon.com"),
+                        "no-reply-aws@amazon.com",
+                        rootAddress(0),
+                        "Wrong charset",
+                        sent,
+                        n,
+                        "text/plain; charset=UTF-8",
+                        "8bit",
+                        "請求書のお知らせ、アカウント番号".getBytes(CP932));
             case 4 -> {
                 final StringBuilder headers = new StringBuilder();
                 for (int i = 0; i < 3000; i++) {
-                    headers.append("X-Filler-").append(i).append(": ").append("x".repeat(60)).append(CRLF);
+                    headers.append("X-Filler-")
+                            .append(i)
+                            .append(": ")
+                            .append("x".repeat(60))
+                            .append(CRLF);
                 }
-                yield mail(headers + authPass("amazon.com"), "no-reply-aws@amazon.com", rootAddress(0), "Huge headers", sent, n,
-                        "text/plain", "7bit", "body".getBytes(StandardCharsets.US_ASCII));
+                yield mail(
+                        headers + authPass("amazon.com"),
+                        "no-reply-aws@amazon.com",
+                        rootAddress(0),
+                        "Huge headers",
+                        sent,
+                        n,
+                        "text/plain",
+                        "7bit",
+                        "body".getBytes(StandardCharsets.US_ASCII));
             }
-            case 5 -> mail(authPass("amazon.com"), "no-reply-aws@amazon.com", rootAddress(0), "Deep nesting", sent, n,
-                    "multipart/mixed; boundary=\"b0\"", "7bit", nested(200));
+            case 5 ->
+                mail(
+                        authPass("amazon.com"),
+                        "no-reply-aws@amazon.com",
+                        rootAddress(0),
+                        "Deep nesting",
+                        sent,
+                        n,
+                        "multipart/mixed; boundary=\"b0\"",
+                        "7bit",
+                        nested(200));
             default -> {
                 final byte[] garbage = new byte[512 + random.nextInt(2048)];
                 random.nextBytes(garbage);
@@ -295,10 +431,22 @@ public final class MailGenerator {
     private static byte[] nested(final int depth) {
         final StringBuilder body = new StringBuilder();
         for (int i = 0; i < depth; i++) {
-            body.append("--b").append(i).append(CRLF).append("Content-Type: multipart/mixed; boundary=\"b").append(i + 1)
-                    .append('"').append(CRLF).append(CRLF);
+            body.append("--b")
+                    .append(i)
+                    .append(CRLF)
+                    .append("Content-Type: multipart/mixed; boundary=\"b")
+                    .append(i + 1)
+                    .append('"')
+                    .append(CRLF)
+                    .append(CRLF);
         }
-        body.append("--b").append(depth).append(CRLF).append("Content-Type: text/plain").append(CRLF).append(CRLF).append("deep")
+        body.append("--b")
+                .append(depth)
+                .append(CRLF)
+                .append("Content-Type: text/plain")
+                .append(CRLF)
+                .append(CRLF)
+                .append("deep")
                 .append(CRLF);
         for (int i = depth; i >= 0; i--) {
             body.append("--b").append(i).append("--").append(CRLF);
@@ -308,7 +456,8 @@ public final class MailGenerator {
 
     /** Flips a few bytes and sometimes cuts the mail short. */
     private byte[] mutate(final byte[] valid) {
-        final byte[] bytes = random.nextInt(4) == 0 ? Arrays.copyOf(valid, 1 + random.nextInt(valid.length)) : valid.clone();
+        final byte[] bytes =
+                random.nextInt(4) == 0 ? Arrays.copyOf(valid, 1 + random.nextInt(valid.length)) : valid.clone();
         final int flips = 1 + random.nextInt(8);
         for (int i = 0; i < flips; i++) {
             final int at = random.nextInt(bytes.length);
@@ -318,35 +467,74 @@ public final class MailGenerator {
     }
 
     /** A mail with SES's verdict headers, padded by an attachment to the size mix's target. */
-    private byte[] mail(final String sesHeaders, final String from, final String to, final String subject, final Instant sent,
-                        final long n, final String contentType, final String encoding, final byte[] body) {
-        final StringBuilder headers = new StringBuilder(512).append(sesHeaders)
-                .append("From: ").append(from).append(CRLF)
-                .append("To: ").append(to).append(CRLF)
-                .append("Subject: ").append(subject).append(CRLF)
-                .append("Date: ").append(DATE.format(ZonedDateTime.ofInstant(sent, ZoneOffset.ofHours(9)))).append(CRLF)
-                .append("Message-ID: <gen-").append(n).append("@bench.mailroute.io>").append(CRLF)
-                .append("MIME-Version: 1.0").append(CRLF);
+    private byte[] mail(
+            final String sesHeaders,
+            final String from,
+            final String to,
+            final String subject,
+            final Instant sent,
+            final long n,
+            final String contentType,
+            final String encoding,
+            final byte[] body) {
+        final StringBuilder headers = new StringBuilder(512)
+                .append(sesHeaders)
+                .append("From: ")
+                .append(from)
+                .append(CRLF)
+                .append("To: ")
+                .append(to)
+                .append(CRLF)
+                .append("Subject: ")
+                .append(subject)
+                .append(CRLF)
+                .append("Date: ")
+                .append(DATE.format(ZonedDateTime.ofInstant(sent, ZoneOffset.ofHours(9))))
+                .append(CRLF)
+                .append("Message-ID: <gen-")
+                .append(n)
+                .append("@bench.mailroute.io>")
+                .append(CRLF)
+                .append("MIME-Version: 1.0")
+                .append(CRLF);
         final int target = sizes.targetBytes(random);
         final int plain = headers.length() + body.length + 200;
         final ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(target, plain) + 256);
         if (target <= plain || contentType.startsWith("multipart/")) {
-            headers.append("Content-Type: ").append(contentType).append(CRLF)
-                    .append("Content-Transfer-Encoding: ").append(encoding).append(CRLF).append(CRLF);
+            headers.append("Content-Type: ")
+                    .append(contentType)
+                    .append(CRLF)
+                    .append("Content-Transfer-Encoding: ")
+                    .append(encoding)
+                    .append(CRLF)
+                    .append(CRLF);
             out.writeBytes(headers.toString().getBytes(StandardCharsets.UTF_8));
             out.writeBytes(body);
             return out.toByteArray();
         }
         final String boundary = "part-" + n;
-        headers.append("Content-Type: multipart/mixed; boundary=\"").append(boundary).append('"').append(CRLF).append(CRLF)
-                .append("--").append(boundary).append(CRLF)
-                .append("Content-Type: ").append(contentType).append(CRLF)
-                .append("Content-Transfer-Encoding: ").append(encoding).append(CRLF).append(CRLF);
+        headers.append("Content-Type: multipart/mixed; boundary=\"")
+                .append(boundary)
+                .append('"')
+                .append(CRLF)
+                .append(CRLF)
+                .append("--")
+                .append(boundary)
+                .append(CRLF)
+                .append("Content-Type: ")
+                .append(contentType)
+                .append(CRLF)
+                .append("Content-Transfer-Encoding: ")
+                .append(encoding)
+                .append(CRLF)
+                .append(CRLF);
         out.writeBytes(headers.toString().getBytes(StandardCharsets.UTF_8));
         out.writeBytes(body);
-        out.writeBytes((CRLF + "--" + boundary + CRLF + "Content-Type: application/pdf; name=\"invoice-" + n + ".pdf\"" + CRLF
-                + "Content-Disposition: attachment; filename=\"invoice-" + n + ".pdf\"" + CRLF
-                + "Content-Transfer-Encoding: base64" + CRLF + CRLF).getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(
+                (CRLF + "--" + boundary + CRLF + "Content-Type: application/pdf; name=\"invoice-" + n + ".pdf\"" + CRLF
+                                + "Content-Disposition: attachment; filename=\"invoice-" + n + ".pdf\"" + CRLF
+                                + "Content-Transfer-Encoding: base64" + CRLF + CRLF)
+                        .getBytes(StandardCharsets.US_ASCII));
         final byte[] attachment = new byte[Math.max(0, (target - plain) * 3 / 4)];
         random.nextBytes(attachment);
         out.writeBytes(base64Lines(attachment));
@@ -364,7 +552,8 @@ public final class MailGenerator {
     }
 
     private static byte[] base64Lines(final byte[] data) {
-        return Base64.getMimeEncoder(76, CRLF.getBytes(StandardCharsets.US_ASCII)).encode(data);
+        return Base64.getMimeEncoder(76, CRLF.getBytes(StandardCharsets.US_ASCII))
+                .encode(data);
     }
 
     private String key() {
@@ -392,7 +581,13 @@ public final class MailGenerator {
     }
 
     private static AccountMapping account(final String accountId, final String email, final String name) {
-        return AccountMapping.newBuilder().setAccountId(accountId).setEmail(email).setName(name).setStatus(AccountStatus.ACTIVE)
-                .setSource("bench").setSyncedAt(EPOCH).build();
+        return AccountMapping.newBuilder()
+                .setAccountId(accountId)
+                .setEmail(email)
+                .setName(name)
+                .setStatus(AccountStatus.ACTIVE)
+                .setSource("bench")
+                .setSyncedAt(EPOCH)
+                .build();
     }
 }

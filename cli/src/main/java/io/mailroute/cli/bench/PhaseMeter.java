@@ -42,12 +42,24 @@ final class PhaseMeter {
         final long wall = System.nanoTime() - startNanos;
         final long cpu = os.getProcessCpuTime() - startCpu;
         final Map<CpuComponent, Double> cpuShare = shares(startThreads.since(cpu));
-        final double cpuPercent = wall <= 0 ? 0 : 100.0 * cpu / wall / Runtime.getRuntime().availableProcessors();
+        final double cpuPercent =
+                wall <= 0 ? 0 : 100.0 * cpu / wall / Runtime.getRuntime().availableProcessors();
         // after a GC and with the phase's app still running: what the phase keeps, not its garbage
         System.gc();
         final double jitSeconds = (jitMillis() - startJitMillis) / 1e3;
-        return new PhaseResult(mails, processed, bytes, wall / 1e9, cpuPercent, cpuShare, jitSeconds, heapBefore,
-                memory.getHeapMemoryUsage().getUsed() / MB, memory.getHeapMemoryUsage().getMax() / MB, latency, 0);
+        return new PhaseResult(
+                mails,
+                processed,
+                bytes,
+                wall / 1e9,
+                cpuPercent,
+                cpuShare,
+                jitSeconds,
+                heapBefore,
+                memory.getHeapMemoryUsage().getUsed() / MB,
+                memory.getHeapMemoryUsage().getMax() / MB,
+                latency,
+                0);
     }
 
     /** Each component's part of the CPU time the threads and the rest of the process spent, in percent. */

@@ -20,8 +20,19 @@ import java.util.Map;
  * @param latency         S3-put-to-lane latency, for the pipeline phase only
  * @param putRate         mails per second actually put into S3 (the pipeline's offered rate achieved), else 0
  */
-public record PhaseResult(long mails, long processed, long bytes, double seconds, double cpuPercent, Map<CpuComponent, Double> cpuShare,
-                          double jitSeconds, double heapUsedBeforeMb, double heapUsedAfterMb, double heapMaxMb, Latencies.Summary latency, long putRate) {
+public record PhaseResult(
+        long mails,
+        long processed,
+        long bytes,
+        double seconds,
+        double cpuPercent,
+        Map<CpuComponent, Double> cpuShare,
+        double jitSeconds,
+        double heapUsedBeforeMb,
+        double heapUsedAfterMb,
+        double heapMaxMb,
+        Latencies.Summary latency,
+        long putRate) {
 
     public PhaseResult {
         cpuShare = Map.copyOf(cpuShare);
@@ -29,7 +40,19 @@ public record PhaseResult(long mails, long processed, long bytes, double seconds
 
     /** This result with the S3 put rate achieved. */
     public PhaseResult withPutRate(final long rate) {
-        return new PhaseResult(mails, processed, bytes, seconds, cpuPercent, cpuShare, jitSeconds, heapUsedBeforeMb, heapUsedAfterMb, heapMaxMb, latency, rate);
+        return new PhaseResult(
+                mails,
+                processed,
+                bytes,
+                seconds,
+                cpuPercent,
+                cpuShare,
+                jitSeconds,
+                heapUsedBeforeMb,
+                heapUsedAfterMb,
+                heapMaxMb,
+                latency,
+                rate);
     }
 
     public double mailsPerSec() {

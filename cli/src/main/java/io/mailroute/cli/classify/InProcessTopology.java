@@ -40,8 +40,16 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 public final class InProcessTopology implements AutoCloseable {
     /** Topics whose records {@link #classify} returns, in this order. */
-    private static final List<MailTopic> OUTPUTS = List.of(MailTopic.NOTIFY, MailTopic.TICKET, MailTopic.ORDER_IMPORT,
-            MailTopic.QUARANTINE, MailTopic.RETRY, MailTopic.DLQ, MailTopic.STATUS, MailTopic.ALERTS, MailTopic.SUPPRESSIONS);
+    private static final List<MailTopic> OUTPUTS = List.of(
+            MailTopic.NOTIFY,
+            MailTopic.TICKET,
+            MailTopic.ORDER_IMPORT,
+            MailTopic.QUARANTINE,
+            MailTopic.RETRY,
+            MailTopic.DLQ,
+            MailTopic.STATUS,
+            MailTopic.ALERTS,
+            MailTopic.SUPPRESSIONS);
 
     /** A record the topology wrote. */
     public record Output(String topic, String key, SpecificRecord value) {}
@@ -56,7 +64,8 @@ public final class InProcessTopology implements AutoCloseable {
      * @param rules the rules to publish to mail.rules; empty for the default pack
      * @param now   the wall-clock time the run starts at
      */
-    public InProcessTopology(final List<AccountMapping> accounts, final List<Rule> rules, final Instant now) throws IOException {
+    public InProcessTopology(final List<AccountMapping> accounts, final List<Rule> rules, final Instant now)
+            throws IOException {
         stateDir = Files.createTempDirectory("mailroute-classify-");
         final Map<String, Object> settings = new HashMap<>();
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "mailroute-classify");
@@ -64,8 +73,10 @@ public final class InProcessTopology implements AutoCloseable {
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.put("schema.registry.url", SchemaRegistryClients.MOCK_SCHEME + scope);
         topics = MailTopics.create(settings, SchemaRegistryClients.fromConfig(settings), settings);
-        driver = new TopologyTestDriver(MailTopology.build(settings, topics, TopologyServices.inlineOnly()),
-                MailStreamsConfig.properties(settings), now);
+        driver = new TopologyTestDriver(
+                MailTopology.build(settings, topics, TopologyServices.inlineOnly()),
+                MailStreamsConfig.properties(settings),
+                now);
         raw = input(topics.raw());
         final TestInputTopic<String, AccountMapping> accountsIn = input(topics.accounts());
         accounts.forEach(a -> accountsIn.pipeInput(a.getAccountId(), a, now));
@@ -83,19 +94,26 @@ public final class InProcessTopology implements AutoCloseable {
      */
     public List<Output> classify(final String mailId, final byte[] bytes, final Instant receivedAt) {
         final RawMail mail = RawMail.newBuilder()
-                .setMailId(mailId).setBucket("local").setKey(mailId)
-                .setSize(bytes.length).setSha256(Hashes.sha256Hex(bytes))
-                .setReceivedAt(receivedAt).setIngestedAt(receivedAt)
-                .setStorage(Storage.INLINE).setContent(ByteBuffer.wrap(bytes))
+                .setMailId(mailId)
+                .setBucket("local")
+                .setKey(mailId)
+                .setSize(bytes.length)
+                .setSha256(Hashes.sha256Hex(bytes))
+                .setReceivedAt(receivedAt)
+                .setIngestedAt(receivedAt)
+                .setStorage(Storage.INLINE)
+                .setContent(ByteBuffer.wrap(bytes))
                 .build();
         raw.pipeInput(mailId, mail, receivedAt);
         final List<Output> outputs = new ArrayList<>();
         for (final MailTopic id : OUTPUTS) {
             final String name = topics.names().name(id);
-            final Deserializer<? extends SpecificRecord> values = topics.valueSerde(id.valueType()).deserializer();
+            final Deserializer<? extends SpecificRecord> values =
+                    topics.valueSerde(id.valueType()).deserializer();
             if (driver.producedTopicNames().contains(name)) {
-                for (final TestRecord<String, ? extends SpecificRecord> record
-                        : driver.createOutputTopic(name, new StringDeserializer(), values).readRecordsToList()) {
+                for (final TestRecord<String, ? extends SpecificRecord> record : driver.createOutputTopic(
+                                name, new StringDeserializer(), values)
+                        .readRecordsToList()) {
                     outputs.add(new Output(name, record.key(), record.value()));
                 }
             }
@@ -104,7 +122,8 @@ public final class InProcessTopology implements AutoCloseable {
     }
 
     private <V> TestInputTopic<String, V> input(final Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        return driver.createInputTopic(
+                topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
     @Override

@@ -53,8 +53,10 @@ public final class MailUploader {
         for (final Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".eml"))
-                            .sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> p.getFileName().toString().endsWith(".eml"))
+                            .sorted()
+                            .forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list " + path, e);
                 }
@@ -85,7 +87,8 @@ public final class MailUploader {
                 futures.add(pool.submit(() -> {
                     final String key = prefix + key(file);
                     final long size = Files.size(file);
-                    s3.putObject(b -> b.bucket(bucket).key(key).contentType("message/rfc822"), RequestBody.fromFile(file));
+                    s3.putObject(
+                            b -> b.bucket(bucket).key(key).contentType("message/rfc822"), RequestBody.fromFile(file));
                     progress.accept(size);
                     return new Uploaded(file, key, size);
                 }));
@@ -95,7 +98,8 @@ public final class MailUploader {
                 try {
                     uploaded.add(future.get());
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("upload failed: " + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException(
+                            "upload failed: " + e.getCause().getMessage(), e.getCause());
                 }
             }
             return uploaded;

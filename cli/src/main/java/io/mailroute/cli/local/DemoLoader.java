@@ -48,6 +48,7 @@ public final class DemoLoader {
     public static final String SOURCE = "demo";
     /** Key prefix of the demo mails; their mail ids are {@code incoming/demo/<file>}. */
     public static final String PREFIX = LocalDefaults.PREFIX + "demo/";
+
     private static final String RESOURCES = "/demo/";
     private static final Duration OWNER_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
@@ -78,10 +79,15 @@ public final class DemoLoader {
         final Path loaded = demoDir.resolve("uploaded.txt");
         if (Files.exists(loaded)) {
             progress.accept("demo: loaded by an earlier start (" + loaded + ")");
-            return new Demo(Files.readAllLines(loaded, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList(), false);
+            return new Demo(
+                    Files.readAllLines(loaded, StandardCharsets.UTF_8).stream()
+                            .filter(l -> !l.isBlank())
+                            .toList(),
+                    false);
         }
         final List<AccountMapping> owners = publishOwners(copy("accounts.csv"));
-        progress.accept("demo: " + owners.size() + " owners published to mail.accounts (" + demoDir.resolve("accounts.csv") + ")");
+        progress.accept("demo: " + owners.size() + " owners published to mail.accounts ("
+                + demoDir.resolve("accounts.csv") + ")");
         awaitOwnerIndex(owners);
         final List<Path> mails = new ArrayList<>();
         for (final String name : resourceLines("mails.txt")) {
@@ -89,17 +95,20 @@ public final class DemoLoader {
         }
         final List<MailUploader.Uploaded> uploaded;
         try (S3Client s3 = client.s3()) {
-            uploaded = new MailUploader(s3, client.s3Bucket(), PREFIX, MailUploader.KeyMode.FILENAME).upload(mails, 4, bytes -> { });
+            uploaded = new MailUploader(s3, client.s3Bucket(), PREFIX, MailUploader.KeyMode.FILENAME)
+                    .upload(mails, 4, bytes -> {});
         }
-        final List<String> mailIds = uploaded.stream().map(MailUploader.Uploaded::key).toList();
+        final List<String> mailIds =
+                uploaded.stream().map(MailUploader.Uploaded::key).toList();
         Files.write(loaded, mailIds, StandardCharsets.UTF_8);
-        progress.accept("demo: " + mailIds.size() + " mails uploaded to s3://" + client.s3Bucket() + "/" + PREFIX
-                + " (" + demoDir.resolve("mails") + ")");
+        progress.accept("demo: " + mailIds.size() + " mails uploaded to s3://" + client.s3Bucket() + "/" + PREFIX + " ("
+                + demoDir.resolve("mails") + ")");
         return new Demo(mailIds, true);
     }
 
     /** Waits until every mail in {@code mailIds} has a status other than IN_PROGRESS. */
-    public Map<String, MailStatus> awaitTerminal(final List<String> mailIds, final Duration timeout) throws InterruptedException {
+    public Map<String, MailStatus> awaitTerminal(final List<String> mailIds, final Duration timeout)
+            throws InterruptedException {
         final Set<String> wanted = Set.copyOf(mailIds);
         final Map<String, MailStatus> latest = new HashMap<>();
         final TopicReader reader = new TopicReader(client);
@@ -109,26 +118,33 @@ public final class DemoLoader {
                 reader.readAll(status, wanted::contains, READ_TIMEOUT).stream()
                         .filter(entry -> entry.value() != null)
                         .forEach(entry -> latest.put(entry.key(), entry.value()));
-                return wanted.stream().allMatch(id -> latest.containsKey(id) && latest.get(id).getOutcome() != Outcome.IN_PROGRESS);
+                return wanted.stream()
+                        .allMatch(id -> latest.containsKey(id) && latest.get(id).getOutcome() != Outcome.IN_PROGRESS);
             });
         }
         return Map.copyOf(latest);
     }
 
-    private List<AccountMapping> publishOwners(final Path csv) throws IOException, ExecutionException, InterruptedException {
+    private List<AccountMapping> publishOwners(final Path csv)
+            throws IOException, ExecutionException, InterruptedException {
         final AccountsFile file = AccountsFileReader.read(csv, Instant.now());
         if (!file.problems().isEmpty()) {
             throw new IllegalStateException("the demo accounts are invalid: " + file.problems());
         }
         final List<AccountMapping> owners = file.mappings().stream()
-                .map(mapping -> AccountMapping.newBuilder(mapping).setSource(SOURCE).build())
+                .map(mapping ->
+                        AccountMapping.newBuilder(mapping).setSource(SOURCE).build())
                 .toList();
         try (SchemaRegistryClient registry = client.registry();
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
-            final Topic<String, AccountMapping> accounts = client.topics(registry).accounts();
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
+            final Topic<String, AccountMapping> accounts =
+                    client.topics(registry).accounts();
             for (final AccountMapping owner : owners) {
-                producer.send(new ProducerRecord<>(accounts.name(), owner.getAccountId().getBytes(StandardCharsets.UTF_8),
-                        accounts.valueSerde().serializer().serialize(accounts.name(), owner))).get();
+                producer.send(new ProducerRecord<>(
+                                accounts.name(),
+                                owner.getAccountId().getBytes(StandardCharsets.UTF_8),
+                                accounts.valueSerde().serializer().serialize(accounts.name(), owner)))
+                        .get();
             }
         }
         return owners;
@@ -139,8 +155,12 @@ public final class DemoLoader {
         final ReadOnlyKeyValueStore<String, Owners> store = streams.store(StoreQueryParameters.fromNameAndType(
                 MailTopology.OWNER_INDEX_STORE, QueryableStoreTypes.<String, Owners>keyValueStore()));
         final OwnerIndex index = new OwnerIndex(store);
-        Polling.await("the demo owners in the owner index", OWNER_TIMEOUT, () -> owners.stream()
-                .allMatch(owner -> !index.byAddress(AddressNormalizer.normalize(owner.getEmail())).isEmpty()));
+        Polling.await(
+                "the demo owners in the owner index",
+                OWNER_TIMEOUT,
+                () -> owners.stream()
+                        .allMatch(owner -> !index.byAddress(AddressNormalizer.normalize(owner.getEmail()))
+                                .isEmpty()));
     }
 
     private Path copy(final String resource) throws IOException {
@@ -154,7 +174,11 @@ public final class DemoLoader {
 
     private static List<String> resourceLines(final String resource) throws IOException {
         try (InputStream in = open(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .toList();
         }
     }
 

@@ -31,8 +31,13 @@ public record LaneContents(Map<String, Long> mails, Map<String, Long> records) {
     }
 
     /** The lanes, in the order they are printed. */
-    public static final List<MailTopic> LANES = List.of(MailTopic.NOTIFY, MailTopic.TICKET, MailTopic.ORDER_IMPORT,
-            MailTopic.QUARANTINE, MailTopic.RETRY, MailTopic.DLQ);
+    public static final List<MailTopic> LANES = List.of(
+            MailTopic.NOTIFY,
+            MailTopic.TICKET,
+            MailTopic.ORDER_IMPORT,
+            MailTopic.QUARANTINE,
+            MailTopic.RETRY,
+            MailTopic.DLQ);
 
     /** Reads every lane topic of the cluster {@code client} points at. */
     public static LaneContents read(final ClientSettings client) {
@@ -72,11 +77,13 @@ public record LaneContents(Map<String, Long> mails, Map<String, Long> records) {
         };
     }
 
-    private static <V extends SpecificRecord> List<String> mailIds(final TopicReader reader, final Topic<String, V> topic) {
+    private static <V extends SpecificRecord> List<String> mailIds(
+            final TopicReader reader, final Topic<String, V> topic) {
         return reader.readAll(topic, key -> true, READ_TIMEOUT).stream()
                 .map(TopicReader.Entry::value)
                 .filter(Objects::nonNull)
-                .map(value -> String.valueOf(value.get(value.getSchema().getField("mailId").pos())))
+                .map(value -> String.valueOf(
+                        value.get(value.getSchema().getField("mailId").pos())))
                 .toList();
     }
 }

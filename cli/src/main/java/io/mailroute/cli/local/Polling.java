@@ -14,7 +14,8 @@ final class Polling {
      *
      * @throws IllegalStateException naming {@code what} when it does not hold within {@code timeout}
      */
-    static void await(final String what, final Duration timeout, final BooleanSupplier condition) throws InterruptedException {
+    static void await(final String what, final Duration timeout, final BooleanSupplier condition)
+            throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -36,28 +36,34 @@ public final class OffsetResetter {
      */
     public int activeMembers(final String group) throws ExecutionException, InterruptedException {
         if (isStreamsGroup(group)) {
-            final StreamsGroupDescription description = admin.describeStreamsGroups(List.of(group)).all().get().get(group);
+            final StreamsGroupDescription description =
+                    admin.describeStreamsGroups(List.of(group)).all().get().get(group);
             return description == null ? 0 : description.members().size();
         }
-        final ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        final ConsumerGroupDescription description =
+                admin.describeConsumerGroups(List.of(group)).all().get().get(group);
         return description == null ? 0 : description.members().size();
     }
 
     private boolean isStreamsGroup(final String group) throws ExecutionException, InterruptedException {
         return admin.listGroups().all().get().stream()
-                .anyMatch(g -> g.groupId().equals(group) && g.type().filter(GroupType.STREAMS::equals).isPresent());
+                .anyMatch(g -> g.groupId().equals(group)
+                        && g.type().filter(GroupType.STREAMS::equals).isPresent());
     }
 
     /** Of {@code topics}, those that exist. */
     public Set<String> existing(final Collection<String> topics) throws ExecutionException, InterruptedException {
-        final Set<String> all = admin.listTopics(new ListTopicsOptions().listInternal(false)).names().get();
+        final Set<String> all = admin.listTopics(new ListTopicsOptions().listInternal(false))
+                .names()
+                .get();
         return topics.stream().filter(all::contains).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The internal topics of a Streams application: {@code <application.id>-...-changelog|-repartition}. */
     public Set<String> internalTopics(final String applicationId) throws ExecutionException, InterruptedException {
         return admin.listTopics(new ListTopicsOptions().listInternal(false)).names().get().stream()
-                .filter(t -> t.startsWith(applicationId + "-") && (t.endsWith("-changelog") || t.endsWith("-repartition")))
+                .filter(t ->
+                        t.startsWith(applicationId + "-") && (t.endsWith("-changelog") || t.endsWith("-repartition")))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -65,25 +71,31 @@ public final class OffsetResetter {
      * The offset each partition of {@code topics} goes to: {@code target}, or the end of the partition
      * when no record is at or after the target time.
      */
-    public Map<TopicPartition, Long> plan(final Set<String> topics, final OffsetTarget target) throws ExecutionException, InterruptedException {
+    public Map<TopicPartition, Long> plan(final Set<String> topics, final OffsetTarget target)
+            throws ExecutionException, InterruptedException {
         final Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
         final Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        for (final TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+        for (final TopicDescription topic :
+                admin.describeTopics(topics).allTopicNames().get().values()) {
             topic.partitions().forEach(p -> {
                 final TopicPartition partition = new TopicPartition(topic.name(), p.partition());
                 specs.put(partition, target.spec());
                 ends.put(partition, OffsetSpec.latest());
             });
         }
-        final Map<TopicPartition, ListOffsetsResultInfo> found = admin.listOffsets(specs).all().get();
-        final Map<TopicPartition, ListOffsetsResultInfo> latest = admin.listOffsets(ends).all().get();
+        final Map<TopicPartition, ListOffsetsResultInfo> found =
+                admin.listOffsets(specs).all().get();
+        final Map<TopicPartition, ListOffsetsResultInfo> latest =
+                admin.listOffsets(ends).all().get();
         final Map<TopicPartition, Long> offsets = new HashMap<>();
-        found.forEach((partition, info) -> offsets.put(partition, info.offset() < 0 ? latest.get(partition).offset() : info.offset()));
+        found.forEach((partition, info) ->
+                offsets.put(partition, info.offset() < 0 ? latest.get(partition).offset() : info.offset()));
         return offsets;
     }
 
     /** Commits {@code offsets} for {@code group}; fails when the group has active members. */
-    public void commit(final String group, final Map<TopicPartition, Long> offsets) throws ExecutionException, InterruptedException {
+    public void commit(final String group, final Map<TopicPartition, Long> offsets)
+            throws ExecutionException, InterruptedException {
         final Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
         offsets.forEach((partition, offset) -> commits.put(partition, new OffsetAndMetadata(offset)));
         if (isStreamsGroup(group)) {

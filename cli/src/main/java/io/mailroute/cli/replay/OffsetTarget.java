@@ -22,7 +22,8 @@ public record OffsetTarget(Instant time) {
             try {
                 return new OffsetTarget(LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + iso + "' is no ISO 8601 date-time such as 2026-11-23T08:00:00Z");
+                throw new IllegalArgumentException(
+                        "'" + iso + "' is no ISO 8601 date-time such as 2026-11-23T08:00:00Z");
             }
         }
     }

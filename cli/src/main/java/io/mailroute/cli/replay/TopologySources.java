@@ -19,7 +19,8 @@ public final class TopologySources {
         settings.put("schema.registry.url", SchemaRegistryClients.MOCK_SCHEME + scope);
         try {
             final Set<String> topics = new TreeSet<>();
-            for (final TopologyDescription.Subtopology sub : MailTopology.build(settings).describe().subtopologies()) {
+            for (final TopologyDescription.Subtopology sub :
+                    MailTopology.build(settings).describe().subtopologies()) {
                 for (final TopologyDescription.Node node : sub.nodes()) {
                     if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
                         topics.addAll(source.topicSet());

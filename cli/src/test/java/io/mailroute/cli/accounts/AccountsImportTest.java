@@ -23,8 +23,12 @@ class AccountsImportTest {
     @Test
     void activeRowsArePublishedUnderTheGivenSourceAndOtherStatusesRemoved() {
         // given
-        final AccountsFile file = new AccountsFile(List.of(mapping("a", AccountStatus.ACTIVE, "import-csv"),
-                mapping("b", AccountStatus.SUSPENDED, "import-csv"), mapping("c", AccountStatus.PENDING_CLOSURE, "import-csv")), List.of());
+        final AccountsFile file = new AccountsFile(
+                List.of(
+                        mapping("a", AccountStatus.ACTIVE, "import-csv"),
+                        mapping("b", AccountStatus.SUSPENDED, "import-csv"),
+                        mapping("c", AccountStatus.PENDING_CLOSURE, "import-csv")),
+                List.of());
 
         // when
         final AccountsImport plan = AccountsImport.plan(file, "stores", List.of());
@@ -39,7 +43,8 @@ class AccountsImportTest {
     @Test
     void prunesOnlyLiveMappingsOfTheSameSourceThatTheFileNoLongerLists() {
         // given
-        final AccountsFile file = new AccountsFile(List.of(mapping("a", AccountStatus.ACTIVE, "import-csv")), List.of());
+        final AccountsFile file =
+                new AccountsFile(List.of(mapping("a", AccountStatus.ACTIVE, "import-csv")), List.of());
         final List<TopicReader.Entry<AccountMapping>> topic = List.of(
                 entry("a", mapping("a", AccountStatus.ACTIVE, "stores")),
                 entry("gone", mapping("gone", AccountStatus.ACTIVE, "stores")),
@@ -59,7 +64,8 @@ class AccountsImportTest {
     @Test
     void prunesNothingWhenTheFileHasRejectedRows() {
         // given: the row of a mapped account could not be read
-        final AccountsFile file = new AccountsFile(List.of(mapping("a", AccountStatus.ACTIVE, "import-csv")),
+        final AccountsFile file = new AccountsFile(
+                List.of(mapping("a", AccountStatus.ACTIVE, "import-csv")),
                 List.of("stores.csv:3: 'b@example' is no mail address"));
         final List<TopicReader.Entry<AccountMapping>> topic = List.of(
                 entry("a", mapping("a", AccountStatus.ACTIVE, "stores")),

@@ -38,9 +38,22 @@ class BenchCommandIT {
         commandLine.setOut(new PrintWriter(out));
 
         // when
-        final int exitCode = commandLine.execute("bench", "--mails", Integer.toString(MAILS), "--rate", "400", "--partitions", "2",
-                "--stream-threads", "1", "--connector-tasks", "1", "--out", report.toString(),
-                "--chart", chart.toString());
+        final int exitCode = commandLine.execute(
+                "bench",
+                "--mails",
+                Integer.toString(MAILS),
+                "--rate",
+                "400",
+                "--partitions",
+                "2",
+                "--stream-threads",
+                "1",
+                "--connector-tasks",
+                "1",
+                "--out",
+                report.toString(),
+                "--chart",
+                chart.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -48,35 +61,56 @@ class BenchCommandIT {
         assertThat(JSON.readTree(Files.readString(report))).isEqualTo(json);
         for (final String phase : new String[] {"parseOnly", "brokerOnly", "passthrough", "topology", "pipeline"}) {
             assertThat(json.path(phase).path("mails").asLong()).as(phase).isEqualTo(MAILS);
-            assertThat(json.path(phase).path("processed").asLong()).as(phase + " processed").isEqualTo(MAILS);
-            assertThat(json.path(phase).path("mailsPerSec").asDouble()).as(phase).isPositive();
+            assertThat(json.path(phase).path("processed").asLong())
+                    .as(phase + " processed")
+                    .isEqualTo(MAILS);
+            assertThat(json.path(phase).path("mailsPerSec").asDouble())
+                    .as(phase)
+                    .isPositive();
             assertThat(json.path(phase).path("mbPerSec").asDouble()).as(phase).isPositive();
             assertThat(json.path(phase).has("cpuPercent")).as(phase).isTrue();
             assertThat(json.path(phase).path("jitSeconds").asDouble()).as(phase).isNotNegative();
-            assertThat(json.path(phase).path("heapMb").path("max").asDouble()).as(phase).isPositive();
+            assertThat(json.path(phase).path("heapMb").path("max").asDouble())
+                    .as(phase)
+                    .isPositive();
             final JsonNode share = json.path(phase).path("cpuShare");
             double sum = 0;
             for (final CpuComponent component : CpuComponent.values()) {
-                assertThat(share.path(component.jsonName()).asDouble()).as(phase + " " + component).isNotNegative();
+                assertThat(share.path(component.jsonName()).asDouble())
+                        .as(phase + " " + component)
+                        .isNotNegative();
                 sum += share.path(component.jsonName()).asDouble();
             }
             assertThat(sum).as(phase + " shares of the CPU").isCloseTo(100, within(0.1));
         }
-        assertThat(json.path("parseOnly").path("cpuShare").path("bench").asDouble()).as("parse-only runs on the bench's threads").isPositive();
-        assertThat(json.path("passthrough").path("cpuShare").path("streams").asDouble()).isPositive();
-        assertThat(json.path("passthrough").path("cpuShare").path("broker").asDouble()).isPositive();
-        assertThat(json.path("topology").path("cpuShare").path("s3").asDouble()).as("nothing reads S3 in the topology phase").isLessThan(1);
+        assertThat(json.path("parseOnly").path("cpuShare").path("bench").asDouble())
+                .as("parse-only runs on the bench's threads")
+                .isPositive();
+        assertThat(json.path("passthrough").path("cpuShare").path("streams").asDouble())
+                .isPositive();
+        assertThat(json.path("passthrough").path("cpuShare").path("broker").asDouble())
+                .isPositive();
+        assertThat(json.path("topology").path("cpuShare").path("s3").asDouble())
+                .as("nothing reads S3 in the topology phase")
+                .isLessThan(1);
         assertThat(json.path("pipeline").path("cpuShare").path("s3").asDouble()).isPositive();
-        assertThat(json.path("pipeline").path("cpuShare").path("connect").asDouble()).isPositive();
+        assertThat(json.path("pipeline").path("cpuShare").path("connect").asDouble())
+                .isPositive();
         final JsonNode latency = json.path("pipeline").path("latencyMs");
         assertThat(latency.path("samples").asLong()).isEqualTo(MAILS);
         assertThat(json.path("pipeline").path("putRate").asLong()).isPositive();
-        assertThat(latency.path("p50").asLong()).isLessThanOrEqualTo(latency.path("p95").asLong());
-        assertThat(latency.path("p95").asLong()).isLessThanOrEqualTo(latency.path("p99").asLong());
-        assertThat(json.path("ratios").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("topologyOverPassthrough", "pipelineOverPassthrough", "pipelineOverMinParseBroker");
+        assertThat(latency.path("p50").asLong())
+                .isLessThanOrEqualTo(latency.path("p95").asLong());
+        assertThat(latency.path("p95").asLong())
+                .isLessThanOrEqualTo(latency.path("p99").asLong());
+        assertThat(json.path("ratios").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "topologyOverPassthrough", "pipelineOverPassthrough", "pipelineOverMinParseBroker");
         assertThat(json.path("settings").path("eos").asBoolean()).isTrue();
-        assertThat(json.path("settings").path("pipelineWarmup").asInt()).as("a quarter of the pipeline mails warm it up").isEqualTo(MAILS / 4);
+        assertThat(json.path("settings").path("pipelineWarmup").asInt())
+                .as("a quarter of the pipeline mails warm it up")
+                .isEqualTo(MAILS / 4);
         assertThat(Files.readString(chart)).startsWith("<svg").contains("pipeline");
     }
 }

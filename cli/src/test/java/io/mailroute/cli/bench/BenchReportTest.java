@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The report's JSON keys and ratios, and the chart drawn from the same results. */
 class BenchReportTest {
-    private static final BenchSettings SETTINGS = new BenchSettings(1_000, 1_000, 100, SizeMix.SMALL, 42, 4, 2, 2, true, 1_000,
-            EnumSet.allOf(BenchSettings.Phase.class));
+    private static final BenchSettings SETTINGS = new BenchSettings(
+            1_000, 1_000, 100, SizeMix.SMALL, 42, 4, 2, 2, true, 1_000, EnumSet.allOf(BenchSettings.Phase.class));
 
     @Test
     void shouldReportEveryPhaseAndTheTargetRatios() throws Exception {
@@ -34,12 +34,17 @@ class BenchReportTest {
         assertThat(json.path("pipeline").path("putRate").asLong()).isEqualTo(990);
         assertThat(json.path("topology").path("jitSeconds").asDouble()).isEqualTo(3);
         assertThat(json.path("topology").has("putRate")).isFalse();
-        assertThat(json.path("topology").path("cpuShare").path("streams").asDouble()).isEqualTo(60);
+        assertThat(json.path("topology").path("cpuShare").path("streams").asDouble())
+                .isEqualTo(60);
         assertThat(json.path("topology").path("cpuShare").path("s3").asDouble()).isZero();
-        assertThat(json.path("topology").path("cpuShare").path("unattributed").asDouble()).isEqualTo(10);
-        assertThat(json.path("ratios").path("topologyOverPassthrough").asDouble()).isEqualTo(0.2);
-        assertThat(json.path("ratios").path("pipelineOverPassthrough").asDouble()).isEqualTo(0.08);
-        assertThat(json.path("ratios").path("pipelineOverMinParseBroker").asDouble()).isEqualTo(0.2); // parse is the slower floor
+        assertThat(json.path("topology").path("cpuShare").path("unattributed").asDouble())
+                .isEqualTo(10);
+        assertThat(json.path("ratios").path("topologyOverPassthrough").asDouble())
+                .isEqualTo(0.2);
+        assertThat(json.path("ratios").path("pipelineOverPassthrough").asDouble())
+                .isEqualTo(0.08);
+        assertThat(json.path("ratios").path("pipelineOverMinParseBroker").asDouble())
+                .isEqualTo(0.2); // parse is the slower floor
         assertThat(json.path("settings").path("sizeMix").asText()).isEqualTo("small");
     }
 
@@ -59,7 +64,18 @@ class BenchReportTest {
     }
 
     private static PhaseResult result(final double seconds, final Latencies.Summary latency) {
-        return new PhaseResult(1_000, 1_000, 1_000 * 1_000L, seconds, 50, Map.of(CpuComponent.STREAMS, 60.0, CpuComponent.BROKER, 30.0,
-                CpuComponent.UNATTRIBUTED, 10.0), 3, 10, 20, 1_024, latency, latency == null ? 0 : 990);
+        return new PhaseResult(
+                1_000,
+                1_000,
+                1_000 * 1_000L,
+                seconds,
+                50,
+                Map.of(CpuComponent.STREAMS, 60.0, CpuComponent.BROKER, 30.0, CpuComponent.UNATTRIBUTED, 10.0),
+                3,
+                10,
+                20,
+                1_024,
+                latency,
+                latency == null ? 0 : 990);
     }
 }

@@ -32,7 +32,8 @@ class MailGeneratorTest {
             assertThat(b.key()).isEqualTo(a.key());
             assertThat(b.bytes()).isEqualTo(a.bytes());
         }
-        assertThat(other.next().key()).isNotEqualTo(new MailGenerator(7, SizeMix.SMALL, false).next().key());
+        assertThat(other.next().key())
+                .isNotEqualTo(new MailGenerator(7, SizeMix.SMALL, false).next().key());
     }
 
     @Test
@@ -81,22 +82,36 @@ class MailGeneratorTest {
             for (int i = 0; i < 250; i++) {
                 final GeneratedMail mail = generator.next();
                 final Set<String> topics = topology.classify(mail.key(), mail.bytes(), NOW).stream()
-                        .map(InProcessTopology.Output::topic).collect(Collectors.toSet());
-                topicsByKind.computeIfAbsent(mail.kind(), k -> new ArrayList<>()).add(topics);
+                        .map(InProcessTopology.Output::topic)
+                        .collect(Collectors.toSet());
+                topicsByKind
+                        .computeIfAbsent(mail.kind(), k -> new ArrayList<>())
+                        .add(topics);
             }
         }
 
         // then: every kind occurs, each valid one reaches its lane, every mail has an outcome
-        assertThat(topicsByKind.keySet()).containsAll(Set.of(MailKind.AWS_NOTICE_EN, MailKind.AWS_NOTICE_JA, MailKind.AWS_NOTICE_SJIS,
-                MailKind.MARKETPLACE_ORDER, MailKind.DSN_BOUNCE, MailKind.SPOOFED, MailKind.UNKNOWN_PATTERN, MailKind.MALFORMED));
-        assertThat(topicsByKind.get(MailKind.AWS_NOTICE_EN)).allMatch(t -> t.contains("mail.notify") || t.contains("mail.ticket"));
+        assertThat(topicsByKind.keySet())
+                .containsAll(Set.of(
+                        MailKind.AWS_NOTICE_EN,
+                        MailKind.AWS_NOTICE_JA,
+                        MailKind.AWS_NOTICE_SJIS,
+                        MailKind.MARKETPLACE_ORDER,
+                        MailKind.DSN_BOUNCE,
+                        MailKind.SPOOFED,
+                        MailKind.UNKNOWN_PATTERN,
+                        MailKind.MALFORMED));
+        assertThat(topicsByKind.get(MailKind.AWS_NOTICE_EN))
+                .allMatch(t -> t.contains("mail.notify") || t.contains("mail.ticket"));
         assertThat(topicsByKind.get(MailKind.AWS_NOTICE_JA)).allMatch(t -> t.contains("mail.notify"));
         assertThat(topicsByKind.get(MailKind.AWS_NOTICE_SJIS)).allMatch(t -> t.contains("mail.notify"));
         assertThat(topicsByKind.get(MailKind.MARKETPLACE_ORDER)).allMatch(t -> t.contains("mail.order-import"));
         assertThat(topicsByKind.get(MailKind.DSN_BOUNCE)).allMatch(t -> t.contains("mail.ticket"));
         assertThat(topicsByKind.get(MailKind.SPOOFED)).allMatch(t -> t.contains("mail.quarantine"));
         assertThat(topicsByKind.get(MailKind.UNKNOWN_PATTERN)).allMatch(t -> t.contains("mail.retry"));
-        topicsByKind.values().forEach(all -> assertThat(all).allMatch(t -> t.contains("mail.status") || t.contains("mail.dlq")));
+        topicsByKind
+                .values()
+                .forEach(all -> assertThat(all).allMatch(t -> t.contains("mail.status") || t.contains("mail.dlq")));
     }
 
     @Test
@@ -109,7 +124,8 @@ class MailGeneratorTest {
             for (int i = 0; i < 100; i++) {
                 final GeneratedMail mail = fuzzer.next();
                 assertThat(mail.kind()).isEqualTo(MailKind.FUZZED);
-                assertThat(topology.classify(mail.key(), mail.bytes(), NOW)).extracting(InProcessTopology.Output::topic)
+                assertThat(topology.classify(mail.key(), mail.bytes(), NOW))
+                        .extracting(InProcessTopology.Output::topic)
                         .containsAnyOf("mail.status", "mail.dlq");
             }
         }

@@ -43,14 +43,15 @@ class LocalStackIT {
 
     @Test
     void shouldRouteTheDemoAndKeepEverythingAcrossARestart() throws Exception {
-        final MailrouteStack.Builder local = MailrouteStack.builder().pipeline().dataDir(dataDir).partitions(2);
+        final MailrouteStack.Builder local =
+                MailrouteStack.builder().pipeline().dataDir(dataDir).partitions(2);
 
         // given a first start with the demo
         final Map<String, Integer> schemaIds;
         final List<String> demoMails;
         try (MailrouteStack stack = local.start()) {
             final DemoLoader loader = new DemoLoader(stack.client(), stack.app().kafkaStreams(), dataDir);
-            final DemoLoader.Demo demo = loader.load(step -> { });
+            final DemoLoader.Demo demo = loader.load(step -> {});
             assertThat(demo.uploadedNow()).isTrue();
             demoMails = demo.mailIds();
             assertThat(demoMails).hasSize(12).allMatch(id -> id.startsWith(DemoLoader.PREFIX));
@@ -61,7 +62,8 @@ class LocalStackIT {
             assertThat(lanes.mails()).isEqualTo(DEMO_LANES);
             assertThat(lanes.records()).isEqualTo(DEMO_LANES);
             schemaIds = schemaIds(stack.client().schemaRegistry());
-            assertThat(schemaIds).containsKeys("mail.raw-value", "mail.status-value", "mail.rules-value", "mail.accounts-value");
+            assertThat(schemaIds)
+                    .containsKeys("mail.raw-value", "mail.status-value", "mail.rules-value", "mail.accounts-value");
             // the connector read its S3 keys through ${file:...} in the data directory; a rebound name is refused
             final URI connect = URI.create(stack.urls().get("connect"));
             assertThat(connectStatusLine(connect, "evil.example")).startsWith("HTTP/1.1 403");
@@ -71,7 +73,7 @@ class LocalStackIT {
         // when it starts again on the same data directory
         try (MailrouteStack stack = local.start()) {
             final DemoLoader loader = new DemoLoader(stack.client(), stack.app().kafkaStreams(), dataDir);
-            final DemoLoader.Demo demo = loader.load(step -> { });
+            final DemoLoader.Demo demo = loader.load(step -> {});
 
             // then the demo is not loaded twice, ids and lanes are as they were
             assertThat(demo.uploadedNow()).isFalse();
@@ -81,8 +83,10 @@ class LocalStackIT {
                     .as("lane records after the restart: nothing reprocessed")
                     .containsAllEntriesOf(withoutRetry(DEMO_LANES));
             try (S3Client s3 = stack.client().s3()) {
-                assertThat(s3.listObjectsV2(r -> r.bucket(stack.client().s3Bucket())).keyCount())
-                        .as("objects kept in the S3 store").isGreaterThanOrEqualTo(12);
+                assertThat(s3.listObjectsV2(r -> r.bucket(stack.client().s3Bucket()))
+                                .keyCount())
+                        .as("objects kept in the S3 store")
+                        .isGreaterThanOrEqualTo(12);
             }
 
             // and a new mail flows to its lane
@@ -90,7 +94,7 @@ class LocalStackIT {
             Files.write(mail, Files.readAllBytes(dataDir.resolve("demo/mails/01-aws-billing.eml")));
             try (S3Client s3 = stack.client().s3()) {
                 new MailUploader(s3, stack.client().s3Bucket(), "incoming/", MailUploader.KeyMode.FILENAME)
-                        .upload(List.of(mail), 1, bytes -> { });
+                        .upload(List.of(mail), 1, bytes -> {});
             }
             loader.awaitTerminal(List.of("incoming/new-billing.eml"), FLOW_TIMEOUT);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -98,8 +102,9 @@ class LocalStackIT {
                 expected.put("notify", 5L);
                 assertThat(LaneContents.read(stack.client()).mails()).isEqualTo(expected);
             });
-            assertThat(LaneContents.read(stack.client()).records()).containsAllEntriesOf(Map.of("notify", 5L, "ticket", 4L,
-                    "order-import", 2L, "quarantine", 1L, "dlq", 1L));
+            assertThat(LaneContents.read(stack.client()).records())
+                    .containsAllEntriesOf(
+                            Map.of("notify", 5L, "ticket", 4L, "order-import", 2L, "quarantine", 1L, "dlq", 1L));
         }
     }
 
@@ -122,7 +127,8 @@ class LocalStackIT {
     }
 
     private static Map<String, Integer> schemaIds(final String registryUrl) {
-        try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(Map.of("schema.registry.url", registryUrl))) {
+        try (SchemaRegistryClient registry =
+                SchemaRegistryClients.fromConfig(Map.of("schema.registry.url", registryUrl))) {
             final Map<String, Integer> ids = new TreeMap<>();
             for (final String subject : registry.subjects()) {
                 ids.put(subject, registry.latest(subject).id());

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 public final class BrokerMain {
     static final String READY = "BROKER READY";
 
-    private BrokerMain() {
-    }
+    private BrokerMain() {}
 
     public static void main(final String[] args) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.builder()

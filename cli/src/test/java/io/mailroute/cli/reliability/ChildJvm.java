@@ -49,7 +49,9 @@ final class ChildJvm implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(100))
+            await(name + " ready")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100))
                     .failFast(name + " exited early", () -> !started.isAlive())
                     .until(() -> output.stream().anyMatch(line -> line.contains(readyMarker)));
         } catch (RuntimeException e) {
@@ -97,7 +99,8 @@ final class ChildJvm implements AutoCloseable {
     }
 
     private void pump(final Process source) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (output.size() >= OUTPUT_LINES_KEPT) {

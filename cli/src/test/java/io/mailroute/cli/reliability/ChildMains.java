@@ -4,8 +4,7 @@ import java.io.IOException;
 
 /** What the child-JVM mains share. */
 final class ChildMains {
-    private ChildMains() {
-    }
+    private ChildMains() {}
 
     /** Blocks until the parent closes this process's stdin (or kills it). */
     static void blockUntilStdinCloses() throws IOException {

@@ -18,8 +18,7 @@ import java.util.TreeMap;
 public final class ConnectMain {
     static final String READY = "CONNECT READY";
 
-    private ConnectMain() {
-    }
+    private ConnectMain() {}
 
     public static void main(final String[] args) throws Exception {
         try (EmbeddedConnect connect = EmbeddedConnect.builder()
@@ -29,7 +28,9 @@ public final class ConnectMain {
                 .start()) {
             final Map<String, String> config = load(Path.of(args[3]));
             connect.rest().putConnectorConfig(args[2], config);
-            connect.rest().awaitRunning(args[2], Integer.parseInt(config.getOrDefault("tasks.max", "1")), Duration.ofSeconds(90));
+            connect.rest()
+                    .awaitRunning(
+                            args[2], Integer.parseInt(config.getOrDefault("tasks.max", "1")), Duration.ofSeconds(90));
             System.out.println(READY + " " + connect.restUrl());
             System.out.flush();
             ChildMains.blockUntilStdinCloses();

@@ -32,7 +32,7 @@ class CrashRecoveryIT {
         final List<GeneratedMail> mails = ReliabilityMails.mixed(SEED, SCALE.crashMails, SCALE.sizes);
         final Random random = new Random(SEED);
         try (ReliabilityStack stack = new ReliabilityStack(dir);
-             MailFeeder feeder = stack.start().feeder(mails, SCALE.crashRate)) {
+                MailFeeder feeder = stack.start().feeder(mails, SCALE.crashRate)) {
             ReliabilityMails.publishAccounts(stack.client(), SEED);
             feeder.start();
             killAndRestart(feeder, stack.app(), random, 0.15, 0.35, stack::startApp);
@@ -43,17 +43,23 @@ class CrashRecoveryIT {
             final Set<String> ingested = feeder.uploadedKeys();
             final OutcomeLedger[] last = new OutcomeLedger[1];
             try {
-                await("every mail accounted for").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(5))
+                await("every mail accounted for")
+                        .atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofSeconds(5))
                         .until(() -> {
                             last[0] = stack.ledger();
-                            return last[0].missing(ingested).isEmpty() && last[0].withoutStatus(ingested).isEmpty();
+                            return last[0].missing(ingested).isEmpty()
+                                    && last[0].withoutStatus(ingested).isEmpty();
                         });
             } catch (RuntimeException e) {
-                throw new AssertionError("mails still missing: " + (last[0] == null ? "?" : last[0].missing(ingested))
-                        + "\n" + stack.childOutput(), e);
+                throw new AssertionError(
+                        "mails still missing: " + (last[0] == null ? "?" : last[0].missing(ingested)) + "\n"
+                                + stack.childOutput(),
+                        e);
             }
             final OutcomeLedger ledger = last[0];
-            System.out.printf("crash suite (%s): %d mails through 3 kills -> %s%n", SCALE, ingested.size(), ledger.summary());
+            System.out.printf(
+                    "crash suite (%s): %d mails through 3 kills -> %s%n", SCALE, ingested.size(), ledger.summary());
             assertThat(ledger.duplicates()).as("lane records written twice").isEmpty();
             assertThat(ledger.missing(ingested)).isEmpty();
             assertThat(ledger.withoutStatus(ingested)).isEmpty();
@@ -61,8 +67,13 @@ class CrashRecoveryIT {
     }
 
     /** Waits until a random share of the mail in [from, to) is uploaded, kills {@code child} and starts it again. */
-    private static void killAndRestart(final MailFeeder feeder, final ChildJvm child,
-                                       final Random random, final double from, final double to, final Restart restart)
+    private static void killAndRestart(
+            final MailFeeder feeder,
+            final ChildJvm child,
+            final Random random,
+            final double from,
+            final double to,
+            final Restart restart)
             throws Exception {
         final int at = (int) (feeder.total() * (from + random.nextDouble() * (to - from)));
         await("upload reaches " + at).atMost(Duration.ofMinutes(5)).until(() -> feeder.uploaded() >= at);

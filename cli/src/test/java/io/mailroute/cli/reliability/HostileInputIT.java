@@ -50,6 +50,7 @@ class HostileInputIT {
 
     @TempDir
     static Path dataDir;
+
     private static LogCapture logs;
     private static MailrouteStack stack;
 
@@ -86,10 +87,14 @@ class HostileInputIT {
         assertThat(ledger.duplicates()).isEmpty();
         assertThat(ledger.deadLetters()).isNotEmpty();
         for (final DeadLetter letter : ledger.deadLetters().values()) {
-            assertThat(letter.getMessage()).as("why %s was dead-lettered", letter.getMailId()).isNotBlank();
+            assertThat(letter.getMessage())
+                    .as("why %s was dead-lettered", letter.getMailId())
+                    .isNotBlank();
             assertThat(letter.getErrorClass()).isNotBlank();
             assertThat(letter.getRaw().getBucket()).isEqualTo(LocalDefaults.BUCKET);
-            assertThat(letter.getRaw().getKey()).as("raw reference of %s", letter.getMailId()).isNotBlank();
+            assertThat(letter.getRaw().getKey())
+                    .as("raw reference of %s", letter.getMailId())
+                    .isNotBlank();
         }
     }
 
@@ -108,8 +113,10 @@ class HostileInputIT {
         final OutcomeLedger ledger = upload(spoofed);
 
         for (final GeneratedMail mail : spoofed) {
-            assertThat(ledger.outcomesOf(MailFeeder.objectKey(mail))).as("outcomes of spoofed %s", mail.key())
-                    .contains("QUARANTINE").doesNotContain("NOTIFY");
+            assertThat(ledger.outcomesOf(MailFeeder.objectKey(mail)))
+                    .as("outcomes of spoofed %s", mail.key())
+                    .contains("QUARANTINE")
+                    .doesNotContain("NOTIFY");
         }
     }
 
@@ -119,7 +126,8 @@ class HostileInputIT {
         final String secret = stack.client().s3Settings().credentials().secretAccessKey();
 
         assertThat(logs.lines()).as("log lines").isNotEmpty().noneMatch(line -> line.contains(secret));
-        final Collection<String> topicsWithSecret = TopicScan.topicsContaining(stack.client(), secret.getBytes(StandardCharsets.UTF_8));
+        final Collection<String> topicsWithSecret =
+                TopicScan.topicsContaining(stack.client(), secret.getBytes(StandardCharsets.UTF_8));
         assertThat(topicsWithSecret).as("topics holding the S3 secret").isEmpty();
     }
 
@@ -133,8 +141,8 @@ class HostileInputIT {
         final Map<String, HostileMail> hostile = new LinkedHashMap<>();
         final List<GeneratedMail> hostileUploads = new ArrayList<>();
         for (final HostileMail mail : corpus) {
-            final GeneratedMail upload = new GeneratedMail(MailGenerator.KEY_PREFIX + "hostile-" + mail.mailId(), MailKind.MALFORMED,
-                    mail.bytes());
+            final GeneratedMail upload = new GeneratedMail(
+                    MailGenerator.KEY_PREFIX + "hostile-" + mail.mailId(), MailKind.MALFORMED, mail.bytes());
             hostile.put(MailFeeder.objectKey(upload), mail);
             hostileUploads.add(upload);
         }
@@ -146,13 +154,14 @@ class HostileInputIT {
         // when
         final List<Long> latencies = new ArrayList<>();
         try (LaneArrivals arrivals = new LaneArrivals(stack.client());
-             MailFeeder hostileFeeder = new MailFeeder(stack.client().s3(), hostileUploads, hostileRate);
-             MailFeeder feeder = new MailFeeder(stack.client().s3(), ordinary, ORDINARY_RATE)) {
+                MailFeeder hostileFeeder = new MailFeeder(stack.client().s3(), hostileUploads, hostileRate);
+                MailFeeder feeder = new MailFeeder(stack.client().s3(), ordinary, ORDINARY_RATE)) {
             hostileFeeder.start();
             feeder.start();
             feeder.awaitDone(FLOW_TIMEOUT);
             hostileFeeder.awaitDone(FLOW_TIMEOUT);
-            final List<String> keys = ordinary.stream().map(MailFeeder::objectKey).toList();
+            final List<String> keys =
+                    ordinary.stream().map(MailFeeder::objectKey).toList();
             await("ordinary mail on the lanes").atMost(FLOW_TIMEOUT).until(() -> arrivals.sawAll(keys));
             for (final String key : keys) {
                 latencies.add(arrivals.firstSeen(key) - feeder.putAt(key));
@@ -163,24 +172,40 @@ class HostileInputIT {
         // then
         latencies.sort(null);
         final long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
-        System.out.printf("hostile mail (%s): %d hostile mails among %d ordinary ones; ordinary p99 S3-put->lane %d ms, max %d ms%n",
+        System.out.printf(
+                "hostile mail (%s): %d hostile mails among %d ordinary ones; ordinary p99 S3-put->lane %d ms, max %d ms%n",
                 SCALE, corpus.size(), ordinary.size(), p99, latencies.get(latencies.size() - 1));
-        assertThat(p99).as("ordinary mail's p99 S3-put->lane latency (ms) while hostile mail flows").isLessThan(5_000);
+        assertThat(p99)
+                .as("ordinary mail's p99 S3-put->lane latency (ms) while hostile mail flows")
+                .isLessThan(5_000);
         hostile.forEach((key, mail) -> assertThat(ledger.statusOf(key).getOutcome())
-                .as("outcome of %s (%s): %s", mail, mail.attack(), ledger.statusOf(key).getOwners()).isIn(mail.outcomes()));
-        assertThat(threadNames()).as("stream threads (a replaced one has a new name)").isEqualTo(threads);
+                .as(
+                        "outcome of %s (%s): %s",
+                        mail, mail.attack(), ledger.statusOf(key).getOwners())
+                .isIn(mail.outcomes()));
+        assertThat(threadNames())
+                .as("stream threads (a replaced one has a new name)")
+                .isEqualTo(threads);
         assertThat(stack.app().kafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 
     private static Set<String> threadNames() {
-        return stack.app().kafkaStreams().metadataForLocalThreads().stream().map(ThreadMetadata::threadName).collect(Collectors.toSet());
+        return stack.app().kafkaStreams().metadataForLocalThreads().stream()
+                .map(ThreadMetadata::threadName)
+                .collect(Collectors.toSet());
     }
 
     /** Mails the generator makes that reach a lane: notices, abuse reports, orders, bounces, spoofs. */
     private static List<GeneratedMail> ordinaryMails(final int count) {
         final MailGenerator generator = new MailGenerator(SEED + 2, SizeMix.SMALL, false);
-        final Set<MailKind> kinds = EnumSet.of(MailKind.AWS_NOTICE_EN, MailKind.AWS_NOTICE_JA, MailKind.AWS_NOTICE_SJIS,
-                MailKind.AWS_ABUSE, MailKind.MARKETPLACE_ORDER, MailKind.DSN_BOUNCE, MailKind.SPOOFED);
+        final Set<MailKind> kinds = EnumSet.of(
+                MailKind.AWS_NOTICE_EN,
+                MailKind.AWS_NOTICE_JA,
+                MailKind.AWS_NOTICE_SJIS,
+                MailKind.AWS_ABUSE,
+                MailKind.MARKETPLACE_ORDER,
+                MailKind.DSN_BOUNCE,
+                MailKind.SPOOFED);
         final List<GeneratedMail> mails = new ArrayList<>(count);
         while (mails.size() < count) {
             final GeneratedMail mail = generator.next();
@@ -204,14 +229,19 @@ class HostileInputIT {
     private static OutcomeLedger awaitOutcomes(final Set<String> keys) {
         final OutcomeLedger[] last = new OutcomeLedger[1];
         try {
-            await("every mail accounted for").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(3))
+            await("every mail accounted for")
+                    .atMost(FLOW_TIMEOUT)
+                    .pollInterval(Duration.ofSeconds(3))
                     .until(() -> {
                         last[0] = OutcomeLedger.read(stack.client());
-                        return last[0].missing(keys).isEmpty() && last[0].withoutStatus(keys).isEmpty();
+                        return last[0].missing(keys).isEmpty()
+                                && last[0].withoutStatus(keys).isEmpty();
                     });
         } catch (RuntimeException e) {
-            throw new AssertionError("not accounted for: " + (last[0] == null ? "?" : last[0].missing(keys))
-                    + "; status not terminal: " + (last[0] == null ? "?" : last[0].withoutStatus(keys)), e);
+            throw new AssertionError(
+                    "not accounted for: " + (last[0] == null ? "?" : last[0].missing(keys)) + "; status not terminal: "
+                            + (last[0] == null ? "?" : last[0].withoutStatus(keys)),
+                    e);
         }
         return last[0];
     }

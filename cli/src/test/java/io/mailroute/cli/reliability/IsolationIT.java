@@ -3,8 +3,8 @@ package io.mailroute.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mailroute.avro.AlertType;
 import io.mailroute.avro.Alert;
+import io.mailroute.avro.AlertType;
 import io.mailroute.cli.bench.GeneratedMail;
 import io.mailroute.cli.bench.MailGenerator;
 import io.mailroute.cli.bench.MailKind;
@@ -17,13 +17,11 @@ import io.mailroute.topology.config.MailrouteConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,11 +42,18 @@ class IsolationIT {
      * known, which no topology can isolate (see docs/performance.md).
      */
     private static final int FLOOD_RATE = 300;
+
     private static final String FLOODER = "alerts@flood.example";
     private static final String FLOODED_OWNER = "999999999999";
     private static final String FLOODED_ADDRESS = "noisy-root@flood-owner.example";
-    private static final Set<MailKind> LANE_KINDS = EnumSet.of(MailKind.AWS_NOTICE_EN, MailKind.AWS_NOTICE_JA,
-            MailKind.AWS_NOTICE_SJIS, MailKind.AWS_ABUSE, MailKind.MARKETPLACE_ORDER, MailKind.DSN_BOUNCE, MailKind.SPOOFED);
+    private static final Set<MailKind> LANE_KINDS = EnumSet.of(
+            MailKind.AWS_NOTICE_EN,
+            MailKind.AWS_NOTICE_JA,
+            MailKind.AWS_NOTICE_SJIS,
+            MailKind.AWS_ABUSE,
+            MailKind.MARKETPLACE_ORDER,
+            MailKind.DSN_BOUNCE,
+            MailKind.SPOOFED);
 
     @TempDir
     Path dataDir;
@@ -56,8 +61,11 @@ class IsolationIT {
     @Test
     void aFloodingSenderIsMovedToTheOverflowLaneAndOthersKeepTheirLatency() throws Exception {
         final int quota = SCALE.floodMails / 10;
-        try (MailrouteStack stack = MailrouteStack.builder().pipeline().dataDir(dataDir)
-                .app(Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, String.valueOf(quota))).start()) {
+        try (MailrouteStack stack = MailrouteStack.builder()
+                .pipeline()
+                .dataDir(dataDir)
+                .app(Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, String.valueOf(quota)))
+                .start()) {
             ReliabilityMails.publishAccounts(stack.client(), SEED);
             ReliabilityMails.publishAccount(stack.client(), FLOODED_OWNER, FLOODED_ADDRESS, "Flooded owner");
             final MailGenerator generator = new MailGenerator(SEED, SizeMix.SMALL, false);
@@ -65,19 +73,28 @@ class IsolationIT {
             final long baseline = p99(stack, normalMails(generator), List.of());
             final long withFlood = p99(stack, normalMails(generator), floodMails());
 
-            System.out.printf("isolation (%s): normal senders' p99 S3-put->lane %d ms without a flood, %d ms during a %d-mail flood%n",
+            System.out.printf(
+                    "isolation (%s): normal senders' p99 S3-put->lane %d ms without a flood, %d ms during a %d-mail flood%n",
                     SCALE, baseline, withFlood, SCALE.floodMails);
-            assertThat(floodAlerts(stack)).as("FLOOD alerts").anyMatch(alert -> alert.getScope().contains(FLOODER) || alert.getAlertKey().contains(FLOODER));
+            assertThat(floodAlerts(stack))
+                    .as("FLOOD alerts")
+                    .anyMatch(alert -> alert.getScope().contains(FLOODER)
+                            || alert.getAlertKey().contains(FLOODER));
             // counted over all partitions, a quota passes per window (the flood may straddle two), and
             // what arrives while the FLOOD alert travels to the global flag store (allowed: 2 s of the
             // flood); counting per partition would let partitions x quota pass and fail this bound
             final int partitions = stack.partitions();
             final int allowed = 2 * quota + 2 * FLOOD_RATE;
-            assertThat(allowed).as("a bound that per-partition counting would miss").isLessThan(2 * partitions * quota);
-            await("flood mail on the overflow lane").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+            assertThat(allowed)
+                    .as("a bound that per-partition counting would miss")
+                    .isLessThan(2 * partitions * quota);
+            await("flood mail on the overflow lane")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(2))
                     .until(() -> overflowRecords(stack) >= SCALE.floodMails - allowed);
-            System.out.printf("isolation (%s): %d of the %d flood mails took the overflow lane (quota %d per window)%n", SCALE,
-                    overflowRecords(stack), SCALE.floodMails, quota);
+            System.out.printf(
+                    "isolation (%s): %d of the %d flood mails took the overflow lane (quota %d per window)%n",
+                    SCALE, overflowRecords(stack), SCALE.floodMails, quota);
             // the bound (p99 within 2x of the baseline) is not met yet on one 2-core machine
             // where S3, broker, worker and topology share the CPU: the figures are printed above and
             // tracked in docs/performance.md, not asserted
@@ -85,10 +102,11 @@ class IsolationIT {
     }
 
     /** Feeds {@code normal} at the normal rate (and {@code flood} at the flood rate) and returns the normal mails' p99. */
-    private static long p99(final MailrouteStack stack, final List<GeneratedMail> normal, final List<GeneratedMail> flood) {
+    private static long p99(
+            final MailrouteStack stack, final List<GeneratedMail> normal, final List<GeneratedMail> flood) {
         try (LaneArrivals arrivals = new LaneArrivals(stack.client());
-             MailFeeder flooder = new MailFeeder(stack.client().s3(), flood, FLOOD_RATE);
-             MailFeeder feeder = new MailFeeder(stack.client().s3(), normal, NORMAL_RATE)) {
+                MailFeeder flooder = new MailFeeder(stack.client().s3(), flood, FLOOD_RATE);
+                MailFeeder feeder = new MailFeeder(stack.client().s3(), normal, NORMAL_RATE)) {
             flooder.start();
             feeder.start();
             feeder.awaitDone(Duration.ofMinutes(5));
@@ -125,7 +143,9 @@ class IsolationIT {
                     + "Date: Mon, 23 Nov 2026 09:00:00 +0000\r\n"
                     + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
                     + "Check " + i + " fired.\r\n";
-            mails.add(new GeneratedMail(MailGenerator.KEY_PREFIX + "flood-" + i, MailKind.UNKNOWN_PATTERN,
+            mails.add(new GeneratedMail(
+                    MailGenerator.KEY_PREFIX + "flood-" + i,
+                    MailKind.UNKNOWN_PATTERN,
                     mail.getBytes(StandardCharsets.UTF_8)));
         }
         return mails;
@@ -133,18 +153,20 @@ class IsolationIT {
 
     private static int overflowRecords(final MailrouteStack stack) {
         try (SchemaRegistryClient registry = stack.client().registry()) {
-            return new TopicReader(stack.client()).readAll(stack.client().topics(registry).overflow(), key -> true,
-                    Duration.ofMinutes(1)).size();
+            return new TopicReader(stack.client())
+                    .readAll(stack.client().topics(registry).overflow(), key -> true, Duration.ofMinutes(1))
+                    .size();
         }
     }
 
     private static List<Alert> floodAlerts(final MailrouteStack stack) {
         try (SchemaRegistryClient registry = stack.client().registry()) {
             final MailTopics topics = stack.client().topics(registry);
-            return new TopicReader(stack.client()).readAll(topics.alerts(), key -> true, Duration.ofMinutes(1)).stream()
-                    .map(TopicReader.Entry::value)
-                    .filter(alert -> alert != null && alert.getType() == AlertType.FLOOD)
-                    .toList();
+            return new TopicReader(stack.client())
+                    .readAll(topics.alerts(), key -> true, Duration.ofMinutes(1)).stream()
+                            .map(TopicReader.Entry::value)
+                            .filter(alert -> alert != null && alert.getType() == AlertType.FLOOD)
+                            .toList();
         }
     }
 }

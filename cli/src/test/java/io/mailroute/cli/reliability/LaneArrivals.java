@@ -39,7 +39,12 @@ final class LaneArrivals implements AutoCloseable {
         final List<TopicPartition> partitions = new ArrayList<>();
         for (final Lane lane : List.of(Lane.NOTIFY, Lane.TICKET, Lane.ORDER_IMPORT, Lane.QUARANTINE)) {
             final Topic<String, ClassifiedMail> topic = topics.lane(lane);
-            mailIdOf.put(topic.name(), value -> topic.valueSerde().deserializer().deserialize(topic.name(), value).getMailId());
+            mailIdOf.put(
+                    topic.name(),
+                    value -> topic.valueSerde()
+                            .deserializer()
+                            .deserialize(topic.name(), value)
+                            .getMailId());
             for (final PartitionInfo info : consumer.partitionsFor(topic.name(), Duration.ofSeconds(30))) {
                 partitions.add(new TopicPartition(info.topic(), info.partition()));
             }
@@ -66,7 +71,8 @@ final class LaneArrivals implements AutoCloseable {
             while (!stopped) {
                 for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     if (record.value() != null) {
-                        firstSeen.putIfAbsent(mailIdOf.get(record.topic()).apply(record.value()), System.currentTimeMillis());
+                        firstSeen.putIfAbsent(
+                                mailIdOf.get(record.topic()).apply(record.value()), System.currentTimeMillis());
                     }
                 }
             }

@@ -29,7 +29,8 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     @Override
     public void append(final LogEvent event) {
-        final StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ')
+        final StringBuilder line = new StringBuilder(event.getLoggerName())
+                .append(' ')
                 .append(event.getMessage().getFormattedMessage());
         for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
             line.append(" | ").append(t);

@@ -61,7 +61,8 @@ final class MailFeeder implements AutoCloseable {
     }
 
     void awaitDone(final Duration timeout) {
-        await("all mail uploaded").atMost(timeout)
+        await("all mail uploaded")
+                .atMost(timeout)
                 .failFast("upload failed", () -> failure.get() != null)
                 .until(() -> uploaded.get() == mails.size());
     }

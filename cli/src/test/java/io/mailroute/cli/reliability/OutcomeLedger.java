@@ -38,8 +38,7 @@ final class OutcomeLedger {
     private final Map<String, RetryMail> retries = new LinkedHashMap<>();
     private final Map<String, MailStatus> statuses = new HashMap<>();
 
-    private OutcomeLedger() {
-    }
+    private OutcomeLedger() {}
 
     /** Reads the outcome topics of the cluster {@code client} points at. */
     static OutcomeLedger read(final ClientSettings client) {
@@ -52,13 +51,15 @@ final class OutcomeLedger {
         final OutcomeLedger ledger = new OutcomeLedger();
         for (final Lane lane : LANES) {
             final Set<String> seen = new HashSet<>();
-            for (final TopicReader.Entry<ClassifiedMail> entry : reader.readAll(topics.lane(lane), key -> true, READ_TIMEOUT)) {
+            for (final TopicReader.Entry<ClassifiedMail> entry :
+                    reader.readAll(topics.lane(lane), key -> true, READ_TIMEOUT)) {
                 final ClassifiedMail mail = entry.value();
                 if (mail == null) {
-                    throw new AssertionError("undecodable record on " + lane + " at offset " + entry.offset() + ": " + entry.error());
+                    throw new AssertionError(
+                            "undecodable record on " + lane + " at offset " + entry.offset() + ": " + entry.error());
                 }
-                final String identity = mail.getMailId() + " owner=" + mail.getOwnerId() + " action=" + mail.getTicketAction()
-                        + " key=" + mail.getTicketKey();
+                final String identity = mail.getMailId() + " owner=" + mail.getOwnerId() + " action="
+                        + mail.getTicketAction() + " key=" + mail.getTicketKey();
                 if (!seen.add(identity)) {
                     ledger.duplicates.add(lane + ": " + identity);
                 }
@@ -138,8 +139,16 @@ final class OutcomeLedger {
     /** One line of counts, e.g. {@code NOTIFY=12 TICKET=4 ... RETRY=2 DLQ=1 mails=19}. */
     String summary() {
         final StringBuilder line = new StringBuilder();
-        LANES.forEach(lane -> line.append(lane).append('=').append(laneRecords.getOrDefault(lane, 0)).append(' '));
-        return line.append("RETRY=").append(retries.size()).append(" DLQ=").append(deadLetters.size())
-                .append(" mails=").append(outcomesByMail.size()).toString();
+        LANES.forEach(lane -> line.append(lane)
+                .append('=')
+                .append(laneRecords.getOrDefault(lane, 0))
+                .append(' '));
+        return line.append("RETRY=")
+                .append(retries.size())
+                .append(" DLQ=")
+                .append(deadLetters.size())
+                .append(" mails=")
+                .append(outcomesByMail.size())
+                .toString();
     }
 }

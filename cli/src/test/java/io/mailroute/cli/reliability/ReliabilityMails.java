@@ -17,8 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** The reliability suite's mail: the bench generator's mix, and the owners it is addressed to. */
 final class ReliabilityMails {
-    private ReliabilityMails() {
-    }
+    private ReliabilityMails() {}
 
     /** {@code count} mails of every kind the generator makes (notices, orders, bounces, spoofs, unknown, malformed). */
     static List<GeneratedMail> mixed(final long seed, final int count, final SizeMix sizes) {
@@ -31,26 +30,39 @@ final class ReliabilityMails {
     }
 
     /** Publishes the generator's owners (AWS accounts and store inboxes) to mail.accounts and waits for the acks. */
-    static void publishAccounts(final ClientSettings client, final long seed) throws ExecutionException, InterruptedException {
+    static void publishAccounts(final ClientSettings client, final long seed)
+            throws ExecutionException, InterruptedException {
         publish(client, new MailGenerator(seed, SizeMix.SMALL, false).accounts());
     }
 
     /** Publishes one owner to mail.accounts and waits for the ack. */
-    static void publishAccount(final ClientSettings client, final String accountId, final String email, final String name)
+    static void publishAccount(
+            final ClientSettings client, final String accountId, final String email, final String name)
             throws ExecutionException, InterruptedException {
-        publish(client, List.of(AccountMapping.newBuilder().setAccountId(accountId).setEmail(email).setName(name)
-                .setStatus(AccountStatus.ACTIVE).setSource("reliability").setSyncedAt(Instant.now()).build()));
+        publish(
+                client,
+                List.of(AccountMapping.newBuilder()
+                        .setAccountId(accountId)
+                        .setEmail(email)
+                        .setName(name)
+                        .setStatus(AccountStatus.ACTIVE)
+                        .setSource("reliability")
+                        .setSyncedAt(Instant.now())
+                        .build()));
     }
 
     private static void publish(final ClientSettings client, final List<AccountMapping> owners)
             throws ExecutionException, InterruptedException {
         try (SchemaRegistryClient registry = client.registry();
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
-            final Topic<String, AccountMapping> accounts = client.topics(registry).accounts();
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
+            final Topic<String, AccountMapping> accounts =
+                    client.topics(registry).accounts();
             for (final AccountMapping owner : owners) {
-                producer.send(new ProducerRecord<>(accounts.name(),
-                        accounts.keySerde().serializer().serialize(accounts.name(), owner.getAccountId()),
-                        accounts.valueSerde().serializer().serialize(accounts.name(), owner))).get();
+                producer.send(new ProducerRecord<>(
+                                accounts.name(),
+                                accounts.keySerde().serializer().serialize(accounts.name(), owner.getAccountId()),
+                                accounts.valueSerde().serializer().serialize(accounts.name(), owner)))
+                        .get();
             }
         }
     }

@@ -48,19 +48,47 @@ final class ReliabilityStack implements AutoCloseable {
         final int controllerPort = freePort();
         s3 = EmbeddedS3.builder().port(0).dataDir(dir.resolve("s3")).start();
         s3.createBucket(LocalDefaults.BUCKET);
-        registry = SchemaRegistryServer.start(LocalSchemaRegistry.persistent(dir.resolve("registry.journal")), "127.0.0.1", 0,
-                Optional.empty());
+        registry = SchemaRegistryServer.start(
+                LocalSchemaRegistry.persistent(dir.resolve("registry.journal")), "127.0.0.1", 0, Optional.empty());
         final String bootstrap = "127.0.0.1:" + kafkaPort;
-        client = new ClientSettings(bootstrap, registry.url(), s3.endpoint().toString(), LocalDefaults.BUCKET, "us-east-1",
+        client = new ClientSettings(
+                bootstrap,
+                registry.url(),
+                s3.endpoint().toString(),
+                LocalDefaults.BUCKET,
+                "us-east-1",
                 ClientSettings.S3.connectionProperties(s3.settings()));
-        broker = new ChildJvm("broker", "768m", BrokerMain.class,
+        broker = new ChildJvm(
+                "broker",
+                "768m",
+                BrokerMain.class,
                 List.of(dir.resolve("kafka").toString(), String.valueOf(kafkaPort), String.valueOf(controllerPort)));
-        connect = new ChildJvm("connect", "512m", ConnectMain.class,
-                List.of(bootstrap, String.valueOf(freePort()), CONNECTOR, write("s3-mail.properties", connectorConfig()).toString()));
-        app = new ChildJvm("app", "768m", Mailroute.class, List.of("run",
-                "--bootstrap-server", bootstrap, "--schema-registry", registry.url(), "--s3-endpoint", s3.endpoint().toString(),
-                "--config", write("app.properties", ClientSettings.S3.connectionProperties(s3.settings())).toString(),
-                "--state-dir", dir.resolve("app-state").toString()));
+        connect = new ChildJvm(
+                "connect",
+                "512m",
+                ConnectMain.class,
+                List.of(
+                        bootstrap,
+                        String.valueOf(freePort()),
+                        CONNECTOR,
+                        write("s3-mail.properties", connectorConfig()).toString()));
+        app = new ChildJvm(
+                "app",
+                "768m",
+                Mailroute.class,
+                List.of(
+                        "run",
+                        "--bootstrap-server",
+                        bootstrap,
+                        "--schema-registry",
+                        registry.url(),
+                        "--s3-endpoint",
+                        s3.endpoint().toString(),
+                        "--config",
+                        write("app.properties", ClientSettings.S3.connectionProperties(s3.settings()))
+                                .toString(),
+                        "--state-dir",
+                        dir.resolve("app-state").toString()));
     }
 
     /** Starts the broker, creates the topics, then starts Connect and the app. */

@@ -24,7 +24,13 @@ enum Scale {
     /** Mails of the well-behaved senders during the flood. */
     final int normalMails;
 
-    Scale(final int crashMails, final int crashRate, final SizeMix sizes, final int fuzzedMails, final int floodMails, final int normalMails) {
+    Scale(
+            final int crashMails,
+            final int crashRate,
+            final SizeMix sizes,
+            final int fuzzedMails,
+            final int floodMails,
+            final int normalMails) {
         this.crashMails = crashMails;
         this.crashRate = crashRate;
         this.sizes = sizes;

@@ -23,8 +23,7 @@ final class TopicScan {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    private TopicScan() {
-    }
+    private TopicScan() {}
 
     /** Names of the topics with a record whose key, value or a header contains {@code needle}. */
     static Collection<String> topicsContaining(final ClientSettings client, final byte[] needle) {
@@ -32,8 +31,10 @@ final class TopicScan {
         final Map<String, Object> props = client.consumer();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         try (Admin admin = Admin.create(client.admin());
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            final Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            final Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true))
+                    .names()
+                    .get();
             for (final String topic : topics) {
                 if (contains(consumer, topic, needle)) {
                     found.add(topic);
@@ -48,7 +49,8 @@ final class TopicScan {
         return found;
     }
 
-    private static boolean contains(final KafkaConsumer<byte[], byte[]> consumer, final String topic, final byte[] needle) {
+    private static boolean contains(
+            final KafkaConsumer<byte[], byte[]> consumer, final String topic, final byte[] needle) {
         final List<TopicPartition> partitions = new ArrayList<>();
         for (final PartitionInfo info : consumer.partitionsFor(topic, TIMEOUT)) {
             partitions.add(new TopicPartition(topic, info.partition()));
@@ -62,7 +64,8 @@ final class TopicScan {
                 throw new IllegalStateException("reading " + topic + " took longer than " + TIMEOUT);
             }
             for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                if (holds(record.key(), needle) || holds(record.value(), needle)
+                if (holds(record.key(), needle)
+                        || holds(record.value(), needle)
                         || Arrays.stream(record.headers().toArray()).anyMatch(h -> holds(h.value(), needle))) {
                     return true;
                 }

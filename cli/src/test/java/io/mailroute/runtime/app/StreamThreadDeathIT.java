@@ -60,14 +60,29 @@ class StreamThreadDeathIT {
         // given: a bounce detector that throws an Error no stage turns into a dead letter, on one mail
         final AtomicInteger deaths = new AtomicInteger();
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().start()) {
-            final ClientSettings clients = new ClientSettings(kafka.bootstrapServers(), "mock://" + SCOPE, "http://127.0.0.1:9",
-                    "mail-inbound", "us-east-1", Map.of("schema.registry.url", "mock://" + SCOPE));
+            final ClientSettings clients = new ClientSettings(
+                    kafka.bootstrapServers(),
+                    "mock://" + SCOPE,
+                    "http://127.0.0.1:9",
+                    "mail-inbound",
+                    "us-east-1",
+                    Map.of("schema.registry.url", "mock://" + SCOPE));
             final MailTopics topics = clients.topics(clients.registry());
             try (Admin admin = kafka.createAdmin()) {
                 new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 1, (short) 1));
             }
-            send(kafka, topics.accounts(), ACCOUNT, AccountMapping.newBuilder().setAccountId(ACCOUNT).setEmail(ROOT).setName("Prod")
-                    .setStatus(AccountStatus.ACTIVE).setSource("test").setSyncedAt(Instant.now()).build());
+            send(
+                    kafka,
+                    topics.accounts(),
+                    ACCOUNT,
+                    AccountMapping.newBuilder()
+                            .setAccountId(ACCOUNT)
+                            .setEmail(ROOT)
+                            .setName("Prod")
+                            .setStatus(AccountStatus.ACTIVE)
+                            .setSource("test")
+                            .setSyncedAt(Instant.now())
+                            .build());
             final Map<String, Object> settings = new HashMap<>();
             settings.put(StreamsConfig.APPLICATION_ID_CONFIG, SCOPE);
             settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -77,27 +92,43 @@ class StreamThreadDeathIT {
             settings.put("schema.registry.url", "mock://" + SCOPE);
             // a dead thread's consumer does not leave the group: its partitions move on after the session timeout
             settings.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
-            try (MailrouteApp app = new MailrouteApp(settings, config -> new TopologyServices(MailBodyStore.NONE, (raw, parsed) -> {
-                if ("killer".equals(parsed.subject())) {
-                    deaths.incrementAndGet();
-                    throw new InternalError("broken by this mail");
-                }
-                return DetectedBounces.NONE;
-            })).start(Duration.ofSeconds(60))) {
+            try (MailrouteApp app = new MailrouteApp(
+                            settings,
+                            config -> new TopologyServices(MailBodyStore.NONE, (raw, parsed) -> {
+                                if ("killer".equals(parsed.subject())) {
+                                    deaths.incrementAndGet();
+                                    throw new InternalError("broken by this mail");
+                                }
+                                return DetectedBounces.NONE;
+                            }))
+                    .start(Duration.ofSeconds(60))) {
 
                 // when
                 send(kafka, topics.raw(), "m-killer", inline("m-killer", mail("killer")));
-                send(kafka, topics.raw(), "m-1", inline("m-1", mail("Amazon Web Services Billing Statement Available")));
+                send(
+                        kafka,
+                        topics.raw(),
+                        "m-1",
+                        inline("m-1", mail("Amazon Web Services Billing Statement Available")));
 
                 // then
                 final TopicReader reader = new TopicReader(clients);
-                await("the killer mail dead-lettered").dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
-                        assertThat(reader.readAll(topics.dlq(), "m-killer"::equals, Duration.ofSeconds(5)))
-                                .extracting(TopicReader.Entry::value).extracting(DeadLetter::getErrorClass)
+                await("the killer mail dead-lettered")
+                        .dontCatchUncaughtExceptions()
+                        .atMost(Duration.ofMinutes(2))
+                        .untilAsserted(() -> assertThat(
+                                        reader.readAll(topics.dlq(), "m-killer"::equals, Duration.ofSeconds(5)))
+                                .extracting(TopicReader.Entry::value)
+                                .extracting(DeadLetter::getErrorClass)
                                 .containsExactly("mailroute:killed-stream-threads"));
-                await("the next mail routed").dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
-                        assertThat(reader.readAll(topics.notifications(), ACCOUNT::equals, Duration.ofSeconds(5)))
-                                .extracting(TopicReader.Entry::value).extracting(ClassifiedMail::getMailId).containsExactly("m-1"));
+                await("the next mail routed")
+                        .dontCatchUncaughtExceptions()
+                        .atMost(Duration.ofMinutes(1))
+                        .untilAsserted(() -> assertThat(
+                                        reader.readAll(topics.notifications(), ACCOUNT::equals, Duration.ofSeconds(5)))
+                                .extracting(TopicReader.Entry::value)
+                                .extracting(ClassifiedMail::getMailId)
+                                .containsExactly("m-1"));
                 assertThat(deaths).hasValue(2);
                 assertThat(app.kafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
                 assertThat(app.kafkaStreams().metadataForLocalThreads()).hasSize(1);
@@ -109,24 +140,34 @@ class StreamThreadDeathIT {
 
     private static byte[] mail(final String subject) {
         return ("Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=amazonses.com;"
-                + " dkim=pass header.i=@amazon.com; dmarc=pass header.from=amazon.com\r\n"
-                + "From: Amazon Web Services <aws-billing@amazon.com>\r\nTo: " + ROOT + "\r\nSubject: " + subject
-                + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nYour statement is available.\r\n")
+                        + " dkim=pass header.i=@amazon.com; dmarc=pass header.from=amazon.com\r\n"
+                        + "From: Amazon Web Services <aws-billing@amazon.com>\r\nTo: " + ROOT + "\r\nSubject: "
+                        + subject
+                        + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nYour statement is available.\r\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     private static RawMail inline(final String mailId, final byte[] bytes) {
         final Instant now = Instant.now();
-        return RawMail.newBuilder().setMailId(mailId).setBucket("mail-inbound").setKey(mailId).setSize(bytes.length)
-                .setSha256(Hashes.sha256Hex(bytes)).setReceivedAt(now).setIngestedAt(now).setStorage(Storage.INLINE)
-                .setContent(ByteBuffer.wrap(bytes)).build();
+        return RawMail.newBuilder()
+                .setMailId(mailId)
+                .setBucket("mail-inbound")
+                .setKey(mailId)
+                .setSize(bytes.length)
+                .setSha256(Hashes.sha256Hex(bytes))
+                .setReceivedAt(now)
+                .setIngestedAt(now)
+                .setStorage(Storage.INLINE)
+                .setContent(ByteBuffer.wrap(bytes))
+                .build();
     }
 
-    private static <V> void send(final EmbeddedKafka kafka, final Topic<String, V> topic, final String key, final V value)
-            throws Exception {
+    private static <V> void send(
+            final EmbeddedKafka kafka, final Topic<String, V> topic, final String key, final V value) throws Exception {
         final Map<String, Object> props = new HashMap<>(kafka.clientConfig());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(props, new StringSerializer(), topic.valueSerde().serializer())) {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(
+                props, new StringSerializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         }
     }

@@ -43,8 +43,8 @@ class ResubmitterIT {
     private static final Instant AT = Instant.parse("2026-11-23T08:00:00Z");
 
     private static final String BUCKET = "mail-inbound";
-    private static final byte[] MAIL = "From: a@example.jp\r\nSubject: rebuilt\r\n\r\nbody\r\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAIL =
+            "From: a@example.jp\r\nSubject: rebuilt\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private static EmbeddedKafka kafka;
     private static EmbeddedS3 s3;
@@ -60,8 +60,13 @@ class ResubmitterIT {
         try (Admin admin = kafka.createAdmin()) {
             new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 1, (short) 1));
         }
-        settings = new ClientSettings(kafka.bootstrapServers(), "mock://" + SCOPE, "http://127.0.0.1:9", "mail-inbound",
-                "us-east-1", Map.of("schema.registry.url", "mock://" + SCOPE));
+        settings = new ClientSettings(
+                kafka.bootstrapServers(),
+                "mock://" + SCOPE,
+                "http://127.0.0.1:9",
+                "mail-inbound",
+                "us-east-1",
+                Map.of("schema.registry.url", "mock://" + SCOPE));
         registry = settings.registry();
         topics = settings.topics(registry);
     }
@@ -75,26 +80,49 @@ class ResubmitterIT {
     }
 
     private static RetryMail waiting(final String mailId, final int contentBytes) {
-        final RawRef ref = RawRef.newBuilder().setBucket("mail-inbound").setKey(mailId).setSize(contentBytes)
-                .setSha256("00").build();
-        final RawMail mail = RawMail.newBuilder().setMailId(mailId).setBucket("mail-inbound").setKey(mailId)
-                .setSize(contentBytes).setSha256("00").setReceivedAt(AT).setIngestedAt(AT).setStorage(Storage.INLINE)
-                .setContent(ByteBuffer.wrap(new byte[contentBytes])).build();
-        return RetryMail.newBuilder().setMailId(mailId).setReason(RetryReason.TRANSIENT).setAttempt(2).setMaxAttempts(5)
-                .setFirstAttemptAt(AT).setNextAttemptAt(AT.plusSeconds(600)).setMail(mail).setRaw(ref).build();
+        final RawRef ref = RawRef.newBuilder()
+                .setBucket("mail-inbound")
+                .setKey(mailId)
+                .setSize(contentBytes)
+                .setSha256("00")
+                .build();
+        final RawMail mail = RawMail.newBuilder()
+                .setMailId(mailId)
+                .setBucket("mail-inbound")
+                .setKey(mailId)
+                .setSize(contentBytes)
+                .setSha256("00")
+                .setReceivedAt(AT)
+                .setIngestedAt(AT)
+                .setStorage(Storage.INLINE)
+                .setContent(ByteBuffer.wrap(new byte[contentBytes]))
+                .build();
+        return RetryMail.newBuilder()
+                .setMailId(mailId)
+                .setReason(RetryReason.TRANSIENT)
+                .setAttempt(2)
+                .setMaxAttempts(5)
+                .setFirstAttemptAt(AT)
+                .setNextAttemptAt(AT.plusSeconds(600))
+                .setMail(mail)
+                .setRaw(ref)
+                .build();
     }
 
     private static <V> List<V> values(final Topic<String, V> topic, final String key) {
-        return new TopicReader(settings).readAll(topic, key::equals, READ).stream().map(TopicReader.Entry::value)
-                .toList();
+        return new TopicReader(settings)
+                .readAll(topic, key::equals, READ).stream()
+                        .map(TopicReader.Entry::value)
+                        .toList();
     }
 
     @Test
     void shouldEndTheWaitAndRepublishTheMailTogether() throws Exception {
         // given
         final RetryMail waiting = waiting("m-ok", 100);
-        try (TopicPublisher publisher = new TopicPublisher(settings); S3Client s3 = settings.s3();
-             Resubmitter resubmitter = new Resubmitter(settings, topics, s3, 1_000)) {
+        try (TopicPublisher publisher = new TopicPublisher(settings);
+                S3Client s3 = settings.s3();
+                Resubmitter resubmitter = new Resubmitter(settings, topics, s3, 1_000)) {
             publisher.send(topics.retry(), "m-ok", waiting);
             publisher.awaitAcks();
 
@@ -114,7 +142,12 @@ class ResubmitterIT {
 
     /** The dead letter's reference to a mail whose mail.raw record is gone: only S3 has it. */
     private static RawRef deadLetterRef(final String key, final String etag, final String sha256) {
-        return RawRef.newBuilder().setBucket(BUCKET).setKey(key).setEtag(etag).setSize(MAIL.length).setSha256(sha256)
+        return RawRef.newBuilder()
+                .setBucket(BUCKET)
+                .setKey(key)
+                .setEtag(etag)
+                .setSize(MAIL.length)
+                .setSha256(sha256)
                 .build();
     }
 
@@ -122,16 +155,24 @@ class ResubmitterIT {
     void shouldRebuildAMailFromS3VerifiedAgainstItsClaimCheck() throws Exception {
         // given
         try (S3Client client = s3.newClient();
-             Resubmitter resubmitter = new Resubmitter(settings, topics, client, 1_000)) {
+                Resubmitter resubmitter = new Resubmitter(settings, topics, client, 1_000)) {
             final String etag = client.putObject(b -> b.bucket(BUCKET).key("in/rebuilt"), RequestBody.fromBytes(MAIL))
                     .eTag();
             client.putObject(b -> b.bucket(BUCKET).key("in/tampered"), RequestBody.fromString("other")); // other bytes
 
             // when
-            final Resubmitter.Result result = resubmitter.resubmit("m-rebuilt", deadLetterRef("in/rebuilt", etag,
-                    Hashes.sha256Hex(MAIL)), topics.dlq().name(), 1);
-            final S3Failure tampered = catchThrowableOfType(S3Failure.class, () -> resubmitter.resubmit("m-tampered",
-                    deadLetterRef("in/tampered", null, Hashes.sha256Hex(MAIL)), topics.dlq().name(), 1));
+            final Resubmitter.Result result = resubmitter.resubmit(
+                    "m-rebuilt",
+                    deadLetterRef("in/rebuilt", etag, Hashes.sha256Hex(MAIL)),
+                    topics.dlq().name(),
+                    1);
+            final S3Failure tampered = catchThrowableOfType(
+                    S3Failure.class,
+                    () -> resubmitter.resubmit(
+                            "m-tampered",
+                            deadLetterRef("in/tampered", null, Hashes.sha256Hex(MAIL)),
+                            topics.dlq().name(),
+                            1));
 
             // then
             assertThat(result.origin()).isEqualTo(Resubmitter.Origin.S3_OBJECT);
@@ -152,11 +193,15 @@ class ResubmitterIT {
     void shouldReadAfreshAMailWhoseDeadLetterRecordsNoDigestAndClaimCheckItWhenLarge() throws Exception {
         // given: the connector records no digest for an object it could not read
         try (S3Client client = s3.newClient();
-             Resubmitter resubmitter = new Resubmitter(settings, topics, client, 10)) {
+                Resubmitter resubmitter = new Resubmitter(settings, topics, client, 10)) {
             client.putObject(b -> b.bucket(BUCKET).key("in/unread"), RequestBody.fromBytes(MAIL));
 
             // when
-            resubmitter.resubmit("m-unread", deadLetterRef("in/unread", null, ""), topics.dlq().name(), 1);
+            resubmitter.resubmit(
+                    "m-unread",
+                    deadLetterRef("in/unread", null, ""),
+                    topics.dlq().name(),
+                    1);
         }
 
         // then
@@ -177,8 +222,9 @@ class ResubmitterIT {
         final RetryMail waiting = waiting("m-large", 100);
         final RetryMail tooLarge = waiting("m-large", 3 * 1024 * 1024);
         final RetryMail fine = waiting("m-fine", 100);
-        try (TopicPublisher publisher = new TopicPublisher(settings); S3Client s3 = settings.s3();
-             Resubmitter resubmitter = new Resubmitter(settings, topics, s3, 1_000)) {
+        try (TopicPublisher publisher = new TopicPublisher(settings);
+                S3Client s3 = settings.s3();
+                Resubmitter resubmitter = new Resubmitter(settings, topics, s3, 1_000)) {
             publisher.send(topics.retry(), "m-large", waiting);
             publisher.awaitAcks();
 

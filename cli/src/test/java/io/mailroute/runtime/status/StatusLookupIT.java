@@ -34,9 +34,10 @@ class StatusLookupIT {
         otherStateDir = Files.createTempDirectory("mailroute-status-it-2-");
         other = stack.member(OTHER, otherStateDir);
         other.start();
-        await().atMost(Duration.ofSeconds(90)).until(() -> other.state() == KafkaStreams.State.RUNNING
-                && stack.streams.state() == KafkaStreams.State.RUNNING
-                && stack.streams.metadataForAllStreamsClients().size() == 2);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> other.state() == KafkaStreams.State.RUNNING
+                        && stack.streams.state() == KafkaStreams.State.RUNNING
+                        && stack.streams.metadataForAllStreamsClients().size() == 2);
     }
 
     @AfterAll
@@ -61,10 +62,14 @@ class StatusLookupIT {
             }
 
             // then
-            assertThat(answers.values()).extracting(HttpResponse::statusCode).containsOnly(200, 307).contains(200, 307);
+            assertThat(answers.values())
+                    .extracting(HttpResponse::statusCode)
+                    .containsOnly(200, 307)
+                    .contains(200, 307);
             answers.forEach((mail, answer) -> {
                 if (answer.statusCode() == 307) {
-                    assertThat(answer.headers().firstValue("Location")).hasValue("http://" + OTHER + "/api/status/" + mail);
+                    assertThat(answer.headers().firstValue("Location"))
+                            .hasValue("http://" + OTHER + "/api/status/" + mail);
                 } else {
                     assertThat(answer.body()).contains("\"mailId\":\"" + mail + "\"");
                 }

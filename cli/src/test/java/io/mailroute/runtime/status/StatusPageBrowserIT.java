@@ -46,14 +46,24 @@ class StatusPageBrowserIT {
 
     @BeforeAll
     static void openBrowser(final StatusStack shared) {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "headless browser test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER
                         + " (apt-get install chromium chromium-driver)");
         stack = shared;
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(new File("target/chromedriver.log")).build();
-        final ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(new File("target/chromedriver.log"))
+                .build();
+        final ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--disable-gpu",
+                        "--window-size=1400,1000");
         browser = new ChromeDriver(service, options);
         browser.get(stack.server.uri().toString());
     }
@@ -62,7 +72,9 @@ class StatusPageBrowserIT {
     static void closeBrowser() throws IOException {
         if (browser != null) {
             // the page as the tests left it, for looking at after a failure
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target/status-page.png"),
+            Files.copy(
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    Path.of("target/status-page.png"),
                     StandardCopyOption.REPLACE_EXISTING);
             browser.quit();
         }
@@ -73,34 +85,43 @@ class StatusPageBrowserIT {
 
     @Test
     void shouldShowLaneCountsAndRecentMail() {
-        await().atMost(FLOW).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() -> {
-            assertThat(text("#lanes tr[data-lane='NOTIFY'] td.count")).isEqualTo("1");
-            assertThat(text("#lanes tr[data-lane='TICKET'] td.count")).isEqualTo("1");
-            final List<WebElement> cells = browser.findElements(By.cssSelector("#recent tr[data-mail-id='aws-billing.eml'] td"));
-            assertThat(cells).extracting(WebElement::getText).contains("aws-billing.eml", "NOTIFY", "aws-billing", "ROUTED");
-        });
+        await().atMost(FLOW)
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    assertThat(text("#lanes tr[data-lane='NOTIFY'] td.count")).isEqualTo("1");
+                    assertThat(text("#lanes tr[data-lane='TICKET'] td.count")).isEqualTo("1");
+                    final List<WebElement> cells =
+                            browser.findElements(By.cssSelector("#recent tr[data-mail-id='aws-billing.eml'] td"));
+                    assertThat(cells)
+                            .extracting(WebElement::getText)
+                            .contains("aws-billing.eml", "NOTIFY", "aws-billing", "ROUTED");
+                });
         assertThat(browser.findElement(By.id("topology-mermaid")).getText()).startsWith("flowchart LR");
     }
 
     @Test
     void shouldRepublishADeadLetterWhenItsRetryButtonIsClicked() {
         // given: the dead letter is listed, and the page asks for the token (the server binds 0.0.0.0)
-        await().atMost(FLOW).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        await().atMost(FLOW)
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .until(() -> !browser.findElements(retryButton()).isEmpty());
         assertThat(browser.findElement(By.id("token-box")).isDisplayed()).isTrue();
         browser.findElement(By.id("token")).sendKeys(StatusStack.TOKEN);
         final int published = raw().size();
 
         // when: the table refreshes every few seconds, so a click may land on a replaced button
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .until(() -> {
                     browser.findElement(retryButton()).click();
                     return true;
                 });
 
         // then
-        await().atMost(FLOW).untilAsserted(() ->
-                assertThat(browser.findElement(By.id("message")).getText()).contains("Re-published " + BROKEN));
+        await().atMost(FLOW)
+                .untilAsserted(
+                        () -> assertThat(browser.findElement(By.id("message")).getText())
+                                .contains("Re-published " + BROKEN));
         final List<TopicReader.Entry<RawMail>> raw = raw();
         assertThat(raw).hasSize(published + 1);
         assertThat(raw.get(raw.size() - 1).value().getResubmittedFrom()).isEqualTo("mail.dlq");

@@ -44,7 +44,8 @@ class StatusServerIT {
         stack = shared;
         // every fed mail has reached its terminal state
         await().atMost(FLOW).untilAsserted(() -> {
-            for (final String mail : List.of("aws-billing.eml", "aws-support-case.eml", "newsletter.eml", "not-a-mail.eml")) {
+            for (final String mail :
+                    List.of("aws-billing.eml", "aws-support-case.eml", "newsletter.eml", "not-a-mail.eml")) {
                 final HttpResponse<String> status = stack.get("/api/status/" + mail);
                 assertThat(status.statusCode()).as(mail + ": " + status.body()).isEqualTo(200);
             }
@@ -114,7 +115,9 @@ class StatusServerIT {
             assertThat(dead.get("raw").get("topic").asText()).isEqualTo("mail.raw");
             final JsonNode waiting = find(json(stack.get("/api/retry")), "mailId", "newsletter.eml");
             assertThat(waiting.get("reason").asText()).isEqualTo("UNCLASSIFIED");
-            assertThat(waiting.has("mail")).as("raw mail bytes stay out of the API").isFalse();
+            assertThat(waiting.has("mail"))
+                    .as("raw mail bytes stay out of the API")
+                    .isFalse();
             final JsonNode alerts = json(stack.get("/api/alerts"));
             assertThat(alerts.toString()).contains("\"type\":\"NEW_PATTERN\"");
         });
@@ -172,7 +175,8 @@ class StatusServerIT {
     @Test
     void shouldRefuseAPostWithoutTheTokenOnANonLoopbackBinding() throws Exception {
         // given
-        final int published = stack.records(stack.topics.raw(), "not-a-mail.eml").size();
+        final int published =
+                stack.records(stack.topics.raw(), "not-a-mail.eml").size();
 
         // when
         final HttpResponse<String> refused = stack.post("/api/dlq/not-a-mail.eml/retry", null);
@@ -187,7 +191,8 @@ class StatusServerIT {
     @Test
     void shouldRepublishADeadLetteredMailWithTheToken() throws Exception {
         // given
-        final int published = stack.records(stack.topics.raw(), "not-a-mail.eml").size();
+        final int published =
+                stack.records(stack.topics.raw(), "not-a-mail.eml").size();
 
         // when
         final HttpResponse<String> accepted = stack.post("/api/dlq/not-a-mail.eml/retry", StatusStack.TOKEN);
@@ -198,7 +203,9 @@ class StatusServerIT {
         assertThat(raw).hasSize(published + 1);
         final RawMail copy = raw.get(raw.size() - 1).value();
         assertThat(copy.getResubmittedFrom()).isEqualTo("mail.dlq");
-        assertThat(copy.getAttempt()).isEqualTo(json(accepted).get("attempt").asInt()).isPositive();
+        assertThat(copy.getAttempt())
+                .isEqualTo(json(accepted).get("attempt").asInt())
+                .isPositive();
     }
 
     @Test
@@ -220,7 +227,8 @@ class StatusServerIT {
     @Test
     void shouldNeitherListNorReleaseAMailWhoseStatusIsNoLongerRetryPending() throws Exception {
         // given: a retry record of a mail routed since (as releases left them before the topology ended waits)
-        final int published = stack.records(stack.topics.raw(), "aws-billing.eml").size();
+        final int published =
+                stack.records(stack.topics.raw(), "aws-billing.eml").size();
         stack.send(stack.topics.retry(), "aws-billing.eml", staleWait("aws-billing.eml"));
 
         // when
@@ -228,8 +236,9 @@ class StatusServerIT {
 
         // then
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-        assertThat(json(refused).get("error").asText()).isEqualTo("aws-billing.eml is not waiting to be retried: "
-                + "its status is ROUTED at attempt 1, not RETRY_PENDING at attempt 1");
+        assertThat(json(refused).get("error").asText())
+                .isEqualTo("aws-billing.eml is not waiting to be retried: "
+                        + "its status is ROUTED at attempt 1, not RETRY_PENDING at attempt 1");
         assertThat(stack.records(stack.topics.raw(), "aws-billing.eml")).hasSize(published); // not routed a second time
         await().atMost(FLOW).untilAsserted(() -> {
             final String waiting = stack.get("/api/retry").body();
@@ -240,10 +249,20 @@ class StatusServerIT {
     /** A retry record whose backoff ends only tomorrow, so the topology holds it for the whole run. */
     private static RetryMail staleWait(final String mailId) throws Exception {
         final RawMail mail = StatusStack.inline(mailId, StatusStack.resource(mailId));
-        return RetryMail.newBuilder().setMailId(mailId).setReason(RetryReason.TRANSIENT).setAttempt(1).setMaxAttempts(5)
-                .setFirstAttemptAt(Instant.now()).setNextAttemptAt(Instant.now().plus(Duration.ofDays(1))).setMail(mail)
-                .setRaw(RawRef.newBuilder().setBucket(mail.getBucket()).setKey(mail.getKey()).setSize(mail.getSize())
-                        .setSha256(mail.getSha256()).build())
+        return RetryMail.newBuilder()
+                .setMailId(mailId)
+                .setReason(RetryReason.TRANSIENT)
+                .setAttempt(1)
+                .setMaxAttempts(5)
+                .setFirstAttemptAt(Instant.now())
+                .setNextAttemptAt(Instant.now().plus(Duration.ofDays(1)))
+                .setMail(mail)
+                .setRaw(RawRef.newBuilder()
+                        .setBucket(mail.getBucket())
+                        .setKey(mail.getKey())
+                        .setSize(mail.getSize())
+                        .setSha256(mail.getSha256())
+                        .build())
                 .build();
     }
 
@@ -255,21 +274,27 @@ class StatusServerIT {
         final long started = System.nanoTime();
         try {
             for (int i = 0; i < 4; i++) {
-                final Socket socket = new Socket(stack.uri("/").getHost(), stack.uri("/").getPort());
+                final Socket socket =
+                        new Socket(stack.uri("/").getHost(), stack.uri("/").getPort());
                 slow.add(socket);
                 final OutputStream out = socket.getOutputStream();
-                out.write((i % 2 == 0 ? "GET /api/info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        : "POST /api/dlq/x/retry HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n")
+                out.write((i % 2 == 0
+                                ? "GET /api/info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                : "POST /api/dlq/x/retry HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                dribble.scheduleAtFixedRate(() -> {
-                    try {
-                        out.write('x');
-                        out.flush();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e); // closed by the server: ends this dribble
-                    }
-                }, 100, 100, TimeUnit.MILLISECONDS);
+                dribble.scheduleAtFixedRate(
+                        () -> {
+                            try {
+                                out.write('x');
+                                out.flush();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e); // closed by the server: ends this dribble
+                            }
+                        },
+                        100,
+                        100,
+                        TimeUnit.MILLISECONDS);
             }
 
             // when
@@ -279,7 +304,9 @@ class StatusServerIT {
             assertThat(other.statusCode()).isEqualTo(200);
             for (final Socket socket : slow) {
                 socket.setSoTimeout((int) FLOW.toMillis());
-                assertThat(endOfStream(socket)).as("the server closed the connection").isTrue();
+                assertThat(endOfStream(socket))
+                        .as("the server closed the connection")
+                        .isTrue();
             }
             assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .isLessThan(StatusStack.CLIENT_TIME.plusSeconds(5));
@@ -304,8 +331,8 @@ class StatusServerIT {
     void shouldForbidAnyPageToFrameAnyResponse() throws Exception {
         // given
         final List<HttpResponse<String>> responses = new ArrayList<>();
-        for (final String path : List.of("/", "/status.js", "/api/info", "/api/retry", "/api/status/never-sent.eml",
-                "/metrics")) {
+        for (final String path :
+                List.of("/", "/status.js", "/api/info", "/api/retry", "/api/status/never-sent.eml", "/metrics")) {
             responses.add(stack.get(path));
         }
         responses.add(stack.post("/api/dlq/not-a-mail.eml/retry", null)); // refused
@@ -319,13 +346,15 @@ class StatusServerIT {
 
     @Test
     void shouldAnswer404WhenRetryingAMailThatWasNeverDeadLettered() throws Exception {
-        assertThat(stack.post("/api/dlq/aws-billing.eml/retry", StatusStack.TOKEN).statusCode()).isEqualTo(404);
+        assertThat(stack.post("/api/dlq/aws-billing.eml/retry", StatusStack.TOKEN)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void shouldRefuseToStartOnANonLoopbackAddressWithoutAToken() {
-        assertThatThrownBy(() -> StatusServer.start(StatusServer.Settings.local().withBinding("0.0.0.0", 0), stack.streams,
-                null, stack.clients))
+        assertThatThrownBy(() -> StatusServer.start(
+                        StatusServer.Settings.local().withBinding("0.0.0.0", 0), stack.streams, null, stack.clients))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a loopback address");
     }
@@ -334,8 +363,18 @@ class StatusServerIT {
     void shouldNeverShowTheS3SecretInAnyResponse() throws Exception {
         // given
         final List<String> bodies = new ArrayList<>();
-        for (final String path : List.of("/", "/status.js", "/api/info", "/api/lanes", "/api/recent", "/api/dlq", "/api/retry",
-                "/api/alerts", "/api/topology", "/api/status/aws-billing.eml", "/metrics")) {
+        for (final String path : List.of(
+                "/",
+                "/status.js",
+                "/api/info",
+                "/api/lanes",
+                "/api/recent",
+                "/api/dlq",
+                "/api/retry",
+                "/api/alerts",
+                "/api/topology",
+                "/api/status/aws-billing.eml",
+                "/metrics")) {
             bodies.add(stack.get(path).body());
         }
 

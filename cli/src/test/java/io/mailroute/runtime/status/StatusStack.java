@@ -60,15 +60,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 final class StatusStack implements AutoCloseable {
     /** Tag of the tests that use the stack: failsafe runs them, surefire leaves them out (see the parent pom.xml). */
     static final String INTEGRATION = "integration";
+
     static final String TOKEN = "it-status-token";
     /** Must never appear in a response. */
     static final String S3_SECRET = "it-s3-secret-never-shown";
+
     static final String ROOT_ADDRESS = "aws-root@example.co.jp";
     static final String ACCOUNT_ID = "123456789012";
     /** How long the status server lets a client take to send its request. */
     static final Duration CLIENT_TIME = Duration.ofSeconds(2);
-    static final List<String> MAILS = List.of("aws-billing.eml", "aws-support-case.eml", "newsletter.eml", "not-a-mail.eml",
-            "broken-upload.eml");
+
+    static final List<String> MAILS =
+            List.of("aws-billing.eml", "aws-support-case.eml", "newsletter.eml", "not-a-mail.eml", "broken-upload.eml");
     private static final String SHARED = "status-stack";
 
     final EmbeddedKafka kafka;
@@ -79,7 +82,8 @@ final class StatusStack implements AutoCloseable {
     final KafkaStreams streams;
     final StatusServer server;
     private final String scope;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * A stack of its own; the registry scope and the application id are {@code name}.
@@ -88,16 +92,28 @@ final class StatusStack implements AutoCloseable {
         scope = name;
         kafka = EmbeddedKafka.builder().start();
         stateDir = Files.createTempDirectory("mailroute-status-it-");
-        final Map<String, String> extra = ClientSettings.S3.setter(new HashMap<>())
-                .credentials("it-access-key", S3_SECRET).props();
+        final Map<String, String> extra = ClientSettings.S3
+                .setter(new HashMap<>())
+                .credentials("it-access-key", S3_SECRET)
+                .props();
         extra.put("schema.registry.url", "mock://" + scope);
-        clients = new ClientSettings(kafka.bootstrapServers(), "mock://" + scope, "http://127.0.0.1:9", "mail-inbound", "us-east-1", extra);
+        clients = new ClientSettings(
+                kafka.bootstrapServers(), "mock://" + scope, "http://127.0.0.1:9", "mail-inbound", "us-east-1", extra);
         topics = clients.topics(clients.registry());
         try (Admin admin = kafka.createAdmin()) {
             new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 2, (short) 1));
         }
-        send(topics.accounts(), ACCOUNT_ID, AccountMapping.newBuilder().setAccountId(ACCOUNT_ID).setEmail(ROOT_ADDRESS)
-                .setName("Prod").setStatus(AccountStatus.ACTIVE).setSource("test").setSyncedAt(Instant.now()).build());
+        send(
+                topics.accounts(),
+                ACCOUNT_ID,
+                AccountMapping.newBuilder()
+                        .setAccountId(ACCOUNT_ID)
+                        .setEmail(ROOT_ADDRESS)
+                        .setName("Prod")
+                        .setStatus(AccountStatus.ACTIVE)
+                        .setSource("test")
+                        .setSyncedAt(Instant.now())
+                        .build());
 
         final Map<String, Object> settings = new HashMap<>();
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, name);
@@ -113,8 +129,14 @@ final class StatusStack implements AutoCloseable {
         streams.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
 
-        server = StatusServer.start(StatusServer.Settings.local().withBinding("0.0.0.0", statusPort).withToken(TOKEN)
-                .withClientTime(CLIENT_TIME), streams, topology.describe(), clients);
+        server = StatusServer.start(
+                StatusServer.Settings.local()
+                        .withBinding("0.0.0.0", statusPort)
+                        .withToken(TOKEN)
+                        .withClientTime(CLIENT_TIME),
+                streams,
+                topology.describe(),
+                clients);
         for (final String mail : MAILS) {
             send(topics.raw(), mail, inline(mail, resource(mail)));
         }
@@ -125,7 +147,9 @@ final class StatusStack implements AutoCloseable {
         final Map<String, Object> settings = new HashMap<>(streamsSettings);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, memberStateDir.toString());
         settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
-        return new KafkaStreams(MailTopology.build(settings, topics, TopologyServices.inlineOnly()), MailStreamsConfig.properties(settings));
+        return new KafkaStreams(
+                MailTopology.build(settings, topics, TopologyServices.inlineOnly()),
+                MailStreamsConfig.properties(settings));
     }
 
     /** The stack of this test run, started by the first test class that asks for it, closed when the run ends. */
@@ -137,7 +161,8 @@ final class StatusStack implements AutoCloseable {
 
         @Override
         public Object resolveParameter(final ParameterContext parameter, final ExtensionContext context) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+            return context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
                     .getOrComputeIfAbsent(StatusStack.class, type -> start(), StatusStack.class);
         }
 
@@ -155,12 +180,17 @@ final class StatusStack implements AutoCloseable {
     }
 
     HttpResponse<String> get(final String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(final String path, final String token) throws IOException, InterruptedException {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -176,7 +206,8 @@ final class StatusStack implements AutoCloseable {
     <V> void send(final Topic<String, V> topic, final String key, final V value) {
         final Map<String, Object> props = new HashMap<>(kafka.clientConfig());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(props, new StringSerializer(), topic.valueSerde().serializer())) {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(
+                props, new StringSerializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + topic.name() + ": " + e.getMessage(), e);
@@ -193,9 +224,16 @@ final class StatusStack implements AutoCloseable {
     static RawMail inline(final String mailId, final byte[] bytes) throws Exception {
         final Instant now = Instant.now();
         return RawMail.newBuilder()
-                .setMailId(mailId).setBucket("mail-inbound").setKey(mailId).setSize(bytes.length)
-                .setSha256(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
-                .setReceivedAt(now).setIngestedAt(now).setStorage(Storage.INLINE).setContent(ByteBuffer.wrap(bytes))
+                .setMailId(mailId)
+                .setBucket("mail-inbound")
+                .setKey(mailId)
+                .setSize(bytes.length)
+                .setSha256(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+                .setReceivedAt(now)
+                .setIngestedAt(now)
+                .setStorage(Storage.INLINE)
+                .setContent(ByteBuffer.wrap(bytes))
                 .build();
     }
 
@@ -212,8 +250,12 @@ final class StatusStack implements AutoCloseable {
 
     @Override
     public void close() {
-        final List<AutoCloseable> inOrder = List.of(server::close, () -> streams.close(CloseOptions.timeout(Duration.ofSeconds(20))),
-                kafka::close, () -> SchemaRegistryClients.dropScope(scope), () -> deleteRecursively(stateDir));
+        final List<AutoCloseable> inOrder = List.of(
+                server::close,
+                () -> streams.close(CloseOptions.timeout(Duration.ofSeconds(20))),
+                kafka::close,
+                () -> SchemaRegistryClients.dropScope(scope),
+                () -> deleteRecursively(stateDir));
         final IllegalStateException failure = new IllegalStateException("closing the status test stack failed");
         for (final AutoCloseable step : inOrder) {
             try {

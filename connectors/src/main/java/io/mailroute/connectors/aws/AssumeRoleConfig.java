@@ -41,21 +41,42 @@ public final class AssumeRoleConfig {
 
     /** Adds the keys to {@code def} in {@code group}, ordered from {@code order} + 1 on. */
     public ConfigDef define(final ConfigDef def, final String group, final int order) {
-        return def
-                .define(key(ROLE_ARN), Type.STRING, "", Importance.MEDIUM,
+        return def.define(
+                        key(ROLE_ARN),
+                        Type.STRING,
+                        "",
+                        Importance.MEDIUM,
                         "Role to assume before calling the service (e.g. into another account); empty for none.",
-                        group, order + 1, Width.LONG, "Assume role ARN")
-                .define(key(ROLE_SESSION_NAME), Type.STRING, ROLE_SESSION_NAME_DEFAULT, new ConfigDef.NonEmptyString(),
-                        Importance.LOW, "Session name used when assuming " + key(ROLE_ARN) + ".",
-                        group, order + 2, Width.MEDIUM, "Assume role session name")
-                .define(key(ROLE_EXTERNAL_ID), Type.PASSWORD, null, Importance.LOW,
+                        group,
+                        order + 1,
+                        Width.LONG,
+                        "Assume role ARN")
+                .define(
+                        key(ROLE_SESSION_NAME),
+                        Type.STRING,
+                        ROLE_SESSION_NAME_DEFAULT,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.LOW,
+                        "Session name used when assuming " + key(ROLE_ARN) + ".",
+                        group,
+                        order + 2,
+                        Width.MEDIUM,
+                        "Assume role session name")
+                .define(
+                        key(ROLE_EXTERNAL_ID),
+                        Type.PASSWORD,
+                        null,
+                        Importance.LOW,
                         "External id required by the trust policy of " + key(ROLE_ARN) + ", if any.",
-                        group, order + 3, Width.MEDIUM, "Assume role external id");
+                        group,
+                        order + 3,
+                        Width.MEDIUM,
+                        "Assume role external id");
     }
 
     /** {@code base} wrapped in STS AssumeRole (signed in {@code region}) when a role is set, else {@code base}. */
-    public AwsCredentialsProvider wrap(final AbstractConfig config, final AwsCredentialsProvider base,
-                                       final Region region) {
+    public AwsCredentialsProvider wrap(
+            final AbstractConfig config, final AwsCredentialsProvider base, final Region region) {
         final String roleArn = config.getString(key(ROLE_ARN));
         if (roleArn.isBlank()) {
             return base;
@@ -66,7 +87,8 @@ public final class AssumeRoleConfig {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
         final Optional<String> externalId = Optional.ofNullable(config.getPassword(key(ROLE_EXTERNAL_ID)))
-                .map(Password::value).filter(v -> !v.isBlank());
+                .map(Password::value)
+                .filter(v -> !v.isBlank());
         return StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(r -> {

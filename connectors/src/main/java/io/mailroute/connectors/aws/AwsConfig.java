@@ -17,8 +17,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -35,26 +35,29 @@ public final class AwsConfig {
     public static final String REGION_DEFAULT = "us-east-1";
 
     public static final String ENDPOINT_CONFIG = "aws.endpoint.url";
-    private static final String ENDPOINT_DOC = "Endpoint override (http://host:port), e.g. a test stub; "
-            + "empty for the AWS endpoint of the region.";
+    private static final String ENDPOINT_DOC =
+            "Endpoint override (http://host:port), e.g. a test stub; " + "empty for the AWS endpoint of the region.";
 
     public static final String ACCESS_KEY_ID_CONFIG = "aws.access.key.id";
     private static final String ACCESS_KEY_ID_DOC = "Access key id; with " + "aws.secret.access.key"
             + ". Empty to use the default provider chain (environment, profile, instance role).";
 
     public static final String SECRET_ACCESS_KEY_CONFIG = "aws.secret.access.key";
-    private static final String SECRET_ACCESS_KEY_DOC = "Secret access key for " + ACCESS_KEY_ID_CONFIG + "; never logged.";
+    private static final String SECRET_ACCESS_KEY_DOC =
+            "Secret access key for " + ACCESS_KEY_ID_CONFIG + "; never logged.";
 
     public static final String SESSION_TOKEN_CONFIG = "aws.session.token";
     private static final String SESSION_TOKEN_DOC = "Session token for temporary credentials; never logged.";
 
     public static final String MAX_ATTEMPTS_CONFIG = "aws.max.attempts";
-    private static final String MAX_ATTEMPTS_DOC = "Attempts per API call, with jittered exponential backoff on throttling, "
-            + "5xx and network errors, before the call fails.";
+    private static final String MAX_ATTEMPTS_DOC =
+            "Attempts per API call, with jittered exponential backoff on throttling, "
+                    + "5xx and network errors, before the call fails.";
     public static final int MAX_ATTEMPTS_DEFAULT = 10;
 
     public static final String API_CALL_TIMEOUT_MS_CONFIG = "aws.api.call.timeout.ms";
-    private static final String API_CALL_TIMEOUT_MS_DOC = "Upper bound for one API call including its retries, in milliseconds.";
+    private static final String API_CALL_TIMEOUT_MS_DOC =
+            "Upper bound for one API call including its retries, in milliseconds.";
     public static final long API_CALL_TIMEOUT_MS_DEFAULT = 120_000L;
 
     private static final AssumeRoleConfig ROLE = new AssumeRoleConfig("aws.");
@@ -68,22 +71,82 @@ public final class AwsConfig {
     /** Adds the AWS keys to {@code def} in group {@value #GROUP}. */
     public static ConfigDef define(final ConfigDef def) {
         int order = 0;
-        def.define(REGION_CONFIG, Type.STRING, REGION_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-                        REGION_DOC, GROUP, ++order, Width.SHORT, "Region")
-                .define(ENDPOINT_CONFIG, Type.STRING, "", new EndpointValidator(), Importance.LOW,
-                        ENDPOINT_DOC, GROUP, ++order, Width.LONG, "Endpoint override")
-                .define(ACCESS_KEY_ID_CONFIG, Type.PASSWORD, null, Importance.HIGH,
-                        ACCESS_KEY_ID_DOC, GROUP, ++order, Width.MEDIUM, "Access key id")
-                .define(SECRET_ACCESS_KEY_CONFIG, Type.PASSWORD, null, Importance.HIGH,
-                        SECRET_ACCESS_KEY_DOC, GROUP, ++order, Width.MEDIUM, "Secret access key")
-                .define(SESSION_TOKEN_CONFIG, Type.PASSWORD, null, Importance.LOW,
-                        SESSION_TOKEN_DOC, GROUP, ++order, Width.MEDIUM, "Session token");
+        def.define(
+                        REGION_CONFIG,
+                        Type.STRING,
+                        REGION_DEFAULT,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.MEDIUM,
+                        REGION_DOC,
+                        GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Region")
+                .define(
+                        ENDPOINT_CONFIG,
+                        Type.STRING,
+                        "",
+                        new EndpointValidator(),
+                        Importance.LOW,
+                        ENDPOINT_DOC,
+                        GROUP,
+                        ++order,
+                        Width.LONG,
+                        "Endpoint override")
+                .define(
+                        ACCESS_KEY_ID_CONFIG,
+                        Type.PASSWORD,
+                        null,
+                        Importance.HIGH,
+                        ACCESS_KEY_ID_DOC,
+                        GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Access key id")
+                .define(
+                        SECRET_ACCESS_KEY_CONFIG,
+                        Type.PASSWORD,
+                        null,
+                        Importance.HIGH,
+                        SECRET_ACCESS_KEY_DOC,
+                        GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Secret access key")
+                .define(
+                        SESSION_TOKEN_CONFIG,
+                        Type.PASSWORD,
+                        null,
+                        Importance.LOW,
+                        SESSION_TOKEN_DOC,
+                        GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Session token");
         ROLE.define(def, GROUP, order);
         order += AssumeRoleConfig.KEY_COUNT;
-        return def.define(MAX_ATTEMPTS_CONFIG, Type.INT, MAX_ATTEMPTS_DEFAULT, ConfigDef.Range.between(1, 100),
-                        Importance.LOW, MAX_ATTEMPTS_DOC, GROUP, ++order, Width.SHORT, "Max attempts")
-                .define(API_CALL_TIMEOUT_MS_CONFIG, Type.LONG, API_CALL_TIMEOUT_MS_DEFAULT, ConfigDef.Range.atLeast(1_000L),
-                        Importance.LOW, API_CALL_TIMEOUT_MS_DOC, GROUP, ++order, Width.SHORT, "API call timeout");
+        return def.define(
+                        MAX_ATTEMPTS_CONFIG,
+                        Type.INT,
+                        MAX_ATTEMPTS_DEFAULT,
+                        ConfigDef.Range.between(1, 100),
+                        Importance.LOW,
+                        MAX_ATTEMPTS_DOC,
+                        GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Max attempts")
+                .define(
+                        API_CALL_TIMEOUT_MS_CONFIG,
+                        Type.LONG,
+                        API_CALL_TIMEOUT_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(1_000L),
+                        Importance.LOW,
+                        API_CALL_TIMEOUT_MS_DOC,
+                        GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "API call timeout");
     }
 
     /** Cross-field check: key id and secret come together. */
@@ -116,7 +179,8 @@ public final class AwsConfig {
 
     /** Static credentials when configured, else the default chain; wrapped in assume-role when a role is set. */
     public AwsCredentialsProvider credentialsProvider() {
-        final AwsCredentialsProvider base = staticCredentials().orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        final AwsCredentialsProvider base = staticCredentials()
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
         return ROLE.wrap(config, base, region());
     }
 
@@ -127,9 +191,10 @@ public final class AwsConfig {
             return Optional.empty();
         }
         final Optional<String> token = secret(SESSION_TOKEN_CONFIG);
-        return Optional.of(StaticCredentialsProvider.create(token.isPresent()
-                ? AwsSessionCredentials.create(id.get(), key.get(), token.get())
-                : AwsBasicCredentials.create(id.get(), key.get())));
+        return Optional.of(StaticCredentialsProvider.create(
+                token.isPresent()
+                        ? AwsSessionCredentials.create(id.get(), key.get(), token.get())
+                        : AwsBasicCredentials.create(id.get(), key.get())));
     }
 
     private Optional<String> secret(final String key) {
@@ -140,7 +205,8 @@ public final class AwsConfig {
     public ClientOverrideConfiguration overrides() {
         return ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(config.getInt(MAX_ATTEMPTS_CONFIG)).build())
+                        .maxAttempts(config.getInt(MAX_ATTEMPTS_CONFIG))
+                        .build())
                 .apiCallTimeout(Duration.ofMillis(config.getLong(API_CALL_TIMEOUT_MS_CONFIG)))
                 .build();
     }

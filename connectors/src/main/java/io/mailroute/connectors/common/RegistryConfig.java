@@ -20,7 +20,8 @@ public final class RegistryConfig {
     public static final String GROUP = "Schema registry";
 
     public static final String URL_CONFIG = AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG;
-    private static final String URL_DOC = "Schema registry base URL(s), comma-separated; values are registered under <topic>-value.";
+    private static final String URL_DOC =
+            "Schema registry base URL(s), comma-separated; values are registered under <topic>-value.";
 
     public static final String USER_INFO_CONFIG = AvroSerdeConfig.USER_INFO_CONFIG;
     private static final String USER_INFO_DOC = "user:password for the registry's basic auth; never logged.";
@@ -31,24 +32,50 @@ public final class RegistryConfig {
     public static final String VALUE_CONVERTER_CONFIG = "value.converter";
     public static final String REQUIRED_VALUE_CONVERTER = "org.apache.kafka.connect.converters.ByteArrayConverter";
 
-    private static final ConfigDef.Validator NON_EMPTY_LIST = ConfigDef.LambdaValidator.with((name, value) -> {
-        if (value instanceof List<?> list && list.isEmpty()) {
-            throw new ConfigException(name, value, "at least one URL is required");
-        }
-    }, () -> "a non-empty list of URLs");
+    private static final ConfigDef.Validator NON_EMPTY_LIST = ConfigDef.LambdaValidator.with(
+            (name, value) -> {
+                if (value instanceof List<?> list && list.isEmpty()) {
+                    throw new ConfigException(name, value, "at least one URL is required");
+                }
+            },
+            () -> "a non-empty list of URLs");
 
     private RegistryConfig() {}
 
     /** Adds the registry keys to {@code def} in group {@value #GROUP}. */
     public static ConfigDef define(final ConfigDef def) {
         int order = 0;
-        return def
-                .define(URL_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, NON_EMPTY_LIST, Importance.HIGH,
-                        URL_DOC, GROUP, ++order, Width.LONG, "Schema registry URL")
-                .define(USER_INFO_CONFIG, Type.PASSWORD, null, Importance.LOW,
-                        USER_INFO_DOC, GROUP, ++order, Width.MEDIUM, "Registry user info")
-                .define(BEARER_TOKEN_CONFIG, Type.PASSWORD, null, Importance.LOW,
-                        BEARER_TOKEN_DOC, GROUP, ++order, Width.MEDIUM, "Registry bearer token");
+        return def.define(
+                        URL_CONFIG,
+                        Type.LIST,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        NON_EMPTY_LIST,
+                        Importance.HIGH,
+                        URL_DOC,
+                        GROUP,
+                        ++order,
+                        Width.LONG,
+                        "Schema registry URL")
+                .define(
+                        USER_INFO_CONFIG,
+                        Type.PASSWORD,
+                        null,
+                        Importance.LOW,
+                        USER_INFO_DOC,
+                        GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Registry user info")
+                .define(
+                        BEARER_TOKEN_CONFIG,
+                        Type.PASSWORD,
+                        null,
+                        Importance.LOW,
+                        BEARER_TOKEN_DOC,
+                        GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Registry bearer token");
     }
 
     /** Checks that the connector passes its bytes through: {@code value.converter} must be ByteArrayConverter. */

@@ -24,13 +24,21 @@ public final class ConfigReference {
                         .thenComparing(k -> k.name))
                 .toList();
         for (final ConfigKey key : keys) {
-            out.append("| `").append(key.name).append("` | ")
-                    .append(key.type.name().toLowerCase(Locale.ROOT)).append(" | ")
-                    .append(defaultValue(key)).append(" | ")
-                    .append(key.validator == null ? "" : escape(key.validator.toString())).append(" | ")
-                    .append(key.importance.name().toLowerCase(Locale.ROOT)).append(" | ")
-                    .append(Objects.toString(key.group, "")).append(" | ")
-                    .append(escape(key.documentation)).append(" |\n");
+            out.append("| `")
+                    .append(key.name)
+                    .append("` | ")
+                    .append(key.type.name().toLowerCase(Locale.ROOT))
+                    .append(" | ")
+                    .append(defaultValue(key))
+                    .append(" | ")
+                    .append(key.validator == null ? "" : escape(key.validator.toString()))
+                    .append(" | ")
+                    .append(key.importance.name().toLowerCase(Locale.ROOT))
+                    .append(" | ")
+                    .append(Objects.toString(key.group, ""))
+                    .append(" | ")
+                    .append(escape(key.documentation))
+                    .append(" |\n");
         }
         return out.toString();
     }

@@ -20,7 +20,11 @@ final class AccountLister {
     private final boolean recursive;
     private final int pageSize;
 
-    AccountLister(final OrganizationsClient client, final List<String> parentIds, final boolean recursive, final int pageSize) {
+    AccountLister(
+            final OrganizationsClient client,
+            final List<String> parentIds,
+            final boolean recursive,
+            final int pageSize) {
         this.client = client;
         this.parentIds = List.copyOf(parentIds);
         this.recursive = recursive;
@@ -48,8 +52,11 @@ final class AccountLister {
                     .flatMap(page -> page.accounts().stream())
                     .forEach(a -> accounts.put(a.id(), toOrgAccount(a)));
             if (recursive) {
-                client.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent).maxResults(pageSize))
-                        .stream().flatMap(page -> page.organizationalUnits().stream())
+                client
+                        .listOrganizationalUnitsForParentPaginator(
+                                r -> r.parentId(parent).maxResults(pageSize))
+                        .stream()
+                        .flatMap(page -> page.organizationalUnits().stream())
                         .forEach(ou -> parents.add(ou.id()));
             }
         }

@@ -45,7 +45,8 @@ final class AccountSnapshot {
         }
         final Object accounts = offset.get(ACCOUNTS_KEY);
         if (!(accounts instanceof String text)) {
-            throw new ConnectException("Offset key '" + ACCOUNTS_KEY + "' must be a string of id=fingerprint entries, found " + accounts);
+            throw new ConnectException(
+                    "Offset key '" + ACCOUNTS_KEY + "' must be a string of id=fingerprint entries, found " + accounts);
         }
         final SortedMap<String, String> fingerprints = new TreeMap<>();
         for (final String entry : text.split(";")) {
@@ -63,7 +64,8 @@ final class AccountSnapshot {
 
     Map<String, Object> toOffset() {
         final StringBuilder accounts = new StringBuilder();
-        fingerprints.forEach((id, fp) -> accounts.append(id).append('=').append(fp).append(';'));
+        fingerprints.forEach(
+                (id, fp) -> accounts.append(id).append('=').append(fp).append(';'));
         return Map.of(VERSION_KEY, VERSION, ACCOUNTS_KEY, accounts.toString());
     }
 
@@ -82,15 +84,20 @@ final class AccountSnapshot {
                 upserts.add(account);
             }
         });
-        final List<String> removals = fingerprints.keySet().stream().filter(id -> !next.containsKey(id)).toList();
+        final List<String> removals = fingerprints.keySet().stream()
+                .filter(id -> !next.containsKey(id))
+                .toList();
         return new Diff(upserts, removals, new AccountSnapshot(next));
     }
 
     static String fingerprint(final OrgAccount account) {
         try {
             final MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            final String identity = Objects.toString(account.email(), "") + '\0' + Objects.toString(account.name(), "")
-                    + '\0' + Objects.toString(account.joinedAt(), "");
+            final String identity = Objects.toString(account.email(), "")
+                    + '\0'
+                    + Objects.toString(account.name(), "")
+                    + '\0'
+                    + Objects.toString(account.joinedAt(), "");
             return HexFormat.of().formatHex(digest.digest(identity.getBytes(StandardCharsets.UTF_8)), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);

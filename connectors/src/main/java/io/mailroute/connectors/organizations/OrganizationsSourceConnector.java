@@ -58,8 +58,8 @@ public final class OrganizationsSourceConnector extends SourceConnector {
     @Override
     public Config validate(final Map<String, String> connectorConfigs) {
         final Config config = super.validate(connectorConfigs);
-        final Map<String, ConfigValue> values = config.configValues().stream()
-                .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
+        final Map<String, ConfigValue> values =
+                config.configValues().stream().collect(Collectors.toMap(ConfigValue::name, Function.identity()));
         AwsConfig.validate(values);
         RegistryConfig.validate(connectorConfigs, values);
         return config;
@@ -72,7 +72,8 @@ public final class OrganizationsSourceConnector extends SourceConnector {
     }
 
     @Override
-    public boolean alterOffsets(final Map<String, String> connectorConfig, final Map<Map<String, ?>, Map<String, ?>> offsets) {
+    public boolean alterOffsets(
+            final Map<String, String> connectorConfig, final Map<Map<String, ?>, Map<String, ?>> offsets) {
         offsets.forEach((partition, offset) -> {
             if (partition == null || !(partition.get(OrganizationsSourceTask.PARTITION_KEY) instanceof String)) {
                 throw new ConnectException("Source partition must have the string key '"

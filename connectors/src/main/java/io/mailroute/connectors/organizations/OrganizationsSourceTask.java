@@ -77,7 +77,10 @@ public final class OrganizationsSourceTask extends SourceTask {
         partition = Map.of(PARTITION_KEY, config.scope());
         snapshot = AccountSnapshot.fromOffset(context.offsetStorageReader().offset(partition));
         nextSyncMs = time.milliseconds();
-        log.info("Organizations sync of {} starts with {} known accounts, every {}", config.scope(), snapshot.size(),
+        log.info(
+                "Organizations sync of {} starts with {} known accounts, every {}",
+                config.scope(),
+                snapshot.size(),
                 config.pollInterval());
     }
 
@@ -97,8 +100,12 @@ public final class OrganizationsSourceTask extends SourceTask {
         consecutiveFailures = 0;
         nextSyncMs = time.milliseconds() + config.pollInterval().toMillis();
         final AccountSnapshot.Diff diff = snapshot.diff(listed);
-        log.info("Organizations sync of {}: {} accounts listed, {} new or changed, {} removed", config.scope(),
-                listed.size(), diff.upserts().size(), diff.removals().size());
+        log.info(
+                "Organizations sync of {}: {} accounts listed, {} new or changed, {} removed",
+                config.scope(),
+                listed.size(),
+                diff.upserts().size(),
+                diff.removals().size());
         if (diff.isEmpty()) {
             return null;
         }
@@ -108,17 +115,26 @@ public final class OrganizationsSourceTask extends SourceTask {
     }
 
     private List<SourceRecord> retryLaterOrFail(final SdkException e) {
-        final boolean retryable = e.retryable() || isNetworkFailure(e)
-                || e instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500);
+        final boolean retryable = e.retryable()
+                || isNetworkFailure(e)
+                || e instanceof AwsServiceException service
+                        && (service.isThrottlingException() || service.statusCode() >= 500);
         if (!retryable) {
-            throw new ConnectException("Organizations sync of " + config.scope() + " failed and will not succeed by retrying: "
-                    + e.getMessage(), e);
+            throw new ConnectException(
+                    "Organizations sync of " + config.scope() + " failed and will not succeed by retrying: "
+                            + e.getMessage(),
+                    e);
         }
         consecutiveFailures++;
-        final long backoffMs = Math.min(config.maxFailureBackoff().toMillis(), 1_000L << Math.min(consecutiveFailures, 20));
+        final long backoffMs =
+                Math.min(config.maxFailureBackoff().toMillis(), 1_000L << Math.min(consecutiveFailures, 20));
         nextSyncMs = time.milliseconds() + backoffMs;
-        log.warn("Organizations sync of {} failed ({} in a row), retrying in {}: {}", config.scope(), consecutiveFailures,
-                Duration.ofMillis(backoffMs), e.getMessage());
+        log.warn(
+                "Organizations sync of {} failed ({} in a row), retrying in {}: {}",
+                config.scope(),
+                consecutiveFailures,
+                Duration.ofMillis(backoffMs),
+                e.getMessage());
         return null;
     }
 
@@ -136,7 +152,8 @@ public final class OrganizationsSourceTask extends SourceTask {
         final Instant syncedAt = Instant.ofEpochMilli(time.milliseconds());
         final Map<String, Object> before = snapshot.toOffset();
         final Map<String, Object> after = diff.next().toOffset();
-        final List<SourceRecord> records = new ArrayList<>(diff.upserts().size() + diff.removals().size());
+        final List<SourceRecord> records =
+                new ArrayList<>(diff.upserts().size() + diff.removals().size());
         final int last = diff.upserts().size() + diff.removals().size() - 1;
         for (final OrgAccount account : diff.upserts()) {
             final byte[] value = encoder.encode(config.topic(), toMapping(account, syncedAt));
@@ -148,9 +165,18 @@ public final class OrganizationsSourceTask extends SourceTask {
         return records;
     }
 
-    private SourceRecord record(final String accountId, final byte[] value, final Map<String, Object> offset, final Instant at) {
-        return new SourceRecord(partition, offset, config.topic(), null, Schema.STRING_SCHEMA, accountId,
-                Schema.OPTIONAL_BYTES_SCHEMA, value, at.toEpochMilli());
+    private SourceRecord record(
+            final String accountId, final byte[] value, final Map<String, Object> offset, final Instant at) {
+        return new SourceRecord(
+                partition,
+                offset,
+                config.topic(),
+                null,
+                Schema.STRING_SCHEMA,
+                accountId,
+                Schema.OPTIONAL_BYTES_SCHEMA,
+                value,
+                at.toEpochMilli());
     }
 
     private AccountMapping toMapping(final OrgAccount account, final Instant syncedAt) {

@@ -59,10 +59,12 @@ final class AfterReadActions {
      */
     Copy stage(final ObjectRef source, final ObjectVersion version, final boolean inline) {
         if (config.afterRead() == AfterRead.MOVE) {
-            return s3.copy(source, version, source.rebase(config.prefix(), config.moveBucket(), config.movePrefix()), null);
+            return s3.copy(
+                    source, version, source.rebase(config.prefix(), config.moveBucket(), config.movePrefix()), null);
         }
         if (config.afterRead() == AfterRead.DELETE && !inline) {
-            return s3.copy(source, version, source.rebase(config.prefix(), config.bucket(), config.claimCheckPrefix()), null);
+            return s3.copy(
+                    source, version, source.rebase(config.prefix(), config.bucket(), config.claimCheckPrefix()), null);
         }
         return new Copy(source, version.etag(), version.versionId());
     }
@@ -71,8 +73,12 @@ final class AfterReadActions {
      * Copies an unreadable object to the failed prefix with the error in its metadata; if it
      * cannot be copied, records the error in a sidecar next to where it would have gone.
      */
-    Quarantine quarantine(final ObjectRef source, final ObjectVersion version, final String errorClass, final String message,
-                          final Instant failedAt) {
+    Quarantine quarantine(
+            final ObjectRef source,
+            final ObjectVersion version,
+            final String errorClass,
+            final String message,
+            final Instant failedAt) {
         final ObjectRef target = source.rebase(config.prefix(), config.bucket(), config.failedPrefix());
         final Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(ERROR_CLASS_METADATA, ascii(errorClass));
@@ -87,8 +93,14 @@ final class AfterReadActions {
             if (e.kind() != S3Failure.Kind.PERMANENT) {
                 throw e;
             }
-            log.warn("Cannot copy unreadable object {} to {} ({}); leaving it in place with a sidecar", source, target, e.errorCode());
-            s3.put(new ObjectRef(target.bucket(), target.key() + SIDECAR_SUFFIX), "application/json",
+            log.warn(
+                    "Cannot copy unreadable object {} to {} ({}); leaving it in place with a sidecar",
+                    source,
+                    target,
+                    e.errorCode());
+            s3.put(
+                    new ObjectRef(target.bucket(), target.key() + SIDECAR_SUFFIX),
+                    "application/json",
                     sidecar(source, version, errorClass, message, failedAt, e.getMessage()));
             return new Quarantine(Outcome.FAILED_IN_PLACE, new Copy(source, version.etag(), version.versionId()));
         }
@@ -123,12 +135,15 @@ final class AfterReadActions {
                     transientFailure = settle(done.ref(), e, transientFailure);
                 }
             } else {
-                deletes.computeIfAbsent(done.ref().bucket(), b -> new LinkedHashMap<>()).put(done.ref().key(), offset.etag());
+                deletes.computeIfAbsent(done.ref().bucket(), b -> new LinkedHashMap<>())
+                        .put(done.ref().key(), offset.etag());
             }
         }
         for (final Map.Entry<String, Map<String, String>> bucket : deletes.entrySet()) {
-            for (final Map.Entry<String, S3Failure> failed : s3.deleteAll(bucket.getKey(), bucket.getValue()).entrySet()) {
-                transientFailure = settle(new ObjectRef(bucket.getKey(), failed.getKey()), failed.getValue(), transientFailure);
+            for (final Map.Entry<String, S3Failure> failed :
+                    s3.deleteAll(bucket.getKey(), bucket.getValue()).entrySet()) {
+                transientFailure =
+                        settle(new ObjectRef(bucket.getKey(), failed.getKey()), failed.getValue(), transientFailure);
             }
         }
         if (transientFailure != null) {
@@ -140,9 +155,10 @@ final class AfterReadActions {
     private static S3Failure settle(final ObjectRef source, final S3Failure e, final S3Failure transientSoFar) {
         switch (e.kind()) {
             case NOT_FOUND -> log.debug("{} is already gone", source);
-            case CHANGED -> log.info("{} was replaced after it was read; the new upload stays and will be read", source);
-            case PERMANENT -> log.warn("After-read action on {} failed for good ({}); the object stays", source,
-                    e.getMessage());
+            case CHANGED ->
+                log.info("{} was replaced after it was read; the new upload stays and will be read", source);
+            case PERMANENT ->
+                log.warn("After-read action on {} failed for good ({}); the object stays", source, e.getMessage());
             case TRANSIENT -> {
                 return transientSoFar == null ? e : transientSoFar;
             }
@@ -151,8 +167,13 @@ final class AfterReadActions {
         return transientSoFar;
     }
 
-    private static byte[] sidecar(final ObjectRef source, final ObjectVersion version, final String errorClass, final String message,
-                                  final Instant failedAt, final String copyError) {
+    private static byte[] sidecar(
+            final ObjectRef source,
+            final ObjectVersion version,
+            final String errorClass,
+            final String message,
+            final Instant failedAt,
+            final String copyError) {
         final ObjectNode node = JSON.createObjectNode()
                 .put("bucket", source.bucket())
                 .put("key", source.key())

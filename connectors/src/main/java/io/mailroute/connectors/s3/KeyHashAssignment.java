@@ -24,7 +24,8 @@ record KeyHashAssignment(int taskId, int taskCount) {
     }
 
     /** The task configuration of task {@code taskId} of {@code taskCount}. */
-    static Map<String, String> taskConfig(final Map<String, String> connectorConfig, final int taskId, final int taskCount) {
+    static Map<String, String> taskConfig(
+            final Map<String, String> connectorConfig, final int taskId, final int taskCount) {
         final Map<String, String> config = new HashMap<>(connectorConfig);
         config.put(TASK_ID_CONFIG, Integer.toString(taskId));
         config.put(TASK_COUNT_CONFIG, Integer.toString(taskCount));
@@ -34,15 +35,20 @@ record KeyHashAssignment(int taskId, int taskCount) {
     /** Reads the assignment the connector added to a task configuration. */
     static KeyHashAssignment fromTaskConfig(final Map<String, String> taskConfig) {
         try {
-            return new KeyHashAssignment(Integer.parseInt(taskConfig.get(TASK_ID_CONFIG)),
+            return new KeyHashAssignment(
+                    Integer.parseInt(taskConfig.get(TASK_ID_CONFIG)),
                     Integer.parseInt(taskConfig.get(TASK_COUNT_CONFIG)));
         } catch (IllegalArgumentException e) {
-            throw new ConnectException("Task configuration needs " + TASK_ID_CONFIG + " and " + TASK_COUNT_CONFIG
-                    + " set by the connector, found " + taskConfig.get(TASK_ID_CONFIG) + " of " + taskConfig.get(TASK_COUNT_CONFIG), e);
+            throw new ConnectException(
+                    "Task configuration needs " + TASK_ID_CONFIG + " and " + TASK_COUNT_CONFIG
+                            + " set by the connector, found " + taskConfig.get(TASK_ID_CONFIG) + " of "
+                            + taskConfig.get(TASK_COUNT_CONFIG),
+                    e);
         }
     }
 
     boolean owns(final String key) {
-        return taskCount == 1 || Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % taskCount == taskId;
+        return taskCount == 1
+                || Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % taskCount == taskId;
     }
 }

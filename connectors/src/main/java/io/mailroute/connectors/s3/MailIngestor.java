@@ -51,9 +51,15 @@ final class MailIngestor {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private long nextPassMs;
 
-    MailIngestor(final S3MailSourceConfig config, final ObjectScanner scanner, final ObjectProgress progress,
-                 final ClaimChecks claimChecks, final AfterReadActions actions, final MailRecords records,
-                 final S3MailMetrics metrics, final Time time) {
+    MailIngestor(
+            final S3MailSourceConfig config,
+            final ObjectScanner scanner,
+            final ObjectProgress progress,
+            final ClaimChecks claimChecks,
+            final AfterReadActions actions,
+            final MailRecords records,
+            final S3MailMetrics metrics,
+            final Time time) {
         this.config = config;
         this.scanner = scanner;
         this.progress = progress;
@@ -118,7 +124,8 @@ final class MailIngestor {
             finishing.add(next);
         }
         while (!finishing.isEmpty()) {
-            final List<Committed> batch = finishing.stream().limit(S3Objects.MAX_BATCH_DELETE).toList();
+            final List<Committed> batch =
+                    finishing.stream().limit(S3Objects.MAX_BATCH_DELETE).toList();
             actions.finish(batch);
             for (final Committed done : batch) {
                 finishing.remove();
@@ -222,11 +229,17 @@ final class MailIngestor {
         return record;
     }
 
-    private SourceRecord deadLetter(final ObjectRef ref, final ObjectVersion listed, final String errorClass, final String message) {
+    private SourceRecord deadLetter(
+            final ObjectRef ref, final ObjectVersion listed, final String errorClass, final String message) {
         final Instant now = Instant.ofEpochMilli(time.milliseconds());
         final AfterReadActions.Quarantine quarantine = actions.quarantine(ref, listed, errorClass, message, now);
-        log.warn("Dead-lettering {} to {}: {}; its bytes are at {} ({})", ref, config.dlqTopic(), message,
-                quarantine.location().ref(), quarantine.outcome().wireName());
+        log.warn(
+                "Dead-lettering {} to {}: {}; its bytes are at {} ({})",
+                ref,
+                config.dlqTopic(),
+                message,
+                quarantine.location().ref(),
+                quarantine.outcome().wireName());
         final SourceRecord record = records.deadLetter(ref, listed, quarantine, errorClass, message, now);
         progress.emitted(listed);
         metrics.objectFailed();
@@ -242,8 +255,8 @@ final class MailIngestor {
         final Instant now = Instant.ofEpochMilli(time.milliseconds());
         final String message = ref + " was listed but vanished before it could be read (" + e.errorCode() + ")";
         log.warn("Dead-lettering {} to {}: {}", ref, config.dlqTopic(), message);
-        final AfterReadActions.Quarantine gone = new AfterReadActions.Quarantine(Outcome.VANISHED,
-                new Copy(ref, listed.etag(), null));
+        final AfterReadActions.Quarantine gone =
+                new AfterReadActions.Quarantine(Outcome.VANISHED, new Copy(ref, listed.etag(), null));
         final SourceRecord record = records.deadLetter(ref, listed, gone, e.errorClass(), message, now);
         progress.emitted(listed);
         metrics.objectFailed();

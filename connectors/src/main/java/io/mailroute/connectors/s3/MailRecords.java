@@ -36,10 +36,19 @@ final class MailRecords {
      * The record of the mail read from {@code source} as {@code version}: its claim check names
      * where the bytes stay ({@code location}) and what they are (size and SHA-256 as read).
      */
-    SourceRecord rawMail(final ObjectRef source, final ObjectVersion version, final CheckedObject mail,
-                         final Copy location, final Instant ingestedAt) {
-        final ClaimCheck check = new ClaimCheck(location.ref().bucket(), location.ref().key(), location.versionId(),
-                location.etag(), mail.check().size(), mail.check().sha256());
+    SourceRecord rawMail(
+            final ObjectRef source,
+            final ObjectVersion version,
+            final CheckedObject mail,
+            final Copy location,
+            final Instant ingestedAt) {
+        final ClaimCheck check = new ClaimCheck(
+                location.ref().bucket(),
+                location.ref().key(),
+                location.versionId(),
+                location.etag(),
+                mail.check().size(),
+                mail.check().sha256());
         final RawMail value = RawMail.newBuilder()
                 .setMailId(source.key())
                 .setBucket(check.bucket())
@@ -53,12 +62,18 @@ final class MailRecords {
                 .setStorage(mail.hasContent() ? Storage.INLINE : Storage.CLAIM_CHECK)
                 .setContent(mail.hasContent() ? ByteBuffer.wrap(mail.content()) : null)
                 .build();
-        return record(source, ObjectOffset.of(version, Outcome.INGESTED), topic, encoder.encode(topic, value), ingestedAt);
+        return record(
+                source, ObjectOffset.of(version, Outcome.INGESTED), topic, encoder.encode(topic, value), ingestedAt);
     }
 
     /** The record of an object that cannot be read; {@code location} is where its bytes are now. */
-    SourceRecord deadLetter(final ObjectRef source, final ObjectVersion version, final AfterReadActions.Quarantine quarantine,
-                            final String errorClass, final String message, final Instant failedAt) {
+    SourceRecord deadLetter(
+            final ObjectRef source,
+            final ObjectVersion version,
+            final AfterReadActions.Quarantine quarantine,
+            final String errorClass,
+            final String message,
+            final Instant failedAt) {
         final Copy location = quarantine.location();
         final DeadLetter value = DeadLetter.newBuilder()
                 .setMailId(source.key())
@@ -76,12 +91,29 @@ final class MailRecords {
                         .build())
                 .setFailedAt(failedAt)
                 .build();
-        return record(source, ObjectOffset.of(version, quarantine.outcome()), dlqTopic, encoder.encode(dlqTopic, value), failedAt);
+        return record(
+                source,
+                ObjectOffset.of(version, quarantine.outcome()),
+                dlqTopic,
+                encoder.encode(dlqTopic, value),
+                failedAt);
     }
 
-    private static SourceRecord record(final ObjectRef source, final ObjectOffset offset, final String topic, final byte[] value,
-                                       final Instant timestamp) {
-        return new SourceRecord(ObjectOffset.partition(source), offset.toMap(), topic, null,
-                Schema.STRING_SCHEMA, source.key(), Schema.BYTES_SCHEMA, value, timestamp.toEpochMilli());
+    private static SourceRecord record(
+            final ObjectRef source,
+            final ObjectOffset offset,
+            final String topic,
+            final byte[] value,
+            final Instant timestamp) {
+        return new SourceRecord(
+                ObjectOffset.partition(source),
+                offset.toMap(),
+                topic,
+                null,
+                Schema.STRING_SCHEMA,
+                source.key(),
+                Schema.BYTES_SCHEMA,
+                value,
+                timestamp.toEpochMilli());
     }
 }

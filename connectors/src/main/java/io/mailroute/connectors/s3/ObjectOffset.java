@@ -70,7 +70,8 @@ record ObjectOffset(String etag, long lastModifiedMs, long size, String versionI
     }
 
     static ObjectOffset of(final ObjectVersion version, final Outcome outcome) {
-        return new ObjectOffset(version.etag(), version.lastModified().toEpochMilli(), version.size(), version.versionId(), outcome);
+        return new ObjectOffset(
+                version.etag(), version.lastModified().toEpochMilli(), version.size(), version.versionId(), outcome);
     }
 
     long lastModifiedSeconds() {
@@ -94,7 +95,9 @@ record ObjectOffset(String etag, long lastModifiedMs, long size, String versionI
         if (partition == null) {
             throw new ConnectException("Source partition must not be null");
         }
-        return new ObjectRef(requireString(partition, BUCKET_KEY, "Source partition"), requireString(partition, OBJECT_KEY, "Source partition"));
+        return new ObjectRef(
+                requireString(partition, BUCKET_KEY, "Source partition"),
+                requireString(partition, OBJECT_KEY, "Source partition"));
     }
 
     Map<String, Object> toMap() {
@@ -117,7 +120,8 @@ record ObjectOffset(String etag, long lastModifiedMs, long size, String versionI
         }
         final Object version = offset.get(VERSION_KEY);
         if (!(version instanceof Number number) || number.intValue() != FORMAT_VERSION) {
-            throw new ConnectException("Source offset key '" + VERSION_KEY + "' must be " + FORMAT_VERSION + ", found " + version);
+            throw new ConnectException(
+                    "Source offset key '" + VERSION_KEY + "' must be " + FORMAT_VERSION + ", found " + version);
         }
         // a listing may show an object without an ETag (S3Proxy lists an upload in progress that
         // way); its offset must read back, or committing its dead letter would fail the task
@@ -131,9 +135,15 @@ record ObjectOffset(String etag, long lastModifiedMs, long size, String versionI
         try {
             return new ObjectOffset(etag, lastModifiedMs, size, versionId, Outcome.parse(outcome));
         } catch (IllegalArgumentException e) {
-            throw new ConnectException("Source offset key '" + OUTCOME_KEY + "' must be one of "
-                    + String.join(", ", Arrays.stream(Outcome.values()).map(Outcome::wireName).toList())
-                    + ", found " + outcome, e);
+            throw new ConnectException(
+                    "Source offset key '" + OUTCOME_KEY + "' must be one of "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(Outcome.values())
+                                            .map(Outcome::wireName)
+                                            .toList())
+                            + ", found " + outcome,
+                    e);
         }
     }
 
@@ -154,7 +164,8 @@ record ObjectOffset(String etag, long lastModifiedMs, long size, String versionI
 
     private static long requireLong(final Map<String, ?> map, final String key) {
         if (!(map.get(key) instanceof Number value) || value.longValue() < 0) {
-            throw new ConnectException("Source offset must have the non-negative number key '" + key + "', found " + map.get(key));
+            throw new ConnectException(
+                    "Source offset must have the non-negative number key '" + key + "', found " + map.get(key));
         }
         return value.longValue();
     }

@@ -54,7 +54,8 @@ final class ObjectProgress {
             return new Triage(toRead, done);
         }
         final List<Map<String, String>> partitions = candidates.stream()
-                .map(o -> ObjectOffset.partition(new ObjectRef(bucket, o.key()))).toList();
+                .map(o -> ObjectOffset.partition(new ObjectRef(bucket, o.key())))
+                .toList();
         final Map<Map<String, String>, Map<String, Object>> committed = offsets.offsets(partitions);
         for (int i = 0; i < candidates.size(); i++) {
             final ObjectVersion object = candidates.get(i);

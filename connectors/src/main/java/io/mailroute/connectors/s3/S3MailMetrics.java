@@ -38,31 +38,55 @@ final class S3MailMetrics {
     private final Sensor s3Errors;
     private final Sensor afterRead;
 
-    S3MailMetrics(final PluginMetrics metrics, final String sensorPrefix, final Time time,
-                  final Supplier<Optional<Instant>> oldestUnprocessed, final IntSupplier inFlight) {
+    S3MailMetrics(
+            final PluginMetrics metrics,
+            final String sensorPrefix,
+            final Time time,
+            final Supplier<Optional<Instant>> oldestUnprocessed,
+            final IntSupplier inFlight) {
         objectsRead = metrics.addSensor(sensorPrefix + "objects-read");
-        objectsRead.add(name(metrics, OBJECTS_READ_TOTAL, "Objects read and emitted as RawMail records."), new CumulativeCount());
+        objectsRead.add(
+                name(metrics, OBJECTS_READ_TOTAL, "Objects read and emitted as RawMail records."),
+                new CumulativeCount());
         objectsRead.add(name(metrics, OBJECTS_READ_RATE, "Objects read per second."), new Rate());
         bytesRead = metrics.addSensor(sensorPrefix + "bytes-read");
-        bytesRead.add(name(metrics, BYTES_READ_TOTAL, "Bytes of the objects read (inline and claim-checked)."), new CumulativeSum());
+        bytesRead.add(
+                name(metrics, BYTES_READ_TOTAL, "Bytes of the objects read (inline and claim-checked)."),
+                new CumulativeSum());
         bytesRead.add(name(metrics, BYTES_READ_RATE, "Bytes read per second."), new Rate());
         claimChecks = metrics.addSensor(sensorPrefix + "claim-checks");
-        claimChecks.add(name(metrics, CLAIM_CHECKS_TOTAL, "Objects emitted as claim checks (larger than inline.max.bytes)."),
+        claimChecks.add(
+                name(metrics, CLAIM_CHECKS_TOTAL, "Objects emitted as claim checks (larger than inline.max.bytes)."),
                 new CumulativeCount());
         objectsFailed = metrics.addSensor(sensorPrefix + "objects-failed");
-        objectsFailed.add(name(metrics, OBJECTS_FAILED_TOTAL, "Objects that could not be read and were dead-lettered."),
+        objectsFailed.add(
+                name(metrics, OBJECTS_FAILED_TOTAL, "Objects that could not be read and were dead-lettered."),
                 new CumulativeCount());
         s3Errors = metrics.addSensor(sensorPrefix + "s3-transient-errors");
-        s3Errors.add(name(metrics, S3_ERRORS_TOTAL, "S3 calls that failed transiently after the SDK's retries (then backed off)."),
+        s3Errors.add(
+                name(
+                        metrics,
+                        S3_ERRORS_TOTAL,
+                        "S3 calls that failed transiently after the SDK's retries (then backed off)."),
                 new CumulativeCount());
         afterRead = metrics.addSensor(sensorPrefix + "after-read-actions");
-        afterRead.add(name(metrics, AFTER_READ_TOTAL, "After-read actions (tag, move, delete, quarantine) completed."),
+        afterRead.add(
+                name(metrics, AFTER_READ_TOTAL, "After-read actions (tag, move, delete, quarantine) completed."),
                 new CumulativeCount());
-        metrics.addMetric(name(metrics, OLDEST_UNPROCESSED_AGE_MS,
+        metrics.addMetric(
+                name(
+                        metrics,
+                        OLDEST_UNPROCESSED_AGE_MS,
                         "Age of the oldest listed object whose record is not committed yet, in milliseconds; 0 when none."),
-                (Gauge<Long>) (config, now) -> oldestUnprocessed.get()
-                        .map(lastModified -> Math.max(0L, time.milliseconds() - lastModified.toEpochMilli())).orElse(0L));
-        metrics.addMetric(name(metrics, OBJECTS_IN_FLIGHT, "Objects being handled: records not yet committed, or after-read actions not yet done."),
+                (Gauge<Long>) (config, now) -> oldestUnprocessed
+                        .get()
+                        .map(lastModified -> Math.max(0L, time.milliseconds() - lastModified.toEpochMilli()))
+                        .orElse(0L));
+        metrics.addMetric(
+                name(
+                        metrics,
+                        OBJECTS_IN_FLIGHT,
+                        "Objects being handled: records not yet committed, or after-read actions not yet done."),
                 (Gauge<Integer>) (config, now) -> inFlight.getAsInt());
     }
 

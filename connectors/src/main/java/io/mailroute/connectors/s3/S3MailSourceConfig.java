@@ -41,18 +41,22 @@ public final class S3MailSourceConfig extends AbstractConfig {
     public static final AssumeRoleConfig S3_ROLE = new AssumeRoleConfig("s3.");
 
     public static final String BUCKET_CONFIG = "s3.bucket";
-    private static final String BUCKET_DOC = "Bucket the mail objects are read from (e.g. the bucket of the SES receipt rule).";
+    private static final String BUCKET_DOC =
+            "Bucket the mail objects are read from (e.g. the bucket of the SES receipt rule).";
 
     public static final String PREFIX_CONFIG = "s3.prefix";
-    private static final String PREFIX_DOC = "Only keys under this prefix are read; keys ending in / (folder markers) are skipped.";
+    private static final String PREFIX_DOC =
+            "Only keys under this prefix are read; keys ending in / (folder markers) are skipped.";
     public static final String PREFIX_DEFAULT = "incoming/";
 
     public static final String KEY_REGEX_CONFIG = "s3.key.regex";
-    private static final String KEY_REGEX_DOC = "Regular expression the whole object key must match to be read; empty reads every key under "
-            + PREFIX_CONFIG + ".";
+    private static final String KEY_REGEX_DOC =
+            "Regular expression the whole object key must match to be read; empty reads every key under "
+                    + PREFIX_CONFIG + ".";
 
     public static final String LIST_PAGE_SIZE_CONFIG = "s3.list.page.size";
-    private static final String LIST_PAGE_SIZE_DOC = "Keys per ListObjectsV2 call (1-1000); a listing pass reads every page.";
+    private static final String LIST_PAGE_SIZE_DOC =
+            "Keys per ListObjectsV2 call (1-1000); a listing pass reads every page.";
     public static final int LIST_PAGE_SIZE_DEFAULT = 1000;
 
     public static final String TOPIC_CONFIG = "topic";
@@ -60,22 +64,26 @@ public final class S3MailSourceConfig extends AbstractConfig {
     public static final String TOPIC_DEFAULT = "mail.raw";
 
     public static final String DLQ_TOPIC_CONFIG = "dlq.topic";
-    private static final String DLQ_TOPIC_DOC = "Topic of the DeadLetter records (stage INGEST) written for objects that cannot be read.";
+    private static final String DLQ_TOPIC_DOC =
+            "Topic of the DeadLetter records (stage INGEST) written for objects that cannot be read.";
     public static final String DLQ_TOPIC_DEFAULT = "mail.dlq";
 
     public static final String INLINE_MAX_BYTES_CONFIG = "inline.max.bytes";
-    private static final String INLINE_MAX_BYTES_DOC = "Largest object carried inline in the record, in bytes; larger ones become a "
-            + "claim check the topology fetches from S3. Above 1008 KiB set producer.override.max.request.size.";
+    private static final String INLINE_MAX_BYTES_DOC =
+            "Largest object carried inline in the record, in bytes; larger ones become a "
+                    + "claim check the topology fetches from S3. Above 1008 KiB set producer.override.max.request.size.";
     public static final int INLINE_MAX_BYTES_DEFAULT = 900 * 1024;
 
     public static final String MAX_OBJECT_BYTES_CONFIG = "max.object.bytes";
-    private static final String MAX_OBJECT_BYTES_DOC = "Largest object accepted, in bytes; larger ones are dead-lettered and moved to "
-            + "the failed prefix instead of being read.";
+    private static final String MAX_OBJECT_BYTES_DOC =
+            "Largest object accepted, in bytes; larger ones are dead-lettered and moved to "
+                    + "the failed prefix instead of being read.";
     public static final long MAX_OBJECT_BYTES_DEFAULT = 64L * 1024 * 1024;
 
     public static final String POLL_INTERVAL_MS_CONFIG = "poll.interval.ms";
-    private static final String POLL_INTERVAL_MS_DOC = "Time from the start of one listing pass over the prefix to the next, in "
-            + "milliseconds; bounds how late a new object is seen.";
+    private static final String POLL_INTERVAL_MS_DOC =
+            "Time from the start of one listing pass over the prefix to the next, in "
+                    + "milliseconds; bounds how late a new object is seen.";
     public static final long POLL_INTERVAL_MS_DEFAULT = 5_000L;
 
     public static final String MAX_OBJECTS_PER_POLL_CONFIG = "max.objects.per.poll";
@@ -84,45 +92,52 @@ public final class S3MailSourceConfig extends AbstractConfig {
     public static final int MAX_OBJECTS_PER_POLL_DEFAULT = 100;
 
     public static final String MAX_POLL_BYTES_CONFIG = "max.poll.bytes";
-    private static final String MAX_POLL_BYTES_DOC = "Inline bytes after which a poll stops reading objects, bounding the memory of one batch.";
+    private static final String MAX_POLL_BYTES_DOC =
+            "Inline bytes after which a poll stops reading objects, bounding the memory of one batch.";
     public static final long MAX_POLL_BYTES_DEFAULT = 16L * 1024 * 1024;
 
     public static final String BACKOFF_INITIAL_MS_CONFIG = "s3.backoff.initial.ms";
-    private static final String BACKOFF_INITIAL_MS_DOC = "First wait after an S3 call failed transiently (throttling, 5xx, I/O) despite "
-            + "the SDK's retries, in milliseconds; doubles per failure, with jitter.";
+    private static final String BACKOFF_INITIAL_MS_DOC =
+            "First wait after an S3 call failed transiently (throttling, 5xx, I/O) despite "
+                    + "the SDK's retries, in milliseconds; doubles per failure, with jitter.";
     public static final long BACKOFF_INITIAL_MS_DEFAULT = 1_000L;
 
     public static final String BACKOFF_MAX_MS_CONFIG = "s3.backoff.max.ms";
-    private static final String BACKOFF_MAX_MS_DOC = "Longest wait between attempts after transient S3 failures, in milliseconds.";
+    private static final String BACKOFF_MAX_MS_DOC =
+            "Longest wait between attempts after transient S3 failures, in milliseconds.";
     public static final long BACKOFF_MAX_MS_DEFAULT = 60_000L;
 
     public static final String AFTER_READ_CONFIG = "after.read";
 
     public static final String AFTER_READ_TAG_CONFIG = "after.read.tag";
-    private static final String AFTER_READ_TAG_DOC = "Object tag key=value added by " + AFTER_READ_CONFIG + "=tag (other tags are kept).";
+    private static final String AFTER_READ_TAG_DOC =
+            "Object tag key=value added by " + AFTER_READ_CONFIG + "=tag (other tags are kept).";
     public static final String AFTER_READ_TAG_DEFAULT = "mailroute-ingested=true";
 
     public static final String MOVE_BUCKET_CONFIG = "after.read.move.bucket";
-    private static final String MOVE_BUCKET_DOC = "Bucket objects are moved to by " + AFTER_READ_CONFIG + "=move; empty for "
-            + BUCKET_CONFIG + ".";
+    private static final String MOVE_BUCKET_DOC =
+            "Bucket objects are moved to by " + AFTER_READ_CONFIG + "=move; empty for " + BUCKET_CONFIG + ".";
 
     public static final String MOVE_PREFIX_CONFIG = "after.read.move.prefix";
-    private static final String MOVE_PREFIX_DOC = "Prefix replacing " + PREFIX_CONFIG + " in the key of a moved object; "
-            + "must not overlap " + PREFIX_CONFIG + " in the same bucket.";
+    private static final String MOVE_PREFIX_DOC = "Prefix replacing " + PREFIX_CONFIG
+            + " in the key of a moved object; " + "must not overlap " + PREFIX_CONFIG + " in the same bucket.";
     public static final String MOVE_PREFIX_DEFAULT = "processed/";
 
-    private static final String AFTER_READ_DOC = "What happens to an object once its record is committed: none, tag, move "
-            + "(to " + MOVE_BUCKET_CONFIG + "/" + MOVE_PREFIX_CONFIG + ") or delete.";
+    private static final String AFTER_READ_DOC =
+            "What happens to an object once its record is committed: none, tag, move " + "(to " + MOVE_BUCKET_CONFIG
+                    + "/" + MOVE_PREFIX_CONFIG + ") or delete.";
     public static final String AFTER_READ_DEFAULT = "none";
 
     public static final String CLAIM_CHECK_PREFIX_CONFIG = "claim.check.prefix";
-    private static final String CLAIM_CHECK_PREFIX_DOC = "With " + AFTER_READ_CONFIG + "=delete, claim-checked objects are first "
-            + "copied under this prefix so that the topology can still fetch them; expire it with a lifecycle rule.";
+    private static final String CLAIM_CHECK_PREFIX_DOC =
+            "With " + AFTER_READ_CONFIG + "=delete, claim-checked objects are first "
+                    + "copied under this prefix so that the topology can still fetch them; expire it with a lifecycle rule.";
     public static final String CLAIM_CHECK_PREFIX_DEFAULT = "claim-check/";
 
     public static final String FAILED_PREFIX_CONFIG = "failed.prefix";
-    private static final String FAILED_PREFIX_DOC = "Prefix replacing " + PREFIX_CONFIG + " for objects that cannot be read; "
-            + "they are moved there with the error in their metadata (or in a .error.json sidecar if they cannot be copied).";
+    private static final String FAILED_PREFIX_DOC =
+            "Prefix replacing " + PREFIX_CONFIG + " for objects that cannot be read; "
+                    + "they are moved there with the error in their metadata (or in a .error.json sidecar if they cannot be copied).";
     public static final String FAILED_PREFIX_DEFAULT = "failed/";
 
     private static final ConfigDef CONFIG_DEF = configDef();
@@ -141,48 +156,213 @@ public final class S3MailSourceConfig extends AbstractConfig {
     public static ConfigDef configDef() {
         final ConfigDef def = new ConfigDef();
         int order = 0;
-        def.define(BUCKET_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
-                        BUCKET_DOC, S3_GROUP, ++order, Width.MEDIUM, "Bucket")
-                .define(PREFIX_CONFIG, Type.STRING, PREFIX_DEFAULT, Importance.HIGH,
-                        PREFIX_DOC, S3_GROUP, ++order, Width.MEDIUM, "Prefix")
-                .define(KEY_REGEX_CONFIG, Type.STRING, "", new RegexValidator(), Importance.LOW,
-                        KEY_REGEX_DOC, S3_GROUP, ++order, Width.LONG, "Key regex")
-                .define(LIST_PAGE_SIZE_CONFIG, Type.INT, LIST_PAGE_SIZE_DEFAULT, ConfigDef.Range.between(1, 1000), Importance.LOW,
-                        LIST_PAGE_SIZE_DOC, S3_GROUP, ++order, Width.SHORT, "List page size");
+        def.define(
+                        BUCKET_CONFIG,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        BUCKET_DOC,
+                        S3_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Bucket")
+                .define(
+                        PREFIX_CONFIG,
+                        Type.STRING,
+                        PREFIX_DEFAULT,
+                        Importance.HIGH,
+                        PREFIX_DOC,
+                        S3_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Prefix")
+                .define(
+                        KEY_REGEX_CONFIG,
+                        Type.STRING,
+                        "",
+                        new RegexValidator(),
+                        Importance.LOW,
+                        KEY_REGEX_DOC,
+                        S3_GROUP,
+                        ++order,
+                        Width.LONG,
+                        "Key regex")
+                .define(
+                        LIST_PAGE_SIZE_CONFIG,
+                        Type.INT,
+                        LIST_PAGE_SIZE_DEFAULT,
+                        ConfigDef.Range.between(1, 1000),
+                        Importance.LOW,
+                        LIST_PAGE_SIZE_DOC,
+                        S3_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "List page size");
         order = 0;
-        def.define(TOPIC_CONFIG, Type.STRING, TOPIC_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH,
-                        TOPIC_DOC, RECORDS_GROUP, ++order, Width.MEDIUM, "Topic")
-                .define(DLQ_TOPIC_CONFIG, Type.STRING, DLQ_TOPIC_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH,
-                        DLQ_TOPIC_DOC, RECORDS_GROUP, ++order, Width.MEDIUM, "Dead-letter topic")
-                .define(INLINE_MAX_BYTES_CONFIG, Type.INT, INLINE_MAX_BYTES_DEFAULT,
-                        ConfigDef.Range.between(0, TopicSpec.LARGE_RECORD_BYTES - RECORD_ENVELOPE_BYTES), Importance.MEDIUM,
-                        INLINE_MAX_BYTES_DOC, RECORDS_GROUP, ++order, Width.SHORT, "Inline limit")
-                .define(MAX_OBJECT_BYTES_CONFIG, Type.LONG, MAX_OBJECT_BYTES_DEFAULT, ConfigDef.Range.between(1L, MAX_COPYABLE_BYTES),
-                        Importance.MEDIUM, MAX_OBJECT_BYTES_DOC, RECORDS_GROUP, ++order, Width.SHORT, "Object size limit");
+        def.define(
+                        TOPIC_CONFIG,
+                        Type.STRING,
+                        TOPIC_DEFAULT,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        TOPIC_DOC,
+                        RECORDS_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Topic")
+                .define(
+                        DLQ_TOPIC_CONFIG,
+                        Type.STRING,
+                        DLQ_TOPIC_DEFAULT,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        DLQ_TOPIC_DOC,
+                        RECORDS_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Dead-letter topic")
+                .define(
+                        INLINE_MAX_BYTES_CONFIG,
+                        Type.INT,
+                        INLINE_MAX_BYTES_DEFAULT,
+                        ConfigDef.Range.between(0, TopicSpec.LARGE_RECORD_BYTES - RECORD_ENVELOPE_BYTES),
+                        Importance.MEDIUM,
+                        INLINE_MAX_BYTES_DOC,
+                        RECORDS_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Inline limit")
+                .define(
+                        MAX_OBJECT_BYTES_CONFIG,
+                        Type.LONG,
+                        MAX_OBJECT_BYTES_DEFAULT,
+                        ConfigDef.Range.between(1L, MAX_COPYABLE_BYTES),
+                        Importance.MEDIUM,
+                        MAX_OBJECT_BYTES_DOC,
+                        RECORDS_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Object size limit");
         order = 0;
-        def.define(POLL_INTERVAL_MS_CONFIG, Type.LONG, POLL_INTERVAL_MS_DEFAULT, ConfigDef.Range.atLeast(10L), Importance.MEDIUM,
-                        POLL_INTERVAL_MS_DOC, POLLING_GROUP, ++order, Width.SHORT, "Poll interval")
-                .define(MAX_OBJECTS_PER_POLL_CONFIG, Type.INT, MAX_OBJECTS_PER_POLL_DEFAULT, ConfigDef.Range.between(1, 10_000),
-                        Importance.MEDIUM, MAX_OBJECTS_PER_POLL_DOC, POLLING_GROUP, ++order, Width.SHORT, "Objects per poll")
-                .define(MAX_POLL_BYTES_CONFIG, Type.LONG, MAX_POLL_BYTES_DEFAULT, ConfigDef.Range.atLeast(1L), Importance.LOW,
-                        MAX_POLL_BYTES_DOC, POLLING_GROUP, ++order, Width.SHORT, "Bytes per poll")
-                .define(BACKOFF_INITIAL_MS_CONFIG, Type.LONG, BACKOFF_INITIAL_MS_DEFAULT, ConfigDef.Range.atLeast(1L), Importance.LOW,
-                        BACKOFF_INITIAL_MS_DOC, POLLING_GROUP, ++order, Width.SHORT, "Initial backoff")
-                .define(BACKOFF_MAX_MS_CONFIG, Type.LONG, BACKOFF_MAX_MS_DEFAULT, ConfigDef.Range.atLeast(1L), Importance.LOW,
-                        BACKOFF_MAX_MS_DOC, POLLING_GROUP, ++order, Width.SHORT, "Maximum backoff");
+        def.define(
+                        POLL_INTERVAL_MS_CONFIG,
+                        Type.LONG,
+                        POLL_INTERVAL_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(10L),
+                        Importance.MEDIUM,
+                        POLL_INTERVAL_MS_DOC,
+                        POLLING_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Poll interval")
+                .define(
+                        MAX_OBJECTS_PER_POLL_CONFIG,
+                        Type.INT,
+                        MAX_OBJECTS_PER_POLL_DEFAULT,
+                        ConfigDef.Range.between(1, 10_000),
+                        Importance.MEDIUM,
+                        MAX_OBJECTS_PER_POLL_DOC,
+                        POLLING_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Objects per poll")
+                .define(
+                        MAX_POLL_BYTES_CONFIG,
+                        Type.LONG,
+                        MAX_POLL_BYTES_DEFAULT,
+                        ConfigDef.Range.atLeast(1L),
+                        Importance.LOW,
+                        MAX_POLL_BYTES_DOC,
+                        POLLING_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Bytes per poll")
+                .define(
+                        BACKOFF_INITIAL_MS_CONFIG,
+                        Type.LONG,
+                        BACKOFF_INITIAL_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(1L),
+                        Importance.LOW,
+                        BACKOFF_INITIAL_MS_DOC,
+                        POLLING_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Initial backoff")
+                .define(
+                        BACKOFF_MAX_MS_CONFIG,
+                        Type.LONG,
+                        BACKOFF_MAX_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(1L),
+                        Importance.LOW,
+                        BACKOFF_MAX_MS_DOC,
+                        POLLING_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Maximum backoff");
         order = 0;
-        def.define(AFTER_READ_CONFIG, Type.STRING, AFTER_READ_DEFAULT, AfterRead.validator(), Importance.HIGH,
-                        AFTER_READ_DOC, AFTER_READ_GROUP, ++order, Width.SHORT, "After read")
-                .define(AFTER_READ_TAG_CONFIG, Type.STRING, AFTER_READ_TAG_DEFAULT, new TagValidator(), Importance.LOW,
-                        AFTER_READ_TAG_DOC, AFTER_READ_GROUP, ++order, Width.MEDIUM, "Tag")
-                .define(MOVE_BUCKET_CONFIG, Type.STRING, "", Importance.MEDIUM,
-                        MOVE_BUCKET_DOC, AFTER_READ_GROUP, ++order, Width.MEDIUM, "Move to bucket")
-                .define(MOVE_PREFIX_CONFIG, Type.STRING, MOVE_PREFIX_DEFAULT, Importance.MEDIUM,
-                        MOVE_PREFIX_DOC, AFTER_READ_GROUP, ++order, Width.MEDIUM, "Move to prefix")
-                .define(CLAIM_CHECK_PREFIX_CONFIG, Type.STRING, CLAIM_CHECK_PREFIX_DEFAULT, Importance.LOW,
-                        CLAIM_CHECK_PREFIX_DOC, AFTER_READ_GROUP, ++order, Width.MEDIUM, "Claim-check prefix")
-                .define(FAILED_PREFIX_CONFIG, Type.STRING, FAILED_PREFIX_DEFAULT, Importance.MEDIUM,
-                        FAILED_PREFIX_DOC, AFTER_READ_GROUP, ++order, Width.MEDIUM, "Failed prefix");
+        def.define(
+                        AFTER_READ_CONFIG,
+                        Type.STRING,
+                        AFTER_READ_DEFAULT,
+                        AfterRead.validator(),
+                        Importance.HIGH,
+                        AFTER_READ_DOC,
+                        AFTER_READ_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "After read")
+                .define(
+                        AFTER_READ_TAG_CONFIG,
+                        Type.STRING,
+                        AFTER_READ_TAG_DEFAULT,
+                        new TagValidator(),
+                        Importance.LOW,
+                        AFTER_READ_TAG_DOC,
+                        AFTER_READ_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Tag")
+                .define(
+                        MOVE_BUCKET_CONFIG,
+                        Type.STRING,
+                        "",
+                        Importance.MEDIUM,
+                        MOVE_BUCKET_DOC,
+                        AFTER_READ_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Move to bucket")
+                .define(
+                        MOVE_PREFIX_CONFIG,
+                        Type.STRING,
+                        MOVE_PREFIX_DEFAULT,
+                        Importance.MEDIUM,
+                        MOVE_PREFIX_DOC,
+                        AFTER_READ_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Move to prefix")
+                .define(
+                        CLAIM_CHECK_PREFIX_CONFIG,
+                        Type.STRING,
+                        CLAIM_CHECK_PREFIX_DEFAULT,
+                        Importance.LOW,
+                        CLAIM_CHECK_PREFIX_DOC,
+                        AFTER_READ_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Claim-check prefix")
+                .define(
+                        FAILED_PREFIX_CONFIG,
+                        Type.STRING,
+                        FAILED_PREFIX_DEFAULT,
+                        Importance.MEDIUM,
+                        FAILED_PREFIX_DOC,
+                        AFTER_READ_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Failed prefix");
         S3.define(def);
         S3_ROLE.define(def, S3ConfigFragment.GROUP, S3ConfigFragment.KEYS.size());
         return RegistryConfig.define(def);
@@ -296,12 +476,17 @@ public final class S3MailSourceConfig extends AbstractConfig {
         }
 
         static ConfigDef.Validator validator() {
-            final List<String> names = Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
-            return ConfigDef.LambdaValidator.with((name, value) -> {
-                if (value == null || !names.contains(value.toString().trim().toLowerCase(Locale.ROOT))) {
-                    throw new ConfigException(name, value, "must be one of " + String.join(", ", names));
-                }
-            }, () -> "one of " + String.join(", ", names));
+            final List<String> names = Arrays.stream(values())
+                    .map(v -> v.name().toLowerCase(Locale.ROOT))
+                    .toList();
+            return ConfigDef.LambdaValidator.with(
+                    (name, value) -> {
+                        if (value == null
+                                || !names.contains(value.toString().trim().toLowerCase(Locale.ROOT))) {
+                            throw new ConfigException(name, value, "must be one of " + String.join(", ", names));
+                        }
+                    },
+                    () -> "one of " + String.join(", ", names));
         }
     }
 
@@ -332,7 +517,8 @@ public final class S3MailSourceConfig extends AbstractConfig {
             final String text = value == null ? "" : value.toString();
             final int eq = text.indexOf('=');
             if (eq <= 0 || eq > 128 || text.length() - eq - 1 > 256) {
-                throw new ConfigException(name, value, "must be key=value with a key of 1-128 and a value of 0-256 characters");
+                throw new ConfigException(
+                        name, value, "must be key=value with a key of 1-128 and a value of 0-256 characters");
             }
         }
 

@@ -80,8 +80,8 @@ public final class S3MailSourceConnector extends SourceConnector {
     @Override
     public Config validate(final Map<String, String> connectorConfigs) {
         final Config config = super.validate(connectorConfigs);
-        final Map<String, ConfigValue> values = config.configValues().stream()
-                .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
+        final Map<String, ConfigValue> values =
+                config.configValues().stream().collect(Collectors.toMap(ConfigValue::name, Function.identity()));
         S3MailSourceConfig.S3.validate(values);
         RegistryConfig.validate(connectorConfigs, values);
         validateConverterAndTolerance(connectorConfigs, values);
@@ -94,43 +94,57 @@ public final class S3MailSourceConnector extends SourceConnector {
         return config;
     }
 
-    private static void validateConverterAndTolerance(final Map<String, String> props, final Map<String, ConfigValue> values) {
+    private static void validateConverterAndTolerance(
+            final Map<String, String> props, final Map<String, ConfigValue> values) {
         final String keyConverter = props.get(KEY_CONVERTER_CONFIG);
         if (keyConverter != null && !REQUIRED_KEY_CONVERTER.equals(keyConverter)) {
-            values.get(S3MailSourceConfig.TOPIC_CONFIG).addErrorMessage(KEY_CONVERTER_CONFIG + " must be " + REQUIRED_KEY_CONVERTER
-                    + " so that the record key is the object key as written; found " + keyConverter);
+            values.get(S3MailSourceConfig.TOPIC_CONFIG)
+                    .addErrorMessage(KEY_CONVERTER_CONFIG + " must be " + REQUIRED_KEY_CONVERTER
+                            + " so that the record key is the object key as written; found " + keyConverter);
         }
         final String tolerance = props.get(ERRORS_TOLERANCE_CONFIG);
         if (tolerance != null && !"none".equalsIgnoreCase(tolerance.trim())) {
-            values.get(S3MailSourceConfig.DLQ_TOPIC_CONFIG).addErrorMessage(ERRORS_TOLERANCE_CONFIG
-                    + " must be none: a mail whose record cannot be written must stop the task, not be skipped (found "
-                    + tolerance + "); unreadable objects go to " + S3MailSourceConfig.DLQ_TOPIC_CONFIG + " anyway");
+            values.get(S3MailSourceConfig.DLQ_TOPIC_CONFIG)
+                    .addErrorMessage(ERRORS_TOLERANCE_CONFIG
+                            + " must be none: a mail whose record cannot be written must stop the task, not be skipped (found "
+                            + tolerance + "); unreadable objects go to " + S3MailSourceConfig.DLQ_TOPIC_CONFIG
+                            + " anyway");
         }
     }
 
     /** Destinations must not be listed again, and inline records must fit the producer's request size. */
-    private static void validateLayout(final S3MailSourceConfig config, final Map<String, String> props,
-                                       final Map<String, ConfigValue> values) {
-        checkNoOverlap(config, config.bucket(), config.failedPrefix(), values.get(S3MailSourceConfig.FAILED_PREFIX_CONFIG));
+    private static void validateLayout(
+            final S3MailSourceConfig config, final Map<String, String> props, final Map<String, ConfigValue> values) {
+        checkNoOverlap(
+                config, config.bucket(), config.failedPrefix(), values.get(S3MailSourceConfig.FAILED_PREFIX_CONFIG));
         if (config.afterRead() == AfterRead.MOVE) {
-            checkNoOverlap(config, config.moveBucket(), config.movePrefix(), values.get(S3MailSourceConfig.MOVE_PREFIX_CONFIG));
+            checkNoOverlap(
+                    config,
+                    config.moveBucket(),
+                    config.movePrefix(),
+                    values.get(S3MailSourceConfig.MOVE_PREFIX_CONFIG));
         }
         if (config.afterRead() == AfterRead.DELETE) {
-            checkNoOverlap(config, config.bucket(), config.claimCheckPrefix(),
+            checkNoOverlap(
+                    config,
+                    config.bucket(),
+                    config.claimCheckPrefix(),
                     values.get(S3MailSourceConfig.CLAIM_CHECK_PREFIX_CONFIG));
         }
         final long maxRequestSize = maxRequestSize(props);
         if (config.inlineMaxBytes() + (long) S3MailSourceConfig.RECORD_ENVELOPE_BYTES > maxRequestSize) {
-            values.get(S3MailSourceConfig.INLINE_MAX_BYTES_CONFIG).addErrorMessage(S3MailSourceConfig.INLINE_MAX_BYTES_CONFIG + "="
-                    + config.inlineMaxBytes() + " plus " + S3MailSourceConfig.RECORD_ENVELOPE_BYTES
-                    + " bytes of envelope exceeds the producer's max.request.size " + maxRequestSize + "; set "
-                    + MAX_REQUEST_SIZE_OVERRIDE + " (and the topic's max.message.bytes) or lower the limit");
+            values.get(S3MailSourceConfig.INLINE_MAX_BYTES_CONFIG)
+                    .addErrorMessage(S3MailSourceConfig.INLINE_MAX_BYTES_CONFIG + "="
+                            + config.inlineMaxBytes() + " plus " + S3MailSourceConfig.RECORD_ENVELOPE_BYTES
+                            + " bytes of envelope exceeds the producer's max.request.size " + maxRequestSize + "; set "
+                            + MAX_REQUEST_SIZE_OVERRIDE + " (and the topic's max.message.bytes) or lower the limit");
         }
     }
 
-    private static void checkNoOverlap(final S3MailSourceConfig config, final String bucket, final String prefix,
-                                       final ConfigValue value) {
-        if (bucket.equals(config.bucket()) && (prefix.startsWith(config.prefix()) || config.prefix().startsWith(prefix))) {
+    private static void checkNoOverlap(
+            final S3MailSourceConfig config, final String bucket, final String prefix, final ConfigValue value) {
+        if (bucket.equals(config.bucket())
+                && (prefix.startsWith(config.prefix()) || config.prefix().startsWith(prefix))) {
             value.addErrorMessage(value.name() + "='" + prefix + "' overlaps " + S3MailSourceConfig.PREFIX_CONFIG + "='"
                     + config.prefix() + "' in bucket " + bucket + ": objects put there would be read again");
         }
@@ -178,13 +192,14 @@ public final class S3MailSourceConnector extends SourceConnector {
      * offset is a valid object offset, or null to make the object be read again.
      */
     @Override
-    public boolean alterOffsets(final Map<String, String> connectorConfig, final Map<Map<String, ?>, Map<String, ?>> offsets) {
+    public boolean alterOffsets(
+            final Map<String, String> connectorConfig, final Map<Map<String, ?>, Map<String, ?>> offsets) {
         final String bucket = connectorConfig.get(S3MailSourceConfig.BUCKET_CONFIG);
         offsets.forEach((partition, offset) -> {
             final ObjectRef ref = ObjectOffset.refOf(partition);
             if (bucket != null && !bucket.equals(ref.bucket())) {
-                throw new ConnectException("Source partition key '" + ObjectOffset.BUCKET_KEY + "' must be the connector's bucket "
-                        + bucket + ", found " + ref.bucket());
+                throw new ConnectException("Source partition key '" + ObjectOffset.BUCKET_KEY
+                        + "' must be the connector's bucket " + bucket + ", found " + ref.bucket());
             }
             ObjectOffset.fromMap(offset);
         });

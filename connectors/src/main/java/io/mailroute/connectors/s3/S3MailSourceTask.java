@@ -55,10 +55,14 @@ public final class S3MailSourceTask extends SourceTask {
         s3 = new S3Objects(client);
         encoder = new AvroValueEncoder(props);
         final ObjectProgress progress = new ObjectProgress(context.offsetStorageReader(), config.bucket());
-        final S3MailMetrics metrics = new S3MailMetrics(context.pluginMetrics(),
-                "s3-mail:" + props.getOrDefault("name", "") + ":" + assignment.taskId() + ":", time,
-                progress::oldestWaiting, progress::inFlight);
-        ingestor = new MailIngestor(config,
+        final S3MailMetrics metrics = new S3MailMetrics(
+                context.pluginMetrics(),
+                "s3-mail:" + props.getOrDefault("name", "") + ":" + assignment.taskId() + ":",
+                time,
+                progress::oldestWaiting,
+                progress::inFlight);
+        ingestor = new MailIngestor(
+                config,
                 new ObjectScanner(s3, config, assignment),
                 progress,
                 new ClaimChecks(client),
@@ -66,8 +70,14 @@ public final class S3MailSourceTask extends SourceTask {
                 new MailRecords(config.topic(), config.dlqTopic(), encoder),
                 metrics,
                 time);
-        log.info("S3 mail source task {} of {} reads s3://{}/{} every {}, after read: {}", assignment.taskId(),
-                assignment.taskCount(), config.bucket(), config.prefix(), config.pollInterval(), config.afterRead());
+        log.info(
+                "S3 mail source task {} of {} reads s3://{}/{} every {}, after read: {}",
+                assignment.taskId(),
+                assignment.taskCount(),
+                config.bucket(),
+                config.prefix(),
+                config.pollInterval(),
+                config.afterRead());
     }
 
     @Override

@@ -52,8 +52,8 @@ final class S3Objects implements AutoCloseable {
     static S3Client client(final S3MailSourceConfig config) {
         final S3Settings s3 = config.s3();
         return S3Clients.builder(s3)
-                .credentialsProvider(S3MailSourceConfig.S3_ROLE.wrap(config, S3Clients.credentialsProvider(s3),
-                        Region.of(s3.region())))
+                .credentialsProvider(S3MailSourceConfig.S3_ROLE.wrap(
+                        config, S3Clients.credentialsProvider(s3), Region.of(s3.region())))
                 .build();
     }
 
@@ -63,13 +63,14 @@ final class S3Objects implements AutoCloseable {
     }
 
     Page list(final String bucket, final String prefix, final String continuationToken, final int maxKeys) {
-        final ListObjectsV2Response response = S3Failure.call("LIST s3://" + bucket + "/" + prefix,
-                () -> client.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(maxKeys)
-                        .continuationToken(continuationToken)));
+        final ListObjectsV2Response response = S3Failure.call(
+                "LIST s3://" + bucket + "/" + prefix,
+                () -> client.listObjectsV2(
+                        b -> b.bucket(bucket).prefix(prefix).maxKeys(maxKeys).continuationToken(continuationToken)));
         final List<ObjectVersion> objects = new ArrayList<>(response.contents().size());
         for (final S3Object object : response.contents()) {
-            objects.add(ObjectVersion.listed(object.key(), object.eTag(), object.lastModified(),
-                    object.size() == null ? 0L : object.size()));
+            objects.add(ObjectVersion.listed(
+                    object.key(), object.eTag(), object.lastModified(), object.size() == null ? 0L : object.size()));
         }
         return new Page(objects, Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null);
     }
@@ -79,16 +80,24 @@ final class S3Objects implements AutoCloseable {
      * if the object was replaced meanwhile) to {@code to}, replacing the user metadata with
      * {@code metadata} when it is not null.
      */
-    Copy copy(final ObjectRef from, final ObjectVersion version, final ObjectRef to, final Map<String, String> metadata) {
-        final CopyObjectResponse response = S3Failure.call("COPY " + from + " to " + to, () -> client.copyObject(b -> {
-            b.sourceBucket(from.bucket()).sourceKey(from.key()).sourceVersionId(version.versionId())
-                    .copySourceIfMatch(quoted(version.etag()))
-                    .destinationBucket(to.bucket()).destinationKey(to.key());
-            if (metadata != null) {
-                b.metadataDirective(MetadataDirective.REPLACE).metadata(metadata);
-            }
-        }));
-        final String etag = response.copyObjectResult() == null ? version.etag() : response.copyObjectResult().eTag();
+    Copy copy(
+            final ObjectRef from, final ObjectVersion version, final ObjectRef to, final Map<String, String> metadata) {
+        final CopyObjectResponse response = S3Failure.call(
+                "COPY " + from + " to " + to,
+                () -> client.copyObject(b -> {
+                    b.sourceBucket(from.bucket())
+                            .sourceKey(from.key())
+                            .sourceVersionId(version.versionId())
+                            .copySourceIfMatch(quoted(version.etag()))
+                            .destinationBucket(to.bucket())
+                            .destinationKey(to.key());
+                    if (metadata != null) {
+                        b.metadataDirective(MetadataDirective.REPLACE).metadata(metadata);
+                    }
+                }));
+        final String etag = response.copyObjectResult() == null
+                ? version.etag()
+                : response.copyObjectResult().eTag();
         return new Copy(to, ObjectVersion.normalizeEtag(etag), response.versionId());
     }
 
@@ -99,8 +108,10 @@ final class S3Objects implements AutoCloseable {
     void delete(final ObjectRef ref, final String etag) {
         try {
             if (conditionalDeletes) {
-                S3Failure.call("DELETE " + ref,
-                        () -> client.deleteObject(b -> b.bucket(ref.bucket()).key(ref.key()).ifMatch(quoted(etag))));
+                S3Failure.call(
+                        "DELETE " + ref,
+                        () -> client.deleteObject(
+                                b -> b.bucket(ref.bucket()).key(ref.key()).ifMatch(quoted(etag))));
                 return;
             }
         } catch (S3Failure e) {
@@ -114,7 +125,8 @@ final class S3Objects implements AutoCloseable {
             log.warn("The S3 endpoint does not support conditional deletes; deleting without If-Match from now on");
         }
         try {
-            S3Failure.call("DELETE " + ref,
+            S3Failure.call(
+                    "DELETE " + ref,
                     () -> client.deleteObject(b -> b.bucket(ref.bucket()).key(ref.key())));
         } catch (S3Failure e) {
             if (e.kind() != S3Failure.Kind.NOT_FOUND) {
@@ -133,13 +145,16 @@ final class S3Objects implements AutoCloseable {
             return deleteEach(bucket, etagByKey);
         }
         final List<ObjectIdentifier> objects = new ArrayList<>(etagByKey.size());
-        etagByKey.forEach((key, etag) -> objects.add(conditionalDeletes
-                ? ObjectIdentifier.builder().key(key).eTag(quoted(etag)).build()
-                : ObjectIdentifier.builder().key(key).build()));
+        etagByKey.forEach((key, etag) -> objects.add(
+                conditionalDeletes
+                        ? ObjectIdentifier.builder().key(key).eTag(quoted(etag)).build()
+                        : ObjectIdentifier.builder().key(key).build()));
         final DeleteObjectsResponse response;
         try {
-            response = S3Failure.call("DELETE " + objects.size() + " objects in s3://" + bucket,
-                    () -> client.deleteObjects(b -> b.bucket(bucket).delete(d -> d.quiet(true).objects(objects))));
+            response = S3Failure.call(
+                    "DELETE " + objects.size() + " objects in s3://" + bucket,
+                    () -> client.deleteObjects(
+                            b -> b.bucket(bucket).delete(d -> d.quiet(true).objects(objects))));
         } catch (S3Failure e) {
             if (!"NotImplemented".equals(e.errorCode())) {
                 throw e;
@@ -155,7 +170,8 @@ final class S3Objects implements AutoCloseable {
                 unsupported.put(error.key(), etagByKey.get(error.key()));
                 continue;
             }
-            final S3Failure failure = S3Failure.ofErrorCode("DELETE s3://" + bucket + "/" + error.key(), error.code(), error.message());
+            final S3Failure failure =
+                    S3Failure.ofErrorCode("DELETE s3://" + bucket + "/" + error.key(), error.code(), error.message());
             if (failure.kind() != S3Failure.Kind.NOT_FOUND) {
                 failures.put(error.key(), failure);
             }
@@ -179,18 +195,28 @@ final class S3Objects implements AutoCloseable {
 
     /** Adds (or replaces) one tag on a version, keeping the object's other tags. */
     void tag(final ObjectRef ref, final String versionId, final String key, final String value) {
-        final List<Tag> tags = new ArrayList<>(S3Failure.call("GET tagging " + ref,
-                () -> client.getObjectTagging(b -> b.bucket(ref.bucket()).key(ref.key()).versionId(versionId))).tagSet());
+        final List<Tag> tags = new ArrayList<>(S3Failure.call(
+                        "GET tagging " + ref,
+                        () -> client.getObjectTagging(
+                                b -> b.bucket(ref.bucket()).key(ref.key()).versionId(versionId)))
+                .tagSet());
         tags.removeIf(t -> t.key().equals(key));
         tags.add(Tag.builder().key(key).value(value).build());
-        S3Failure.call("PUT tagging " + ref, () -> client.putObjectTagging(b -> b.bucket(ref.bucket()).key(ref.key())
-                .versionId(versionId).tagging(Tagging.builder().tagSet(tags).build())));
+        S3Failure.call(
+                "PUT tagging " + ref,
+                () -> client.putObjectTagging(b -> b.bucket(ref.bucket())
+                        .key(ref.key())
+                        .versionId(versionId)
+                        .tagging(Tagging.builder().tagSet(tags).build())));
     }
 
     /** Writes a small object (a sidecar). */
     void put(final ObjectRef ref, final String contentType, final byte[] body) {
-        S3Failure.call("PUT " + ref, () -> client.putObject(
-                b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType), RequestBody.fromBytes(body)));
+        S3Failure.call(
+                "PUT " + ref,
+                () -> client.putObject(
+                        b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType),
+                        RequestBody.fromBytes(body)));
     }
 
     private static String quoted(final String etag) {

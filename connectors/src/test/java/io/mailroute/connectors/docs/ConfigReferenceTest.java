@@ -31,11 +31,17 @@ class ConfigReferenceTest {
 
     @Test
     void shouldDocumentEveryKeyWithGroupAndOneLineDoc() {
-        connectors().forEach((connector, def) -> def.configKeys().values().forEach(key -> {
-            assertThat(key.documentation).as("%s %s doc", connector, key.name).isNotBlank().doesNotContain("\n");
-            assertThat(key.group).as("%s %s group", connector, key.name).isNotBlank();
-            assertThat(key.displayName).as("%s %s display name", connector, key.name).isNotBlank();
-        }));
+        connectors()
+                .forEach((connector, def) -> def.configKeys().values().forEach(key -> {
+                    assertThat(key.documentation)
+                            .as("%s %s doc", connector, key.name)
+                            .isNotBlank()
+                            .doesNotContain("\n");
+                    assertThat(key.group).as("%s %s group", connector, key.name).isNotBlank();
+                    assertThat(key.displayName)
+                            .as("%s %s display name", connector, key.name)
+                            .isNotBlank();
+                }));
     }
 
     @Test
@@ -43,10 +49,13 @@ class ConfigReferenceTest {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
         final StringBuilder stale = new StringBuilder();
         for (final Map.Entry<String, ConfigDef> entry : connectors().entrySet()) {
-            final Pattern section = Pattern.compile("(<!-- config:" + entry.getKey() + " -->\n)(.*?)(<!-- /config:"
-                    + entry.getKey() + " -->)", Pattern.DOTALL);
+            final Pattern section = Pattern.compile(
+                    "(<!-- config:" + entry.getKey() + " -->\n)(.*?)(<!-- /config:" + entry.getKey() + " -->)",
+                    Pattern.DOTALL);
             final Matcher matcher = section.matcher(readme);
-            assertThat(matcher.find()).as("README has markers for %s", entry.getKey()).isTrue();
+            assertThat(matcher.find())
+                    .as("README has markers for %s", entry.getKey())
+                    .isTrue();
             final String table = ConfigReference.markdown(entry.getValue());
             if (!matcher.group(2).equals(table)) {
                 stale.append(entry.getKey()).append(' ');
@@ -57,6 +66,8 @@ class ConfigReferenceTest {
             Files.writeString(README, readme, StandardCharsets.UTF_8);
             return;
         }
-        assertThat(stale.toString()).as("stale README tables; rerun with -Dmailroute.docs.update=true").isEmpty();
+        assertThat(stale.toString())
+                .as("stale README tables; rerun with -Dmailroute.docs.update=true")
+                .isEmpty();
     }
 }

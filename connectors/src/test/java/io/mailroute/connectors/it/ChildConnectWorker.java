@@ -38,10 +38,13 @@ public final class ChildConnectWorker implements AutoCloseable {
     /** Starts a worker of group {@code groupId} on {@code bootstrapServers} and waits until it serves REST. */
     public static ChildConnectWorker start(final String bootstrapServers, final String groupId) throws IOException {
         final Process process = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"),
-                ChildConnectWorker.class.getName(), bootstrapServers, groupId)
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ChildConnectWorker.class.getName(),
+                        bootstrapServers,
+                        groupId)
                 .redirectErrorStream(true)
                 .start();
         final ChildConnectWorker worker = new ChildConnectWorker(process);
@@ -79,7 +82,8 @@ public final class ChildConnectWorker implements AutoCloseable {
     }
 
     private void readOutput() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith(READY)) {
                     restUrl = line.substring(READY.length()).trim();

@@ -27,7 +27,8 @@ public final class ConnectStack implements AutoCloseable {
     private final SchemaRegistryServer registry;
     private final EmbeddedConnect connect;
 
-    private ConnectStack(final EmbeddedKafka kafka, final SchemaRegistryServer registry, final EmbeddedConnect connect) {
+    private ConnectStack(
+            final EmbeddedKafka kafka, final SchemaRegistryServer registry, final EmbeddedConnect connect) {
         this.kafka = kafka;
         this.registry = registry;
         this.connect = connect;
@@ -50,7 +51,8 @@ public final class ConnectStack implements AutoCloseable {
             kafka.close();
             throw new UncheckedIOException("Schema registry did not start", e);
         }
-        return new ConnectStack(kafka, registry, worker(kafka.bootstrapServers(), groupId).build());
+        return new ConnectStack(
+                kafka, registry, worker(kafka.bootstrapServers(), groupId).build());
     }
 
     /**
@@ -97,8 +99,9 @@ public final class ConnectStack implements AutoCloseable {
 
     /** A deserializer of the connectors' values that asks the registry over HTTP for the writer schemas. */
     public <T extends SpecificRecord> AvroDeserializer<T> deserializer(final Class<T> type) {
-        return new AvroDeserializer<>(SchemaRegistryClients.fromConfig(
-                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url())), type);
+        return new AvroDeserializer<>(
+                SchemaRegistryClients.fromConfig(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url())),
+                type);
     }
 
     /** Stops worker, registry and broker, in that order. */

@@ -32,7 +32,8 @@ public final class ReadCommittedConsumer implements AutoCloseable {
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         for (final String topic : topics) {
             records.put(topic, new ArrayList<>());
-            consumer.partitionsFor(topic, TIMEOUT).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            consumer.partitionsFor(topic, TIMEOUT)
+                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -40,7 +41,8 @@ public final class ReadCommittedConsumer implements AutoCloseable {
 
     /** Fetches what was committed since the last call; returns this for chaining in conditions. */
     public ReadCommittedConsumer poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> records.get(r.topic()).add(r));
+        consumer.poll(Duration.ofMillis(200))
+                .forEach(r -> records.get(r.topic()).add(r));
         return this;
     }
 

@@ -23,12 +23,16 @@ class OrganizationsSourceConnectorTest {
 
     private List<String> errors(final Map<String, String> config, final String key) {
         return connector.validate(config).configValues().stream()
-                .filter(v -> v.name().equals(key)).findFirst().map(ConfigValue::errorMessages).orElseThrow();
+                .filter(v -> v.name().equals(key))
+                .findFirst()
+                .map(ConfigValue::errorMessages)
+                .orElseThrow();
     }
 
     @Test
     void shouldAcceptAMinimalConfigUsingTheDefaultCredentialChain() {
-        assertThat(connector.validate(validConfig()).configValues()).allSatisfy(v -> assertThat(v.errorMessages()).isEmpty());
+        assertThat(connector.validate(validConfig()).configValues())
+                .allSatisfy(v -> assertThat(v.errorMessages()).isEmpty());
     }
 
     @Test
@@ -36,7 +40,10 @@ class OrganizationsSourceConnectorTest {
         final Map<String, String> config = validConfig();
         config.put("aws.access.key.id", "AKIDEXAMPLE");
 
-        assertThat(errors(config, "aws.secret.access.key")).singleElement().asString().contains("must be set together");
+        assertThat(errors(config, "aws.secret.access.key"))
+                .singleElement()
+                .asString()
+                .contains("must be set together");
     }
 
     @Test
@@ -44,8 +51,11 @@ class OrganizationsSourceConnectorTest {
         final Map<String, String> config = validConfig();
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
 
-        assertThat(errors(config, "schema.registry.url")).singleElement().asString()
-                .contains("ByteArrayConverter").contains("JsonConverter");
+        assertThat(errors(config, "schema.registry.url"))
+                .singleElement()
+                .asString()
+                .contains("ByteArrayConverter")
+                .contains("JsonConverter");
     }
 
     @Test
@@ -54,7 +64,10 @@ class OrganizationsSourceConnectorTest {
         config.put("aws.endpoint.url", "localhost:4566");
         config.put("organizations.page.size", "50");
 
-        assertThat(errors(config, "aws.endpoint.url")).singleElement().asString().contains("http(s) URL");
+        assertThat(errors(config, "aws.endpoint.url"))
+                .singleElement()
+                .asString()
+                .contains("http(s) URL");
         assertThat(errors(config, "organizations.page.size")).isNotEmpty();
     }
 
@@ -70,10 +83,16 @@ class OrganizationsSourceConnectorTest {
     void shouldValidateOffsetsWhenOperatorsAlterThem() {
         final Map<String, ?> partition = Map.of(OrganizationsSourceTask.PARTITION_KEY, "organization");
 
-        assertThat(connector.alterOffsets(validConfig(), Map.of(partition, Map.of("v", 1, "accounts", "111111111111=ab12;")))).isTrue();
-        assertThatThrownBy(() -> connector.alterOffsets(validConfig(), Map.of(partition, Map.of("v", 1, "accounts", "broken;"))))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("malformed entry: broken");
-        assertThatThrownBy(() -> connector.alterOffsets(validConfig(), Map.of(Map.of("x", 1), Map.of("v", 1, "accounts", ""))))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("'organizations'");
+        assertThat(connector.alterOffsets(
+                        validConfig(), Map.of(partition, Map.of("v", 1, "accounts", "111111111111=ab12;"))))
+                .isTrue();
+        assertThatThrownBy(() ->
+                        connector.alterOffsets(validConfig(), Map.of(partition, Map.of("v", 1, "accounts", "broken;"))))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("malformed entry: broken");
+        assertThatThrownBy(() ->
+                        connector.alterOffsets(validConfig(), Map.of(Map.of("x", 1), Map.of("v", 1, "accounts", ""))))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'organizations'");
     }
 }

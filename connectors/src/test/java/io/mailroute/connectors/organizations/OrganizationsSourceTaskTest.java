@@ -83,11 +83,11 @@ class OrganizationsSourceTaskTest {
     }
 
     private static Map<String, AccountMapping> values(final List<SourceRecord> records) {
-        final AvroDeserializer<AccountMapping> deserializer = new AvroDeserializer<>(SchemaRegistryClients.scope(SCOPE),
-                AccountMapping.class);
+        final AvroDeserializer<AccountMapping> deserializer =
+                new AvroDeserializer<>(SchemaRegistryClients.scope(SCOPE), AccountMapping.class);
         final Map<String, AccountMapping> values = new LinkedHashMap<>();
-        records.forEach(r -> values.put((String) r.key(),
-                r.value() == null ? null : deserializer.deserialize(r.topic(), (byte[]) r.value())));
+        records.forEach(r -> values.put(
+                (String) r.key(), r.value() == null ? null : deserializer.deserialize(r.topic(), (byte[]) r.value())));
         return values;
     }
 
@@ -134,14 +134,19 @@ class OrganizationsSourceTaskTest {
 
         // then
         final Map<String, AccountMapping> values = values(records);
-        assertThat(values.keySet()).containsExactlyInAnyOrder("111111111111", "444444444444", "222222222222", "333333333333");
+        assertThat(values.keySet())
+                .containsExactlyInAnyOrder("111111111111", "444444444444", "222222222222", "333333333333");
         assertThat(values.get("111111111111").getName()).isEqualTo("A renamed");
         assertThat(values.get("444444444444").getEmail()).isEqualTo("taro.@docomo.ne.jp"); // kept byte for byte
         assertThat(values.get("222222222222")).isNull(); // tombstone
         assertThat(values.get("333333333333")).isNull(); // tombstone
-        assertThat(records.subList(0, records.size() - 1)).allSatisfy(r ->
-                assertThat(AccountSnapshot.fromOffset(r.sourceOffset()).size()).isEqualTo(3));
-        assertThat(AccountSnapshot.fromOffset(records.get(records.size() - 1).sourceOffset()).size()).isEqualTo(2);
+        assertThat(records.subList(0, records.size() - 1))
+                .allSatisfy(r -> assertThat(
+                                AccountSnapshot.fromOffset(r.sourceOffset()).size())
+                        .isEqualTo(3));
+        assertThat(AccountSnapshot.fromOffset(records.get(records.size() - 1).sourceOffset())
+                        .size())
+                .isEqualTo(2);
     }
 
     @Test
@@ -324,7 +329,8 @@ class OrganizationsSourceTaskTest {
                 }
 
                 @Override
-                public <T> Map<Map<String, T>, Map<String, Object>> offsets(final Collection<Map<String, T>> partitions) {
+                public <T> Map<Map<String, T>, Map<String, Object>> offsets(
+                        final Collection<Map<String, T>> partitions) {
                     final Map<Map<String, T>, Map<String, Object>> result = new HashMap<>();
                     partitions.forEach(p -> result.put(p, offset(p)));
                     return result;

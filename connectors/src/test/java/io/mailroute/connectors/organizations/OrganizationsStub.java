@@ -118,9 +118,18 @@ final class OrganizationsStub implements AutoCloseable {
             }
             switch (operation) {
                 case "ListAccounts" -> page(exchange, request, "Accounts", accountsUnder(null));
-                case "ListAccountsForParent" -> page(exchange, request, "Accounts", accountsUnder(request.path("ParentId").asText()));
-                case "ListOrganizationalUnitsForParent" -> page(exchange, request, "OrganizationalUnits",
-                        ous(request.path("ParentId").asText()));
+                case "ListAccountsForParent" ->
+                    page(
+                            exchange,
+                            request,
+                            "Accounts",
+                            accountsUnder(request.path("ParentId").asText()));
+                case "ListOrganizationalUnitsForParent" ->
+                    page(
+                            exchange,
+                            request,
+                            "OrganizationalUnits",
+                            ous(request.path("ParentId").asText()));
                 default -> error(exchange, 400, "UnknownOperationException", "Unsupported operation " + operation);
             }
         }
@@ -145,18 +154,25 @@ final class OrganizationsStub implements AutoCloseable {
 
     private List<JsonNode> ous(final String parent) {
         final List<JsonNode> nodes = new ArrayList<>();
-        childOus.getOrDefault(parent, List.of()).forEach(ou -> nodes.add(JSON.createObjectNode()
-                .put("Id", ou).put("Arn", "arn:aws:organizations::111111111111:ou/o-example/" + ou).put("Name", ou)));
+        childOus.getOrDefault(parent, List.of())
+                .forEach(ou -> nodes.add(JSON.createObjectNode()
+                        .put("Id", ou)
+                        .put("Arn", "arn:aws:organizations::111111111111:ou/o-example/" + ou)
+                        .put("Name", ou)));
         return nodes;
     }
 
-    private static void page(final HttpExchange exchange, final JsonNode request, final String field, final List<JsonNode> all)
+    private static void page(
+            final HttpExchange exchange, final JsonNode request, final String field, final List<JsonNode> all)
             throws IOException {
         final int max = request.path("MaxResults").asInt(20);
-        final int from = request.hasNonNull("NextToken") ? Integer.parseInt(request.get("NextToken").asText().substring(4)) : 0;
+        final int from = request.hasNonNull("NextToken")
+                ? Integer.parseInt(request.get("NextToken").asText().substring(4))
+                : 0;
         final ObjectNode response = JSON.createObjectNode();
         final ArrayNode items = response.putArray(field);
-        all.subList(Math.min(from, all.size()), Math.min(from + max, all.size())).forEach(items::add);
+        all.subList(Math.min(from, all.size()), Math.min(from + max, all.size()))
+                .forEach(items::add);
         if (from + max < all.size()) {
             response.put("NextToken", "page" + (from + max));
         }
@@ -166,12 +182,15 @@ final class OrganizationsStub implements AutoCloseable {
     private static void error(final HttpExchange exchange, final int status, final String type, final String message)
             throws IOException {
         final Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/com.amazonaws.awsorganizations.v20161128/");
+        headers.put(
+                "x-amzn-ErrorType",
+                type + ":http://internal.amazon.com/coral/com.amazonaws.awsorganizations.v20161128/");
         respond(exchange, status, JSON.createObjectNode().put("__type", type).put("Message", message), headers);
     }
 
-    private static void respond(final HttpExchange exchange, final int status, final JsonNode body,
-                                final Map<String, String> headers) throws IOException {
+    private static void respond(
+            final HttpExchange exchange, final int status, final JsonNode body, final Map<String, String> headers)
+            throws IOException {
         final byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());

@@ -16,14 +16,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class KeyHashAssignmentTest {
     private static final List<String> SES_KEYS = IntStream.range(0, 3_000)
-            .mapToObj(i -> "incoming/" + UUID.nameUUIDFromBytes(("mail-" + i).getBytes(StandardCharsets.UTF_8)).toString().replace("-", ""))
+            .mapToObj(i -> "incoming/"
+                    + UUID.nameUUIDFromBytes(("mail-" + i).getBytes(StandardCharsets.UTF_8))
+                            .toString()
+                            .replace("-", ""))
             .toList();
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 5, 8})
     void shouldGiveEveryKeyExactlyOneOwner(final int tasks) {
         for (final String key : SES_KEYS) {
-            final long owners = IntStream.range(0, tasks).filter(t -> new KeyHashAssignment(t, tasks).owns(key)).count();
+            final long owners = IntStream.range(0, tasks)
+                    .filter(t -> new KeyHashAssignment(t, tasks).owns(key))
+                    .count();
             assertThat(owners).as("owners of %s among %d tasks", key, tasks).isEqualTo(1);
         }
     }
@@ -46,7 +51,11 @@ class KeyHashAssignmentTest {
     void shouldDependOnlyOnKeyAndTaskCount() {
         final String key = "incoming/0a1b2c3d4e5f";
         assertThat(new KeyHashAssignment(1, 4).owns(key)).isEqualTo(new KeyHashAssignment(1, 4).owns(key));
-        assertThat(IntStream.range(0, 4).filter(t -> new KeyHashAssignment(t, 4).owns(key)).boxed().toList()).hasSize(1);
+        assertThat(IntStream.range(0, 4)
+                        .filter(t -> new KeyHashAssignment(t, 4).owns(key))
+                        .boxed()
+                        .toList())
+                .hasSize(1);
     }
 
     @Test
@@ -60,7 +69,9 @@ class KeyHashAssignmentTest {
     @Test
     void shouldRejectATaskConfigWithoutAssignment() {
         assertThatThrownBy(() -> KeyHashAssignment.fromTaskConfig(Map.of("s3.bucket", "mails")))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("task.id").hasMessageContaining("task.count");
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("task.id")
+                .hasMessageContaining("task.count");
         assertThatThrownBy(() -> KeyHashAssignment.fromTaskConfig(Map.of("task.id", "3", "task.count", "3")))
                 .isInstanceOf(ConnectException.class);
     }

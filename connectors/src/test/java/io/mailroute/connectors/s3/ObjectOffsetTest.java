@@ -23,8 +23,8 @@ class ObjectOffsetTest {
         final JsonConverter converter = new JsonConverter();
         converter.configure(Map.of("schemas.enable", "false"), true);
 
-        final byte[] key = converter.fromConnectData("", null,
-                List.of("s3-mail", ObjectOffset.partition(new ObjectRef("mail-inbound", "incoming/0a1b"))));
+        final byte[] key = converter.fromConnectData(
+                "", null, List.of("s3-mail", ObjectOffset.partition(new ObjectRef("mail-inbound", "incoming/0a1b"))));
 
         assertThat(new String(key, StandardCharsets.UTF_8))
                 .isEqualTo("[\"s3-mail\",{\"bucket\":\"mail-inbound\",\"key\":\"incoming/0a1b\"}]");
@@ -32,20 +32,24 @@ class ObjectOffsetTest {
 
     @Test
     void shouldRoundTripThroughTheOffsetMap() {
-        final ObjectOffset offset = new ObjectOffset("9e107d9d372bb6826bd81d3542a419d6", LISTED.toEpochMilli(), 5120, "v-3HL4", Outcome.INGESTED);
+        final ObjectOffset offset = new ObjectOffset(
+                "9e107d9d372bb6826bd81d3542a419d6", LISTED.toEpochMilli(), 5120, "v-3HL4", Outcome.INGESTED);
 
         final Map<String, Object> map = offset.toMap();
 
-        assertThat(map).containsEntry("v", 1).containsEntry("etag", "9e107d9d372bb6826bd81d3542a419d6")
-                .containsEntry("versionId", "v-3HL4").containsEntry("outcome", "ingested");
+        assertThat(map)
+                .containsEntry("v", 1)
+                .containsEntry("etag", "9e107d9d372bb6826bd81d3542a419d6")
+                .containsEntry("versionId", "v-3HL4")
+                .containsEntry("outcome", "ingested");
         assertThat(ObjectOffset.fromMap(map)).isEqualTo(offset);
     }
 
     @Test
     void shouldReadOffsetsWhoseNumbersCameBackAsIntegers() {
         // the worker's JSON converter gives back small longs as Integer
-        final Map<String, Object> map = new HashMap<>(Map.of("v", 1, "etag", "abc", "lastModified", 1_000, "size", 7,
-                "outcome", "failed"));
+        final Map<String, Object> map =
+                new HashMap<>(Map.of("v", 1, "etag", "abc", "lastModified", 1_000, "size", 7, "outcome", "failed"));
 
         assertThat(ObjectOffset.fromMap(map)).isEqualTo(new ObjectOffset("abc", 1_000L, 7L, null, Outcome.FAILED));
     }
@@ -54,19 +58,23 @@ class ObjectOffsetTest {
     void shouldRecognizeTheSameUploadAcrossListingAndReading() {
         // a listing gives milliseconds and a quoted ETag, a GET whole seconds
         final ObjectVersion listed = ObjectVersion.listed("incoming/a", "\"abc\"", LISTED, 10);
-        final ObjectVersion read = new ObjectVersion("incoming/a", "abc", Instant.parse("2026-01-02T03:04:05Z"), 10, "v1");
+        final ObjectVersion read =
+                new ObjectVersion("incoming/a", "abc", Instant.parse("2026-01-02T03:04:05Z"), 10, "v1");
 
         assertThat(listed.isRecordedBy(ObjectOffset.of(read, Outcome.INGESTED))).isTrue();
         assertThat(listed.isRecordedBy(ObjectOffset.of(
-                new ObjectVersion("incoming/a", "abc", LISTED.plusSeconds(1), 10, null), Outcome.INGESTED))).isFalse(); // re-upload
-        assertThat(listed.isRecordedBy(ObjectOffset.of(
-                new ObjectVersion("incoming/a", "def", LISTED, 10, null), Outcome.INGESTED))).isFalse(); // other content
+                        new ObjectVersion("incoming/a", "abc", LISTED.plusSeconds(1), 10, null), Outcome.INGESTED)))
+                .isFalse(); // re-upload
+        assertThat(listed.isRecordedBy(
+                        ObjectOffset.of(new ObjectVersion("incoming/a", "def", LISTED, 10, null), Outcome.INGESTED)))
+                .isFalse(); // other content
         assertThat(listed.isRecordedBy(null)).isFalse();
     }
 
     @Test
     void shouldReadBackTheOffsetOfAnObjectListedWithoutAnEtag() {
-        final ObjectOffset vanished = ObjectOffset.of(new ObjectVersion("incoming/a-3f2c", "", LISTED, 0, null), Outcome.VANISHED);
+        final ObjectOffset vanished =
+                ObjectOffset.of(new ObjectVersion("incoming/a-3f2c", "", LISTED, 0, null), Outcome.VANISHED);
 
         assertThat(ObjectOffset.fromMap(vanished.toMap())).isEqualTo(vanished);
     }
@@ -74,15 +82,23 @@ class ObjectOffsetTest {
     @Test
     void shouldNameTheOffendingKeyOfAMalformedOffset() {
         assertThatThrownBy(() -> ObjectOffset.fromMap(Map.of("v", 2)))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("'v'");
-        assertThatThrownBy(() -> ObjectOffset.fromMap(Map.of("v", 1, "lastModified", 1, "size", 1, "outcome", "ingested")))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("'etag'");
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'v'");
+        assertThatThrownBy(
+                        () -> ObjectOffset.fromMap(Map.of("v", 1, "lastModified", 1, "size", 1, "outcome", "ingested")))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'etag'");
         assertThatThrownBy(() -> ObjectOffset.fromMap(Map.of("v", 1, "etag", "a", "size", 1, "outcome", "ingested")))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("'lastModified'");
-        assertThatThrownBy(() -> ObjectOffset.fromMap(Map.of("v", 1, "etag", "a", "lastModified", 1, "size", 1, "outcome", "lost")))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("'outcome'").hasMessageContaining("failed-in-place");
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'lastModified'");
+        assertThatThrownBy(() -> ObjectOffset.fromMap(
+                        Map.of("v", 1, "etag", "a", "lastModified", 1, "size", 1, "outcome", "lost")))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'outcome'")
+                .hasMessageContaining("failed-in-place");
         assertThatThrownBy(() -> ObjectOffset.refOf(Map.of("bucket", "b")))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("'key'");
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'key'");
     }
 
     @Test

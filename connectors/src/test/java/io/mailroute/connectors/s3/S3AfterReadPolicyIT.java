@@ -81,12 +81,17 @@ class S3AfterReadPolicyIT {
         final Map<String, RawMail> mails = runUntilCommitted("none");
 
         // then objects stay as they were, and later passes neither touch them nor read them again
-        try (ReadCommittedConsumer consumer = new ReadCommittedConsumer(stack.kafka().bootstrapServers(), name)) {
-            await().during(Duration.ofSeconds(2)).atMost(TIMEOUT).until(() ->
-                    etags("incoming/").equals(before) && consumer.poll().keys(name).size() == MAILS);
+        try (ReadCommittedConsumer consumer =
+                new ReadCommittedConsumer(stack.kafka().bootstrapServers(), name)) {
+            await().during(Duration.ofSeconds(2))
+                    .atMost(TIMEOUT)
+                    .until(() -> etags("incoming/").equals(before)
+                            && consumer.poll().keys(name).size() == MAILS);
         }
         assertThat(bucket.keys("")).containsExactlyInAnyOrderElementsOf(uploaded.keySet());
-        assertThat(mails.get(claimChecked).getKey()).as("the claim check names the object itself").isEqualTo(claimChecked);
+        assertThat(mails.get(claimChecked).getKey())
+                .as("the claim check names the object itself")
+                .isEqualTo(claimChecked);
         assertFetchable(mails.get(claimChecked));
     }
 
@@ -100,8 +105,12 @@ class S3AfterReadPolicyIT {
         final Map<String, RawMail> mails = runUntilCommitted("tag");
 
         // then the records are committed, tagging after the commit fails the task, and every object stays untouched
-        final ConnectorStatus failed = stack.rest().awaitStatus(name,
-                s -> s.tasks().stream().anyMatch(t -> ConnectorStatus.FAILED.equals(t.state())), "a failed task", TIMEOUT);
+        final ConnectorStatus failed = stack.rest()
+                .awaitStatus(
+                        name,
+                        s -> s.tasks().stream().anyMatch(t -> ConnectorStatus.FAILED.equals(t.state())),
+                        "a failed task",
+                        TIMEOUT);
         assertThat(failed.tasks().get(0).trace()).contains("NotImplemented").contains("tagging");
         assertThat(mails).hasSize(MAILS);
         assertThat(etags("")).isEqualTo(before);
@@ -116,11 +125,15 @@ class S3AfterReadPolicyIT {
         final Map<String, RawMail> mails = runUntilCommitted("move");
 
         // then
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(bucket.keys("incoming/")).isEmpty());
-        assertThat(bucket.keys("")).containsExactlyInAnyOrderElementsOf(
-                uploaded.keySet().stream().map(k -> k.replace("incoming/", "processed/")).toList());
-        assertThat(mails.values()).allSatisfy(mail ->
-                assertThat(mail.getKey()).isEqualTo(mail.getMailId().replace("incoming/", "processed/")));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(bucket.keys("incoming/")).isEmpty());
+        assertThat(bucket.keys(""))
+                .containsExactlyInAnyOrderElementsOf(uploaded.keySet().stream()
+                        .map(k -> k.replace("incoming/", "processed/"))
+                        .toList());
+        assertThat(mails.values())
+                .allSatisfy(mail ->
+                        assertThat(mail.getKey()).isEqualTo(mail.getMailId().replace("incoming/", "processed/")));
         assertFetchable(mails.get(claimChecked));
     }
 
@@ -168,25 +181,30 @@ class S3AfterReadPolicyIT {
         config.put("poll.interval.ms", "500");
         stack.rest().putConnectorConfig(name, config);
 
-        try (ReadCommittedConsumer consumer = new ReadCommittedConsumer(stack.kafka().bootstrapServers(), name);
-             AvroDeserializer<RawMail> deserializer = stack.deserializer(RawMail.class)) {
+        try (ReadCommittedConsumer consumer =
+                        new ReadCommittedConsumer(stack.kafka().bootstrapServers(), name);
+                AvroDeserializer<RawMail> deserializer = stack.deserializer(RawMail.class)) {
             await().atMost(TIMEOUT).until(() -> consumer.poll().keys(name).size() >= MAILS);
             assertThat(consumer.keys(name)).containsExactlyInAnyOrderElementsOf(uploaded.keySet());
-            final Map<String, RawMail> mails = consumer.records(name).stream().collect(Collectors.toMap(
-                    ConsumerRecord::key, r -> deserializer.deserialize(r.topic(), r.value())));
+            final Map<String, RawMail> mails = consumer.records(name).stream()
+                    .collect(
+                            Collectors.toMap(ConsumerRecord::key, r -> deserializer.deserialize(r.topic(), r.value())));
             assertThat(mails.get(claimChecked).getStorage()).isEqualTo(Storage.CLAIM_CHECK);
-            assertThat(mails.values().stream().filter(m -> m.getStorage() == Storage.INLINE)).hasSize(MAILS - 1);
+            assertThat(mails.values().stream().filter(m -> m.getStorage() == Storage.INLINE))
+                    .hasSize(MAILS - 1);
             return mails;
         }
     }
 
     private void assertFetchable(final RawMail claimCheck) {
-        assertThat(SesMail.sha256(bucket.get(claimCheck.getKey()))).isEqualTo(claimCheck.getSha256())
+        assertThat(SesMail.sha256(bucket.get(claimCheck.getKey())))
+                .isEqualTo(claimCheck.getSha256())
                 .isEqualTo(SesMail.sha256(uploaded.get(claimCheck.getMailId())));
     }
 
     private Map<String, String> etags(final String prefix) {
         final List<String> keys = bucket.keys(prefix);
-        return keys.stream().collect(Collectors.toMap(k -> k, k -> bucket.head(k).eTag()));
+        return keys.stream()
+                .collect(Collectors.toMap(k -> k, k -> bucket.head(k).eTag()));
     }
 }

@@ -80,7 +80,8 @@ class S3MailSourceConnectorIT {
         final Random random = new Random(20261123L);
         final List<String> small = new ArrayList<>(uniqueKeys(random, 1_000));
         final String large = SesMail.randomKey(random, "incoming/");
-        final byte[] largeContent = SesMail.message(large, MAX_OBJECT_BYTES); // at the limit: claim-checked, not refused
+        final byte[] largeContent =
+                SesMail.message(large, MAX_OBJECT_BYTES); // at the limit: claim-checked, not refused
         final String empty = SesMail.randomKey(random, "incoming/");
         final String sealed = SesMail.randomKey(random, "incoming/");
         final String oversized = SesMail.randomKey(random, "incoming/");
@@ -90,8 +91,10 @@ class S3MailSourceConnectorIT {
         bucket.putEncrypted(sealed, "a mail encrypted with a key the connector does not have");
         bucket.put(oversized, SesMail.message(oversized, MAX_OBJECT_BYTES + 1));
 
-        try (ReadCommittedConsumer consumer = new ReadCommittedConsumer(stack.kafka().bootstrapServers(), RAW, DLQ);
-             ChildConnectWorker child = ChildConnectWorker.start(stack.kafka().bootstrapServers(), GROUP)) {
+        try (ReadCommittedConsumer consumer =
+                        new ReadCommittedConsumer(stack.kafka().bootstrapServers(), RAW, DLQ);
+                ChildConnectWorker child =
+                        ChildConnectWorker.start(stack.kafka().bootstrapServers(), GROUP)) {
             // when the connector runs on a worker in another JVM while more mail arrives
             child.rest().putConnectorConfig(CONNECTOR, connectorConfig());
             child.rest().awaitRunning(CONNECTOR, TASKS, TIMEOUT);
@@ -102,25 +105,37 @@ class S3MailSourceConnectorIT {
             child.kill();
             upload(small.subList(700, 1_000));
             stack.connect().start();
-            final String worker = stack.connect().restUrl().getHost() + ":" + stack.connect().restPort();
-            stack.rest().awaitStatus(CONNECTOR, s -> s.isRunning(TASKS)
-                    && s.tasks().stream().allMatch(t -> worker.equals(t.workerId())), "tasks on " + worker, TIMEOUT);
+            final String worker =
+                    stack.connect().restUrl().getHost() + ":" + stack.connect().restPort();
+            stack.rest()
+                    .awaitStatus(
+                            CONNECTOR,
+                            s -> s.isRunning(TASKS) && s.tasks().stream().allMatch(t -> worker.equals(t.workerId())),
+                            "tasks on " + worker,
+                            TIMEOUT);
 
             // then every object ends where its outcome puts it
             final Set<String> expectedRaw = new LinkedHashSet<>(small);
             expectedRaw.add(large);
             expectedRaw.add(empty);
             await().atMost(TIMEOUT).untilAsserted(() -> {
-                assertThat(bucket.keys("incoming/")).as("only the sealed object stays").containsExactly(sealed);
+                assertThat(bucket.keys("incoming/"))
+                        .as("only the sealed object stays")
+                        .containsExactly(sealed);
                 assertThat(consumer.caughtUp()).isTrue();
                 assertThat(consumer.keys(RAW)).hasSizeGreaterThanOrEqualTo(expectedRaw.size());
                 assertThat(consumer.keys(DLQ)).hasSizeGreaterThanOrEqualTo(2);
             });
-            assertThat(consumer.keys(RAW)).as("every mail exactly once").containsExactlyInAnyOrderElementsOf(expectedRaw);
+            assertThat(consumer.keys(RAW))
+                    .as("every mail exactly once")
+                    .containsExactlyInAnyOrderElementsOf(expectedRaw);
             assertThat(consumer.keys(DLQ)).containsExactlyInAnyOrder(sealed, oversized);
-            assertThat(bucket.keys("processed/")).containsExactlyInAnyOrderElementsOf(
-                    expectedRaw.stream().map(S3MailSourceConnectorIT::processed).toList());
-            assertThat(bucket.keys("failed/")).containsExactlyInAnyOrder(failed(oversized), failed(sealed) + ".error.json");
+            assertThat(bucket.keys("processed/"))
+                    .containsExactlyInAnyOrderElementsOf(expectedRaw.stream()
+                            .map(S3MailSourceConnectorIT::processed)
+                            .toList());
+            assertThat(bucket.keys("failed/"))
+                    .containsExactlyInAnyOrder(failed(oversized), failed(sealed) + ".error.json");
             assertThat(bucket.keys("")).as("nothing else in the bucket").hasSize(1 + expectedRaw.size() + 2);
 
             final Map<String, RawMail> mails = decode(consumer.records(RAW), RawMail.class);
@@ -130,13 +145,15 @@ class S3MailSourceConnectorIT {
             assertClaimCheck(mails.get(large), largeContent);
 
             final Map<String, DeadLetter> letters = decode(consumer.records(DLQ), DeadLetter.class);
-            assertDeadLetter(letters.get(sealed), "s3:InvalidRequest", sealed); // cannot be copied: stays, with a sidecar
+            assertDeadLetter(
+                    letters.get(sealed), "s3:InvalidRequest", sealed); // cannot be copied: stays, with a sidecar
             assertDeadLetter(letters.get(oversized), "mailroute:ObjectTooLarge", failed(oversized));
             assertThat(bucket.head(failed(oversized)).metadata())
                     .containsEntry(AfterReadActions.ERROR_CLASS_METADATA, "mailroute:ObjectTooLarge")
                     .containsKey(AfterReadActions.FAILED_AT_METADATA);
             assertThat(new String(bucket.get(failed(sealed) + ".error.json"), StandardCharsets.UTF_8))
-                    .contains("InvalidRequest").doesNotContain("encrypted with a key");
+                    .contains("InvalidRequest")
+                    .doesNotContain("encrypted with a key");
         }
     }
 
@@ -177,8 +194,9 @@ class S3MailSourceConnectorIT {
     private static <T extends SpecificRecord> Map<String, T> decode(
             final List<ConsumerRecord<String, byte[]>> records, final Class<T> type) {
         try (AvroDeserializer<T> deserializer = stack.deserializer(type)) {
-            return records.stream().collect(Collectors.toMap(ConsumerRecord::key,
-                    r -> deserializer.deserialize(r.topic(), r.value()), (a, b) -> a));
+            return records.stream()
+                    .collect(Collectors.toMap(
+                            ConsumerRecord::key, r -> deserializer.deserialize(r.topic(), r.value()), (a, b) -> a));
         }
     }
 
@@ -198,7 +216,9 @@ class S3MailSourceConnectorIT {
         assertThat(mail.getSha256()).isEqualTo(SesMail.sha256(content));
         assertThat(mail.getKey()).isEqualTo(processed(mail.getMailId()));
         final byte[] fetched = bucket.get(mail.getKey());
-        assertThat(SesMail.sha256(fetched)).as("the claim check resolves to the mail's bytes").isEqualTo(mail.getSha256());
+        assertThat(SesMail.sha256(fetched))
+                .as("the claim check resolves to the mail's bytes")
+                .isEqualTo(mail.getSha256());
     }
 
     private static void assertDeadLetter(final DeadLetter letter, final String errorClass, final String rawKey) {

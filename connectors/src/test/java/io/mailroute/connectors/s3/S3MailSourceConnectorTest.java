@@ -35,7 +35,10 @@ class S3MailSourceConnectorTest {
     }
 
     private static S3MailSourceConfig.Setter valid() {
-        return s3.configure(S3MailSourceConfig.setter(new HashMap<>()).bucket("mails").registryUrl("http://127.0.0.1:8081").converters());
+        return s3.configure(S3MailSourceConfig.setter(new HashMap<>())
+                .bucket("mails")
+                .registryUrl("http://127.0.0.1:8081")
+                .converters());
     }
 
     private Map<String, List<String>> errors(final Map<String, String> config) {
@@ -52,9 +55,12 @@ class S3MailSourceConnectorTest {
     @Test
     void shouldAcceptTheExampleConfigOfLocalMode() throws Exception {
         // given ops/connectors/s3-mail.json, pointed at this test's S3 endpoint
-        final JsonNode example = new ObjectMapper().readTree(Path.of("..", "ops", "connectors", "s3-mail.json").toFile());
+        final JsonNode example = new ObjectMapper()
+                .readTree(Path.of("..", "ops", "connectors", "s3-mail.json").toFile());
         final Map<String, String> config = new HashMap<>();
-        example.get("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()));
+        example.get("config")
+                .properties()
+                .forEach(e -> config.put(e.getKey(), e.getValue().asText()));
         s3.createBucket(config.get("s3.bucket"));
         s3.configure(S3MailSourceConfig.setter(config));
 
@@ -78,45 +84,67 @@ class S3MailSourceConnectorTest {
         config.remove("s3.secret.access.key");
 
         assertThat(errors(config)).containsOnlyKeys("s3.secret.access.key");
-        assertThat(errors(config).get("s3.secret.access.key")).singleElement().asString()
+        assertThat(errors(config).get("s3.secret.access.key"))
+                .singleElement()
+                .asString()
                 .contains("must be set together");
     }
 
     @Test
     void shouldFailValidationWhenTheBucketCannotBeReached() {
-        assertThat(errors(valid().bucket("no-such-bucket").props()).get("s3.bucket")).singleElement().asString()
-                .contains("Cannot access bucket no-such-bucket").contains("404");
-        assertThat(errors(valid().credentials("test-access", "wrong").props()).get("s3.bucket")).singleElement().asString()
+        assertThat(errors(valid().bucket("no-such-bucket").props()).get("s3.bucket"))
+                .singleElement()
+                .asString()
+                .contains("Cannot access bucket no-such-bucket")
+                .contains("404");
+        assertThat(errors(valid().credentials("test-access", "wrong").props()).get("s3.bucket"))
+                .singleElement()
+                .asString()
                 .contains("403");
     }
 
     @Test
     void shouldFailValidationOnMalformedFields() {
-        final Map<String, String> config = valid().keyRegex("incoming/[").set("after.read", "archive")
-                .set("after.read.tag", "=x").set("inline.max.bytes", 3_000_000).set("max.objects.per.poll", 0).props();
+        final Map<String, String> config = valid().keyRegex("incoming/[")
+                .set("after.read", "archive")
+                .set("after.read.tag", "=x")
+                .set("inline.max.bytes", 3_000_000)
+                .set("max.objects.per.poll", 0)
+                .props();
 
-        assertThat(errors(config)).containsOnlyKeys("s3.key.regex", "after.read", "after.read.tag", "inline.max.bytes",
-                "max.objects.per.poll");
-        assertThat(errors(config).get("after.read")).singleElement().asString().contains("must be one of none, tag, move, delete");
+        assertThat(errors(config))
+                .containsOnlyKeys(
+                        "s3.key.regex", "after.read", "after.read.tag", "inline.max.bytes", "max.objects.per.poll");
+        assertThat(errors(config).get("after.read"))
+                .singleElement()
+                .asString()
+                .contains("must be one of none, tag, move, delete");
     }
 
     @Test
     void shouldFailValidationWhenTheMovePrefixWouldBeReadAgain() {
-        final Map<String, String> config = valid().afterRead(AfterRead.MOVE).moveTo("", "incoming/done/").props();
+        final Map<String, String> config =
+                valid().afterRead(AfterRead.MOVE).moveTo("", "incoming/done/").props();
 
-        assertThat(errors(config).get("after.read.move.prefix")).singleElement().asString()
+        assertThat(errors(config).get("after.read.move.prefix"))
+                .singleElement()
+                .asString()
                 .contains("overlaps s3.prefix='incoming/'");
     }
 
     @Test
     void shouldAcceptTheMovePrefixInAnotherBucket() {
         s3.createBucket("archive");
-        assertThat(errors(valid().afterRead(AfterRead.MOVE).moveTo("archive", "incoming/").props())).isEmpty();
+        assertThat(errors(valid().afterRead(AfterRead.MOVE)
+                        .moveTo("archive", "incoming/")
+                        .props()))
+                .isEmpty();
     }
 
     @Test
     void shouldFailValidationWhenFailedOrClaimCheckPrefixesOverlapTheSource() {
-        final Map<String, String> config = valid().prefix("").afterRead(AfterRead.DELETE).props();
+        final Map<String, String> config =
+                valid().prefix("").afterRead(AfterRead.DELETE).props();
 
         assertThat(errors(config)).containsOnlyKeys("failed.prefix", "claim.check.prefix");
     }
@@ -125,9 +153,12 @@ class S3MailSourceConnectorTest {
     void shouldFailValidationWhenInlineRecordsExceedTheProducerRequestSize() {
         final Map<String, String> tooBig = valid().inlineMaxBytes(1_500_000).props();
         final Map<String, String> overridden = valid().inlineMaxBytes(1_500_000)
-                .set("producer.override.max.request.size", 2_097_152).props();
+                .set("producer.override.max.request.size", 2_097_152)
+                .props();
 
-        assertThat(errors(tooBig).get("inline.max.bytes")).singleElement().asString()
+        assertThat(errors(tooBig).get("inline.max.bytes"))
+                .singleElement()
+                .asString()
                 .contains("producer.override.max.request.size");
         assertThat(errors(overridden)).isEmpty();
     }
@@ -136,7 +167,8 @@ class S3MailSourceConnectorTest {
     void shouldFailValidationWhenRecordsCouldBeSkippedOrConverted() {
         final Map<String, String> config = valid().set("errors.tolerance", "all")
                 .set("key.converter", "org.apache.kafka.connect.json.JsonConverter")
-                .set("value.converter", "org.apache.kafka.connect.json.JsonConverter").props();
+                .set("value.converter", "org.apache.kafka.connect.json.JsonConverter")
+                .props();
 
         final Map<String, List<String>> errors = errors(config);
 
@@ -152,7 +184,8 @@ class S3MailSourceConnectorTest {
         final List<Map<String, String>> tasks = connector.taskConfigs(3);
 
         assertThat(tasks).hasSize(3);
-        assertThat(tasks).extracting(t -> KeyHashAssignment.fromTaskConfig(t))
+        assertThat(tasks)
+                .extracting(t -> KeyHashAssignment.fromTaskConfig(t))
                 .containsExactly(new KeyHashAssignment(0, 3), new KeyHashAssignment(1, 3), new KeyHashAssignment(2, 3));
         assertThat(tasks).allSatisfy(t -> assertThat(t).containsEntry("s3.bucket", "mails"));
     }
@@ -160,24 +193,30 @@ class S3MailSourceConnectorTest {
     @Test
     void shouldSupportExactlyOnceWithWorkerDefinedTransactions() {
         assertThat(connector.exactlyOnceSupport(valid().props())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
-        assertThat(connector.canDefineTransactionBoundaries(valid().props())).isEqualTo(ConnectorTransactionBoundaries.UNSUPPORTED);
+        assertThat(connector.canDefineTransactionBoundaries(valid().props()))
+                .isEqualTo(ConnectorTransactionBoundaries.UNSUPPORTED);
     }
 
     @Test
     void shouldValidateOffsetsWhenOperatorsAlterThem() {
         final Map<String, String> config = valid().props();
         final Map<String, ?> partition = Map.of("bucket", "mails", "key", "incoming/a1");
-        final Map<String, ?> offset = Map.of("v", 1, "etag", "abc", "lastModified", 1_000L, "size", 5L, "outcome", "ingested");
+        final Map<String, ?> offset =
+                Map.of("v", 1, "etag", "abc", "lastModified", 1_000L, "size", 5L, "outcome", "ingested");
         final Map<Map<String, ?>, Map<String, ?>> reset = new HashMap<>();
         reset.put(partition, null);
 
         assertThat(connector.alterOffsets(config, Map.of(partition, offset))).isTrue();
         assertThat(connector.alterOffsets(config, reset)).isTrue();
         assertThatThrownBy(() -> connector.alterOffsets(config, Map.of(Map.of("bucket", "other", "key", "k"), offset)))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("'bucket'").hasMessageContaining("mails");
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'bucket'")
+                .hasMessageContaining("mails");
         assertThatThrownBy(() -> connector.alterOffsets(config, Map.of(Map.of("bucket", "mails"), offset)))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("'key'");
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'key'");
         assertThatThrownBy(() -> connector.alterOffsets(config, Map.of(partition, Map.of("v", 1, "etag", "abc"))))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("'lastModified'");
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'lastModified'");
     }
 }

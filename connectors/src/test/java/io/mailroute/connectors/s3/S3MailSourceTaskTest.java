@@ -54,8 +54,12 @@ class S3MailSourceTaskTest {
 
     @BeforeEach
     void createBucket(final TestInfo test) {
-        bucket = "task-" + BUCKETS.incrementAndGet() + "-" + test.getTestMethod().orElseThrow().getName()
-                .replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        bucket = "task-" + BUCKETS.incrementAndGet() + "-"
+                + test.getTestMethod()
+                        .orElseThrow()
+                        .getName()
+                        .replaceAll("[^A-Za-z0-9]", "")
+                        .toLowerCase(Locale.ROOT);
         bucket = bucket.substring(0, Math.min(bucket.length(), 60));
         s3.createBucket(bucket);
     }
@@ -92,7 +96,7 @@ class S3MailSourceTaskTest {
         // given
         s3.put(bucket, "incoming/0a1b2c3d", "Subject: one\r\n\r\nbody one");
         s3.put(bucket, "incoming/ffee0011", "Subject: two\r\n\r\nbody two");
-        s3.put(bucket, "incoming/", "");                // folder marker, not a mail
+        s3.put(bucket, "incoming/", ""); // folder marker, not a mail
         s3.put(bucket, "elsewhere/99887766", "Subject: not ours"); // outside the prefix
         harness = TaskHarness.single(config().props());
 
@@ -100,11 +104,14 @@ class S3MailSourceTaskTest {
         final List<SourceRecord> records = harness.pollRecords(2);
 
         // then
-        assertThat(records).extracting(SourceRecord::key).containsExactlyInAnyOrder("incoming/0a1b2c3d", "incoming/ffee0011");
+        assertThat(records)
+                .extracting(SourceRecord::key)
+                .containsExactlyInAnyOrder("incoming/0a1b2c3d", "incoming/ffee0011");
         final SourceRecord first = byKey(records).get("incoming/0a1b2c3d");
         assertThat(first.topic()).isEqualTo("mail.raw");
         assertThat(first.sourcePartition()).isEqualTo(Map.of("bucket", bucket, "key", "incoming/0a1b2c3d"));
-        assertThat(first.sourceOffset().keySet()).containsExactlyInAnyOrder("v", "etag", "lastModified", "size", "outcome");
+        assertThat(first.sourceOffset().keySet())
+                .containsExactlyInAnyOrder("v", "etag", "lastModified", "size", "outcome");
         assertThat(ObjectOffset.fromMap(first.sourceOffset()).outcome()).isEqualTo(ObjectOffset.Outcome.INGESTED);
         final RawMail mail = harness.rawMail(first);
         final byte[] content = "Subject: one\r\n\r\nbody one".getBytes(StandardCharsets.UTF_8);
@@ -253,7 +260,8 @@ class S3MailSourceTaskTest {
 
         // then
         final SourceRecord again = harness.pollRecords(1).get(0);
-        assertThat(harness.rawMail(again).getContent().array()).isEqualTo("second upload".getBytes(StandardCharsets.UTF_8));
+        assertThat(harness.rawMail(again).getContent().array())
+                .isEqualTo("second upload".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -275,7 +283,11 @@ class S3MailSourceTaskTest {
         // given
         s3.put(bucket, "incoming/a1", "one");
         final TaggingS3Client tagging = new TaggingS3Client(s3.client());
-        harness = new TaskHarness(config().afterRead(AfterRead.TAG).tag("ingested", "yes").props(), 0, 1, new ConcurrentHashMap<>(),
+        harness = new TaskHarness(
+                config().afterRead(AfterRead.TAG).tag("ingested", "yes").props(),
+                0,
+                1,
+                new ConcurrentHashMap<>(),
                 config -> tagging.client());
         final List<SourceRecord> records = harness.pollRecords(1);
         harness.poll();
@@ -319,7 +331,8 @@ class S3MailSourceTaskTest {
         final String archive = bucket.substring(0, Math.min(bucket.length(), 50)) + "-archive";
         s3.createBucket(archive);
         s3.put(bucket, "incoming/a1", "one");
-        harness = TaskHarness.single(config().afterRead(AfterRead.MOVE).moveTo(archive, "mail/").props());
+        harness = TaskHarness.single(
+                config().afterRead(AfterRead.MOVE).moveTo(archive, "mail/").props());
 
         // when
         final List<SourceRecord> records = harness.pollRecords(1);
@@ -336,7 +349,8 @@ class S3MailSourceTaskTest {
         // given
         s3.put(bucket, "incoming/small", "small mail");
         s3.put(bucket, "incoming/large", "a mail larger than the inline limit");
-        harness = TaskHarness.single(config().afterRead(AfterRead.DELETE).inlineMaxBytes(16).props());
+        harness = TaskHarness.single(
+                config().afterRead(AfterRead.DELETE).inlineMaxBytes(16).props());
         final Map<String, SourceRecord> records = byKey(harness.pollRecords(2));
         harness.poll();
         assertThat(s3.keys(bucket, "incoming/")).hasSize(2);
@@ -350,7 +364,8 @@ class S3MailSourceTaskTest {
         final RawMail large = harness.rawMail(records.get("incoming/large"));
         assertThat(large.getStorage()).isEqualTo(Storage.CLAIM_CHECK);
         assertThat(large.getKey()).isEqualTo("claim-check/large");
-        assertThat(s3.get(bucket, large.getKey())).isEqualTo("a mail larger than the inline limit".getBytes(StandardCharsets.UTF_8));
+        assertThat(s3.get(bucket, large.getKey()))
+                .isEqualTo("a mail larger than the inline limit".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -386,7 +401,8 @@ class S3MailSourceTaskTest {
 
         // when
         harness.commit(records);
-        final List<SourceRecord> emitted = harness.pollUntilTrue(() -> s3.keys(bucket, "incoming/").isEmpty());
+        final List<SourceRecord> emitted =
+                harness.pollUntilTrue(() -> s3.keys(bucket, "incoming/").isEmpty());
 
         // then
         assertThat(emitted).isEmpty();
@@ -404,7 +420,8 @@ class S3MailSourceTaskTest {
 
         // when
         harness.restart();
-        final List<SourceRecord> emitted = harness.pollUntilTrue(() -> s3.keys(bucket, "incoming/").isEmpty());
+        final List<SourceRecord> emitted =
+                harness.pollUntilTrue(() -> s3.keys(bucket, "incoming/").isEmpty());
 
         // then
         assertThat(emitted).isEmpty();
@@ -433,7 +450,8 @@ class S3MailSourceTaskTest {
         assertThat(letter.getMessage()).contains("incoming/sealed").doesNotContain("secret mail");
         assertThat(letter.getRaw().getKey()).isEqualTo("incoming/sealed");
         assertThat(s3.keys(bucket, "failed/")).containsExactly("failed/sealed.error.json");
-        assertThat(new String(s3.get(bucket, "failed/sealed.error.json"), StandardCharsets.UTF_8)).contains("InvalidRequest");
+        assertThat(new String(s3.get(bucket, "failed/sealed.error.json"), StandardCharsets.UTF_8))
+                .contains("InvalidRequest");
         assertThat(harness.metric(S3MailMetrics.OBJECTS_FAILED_TOTAL)).isEqualTo(1.0);
 
         // and after a restart it is not dead-lettered again
@@ -499,7 +517,8 @@ class S3MailSourceTaskTest {
         // then
         assertThat(first.size() + rest.size()).isEqualTo(5);
         assertThat(Set.copyOf(first.stream().map(SourceRecord::key).toList()))
-                .doesNotContainAnyElementsOf(rest.stream().map(SourceRecord::key).toList());
+                .doesNotContainAnyElementsOf(
+                        rest.stream().map(SourceRecord::key).toList());
         assertThat(harness.metric(S3MailMetrics.S3_ERRORS_TOTAL)).isGreaterThanOrEqualTo(5.0);
     }
 
@@ -519,7 +538,9 @@ class S3MailSourceTaskTest {
         for (int i = 0; i < 20; i++) {
             s3.put(bucket, "incoming/second-" + i, "mail " + i);
         }
-        final List<TaskHarness> tasks = List.of(new TaskHarness(props, 0, 3, offsets), new TaskHarness(props, 1, 3, offsets),
+        final List<TaskHarness> tasks = List.of(
+                new TaskHarness(props, 0, 3, offsets),
+                new TaskHarness(props, 1, 3, offsets),
                 new TaskHarness(props, 2, 3, offsets));
         final List<String> emitted = new ArrayList<>();
         try {
@@ -537,14 +558,18 @@ class S3MailSourceTaskTest {
         }
 
         // then only the new objects were read, each once
-        assertThat(emitted).hasSize(20).doesNotHaveDuplicates().allSatisfy(key -> assertThat(key).startsWith("incoming/second-"));
+        assertThat(emitted)
+                .hasSize(20)
+                .doesNotHaveDuplicates()
+                .allSatisfy(key -> assertThat(key).startsWith("incoming/second-"));
     }
 
     @Test
     void shouldFailTheTaskWhenTheCredentialsAreRejected() throws Exception {
         // given
         s3.put(bucket, "incoming/a1", "one");
-        harness = TaskHarness.single(config().credentials(S3ProxyFixture.ACCESS_KEY, "not-the-secret").props());
+        harness = TaskHarness.single(config().credentials(S3ProxyFixture.ACCESS_KEY, "not-the-secret")
+                .props());
 
         // then
         assertThatThrownBy(harness::poll).isInstanceOf(ConnectException.class).hasMessageContaining("403");
@@ -558,7 +583,9 @@ class S3MailSourceTaskTest {
         harness.commit(harness.pollRecords(1));
 
         // then
-        assertThatThrownBy(() -> harness.pollPasses(1)).isInstanceOf(ConnectException.class).hasMessageContaining("tagging")
+        assertThatThrownBy(() -> harness.pollPasses(1))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("tagging")
                 .hasMessageContaining("501");
     }
 
@@ -571,7 +598,9 @@ class S3MailSourceTaskTest {
         }
         final Map<String, String> props = config().props();
         final Map<Map<String, ?>, Map<String, Object>> offsets = new ConcurrentHashMap<>();
-        final List<TaskHarness> tasks = List.of(new TaskHarness(props, 0, 3, offsets), new TaskHarness(props, 1, 3, offsets),
+        final List<TaskHarness> tasks = List.of(
+                new TaskHarness(props, 0, 3, offsets),
+                new TaskHarness(props, 1, 3, offsets),
                 new TaskHarness(props, 2, 3, offsets));
         final List<List<String>> emitted = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 

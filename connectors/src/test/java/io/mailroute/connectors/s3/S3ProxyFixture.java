@@ -88,7 +88,9 @@ final class S3ProxyFixture implements AutoCloseable {
 
     /** Every key in the bucket under {@code prefix}. */
     List<String> keys(final String bucket, final String prefix) {
-        return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().map(S3Object::key).toList();
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(S3Object::key)
+                .toList();
     }
 
     @Override

@@ -29,10 +29,14 @@ final class TaggingS3Client {
                 return null; // the delegate belongs to the fixture
             }
             if (args != null && args.length == 1 && args[0] instanceof GetObjectTaggingRequest get) {
-                return GetObjectTaggingResponse.builder().tagSet(tags.getOrDefault(get.bucket() + "/" + get.key(), List.of())).build();
+                return GetObjectTaggingResponse.builder()
+                        .tagSet(tags.getOrDefault(get.bucket() + "/" + get.key(), List.of()))
+                        .build();
             }
             if (args != null && args.length == 1 && args[0] instanceof PutObjectTaggingRequest put) {
-                tags.put(put.bucket() + "/" + put.key(), List.copyOf(put.tagging().tagSet()));
+                tags.put(
+                        put.bucket() + "/" + put.key(),
+                        List.copyOf(put.tagging().tagSet()));
                 return PutObjectTaggingResponse.builder().build();
             }
             if (method.getName().endsWith("ObjectTagging")) {
@@ -45,7 +49,8 @@ final class TaggingS3Client {
                 throw e.getCause();
             }
         };
-        this.client = (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, handler);
+        this.client = (S3Client)
+                Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, handler);
     }
 
     S3Client client() {

@@ -44,18 +44,25 @@ final class TaskHarness implements AutoCloseable {
     private PluginMetricsImpl pluginMetrics;
     private long nextOffset;
 
-    TaskHarness(final Map<String, String> connectorConfig, final int taskId, final int taskCount,
-                final Map<Map<String, ?>, Map<String, Object>> offsets) {
+    TaskHarness(
+            final Map<String, String> connectorConfig,
+            final int taskId,
+            final int taskCount,
+            final Map<Map<String, ?>, Map<String, Object>> offsets) {
         this(connectorConfig, taskId, taskCount, offsets, S3Objects::client);
     }
 
-    TaskHarness(final Map<String, String> connectorConfig, final int taskId, final int taskCount,
-                final Map<Map<String, ?>, Map<String, Object>> offsets,
-                final Function<S3MailSourceConfig, S3Client> clientFactory) {
+    TaskHarness(
+            final Map<String, String> connectorConfig,
+            final int taskId,
+            final int taskCount,
+            final Map<Map<String, ?>, Map<String, Object>> offsets,
+            final Function<S3MailSourceConfig, S3Client> clientFactory) {
         this.clientFactory = clientFactory;
         this.taskConfig = KeyHashAssignment.taskConfig(connectorConfig, taskId, taskCount);
         this.offsets = offsets;
-        this.registryScope = connectorConfig.get("schema.registry.url").substring(SchemaRegistryClients.MOCK_SCHEME.length());
+        this.registryScope =
+                connectorConfig.get("schema.registry.url").substring(SchemaRegistryClients.MOCK_SCHEME.length());
         start();
     }
 
@@ -95,10 +102,13 @@ final class TaskHarness implements AutoCloseable {
     /** Polls until the records collected satisfy {@code done}; returns them all. */
     List<SourceRecord> pollUntil(final Predicate<List<SourceRecord>> done) {
         final List<SourceRecord> collected = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
-            collected.addAll(poll());
-            return done.test(collected);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> {
+                    collected.addAll(poll());
+                    return done.test(collected);
+                });
         return collected;
     }
 
@@ -130,14 +140,16 @@ final class TaskHarness implements AutoCloseable {
             offsets.put(record.sourcePartition(), new ConcurrentHashMap<>(record.sourceOffset()));
         }
         for (final SourceRecord record : records) {
-            task.commitRecord(record, new RecordMetadata(new TopicPartition(record.topic(), 0), nextOffset++, 0, 0L, 0, 0));
+            task.commitRecord(
+                    record, new RecordMetadata(new TopicPartition(record.topic(), 0), nextOffset++, 0, 0L, 0, 0));
         }
     }
 
     /** At-least-once mode: the producer acknowledged the records; their offsets are flushed later (here: never). */
     void acknowledge(final Collection<SourceRecord> records) {
         for (final SourceRecord record : records) {
-            task.commitRecord(record, new RecordMetadata(new TopicPartition(record.topic(), 0), nextOffset++, 0, 0L, 0, 0));
+            task.commitRecord(
+                    record, new RecordMetadata(new TopicPartition(record.topic(), 0), nextOffset++, 0, 0L, 0, 0));
         }
     }
 
@@ -151,25 +163,32 @@ final class TaskHarness implements AutoCloseable {
     /** The value of one of the task's plugin metrics. */
     double metric(final String name) {
         return metrics.metrics().entrySet().stream()
-                .filter(e -> e.getKey().name().equals(name) && e.getKey().group().equals("plugins"))
-                .map(Map.Entry::getValue).findFirst()
+                .filter(e ->
+                        e.getKey().name().equals(name) && e.getKey().group().equals("plugins"))
+                .map(Map.Entry::getValue)
+                .findFirst()
                 .map(m -> ((Number) m.metricValue()).doubleValue())
-                .orElseThrow(() -> new AssertionError("no metric " + name + " in " + metrics.metrics().keySet().stream()
-                        .map(MetricName::name).toList()));
+                .orElseThrow(() -> new AssertionError("no metric " + name + " in "
+                        + metrics.metrics().keySet().stream()
+                                .map(MetricName::name)
+                                .toList()));
     }
 
     RawMail rawMail(final SourceRecord record) {
         return AvroSerdes.specific(RawMail.class, SchemaRegistryClients.scope(registryScope), serdeConfig())
-                .deserializer().deserialize(record.topic(), (byte[]) record.value());
+                .deserializer()
+                .deserialize(record.topic(), (byte[]) record.value());
     }
 
     DeadLetter deadLetter(final SourceRecord record) {
         return AvroSerdes.specific(DeadLetter.class, SchemaRegistryClients.scope(registryScope), serdeConfig())
-                .deserializer().deserialize(record.topic(), (byte[]) record.value());
+                .deserializer()
+                .deserialize(record.topic(), (byte[]) record.value());
     }
 
     private Map<String, Object> serdeConfig() {
-        return Map.of("schema.registry.url", SchemaRegistryClients.MOCK_SCHEME + registryScope, "specific.avro.reader", true);
+        return Map.of(
+                "schema.registry.url", SchemaRegistryClients.MOCK_SCHEME + registryScope, "specific.avro.reader", true);
     }
 
     @Override

@@ -34,12 +34,17 @@ final class TestBucket {
         customerKey[0] = 7;
         final String md5;
         try {
-            md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(customerKey));
+            md5 = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("MD5").digest(customerKey));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        client.putObject(b -> b.bucket(name).key(key).sseCustomerAlgorithm("AES256")
-                        .sseCustomerKey(Base64.getEncoder().encodeToString(customerKey)).sseCustomerKeyMD5(md5),
+        client.putObject(
+                b -> b.bucket(name)
+                        .key(key)
+                        .sseCustomerAlgorithm("AES256")
+                        .sseCustomerKey(Base64.getEncoder().encodeToString(customerKey))
+                        .sseCustomerKeyMD5(md5),
                 RequestBody.fromString(content, StandardCharsets.UTF_8));
     }
 
@@ -53,6 +58,8 @@ final class TestBucket {
 
     /** Every key under {@code prefix}, in listing order. */
     List<String> keys(final String prefix) {
-        return client.listObjectsV2Paginator(b -> b.bucket(name).prefix(prefix)).contents().stream().map(S3Object::key).toList();
+        return client.listObjectsV2Paginator(b -> b.bucket(name).prefix(prefix)).contents().stream()
+                .map(S3Object::key)
+                .toList();
     }
 }

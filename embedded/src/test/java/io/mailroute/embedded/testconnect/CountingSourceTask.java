@@ -36,9 +36,15 @@ public final class CountingSourceTask extends SourceTask {
         }
         final List<SourceRecord> records = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++, next++) {
-            records.add(new SourceRecord(partition, Map.of("next", next + 1), topic, null,
-                    Schema.STRING_SCHEMA, partition.get("task"),
-                    Schema.OPTIONAL_BYTES_SCHEMA, Long.toString(next).getBytes(StandardCharsets.UTF_8)));
+            records.add(new SourceRecord(
+                    partition,
+                    Map.of("next", next + 1),
+                    topic,
+                    null,
+                    Schema.STRING_SCHEMA,
+                    partition.get("task"),
+                    Schema.OPTIONAL_BYTES_SCHEMA,
+                    Long.toString(next).getBytes(StandardCharsets.UTF_8)));
         }
         return records;
     }

@@ -16,8 +16,9 @@ import org.apache.kafka.connect.source.SourceConnector;
  */
 public final class S3KeysSourceConnector extends SourceConnector {
     /** The S3 keys, unprefixed, as the S3 mail source connector has them. */
-    public static final S3ConfigFragment S3 = new S3ConfigFragment("",
-            new CallDefaults(S3Settings.DEFAULT_MAX_ATTEMPTS, null));
+    public static final S3ConfigFragment S3 =
+            new S3ConfigFragment("", new CallDefaults(S3Settings.DEFAULT_MAX_ATTEMPTS, null));
+
     static final String BUCKET = "s3.bucket";
     static final String TOPIC = "topic";
 

@@ -40,17 +40,26 @@ public final class S3KeysSourceTask extends SourceTask {
             return null;
         }
         final List<SourceRecord> records = new ArrayList<>();
-        for (final S3Object object : client.listObjectsV2(r -> r.bucket(bucket).startAfter(after)).contents()) {
+        for (final S3Object object :
+                client.listObjectsV2(r -> r.bucket(bucket).startAfter(after)).contents()) {
             final byte[] body;
             try {
-                body = client.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asByteArray();
+                body = client.getObjectAsBytes(r -> r.bucket(bucket).key(object.key()))
+                        .asByteArray();
             } catch (NoSuchKeyException e) {
                 // S3Proxy can list an object whose upload is still being written: read it on the next poll
                 break;
             }
             after = object.key();
-            records.add(new SourceRecord(partition, Map.of("after", after), topic, null,
-                    Schema.STRING_SCHEMA, object.key(), Schema.OPTIONAL_BYTES_SCHEMA, body));
+            records.add(new SourceRecord(
+                    partition,
+                    Map.of("after", after),
+                    topic,
+                    null,
+                    Schema.STRING_SCHEMA,
+                    object.key(),
+                    Schema.OPTIONAL_BYTES_SCHEMA,
+                    body));
         }
         return records;
     }

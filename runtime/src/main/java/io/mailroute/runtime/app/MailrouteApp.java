@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class MailrouteApp implements AutoCloseable {
     /** Default time {@link #start} waits for the streams to reach RUNNING. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
+
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(MailrouteApp.class);
 
@@ -86,7 +87,8 @@ public final class MailrouteApp implements AutoCloseable {
      * {@code client} reaches S3 (its S3 connection as the topology's {@code mailroute.s3.*} keys,
      * unless those are given), and the state directory; {@code overrides} win.
      */
-    public static Map<String, Object> settings(final ClientSettings client, final Path stateDir, final Map<String, ?> overrides) {
+    public static Map<String, Object> settings(
+            final ClientSettings client, final Path stateDir, final Map<String, ?> overrides) {
         final Map<String, Object> props = new HashMap<>(client.kafka());
         props.remove("client.id");
         props.putAll(client.serde());
@@ -145,8 +147,8 @@ public final class MailrouteApp implements AutoCloseable {
             started.start();
         }
         if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("the mail topology was not running after " + timeout.toSeconds() + " s (state "
-                    + started.state() + ")");
+            throw new IllegalStateException("the mail topology was not running after " + timeout.toSeconds()
+                    + " s (state " + started.state() + ")");
         }
         if (failedIn != null) {
             throw new IllegalStateException("the mail topology failed to start (state " + failedIn + "); see the log");
@@ -198,8 +200,9 @@ public final class MailrouteApp implements AutoCloseable {
             }
         }
         // leaving the group lets a restarted instance take its tasks over at once, not after the session timeout
-        if (streams != null && !streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(CLOSE_TIMEOUT))) {
+        if (streams != null
+                && !streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(CLOSE_TIMEOUT))) {
             log.warn("The streams did not close within {} s", CLOSE_TIMEOUT.toSeconds());
         }
         if (topologyServices != null) {

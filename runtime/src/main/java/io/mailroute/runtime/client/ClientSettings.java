@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class ClientSettings {
     /** The S3 keys of the commands, unprefixed: the SDK's default attempts and no call timeout. */
-    public static final S3ConfigFragment S3 = new S3ConfigFragment("",
-            new CallDefaults(S3Settings.DEFAULT_MAX_ATTEMPTS, null));
+    public static final S3ConfigFragment S3 =
+            new S3ConfigFragment("", new CallDefaults(S3Settings.DEFAULT_MAX_ATTEMPTS, null));
     /** What {@code --s3-endpoint} (or {@code s3.endpoint}) names for the AWS endpoint of the region. */
     public static final String AWS_ENDPOINT = "aws";
     /** The AWS SDK's variable that, when set, stands in for the local development keys. */
@@ -46,14 +46,24 @@ public final class ClientSettings {
      *                   the environment or the local default
      * @param s3Region   the S3 region, or null to take it from the properties, the environment or the default
      */
-    public ClientSettings(final String bootstrapServers, final String schemaRegistry, final String s3Endpoint,
-                          final String s3Bucket, final String s3Region, final Map<String, String> extra) {
+    public ClientSettings(
+            final String bootstrapServers,
+            final String schemaRegistry,
+            final String s3Endpoint,
+            final String s3Bucket,
+            final String s3Region,
+            final Map<String, String> extra) {
         this(bootstrapServers, schemaRegistry, s3Endpoint, s3Bucket, s3Region, extra, System.getenv());
     }
 
-    ClientSettings(final String bootstrapServers, final String schemaRegistry, final String s3Endpoint,
-                   final String s3Bucket, final String s3Region, final Map<String, String> extra,
-                   final Map<String, String> environment) {
+    ClientSettings(
+            final String bootstrapServers,
+            final String schemaRegistry,
+            final String s3Endpoint,
+            final String s3Bucket,
+            final String s3Region,
+            final Map<String, String> extra,
+            final Map<String, String> environment) {
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistry = schemaRegistry;
         this.s3Endpoint = s3Endpoint;
@@ -187,7 +197,8 @@ public final class ClientSettings {
         if (s3Region != null) {
             props.put(S3ConfigFragment.REGION_CONFIG, s3Region);
         }
-        final String endpoint = props.getOrDefault(S3ConfigFragment.ENDPOINT_CONFIG, LocalDefaults.S3_ENDPOINT).trim();
+        final String endpoint = props.getOrDefault(S3ConfigFragment.ENDPOINT_CONFIG, LocalDefaults.S3_ENDPOINT)
+                .trim();
         props.put(S3ConfigFragment.ENDPOINT_CONFIG, AWS_ENDPOINT.equalsIgnoreCase(endpoint) ? "" : endpoint);
         if (!props.get(S3ConfigFragment.ENDPOINT_CONFIG).isEmpty()) {
             props.putIfAbsent(S3ConfigFragment.PATH_STYLE_ACCESS_CONFIG, "true");

@@ -14,6 +14,7 @@ public final class LocalDefaults {
     public static final String S3_ENDPOINT = "http://localhost:" + S3_PORT;
     /** Development-only credentials of the local S3 endpoint (S3Proxy in local mode, MinIO in compose). */
     public static final String S3_ACCESS_KEY = "mailroute";
+
     public static final String S3_SECRET_KEY = "mailroute-local-secret";
 
     private LocalDefaults() {}

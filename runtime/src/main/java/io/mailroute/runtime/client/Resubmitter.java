@@ -51,7 +51,8 @@ public final class Resubmitter implements AutoCloseable {
     private final int inlineMaxBytes;
 
     /** A resubmitter with a transactional producer of its own ({@link ClientSettings#transactionalProducer}). */
-    public Resubmitter(final ClientSettings settings, final MailTopics topics, final S3Client s3, final int inlineMaxBytes) {
+    public Resubmitter(
+            final ClientSettings settings, final MailTopics topics, final S3Client s3, final int inlineMaxBytes) {
         this(settings, topics, s3, inlineMaxBytes, new KafkaProducer<>(settings.transactionalProducer("resubmit")));
     }
 
@@ -59,8 +60,12 @@ public final class Resubmitter implements AutoCloseable {
      * A resubmitter writing through {@code producer}, which must have a {@code transactional.id} of its own
      * and not have started transactions; it is initialized here and closed with this resubmitter.
      */
-    public Resubmitter(final ClientSettings settings, final MailTopics topics, final S3Client s3,
-                       final int inlineMaxBytes, final Producer<byte[], byte[]> producer) {
+    public Resubmitter(
+            final ClientSettings settings,
+            final MailTopics topics,
+            final S3Client s3,
+            final int inlineMaxBytes,
+            final Producer<byte[], byte[]> producer) {
         this.consumerProps = settings.consumer();
         this.raw = topics.raw();
         this.retry = topics.retry();
@@ -76,7 +81,11 @@ public final class Resubmitter implements AutoCloseable {
     }
 
     /** Where the copy came from: the retained record, or S3. */
-    public enum Origin { RAW_RECORD, S3_OBJECT, RETRY_RECORD }
+    public enum Origin {
+        RAW_RECORD,
+        S3_OBJECT,
+        RETRY_RECORD
+    }
 
     /** One resubmitted mail. */
     public record Result(String mailId, int attempt, Origin origin) {}
@@ -107,13 +116,16 @@ public final class Resubmitter implements AutoCloseable {
 
     /** A copy with an attempt above both counts, so the topology's (mailId, attempt) dedup lets it through. */
     private static RawMail copy(final RawMail mail, final String from, final int attempts) {
-        return RawMail.newBuilder(mail).setAttempt(Math.max(attempts, mail.getAttempt()) + 1).setResubmittedFrom(from)
+        return RawMail.newBuilder(mail)
+                .setAttempt(Math.max(attempts, mail.getAttempt()) + 1)
+                .setResubmittedFrom(from)
                 .build();
     }
 
-    private static <V> ProducerRecord<byte[], byte[]> record(final Topic<String, V> topic, final String key,
-                                                             final V value) {
-        final byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+    private static <V> ProducerRecord<byte[], byte[]> record(
+            final Topic<String, V> topic, final String key, final V value) {
+        final byte[] bytes =
+                value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
         return new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), bytes);
     }
 
@@ -149,7 +161,8 @@ public final class Resubmitter implements AutoCloseable {
             while (System.nanoTime() < deadline) {
                 for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() == ref.getOffset()) {
-                        return Optional.ofNullable(raw.valueSerde().deserializer().deserialize(ref.getTopic(), record.value()));
+                        return Optional.ofNullable(
+                                raw.valueSerde().deserializer().deserialize(ref.getTopic(), record.value()));
                     }
                     if (record.offset() > ref.getOffset()) {
                         return Optional.empty(); // compacted away or aborted
@@ -166,18 +179,26 @@ public final class Resubmitter implements AutoCloseable {
      * verify; such an object is read afresh, as the connector reads new mail.
      */
     private RawMail fromS3(final String mailId, final RawRef ref) {
-        final ClaimCheck recorded = new ClaimCheck(ref.getBucket(), ref.getKey(), ref.getVersionId(), ref.getEtag(),
-                ref.getSize(), ref.getSha256());
+        final ClaimCheck recorded = new ClaimCheck(
+                ref.getBucket(), ref.getKey(), ref.getVersionId(), ref.getEtag(), ref.getSize(), ref.getSha256());
         final CheckedObject object = recorded.hasDigest()
                 ? claimChecks.redeem(recorded, inlineMaxBytes)
                 : claimChecks.issue(ref.getBucket(), ref.getKey(), inlineMaxBytes, Long.MAX_VALUE);
         final ClaimCheck check = object.check();
         final RawMail.Builder mail = RawMail.newBuilder()
-                .setMailId(mailId).setBucket(check.bucket()).setKey(check.key())
-                .setVersionId(check.versionId()).setEtag(check.etag()).setSize(check.size()).setSha256(check.sha256())
-                .setReceivedAt(object.lastModified()).setIngestedAt(Instant.now());
+                .setMailId(mailId)
+                .setBucket(check.bucket())
+                .setKey(check.key())
+                .setVersionId(check.versionId())
+                .setEtag(check.etag())
+                .setSize(check.size())
+                .setSha256(check.sha256())
+                .setReceivedAt(object.lastModified())
+                .setIngestedAt(Instant.now());
         return object.hasContent()
-                ? mail.setStorage(Storage.INLINE).setContent(ByteBuffer.wrap(object.content())).build()
+                ? mail.setStorage(Storage.INLINE)
+                        .setContent(ByteBuffer.wrap(object.content()))
+                        .build()
                 : mail.setStorage(Storage.CLAIM_CHECK).setContent(null).build();
     }
 

@@ -24,7 +24,8 @@ public final class TopicPublisher implements AutoCloseable {
 
     /** Sends {@code value} under {@code key}; a null value is a tombstone. */
     public <V> void send(final Topic<String, V> topic, final String key, final V value) {
-        final byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+        final byte[] bytes =
+                value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
         pending.add(producer.send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), bytes)));
     }
 

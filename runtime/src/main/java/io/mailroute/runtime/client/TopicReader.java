@@ -32,15 +32,18 @@ public final class TopicReader {
     public record Entry<V>(String key, V value, int partition, long offset, long timestamp, String error) {}
 
     /** Every record of {@code topic} whose key passes {@code keyFilter}. */
-    public <V> List<Entry<V>> readAll(final Topic<String, V> topic, final Predicate<String> keyFilter, final Duration timeout) {
+    public <V> List<Entry<V>> readAll(
+            final Topic<String, V> topic, final Predicate<String> keyFilter, final Duration timeout) {
         final List<Entry<V>> entries = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps)) {
             final List<PartitionInfo> partitions = consumer.partitionsFor(topic.name(), timeout);
             if (partitions == null || partitions.isEmpty()) {
-                throw new IllegalStateException("topic " + topic.name() + " does not exist (run: mailroute topics apply)");
+                throw new IllegalStateException(
+                        "topic " + topic.name() + " does not exist (run: mailroute topics apply)");
             }
             final List<TopicPartition> assignment = partitions.stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(assignment);
             consumer.seekToBeginning(assignment);
             final Map<TopicPartition, Long> end = consumer.endOffsets(assignment, timeout);
@@ -79,7 +82,8 @@ public final class TopicReader {
         return latest;
     }
 
-    private static <V> Entry<V> decode(final Topic<String, V> topic, final String key, final ConsumerRecord<byte[], byte[]> record) {
+    private static <V> Entry<V> decode(
+            final Topic<String, V> topic, final String key, final ConsumerRecord<byte[], byte[]> record) {
         try {
             final V value = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
             return new Entry<>(key, value, record.partition(), record.offset(), record.timestamp(), null);
@@ -88,7 +92,8 @@ public final class TopicReader {
         }
     }
 
-    private static boolean reachedEnd(final KafkaConsumer<byte[], byte[]> consumer, final Map<TopicPartition, Long> end) {
+    private static boolean reachedEnd(
+            final KafkaConsumer<byte[], byte[]> consumer, final Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 }

@@ -15,7 +15,9 @@ public final class WaitingMails {
 
     /** True when {@code status}, the mail's current one, is RETRY_PENDING for the attempt {@code retry} records. */
     public static boolean isWaiting(final RetryMail retry, final MailStatus status) {
-        return retry != null && status != null && status.getOutcome() == Outcome.RETRY_PENDING
+        return retry != null
+                && status != null
+                && status.getOutcome() == Outcome.RETRY_PENDING
                 && status.getAttempt() == retry.getAttempt();
     }
 

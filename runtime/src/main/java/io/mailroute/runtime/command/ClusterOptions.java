@@ -18,29 +18,44 @@ import picocli.CommandLine.Option;
  */
 public final class ClusterOptions {
 
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = "${env:MAILROUTE_BOOTSTRAP_SERVER:-localhost:9092}",
+    @Option(
+            names = "--bootstrap-server",
+            paramLabel = "HOST:PORT",
+            defaultValue = "${env:MAILROUTE_BOOTSTRAP_SERVER:-localhost:9092}",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry", paramLabel = "URL", defaultValue = "${env:MAILROUTE_SCHEMA_REGISTRY:-http://localhost:8081}",
+    @Option(
+            names = "--schema-registry",
+            paramLabel = "URL",
+            defaultValue = "${env:MAILROUTE_SCHEMA_REGISTRY:-http://localhost:8081}",
             description = "Schema registry URL (default: ${DEFAULT-VALUE}).")
     String schemaRegistry;
 
-    @Option(names = "--s3-endpoint", paramLabel = "URL",
+    @Option(
+            names = "--s3-endpoint",
+            paramLabel = "URL",
             description = "S3 endpoint; 'aws' for the AWS endpoint of the region (default: s3.endpoint of --config, "
                     + "MAILROUTE_S3_ENDPOINT, else http://localhost:9000).")
     String s3Endpoint;
 
-    @Option(names = "--s3-bucket", paramLabel = "BUCKET", defaultValue = "${env:MAILROUTE_S3_BUCKET:-mail-inbound}",
+    @Option(
+            names = "--s3-bucket",
+            paramLabel = "BUCKET",
+            defaultValue = "${env:MAILROUTE_S3_BUCKET:-mail-inbound}",
             description = "Bucket mail lands in (default: ${DEFAULT-VALUE}).")
     String s3Bucket;
 
-    @Option(names = "--s3-region", paramLabel = "REGION",
-            description = "S3 region (default: s3.region of --config, MAILROUTE_S3_REGION, AWS_REGION, "
-                    + "else us-east-1).")
+    @Option(
+            names = "--s3-region",
+            paramLabel = "REGION",
+            description =
+                    "S3 region (default: s3.region of --config, MAILROUTE_S3_REGION, AWS_REGION, " + "else us-east-1).")
     String s3Region;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Properties file with Kafka client settings (security.protocol, sasl.*, ...), "
                     + "schema registry auth (basic.auth.user.info), mailroute.topic.* names and the s3.* keys "
                     + "(s3.access.key.id, s3.secret.access.key, s3.endpoint, ...; also as MAILROUTE_S3_* variables).")

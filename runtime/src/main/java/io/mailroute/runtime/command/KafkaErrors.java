@@ -11,8 +11,11 @@ public final class KafkaErrors {
     public static CommandFailure toFailure(final String bootstrapServers, final ExecutionException e) {
         final Throwable cause = e.getCause() == null ? e : e.getCause();
         if (cause instanceof TimeoutException) {
-            return new CommandFailure(ExitCodes.UNREACHABLE, "Kafka at " + bootstrapServers
-                    + " did not answer (" + cause.getMessage() + "); is it running? (mailroute local, or --bootstrap-server)", e);
+            return new CommandFailure(
+                    ExitCodes.UNREACHABLE,
+                    "Kafka at " + bootstrapServers + " did not answer (" + cause.getMessage()
+                            + "); is it running? (mailroute local, or --bootstrap-server)",
+                    e);
         }
         return new CommandFailure(ExitCodes.FAILURE, cause.getMessage(), e);
     }

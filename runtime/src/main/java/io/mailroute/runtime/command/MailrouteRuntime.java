@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
  * The {@code mailroute} command of the runtime jar (what the Docker image runs): {@code run} and
  * {@code topics} only. The {@code mailroute} command of the CLI has these and every tool besides.
  */
-@Command(name = "mailroute",
+@Command(
+        name = "mailroute",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Kafka-native inbound mail, the runtime: runs the mail topology and creates its topics.",

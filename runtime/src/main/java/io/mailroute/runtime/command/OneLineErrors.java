@@ -12,7 +12,8 @@ import picocli.CommandLine.ParseResult;
 final class OneLineErrors implements IExecutionExceptionHandler {
 
     @Override
-    public int handleExecutionException(final Exception e, final CommandLine commandLine, final ParseResult parseResult) {
+    public int handleExecutionException(
+            final Exception e, final CommandLine commandLine, final ParseResult parseResult) {
         commandLine.getErr().println("mailroute: " + message(e));
         if (System.getenv("MAILROUTE_DEBUG") != null) {
             e.printStackTrace(commandLine.getErr());

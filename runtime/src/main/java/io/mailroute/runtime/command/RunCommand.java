@@ -27,9 +27,13 @@ import picocli.CommandLine.Spec;
  * runs) until Ctrl-C or SIGTERM. Exit codes: 4 when the cluster cannot be reached, 1 when the
  * topics are missing or the streams fail.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the mail topology as a Kafka Streams application against a cluster until Ctrl-C.",
-            "Create the topics first (mailroute topics apply)."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the mail topology as a Kafka Streams application against a cluster until Ctrl-C.",
+            "Create the topics first (mailroute topics apply)."
+        })
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
@@ -37,15 +41,24 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     StatusOptions status;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:MAILROUTE_STATE_DIR:-.mailroute-state}",
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            defaultValue = "${env:MAILROUTE_STATE_DIR:-.mailroute-state}",
             description = "Kafka Streams state directory (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
-    @Option(names = "--application-id", defaultValue = "${env:MAILROUTE_APPLICATION_ID:-mailroute}",
-            description = "Kafka Streams application id: consumer group and internal topic prefix (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--application-id",
+            defaultValue = "${env:MAILROUTE_APPLICATION_ID:-mailroute}",
+            description =
+                    "Kafka Streams application id: consumer group and internal topic prefix (default: ${DEFAULT-VALUE}).")
     String applicationId;
 
-    @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "120",
+    @Option(
+            names = "--start-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "120",
             description = "How long to wait for the streams to be RUNNING (default: ${DEFAULT-VALUE}).")
     long startTimeoutSeconds;
 
@@ -54,7 +67,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The app's settings: the cluster's, the state directory and the application id. */
     Map<String, Object> appSettings() {
-        return MailrouteApp.settings(cluster.settings(), stateDir, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId));
+        return MailrouteApp.settings(
+                cluster.settings(), stateDir, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId));
     }
 
     @Override
@@ -72,7 +86,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.FAILURE, e.getMessage(), e);
         }
         out.println("mailroute run ready: application " + applicationId + " on " + settings.bootstrapServers()
-                + ", state in " + stateDir.toAbsolutePath() + status.uri().map(uri -> ", status page " + uri).orElse("")
+                + ", state in " + stateDir.toAbsolutePath()
+                + status.uri().map(uri -> ", status page " + uri).orElse("")
                 + " (Ctrl-C stops)");
         out.flush();
         if (app.awaitStopped() == KafkaStreams.State.ERROR) {
@@ -86,10 +101,15 @@ public final class RunCommand implements Callable<Integer> {
         final TopicNames names = TopicNames.from(settings.application());
         try (Admin admin = Admin.create(settings.admin())) {
             final Set<String> existing = admin.listTopics().names().get();
-            final List<String> missing = Arrays.stream(MailTopic.values()).map(names::name).filter(n -> !existing.contains(n)).toList();
+            final List<String> missing = Arrays.stream(MailTopic.values())
+                    .map(names::name)
+                    .filter(n -> !existing.contains(n))
+                    .toList();
             if (!missing.isEmpty()) {
-                throw new CommandFailure(ExitCodes.FAILURE, "topics missing on " + settings.bootstrapServers() + ": "
-                        + String.join(", ", missing) + " (run: mailroute topics apply)");
+                throw new CommandFailure(
+                        ExitCodes.FAILURE,
+                        "topics missing on " + settings.bootstrapServers() + ": " + String.join(", ", missing)
+                                + " (run: mailroute topics apply)");
             }
         } catch (ExecutionException e) {
             throw KafkaErrors.toFailure(settings.bootstrapServers(), e);

@@ -5,31 +5,41 @@ import io.mailroute.runtime.topics.TopicApplier;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mailroute topics apply|list}: creates and lists the mailroute topics. */
-@Command(name = "topics", description = "Create or list the mailroute topics.",
+@Command(
+        name = "topics",
+        description = "Create or list the mailroute topics.",
         subcommands = {TopicsCommand.Apply.class, TopicsCommand.ListTopics.class})
 public final class TopicsCommand {
 
-    @Command(name = "apply", mixinStandardHelpOptions = true,
+    @Command(
+            name = "apply",
+            mixinStandardHelpOptions = true,
             description = "Create missing topics and set compaction, retention and record size on existing ones.")
     static final class Apply implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster;
 
-        @Option(names = "--partitions", defaultValue = "3", description = "Partitions of new topics (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--partitions",
+                defaultValue = "3",
+                description = "Partitions of new topics (default: ${DEFAULT-VALUE}).")
         int partitions;
 
-        @Option(names = "--replication-factor", defaultValue = "-1",
-                description = "Replication factor of new topics; -1 takes the broker default (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--replication-factor",
+                defaultValue = "-1",
+                description =
+                        "Replication factor of new topics; -1 takes the broker default (default: ${DEFAULT-VALUE}).")
         short replicationFactor;
 
         @Spec
@@ -39,8 +49,9 @@ public final class TopicsCommand {
         public Integer call() throws Exception {
             final ClientSettings settings = cluster.settings();
             try (Admin admin = Admin.create(settings.admin())) {
-                final List<TopicApplier.Change> changes = new TopicApplier(admin).apply(
-                        TopicApplier.specs(TopicNames.from(settings.application()), partitions, replicationFactor));
+                final List<TopicApplier.Change> changes = new TopicApplier(admin)
+                        .apply(TopicApplier.specs(
+                                TopicNames.from(settings.application()), partitions, replicationFactor));
                 changes.forEach(c -> spec.commandLine().getOut().println(c));
             } catch (ExecutionException e) {
                 throw KafkaErrors.toFailure(settings.bootstrapServers(), e);
@@ -49,7 +60,10 @@ public final class TopicsCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the mailroute topics with what they carry.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List the mailroute topics with what they carry.")
     static final class ListTopics implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster;
@@ -61,8 +75,11 @@ public final class TopicsCommand {
         public Integer call() {
             final TopicNames names = TopicNames.from(cluster.settings().application());
             for (final MailTopic topic : MailTopic.values()) {
-                spec.commandLine().getOut().printf("%-20s %-15s key=%-22s %s%n", names.name(topic),
-                        topic.valueType().getSimpleName(), topic.key(), topic.doc());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%-20s %-15s key=%-22s %s%n",
+                                names.name(topic), topic.valueType().getSimpleName(), topic.key(), topic.doc());
             }
             return ExitCodes.OK;
         }

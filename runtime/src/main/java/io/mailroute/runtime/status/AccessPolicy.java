@@ -39,8 +39,9 @@ final class AccessPolicy {
     static AccessPolicy forBinding(final InetAddress address, final String token) {
         final boolean hasToken = token != null && !token.isBlank();
         if (!address.isLoopbackAddress() && !hasToken) {
-            throw new IllegalArgumentException("the status server binds " + address.getHostAddress()
-                    + ", which is not a loopback address: configure a token for state-changing calls, or bind 127.0.0.1");
+            throw new IllegalArgumentException(
+                    "the status server binds " + address.getHostAddress()
+                            + ", which is not a loopback address: configure a token for state-changing calls, or bind 127.0.0.1");
         }
         return new AccessPolicy(address.isLoopbackAddress(), hasToken ? token.getBytes(StandardCharsets.UTF_8) : null);
     }
@@ -54,7 +55,8 @@ final class AccessPolicy {
     Optional<ApiResponse> refusal(final ApiRequest request) {
         final String host = request.header("host").orElse("");
         if (loopback && !LoopbackHosts.isLoopback(host)) {
-            return Optional.of(ApiResponse.error(403, "this server answers to loopback host names only, not '" + host + "'"));
+            return Optional.of(
+                    ApiResponse.error(403, "this server answers to loopback host names only, not '" + host + "'"));
         }
         if (!request.changesState()) {
             return Optional.empty();
@@ -71,10 +73,12 @@ final class AccessPolicy {
     }
 
     private boolean bearerMatches(final Optional<String> authorization) {
-        if (authorization.isEmpty() || !authorization.get().toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+        if (authorization.isEmpty()
+                || !authorization.get().toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             return false;
         }
-        final byte[] given = authorization.get().substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
+        final byte[] given =
+                authorization.get().substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(given, token); // constant time: the token must not leak through timing
     }
 
@@ -82,7 +86,8 @@ final class AccessPolicy {
         try {
             final URI uri = new URI(origin);
             final String authority = uri.getRawAuthority();
-            return "http".equalsIgnoreCase(uri.getScheme()) && authority != null
+            return "http".equalsIgnoreCase(uri.getScheme())
+                    && authority != null
                     && authority.equalsIgnoreCase(hostHeader.trim());
         } catch (URISyntaxException e) {
             return false;

@@ -38,7 +38,12 @@ final class BoundedExecutor implements Executor, AutoCloseable {
      * @param clientTime how long a client may take to send its request, and to take the answer
      */
     BoundedExecutor(final int threads, final int queued, final Duration clientTime) {
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queued),
+        this.pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queued),
                 daemons("mailroute-status-http-"));
         final ScheduledThreadPoolExecutor deadlines =
                 new ScheduledThreadPoolExecutor(1, daemons("mailroute-status-deadline-"));
@@ -128,7 +133,8 @@ final class BoundedExecutor implements Executor, AutoCloseable {
 
         private synchronized void expire(final long generation) {
             if (!ended && expiry != null && generation == armed) {
-                LOG.info("Closing a connection whose client took longer than {} to send its request or take the answer",
+                LOG.info(
+                        "Closing a connection whose client took longer than {} to send its request or take the answer",
                         clientTime);
                 thread.interrupt();
             }

@@ -38,7 +38,8 @@ final class HttpEndpoint implements HttpHandler {
     @Override
     public void handle(final HttpExchange exchange) throws IOException {
         try (exchange) {
-            final boolean oversized = exchange.getRequestBody().readNBytes((int) MAX_BODY_BYTES + 1).length > MAX_BODY_BYTES;
+            final boolean oversized =
+                    exchange.getRequestBody().readNBytes((int) MAX_BODY_BYTES + 1).length > MAX_BODY_BYTES;
             executor.pause();
             final ApiResponse response = oversized
                     ? ApiResponse.error(413, "request body over " + MAX_BODY_BYTES + " bytes")
@@ -51,7 +52,11 @@ final class HttpEndpoint implements HttpHandler {
     ApiResponse answer(final ApiRequest request) {
         final Optional<ApiResponse> refusal = policy.refusal(request);
         if (refusal.isPresent()) {
-            LOG.info("Refused {} {}: {}", request.method(), request.rawPath(), refusal.get().status());
+            LOG.info(
+                    "Refused {} {}: {}",
+                    request.method(),
+                    request.rawPath(),
+                    refusal.get().status());
             return refusal.get();
         }
         try {
@@ -60,7 +65,8 @@ final class HttpEndpoint implements HttpHandler {
             return ApiResponse.error(e.status(), e.getMessage());
         } catch (RetriableException e) {
             LOG.warn("{} {}: Kafka unavailable: {}", request.method(), request.rawPath(), e.getMessage());
-            return ApiResponse.error(503, "Kafka is not reachable right now: " + e.getMessage()).withHeader("Retry-After", "5");
+            return ApiResponse.error(503, "Kafka is not reachable right now: " + e.getMessage())
+                    .withHeader("Retry-After", "5");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ApiResponse.error(503, "interrupted");
@@ -77,11 +83,13 @@ final class HttpEndpoint implements HttpHandler {
                 headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
             }
         });
-        return ApiRequest.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers);
+        return ApiRequest.of(
+                exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers);
     }
 
     private static void send(final HttpExchange exchange, final ApiResponse response) throws IOException {
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
+        response.headers()
+                .forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
         exchange.getResponseHeaders().put("Content-Type", List.of(response.contentType()));
         exchange.getResponseHeaders().put("Cache-Control", List.of("no-store"));
         exchange.getResponseHeaders().put("X-Content-Type-Options", List.of("nosniff"));
@@ -89,7 +97,8 @@ final class HttpEndpoint implements HttpHandler {
         exchange.getResponseHeaders().put("Content-Security-Policy", List.of("frame-ancestors 'none'"));
         exchange.getResponseHeaders().put("X-Frame-Options", List.of("DENY"));
         final boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.status(), head ? -1 : response.body().length == 0 ? -1 : response.body().length);
+        exchange.sendResponseHeaders(
+                response.status(), head ? -1 : response.body().length == 0 ? -1 : response.body().length);
         if (!head && response.body().length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());

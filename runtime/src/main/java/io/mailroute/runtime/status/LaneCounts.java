@@ -47,10 +47,13 @@ final class LaneCounts {
             perLane.put(lane, count);
             rates.put(lane, new LaneRateWindow());
             FunctionCounter.builder(LANE_METER, count, AtomicLong::doubleValue)
-                    .description("Records seen on a lane topic").tag("lane", lane.name()).register(registry);
+                    .description("Records seen on a lane topic")
+                    .tag("lane", lane.name())
+                    .register(registry);
         }
         FunctionCounter.builder(UNDECODABLE_METER, undecodable, AtomicLong::doubleValue)
-                .description("Lane records that could not be decoded").register(registry);
+                .description("Lane records that could not be decoded")
+                .register(registry);
     }
 
     /** The lanes counted, in order. */
@@ -79,7 +82,9 @@ final class LaneCounts {
         final AtomicLong count = new AtomicLong();
         FunctionCounter.builder(RULE_METER, count, AtomicLong::doubleValue)
                 .description("Records seen on a lane topic per matching rule")
-                .tag("lane", key.lane().name()).tag("rule", key.ruleId()).register(registry);
+                .tag("lane", key.lane().name())
+                .tag("rule", key.ruleId())
+                .register(registry);
         return count;
     }
 
@@ -87,12 +92,18 @@ final class LaneCounts {
     Views.Lanes snapshot(final Map<Lane, String> topicNames) {
         final long now = clock.millis();
         final List<Views.LaneView> lanes = new ArrayList<>();
-        perLane.forEach((lane, count) -> lanes.add(new Views.LaneView(lane.name(), topicNames.get(lane), count.get(),
-                rates.get(lane).perMinute(60, now), rates.get(lane).perMinute(LaneRateWindow.SECONDS, now))));
+        perLane.forEach((lane, count) -> lanes.add(new Views.LaneView(
+                lane.name(),
+                topicNames.get(lane),
+                count.get(),
+                rates.get(lane).perMinute(60, now),
+                rates.get(lane).perMinute(LaneRateWindow.SECONDS, now))));
         final List<Views.RuleCount> rules = new ArrayList<>();
         perRule.forEach((key, count) -> rules.add(new Views.RuleCount(key.lane().name(), key.ruleId(), count.get())));
-        rules.sort(Comparator.comparingLong(Views.RuleCount::count).reversed()
-                .thenComparing(Views.RuleCount::lane).thenComparing(Views.RuleCount::ruleId));
+        rules.sort(Comparator.comparingLong(Views.RuleCount::count)
+                .reversed()
+                .thenComparing(Views.RuleCount::lane)
+                .thenComparing(Views.RuleCount::ruleId));
         return new Views.Lanes(lanes, rules, undecodable.get());
     }
 

@@ -43,8 +43,10 @@ final class LaneWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Exception failure;
 
-    LaneWatcher(final KafkaConsumer<byte[], byte[]> consumer, final Map<Lane, Topic<String, ClassifiedMail>> topics,
-                final LaneCounts counts) {
+    LaneWatcher(
+            final KafkaConsumer<byte[], byte[]> consumer,
+            final Map<Lane, Topic<String, ClassifiedMail>> topics,
+            final LaneCounts counts) {
         this.consumer = consumer;
         this.topics = Map.copyOf(topics);
         topics.forEach((lane, topic) -> lanesByTopic.put(topic.name(), lane));
@@ -72,7 +74,8 @@ final class LaneWatcher implements AutoCloseable {
                 try {
                     if (System.currentTimeMillis() >= nextCheck) {
                         final boolean complete = assign(assigned);
-                        nextCheck = System.currentTimeMillis() + (complete ? RECHECK_PARTITIONS_MS : RECHECK_MISSING_MS);
+                        nextCheck =
+                                System.currentTimeMillis() + (complete ? RECHECK_PARTITIONS_MS : RECHECK_MISSING_MS);
                     }
                     if (assigned.isEmpty()) {
                         // no lane topic yet: wait for the next check, or for close()
@@ -134,10 +137,18 @@ final class LaneWatcher implements AutoCloseable {
         }
         final Topic<String, ClassifiedMail> topic = topics.get(lane);
         try {
-            counts.add(lane, topic.valueSerde().deserializer().deserialize(topic.name(), record.value()), record.timestamp());
+            counts.add(
+                    lane,
+                    topic.valueSerde().deserializer().deserialize(topic.name(), record.value()),
+                    record.timestamp());
         } catch (SerializationException e) {
             counts.addUndecodable();
-            LOG.warn("Undecodable lane record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            LOG.warn(
+                    "Undecodable lane record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
         }
     }
 

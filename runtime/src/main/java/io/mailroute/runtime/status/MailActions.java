@@ -29,8 +29,12 @@ final class MailActions {
     /**
      * @param statuses the current status of a mail, which says whether its retry record is still a wait
      */
-    MailActions(final TopicReader reader, final MailTopics topics, final Resubmitter resubmitter,
-                final StatusLookup statuses, final Duration timeout) {
+    MailActions(
+            final TopicReader reader,
+            final MailTopics topics,
+            final Resubmitter resubmitter,
+            final StatusLookup statuses,
+            final Duration timeout) {
         this.reader = reader;
         this.topics = topics;
         this.resubmitter = resubmitter;
@@ -44,7 +48,8 @@ final class MailActions {
         if (letter == null) {
             throw new ApiException(404, "no dead letter for " + mailId);
         }
-        final Resubmitter.Result result = resubmitter.resubmit(mailId, letter.getRaw(), topics.dlq().name(), letter.getAttempt());
+        final Resubmitter.Result result =
+                resubmitter.resubmit(mailId, letter.getRaw(), topics.dlq().name(), letter.getAttempt());
         LOG.info("Re-published dead-lettered mail {} as attempt {}", mailId, result.attempt());
         return view(result, topics.dlq());
     }
@@ -62,8 +67,8 @@ final class MailActions {
         final RetryMail waiting = records.get(records.size() - 1).value();
         final MailStatus status = current(mailId);
         if (!WaitingMails.isWaiting(waiting, status)) {
-            throw new ApiException(409, mailId + " is not waiting to be retried: "
-                    + WaitingMails.notWaitingReason(waiting, status));
+            throw new ApiException(
+                    409, mailId + " is not waiting to be retried: " + WaitingMails.notWaitingReason(waiting, status));
         }
         final Resubmitter.Result result = resubmitter.release(mailId, waiting);
         LOG.info("Released waiting mail {} as attempt {}", mailId, result.attempt());
@@ -76,8 +81,10 @@ final class MailActions {
             return found.status();
         }
         if (result instanceof StatusLookup.Result.HostedElsewhere elsewhere) {
-            throw new ApiException(503, "the status of " + mailId + " is kept by the instance at " + elsewhere.host()
-                    + ": release it there");
+            throw new ApiException(
+                    503,
+                    "the status of " + mailId + " is kept by the instance at " + elsewhere.host()
+                            + ": release it there");
         }
         if (result instanceof StatusLookup.Result.Unavailable unavailable) {
             throw new ApiException(503, "the status of " + mailId + " cannot be checked now: " + unavailable.reason());
@@ -92,6 +99,7 @@ final class MailActions {
     }
 
     private static Views.Resubmitted view(final Resubmitter.Result result, final Topic<String, ?> from) {
-        return new Views.Resubmitted(result.mailId(), result.attempt(), from.name(), result.origin().name());
+        return new Views.Resubmitted(
+                result.mailId(), result.attempt(), from.name(), result.origin().name());
     }
 }

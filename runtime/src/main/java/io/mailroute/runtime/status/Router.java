@@ -50,7 +50,8 @@ final class Router {
             if (params == null) {
                 continue;
             }
-            if (route.method().equals(request.method()) || "HEAD".equals(request.method()) && "GET".equals(route.method())) {
+            if (route.method().equals(request.method())
+                    || "HEAD".equals(request.method()) && "GET".equals(route.method())) {
                 return route.handler().handle(request.withParams(params));
             }
             allowed.add(route.method());

@@ -22,8 +22,15 @@ final class StaticFiles {
 
     static StaticFiles load() {
         final Map<String, ApiResponse> files = new HashMap<>();
-        TYPES.forEach((name, type) -> files.put(name, new ApiResponse(200, type, read(name),
-                Map.of("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'"))));
+        TYPES.forEach((name, type) -> files.put(
+                name,
+                new ApiResponse(
+                        200,
+                        type,
+                        read(name),
+                        Map.of(
+                                "Content-Security-Policy",
+                                "default-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'"))));
         return new StaticFiles(Map.copyOf(files));
     }
 

@@ -31,10 +31,18 @@ final class StatusApi {
     private final int listLimit;
     private final StaticFiles files = StaticFiles.load();
 
-    StatusApi(final KafkaStreams streams, final StatusLookup lookup, final LaneCounts lanes, final LaneWatcher watcher,
-              final TopicTail tail, final MailTopics topics, final MailActions actions,
-              final TopologyDescription topology, final PrometheusMeterRegistry registry, final boolean tokenRequired,
-              final int listLimit) {
+    StatusApi(
+            final KafkaStreams streams,
+            final StatusLookup lookup,
+            final LaneCounts lanes,
+            final LaneWatcher watcher,
+            final TopicTail tail,
+            final MailTopics topics,
+            final MailActions actions,
+            final TopologyDescription topology,
+            final PrometheusMeterRegistry registry,
+            final boolean tokenRequired,
+            final int listLimit) {
         this.streams = streams;
         this.lookup = lookup;
         this.lanes = lanes;
@@ -59,15 +67,25 @@ final class StatusApi {
                 .get("/api/status/{mailId}", r -> status(r.param("mailId")))
                 .get("/api/lanes", r -> ApiResponse.ok(lanes.snapshot(laneTopics())))
                 .get("/api/recent", r -> recent())
-                .get("/api/dlq", r -> ApiResponse.ok(tail.latestPerKey(topics.dlq(), listLimit).stream()
-                        .map(Views.DeadLetterView::of).toList()))
+                .get(
+                        "/api/dlq",
+                        r -> ApiResponse.ok(tail.latestPerKey(topics.dlq(), listLimit).stream()
+                                .map(Views.DeadLetterView::of)
+                                .toList()))
                 .get("/api/retry", r -> ApiResponse.ok(waiting()))
-                .get("/api/alerts", r -> ApiResponse.ok(tail.latestPerKey(topics.alerts(), listLimit).stream()
-                        .map(e -> Views.AlertView.of(e.value())).toList()))
-                .get("/api/topology", r -> ApiResponse.ok(Map.of("text", topology.toString(),
-                        "mermaid", TopologyDiagram.mermaid(topology))))
+                .get(
+                        "/api/alerts",
+                        r -> ApiResponse.ok(tail.latestPerKey(topics.alerts(), listLimit).stream()
+                                .map(e -> Views.AlertView.of(e.value()))
+                                .toList()))
+                .get(
+                        "/api/topology",
+                        r -> ApiResponse.ok(
+                                Map.of("text", topology.toString(), "mermaid", TopologyDiagram.mermaid(topology))))
                 .post("/api/dlq/{mailId}/retry", r -> ApiResponse.json(202, actions.retryDeadLetter(r.param("mailId"))))
-                .post("/api/retry/{mailId}/release", r -> ApiResponse.json(202, actions.releaseRetry(r.param("mailId"))));
+                .post(
+                        "/api/retry/{mailId}/release",
+                        r -> ApiResponse.json(202, actions.releaseRetry(r.param("mailId"))));
     }
 
     private ApiResponse info() {
@@ -85,8 +103,9 @@ final class StatusApi {
             return ApiResponse.ok(Views.StatusView.of(found.status()));
         }
         if (result instanceof StatusLookup.Result.HostedElsewhere elsewhere) {
-            final String location = "http://" + elsewhere.host().host() + ":" + elsewhere.host().port()
-                    + "/api/status/" + URLEncoder.encode(mailId, StandardCharsets.UTF_8).replace("+", "%20");
+            final String location =
+                    "http://" + elsewhere.host().host() + ":" + elsewhere.host().port() + "/api/status/"
+                            + URLEncoder.encode(mailId, StandardCharsets.UTF_8).replace("+", "%20");
             return ApiResponse.error(307, "hosted by " + elsewhere.host()).withHeader("Location", location);
         }
         if (result instanceof StatusLookup.Result.Unavailable unavailable) {
@@ -98,13 +117,17 @@ final class StatusApi {
     /** The latest retry records whose mail's current status is still RETRY_PENDING for their attempt. */
     private List<Views.RetryView> waiting() {
         return tail.latestPerKey(topics.retry(), listLimit).stream()
-                .filter(e -> WaitingMails.isWaiting(e.value(), lookup.currentOrNull(e.value().getMailId())))
-                .map(e -> Views.RetryView.of(e.value())).toList();
+                .filter(e -> WaitingMails.isWaiting(
+                        e.value(), lookup.currentOrNull(e.value().getMailId())))
+                .map(e -> Views.RetryView.of(e.value()))
+                .toList();
     }
 
     private ApiResponse recent() {
-        final List<Views.RecentMail> recent = lanes.recent().stream().limit(listLimit)
-                .map(m -> Views.RecentMail.of(m, lookup.outcomeOrNull(m.mailId()))).toList();
+        final List<Views.RecentMail> recent = lanes.recent().stream()
+                .limit(listLimit)
+                .map(m -> Views.RecentMail.of(m, lookup.outcomeOrNull(m.mailId())))
+                .toList();
         return ApiResponse.ok(recent);
     }
 

@@ -56,20 +56,25 @@ final class StatusLookup {
 
     private KeyQueryMetadata metadata(final String mailId) {
         try {
-            final KeyQueryMetadata metadata = streams.queryMetadataForKey(MailTopology.STATUS_STORE, mailId, Serdes.String().serializer());
+            final KeyQueryMetadata metadata = streams.queryMetadataForKey(
+                    MailTopology.STATUS_STORE, mailId, Serdes.String().serializer());
             return metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) ? null : metadata;
         } catch (StreamsNotStartedException | IllegalStateException e) {
             return null;
         }
     }
 
-    private static Result query(final String mailId, final Supplier<ReadOnlyKeyValueStore<String, MailStatus>> store,
-                                final HostInfo activeHost) {
+    private static Result query(
+            final String mailId,
+            final Supplier<ReadOnlyKeyValueStore<String, MailStatus>> store,
+            final HostInfo activeHost) {
         try {
             final MailStatus status = store.get().get(mailId);
             return status == null ? new Result.NotFound() : new Result.Found(status);
         } catch (InvalidStateStoreException e) {
-            if (activeHost != null && activeHost.port() > 0 && !HostInfo.unavailable().equals(activeHost)) {
+            if (activeHost != null
+                    && activeHost.port() > 0
+                    && !HostInfo.unavailable().equals(activeHost)) {
                 return new Result.HostedElsewhere(activeHost);
             }
             return new Result.Unavailable("the status store is not queryable here: " + e.getMessage());
@@ -95,12 +100,13 @@ final class StatusLookup {
     }
 
     private ReadOnlyKeyValueStore<String, MailStatus> store(final int partition) {
-        return streams.store(StoreQueryParameters.fromNameAndType(MailTopology.STATUS_STORE,
-                QueryableStoreTypes.<String, MailStatus>keyValueStore()).withPartition(partition));
+        return streams.store(StoreQueryParameters.fromNameAndType(
+                        MailTopology.STATUS_STORE, QueryableStoreTypes.<String, MailStatus>keyValueStore())
+                .withPartition(partition));
     }
 
     private ReadOnlyKeyValueStore<String, MailStatus> allLocal() {
-        return streams.store(StoreQueryParameters.fromNameAndType(MailTopology.STATUS_STORE,
-                QueryableStoreTypes.<String, MailStatus>keyValueStore()));
+        return streams.store(StoreQueryParameters.fromNameAndType(
+                MailTopology.STATUS_STORE, QueryableStoreTypes.<String, MailStatus>keyValueStore()));
     }
 }

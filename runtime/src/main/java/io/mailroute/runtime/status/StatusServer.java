@@ -53,6 +53,7 @@ public final class StatusServer implements AutoCloseable {
     private static final List<Lane> LANES = List.of(Lane.NOTIFY, Lane.TICKET, Lane.ORDER_IMPORT, Lane.QUARANTINE);
     /** Exchanges handled at once, and exchanges waiting for a thread (more are refused). */
     private static final int THREADS = 4;
+
     private static final int QUEUED = 64;
 
     /**
@@ -68,35 +69,50 @@ public final class StatusServer implements AutoCloseable {
      * @param clientTime     time a client may take to send its request, and again to take the answer;
      *                       a slower one is cut off
      */
-    public record Settings(String bindAddress, int port, String token, int recentLimit, int listLimit, int inlineMaxBytes,
-                           Duration readTimeout, Duration clientTime) {
+    public record Settings(
+            String bindAddress,
+            int port,
+            String token,
+            int recentLimit,
+            int listLimit,
+            int inlineMaxBytes,
+            Duration readTimeout,
+            Duration clientTime) {
 
         /** 127.0.0.1:8080, no token: what {@code mailroute local} uses. */
         public static Settings local() {
-            return new Settings("127.0.0.1", LocalDefaults.STATUS_PORT, null, 200, 50, 900_000, Duration.ofSeconds(20),
+            return new Settings(
+                    "127.0.0.1",
+                    LocalDefaults.STATUS_PORT,
+                    null,
+                    200,
+                    50,
+                    900_000,
+                    Duration.ofSeconds(20),
                     Duration.ofSeconds(10));
         }
 
         public Settings withBinding(final String address, final int newPort) {
-            return new Settings(address, newPort, token, recentLimit, listLimit, inlineMaxBytes, readTimeout,
-                    clientTime);
+            return new Settings(
+                    address, newPort, token, recentLimit, listLimit, inlineMaxBytes, readTimeout, clientTime);
         }
 
         public Settings withToken(final String newToken) {
-            return new Settings(bindAddress, port, newToken, recentLimit, listLimit, inlineMaxBytes, readTimeout,
-                    clientTime);
+            return new Settings(
+                    bindAddress, port, newToken, recentLimit, listLimit, inlineMaxBytes, readTimeout, clientTime);
         }
 
         public Settings withClientTime(final Duration newClientTime) {
-            return new Settings(bindAddress, port, token, recentLimit, listLimit, inlineMaxBytes, readTimeout,
-                    newClientTime);
+            return new Settings(
+                    bindAddress, port, token, recentLimit, listLimit, inlineMaxBytes, readTimeout, newClientTime);
         }
 
         /** Never shows the token. */
         @Override
         public String toString() {
-            return "Settings[" + bindAddress + ":" + port + ", token " + (token == null || token.isBlank() ? "none" : "set")
-                    + ", recent " + recentLimit + ", lists " + listLimit + ", client time " + clientTime + "]";
+            return "Settings[" + bindAddress + ":" + port + ", token "
+                    + (token == null || token.isBlank() ? "none" : "set") + ", recent " + recentLimit + ", lists "
+                    + listLimit + ", client time " + clientTime + "]";
         }
     }
 
@@ -105,13 +121,15 @@ public final class StatusServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final URI uri;
 
-    private StatusServer(final HttpServer http, final Deque<AutoCloseable> resources,
-                         final PrometheusMeterRegistry registry) {
+    private StatusServer(
+            final HttpServer http, final Deque<AutoCloseable> resources, final PrometheusMeterRegistry registry) {
         this.http = http;
         this.resources = resources;
         this.registry = registry;
         final InetSocketAddress bound = http.getAddress();
-        final String host = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getAddress().getHostAddress();
+        final String host = bound.getAddress().isAnyLocalAddress()
+                ? "127.0.0.1"
+                : bound.getAddress().getHostAddress();
         this.uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort() + "/");
     }
 
@@ -123,9 +141,14 @@ public final class StatusServer implements AutoCloseable {
      * @throws IllegalArgumentException when bound to a non-loopback address without a token
      * @throws IOException              when the address cannot be bound
      */
-    public static StatusServer start(final Settings settings, final KafkaStreams streams, final TopologyDescription topology,
-                                     final ClientSettings clients) throws IOException {
-        final AccessPolicy policy = AccessPolicy.forBinding(InetAddress.getByName(settings.bindAddress()), settings.token());
+    public static StatusServer start(
+            final Settings settings,
+            final KafkaStreams streams,
+            final TopologyDescription topology,
+            final ClientSettings clients)
+            throws IOException {
+        final AccessPolicy policy =
+                AccessPolicy.forBinding(InetAddress.getByName(settings.bindAddress()), settings.token());
         final Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -139,31 +162,43 @@ public final class StatusServer implements AutoCloseable {
             final MailTopics topics = clients.topics(schemaRegistry);
 
             final LaneCounts counts = new LaneCounts(LANES, registry, Clock.systemUTC(), settings.recentLimit());
-            final KafkaConsumer<byte[], byte[]> laneConsumer = new KafkaConsumer<>(clientProps(clients.consumer(), "lanes"));
+            final KafkaConsumer<byte[], byte[]> laneConsumer =
+                    new KafkaConsumer<>(clientProps(clients.consumer(), "lanes"));
             final LaneWatcher watcher = new LaneWatcher(laneConsumer, laneTopics(topics), counts);
             resources.push(watcher);
             bind(new KafkaClientMetrics(laneConsumer), registry, resources);
 
-            final KafkaConsumer<byte[], byte[]> tailConsumer = new KafkaConsumer<>(clientProps(clients.consumer(), "tail"));
+            final KafkaConsumer<byte[], byte[]> tailConsumer =
+                    new KafkaConsumer<>(clientProps(clients.consumer(), "tail"));
             final TopicTail tail = new TopicTail(tailConsumer, settings.readTimeout());
             resources.push(tail);
             bind(new KafkaClientMetrics(tailConsumer), registry, resources);
 
             final S3Client s3 = clients.s3();
             resources.push(s3);
-            final KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                    clientProps(clients.transactionalProducer("status"), "producer"));
+            final KafkaProducer<byte[], byte[]> producer =
+                    new KafkaProducer<>(clientProps(clients.transactionalProducer("status"), "producer"));
             final Resubmitter resubmitter = new Resubmitter(clients, topics, s3, settings.inlineMaxBytes(), producer);
             resources.push(resubmitter);
             bind(new KafkaClientMetrics(producer), registry, resources);
             final StatusLookup lookup = new StatusLookup(streams);
-            final MailActions actions = new MailActions(new TopicReader(clients), topics, resubmitter, lookup,
-                    settings.readTimeout());
+            final MailActions actions =
+                    new MailActions(new TopicReader(clients), topics, resubmitter, lookup, settings.readTimeout());
 
-            final StatusApi api = new StatusApi(streams, lookup, counts, watcher, tail, topics, actions, topology,
-                    registry, policy.tokenRequired(), settings.listLimit());
-            final HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()),
-                    settings.port()), 0);
+            final StatusApi api = new StatusApi(
+                    streams,
+                    lookup,
+                    counts,
+                    watcher,
+                    tail,
+                    topics,
+                    actions,
+                    topology,
+                    registry,
+                    policy.tokenRequired(),
+                    settings.listLimit());
+            final HttpServer http = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()), 0);
             final BoundedExecutor executor = new BoundedExecutor(THREADS, QUEUED, settings.clientTime());
             resources.push(executor);
             http.setExecutor(executor);
@@ -210,7 +245,10 @@ public final class StatusServer implements AutoCloseable {
         return props;
     }
 
-    private static void bind(final KafkaClientMetrics metrics, final PrometheusMeterRegistry registry, final Deque<AutoCloseable> resources) {
+    private static void bind(
+            final KafkaClientMetrics metrics,
+            final PrometheusMeterRegistry registry,
+            final Deque<AutoCloseable> resources) {
         resources.push(metrics);
         metrics.bindTo(registry);
     }

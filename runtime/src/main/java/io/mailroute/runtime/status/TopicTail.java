@@ -47,8 +47,11 @@ final class TopicTail implements AutoCloseable {
             latest.remove(entry.key());
             latest.put(entry.key(), entry);
         }
-        final List<Entry<V>> live = new ArrayList<>(latest.values().stream().filter(e -> e.value() != null).toList());
-        live.sort(Comparator.comparingLong((Entry<V> e) -> e.timestamp()).thenComparingLong(Entry::offset).reversed());
+        final List<Entry<V>> live = new ArrayList<>(
+                latest.values().stream().filter(e -> e.value() != null).toList());
+        live.sort(Comparator.comparingLong((Entry<V> e) -> e.timestamp())
+                .thenComparingLong(Entry::offset)
+                .reversed());
         return live.size() > n ? List.copyOf(live.subList(0, n)) : List.copyOf(live);
     }
 
@@ -58,7 +61,9 @@ final class TopicTail implements AutoCloseable {
         if (infos == null || infos.isEmpty()) {
             throw new ApiException(503, "topic " + topic.name() + " does not exist (run: mailroute topics apply)");
         }
-        final List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        final List<TopicPartition> partitions = infos.stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         try {
             final Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
@@ -94,13 +99,21 @@ final class TopicTail implements AutoCloseable {
         }
     }
 
-    private static <V> void decode(final Topic<String, V> topic, final ConsumerRecord<byte[], byte[]> record, final List<Entry<V>> entries) {
+    private static <V> void decode(
+            final Topic<String, V> topic, final ConsumerRecord<byte[], byte[]> record, final List<Entry<V>> entries) {
         final String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         try {
-            final V value = record.value() == null ? null : topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+            final V value = record.value() == null
+                    ? null
+                    : topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
             entries.add(new Entry<>(key, value, record.partition(), record.offset(), record.timestamp()));
         } catch (SerializationException e) {
-            LOG.warn("Skipping undecodable record {}-{}@{}: {}", topic.name(), record.partition(), record.offset(), e.getMessage());
+            LOG.warn(
+                    "Skipping undecodable record {}-{}@{}: {}",
+                    topic.name(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
         }
     }
 

@@ -21,71 +21,191 @@ final class Views {
     /** Where the raw mail is. */
     record RawView(String bucket, String key, long size, String sha256, String topic, Integer partition, Long offset) {
         static RawView of(final RawRef ref) {
-            return ref == null ? null : new RawView(ref.getBucket(), ref.getKey(), ref.getSize(), ref.getSha256(),
-                    ref.getTopic(), ref.getPartition(), ref.getOffset());
+            return ref == null
+                    ? null
+                    : new RawView(
+                            ref.getBucket(),
+                            ref.getKey(),
+                            ref.getSize(),
+                            ref.getSha256(),
+                            ref.getTopic(),
+                            ref.getPartition(),
+                            ref.getOffset());
         }
     }
 
-    record OwnerView(String ownerId, String outcome, List<String> lanes, String ruleId, String category, String detail) {
+    record OwnerView(
+            String ownerId, String outcome, List<String> lanes, String ruleId, String category, String detail) {
         static OwnerView of(final OwnerOutcome owner) {
-            return new OwnerView(owner.getOwnerId(), name(owner.getOutcome()), owner.getLanes().stream().map(Lane::name).toList(),
-                    owner.getRuleId(), owner.getCategory(), owner.getDetail());
+            return new OwnerView(
+                    owner.getOwnerId(),
+                    name(owner.getOutcome()),
+                    owner.getLanes().stream().map(Lane::name).toList(),
+                    owner.getRuleId(),
+                    owner.getCategory(),
+                    owner.getDetail());
         }
     }
 
     /** A mail's status from the status store. */
-    record StatusView(String mailId, String stage, String outcome, int attempt, String subject, String from, String rulesVersion,
-                      String receivedAt, String updatedAt, List<OwnerView> owners, RawView raw) {
+    record StatusView(
+            String mailId,
+            String stage,
+            String outcome,
+            int attempt,
+            String subject,
+            String from,
+            String rulesVersion,
+            String receivedAt,
+            String updatedAt,
+            List<OwnerView> owners,
+            RawView raw) {
         static StatusView of(final MailStatus status) {
-            return new StatusView(status.getMailId(), name(status.getStage()), name(status.getOutcome()), status.getAttempt(),
-                    status.getSubject(), status.getFrom(), status.getRulesVersion(), time(status.getReceivedAt()),
-                    time(status.getUpdatedAt()), status.getOwners().stream().map(OwnerView::of).toList(), RawView.of(status.getRaw()));
+            return new StatusView(
+                    status.getMailId(),
+                    name(status.getStage()),
+                    name(status.getOutcome()),
+                    status.getAttempt(),
+                    status.getSubject(),
+                    status.getFrom(),
+                    status.getRulesVersion(),
+                    time(status.getReceivedAt()),
+                    time(status.getUpdatedAt()),
+                    status.getOwners().stream().map(OwnerView::of).toList(),
+                    RawView.of(status.getRaw()));
         }
     }
 
     /** One lane record as the lane watcher keeps it. */
-    record LaneMail(String mailId, String lane, String ownerId, String ruleId, String category, String severity, String subject,
-                    String classifiedAt, long timestamp) {
+    record LaneMail(
+            String mailId,
+            String lane,
+            String ownerId,
+            String ruleId,
+            String category,
+            String severity,
+            String subject,
+            String classifiedAt,
+            long timestamp) {
         static LaneMail of(final ClassifiedMail mail, final long timestamp) {
-            return new LaneMail(mail.getMailId(), name(mail.getLane()), mail.getOwnerId(), mail.getRuleId(), mail.getCategory(),
-                    name(mail.getSeverity()), mail.getSubject(), time(mail.getClassifiedAt()), timestamp);
+            return new LaneMail(
+                    mail.getMailId(),
+                    name(mail.getLane()),
+                    mail.getOwnerId(),
+                    mail.getRuleId(),
+                    mail.getCategory(),
+                    name(mail.getSeverity()),
+                    mail.getSubject(),
+                    time(mail.getClassifiedAt()),
+                    timestamp);
         }
     }
 
     /** A recent lane record with the mail's current outcome from the status store (null when unknown). */
-    record RecentMail(String mailId, String lane, String ownerId, String ruleId, String category, String severity, String subject,
-                      String classifiedAt, String outcome) {
+    record RecentMail(
+            String mailId,
+            String lane,
+            String ownerId,
+            String ruleId,
+            String category,
+            String severity,
+            String subject,
+            String classifiedAt,
+            String outcome) {
         static RecentMail of(final LaneMail mail, final String outcome) {
-            return new RecentMail(mail.mailId(), mail.lane(), mail.ownerId(), mail.ruleId(), mail.category(), mail.severity(),
-                    mail.subject(), mail.classifiedAt(), outcome);
+            return new RecentMail(
+                    mail.mailId(),
+                    mail.lane(),
+                    mail.ownerId(),
+                    mail.ruleId(),
+                    mail.category(),
+                    mail.severity(),
+                    mail.subject(),
+                    mail.classifiedAt(),
+                    outcome);
         }
     }
 
-    record DeadLetterView(String mailId, String stage, String errorClass, String message, int attempt, String ownerId,
-                          String failedAt, RawView raw, int partition, long offset) {
+    record DeadLetterView(
+            String mailId,
+            String stage,
+            String errorClass,
+            String message,
+            int attempt,
+            String ownerId,
+            String failedAt,
+            RawView raw,
+            int partition,
+            long offset) {
         static DeadLetterView of(final TopicTail.Entry<DeadLetter> entry) {
             final DeadLetter letter = entry.value();
-            return new DeadLetterView(letter.getMailId(), name(letter.getStage()), letter.getErrorClass(), letter.getMessage(),
-                    letter.getAttempt(), letter.getOwnerId(), time(letter.getFailedAt()), RawView.of(letter.getRaw()),
-                    entry.partition(), entry.offset());
+            return new DeadLetterView(
+                    letter.getMailId(),
+                    name(letter.getStage()),
+                    letter.getErrorClass(),
+                    letter.getMessage(),
+                    letter.getAttempt(),
+                    letter.getOwnerId(),
+                    time(letter.getFailedAt()),
+                    RawView.of(letter.getRaw()),
+                    entry.partition(),
+                    entry.offset());
         }
     }
 
-    record RetryView(String mailId, String reason, int attempt, int maxAttempts, String firstAttemptAt, String nextAttemptAt,
-                     List<String> waitingFor, String ownerId, String lastError, String rulesVersion, RawView raw) {
+    record RetryView(
+            String mailId,
+            String reason,
+            int attempt,
+            int maxAttempts,
+            String firstAttemptAt,
+            String nextAttemptAt,
+            List<String> waitingFor,
+            String ownerId,
+            String lastError,
+            String rulesVersion,
+            RawView raw) {
         static RetryView of(final RetryMail retry) {
-            return new RetryView(retry.getMailId(), name(retry.getReason()), retry.getAttempt(), retry.getMaxAttempts(),
-                    time(retry.getFirstAttemptAt()), time(retry.getNextAttemptAt()), List.copyOf(retry.getWaitingFor()),
-                    retry.getOwnerId(), retry.getLastError(), retry.getRulesVersion(), RawView.of(retry.getRaw()));
+            return new RetryView(
+                    retry.getMailId(),
+                    name(retry.getReason()),
+                    retry.getAttempt(),
+                    retry.getMaxAttempts(),
+                    time(retry.getFirstAttemptAt()),
+                    time(retry.getNextAttemptAt()),
+                    List.copyOf(retry.getWaitingFor()),
+                    retry.getOwnerId(),
+                    retry.getLastError(),
+                    retry.getRulesVersion(),
+                    RawView.of(retry.getRaw()));
         }
     }
 
-    record AlertView(String alertKey, String type, String level, String scope, String message, long count, Long total, Double rate,
-                     Double threshold, String raisedAt, List<String> sampleMailIds) {
+    record AlertView(
+            String alertKey,
+            String type,
+            String level,
+            String scope,
+            String message,
+            long count,
+            Long total,
+            Double rate,
+            Double threshold,
+            String raisedAt,
+            List<String> sampleMailIds) {
         static AlertView of(final Alert alert) {
-            return new AlertView(alert.getAlertKey(), name(alert.getType()), name(alert.getLevel()), alert.getScope(),
-                    alert.getMessage(), alert.getCount(), alert.getTotal(), alert.getRate(), alert.getThreshold(),
-                    time(alert.getRaisedAt()), List.copyOf(alert.getSampleMailIds()));
+            return new AlertView(
+                    alert.getAlertKey(),
+                    name(alert.getType()),
+                    name(alert.getLevel()),
+                    alert.getScope(),
+                    alert.getMessage(),
+                    alert.getCount(),
+                    alert.getTotal(),
+                    alert.getRate(),
+                    alert.getThreshold(),
+                    time(alert.getRaisedAt()),
+                    List.copyOf(alert.getSampleMailIds()));
         }
     }
 

@@ -56,7 +56,8 @@ public final class TopicApplier {
     public List<Change> apply(final Collection<TopicSpec> specs) throws ExecutionException, InterruptedException {
         final Set<String> existing = admin.listTopics().names().get();
         final List<Change> changes = new ArrayList<>();
-        final List<TopicSpec> missing = specs.stream().filter(s -> !existing.contains(s.name())).toList();
+        final List<TopicSpec> missing =
+                specs.stream().filter(s -> !existing.contains(s.name())).toList();
         for (final TopicSpec spec : missing) {
             try {
                 admin.createTopics(List.of(spec.toNewTopic())).all().get();
@@ -71,7 +72,8 @@ public final class TopicApplier {
         if (!missing.isEmpty()) {
             awaitLeaders(missing.stream().map(TopicSpec::name).toList(), LEADER_TIMEOUT);
         }
-        final List<TopicSpec> present = specs.stream().filter(s -> existing.contains(s.name())).toList();
+        final List<TopicSpec> present =
+                specs.stream().filter(s -> existing.contains(s.name())).toList();
         if (!present.isEmpty()) {
             changes.addAll(reconcile(present));
         }
@@ -85,11 +87,13 @@ public final class TopicApplier {
      *
      * @throws IllegalStateException when a partition has no leader after {@code timeout}
      */
-    public void awaitLeaders(final Collection<String> names, final Duration timeout) throws InterruptedException, ExecutionException {
+    public void awaitLeaders(final Collection<String> names, final Duration timeout)
+            throws InterruptedException, ExecutionException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (!led(names)) {
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("partitions of " + names + " have no leader after " + timeout.toSeconds() + " s");
+                throw new IllegalStateException(
+                        "partitions of " + names + " have no leader after " + timeout.toSeconds() + " s");
             }
             Thread.sleep(100);
         }
@@ -99,7 +103,8 @@ public final class TopicApplier {
     private boolean led(final Collection<String> names) throws InterruptedException, ExecutionException {
         try {
             return admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                    .allMatch(t -> t.partitions().stream()
+                            .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return false;
@@ -109,37 +114,50 @@ public final class TopicApplier {
     }
 
     private List<Change> reconcile(final List<TopicSpec> specs) throws ExecutionException, InterruptedException {
-        final Map<String, TopicDescription> descriptions = admin.describeTopics(specs.stream().map(TopicSpec::name).toList())
-                .allTopicNames().get();
+        final Map<String, TopicDescription> descriptions = admin.describeTopics(
+                        specs.stream().map(TopicSpec::name).toList())
+                .allTopicNames()
+                .get();
         final Map<ConfigResource, Config> configs = admin.describeConfigs(specs.stream()
-                .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList()).all().get();
+                        .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name()))
+                        .toList())
+                .all()
+                .get();
         final List<Change> changes = new ArrayList<>();
         for (final TopicSpec spec : specs) {
             final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
             final Config current = configs.get(resource);
             final List<AlterConfigOp> ops = spec.configs().entrySet().stream()
-                    .filter(e -> current.get(e.getKey()) == null || !e.getValue().equals(current.get(e.getKey()).value()))
+                    .filter(e -> current.get(e.getKey()) == null
+                            || !e.getValue().equals(current.get(e.getKey()).value()))
                     .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                     .toList();
             final int partitions = descriptions.get(spec.name()).partitions().size();
-            final String partitionNote = partitions == spec.partitions() ? ""
+            final String partitionNote = partitions == spec.partitions()
+                    ? ""
                     : " (has " + partitions + " partitions, spec says " + spec.partitions() + "; left as is)";
             if (ops.isEmpty()) {
                 changes.add(new Change(spec.name(), "ok", describe(spec) + partitionNote));
                 continue;
             }
             admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get();
-            changes.add(new Change(spec.name(), "updated", ops.stream()
-                    .map(op -> op.configEntry().name() + "=" + op.configEntry().value())
-                    .collect(Collectors.joining(", ")) + partitionNote));
+            changes.add(new Change(
+                    spec.name(),
+                    "updated",
+                    ops.stream()
+                                    .map(op -> op.configEntry().name() + "="
+                                            + op.configEntry().value())
+                                    .collect(Collectors.joining(", "))
+                            + partitionNote));
         }
         return changes;
     }
 
     private static String describe(final TopicSpec spec) {
-        return spec.partitions() + " partitions, " + spec.configs().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .sorted()
-                .collect(Collectors.joining(", "));
+        return spec.partitions() + " partitions, "
+                + spec.configs().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .sorted()
+                        .collect(Collectors.joining(", "));
     }
 }

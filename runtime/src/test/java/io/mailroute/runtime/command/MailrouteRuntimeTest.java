@@ -30,6 +30,8 @@ class MailrouteRuntimeTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).containsPattern("mailroute \\d+\\.\\d+\\.\\d+").contains("Kafka 4.3.1");
+        assertThat(out.toString())
+                .containsPattern("mailroute \\d+\\.\\d+\\.\\d+")
+                .contains("Kafka 4.3.1");
     }
 }

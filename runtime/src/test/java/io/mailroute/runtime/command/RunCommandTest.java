@@ -16,22 +16,36 @@ class RunCommandTest {
     void shouldPointTheRunCommandAtTheClusterWithItsStateDirAndS3Keys() {
         // given
         final RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs("--bootstrap-server", "kafka:9092", "--schema-registry", "http://registry:8081",
-                "--s3-endpoint", "http://minio:9000", "--state-dir", "/var/lib/mailroute", "--application-id", "mailroute-eu");
+        new CommandLine(run)
+                .parseArgs(
+                        "--bootstrap-server",
+                        "kafka:9092",
+                        "--schema-registry",
+                        "http://registry:8081",
+                        "--s3-endpoint",
+                        "http://minio:9000",
+                        "--state-dir",
+                        "/var/lib/mailroute",
+                        "--application-id",
+                        "mailroute-eu");
 
         // when
         final Map<String, Object> settings = run.appSettings();
 
         // then
-        assertThat(settings).containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092")
+        assertThat(settings)
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092")
                 .containsEntry("schema.registry.url", "http://registry:8081")
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "mailroute-eu")
-                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, Path.of("/var/lib/mailroute").toAbsolutePath().toString())
+                .containsEntry(
+                        StreamsConfig.STATE_DIR_CONFIG,
+                        Path.of("/var/lib/mailroute").toAbsolutePath().toString())
                 .containsEntry("mailroute.s3.endpoint", "http://minio:9000")
                 .containsEntry("mailroute.s3.path.style.access", "true")
                 .doesNotContainKey("client.id");
         if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("MAILROUTE_S3_ACCESS_KEY_ID") == null) {
-            assertThat(settings).containsEntry("mailroute.s3.access.key.id", LocalDefaults.S3_ACCESS_KEY)
+            assertThat(settings)
+                    .containsEntry("mailroute.s3.access.key.id", LocalDefaults.S3_ACCESS_KEY)
                     .containsEntry("mailroute.s3.secret.access.key", LocalDefaults.S3_SECRET_KEY);
         }
         assertThat(new MailrouteApp(settings).applicationId()).isEqualTo("mailroute-eu");

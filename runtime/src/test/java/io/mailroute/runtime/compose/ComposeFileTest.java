@@ -56,7 +56,9 @@ class ComposeFileTest {
     }
 
     private static JsonNode service(final String name) {
-        assertThat(services.has(name)).as("service %s in docker-compose.yml", name).isTrue();
+        assertThat(services.has(name))
+                .as("service %s in docker-compose.yml", name)
+                .isTrue();
         return services.get(name);
     }
 
@@ -95,7 +97,8 @@ class ComposeFileTest {
     @Test
     void publishesTheLocalModePortsAndGivesKafkaUiItsOwn() {
         assertThat(ports("kafka")).containsExactly(LocalDefaults.KAFKA_PORT + ":" + LocalDefaults.KAFKA_PORT);
-        assertThat(ports("schema-registry")).containsExactly(LocalDefaults.REGISTRY_PORT + ":" + LocalDefaults.REGISTRY_PORT);
+        assertThat(ports("schema-registry"))
+                .containsExactly(LocalDefaults.REGISTRY_PORT + ":" + LocalDefaults.REGISTRY_PORT);
         assertThat(ports("minio")).contains(LocalDefaults.S3_PORT + ":" + LocalDefaults.S3_PORT);
         assertThat(ports("connect")).containsExactly(LocalDefaults.CONNECT_PORT + ":" + LocalDefaults.CONNECT_PORT);
         assertThat(ports("mailroute")).containsExactly(LocalDefaults.STATUS_PORT + ":" + LocalDefaults.STATUS_PORT);
@@ -106,12 +109,18 @@ class ComposeFileTest {
     @Test
     void theAppAndItsJobsAreConfiguredOnlyThroughVariablesTheCommandsRead() {
         final Set<String> read = envNamesTheAppReads();
-        assertThat(read).contains("MAILROUTE_BOOTSTRAP_SERVER", "MAILROUTE_SCHEMA_REGISTRY", "MAILROUTE_S3_ENDPOINT", "MAILROUTE_S3_BUCKET");
+        assertThat(read)
+                .contains(
+                        "MAILROUTE_BOOTSTRAP_SERVER",
+                        "MAILROUTE_SCHEMA_REGISTRY",
+                        "MAILROUTE_S3_ENDPOINT",
+                        "MAILROUTE_S3_BUCKET");
         for (final String name : List.of("mailroute", "topics-init")) {
             final Set<String> given = new HashSet<>();
             service(name).get("environment").fieldNames().forEachRemaining(given::add);
             assertThat(read).as("variables of %s the commands read", name).containsAll(given);
-            assertThat(given).contains("MAILROUTE_BOOTSTRAP_SERVER", "MAILROUTE_SCHEMA_REGISTRY", "MAILROUTE_S3_ENDPOINT");
+            assertThat(given)
+                    .contains("MAILROUTE_BOOTSTRAP_SERVER", "MAILROUTE_SCHEMA_REGISTRY", "MAILROUTE_S3_ENDPOINT");
             assertThat(env(name, "MAILROUTE_S3_BUCKET")).isEqualTo(LocalDefaults.BUCKET);
             assertThat(env(name, "MAILROUTE_S3_ACCESS_KEY_ID")).isEqualTo(LocalDefaults.S3_ACCESS_KEY);
             assertThat(env(name, "MAILROUTE_S3_SECRET_ACCESS_KEY")).isEqualTo(LocalDefaults.S3_SECRET_KEY);
@@ -140,10 +149,14 @@ class ComposeFileTest {
     void connectMountsThePluginDirectoryTheConnectorsModuleBuildsOnItsPluginPath() throws Exception {
         final Document pom = pom(root.resolve("connectors/pom.xml"));
         final String artifactId = childText(pom.getDocumentElement(), "artifactId");
-        final String version = childText((Element) pom.getDocumentElement().getElementsByTagName("parent").item(0), "version");
+        final String version = childText(
+                (Element)
+                        pom.getDocumentElement().getElementsByTagName("parent").item(0),
+                "version");
         final String pluginDir = "./connectors/target/" + artifactId + "-" + version + "-plugin";
         final Properties worker = new Properties();
-        try (InputStream in = new FileInputStream(root.resolve("ops/compose/connect-distributed.properties").toFile())) {
+        try (InputStream in = new FileInputStream(
+                root.resolve("ops/compose/connect-distributed.properties").toFile())) {
             worker.load(in);
         }
         final List<String> volumes = new ArrayList<>();
@@ -158,15 +171,19 @@ class ComposeFileTest {
 
     @Test
     void theComposeConnectorConfigIsTheLocalOneWithComposeHostNames() throws Exception {
-        final JsonNode local = JSON.readTree(root.resolve("ops/connectors/s3-mail.json").toFile()).get("config");
-        final JsonNode compose = JSON.readTree(root.resolve("ops/compose/s3-mail.json").toFile());
+        final JsonNode local = JSON.readTree(
+                        root.resolve("ops/connectors/s3-mail.json").toFile())
+                .get("config");
+        final JsonNode compose =
+                JSON.readTree(root.resolve("ops/compose/s3-mail.json").toFile());
         final TopicNames names = TopicNames.defaults();
         assertThat(compose.get("topic").asText()).isEqualTo(names.name(MailTopic.RAW));
         assertThat(compose.get("dlq.topic").asText()).isEqualTo(names.name(MailTopic.DLQ));
         assertThat(compose.get("s3.bucket").asText()).isEqualTo(LocalDefaults.BUCKET);
         assertThat(compose.get("s3.prefix").asText()).isEqualTo(LocalDefaults.PREFIX);
         assertThat(compose.get("s3.endpoint").asText()).isEqualTo(env("mailroute", "MAILROUTE_S3_ENDPOINT"));
-        assertThat(compose.get("schema.registry.url").asText()).isEqualTo(env("mailroute", "MAILROUTE_SCHEMA_REGISTRY"));
+        assertThat(compose.get("schema.registry.url").asText())
+                .isEqualTo(env("mailroute", "MAILROUTE_SCHEMA_REGISTRY"));
         for (final Map.Entry<String, JsonNode> field : local.properties()) {
             if (!field.getKey().equals("s3.endpoint") && !field.getKey().equals("schema.registry.url")) {
                 assertThat(compose.get(field.getKey())).as(field.getKey()).isEqualTo(field.getValue());
@@ -179,9 +196,11 @@ class ComposeFileTest {
     @Test
     void theAppImageIsBuiltFromTheRuntimeJarAlone() throws Exception {
         assertThat(service("topics-init").get("build").asText()).isEqualTo(".");
-        assertThat(service("mailroute").get("image").asText()).isEqualTo(service("topics-init").get("image").asText());
+        assertThat(service("mailroute").get("image").asText())
+                .isEqualTo(service("topics-init").get("image").asText());
         assertThat(Files.readString(root.resolve("Dockerfile")))
-                .contains("COPY runtime/target/mailroute-runtime.jar").contains("COPY runtime/target/lib/")
+                .contains("COPY runtime/target/mailroute-runtime.jar")
+                .contains("COPY runtime/target/lib/")
                 .contains("\"-jar\", \"/opt/mailroute/mailroute-runtime.jar\"")
                 .doesNotContain("cli/target");
     }
@@ -201,8 +220,15 @@ class ComposeFileTest {
     @Test
     void theImageCarriesNoEmbeddedServersAndNoTestUtilities() {
         // the runtime's class path is what the image's lib/ holds, plus the test framework
-        final List<String> absent = List.of("mailroute-embedded", "embedded" + File.separator + "target", "mailroute-connectors",
-                "connectors" + File.separator + "target", "s3proxy", "connect-runtime", "kafka_2.13", "kafka-streams-test-utils");
+        final List<String> absent = List.of(
+                "mailroute-embedded",
+                "embedded" + File.separator + "target",
+                "mailroute-connectors",
+                "connectors" + File.separator + "target",
+                "s3proxy",
+                "connect-runtime",
+                "kafka_2.13",
+                "kafka-streams-test-utils");
         assertThat(System.getProperty("java.class.path").split(File.pathSeparator))
                 .noneMatch(entry -> absent.stream().anyMatch(entry::contains));
     }
@@ -214,7 +240,10 @@ class ComposeFileTest {
     }
 
     private static String pomProperty(final Path file, final String name) throws Exception {
-        final Element properties = (Element) pom(file).getDocumentElement().getElementsByTagName("properties").item(0);
+        final Element properties = (Element) pom(file)
+                .getDocumentElement()
+                .getElementsByTagName("properties")
+                .item(0);
         return properties.getElementsByTagName(name).item(0).getTextContent().strip();
     }
 

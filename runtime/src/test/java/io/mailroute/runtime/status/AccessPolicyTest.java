@@ -28,7 +28,8 @@ class AccessPolicyTest {
     void shouldRefuseToBindANonLoopbackAddressWithoutAToken() {
         assertThatThrownBy(() -> AccessPolicy.forBinding(address("0.0.0.0"), null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0.0.0.0").hasMessageContaining("token");
+                .hasMessageContaining("0.0.0.0")
+                .hasMessageContaining("token");
         assertThatThrownBy(() -> AccessPolicy.forBinding(address("0.0.0.0"), "  "))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -64,10 +65,14 @@ class AccessPolicyTest {
             assertThat(r.headers()).containsKey("WWW-Authenticate");
             assertThat(r.bodyText()).doesNotContain(TOKEN);
         });
-        assertThat(policy.refusal(request("POST", "10.0.0.5:8080", "authorization", "Bearer wrong"))).isPresent();
-        assertThat(policy.refusal(request("POST", "10.0.0.5:8080", "authorization", "Basic " + TOKEN))).isPresent();
-        assertThat(policy.refusal(request("POST", "10.0.0.5:8080", "authorization", "Bearer " + TOKEN))).isEmpty();
-        assertThat(policy.refusal(request("POST", "10.0.0.5:8080", "authorization", "bearer " + TOKEN))).isEmpty();
+        assertThat(policy.refusal(request("POST", "10.0.0.5:8080", "authorization", "Bearer wrong")))
+                .isPresent();
+        assertThat(policy.refusal(request("POST", "10.0.0.5:8080", "authorization", "Basic " + TOKEN)))
+                .isPresent();
+        assertThat(policy.refusal(request("POST", "10.0.0.5:8080", "authorization", "Bearer " + TOKEN)))
+                .isEmpty();
+        assertThat(policy.refusal(request("POST", "10.0.0.5:8080", "authorization", "bearer " + TOKEN)))
+                .isEmpty();
     }
 
     @Test
@@ -77,7 +82,8 @@ class AccessPolicyTest {
 
         // then
         assertThat(policy.tokenRequired()).isTrue();
-        assertThat(policy.refusal(request("POST", "127.0.0.1:8080"))).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(401));
+        assertThat(policy.refusal(request("POST", "127.0.0.1:8080")))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(401));
     }
 
     @Test
@@ -88,8 +94,10 @@ class AccessPolicyTest {
         // then
         assertThat(policy.refusal(request("POST", "127.0.0.1:8080", "origin", "https://evil.example")))
                 .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(403));
-        assertThat(policy.refusal(request("POST", "127.0.0.1:8080", "origin", "null"))).isPresent();
-        assertThat(policy.refusal(request("POST", "127.0.0.1:8080", "origin", "http://127.0.0.1:8080"))).isEmpty();
+        assertThat(policy.refusal(request("POST", "127.0.0.1:8080", "origin", "null")))
+                .isPresent();
+        assertThat(policy.refusal(request("POST", "127.0.0.1:8080", "origin", "http://127.0.0.1:8080")))
+                .isEmpty();
     }
 
     @Test
@@ -98,7 +106,8 @@ class AccessPolicyTest {
         final AccessPolicy policy = AccessPolicy.forBinding(address("127.0.0.1"), null);
 
         // then
-        assertThat(policy.refusal(request("GET", "rebound.example:8080"))).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(403));
+        assertThat(policy.refusal(request("GET", "rebound.example:8080")))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(403));
         assertThat(policy.refusal(request("GET", "[::1]:8080"))).isEmpty();
     }
 }

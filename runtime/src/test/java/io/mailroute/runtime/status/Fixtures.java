@@ -26,26 +26,55 @@ final class Fixtures {
     private Fixtures() {}
 
     static RawRef ref(final String mailId) {
-        return RawRef.newBuilder().setBucket("mail-inbound").setKey(mailId).setSize(12).setSha256("ab".repeat(32))
-                .setTopic("mail.raw").setPartition(0).setOffset(7L).build();
+        return RawRef.newBuilder()
+                .setBucket("mail-inbound")
+                .setKey(mailId)
+                .setSize(12)
+                .setSha256("ab".repeat(32))
+                .setTopic("mail.raw")
+                .setPartition(0)
+                .setOffset(7L)
+                .build();
     }
 
     static ClassifiedMail classified(final String mailId, final Lane lane, final String ruleId) {
         return ClassifiedMail.newBuilder()
-                .setMailId(mailId).setLane(lane).setCategory("aws-billing").setRuleId(ruleId).setRulesVersion("2026.11.1")
-                .setSubject("Billing statement " + mailId).setReceivedAt(T0).setClassifiedAt(T0)
+                .setMailId(mailId)
+                .setLane(lane)
+                .setCategory("aws-billing")
+                .setRuleId(ruleId)
+                .setRulesVersion("2026.11.1")
+                .setSubject("Billing statement " + mailId)
+                .setReceivedAt(T0)
+                .setClassifiedAt(T0)
                 .setTextExcerpt("body text that stays out of the API")
-                .setAuth(AuthVerdicts.newBuilder().build()).setRaw(ref(mailId)).build();
+                .setAuth(AuthVerdicts.newBuilder().build())
+                .setRaw(ref(mailId))
+                .build();
     }
 
     static RetryMail retry(final String mailId, final String body) {
         final RawMail mail = RawMail.newBuilder()
-                .setMailId(mailId).setBucket("mail-inbound").setKey(mailId).setSize(body.length()).setSha256("cd".repeat(32))
-                .setReceivedAt(T0).setIngestedAt(T0).setStorage(Storage.INLINE)
-                .setContent(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8))).build();
+                .setMailId(mailId)
+                .setBucket("mail-inbound")
+                .setKey(mailId)
+                .setSize(body.length())
+                .setSha256("cd".repeat(32))
+                .setReceivedAt(T0)
+                .setIngestedAt(T0)
+                .setStorage(Storage.INLINE)
+                .setContent(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)))
+                .build();
         return RetryMail.newBuilder()
-                .setMailId(mailId).setReason(RetryReason.UNCLASSIFIED).setAttempt(1).setMaxAttempts(6)
-                .setFirstAttemptAt(T0).setNextAttemptAt(T0.plusSeconds(300)).setWaitingFor(List.of("pattern:abc"))
-                .setMail(mail).setRaw(ref(mailId)).build();
+                .setMailId(mailId)
+                .setReason(RetryReason.UNCLASSIFIED)
+                .setAttempt(1)
+                .setMaxAttempts(6)
+                .setFirstAttemptAt(T0)
+                .setNextAttemptAt(T0.plusSeconds(300))
+                .setWaitingFor(List.of("pattern:abc"))
+                .setMail(mail)
+                .setRaw(ref(mailId))
+                .build();
     }
 }

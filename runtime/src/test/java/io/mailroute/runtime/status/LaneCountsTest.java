@@ -17,8 +17,8 @@ class LaneCountsTest {
     private static final Map<Lane, String> TOPICS = Map.of(Lane.NOTIFY, "mail.notify", Lane.TICKET, "mail.ticket");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final LaneCounts counts = new LaneCounts(List.of(Lane.NOTIFY, Lane.TICKET), registry,
-            Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 2);
+    private final LaneCounts counts =
+            new LaneCounts(List.of(Lane.NOTIFY, Lane.TICKET), registry, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 2);
 
     @AfterEach
     void close() {
@@ -30,16 +30,21 @@ class LaneCountsTest {
         // when
         counts.add(Lane.NOTIFY, Fixtures.classified("m-1", Lane.NOTIFY, "aws-billing"), NOW - 10_000);
         counts.add(Lane.NOTIFY, Fixtures.classified("m-2", Lane.NOTIFY, "aws-billing"), NOW - 120_000);
-        counts.add(Lane.TICKET, Fixtures.classified("m-3", Lane.TICKET, null), NOW - 3_600_000); // outside every rate window
+        counts.add(
+                Lane.TICKET,
+                Fixtures.classified("m-3", Lane.TICKET, null),
+                NOW - 3_600_000); // outside every rate window
 
         // then
         final Views.Lanes lanes = counts.snapshot(TOPICS);
-        assertThat(lanes.lanes()).containsExactly(
-                new Views.LaneView("NOTIFY", "mail.notify", 2, 1.0, 0.4),
-                new Views.LaneView("TICKET", "mail.ticket", 1, 0.0, 0.0));
-        assertThat(lanes.rules()).containsExactly(
-                new Views.RuleCount("NOTIFY", "aws-billing", 2),
-                new Views.RuleCount("TICKET", LaneCounts.NO_RULE, 1));
+        assertThat(lanes.lanes())
+                .containsExactly(
+                        new Views.LaneView("NOTIFY", "mail.notify", 2, 1.0, 0.4),
+                        new Views.LaneView("TICKET", "mail.ticket", 1, 0.0, 0.0));
+        assertThat(lanes.rules())
+                .containsExactly(
+                        new Views.RuleCount("NOTIFY", "aws-billing", 2),
+                        new Views.RuleCount("TICKET", LaneCounts.NO_RULE, 1));
     }
 
     @Test

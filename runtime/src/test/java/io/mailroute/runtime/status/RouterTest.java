@@ -70,6 +70,7 @@ class RouterTest {
     @Test
     void shouldRejectAMalformedPercentEscape() {
         assertThatThrownBy(() -> router.route(request("GET", "/api/status/bad%zz")))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 }

@@ -15,11 +15,15 @@ class ViewsTest {
         final String body = "Subject: hi\r\n\r\nPRIVATE BODY TEXT";
 
         // when
-        final String json = new String(Json.bytes(Views.RetryView.of(Fixtures.retry("m-9", body))), StandardCharsets.UTF_8);
+        final String json =
+                new String(Json.bytes(Views.RetryView.of(Fixtures.retry("m-9", body))), StandardCharsets.UTF_8);
 
         // then
         assertThat(json)
-                .contains("\"mailId\":\"m-9\"", "\"reason\":\"UNCLASSIFIED\"", "\"nextAttemptAt\":\"2026-11-20T09:05:00Z\"",
+                .contains(
+                        "\"mailId\":\"m-9\"",
+                        "\"reason\":\"UNCLASSIFIED\"",
+                        "\"nextAttemptAt\":\"2026-11-20T09:05:00Z\"",
                         "\"raw\":{\"bucket\":\"mail-inbound\",\"key\":\"m-9\"")
                 .doesNotContain("PRIVATE BODY TEXT", "content");
     }
@@ -27,17 +31,21 @@ class ViewsTest {
     @Test
     void shouldShowALaneRecordWithoutItsTextExcerpt() {
         // when
-        final String json = new String(Json.bytes(Views.LaneMail.of(Fixtures.classified("m-1", Lane.NOTIFY, "aws-billing"), 5)),
+        final String json = new String(
+                Json.bytes(Views.LaneMail.of(Fixtures.classified("m-1", Lane.NOTIFY, "aws-billing"), 5)),
                 StandardCharsets.UTF_8);
 
         // then
-        assertThat(json).contains("\"ruleId\":\"aws-billing\"", "\"lane\":\"NOTIFY\"").doesNotContain("body text");
+        assertThat(json)
+                .contains("\"ruleId\":\"aws-billing\"", "\"lane\":\"NOTIFY\"")
+                .doesNotContain("body text");
     }
 
     @Test
     void shouldNeverPrintTheTokenOfTheSettings() {
         // given
-        final StatusServer.Settings settings = StatusServer.Settings.local().withBinding("0.0.0.0", 0).withToken("hunter2-token");
+        final StatusServer.Settings settings =
+                StatusServer.Settings.local().withBinding("0.0.0.0", 0).withToken("hunter2-token");
 
         // then
         assertThat(settings.toString()).contains("0.0.0.0:0", "token set").doesNotContain("hunter2");

@@ -26,17 +26,18 @@ public enum Compatibility {
         if (this == NONE || existingOldestFirst.isEmpty()) {
             return List.of();
         }
-        final List<Schema> against = isTransitive()
-                ? existingOldestFirst
-                : List.of(existingOldestFirst.get(existingOldestFirst.size() - 1));
+        final List<Schema> against =
+                isTransitive() ? existingOldestFirst : List.of(existingOldestFirst.get(existingOldestFirst.size() - 1));
         return against.stream()
                 .flatMap(existing -> check(candidate, existing).stream())
                 .toList();
     }
 
     private List<String> check(final Schema candidate, final Schema existing) {
-        final boolean backward = this == BACKWARD || this == BACKWARD_TRANSITIVE || this == FULL || this == FULL_TRANSITIVE;
-        final boolean forward = this == FORWARD || this == FORWARD_TRANSITIVE || this == FULL || this == FULL_TRANSITIVE;
+        final boolean backward =
+                this == BACKWARD || this == BACKWARD_TRANSITIVE || this == FULL || this == FULL_TRANSITIVE;
+        final boolean forward =
+                this == FORWARD || this == FORWARD_TRANSITIVE || this == FULL || this == FULL_TRANSITIVE;
         final List<String> problems = new ArrayList<>();
         if (backward) {
             describe("new schema cannot read data written with the old one", candidate, existing, problems);
@@ -47,12 +48,15 @@ public enum Compatibility {
         return problems;
     }
 
-    private static void describe(final String what, final Schema reader, final Schema writer, final List<String> problems) {
+    private static void describe(
+            final String what, final Schema reader, final Schema writer, final List<String> problems) {
         final SchemaCompatibility.SchemaPairCompatibility result =
                 SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
         if (result.getType() != SchemaCompatibilityType.COMPATIBLE) {
-            result.getResult().getIncompatibilities().forEach(i -> problems.add(
-                    what + ": " + i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")"));
+            result.getResult()
+                    .getIncompatibilities()
+                    .forEach(i -> problems.add(
+                            what + ": " + i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")"));
         }
     }
 

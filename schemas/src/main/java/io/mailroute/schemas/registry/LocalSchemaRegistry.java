@@ -53,8 +53,8 @@ public final class LocalSchemaRegistry implements SchemaRegistryClient {
     public static LocalSchemaRegistry persistent(final Path journalFile) {
         try {
             Files.createDirectories(journalFile.toAbsolutePath().getParent());
-            final LocalSchemaRegistry registry = new LocalSchemaRegistry(FileChannel.open(journalFile,
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            final LocalSchemaRegistry registry = new LocalSchemaRegistry(FileChannel.open(
+                    journalFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
             registry.replay(journalFile);
             return registry;
         } catch (IOException e) {
@@ -75,10 +75,17 @@ public final class LocalSchemaRegistry implements SchemaRegistryClient {
                 break;
             }
             switch (entry.path("type").asText()) {
-                case "schema" -> apply(entry.get("subject").asText(), entry.get("id").asInt(),
-                        new Schema.Parser().parse(entry.get("schema").asText()));
-                case "config" -> applyCompatibility(entry.path("subject").isNull() ? null : entry.get("subject").asText(),
-                        Compatibility.parse(entry.get("compatibility").asText()));
+                case "schema" ->
+                    apply(
+                            entry.get("subject").asText(),
+                            entry.get("id").asInt(),
+                            new Schema.Parser().parse(entry.get("schema").asText()));
+                case "config" ->
+                    applyCompatibility(
+                            entry.path("subject").isNull()
+                                    ? null
+                                    : entry.get("subject").asText(),
+                            Compatibility.parse(entry.get("compatibility").asText()));
                 default -> throw new IllegalStateException("Unknown schema journal entry: " + line);
             }
         }
@@ -92,13 +99,19 @@ public final class LocalSchemaRegistry implements SchemaRegistryClient {
         }
         final List<String> violations = compatibility(subject).violations(schema, schemasOf(subject));
         if (!violations.isEmpty()) {
-            throw new SchemaRegistryException(409, SchemaRegistryException.INCOMPATIBLE,
-                    "Schema being registered is incompatible with an earlier schema for subject \""
-                            + subject + "\" (" + compatibility(subject) + "): " + String.join("; ", violations));
+            throw new SchemaRegistryException(
+                    409,
+                    SchemaRegistryException.INCOMPATIBLE,
+                    "Schema being registered is incompatible with an earlier schema for subject \"" + subject + "\" ("
+                            + compatibility(subject) + "): " + String.join("; ", violations));
         }
         final String canonical = schema.toString();
         final int id = idsByCanonical.getOrDefault(canonical, nextId);
-        append(JSON.createObjectNode().put("type", "schema").put("subject", subject).put("id", id).put("schema", canonical));
+        append(JSON.createObjectNode()
+                .put("type", "schema")
+                .put("subject", subject)
+                .put("id", id)
+                .put("schema", canonical));
         return apply(subject, id, schema).id();
     }
 
@@ -120,21 +133,25 @@ public final class LocalSchemaRegistry implements SchemaRegistryClient {
     }
 
     private List<Schema> schemasOf(final String subject) {
-        return subjects.getOrDefault(subject, List.of()).stream().map(RegisteredSchema::schema).toList();
+        return subjects.getOrDefault(subject, List.of()).stream()
+                .map(RegisteredSchema::schema)
+                .toList();
     }
 
     @Override
     public synchronized RegisteredSchema lookup(final String subject, final Schema schema) {
         requireSubject(subject);
-        return find(subject, schema).orElseThrow(() -> new SchemaRegistryException(404,
-                SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema not found under subject " + subject));
+        return find(subject, schema)
+                .orElseThrow(() -> new SchemaRegistryException(
+                        404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema not found under subject " + subject));
     }
 
     @Override
     public synchronized Schema schemaById(final int id) {
         final Schema schema = schemasById.get(id);
         if (schema == null) {
-            throw new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
+            throw new SchemaRegistryException(
+                    404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
         }
         return schema;
     }
@@ -149,7 +166,9 @@ public final class LocalSchemaRegistry implements SchemaRegistryClient {
     public synchronized RegisteredSchema version(final String subject, final int version) {
         final List<RegisteredSchema> versions = requireSubject(subject);
         if (version < 1 || version > versions.size()) {
-            throw new SchemaRegistryException(404, SchemaRegistryException.VERSION_NOT_FOUND,
+            throw new SchemaRegistryException(
+                    404,
+                    SchemaRegistryException.VERSION_NOT_FOUND,
                     "Version " + version + " not found for subject " + subject);
         }
         return versions.get(version - 1);
@@ -187,7 +206,8 @@ public final class LocalSchemaRegistry implements SchemaRegistryClient {
 
     @Override
     public synchronized void setCompatibility(final String subject, final Compatibility compatibility) {
-        final ObjectNode entry = JSON.createObjectNode().put("type", "config").put("compatibility", compatibility.name());
+        final ObjectNode entry =
+                JSON.createObjectNode().put("type", "config").put("compatibility", compatibility.name());
         entry.put("subject", subject);
         append(entry);
         applyCompatibility(subject, compatibility);
@@ -204,8 +224,8 @@ public final class LocalSchemaRegistry implements SchemaRegistryClient {
     private List<RegisteredSchema> requireSubject(final String subject) {
         final List<RegisteredSchema> versions = subjects.get(subject);
         if (versions == null || versions.isEmpty()) {
-            throw new SchemaRegistryException(404, SchemaRegistryException.SUBJECT_NOT_FOUND,
-                    "Subject '" + subject + "' not found.");
+            throw new SchemaRegistryException(
+                    404, SchemaRegistryException.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
         }
         return versions;
     }
@@ -215,7 +235,8 @@ public final class LocalSchemaRegistry implements SchemaRegistryClient {
             return;
         }
         try {
-            final ByteBuffer line = ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+            final ByteBuffer line =
+                    ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
             while (line.hasRemaining()) {
                 journal.write(line);
             }
@@ -230,8 +251,8 @@ public final class LocalSchemaRegistry implements SchemaRegistryClient {
         try {
             return new Schema.Parser().parse(schemaText);
         } catch (SchemaParseException | NullPointerException e) {
-            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
-                    "Invalid schema: " + e.getMessage());
+            throw new SchemaRegistryException(
+                    422, SchemaRegistryException.INVALID_SCHEMA, "Invalid schema: " + e.getMessage());
         }
     }
 

@@ -24,8 +24,8 @@ public record RegistryClientSettings(
 
     /** Settings with no credentials, a 10 s timeout and a 60 s cache for "latest" answers. */
     public static RegistryClientSettings of(final String... urls) {
-        return new RegistryClientSettings(List.of(urls), Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return new RegistryClientSettings(
+                List.of(urls), Optional.empty(), Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
     /** The {@code Authorization} header value, bearer token taking precedence. */
@@ -35,6 +35,7 @@ public record RegistryClientSettings(
 
     @Override
     public String toString() {
-        return "RegistryClientSettings[urls=" + urls + ", auth=" + (authorizationHeader().isPresent() ? "[hidden]" : "none") + "]";
+        return "RegistryClientSettings[urls=" + urls + ", auth="
+                + (authorizationHeader().isPresent() ? "[hidden]" : "none") + "]";
     }
 }

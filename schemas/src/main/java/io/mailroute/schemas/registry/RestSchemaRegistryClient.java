@@ -52,7 +52,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     RestSchemaRegistryClient(final RegistryClientSettings settings, final Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.baseUrls = settings.urls().stream().map(RestSchemaRegistryClient::withoutTrailingSlash).toList();
+        this.baseUrls = settings.urls().stream()
+                .map(RestSchemaRegistryClient::withoutTrailingSlash)
+                .toList();
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     }
@@ -92,8 +94,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         final JsonNode response = send("GET", "/schemas/ids/" + id, null);
         final String type = response.path("schemaType").asText("AVRO");
         if (!"AVRO".equals(type)) {
-            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
-                    "Schema " + id + " is " + type + ", not AVRO");
+            throw new SchemaRegistryException(
+                    422, SchemaRegistryException.INVALID_SCHEMA, "Schema " + id + " is " + type + ", not AVRO");
         }
         final Schema schema = LocalSchemaRegistry.parse(response.path("schema").asText());
         schemasById.put(id, schema);
@@ -107,7 +109,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null && cached.at().plus(settings.latestCacheTtl()).isAfter(now)) {
             return cached.value();
         }
-        final RegisteredSchema latest = toRegistered(send("GET", "/subjects/" + encode(subject) + "/versions/latest", null), subject);
+        final RegisteredSchema latest =
+                toRegistered(send("GET", "/subjects/" + encode(subject) + "/versions/latest", null), subject);
         latestBySubject.put(subject, new Timed<>(latest, now));
         return latest;
     }
@@ -135,7 +138,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     public boolean isCompatible(final String subject, final Schema schema) {
         try {
             return send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema))
-                    .path("is_compatible").asBoolean(false);
+                    .path("is_compatible")
+                    .asBoolean(false);
         } catch (SchemaRegistryException e) {
             if (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND) {
                 return true; // older registries answer 404 for a subject with no versions yet
@@ -148,8 +152,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     public Compatibility compatibility(final String subject) {
         final String path = subject == null ? "/config" : "/config/" + encode(subject) + "?defaultToGlobal=true";
         final JsonNode response = send("GET", path, null);
-        return Compatibility.parse(response.has("compatibilityLevel")
-                ? response.get("compatibilityLevel").asText() : response.path("compatibility").asText());
+        return Compatibility.parse(
+                response.has("compatibilityLevel")
+                        ? response.get("compatibilityLevel").asText()
+                        : response.path("compatibility").asText());
     }
 
     @Override
@@ -163,8 +169,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private static RegisteredSchema toRegistered(final JsonNode node, final String subject) {
-        return new RegisteredSchema(node.path("subject").asText(subject), node.path("id").asInt(),
-                node.path("version").asInt(), LocalSchemaRegistry.parse(node.path("schema").asText()));
+        return new RegisteredSchema(
+                node.path("subject").asText(subject),
+                node.path("id").asInt(),
+                node.path("version").asInt(),
+                LocalSchemaRegistry.parse(node.path("schema").asText()));
     }
 
     private static String encode(final String segment) {
@@ -210,11 +219,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         try {
             json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
-            throw new SchemaRegistryException(response.statusCode(), -1,
+            throw new SchemaRegistryException(
+                    response.statusCode(),
+                    -1,
                     method + " " + url + " answered " + response.statusCode() + " with a body that is not JSON");
         }
         if (response.statusCode() / 100 != 2) {
-            throw new SchemaRegistryException(response.statusCode(), json.path("error_code").asInt(response.statusCode()),
+            throw new SchemaRegistryException(
+                    response.statusCode(),
+                    json.path("error_code").asInt(response.statusCode()),
                     json.path("message").asText("HTTP " + response.statusCode()) + " (" + method + " " + url + ")");
         }
         return json;

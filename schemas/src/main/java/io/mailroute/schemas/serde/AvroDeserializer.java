@@ -78,12 +78,17 @@ public class AvroDeserializer<T extends IndexedRecord> implements Deserializer<T
                         + " has trailing bytes after the Avro value: corrupt payload");
             }
         } catch (IOException e) {
-            throw new SerializationException("Record on " + topic + " with schema id " + id
-                    + " is truncated or corrupt (" + e + ")", e);
-        } catch (AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
-                 | ClassCastException | IllegalArgumentException | UnsupportedOperationException | OutOfMemoryError e) {
-            throw new SerializationException("Record on " + topic + " with schema id " + id
-                    + " cannot be decoded: " + e, e);
+            throw new SerializationException(
+                    "Record on " + topic + " with schema id " + id + " is truncated or corrupt (" + e + ")", e);
+        } catch (AvroRuntimeException
+                | IndexOutOfBoundsException
+                | NegativeArraySizeException
+                | ClassCastException
+                | IllegalArgumentException
+                | UnsupportedOperationException
+                | OutOfMemoryError e) {
+            throw new SerializationException(
+                    "Record on " + topic + " with schema id " + id + " cannot be decoded: " + e, e);
         }
         return value;
     }
@@ -98,7 +103,8 @@ public class AvroDeserializer<T extends IndexedRecord> implements Deserializer<T
         if (!specific) {
             return new GenericDatumReader<>(writer, writer, GenericData.get());
         }
-        final SpecificData model = targetType != null ? SpecificData.getForClass(targetType) : SpecificData.getForSchema(writer);
+        final SpecificData model =
+                targetType != null ? SpecificData.getForClass(targetType) : SpecificData.getForSchema(writer);
         final Schema reader = targetType != null ? model.getSchema(targetType) : readerSchemaFor(model, writer, id);
         return new SpecificDatumReader<>(writer, reader, SpecificModels.withCustomCoders(model));
     }

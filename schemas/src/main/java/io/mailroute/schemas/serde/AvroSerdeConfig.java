@@ -30,21 +30,26 @@ public final class AvroSerdeConfig extends AbstractConfig {
             + "USER_INFO (basic.auth.user.info) or URL (user:password@ in the registry URL).";
 
     public static final String USER_INFO_CONFIG = "basic.auth.user.info";
-    private static final String USER_INFO_DOC = "user:password for HTTP basic auth when the credentials source is USER_INFO.";
+    private static final String USER_INFO_DOC =
+            "user:password for HTTP basic auth when the credentials source is USER_INFO.";
 
     public static final String BEARER_AUTH_TOKEN_CONFIG = "bearer.auth.token";
-    private static final String BEARER_AUTH_TOKEN_DOC = "Static bearer token sent as Authorization: Bearer; wins over basic auth.";
+    private static final String BEARER_AUTH_TOKEN_DOC =
+            "Static bearer token sent as Authorization: Bearer; wins over basic auth.";
 
     public static final String AUTO_REGISTER_SCHEMAS_CONFIG = "auto.register.schemas";
-    private static final String AUTO_REGISTER_SCHEMAS_DOC = "Register the writer schema on first use; when false the schema must already be registered.";
+    private static final String AUTO_REGISTER_SCHEMAS_DOC =
+            "Register the writer schema on first use; when false the schema must already be registered.";
 
     public static final String SPECIFIC_AVRO_READER_CONFIG = "specific.avro.reader";
-    private static final String SPECIFIC_AVRO_READER_DOC = "Deserialize into generated SpecificRecord classes instead of GenericRecord.";
+    private static final String SPECIFIC_AVRO_READER_DOC =
+            "Deserialize into generated SpecificRecord classes instead of GenericRecord.";
 
     public static final String SUBJECT_NAME_STRATEGY_CONFIG = "value.subject.name.strategy";
     public static final String KEY_SUBJECT_NAME_STRATEGY_CONFIG = "key.subject.name.strategy";
-    private static final String SUBJECT_NAME_STRATEGY_DOC = "TopicNameStrategy (<topic>-value), RecordNameStrategy (<record full name>) "
-            + "or TopicRecordNameStrategy (<topic>-<record full name>); Confluent class names are accepted.";
+    private static final String SUBJECT_NAME_STRATEGY_DOC =
+            "TopicNameStrategy (<topic>-value), RecordNameStrategy (<record full name>) "
+                    + "or TopicRecordNameStrategy (<topic>-<record full name>); Confluent class names are accepted.";
 
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "schema.registry.request.timeout.ms";
     private static final String REQUEST_TIMEOUT_MS_DOC = "Timeout of one registry HTTP call, in milliseconds.";
@@ -61,17 +66,49 @@ public final class AvroSerdeConfig extends AbstractConfig {
     /** The serde's configuration keys. */
     public static ConfigDef configDef() {
         return new ConfigDef()
-                .define(SCHEMA_REGISTRY_URL_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
-                .define(BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG, Type.STRING, "USER_INFO",
-                        ConfigDef.CaseInsensitiveValidString.in("USER_INFO", "URL"), Importance.MEDIUM, BASIC_AUTH_CREDENTIALS_SOURCE_DOC)
+                .define(
+                        SCHEMA_REGISTRY_URL_CONFIG,
+                        Type.LIST,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        Importance.HIGH,
+                        SCHEMA_REGISTRY_URL_DOC)
+                .define(
+                        BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG,
+                        Type.STRING,
+                        "USER_INFO",
+                        ConfigDef.CaseInsensitiveValidString.in("USER_INFO", "URL"),
+                        Importance.MEDIUM,
+                        BASIC_AUTH_CREDENTIALS_SOURCE_DOC)
                 .define(USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, USER_INFO_DOC)
                 .define(BEARER_AUTH_TOKEN_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, BEARER_AUTH_TOKEN_DOC)
                 .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, AUTO_REGISTER_SCHEMAS_DOC)
                 .define(SPECIFIC_AVRO_READER_CONFIG, Type.BOOLEAN, false, Importance.MEDIUM, SPECIFIC_AVRO_READER_DOC)
-                .define(SUBJECT_NAME_STRATEGY_CONFIG, Type.STRING, "TopicNameStrategy", Importance.LOW, SUBJECT_NAME_STRATEGY_DOC)
-                .define(KEY_SUBJECT_NAME_STRATEGY_CONFIG, Type.STRING, "TopicNameStrategy", Importance.LOW, SUBJECT_NAME_STRATEGY_DOC)
-                .define(REQUEST_TIMEOUT_MS_CONFIG, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW, REQUEST_TIMEOUT_MS_DOC)
-                .define(LATEST_CACHE_TTL_SEC_CONFIG, Type.LONG, 60L, ConfigDef.Range.atLeast(0), Importance.LOW, LATEST_CACHE_TTL_SEC_DOC);
+                .define(
+                        SUBJECT_NAME_STRATEGY_CONFIG,
+                        Type.STRING,
+                        "TopicNameStrategy",
+                        Importance.LOW,
+                        SUBJECT_NAME_STRATEGY_DOC)
+                .define(
+                        KEY_SUBJECT_NAME_STRATEGY_CONFIG,
+                        Type.STRING,
+                        "TopicNameStrategy",
+                        Importance.LOW,
+                        SUBJECT_NAME_STRATEGY_DOC)
+                .define(
+                        REQUEST_TIMEOUT_MS_CONFIG,
+                        Type.INT,
+                        10_000,
+                        ConfigDef.Range.atLeast(1),
+                        Importance.LOW,
+                        REQUEST_TIMEOUT_MS_DOC)
+                .define(
+                        LATEST_CACHE_TTL_SEC_CONFIG,
+                        Type.LONG,
+                        60L,
+                        ConfigDef.Range.atLeast(0),
+                        Importance.LOW,
+                        LATEST_CACHE_TTL_SEC_DOC);
     }
 
     public List<String> registryUrls() {
@@ -87,21 +124,28 @@ public final class AvroSerdeConfig extends AbstractConfig {
     }
 
     public SubjectNameStrategy subjectNameStrategy(final boolean isKey) {
-        return SubjectNameStrategy.parse(getString(isKey ? KEY_SUBJECT_NAME_STRATEGY_CONFIG : SUBJECT_NAME_STRATEGY_CONFIG));
+        return SubjectNameStrategy.parse(
+                getString(isKey ? KEY_SUBJECT_NAME_STRATEGY_CONFIG : SUBJECT_NAME_STRATEGY_CONFIG));
     }
 
     /** Client settings for HTTP registries; user info embedded in a URL is moved into basic auth. */
     public RegistryClientSettings clientSettings() {
-        Optional<String> userInfo = Optional.ofNullable(getPassword(USER_INFO_CONFIG)).map(Password::value);
+        Optional<String> userInfo =
+                Optional.ofNullable(getPassword(USER_INFO_CONFIG)).map(Password::value);
         List<String> urls = registryUrls();
         if ("URL".equals(getString(BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG).toUpperCase(Locale.ROOT))) {
-            userInfo = urls.stream().map(u -> URI.create(u).getUserInfo()).filter(Objects::nonNull).findFirst();
+            userInfo = urls.stream()
+                    .map(u -> URI.create(u).getUserInfo())
+                    .filter(Objects::nonNull)
+                    .findFirst();
             urls = urls.stream().map(AvroSerdeConfig::stripUserInfo).toList();
         }
         if (urls.isEmpty()) {
             throw new ConfigException(SCHEMA_REGISTRY_URL_CONFIG, urls, "at least one registry URL is required");
         }
-        return new RegistryClientSettings(urls, userInfo,
+        return new RegistryClientSettings(
+                urls,
+                userInfo,
                 Optional.ofNullable(getPassword(BEARER_AUTH_TOKEN_CONFIG)).map(Password::value),
                 Duration.ofMillis(getInt(REQUEST_TIMEOUT_MS_CONFIG)),
                 Duration.ofSeconds(getLong(LATEST_CACHE_TTL_SEC_CONFIG)));

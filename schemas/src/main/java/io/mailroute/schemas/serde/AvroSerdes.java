@@ -12,8 +12,8 @@ public final class AvroSerdes {
     private AvroSerdes() {}
 
     /** A value serde for generated class {@code type}, configured from serde properties. */
-    public static <T extends SpecificRecord> Serde<T> specific(final Class<T> type, final SchemaRegistryClient client,
-                                                               final Map<String, ?> config) {
+    public static <T extends SpecificRecord> Serde<T> specific(
+            final Class<T> type, final SchemaRegistryClient client, final Map<String, ?> config) {
         final Serde<T> serde = Serdes.serdeFrom(new AvroSerializer<>(client), new AvroDeserializer<>(client, type));
         serde.configure(config, false);
         return serde;
@@ -21,7 +21,8 @@ public final class AvroSerdes {
 
     /** A value serde for generic records, configured from serde properties. */
     public static Serde<GenericRecord> generic(final SchemaRegistryClient client, final Map<String, ?> config) {
-        final Serde<GenericRecord> serde = Serdes.serdeFrom(new AvroSerializer<>(client), new AvroDeserializer<>(client, null));
+        final Serde<GenericRecord> serde =
+                Serdes.serdeFrom(new AvroSerializer<>(client), new AvroDeserializer<>(client, null));
         serde.configure(config, false);
         return serde;
     }

@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     /** By class for generated records, by schema for generic ones: the two need different datum writers. */
     private final Map<Object, Writer> writers = new ConcurrentHashMap<>();
+
     private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
     private SchemaRegistryClient client;
     private boolean autoRegister = true;
@@ -90,10 +91,11 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
         if (client == null) {
             throw new SerializationException("AvroSerializer used before configure(): no schema registry");
         }
-        final Writer writer = writers.computeIfAbsent(record instanceof SpecificRecord ? record.getClass() : record.getSchema(),
-                k -> newWriter(record));
-        final int id = writer.idsByTopic().computeIfAbsent(topic,
-                t -> schemaId(subjectNames.subject(t, isKey, writer.schema()), writer.schema()));
+        final Writer writer = writers.computeIfAbsent(
+                record instanceof SpecificRecord ? record.getClass() : record.getSchema(), k -> newWriter(record));
+        final int id = writer.idsByTopic()
+                .computeIfAbsent(
+                        topic, t -> schemaId(subjectNames.subject(t, isKey, writer.schema()), writer.schema()));
         final Output out = outputs.get();
         // buffered: a direct encoder makes one synchronized stream write per field
         final BinaryEncoder encoder = out.start();
@@ -104,18 +106,23 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
             writer.datumWriter().write(record, encoder);
             encoder.flush();
         } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
-            throw new SerializationException("Cannot serialize " + writer.schema().getFullName() + " for topic " + topic
-                    + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot serialize " + writer.schema().getFullName() + " for topic " + topic + ": " + e.getMessage(),
+                    e);
         }
         return out.toByteArray();
     }
 
     private int schemaId(final String subject, final Schema schema) {
         try {
-            return autoRegister ? client.register(subject, schema) : client.lookup(subject, schema).id();
+            return autoRegister
+                    ? client.register(subject, schema)
+                    : client.lookup(subject, schema).id();
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Cannot " + (autoRegister ? "register" : "look up") + " schema "
-                    + schema.getFullName() + " under subject " + subject + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot " + (autoRegister ? "register" : "look up") + " schema " + schema.getFullName()
+                            + " under subject " + subject + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -123,7 +130,8 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     private static Writer newWriter(final IndexedRecord record) {
         final Schema schema = record.getSchema();
         final DatumWriter<?> datumWriter = record instanceof SpecificRecord
-                ? new SpecificDatumWriter<>(schema, SpecificModels.withCustomCoders(SpecificData.getForClass(record.getClass())))
+                ? new SpecificDatumWriter<>(
+                        schema, SpecificModels.withCustomCoders(SpecificData.getForClass(record.getClass())))
                 : new GenericDatumWriter<>(schema, GenericData.get());
         return new Writer(schema, (DatumWriter<Object>) datumWriter, new ConcurrentHashMap<>());
     }

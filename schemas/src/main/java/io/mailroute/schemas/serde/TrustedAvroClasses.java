@@ -18,7 +18,8 @@ final class TrustedAvroClasses {
     static void install() {
         if (INSTALLED.compareAndSet(false, true)) {
             final ClassSecurityPredicate ours = type -> type.getName().startsWith(GENERATED_PACKAGE);
-            ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), ours));
+            ClassSecurityValidator.setGlobal(
+                    ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), ours));
         }
     }
 }

@@ -18,16 +18,64 @@ import org.apache.avro.specific.SpecificRecord;
  * can be overridden with {@code mailroute.topic.<id>.name}; see {@link TopicNames}.
  */
 public enum MailTopic {
-    RAW("mail.raw", RawMail.class, false, Duration.ofDays(7), "mailId", "Raw mail from the S3 connector, inline or claim check."),
-    ACCOUNTS("mail.accounts", AccountMapping.class, true, null, "accountId", "Account to address mappings; tombstone = gone."),
+    RAW(
+            "mail.raw",
+            RawMail.class,
+            false,
+            Duration.ofDays(7),
+            "mailId",
+            "Raw mail from the S3 connector, inline or claim check."),
+    ACCOUNTS(
+            "mail.accounts",
+            AccountMapping.class,
+            true,
+            null,
+            "accountId",
+            "Account to address mappings; tombstone = gone."),
     RULES("mail.rules", Rule.class, true, null, "ruleId", "Classification rules published by `mailroute rules apply`."),
     NOTIFY("mail.notify", ClassifiedMail.class, false, Duration.ofDays(7), "ownerId", "Mail to forward to its owner."),
-    TICKET("mail.ticket", ClassifiedMail.class, false, Duration.ofDays(7), "ownerId or ticket key", "Open/update/close helpdesk tickets."),
-    ORDER_IMPORT("mail.order-import", ClassifiedMail.class, false, Duration.ofDays(7), "storeId", "Order mail with extracted fields."),
-    QUARANTINE("mail.quarantine", ClassifiedMail.class, false, Duration.ofDays(30), "mailId", "Auth failures and spam/virus verdicts."),
-    OVERFLOW("mail.overflow", RawMail.class, false, Duration.ofDays(7), "mailId", "Mail of a flooding sender or owner, processed apart."),
-    RETRY("mail.retry", RetryMail.class, false, Duration.ofDays(14), "mailId", "Mail waiting for an owner, a rule or a transient fix."),
-    DLQ("mail.dlq", DeadLetter.class, false, Duration.ofDays(30), "mailId", "Mail that could not be processed, with the reason."),
+    TICKET(
+            "mail.ticket",
+            ClassifiedMail.class,
+            false,
+            Duration.ofDays(7),
+            "ownerId or ticket key",
+            "Open/update/close helpdesk tickets."),
+    ORDER_IMPORT(
+            "mail.order-import",
+            ClassifiedMail.class,
+            false,
+            Duration.ofDays(7),
+            "storeId",
+            "Order mail with extracted fields."),
+    QUARANTINE(
+            "mail.quarantine",
+            ClassifiedMail.class,
+            false,
+            Duration.ofDays(30),
+            "mailId",
+            "Auth failures and spam/virus verdicts."),
+    OVERFLOW(
+            "mail.overflow",
+            RawMail.class,
+            false,
+            Duration.ofDays(7),
+            "mailId",
+            "Mail of a flooding sender or owner, processed apart."),
+    RETRY(
+            "mail.retry",
+            RetryMail.class,
+            false,
+            Duration.ofDays(14),
+            "mailId",
+            "Mail waiting for an owner, a rule or a transient fix."),
+    DLQ(
+            "mail.dlq",
+            DeadLetter.class,
+            false,
+            Duration.ofDays(30),
+            "mailId",
+            "Mail that could not be processed, with the reason."),
     STATUS("mail.status", MailStatus.class, true, null, "mailId", "Per-mail progress and outcome."),
     ALERTS("mail.alerts", Alert.class, false, Duration.ofDays(30), "alert key", "New patterns, bounce rates, floods."),
     SUPPRESSIONS("mail.suppressions", Suppression.class, true, null, "address", "Hard-bounced addresses.");
@@ -39,8 +87,13 @@ public enum MailTopic {
     private final String key;
     private final String doc;
 
-    MailTopic(final String defaultName, final Class<? extends SpecificRecord> valueType, final boolean compacted,
-              final Duration retention, final String key, final String doc) {
+    MailTopic(
+            final String defaultName,
+            final Class<? extends SpecificRecord> valueType,
+            final boolean compacted,
+            final Duration retention,
+            final String key,
+            final String doc) {
         this.defaultName = defaultName;
         this.valueType = valueType;
         this.compacted = compacted;

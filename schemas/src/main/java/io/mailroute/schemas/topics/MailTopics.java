@@ -38,8 +38,8 @@ public final class MailTopics {
      * @param registry    registry client shared by all serdes
      * @param serdeConfig serde properties ({@code schema.registry.url}, auth, auto-register)
      */
-    public static MailTopics create(final Map<String, ?> config, final SchemaRegistryClient registry,
-                                    final Map<String, ?> serdeConfig) {
+    public static MailTopics create(
+            final Map<String, ?> config, final SchemaRegistryClient registry, final Map<String, ?> serdeConfig) {
         return new MailTopics(TopicNames.from(config), registry, Map.copyOf(serdeConfig));
     }
 
@@ -121,7 +121,8 @@ public final class MailTopics {
 
     private <V extends SpecificRecord> Topic<String, V> topic(final MailTopic id, final Class<V> type) {
         if (!id.valueType().equals(type)) {
-            throw new IllegalArgumentException(id + " carries " + id.valueType().getSimpleName() + ", not " + type.getSimpleName());
+            throw new IllegalArgumentException(
+                    id + " carries " + id.valueType().getSimpleName() + ", not " + type.getSimpleName());
         }
         return new Topic<>(id, names.name(id), Serdes.String(), valueSerde(type));
     }

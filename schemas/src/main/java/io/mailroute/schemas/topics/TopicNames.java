@@ -46,7 +46,10 @@ public final class TopicNames {
 
     /** The topic whose name is {@code name}, if it is one of ours. */
     public Optional<MailTopic> topicNamed(final String name) {
-        return names.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst();
+        return names.entrySet().stream()
+                .filter(e -> e.getValue().equals(name))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     @Override

@@ -15,13 +15,16 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
     public static final int LARGE_RECORD_BYTES = 2 * 1024 * 1024;
 
     /** The spec of {@code topic} under {@code names} with the given partitions and replication. */
-    public static TopicSpec of(final MailTopic topic, final TopicNames names, final int partitions, final short replicationFactor) {
+    public static TopicSpec of(
+            final MailTopic topic, final TopicNames names, final int partitions, final short replicationFactor) {
         final Map<String, String> configs = new LinkedHashMap<>();
         if (topic.compacted()) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         } else {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-            configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
+            configs.put(
+                    TopicConfig.RETENTION_MS_CONFIG,
+                    Long.toString(topic.retention().toMillis()));
         }
         if (topic == MailTopic.RAW || topic == MailTopic.RETRY || topic == MailTopic.OVERFLOW) {
             configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(LARGE_RECORD_BYTES));

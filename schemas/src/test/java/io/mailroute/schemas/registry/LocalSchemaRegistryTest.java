@@ -17,7 +17,9 @@ class LocalSchemaRegistryTest {
     private static final Schema B = record("B");
 
     private static Schema record(final String name) {
-        return new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"" + name + "\",\"fields\":[{\"name\":\"x\",\"type\":\"long\"}]}");
+        return new Schema.Parser()
+                .parse("{\"type\":\"record\",\"name\":\"" + name
+                        + "\",\"fields\":[{\"name\":\"x\",\"type\":\"long\"}]}");
     }
 
     @Test
@@ -63,15 +65,19 @@ class LocalSchemaRegistryTest {
         // given: v1 {x}, v2 {x, y=0}; v3 drops the default of y, fine against v2 only if y is present there
         final LocalSchemaRegistry registry = LocalSchemaRegistry.inMemory();
         final Schema v1 = record("T");
-        final Schema v2 = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"x\",\"type\":\"long\"},"
-                + "{\"name\":\"y\",\"type\":\"int\",\"default\":0}]}");
-        final Schema v3 = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"x\",\"type\":\"long\"},"
-                + "{\"name\":\"y\",\"type\":\"int\"}]}");
+        final Schema v2 = new Schema.Parser()
+                .parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"x\",\"type\":\"long\"},"
+                        + "{\"name\":\"y\",\"type\":\"int\",\"default\":0}]}");
+        final Schema v3 = new Schema.Parser()
+                .parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"x\",\"type\":\"long\"},"
+                        + "{\"name\":\"y\",\"type\":\"int\"}]}");
         registry.register("t", v1);
         registry.register("t", v2);
 
         // when / then
-        assertThat(registry.isCompatible("t", v3)).as("BACKWARD only looks at v2").isTrue();
+        assertThat(registry.isCompatible("t", v3))
+                .as("BACKWARD only looks at v2")
+                .isTrue();
         registry.setCompatibility("t", Compatibility.BACKWARD_TRANSITIVE);
         assertThat(registry.isCompatible("t", v3)).as("v3 cannot read v1 data").isFalse();
         assertThatThrownBy(() -> registry.register("t", v3)).isInstanceOf(SchemaRegistryException.class);
@@ -80,7 +86,8 @@ class LocalSchemaRegistryTest {
     @Test
     void shouldRejectUnparseableSchemaText() {
         assertThatThrownBy(() -> LocalSchemaRegistry.parse("{\"type\":\"record\"}"))
-                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.INVALID_SCHEMA));
     }
 }

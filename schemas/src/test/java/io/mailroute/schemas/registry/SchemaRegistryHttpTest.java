@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 class SchemaRegistryHttpTest {
     private static final String USER_INFO = "mailroute:s3cret";
     private static final Schema V1 = schema("{\"name\":\"id\",\"type\":\"string\"}");
-    private static final Schema V2_WITH_DEFAULT = schema("{\"name\":\"id\",\"type\":\"string\"},"
-            + "{\"name\":\"n\",\"type\":\"int\",\"default\":0}");
-    private static final Schema V2_WITHOUT_DEFAULT = schema("{\"name\":\"id\",\"type\":\"string\"},"
-            + "{\"name\":\"n\",\"type\":\"int\"}");
+    private static final Schema V2_WITH_DEFAULT =
+            schema("{\"name\":\"id\",\"type\":\"string\"}," + "{\"name\":\"n\",\"type\":\"int\",\"default\":0}");
+    private static final Schema V2_WITHOUT_DEFAULT =
+            schema("{\"name\":\"id\",\"type\":\"string\"}," + "{\"name\":\"n\",\"type\":\"int\"}");
 
     private static SchemaRegistryServer server;
     private static RestSchemaRegistryClient client;
@@ -45,13 +45,14 @@ class SchemaRegistryHttpTest {
     }
 
     private static Schema schema(final String fields) {
-        return new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"t\",\"fields\":[" + fields + "]}");
+        return new Schema.Parser()
+                .parse("{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"t\",\"fields\":[" + fields + "]}");
     }
 
     private static RegistryClientSettings settings(final String url, final String userInfo) {
         final RegistryClientSettings plain = RegistryClientSettings.of(url);
-        return new RegistryClientSettings(plain.urls(), Optional.ofNullable(userInfo), Optional.empty(),
-                plain.timeout(), plain.latestCacheTtl());
+        return new RegistryClientSettings(
+                plain.urls(), Optional.ofNullable(userInfo), Optional.empty(), plain.timeout(), plain.latestCacheTtl());
     }
 
     @Test
@@ -84,7 +85,8 @@ class SchemaRegistryHttpTest {
                 .isInstanceOf(SchemaRegistryException.class)
                 .hasMessageContaining("incompatible")
                 .hasMessageContaining("READER_FIELD_MISSING_DEFAULT_VALUE")
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(409));
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(409));
         assertThat(client.register("evolving-value", V2_WITH_DEFAULT)).isPositive();
         assertThat(client.versions("evolving-value")).containsExactly(1, 2);
     }
@@ -103,10 +105,12 @@ class SchemaRegistryHttpTest {
     @Test
     void shouldReportNotFoundWithConfluentErrorCodes() {
         assertThatThrownBy(() -> client.latest("no-such-subject"))
-                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.SUBJECT_NOT_FOUND));
         assertThatThrownBy(() -> client.schemaById(99_999))
-                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.SCHEMA_NOT_FOUND));
     }
 
@@ -115,16 +119,21 @@ class SchemaRegistryHttpTest {
         final RestSchemaRegistryClient anonymous = new RestSchemaRegistryClient(settings(server.url(), null));
 
         assertThatThrownBy(anonymous::subjects)
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(401));
     }
 
     @Test
     void shouldServeSerializersConfiguredLikeConfluentOnes() {
         // given
         final Map<String, Object> config = Map.of(
-                "schema.registry.url", server.url(),
-                "basic.auth.credentials.source", "USER_INFO",
-                "basic.auth.user.info", USER_INFO);
+                "schema.registry.url",
+                server.url(),
+                "basic.auth.credentials.source",
+                "USER_INFO",
+                "basic.auth.user.info",
+                USER_INFO);
         final AvroSerializer<DeadLetter> serializer = new AvroSerializer<>();
         serializer.configure(config, false);
         final AvroDeserializer<DeadLetter> deserializer = new AvroDeserializer<>(
@@ -150,10 +159,12 @@ class SchemaRegistryHttpTest {
 
     @Test
     void shouldAnswerRawRestCallsWithTheConfluentMediaType() throws Exception {
-        final HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.url() + "/subjects"))
-                        .header("Authorization", RestSchemaRegistryClient.basicAuth(USER_INFO)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + "/subjects"))
+                                .header("Authorization", RestSchemaRegistryClient.basicAuth(USER_INFO))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/vnd.schemaregistry.v1+json");

@@ -51,7 +51,8 @@ class AvroSerdeRoundTripTest {
         serializer.configure(CONFIG, false);
         @SuppressWarnings("unchecked")
         final Class<SpecificRecord> type = (Class<SpecificRecord>) record.getClass();
-        final AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>(SchemaRegistryClients.scope(SCOPE), type);
+        final AvroDeserializer<SpecificRecord> deserializer =
+                new AvroDeserializer<>(SchemaRegistryClients.scope(SCOPE), type);
 
         // when
         final byte[] bytes = serializer.serialize("topic", record);
@@ -70,14 +71,16 @@ class AvroSerdeRoundTripTest {
         serializer.configure(CONFIG, false);
         final ByteArrayOutputStream expected = new ByteArrayOutputStream();
         final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(expected, null);
-        new SpecificDatumWriter<SpecificRecord>(record.getSchema(), SpecificData.getForClass(record.getClass())).write(record, encoder);
+        new SpecificDatumWriter<SpecificRecord>(record.getSchema(), SpecificData.getForClass(record.getClass()))
+                .write(record, encoder);
         encoder.flush();
 
         // when
         final byte[] bytes = serializer.serialize("topic", record);
 
         // then
-        assertThat(Arrays.copyOfRange(bytes, WireFormat.HEADER_SIZE, bytes.length)).isEqualTo(expected.toByteArray());
+        assertThat(Arrays.copyOfRange(bytes, WireFormat.HEADER_SIZE, bytes.length))
+                .isEqualTo(expected.toByteArray());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,7 +101,8 @@ class AvroSerdeRoundTripTest {
 
         // then
         assertThat(asGeneric.getSchema()).isEqualTo(record.getSchema());
-        assertThat(GenericData.get().toString(asGeneric)).contains(record.getSchema().getFields().get(0).name());
+        assertThat(GenericData.get().toString(asGeneric))
+                .contains(record.getSchema().getFields().get(0).name());
         assertThat(asSpecific).isEqualTo(record);
     }
 
@@ -110,10 +114,12 @@ class AvroSerdeRoundTripTest {
                 .filter(f -> !f.name().equals("attempt") && !f.name().equals("resubmittedFrom"))
                 .map(f -> new Schema.Field(f, f.schema()))
                 .toList();
-        final Schema old = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, oldFields);
+        final Schema old =
+                Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, oldFields);
         final GenericRecord written = new GenericData.Record(old);
         final RawMail sample = SampleRecords.rawMail();
-        oldFields.forEach(f -> written.put(f.name(), GenericData.get().deepCopy(f.schema(), genericValue(sample, f.name()))));
+        oldFields.forEach(f ->
+                written.put(f.name(), GenericData.get().deepCopy(f.schema(), genericValue(sample, f.name()))));
         final LocalSchemaRegistry registry = SchemaRegistryClients.scope(SCOPE);
         final AvroSerializer<GenericRecord> serializer = new AvroSerializer<>(registry);
         serializer.configure(CONFIG, false);
@@ -123,10 +129,11 @@ class AvroSerdeRoundTripTest {
         final RawMail read = new AvroDeserializer<>(registry, RawMail.class).deserialize("mail.raw", bytes);
 
         // then
-        assertThat(read.getAttempt()).isZero();                  // default
-        assertThat(read.getResubmittedFrom()).isNull();          // default
+        assertThat(read.getAttempt()).isZero(); // default
+        assertThat(read.getResubmittedFrom()).isNull(); // default
         assertThat(read.getMailId()).isEqualTo(sample.getMailId());
-        assertThat(StandardCharsets.US_ASCII.decode(read.getContent()).toString()).isEqualTo("Subject: x\n");
+        assertThat(StandardCharsets.US_ASCII.decode(read.getContent()).toString())
+                .isEqualTo("Subject: x\n");
     }
 
     private static Object genericValue(final RawMail sample, final String field) {
@@ -135,7 +142,8 @@ class AvroSerdeRoundTripTest {
             return instant.toEpochMilli();
         }
         if (value instanceof Enum<?> symbol) {
-            return new GenericData.EnumSymbol(RawMail.getClassSchema().getField(field).schema(), symbol.name());
+            return new GenericData.EnumSymbol(
+                    RawMail.getClassSchema().getField(field).schema(), symbol.name());
         }
         if (value instanceof ByteBuffer buffer) {
             return buffer.duplicate();
@@ -151,7 +159,9 @@ class AvroSerdeRoundTripTest {
         final RawMail sample = SampleRecords.rawMail();
         final GenericRecord broken = new GenericData.Record(RawMail.getClassSchema());
         broken.put("mailId", "m-broken");
-        final RawMail large = RawMail.newBuilder(sample).setContent(ByteBuffer.wrap(new byte[3 << 20])).build();
+        final RawMail large = RawMail.newBuilder(sample)
+                .setContent(ByteBuffer.wrap(new byte[3 << 20]))
+                .build();
         final List<GenericRecord> written = List.of(sample, large, sample, large, sample);
 
         // when / then
@@ -176,14 +186,16 @@ class AvroSerdeRoundTripTest {
         serializer.serialize("mail.raw", mail);
 
         // then
-        assertThat(SchemaRegistryClients.scope(SCOPE).subjects()).containsExactlyInAnyOrder("mail.raw-value", "mail.overflow-value");
+        assertThat(SchemaRegistryClients.scope(SCOPE).subjects())
+                .containsExactlyInAnyOrder("mail.raw-value", "mail.overflow-value");
     }
 
     @Test
     void shouldPassTombstonesThrough() {
         final AvroSerializer<ClassifiedMail> serializer = new AvroSerializer<>();
         serializer.configure(CONFIG, false);
-        final AvroDeserializer<ClassifiedMail> deserializer = new AvroDeserializer<>(SchemaRegistryClients.scope(SCOPE), ClassifiedMail.class);
+        final AvroDeserializer<ClassifiedMail> deserializer =
+                new AvroDeserializer<>(SchemaRegistryClients.scope(SCOPE), ClassifiedMail.class);
 
         assertThat(serializer.serialize("t", null)).isNull();
         assertThat(deserializer.deserialize("t", null)).isNull();

@@ -67,16 +67,18 @@ class MalformedPayloadTest {
     @Test
     void shouldRejectAHugeLengthPrefixWithoutAllocatingIt() {
         // given: a record whose first field (a string) claims ~1 GiB
-        final Schema schema = new Schema.Parser().parse(
-                "{\"type\":\"record\",\"name\":\"S\",\"fields\":[{\"name\":\"s\",\"type\":\"string\"}]}");
+        final Schema schema = new Schema.Parser()
+                .parse("{\"type\":\"record\",\"name\":\"S\",\"fields\":[{\"name\":\"s\",\"type\":\"string\"}]}");
         final int id = registry.register("huge-value", schema);
         final byte[] payload = {0, 0, 0, 0, (byte) id, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08, 'x'};
         final AvroDeserializer<ClassifiedMail> generic = new AvroDeserializer<>(registry, null);
 
         // when / then
-        assertTimeoutPreemptively(FAST, () -> assertThatThrownBy(() -> generic.deserialize("huge", payload))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("schema id " + id));
+        assertTimeoutPreemptively(
+                FAST,
+                () -> assertThatThrownBy(() -> generic.deserialize("huge", payload))
+                        .isInstanceOf(SerializationException.class)
+                        .hasMessageContaining("schema id " + id));
     }
 
     @Test
@@ -100,8 +102,10 @@ class MalformedPayloadTest {
     }
 
     private void assertFailsWith(final byte[] payload, final String message) {
-        assertTimeoutPreemptively(FAST, () -> assertThatThrownBy(() -> deserializer.deserialize("mail.raw", payload))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining(message));
+        assertTimeoutPreemptively(
+                FAST,
+                () -> assertThatThrownBy(() -> deserializer.deserialize("mail.raw", payload))
+                        .isInstanceOf(SerializationException.class)
+                        .hasMessageContaining(message));
     }
 }

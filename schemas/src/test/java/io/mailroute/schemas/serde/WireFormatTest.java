@@ -18,10 +18,13 @@ class WireFormatTest {
     void shouldWriteMagicByteBigEndianIdAndAvroBinaryForGenericRecord() {
         // given
         final LocalSchemaRegistry registry = LocalSchemaRegistry.inMemory();
-        final Schema schema = new Schema.Parser().parse(
-                "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"int\"}]}");
+        final Schema schema = new Schema.Parser()
+                .parse(
+                        "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"int\"}]}");
         for (int i = 0; i < 257; i++) { // push the id past one byte: 258 = 0x00000102
-            registry.register("filler-" + i, new Schema.Parser().parse("{\"type\":\"fixed\",\"name\":\"F" + i + "\",\"size\":1}"));
+            registry.register(
+                    "filler-" + i,
+                    new Schema.Parser().parse("{\"type\":\"fixed\",\"name\":\"F" + i + "\",\"size\":1}"));
         }
         final GenericRecord record = new GenericData.Record(schema);
         record.put("a", "hi");
@@ -33,11 +36,12 @@ class WireFormatTest {
         final byte[] bytes = serializer.serialize("t", record);
 
         // then
-        assertThat(bytes).containsExactly(
-                0x00,                   // magic byte
-                0x00, 0x00, 0x01, 0x02, // schema id 258, big-endian
-                0x04, 'h', 'i',         // string: zig-zag length 2, then UTF-8
-                0x0A);                  // int 5, zig-zag
+        assertThat(bytes)
+                .containsExactly(
+                        0x00, // magic byte
+                        0x00, 0x00, 0x01, 0x02, // schema id 258, big-endian
+                        0x04, 'h', 'i', // string: zig-zag length 2, then UTF-8
+                        0x0A); // int 5, zig-zag
         assertThat(registry.latest("t-value").id()).isEqualTo(258);
     }
 
@@ -45,8 +49,17 @@ class WireFormatTest {
     void shouldWriteUnionsAndLongsOfGeneratedRecordsAsConfluentDoes() {
         // given
         final LocalSchemaRegistry registry = LocalSchemaRegistry.inMemory();
-        final RawRef ref = RawRef.newBuilder().setBucket("b").setKey("k").setVersionId(null).setEtag(null).setSize(3L)
-                .setSha256("ab").setTopic("t").setPartition(null).setOffset(5L).build();
+        final RawRef ref = RawRef.newBuilder()
+                .setBucket("b")
+                .setKey("k")
+                .setVersionId(null)
+                .setEtag(null)
+                .setSize(3L)
+                .setSha256("ab")
+                .setTopic("t")
+                .setPartition(null)
+                .setOffset(5L)
+                .build();
         final AvroSerializer<RawRef> serializer = new AvroSerializer<>(registry);
         serializer.configure(CONFIG, false);
 
@@ -54,16 +67,17 @@ class WireFormatTest {
         final byte[] bytes = serializer.serialize("refs", ref);
 
         // then
-        assertThat(bytes).containsExactly(
-                0x00, 0x00, 0x00, 0x00, 0x01, // magic byte, schema id 1
-                0x02, 'b',                    // bucket
-                0x02, 'k',                    // key
-                0x00,                         // versionId: union branch 0 (null)
-                0x00,                         // etag: null
-                0x06,                         // size 3
-                0x04, 'a', 'b',               // sha256
-                0x02, 0x02, 't',              // topic: union branch 1, "t"
-                0x00,                         // partition: null
-                0x02, 0x0A);                  // offset: union branch 1, long 5
+        assertThat(bytes)
+                .containsExactly(
+                        0x00, 0x00, 0x00, 0x00, 0x01, // magic byte, schema id 1
+                        0x02, 'b', // bucket
+                        0x02, 'k', // key
+                        0x00, // versionId: union branch 0 (null)
+                        0x00, // etag: null
+                        0x06, // size 3
+                        0x04, 'a', 'b', // sha256
+                        0x02, 0x02, 't', // topic: union branch 1, "t"
+                        0x00, // partition: null
+                        0x02, 0x0A); // offset: union branch 1, long 5
     }
 }

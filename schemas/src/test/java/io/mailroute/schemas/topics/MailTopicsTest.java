@@ -19,17 +19,27 @@ class MailTopicsTest {
     void shouldUseTheDesignNamesByDefault() {
         final TopicNames names = TopicNames.defaults();
 
-        assertThat(Arrays.stream(MailTopic.values()).map(names::name)).containsExactly(
-                "mail.raw", "mail.accounts", "mail.rules", "mail.notify", "mail.ticket", "mail.order-import",
-                "mail.quarantine", "mail.overflow", "mail.retry", "mail.dlq", "mail.status", "mail.alerts",
-                "mail.suppressions");
+        assertThat(Arrays.stream(MailTopic.values()).map(names::name))
+                .containsExactly(
+                        "mail.raw",
+                        "mail.accounts",
+                        "mail.rules",
+                        "mail.notify",
+                        "mail.ticket",
+                        "mail.order-import",
+                        "mail.quarantine",
+                        "mail.overflow",
+                        "mail.retry",
+                        "mail.dlq",
+                        "mail.status",
+                        "mail.alerts",
+                        "mail.suppressions");
     }
 
     @Test
     void shouldApplyOverridesAndPrefix() {
-        final TopicNames names = TopicNames.from(Map.of(
-                TopicNames.PREFIX_CONFIG, "t1.",
-                TopicNames.nameConfig(MailTopic.DLQ), "mail.dead"));
+        final TopicNames names = TopicNames.from(
+                Map.of(TopicNames.PREFIX_CONFIG, "t1.", TopicNames.nameConfig(MailTopic.DLQ), "mail.dead"));
 
         assertThat(names.name(MailTopic.DLQ)).isEqualTo("t1.mail.dead");
         assertThat(names.name(MailTopic.RAW)).isEqualTo("t1.mail.raw");
@@ -48,7 +58,8 @@ class MailTopicsTest {
 
         // then
         assertThat(ticket.name()).isEqualTo("mail.ticket");
-        assertThat(ticket.valueSerde().deserializer().deserialize(ticket.name(), bytes)).isEqualTo(SampleRecords.classifiedMail());
+        assertThat(ticket.valueSerde().deserializer().deserialize(ticket.name(), bytes))
+                .isEqualTo(SampleRecords.classifiedMail());
         assertThat(registry.subjects()).containsExactly("mail.ticket-value");
         assertThatThrownBy(() -> topics.lane(Lane.OVERFLOW)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -57,12 +68,15 @@ class MailTopicsTest {
     void shouldCompactChangelogTopicsAndAllowLargeRawRecords() {
         final TopicNames names = TopicNames.defaults();
 
-        final NewTopic accounts = TopicSpec.of(MailTopic.ACCOUNTS, names, 3, (short) 1).toNewTopic();
+        final NewTopic accounts =
+                TopicSpec.of(MailTopic.ACCOUNTS, names, 3, (short) 1).toNewTopic();
         final NewTopic raw = TopicSpec.of(MailTopic.RAW, names, 6, (short) 3).toNewTopic();
 
-        assertThat(accounts.configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
+        assertThat(accounts.configs())
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
                 .doesNotContainKey(TopicConfig.RETENTION_MS_CONFIG);
-        assertThat(raw.configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete")
+        assertThat(raw.configs())
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete")
                 .containsEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(2 * 1024 * 1024));
         assertThat(raw.numPartitions()).isEqualTo(6);
         assertThat(raw.replicationFactor()).isEqualTo((short) 3);

@@ -40,19 +40,45 @@ public final class DeadLetters {
      * @param message    why, clipped here
      * @param failedAt   when the failure was recorded
      */
-    public static DeadLetter of(final String mailId, final int attempt, final RawRef raw, final Origin origin, final Stage stage,
-                                final String errorClass, final String message, final Instant failedAt) {
-        return DeadLetter.newBuilder().setMailId(mailId).setStage(stage).setErrorClass(errorClass)
-                .setMessage(Outcomes.clip(message)).setAttempt(attempt).setOwnerId(null).setRaw(raw)
-                .setOriginalTopic(origin.topic()).setOriginalPartition(origin.partition())
-                .setOriginalOffset(origin.offset()).setFailedAt(failedAt)
+    public static DeadLetter of(
+            final String mailId,
+            final int attempt,
+            final RawRef raw,
+            final Origin origin,
+            final Stage stage,
+            final String errorClass,
+            final String message,
+            final Instant failedAt) {
+        return DeadLetter.newBuilder()
+                .setMailId(mailId)
+                .setStage(stage)
+                .setErrorClass(errorClass)
+                .setMessage(Outcomes.clip(message))
+                .setAttempt(attempt)
+                .setOwnerId(null)
+                .setRaw(raw)
+                .setOriginalTopic(origin.topic())
+                .setOriginalPartition(origin.partition())
+                .setOriginalOffset(origin.offset())
+                .setFailedAt(failedAt)
                 .build();
     }
 
     /** The dead letter of an attempt that failed at {@code stage}, on the record its raw reference names. */
-    static DeadLetter of(final MailAttempt attempt, final Stage stage, final String errorClass, final String message,
-                         final long now) {
-        return of(attempt.mailId(), attempt.number(), attempt.ref(), Origin.of(attempt.ref()), stage, errorClass, message,
+    static DeadLetter of(
+            final MailAttempt attempt,
+            final Stage stage,
+            final String errorClass,
+            final String message,
+            final long now) {
+        return of(
+                attempt.mailId(),
+                attempt.number(),
+                attempt.ref(),
+                Origin.of(attempt.ref()),
+                stage,
+                errorClass,
+                message,
                 Instant.ofEpochMilli(now));
     }
 }

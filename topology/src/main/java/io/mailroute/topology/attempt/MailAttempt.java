@@ -34,9 +34,16 @@ public record MailAttempt(RawMail mail, RawRef ref, RetryMail previous) {
 
     /** The reference to the raw mail given the mail.raw record it came in. */
     public static RawRef refOf(final RawMail mail, final String topic, final Integer partition, final Long offset) {
-        return RawRef.newBuilder().setBucket(mail.getBucket()).setKey(mail.getKey()).setVersionId(mail.getVersionId())
-                .setEtag(mail.getEtag()).setSize(mail.getSize()).setSha256(mail.getSha256()).setTopic(topic)
-                .setPartition(partition).setOffset(offset)
+        return RawRef.newBuilder()
+                .setBucket(mail.getBucket())
+                .setKey(mail.getKey())
+                .setVersionId(mail.getVersionId())
+                .setEtag(mail.getEtag())
+                .setSize(mail.getSize())
+                .setSha256(mail.getSha256())
+                .setTopic(topic)
+                .setPartition(partition)
+                .setOffset(offset)
                 .build();
     }
 }

@@ -37,8 +37,14 @@ public final class Outcomes {
      * @param mail         the parsed mail, or null when parsing did not get that far
      * @param rulesVersion the rule set version in use, or null
      */
-    public MailDecision deadLetter(final MailAttempt attempt, final Stage stage, final String errorClass, final String message,
-                                   final ParsedMail mail, final String rulesVersion, final long now) {
+    public MailDecision deadLetter(
+            final MailAttempt attempt,
+            final Stage stage,
+            final String errorClass,
+            final String message,
+            final ParsedMail mail,
+            final String rulesVersion,
+            final long now) {
         final DeadLetter letter = DeadLetters.of(attempt, stage, errorClass, message, now);
         final OwnerOutcome owner = ownerOutcome(Outcome.DEAD_LETTERED, null, errorClass + ": " + letter.getMessage());
         return new MailDecision(List.of(
@@ -54,23 +60,46 @@ public final class Outcomes {
      * @param ruleId     the rule that matched, when one did
      * @param extra      further records of this attempt (a new-pattern sighting)
      */
-    public MailDecision retry(final MailAttempt attempt, final RetryReason reason, final List<String> waitingFor, final String error,
-                              final String ruleId, final ParsedMail mail, final String rulesVersion, final long now,
-                              final List<Routed> extra) {
+    public MailDecision retry(
+            final MailAttempt attempt,
+            final RetryReason reason,
+            final List<String> waitingFor,
+            final String error,
+            final String ruleId,
+            final ParsedMail mail,
+            final String rulesVersion,
+            final long now,
+            final List<Routed> extra) {
         final Stage stage = stageOf(reason);
         final int number = attempt.number();
         final List<Routed> routes = new ArrayList<>(extra);
         if (policy.exhausted(number)) {
-            final MailDecision dead = deadLetter(attempt, stage, "mailroute:" + reason.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    error + "; gave up after " + number + " attempts", mail, rulesVersion, now);
+            final MailDecision dead = deadLetter(
+                    attempt,
+                    stage,
+                    "mailroute:" + reason.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    error + "; gave up after " + number + " attempts",
+                    mail,
+                    rulesVersion,
+                    now);
             routes.addAll(dead.routes());
             return new MailDecision(routes);
         }
-        final long firstAttemptAt = attempt.previous() == null ? now : attempt.previous().getFirstAttemptAt().toEpochMilli();
-        final RetryMail retry = RetryMail.newBuilder().setMailId(attempt.mailId()).setReason(reason).setAttempt(number)
-                .setMaxAttempts(policy.maxAttempts()).setFirstAttemptAt(Instant.ofEpochMilli(firstAttemptAt))
-                .setNextAttemptAt(Instant.ofEpochMilli(policy.nextAttemptAt(number, now))).setWaitingFor(List.copyOf(waitingFor))
-                .setOwnerId(null).setLastError(clip(error)).setRulesVersion(rulesVersion).setMail(attempt.mail())
+        final long firstAttemptAt = attempt.previous() == null
+                ? now
+                : attempt.previous().getFirstAttemptAt().toEpochMilli();
+        final RetryMail retry = RetryMail.newBuilder()
+                .setMailId(attempt.mailId())
+                .setReason(reason)
+                .setAttempt(number)
+                .setMaxAttempts(policy.maxAttempts())
+                .setFirstAttemptAt(Instant.ofEpochMilli(firstAttemptAt))
+                .setNextAttemptAt(Instant.ofEpochMilli(policy.nextAttemptAt(number, now)))
+                .setWaitingFor(List.copyOf(waitingFor))
+                .setOwnerId(null)
+                .setLastError(clip(error))
+                .setRulesVersion(rulesVersion)
+                .setMail(attempt.mail())
                 .setRaw(attempt.ref())
                 .build();
         final OwnerOutcome owner = ownerOutcome(Outcome.RETRY_PENDING, ruleId, reason + ": " + clip(error));
@@ -80,26 +109,45 @@ public final class Outcomes {
     }
 
     /** The status record of an attempt; its outcome is the worst of the owners'. */
-    public Routed.ToStatus status(final MailAttempt attempt, final Stage stage, final List<OwnerOutcome> owners, final ParsedMail mail,
-                                  final String rulesVersion, final long now) {
+    public Routed.ToStatus status(
+            final MailAttempt attempt,
+            final Stage stage,
+            final List<OwnerOutcome> owners,
+            final ParsedMail mail,
+            final String rulesVersion,
+            final long now) {
         Outcome worst = Outcome.IN_PROGRESS;
         for (final OwnerOutcome owner : owners) {
             if (severity(owner.getOutcome()) > severity(worst)) {
                 worst = owner.getOutcome();
             }
         }
-        final MailStatus status = MailStatus.newBuilder().setMailId(attempt.mailId()).setStage(stage).setOutcome(worst)
-                .setOwners(List.copyOf(owners)).setRulesVersion(rulesVersion).setSubject(mail == null ? null : mail.subject())
-                .setFrom(mail == null || mail.from() == null ? null : mail.from().getAddress()).setAttempt(attempt.number())
-                .setReceivedAt(attempt.mail().getReceivedAt()).setUpdatedAt(Instant.ofEpochMilli(now)).setRaw(attempt.ref())
+        final MailStatus status = MailStatus.newBuilder()
+                .setMailId(attempt.mailId())
+                .setStage(stage)
+                .setOutcome(worst)
+                .setOwners(List.copyOf(owners))
+                .setRulesVersion(rulesVersion)
+                .setSubject(mail == null ? null : mail.subject())
+                .setFrom(
+                        mail == null || mail.from() == null ? null : mail.from().getAddress())
+                .setAttempt(attempt.number())
+                .setReceivedAt(attempt.mail().getReceivedAt())
+                .setUpdatedAt(Instant.ofEpochMilli(now))
+                .setRaw(attempt.ref())
                 .build();
         return new Routed.ToStatus(attempt.mailId(), status);
     }
 
     /** The outcome of an attempt that reached no owner. */
     private static OwnerOutcome ownerOutcome(final Outcome outcome, final String ruleId, final String detail) {
-        return OwnerOutcome.newBuilder().setOwnerId(null).setOutcome(outcome).setLanes(List.of()).setRuleId(ruleId)
-                .setCategory(null).setDetail(detail)
+        return OwnerOutcome.newBuilder()
+                .setOwnerId(null)
+                .setOutcome(outcome)
+                .setLanes(List.of())
+                .setRuleId(ruleId)
+                .setCategory(null)
+                .setDetail(detail)
                 .build();
     }
 

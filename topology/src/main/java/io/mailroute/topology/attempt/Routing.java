@@ -17,7 +17,8 @@ public final class Routing {
 
     /** The records of a decision, each under the key of its topic. */
     public static List<KeyValue<String, Routed>> routes(final String mailId, final MailDecision decision) {
-        final List<KeyValue<String, Routed>> routes = new ArrayList<>(decision.routes().size());
+        final List<KeyValue<String, Routed>> routes =
+                new ArrayList<>(decision.routes().size());
         for (final Routed routed : decision.routes()) {
             routes.add(KeyValue.pair(routed.key(), routed));
         }

@@ -43,18 +43,21 @@ final class BounceEvents {
         if (lanes.isEmpty()) {
             return List.of();
         }
-        final List<ClassifiedMail> tickets = lanes.stream().filter(m -> m.getLane() == Lane.TICKET).toList();
+        final List<ClassifiedMail> tickets =
+                lanes.stream().filter(m -> m.getLane() == Lane.TICKET).toList();
         final List<KeyValue<String, ClassifiedMail>> events = new ArrayList<>();
         for (final ClassifiedMail mail : tickets.isEmpty() ? lanes.subList(0, 1) : tickets) {
             final Map<String, Bounce> byAddress = new LinkedHashMap<>();
             for (final Bounce bounce : mail.getBounces()) {
                 byAddress.putIfAbsent(AddressNormalizer.normalize(bounce.getRecipient()), bounce);
             }
-            byAddress.forEach((address, bounce) -> events.add(KeyValue.pair(address, ClassifiedMail.newBuilder(mail)
-                    .setBounces(List.of(bounce))
-                    .setTicketKey(ticketKey(mail.getOwnerId(), address))
-                    .setTicketAction(null)
-                    .build())));
+            byAddress.forEach((address, bounce) -> events.add(KeyValue.pair(
+                    address,
+                    ClassifiedMail.newBuilder(mail)
+                            .setBounces(List.of(bounce))
+                            .setTicketKey(ticketKey(mail.getOwnerId(), address))
+                            .setTicketAction(null)
+                            .build())));
         }
         return events;
     }
@@ -90,7 +93,8 @@ final class BounceEvents {
         }
         domains.forEach(domain -> scopes.add(DOMAIN_SCOPE + domain));
         // a quarantined "bounce" may be forged: it counts as a mail, not as a bounce
-        final boolean bounce = first.getLane() != Lane.QUARANTINE && first.getBounces().stream().anyMatch(b -> BounceOutcome.of(b) == BounceOutcome.FAILED);
+        final boolean bounce = first.getLane() != Lane.QUARANTINE
+                && first.getBounces().stream().anyMatch(b -> BounceOutcome.of(b) == BounceOutcome.FAILED);
         final RateSighting sighting = new RateSighting(mailId, bounce);
         return scopes.stream().map(scope -> KeyValue.pair(scope, sighting)).toList();
     }
@@ -113,7 +117,9 @@ final class BounceEvents {
     private static List<ClassifiedMail> bounceMails(final MailDecision decision) {
         final List<ClassifiedMail> mails = new ArrayList<>(2);
         for (final Routed routed : decision.routes()) {
-            if (routed instanceof Routed.ToLane lane && lane.lane() != Lane.QUARANTINE && !lane.mail().getBounces().isEmpty()) {
+            if (routed instanceof Routed.ToLane lane
+                    && lane.lane() != Lane.QUARANTINE
+                    && !lane.mail().getBounces().isEmpty()) {
                 mails.add(lane.mail());
             }
         }

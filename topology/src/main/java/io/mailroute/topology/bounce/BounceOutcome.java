@@ -16,7 +16,8 @@ enum BounceOutcome {
     private static final Set<String> POSITIVE_ACTIONS = Set.of("delivered", "relayed", "expanded");
 
     static BounceOutcome of(final Bounce bounce) {
-        final String action = bounce.getAction() == null ? "" : bounce.getAction().strip().toLowerCase(Locale.ROOT);
+        final String action =
+                bounce.getAction() == null ? "" : bounce.getAction().strip().toLowerCase(Locale.ROOT);
         if (POSITIVE_ACTIONS.contains(action) || "delivered".equals(bounce.getReason())) {
             return DELIVERED;
         }

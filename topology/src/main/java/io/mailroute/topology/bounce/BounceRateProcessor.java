@@ -47,7 +47,9 @@ final class BounceRateProcessor implements Processor<String, RateSighting, Strin
     public void init(final ProcessorContext<String, Alert> context) {
         this.context = context;
         this.windows = context.getStateStore(storeName);
-        context.schedule(Duration.ofMillis(Math.min(step, settings.checkInterval().toMillis())), PunctuationType.WALL_CLOCK_TIME,
+        context.schedule(
+                Duration.ofMillis(Math.min(step, settings.checkInterval().toMillis())),
+                PunctuationType.WALL_CLOCK_TIME,
                 this::slideAll);
     }
 
@@ -95,19 +97,38 @@ final class BounceRateProcessor implements Processor<String, RateSighting, Strin
         return true;
     }
 
-    private Alert alert(final String scope, final BounceRateWindow window, final RateLevel level, final long bounces, final long mails,
-                        final long now) {
+    private Alert alert(
+            final String scope,
+            final BounceRateWindow window,
+            final RateLevel level,
+            final long bounces,
+            final long mails,
+            final long now) {
         final double rate = mails == 0 ? 0 : (double) bounces / mails;
         final double threshold = level == RateLevel.CRITICAL ? settings.criticalRate() : settings.warningRate();
         final String kind = scope.substring(0, scope.indexOf(':'));
         final String name = scope.substring(scope.indexOf(':') + 1);
-        final String measured = String.format(Locale.ROOT, "bounce rate %.1f %% (%d of %d mails in %s) for %s %s", rate * 100, bounces,
-                mails, settings.rateWindow(), kind, name);
+        final String measured = String.format(
+                Locale.ROOT,
+                "bounce rate %.1f %% (%d of %d mails in %s) for %s %s",
+                rate * 100,
+                bounces,
+                mails,
+                settings.rateWindow(),
+                kind,
+                name);
         final String message = switch (level) {
-            case NONE -> measured + (mails < settings.minVolume() ? ", too few mails to judge" : ", below the warning threshold")
-                    + String.format(Locale.ROOT, " %.1f %%", settings.warningRate() * 100);
-            case WARNING, CRITICAL -> measured + String.format(Locale.ROOT, ", at or above the %s threshold %.1f %%",
-                    level.name().toLowerCase(Locale.ROOT), threshold * 100);
+            case NONE ->
+                measured
+                        + (mails < settings.minVolume() ? ", too few mails to judge" : ", below the warning threshold")
+                        + String.format(Locale.ROOT, " %.1f %%", settings.warningRate() * 100);
+            case WARNING, CRITICAL ->
+                measured
+                        + String.format(
+                                Locale.ROOT,
+                                ", at or above the %s threshold %.1f %%",
+                                level.name().toLowerCase(Locale.ROOT),
+                                threshold * 100);
         };
         final long windowEnd = (window.newest() + 1) * step;
         return Alert.newBuilder()

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.Serdes;
 final class BounceRateWindow {
     /** Steps per window: the window slides by one step, a 60th of its length. */
     static final int BUCKETS = 60;
+
     private static final int SAMPLES = 3;
     private static final byte VERSION = 1;
     /** Version, newest step, level, the counters and the sample count; the samples follow (modified UTF-8, as DataOutput writes them). */
@@ -37,7 +38,12 @@ final class BounceRateWindow {
         this(new long[BUCKETS], new long[BUCKETS], new ArrayDeque<>(SAMPLES), Long.MIN_VALUE, RateLevel.NONE);
     }
 
-    private BounceRateWindow(final long[] mails, final long[] bounces, final Deque<String> samples, final long newest, final RateLevel level) {
+    private BounceRateWindow(
+            final long[] mails,
+            final long[] bounces,
+            final Deque<String> samples,
+            final long newest,
+            final RateLevel level) {
         this.mails = mails;
         this.bounces = bounces;
         this.samples = samples;
@@ -113,7 +119,8 @@ final class BounceRateWindow {
     }
 
     static Serde<BounceRateWindow> serde() {
-        return Serdes.serdeFrom((topic, window) -> window == null ? null : write(window),
+        return Serdes.serdeFrom(
+                (topic, window) -> window == null ? null : write(window),
                 (topic, bytes) -> bytes == null ? null : read(bytes));
     }
 
@@ -154,7 +161,8 @@ final class BounceRateWindow {
         }
         final int count = in.get();
         final Deque<String> samples = new ArrayDeque<>(SAMPLES);
-        try (DataInputStream sampleIn = new DataInputStream(new ByteArrayInputStream(bytes, in.position(), in.remaining()))) {
+        try (DataInputStream sampleIn =
+                new DataInputStream(new ByteArrayInputStream(bytes, in.position(), in.remaining()))) {
             for (int i = 0; i < count; i++) {
                 samples.addLast(sampleIn.readUTF());
             }

@@ -46,8 +46,10 @@ public final class BounceStage {
      * record, so that every mail routed to the ticket lane is on it.
      */
     public static boolean isOtherTicket(final String key, final Routed routed) {
-        return Routing.isTicket(key, routed) && ((Routed.ToLane) routed).mail().getBounces().stream()
-                .noneMatch(bounce -> BounceOutcome.of(bounce) == BounceOutcome.FAILED);
+        return Routing.isTicket(key, routed)
+                && ((Routed.ToLane) routed)
+                        .mail().getBounces().stream()
+                                .noneMatch(bounce -> BounceOutcome.of(bounce) == BounceOutcome.FAILED);
     }
 
     /**
@@ -66,56 +68,81 @@ public final class BounceStage {
      *     ─ measure-bounce-rates [bounce-rate-store] ─ mail.alerts
      * </pre>
      */
-    public static void addTo(final StreamsBuilder builder, final KStream<String, MailDecision> decisions,
-                             final KStream<String, MailDecision> overflowDecisions, final MailTopics topics,
-                             final BounceSettings settings) {
+    public static void addTo(
+            final StreamsBuilder builder,
+            final KStream<String, MailDecision> decisions,
+            final KStream<String, MailDecision> overflowDecisions,
+            final MailTopics topics,
+            final BounceSettings settings) {
         final Topic<String, ClassifiedMail> ticket = topics.ticket();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKET_STORE), Serdes.String(),
-                ticket.valueSerde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKET_EXPIRY_STORE),
-                Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPRESSION_STORE),
-                Serdes.String(), topics.suppressions().valueSerde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOFT_BOUNCE_STORE),
-                Serdes.String(), SoftBounces.serde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UNVERIFIED_BOUNCE_STORE),
-                Serdes.String(), UnverifiedBounces.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TICKET_STORE), Serdes.String(), ticket.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TICKET_EXPIRY_STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SUPPRESSION_STORE),
+                Serdes.String(),
+                topics.suppressions().valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SOFT_BOUNCE_STORE), Serdes.String(), SoftBounces.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(UNVERIFIED_BOUNCE_STORE), Serdes.String(), UnverifiedBounces.serde()));
         // every mail updates its scopes' windows: cached, so the changelog gets one update per scope and commit
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RATE_STORE), Serdes.String(),
-                BounceRateWindow.serde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(RATE_STORE), Serdes.String(), BounceRateWindow.serde())
+                .withCachingEnabled());
 
         // every bounced address is ticketed and suppressed in the one task that owns its key
         final KStream<String, ClassifiedMail> byAddress = byAddress(decisions, Track.MAIN, ticket)
                 .merge(byAddress(overflowDecisions, Track.OVERFLOW, ticket), Named.as(Node.MERGE_BOUNCES.id()));
         byAddress
-                .process(() -> new BounceTicketProcessor(TICKET_STORE, TICKET_EXPIRY_STORE, settings.ticketQuietPeriod(),
-                        settings.checkInterval()), Named.as(Node.BOUNCE_TICKETS.id()), TICKET_STORE, TICKET_EXPIRY_STORE)
+                .process(
+                        () -> new BounceTicketProcessor(
+                                TICKET_STORE,
+                                TICKET_EXPIRY_STORE,
+                                settings.ticketQuietPeriod(),
+                                settings.checkInterval()),
+                        Named.as(Node.BOUNCE_TICKETS.id()),
+                        TICKET_STORE,
+                        TICKET_EXPIRY_STORE)
                 .to(ticket.name(), Node.BOUNCE_TICKETS.produced(ticket));
         byAddress
-                .process(() -> new SuppressionProcessor(SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE,
-                                settings),
-                        Named.as(Node.SUPPRESS.id()), SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE)
+                .process(
+                        () -> new SuppressionProcessor(
+                                SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE, settings),
+                        Named.as(Node.SUPPRESS.id()),
+                        SUPPRESSION_STORE,
+                        SOFT_BOUNCE_STORE,
+                        UNVERIFIED_BOUNCE_STORE)
                 .to(topics.suppressions().name(), Node.SUPPRESS.produced(topics.suppressions()));
         // every rate scope (owner, sending domain) is measured in the one task that owns its key
         byScope(decisions, Track.MAIN)
                 .merge(byScope(overflowDecisions, Track.OVERFLOW), Named.as(Node.MERGE_SIGHTINGS.id()))
-                .process(() -> new BounceRateProcessor(RATE_STORE, settings), Named.as(Node.MEASURE_RATES.id()), RATE_STORE)
+                .process(
+                        () -> new BounceRateProcessor(RATE_STORE, settings),
+                        Named.as(Node.MEASURE_RATES.id()),
+                        RATE_STORE)
                 .to(topics.alerts().name(), Node.MEASURE_RATES.produced(topics.alerts()));
     }
 
     /** Each track repartitions its own events (a merge before the repartition would join the two tracks' sub-topologies). */
-    private static KStream<String, ClassifiedMail> byAddress(final KStream<String, MailDecision> decisions, final Track track,
-                                                             final Topic<String, ClassifiedMail> ticket) {
+    private static KStream<String, ClassifiedMail> byAddress(
+            final KStream<String, MailDecision> decisions,
+            final Track track,
+            final Topic<String, ClassifiedMail> ticket) {
         return decisions
                 .flatMap(BounceEvents::recipients, Named.as(Node.BOUNCE_RECIPIENTS.id(track)))
                 .repartition(Repartitioned.<String, ClassifiedMail>as(Node.BOUNCES_BY_ADDRESS.id(track))
-                        .withKeySerde(Serdes.String()).withValueSerde(ticket.valueSerde()));
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(ticket.valueSerde()));
     }
 
-    private static KStream<String, RateSighting> byScope(final KStream<String, MailDecision> decisions, final Track track) {
+    private static KStream<String, RateSighting> byScope(
+            final KStream<String, MailDecision> decisions, final Track track) {
         return decisions
                 .flatMap(BounceEvents::sightings, Named.as(Node.RATE_SIGHTINGS.id(track)))
                 .repartition(Repartitioned.<String, RateSighting>as(Node.SIGHTINGS_BY_SCOPE.id(track))
-                        .withKeySerde(Serdes.String()).withValueSerde(RateSighting.serde()));
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(RateSighting.serde()));
     }
 }

@@ -39,7 +39,11 @@ final class BounceTicketProcessor implements Processor<String, ClassifiedMail, S
     /** Ticket keys by {@link #expiryKey}: ordered by last bounce time. */
     private KeyValueStore<String, String> byLastBounce;
 
-    BounceTicketProcessor(final String storeName, final String expiryStoreName, final Duration quietPeriod, final Duration checkInterval) {
+    BounceTicketProcessor(
+            final String storeName,
+            final String expiryStoreName,
+            final Duration quietPeriod,
+            final Duration checkInterval) {
         this.storeName = storeName;
         this.expiryStoreName = expiryStoreName;
         this.quietPeriod = quietPeriod;
@@ -68,7 +72,8 @@ final class BounceTicketProcessor implements Processor<String, ClassifiedMail, S
                 if (before != null) {
                     byLastBounce.delete(expiryKey(before));
                 }
-                final ClassifiedMail ticket = withAction(mail, before == null ? TicketAction.OPEN : TicketAction.UPDATE, now, null);
+                final ClassifiedMail ticket =
+                        withAction(mail, before == null ? TicketAction.OPEN : TicketAction.UPDATE, now, null);
                 open.put(key, ticket);
                 byLastBounce.put(expiryKey(ticket), key);
                 context.forward(record.withKey(recordKey(ticket)).withValue(ticket));
@@ -111,12 +116,14 @@ final class BounceTicketProcessor implements Processor<String, ClassifiedMail, S
 
     /** The index key of a ticket: its last bounce time, zero-padded so that keys sort by time, and its key. */
     private static String expiryKey(final ClassifiedMail ticket) {
-        return String.format(Locale.ROOT, "%019d|%s", Math.max(0, ticket.getClassifiedAt().toEpochMilli()), ticket.getTicketKey());
+        return String.format(
+                Locale.ROOT, "%019d|%s", Math.max(0, ticket.getClassifiedAt().toEpochMilli()), ticket.getTicketKey());
     }
 
-    private static ClassifiedMail withAction(final ClassifiedMail mail, final TicketAction action, final long now, final String closedBy) {
-        final ClassifiedMail.Builder ticket = ClassifiedMail.newBuilder(mail).setTicketAction(action)
-                .setClassifiedAt(Instant.ofEpochMilli(now));
+    private static ClassifiedMail withAction(
+            final ClassifiedMail mail, final TicketAction action, final long now, final String closedBy) {
+        final ClassifiedMail.Builder ticket =
+                ClassifiedMail.newBuilder(mail).setTicketAction(action).setClassifiedAt(Instant.ofEpochMilli(now));
         if (closedBy != null) {
             final Map<String, String> extracted = new HashMap<>(mail.getExtracted());
             extracted.put(CLOSED_BY, closedBy);

@@ -19,7 +19,11 @@ record RateSighting(String mailId, boolean bounce) {
                 return null;
             }
             final byte[] id = sighting.mailId().getBytes(StandardCharsets.UTF_8);
-            return ByteBuffer.allocate(2 + id.length).put(VERSION).put((byte) (sighting.bounce() ? 1 : 0)).put(id).array();
+            return ByteBuffer.allocate(2 + id.length)
+                    .put(VERSION)
+                    .put((byte) (sighting.bounce() ? 1 : 0))
+                    .put(id)
+                    .array();
         };
         final Deserializer<RateSighting> deserializer = (topic, bytes) -> {
             if (bytes == null) {

@@ -32,7 +32,9 @@ record SoftBounces(String lastMailId, long[] times) {
     }
 
     static Serde<SoftBounces> serde() {
-        return Serdes.serdeFrom((topic, soft) -> soft == null ? null : write(soft), (topic, bytes) -> bytes == null ? null : read(bytes));
+        return Serdes.serdeFrom(
+                (topic, soft) -> soft == null ? null : write(soft),
+                (topic, bytes) -> bytes == null ? null : read(bytes));
     }
 
     private static byte[] write(final SoftBounces soft) {

@@ -46,8 +46,11 @@ final class SuppressionProcessor implements Processor<String, ClassifiedMail, St
     private KeyValueStore<String, SoftBounces> soft;
     private KeyValueStore<String, UnverifiedBounces> unverified;
 
-    SuppressionProcessor(final String suppressionStoreName, final String softStoreName,
-                         final String unverifiedStoreName, final BounceSettings settings) {
+    SuppressionProcessor(
+            final String suppressionStoreName,
+            final String softStoreName,
+            final String unverifiedStoreName,
+            final BounceSettings settings) {
         this.suppressionStoreName = suppressionStoreName;
         this.softStoreName = softStoreName;
         this.unverifiedStoreName = unverifiedStoreName;
@@ -62,10 +65,13 @@ final class SuppressionProcessor implements Processor<String, ClassifiedMail, St
         this.unverified = context.getStateStore(unverifiedStoreName);
         // an entry only needs dropping some time after its window ends: a few walks per window suffice
         final Duration window = settings.softWindow().compareTo(settings.unverifiedWindow()) < 0
-                ? settings.softWindow() : settings.unverifiedWindow();
+                ? settings.softWindow()
+                : settings.unverifiedWindow();
         final Duration purge = window.dividedBy(PURGES_PER_WINDOW);
-        context.schedule(purge.compareTo(settings.checkInterval()) > 0 ? purge : settings.checkInterval(),
-                PunctuationType.WALL_CLOCK_TIME, this::dropExpired);
+        context.schedule(
+                purge.compareTo(settings.checkInterval()) > 0 ? purge : settings.checkInterval(),
+                PunctuationType.WALL_CLOCK_TIME,
+                this::dropExpired);
     }
 
     @Override
@@ -94,7 +100,10 @@ final class SuppressionProcessor implements Processor<String, ClassifiedMail, St
         }
         final UnverifiedBounces before = unverified.get(address);
         final UnverifiedBounces after = (before == null ? UnverifiedBounces.NONE : before)
-                .plus(bounce.getReportingDomain(), at, at - settings.unverifiedWindow().toMillis());
+                .plus(
+                        bounce.getReportingDomain(),
+                        at,
+                        at - settings.unverifiedWindow().toMillis());
         final Basis corroborated = new Basis(SuppressionBasis.CORROBORATED, after.domains());
         if (after.domains().size() >= CORROBORATING_DOMAINS
                 && count(record, address, bounce, mailId, at, corroborated)) {
@@ -105,8 +114,13 @@ final class SuppressionProcessor implements Processor<String, ClassifiedMail, St
     }
 
     /** Counts a bounce that is believed; true when it suppressed the address. */
-    private boolean count(final Record<String, ClassifiedMail> record, final String address, final Bounce bounce,
-                          final String mailId, final long at, final Basis basis) {
+    private boolean count(
+            final Record<String, ClassifiedMail> record,
+            final String address,
+            final Bounce bounce,
+            final String mailId,
+            final long at,
+            final Basis basis) {
         if (bounce.getHardBounce()) {
             suppress(record, address, first(bounce, true, 1, at, at, mailId, basis));
             soft.delete(address);
@@ -127,28 +141,46 @@ final class SuppressionProcessor implements Processor<String, ClassifiedMail, St
         return false;
     }
 
-    private void suppress(final Record<String, ClassifiedMail> record, final String address, final Suppression suppression) {
+    private void suppress(
+            final Record<String, ClassifiedMail> record, final String address, final Suppression suppression) {
         suppressed.put(address, suppression);
         context.forward(record.withValue(suppression));
     }
 
-    private static Suppression first(final Bounce bounce, final boolean hard, final long count, final long firstSeen,
-                                     final long lastSeen, final String mailId, final Basis basis) {
-        return Suppression.newBuilder().setAddress(bounce.getRecipient()).setReason(bounce.getReason())
-                .setHardBounce(hard).setCount(count).setFirstSeen(Instant.ofEpochMilli(firstSeen))
-                .setLastSeen(Instant.ofEpochMilli(lastSeen)).setLastMailId(mailId).setStatus(bounce.getStatus())
+    private static Suppression first(
+            final Bounce bounce,
+            final boolean hard,
+            final long count,
+            final long firstSeen,
+            final long lastSeen,
+            final String mailId,
+            final Basis basis) {
+        return Suppression.newBuilder()
+                .setAddress(bounce.getRecipient())
+                .setReason(bounce.getReason())
+                .setHardBounce(hard)
+                .setCount(count)
+                .setFirstSeen(Instant.ofEpochMilli(firstSeen))
+                .setLastSeen(Instant.ofEpochMilli(lastSeen))
+                .setLastMailId(mailId)
+                .setStatus(bounce.getStatus())
                 .setDiagnostic(bounce.getDiagnostic())
-                .setBasis(basis.basis()).setReportingDomains(List.copyOf(basis.domains())).build();
+                .setBasis(basis.basis())
+                .setReportingDomains(List.copyOf(basis.domains()))
+                .build();
     }
 
     /** A later failure of a suppressed address; only a verified one may make it a hard suppression. */
     private static Suppression again(final Suppression known, final Bounce bounce, final String mailId, final long at) {
         final Suppression.Builder next = Suppression.newBuilder(known)
                 .setCount(known.getCount() + 1)
-                .setLastSeen(Instant.ofEpochMilli(Math.max(at, known.getLastSeen().toEpochMilli())))
+                .setLastSeen(
+                        Instant.ofEpochMilli(Math.max(at, known.getLastSeen().toEpochMilli())))
                 .setLastMailId(mailId);
         if (bounce.getHardBounce() && bounce.getVerified()) {
-            next.setHardBounce(true).setReason(bounce.getReason()).setStatus(bounce.getStatus())
+            next.setHardBounce(true)
+                    .setReason(bounce.getReason())
+                    .setStatus(bounce.getStatus())
                     .setDiagnostic(bounce.getDiagnostic());
         }
         return next.build();
@@ -182,7 +214,8 @@ final class SuppressionProcessor implements Processor<String, ClassifiedMail, St
      */
     private record Basis(SuppressionBasis basis, Collection<String> domains) {
         static Basis verified(final Bounce bounce) {
-            return new Basis(SuppressionBasis.VERIFIED,
+            return new Basis(
+                    SuppressionBasis.VERIFIED,
                     bounce.getReportingDomain() == null ? List.of() : List.of(bounce.getReportingDomain()));
         }
     }

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.Serdes;
 record UnverifiedBounces(Map<String, Long> newestByDomain) {
     /** No unverified bounce. */
     static final UnverifiedBounces NONE = new UnverifiedBounces(Map.of());
+
     private static final int MAX_DOMAINS = 4;
     private static final byte VERSION = 1;
 
@@ -57,7 +58,8 @@ record UnverifiedBounces(Map<String, Long> newestByDomain) {
     }
 
     static Serde<UnverifiedBounces> serde() {
-        return Serdes.serdeFrom((topic, bounces) -> bounces == null ? null : write(bounces),
+        return Serdes.serdeFrom(
+                (topic, bounces) -> bounces == null ? null : write(bounces),
                 (topic, bytes) -> bytes == null ? null : read(bytes));
     }
 

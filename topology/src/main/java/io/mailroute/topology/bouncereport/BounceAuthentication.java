@@ -30,8 +30,12 @@ public final class BounceAuthentication {
         }
         final boolean verified = verified(auth);
         final String reportingDomain = reportingDomain(auth, verified);
-        return bounces.stream().map(b -> Bounce.newBuilder(b).setVerified(verified).setReportingDomain(reportingDomain)
-                .build()).toList();
+        return bounces.stream()
+                .map(b -> Bounce.newBuilder(b)
+                        .setVerified(verified)
+                        .setReportingDomain(reportingDomain)
+                        .build())
+                .toList();
     }
 
     static boolean verified(final AuthVerdicts auth) {

@@ -30,28 +30,61 @@ public final class BounceClassifier implements BounceDetector {
      * The sender and subject patterns carry the words every one of their alternatives contains,
      * so that text without any of them is rejected without running the pattern (WordGuardedPatternTest).
      */
-    static final WordGuardedPattern BOUNCE_SENDER = new WordGuardedPattern(LinearPattern.compile(
-            "(?i)(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail administrator|mdaemon|mail ?daemon|bounce"
-                    + "|microsoftexchange|nobody@|mail-delivery|@.*notification|delivery ?status)"),
-            "daemon", "master", "deliver", "administrator", "bounce", "microsoftexchange", "nobody@", "notification");
-    static final WordGuardedPattern BOUNCE_SUBJECT = new WordGuardedPattern(LinearPattern.compile(
-            "(?i)(?:undeliver|undelivered|delivery status notification|delivery (?:has )?fail|failure notice|returned mail"
-                    + "|mail delivery failed|could not be delivered|non-?delivery|nondeliverable|unable to deliver|delivery notification"
-                    + "|mail system error|returned to sender|delivery problem|delivery error|warning: could not send|message not delivered"
-                    + "|rejected:|permanent error|mail could not|delivery report|bounce|notice of delivery|error sending|undeliverable"
-                    + "|failed delivery|delivery incomplete|mail error|system administrator|dsn|not delivered|send failure"
-                    + "|unzustellbar|non remis|non recapitabile|no se puede entregar|不達|エラー|届きません|returned)"),
-            "deliver", "fail", "return", "error", "could not", "rejected", "bounce", "administrator", "dsn", "unzustellbar",
-            "non remis", "recapitabile", "entregar", "不達", "エラー", "届きません");
+    static final WordGuardedPattern BOUNCE_SENDER = new WordGuardedPattern(
+            LinearPattern.compile(
+                    "(?i)(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail administrator|mdaemon|mail ?daemon|bounce"
+                            + "|microsoftexchange|nobody@|mail-delivery|@.*notification|delivery ?status)"),
+            "daemon",
+            "master",
+            "deliver",
+            "administrator",
+            "bounce",
+            "microsoftexchange",
+            "nobody@",
+            "notification");
+    static final WordGuardedPattern BOUNCE_SUBJECT = new WordGuardedPattern(
+            LinearPattern.compile(
+                    "(?i)(?:undeliver|undelivered|delivery status notification|delivery (?:has )?fail|failure notice|returned mail"
+                            + "|mail delivery failed|could not be delivered|non-?delivery|nondeliverable|unable to deliver|delivery notification"
+                            + "|mail system error|returned to sender|delivery problem|delivery error|warning: could not send|message not delivered"
+                            + "|rejected:|permanent error|mail could not|delivery report|bounce|notice of delivery|error sending|undeliverable"
+                            + "|failed delivery|delivery incomplete|mail error|system administrator|dsn|not delivered|send failure"
+                            + "|unzustellbar|non remis|non recapitabile|no se puede entregar|不達|エラー|届きません|returned)"),
+            "deliver",
+            "fail",
+            "return",
+            "error",
+            "could not",
+            "rejected",
+            "bounce",
+            "administrator",
+            "dsn",
+            "unzustellbar",
+            "non remis",
+            "recapitabile",
+            "entregar",
+            "不達",
+            "エラー",
+            "届きません");
     /** What an MTA writes when it reports a failure, for bounces whose sender and subject say nothing. */
     static final LinearPattern BOUNCE_TEXT = LinearPattern.compile(
             "(?i)(?:could not be delivered to|couldn't be delivered|was not delivered to|delivery to the following recipient"
                     + "|following addresses had|error message below|unable to deliver (?:your )?message|message could not be delivered"
                     + "|did not reach the following recipient)");
-    static final WordGuardedPattern AUTO_REPLY_SUBJECT = new WordGuardedPattern(LinearPattern.compile(
-            "(?i)^\\s*(?:auto(?:matic)? ?(?:reply|response|antwort)|auto:|out of (?:the )?office|vacation|away from|autoreply|"
-                    + "absence|abwesenheit|réponse automatique|自動応答|自動返信|不在)"),
-            "auto", "out of", "vacation", "away from", "absence", "abwesenheit", "réponse automatique", "自動", "不在");
+
+    static final WordGuardedPattern AUTO_REPLY_SUBJECT = new WordGuardedPattern(
+            LinearPattern.compile(
+                    "(?i)^\\s*(?:auto(?:matic)? ?(?:reply|response|antwort)|auto:|out of (?:the )?office|vacation|away from|autoreply|"
+                            + "absence|abwesenheit|réponse automatique|自動応答|自動返信|不在)"),
+            "auto",
+            "out of",
+            "vacation",
+            "away from",
+            "absence",
+            "abwesenheit",
+            "réponse automatique",
+            "自動",
+            "不在");
     private static final LinearPattern FEEDBACK_TYPE = LinearPattern.compile("(?im)^Feedback-Type:\\s*([\\w-]+)");
     private static final LinearPattern ARF_RECIPIENT =
             LinearPattern.compile("(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
@@ -111,16 +144,20 @@ public final class BounceClassifier implements BounceDetector {
         if (isFeedback(mail)) {
             return feedback(mail, max);
         }
-        final List<Failure> dsn = "delivery-status".equals(mail.reportType()) || mail.text().contains("Final-Recipient")
-                || mail.text().contains("final-recipient")
-                ? DeliveryStatusFields.read(mail.text()) : List.of();
+        final List<Failure> dsn = "delivery-status".equals(mail.reportType())
+                        || mail.text().contains("Final-Recipient")
+                        || mail.text().contains("final-recipient")
+                ? DeliveryStatusFields.read(mail.text())
+                : List.of();
         if (!dsn.isEmpty()) {
             final List<Failure> kept = first(dsn, max);
             return bounces(mail, withDiagnostics(kept, mail), "dsn", dsn.size() - kept.size());
         }
-        final boolean looksBounced = BOUNCE_SENDER.find(from) || BOUNCE_SUBJECT.find(subject)
+        final boolean looksBounced = BOUNCE_SENDER.find(from)
+                || BOUNCE_SUBJECT.find(subject)
                 || !mail.headers().firstOrEmpty("x-failed-recipients").isEmpty()
-                || "delivery-status".equals(mail.reportType()) || BOUNCE_TEXT.find(prefix(mail.text(), 4000));
+                || "delivery-status".equals(mail.reportType())
+                || BOUNCE_TEXT.find(prefix(mail.text(), 4000));
         if (looksBounced) {
             final List<Failure> plain = plainFailures(mail);
             if (!plain.isEmpty()) {
@@ -151,8 +188,8 @@ public final class BounceClassifier implements BounceDetector {
             final String to = mail.originalHeaders().firstOrEmpty("to");
             final LinearMatcher m = ADDRESS.matcher(to);
             if (m.find()) {
-                return List.of(new Failure(m.group(), StatusCodes.status(mail.text()), mail.text(), "failed", null,
-                        null));
+                return List.of(
+                        new Failure(m.group(), StatusCodes.status(mail.text()), mail.text(), "failed", null, null));
             }
         }
         return failures;
@@ -212,8 +249,8 @@ public final class BounceClassifier implements BounceDetector {
      * One bounce per failure. What is read from a diagnostic (its status, its reason) is read once
      * per distinct text, so a report shared by many recipients costs one reading, not one each.
      */
-    private DetectedBounces bounces(final MailReport mail, final List<Failure> failures, final String kind,
-                                    final int omitted) {
+    private DetectedBounces bounces(
+            final MailReport mail, final List<Failure> failures, final String kind, final int omitted) {
         final String messageId = originalMessageId(mail);
         final String originalSender = OriginalSender.of(mail);
         final LinearMatcher mta = REPORTING_MTA.matcher(mail.text());
@@ -224,20 +261,26 @@ public final class BounceClassifier implements BounceDetector {
         final List<Bounce> bounces = new ArrayList<>(failures.size());
         for (final Failure f : failures) {
             MailBudget.check();
-            final Diagnostic diagnostic = diagnostics.computeIfAbsent(f.diagnostic() == null ? "" : f.diagnostic(),
-                    Diagnostic::of);
+            final Diagnostic diagnostic =
+                    diagnostics.computeIfAbsent(f.diagnostic() == null ? "" : f.diagnostic(), Diagnostic::of);
             final String status = StatusCodes.prefer(f.status(), diagnostic.status(), diagnostic.replyCode());
-            String reason = reasonsRead.computeIfAbsent(Arrays.asList(status, diagnostic.text(), f.action()),
+            String reason = reasonsRead.computeIfAbsent(
+                    Arrays.asList(status, diagnostic.text(), f.action()),
                     k -> reasons.reason(status, diagnostic.text(), f.action(), reportCommand));
             if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
-                final String again = reasonsRead.computeIfAbsent(Arrays.asList(status, null, f.action()),
+                final String again = reasonsRead.computeIfAbsent(
+                        Arrays.asList(status, null, f.action()),
                         k -> wholeReportReason(mail, status, f.action(), reportCommand));
                 if (!"onhold".equals(again) && !"undefined".equals(again)) {
                     reason = again;
                 }
             }
-            final String byHost = HostPatterns.get().reason(f.recipient(), f.remoteMta(),
-                    f.reportingMta() != null ? f.reportingMta() : reportingMta, diagnostic.keptLowerCase());
+            final String byHost = HostPatterns.get()
+                    .reason(
+                            f.recipient(),
+                            f.remoteMta(),
+                            f.reportingMta() != null ? f.reportingMta() : reportingMta,
+                            diagnostic.keptLowerCase());
             if (byHost != null) {
                 reason = byHost;
             }
@@ -246,20 +289,27 @@ public final class BounceClassifier implements BounceDetector {
                 // Google Groups refuses posts from non-members in a localized text without codes.
                 reason = "rejected";
             }
-            bounces.add(Bounce.newBuilder().setRecipient(f.recipient()).setReason(reason).setStatus(status)
+            bounces.add(Bounce.newBuilder()
+                    .setRecipient(f.recipient())
+                    .setReason(reason)
+                    .setStatus(status)
                     .setReplyCode(diagnostic.replyCode())
                     .setHardBounce(ReasonClassifier.hard(reason, status, diagnostic.replyCode()))
-                    .setDiagnostic(diagnostic.kept()).setAction(f.action())
+                    .setDiagnostic(diagnostic.kept())
+                    .setAction(f.action())
                     .setReportingMta(f.reportingMta() != null ? f.reportingMta() : reportingMta)
-                    .setOriginalMessageId(messageId).setFeedbackType(f.feedbackType()).setKind(kind)
-                    .setOriginalSender(originalSender).build());
+                    .setOriginalMessageId(messageId)
+                    .setFeedbackType(f.feedbackType())
+                    .setKind(kind)
+                    .setOriginalSender(originalSender)
+                    .build());
         }
         return new DetectedBounces(bounces, omitted);
     }
 
     /** The reason the start of the whole report gives, for a plain-text bounce whose diagnostic gives none. */
-    private String wholeReportReason(final MailReport mail, final String status, final String action,
-                                     final String reportCommand) {
+    private String wholeReportReason(
+            final MailReport mail, final String status, final String action, final String reportCommand) {
         final String whole = prefix(mail.text(), MAX_REASON_TEXT);
         return reasons.reason(status != null ? status : StatusCodes.status(whole), whole, action, reportCommand);
     }
@@ -275,14 +325,19 @@ public final class BounceClassifier implements BounceDetector {
             final String collapsed = Whitespace.collapse(raw).strip();
             final String text = prefix(collapsed, MAX_REASON_TEXT);
             final String kept = DetectedBounces.clip(collapsed);
-            return new Diagnostic(text, StatusCodes.find(text), StatusCodes.replyCode(text),
-                    kept.isEmpty() ? null : kept, kept.toLowerCase(Locale.ROOT));
+            return new Diagnostic(
+                    text,
+                    StatusCodes.find(text),
+                    StatusCodes.replyCode(text),
+                    kept.isEmpty() ? null : kept,
+                    kept.toLowerCase(Locale.ROOT));
         }
     }
 
     private DetectedBounces sesBounces(final MailReport mail, final SesNotification.Report ses, final int max) {
         final List<Failure> kept = first(ses.failures(), max);
-        final DetectedBounces detected = bounces(mail, kept, ses.kind(), ses.failures().size() - kept.size());
+        final DetectedBounces detected =
+                bounces(mail, kept, ses.kind(), ses.failures().size() - kept.size());
         for (final Bounce b : detected.bounces()) {
             if ("feedback".equals(ses.kind())) {
                 b.setReason("feedback");
@@ -297,8 +352,11 @@ public final class BounceClassifier implements BounceDetector {
     }
 
     private static boolean isFeedback(final MailReport mail) {
-        return "feedback-report".equals(mail.reportType()) || FEEDBACK_TYPE.matcher(mail.text()).find()
-                || !mail.originalHeaders().firstOrEmpty("x-hmxmroriginalrecipient").isEmpty();
+        return "feedback-report".equals(mail.reportType())
+                || FEEDBACK_TYPE.matcher(mail.text()).find()
+                || !mail.originalHeaders()
+                        .firstOrEmpty("x-hmxmroriginalrecipient")
+                        .isEmpty();
     }
 
     private DetectedBounces feedback(final MailReport mail, final int max) {
@@ -315,13 +373,15 @@ public final class BounceClassifier implements BounceDetector {
         if (recipients.isEmpty()) {
             // Hotmail's complaint mails name the complaining recipient in the returned headers only.
             final String hotmail = mail.originalHeaders().firstOrEmpty("x-hmxmroriginalrecipient");
-            final LinearMatcher a = ADDRESS.matcher(hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail);
+            final LinearMatcher a = ADDRESS.matcher(
+                    hotmail.isEmpty() ? String.join(",", mail.originalHeaders().all("to")) : hotmail);
             while (a.find()) {
                 recipients.add(a.group());
             }
         }
         final List<Failure> failures = recipients.stream()
-                .map(r -> new Failure(r, null, "", null, null, feedbackType)).toList();
+                .map(r -> new Failure(r, null, "", null, null, feedbackType))
+                .toList();
         final List<Failure> kept = first(failures, max);
         final DetectedBounces detected = bounces(mail, kept, "feedback", failures.size() - kept.size());
         for (final Bounce b : detected.bounces()) {
@@ -333,8 +393,10 @@ public final class BounceClassifier implements BounceDetector {
 
     private static boolean isAutoReply(final MailReport mail, final String subject) {
         final String auto = mail.headers().firstOrEmpty("auto-submitted").toLowerCase(Locale.ROOT);
-        return auto.startsWith("auto-replied") || !mail.headers().firstOrEmpty("x-autoreply").isEmpty()
-                || !mail.headers().firstOrEmpty("x-autorespond").isEmpty() || AUTO_REPLY_SUBJECT.find(subject);
+        return auto.startsWith("auto-replied")
+                || !mail.headers().firstOrEmpty("x-autoreply").isEmpty()
+                || !mail.headers().firstOrEmpty("x-autorespond").isEmpty()
+                || AUTO_REPLY_SUBJECT.find(subject);
     }
 
     private static DetectedBounces autoReply(final MailReport mail, final String from) {
@@ -344,10 +406,17 @@ public final class BounceClassifier implements BounceDetector {
         }
         final String text = mail.text().strip();
         final String diagnostic = text.length() > 500 ? text.substring(0, 500) : text;
-        return new DetectedBounces(List.of(Bounce.newBuilder().setRecipient(a.group())
-                .setReason("vacation").setHardBounce(false).setDiagnostic(diagnostic.isEmpty() ? null : diagnostic)
-                .setOriginalMessageId(originalMessageId(mail)).setKind("autoreply")
-                .setOriginalSender(OriginalSender.of(mail)).build()), 0);
+        return new DetectedBounces(
+                List.of(Bounce.newBuilder()
+                        .setRecipient(a.group())
+                        .setReason("vacation")
+                        .setHardBounce(false)
+                        .setDiagnostic(diagnostic.isEmpty() ? null : diagnostic)
+                        .setOriginalMessageId(originalMessageId(mail))
+                        .setKind("autoreply")
+                        .setOriginalSender(OriginalSender.of(mail))
+                        .build()),
+                0);
     }
 
     private static String originalMessageId(final MailReport mail) {

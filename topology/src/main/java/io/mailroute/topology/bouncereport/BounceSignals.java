@@ -23,15 +23,34 @@ final class BounceSignals {
      * case-insensitive regex over every body cost more than the classifier it saves.
      */
     private static final List<String> BODY_TOKENS = List.of(
-            "final-recipient", "delivery-status", "feedback-report", "feedback-type", "rfc822-headers",
-            "x-hmxmroriginalrecipient", "notificationtype", "eventtype", "x-failed-recipients",
-            "could not be delivered to", "couldn't be delivered", "was not delivered to", "delivery to the following recipient",
-            "following addresses had", "error message below", "unable to deliver message", "unable to deliver your message",
-            "message could not be delivered", "did not reach the following recipient");
+            "final-recipient",
+            "delivery-status",
+            "feedback-report",
+            "feedback-type",
+            "rfc822-headers",
+            "x-hmxmroriginalrecipient",
+            "notificationtype",
+            "eventtype",
+            "x-failed-recipients",
+            "could not be delivered to",
+            "couldn't be delivered",
+            "was not delivered to",
+            "delivery to the following recipient",
+            "following addresses had",
+            "error message below",
+            "unable to deliver message",
+            "unable to deliver your message",
+            "message could not be delivered",
+            "did not reach the following recipient");
 
     /** Parts of reports and of returned mail, as attachments of the body walk. */
-    private static final Set<String> REPORT_PART_TYPES = Set.of("message/feedback-report", "message/rfc822",
-            "message/global", "message/global-headers", "message/global-delivery-status", "text/rfc822-headers",
+    private static final Set<String> REPORT_PART_TYPES = Set.of(
+            "message/feedback-report",
+            "message/rfc822",
+            "message/global",
+            "message/global-headers",
+            "message/global-delivery-status",
+            "text/rfc822-headers",
             "message/delivery-status");
 
     private BounceSignals() {}
@@ -57,7 +76,8 @@ final class BounceSignals {
         final String subject = parsed.subject() == null ? "" : parsed.subject();
         final String auto = parsed.headers().first("Auto-Submitted").orElse("").toLowerCase(Locale.ROOT);
         return parsed.isReport()
-                || BounceClassifier.BOUNCE_SENDER.find(parsed.headers().first("From").orElse(""))
+                || BounceClassifier.BOUNCE_SENDER.find(
+                        parsed.headers().first("From").orElse(""))
                 || BounceClassifier.BOUNCE_SUBJECT.find(subject)
                 || BounceClassifier.AUTO_REPLY_SUBJECT.find(subject)
                 || auto.startsWith("auto-replied")

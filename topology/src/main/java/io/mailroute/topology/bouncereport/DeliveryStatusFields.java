@@ -26,7 +26,9 @@ final class DeliveryStatusFields {
         Builder current = null;
         String lastField = null;
         for (final String line : TextSplit.at(report, '\n')) {
-            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null
+            if (!line.isEmpty()
+                    && (line.charAt(0) == ' ' || line.charAt(0) == '\t')
+                    && current != null
                     && "diagnostic-code".equals(lastField)) {
                 current.diagnostic = current.diagnostic + " " + line.strip();
                 continue;
@@ -76,7 +78,7 @@ final class DeliveryStatusFields {
                     current = current == null ? new Builder() : current;
                     current.remoteMta = Whitespace.upTo(afterType(value), "([").toLowerCase(Locale.ROOT);
                 }
-                default -> { }
+                default -> {}
             }
         }
         add(failures, current, reportingMta);
@@ -89,10 +91,17 @@ final class DeliveryStatusFields {
             if (recipient != null && !recipient.isEmpty() && recipient.indexOf('@') > 0) {
                 // Sisimai reads a comment after the status code ("5.2.1 (mailbox disabled)") as part of the
                 // diagnostic; a recipient without a Diagnostic-Code keeps it empty so the report text is read.
-                final String diagnostic = done.statusComment.isEmpty() || done.diagnostic.isBlank() ? done.diagnostic
+                final String diagnostic = done.statusComment.isEmpty() || done.diagnostic.isBlank()
+                        ? done.diagnostic
                         : (done.diagnostic + " " + done.statusComment).strip();
-                failures.add(new Failure(recipient, StatusCodes.status(done.status), diagnostic, done.action,
-                        reportingMta, null, done.remoteMta == null || done.remoteMta.isEmpty() ? null : done.remoteMta));
+                failures.add(new Failure(
+                        recipient,
+                        StatusCodes.status(done.status),
+                        diagnostic,
+                        done.action,
+                        reportingMta,
+                        null,
+                        done.remoteMta == null || done.remoteMta.isEmpty() ? null : done.remoteMta));
             }
         }
         return new Builder();

@@ -28,8 +28,12 @@ public record DetectedBounces(List<Bounce> bounces, int omitted) {
         final List<Bounce> kept = new ArrayList<>(Math.min(all.size(), max));
         for (final Bounce bounce : all.subList(0, Math.min(all.size(), max))) {
             final String diagnostic = bounce.getDiagnostic();
-            kept.add(diagnostic == null || diagnostic.length() <= MAX_DIAGNOSTIC_CHARS ? bounce
-                    : Bounce.newBuilder(bounce).setDiagnostic(clip(diagnostic)).build());
+            kept.add(
+                    diagnostic == null || diagnostic.length() <= MAX_DIAGNOSTIC_CHARS
+                            ? bounce
+                            : Bounce.newBuilder(bounce)
+                                    .setDiagnostic(clip(diagnostic))
+                                    .build());
         }
         return new DetectedBounces(kept, all.size() - kept.size());
     }
@@ -40,7 +44,8 @@ public record DetectedBounces(List<Bounce> bounces, int omitted) {
             return diagnostic;
         }
         final int end = Character.isHighSurrogate(diagnostic.charAt(MAX_DIAGNOSTIC_CHARS - 1))
-                ? MAX_DIAGNOSTIC_CHARS - 1 : MAX_DIAGNOSTIC_CHARS;
+                ? MAX_DIAGNOSTIC_CHARS - 1
+                : MAX_DIAGNOSTIC_CHARS;
         return diagnostic.substring(0, end);
     }
 }

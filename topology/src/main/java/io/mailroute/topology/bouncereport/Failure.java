@@ -11,9 +11,20 @@ package io.mailroute.topology.bouncereport;
  * @param feedbackType ARF Feedback-Type for feedback reports, or null
  * @param remoteMta    the receiving MTA that refused the recipient (DSN Remote-MTA), or null
  */
-record Failure(String recipient, String status, String diagnostic, String action, String reportingMta, String feedbackType,
-               String remoteMta) {
-    Failure(final String recipient, final String status, final String diagnostic, final String action, final String reportingMta,
+record Failure(
+        String recipient,
+        String status,
+        String diagnostic,
+        String action,
+        String reportingMta,
+        String feedbackType,
+        String remoteMta) {
+    Failure(
+            final String recipient,
+            final String status,
+            final String diagnostic,
+            final String action,
+            final String reportingMta,
             final String feedbackType) {
         this(recipient, status, diagnostic, action, reportingMta, feedbackType, null);
     }

@@ -36,7 +36,8 @@ final class HostPatterns {
      * @param reportingMta the DSN Reporting-MTA, or null
      */
     String reason(final String recipient, final String remoteMta, final String reportingMta, final String lowerText) {
-        final String domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        final String domain =
+                recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         for (final String candidate : new String[] {domain, remoteMta, reportingMta}) {
             if (candidate == null || candidate.isEmpty()) {
                 continue;

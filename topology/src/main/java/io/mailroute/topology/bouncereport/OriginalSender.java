@@ -22,9 +22,13 @@ final class OriginalSender {
     static String of(final MailReport mail) {
         final HeaderBlock original = mail.originalHeaders();
         final HeaderBlock headers = mail.headers();
-        for (final String value : new String[] {original.firstOrEmpty("from"), original.firstOrEmpty("return-path"),
-            original.firstOrEmpty("x-original-sender"), headers.firstOrEmpty("x-original-sender"),
-            headers.firstOrEmpty("x-original-from")}) {
+        for (final String value : new String[] {
+            original.firstOrEmpty("from"),
+            original.firstOrEmpty("return-path"),
+            original.firstOrEmpty("x-original-sender"),
+            headers.firstOrEmpty("x-original-sender"),
+            headers.firstOrEmpty("x-original-from")
+        }) {
             final String address = address(value);
             if (address != null) {
                 return address;

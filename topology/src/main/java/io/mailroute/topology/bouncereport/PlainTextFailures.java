@@ -23,15 +23,15 @@ final class PlainTextFailures {
      * A "to" right after a hyphen (Reply-To:, In-Reply-To:) labels no recipient: the alternative "-to"
      * consumes it and captures nothing, so no match can start at its "t" (as a lookbehind (?<![-]) said).
      */
-    private static final LinearPattern STRONG = LinearPattern.compile(
-            "(?i)(?:^[ \\t]*<(" + ADDRESS + ")>"
-                    + "|^[245]\\d\\d[ -](?:[245]\\.\\d\\.\\d{1,3} )?<(" + ADDRESS + ")>\\.\\.\\."
-                    + "|^[ \\t]*\"?(" + ADDRESS + ")\"?[ \\t]*(?:$|:|\\.\\.\\.|\\(|<)"
-                    + "|-to"
-                    + "|\\b(?:RCPT TO|recipient|failed recipient|address|addresses|to|user|mailbox|destinataire)"
-                    + "(?:[ \\t]*:[ \\t]*<?|[ \\t]+<?|<)(" + ADDRESS + ")>?)");
+    private static final LinearPattern STRONG = LinearPattern.compile("(?i)(?:^[ \\t]*<(" + ADDRESS + ")>"
+            + "|^[245]\\d\\d[ -](?:[245]\\.\\d\\.\\d{1,3} )?<(" + ADDRESS + ")>\\.\\.\\."
+            + "|^[ \\t]*\"?(" + ADDRESS + ")\"?[ \\t]*(?:$|:|\\.\\.\\.|\\(|<)"
+            + "|-to"
+            + "|\\b(?:RCPT TO|recipient|failed recipient|address|addresses|to|user|mailbox|destinataire)"
+            + "(?:[ \\t]*:[ \\t]*<?|[ \\t]+<?|<)(" + ADDRESS + ")>?)");
     /** An address at the start or after whitespace or one of {@code <>:("'[}, which the match consumes. */
     private static final LinearPattern ANY = LinearPattern.compile("(?:^|[\\s<>:(\"'\\[])<?(" + ADDRESS + ")");
+
     private static final LinearPattern SERVICE =
             LinearPattern.compile("(?i)^(?:mailer-daemon|postmaster|mail-daemon|maildaemon|noreply|no-reply|abuse)@");
     private static final int MAX_DIAGNOSTIC = 1200;
@@ -59,8 +59,8 @@ final class PlainTextFailures {
         return failures;
     }
 
-    private static Map<String, Integer> find(final String[] lines, final LinearPattern pattern,
-                                             final Set<String> excluded) {
+    private static Map<String, Integer> find(
+            final String[] lines, final LinearPattern pattern, final Set<String> excluded) {
         final Map<String, Integer> found = new LinkedHashMap<>();
         final Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (int i = 0; i < lines.length; i++) {

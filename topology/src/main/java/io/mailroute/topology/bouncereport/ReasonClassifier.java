@@ -13,24 +13,84 @@ import java.util.Set;
  */
 final class ReasonClassifier {
     /** Reasons a status code names only vaguely: the diagnostic message may say better. */
-    private static final Set<String> VAGUE = Set.of("undefined", "onhold", "systemerror", "securityerror", "expired",
-            "networkerror", "hostunknown", "userunknown", "filtered", "rejected", "blocked", "notaccept",
-            "syntaxerror", "contenterror");
+    private static final Set<String> VAGUE = Set.of(
+            "undefined",
+            "onhold",
+            "systemerror",
+            "securityerror",
+            "expired",
+            "networkerror",
+            "hostunknown",
+            "userunknown",
+            "filtered",
+            "rejected",
+            "blocked",
+            "notaccept",
+            "syntaxerror",
+            "contenterror");
     /** Message matches that overrule a userunknown status code. */
-    private static final Set<String> BEFORE_USERUNKNOWN = Set.of("norelaying", "blocked", "mailboxfull", "hasmoved",
-            "rejected", "notaccept", "suspend", "spamdetected", "policyviolation", "authfailure", "requireptr",
-            "badreputation", "ratelimited");
+    private static final Set<String> BEFORE_USERUNKNOWN = Set.of(
+            "norelaying",
+            "blocked",
+            "mailboxfull",
+            "hasmoved",
+            "rejected",
+            "notaccept",
+            "suspend",
+            "spamdetected",
+            "policyviolation",
+            "authfailure",
+            "requireptr",
+            "badreputation",
+            "ratelimited");
     /** Message-pattern order, after Sisimai's Reason.match. */
-    private static final List<String> ORDER = List.of("mailboxfull", "emailtoolarge", "suspend", "hasmoved",
-            "norelaying", "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "contenterror", "badreputation",
-            "rejected", "hostunknown", "spamdetected", "virusdetected", "ratelimited", "blocked",
-            "policyviolation", "securityerror", "systemerror", "networkerror", "expired", "systemfull",
-            "notaccept", "mailererror");
+    private static final List<String> ORDER = List.of(
+            "mailboxfull",
+            "emailtoolarge",
+            "suspend",
+            "hasmoved",
+            "norelaying",
+            "authfailure",
+            "userunknown",
+            "filtered",
+            "requireptr",
+            "notcompliantrfc",
+            "contenterror",
+            "badreputation",
+            "rejected",
+            "hostunknown",
+            "spamdetected",
+            "virusdetected",
+            "ratelimited",
+            "blocked",
+            "policyviolation",
+            "securityerror",
+            "systemerror",
+            "networkerror",
+            "expired",
+            "systemfull",
+            "notaccept",
+            "mailererror");
 
     /** Sisimai's first probing order (Reason.ClassOrder[0]), in this vocabulary. */
-    private static final List<String> PROBE_ORDER = List.of("mailboxfull", "emailtoolarge", "suspend", "hasmoved",
-            "norelaying", "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation",
-            "contenterror", "rejected", "hostunknown", "spamdetected", "ratelimited", "blocked");
+    private static final List<String> PROBE_ORDER = List.of(
+            "mailboxfull",
+            "emailtoolarge",
+            "suspend",
+            "hasmoved",
+            "norelaying",
+            "authfailure",
+            "userunknown",
+            "filtered",
+            "requireptr",
+            "notcompliantrfc",
+            "badreputation",
+            "contenterror",
+            "rejected",
+            "hostunknown",
+            "spamdetected",
+            "ratelimited",
+            "blocked");
     /** Vague reasons whose probe accepts the status code alone. */
     private static final Set<String> STATUS_PROBED = Set.of("rejected", "blocked");
     /** Refusals that echo the recipient the way servers answer RCPT TO (and Yahoo's unknown-account text). */
@@ -38,6 +98,7 @@ final class ReasonClassifier {
             "\\b5\\d\\d[ -]<[^>\\s]+@[^>\\s]+>: user unknown|doesn't have a yahoo\\.com account|the recipient name is not recognized|invalid final delivery userid|^unknown user: ");
     /** Replies 500-504 (not inside a number or a dotted code): the server did not understand the command. */
     private static final LinearPattern SYNTAX_REPLY = LinearPattern.compile("(?:^|[^\\d.])50[0-4][ -]");
+
     private final ReasonPatterns patterns = ReasonPatterns.generic();
     private final ReasonPatterns mtaPatterns = ReasonPatterns.mta();
 
@@ -76,12 +137,21 @@ final class ReasonClassifier {
             if (RCPT_REFUSAL.find(text)) {
                 return byMessage;
             }
-            final boolean afterData = "DATA".equals(command) || text.contains("550 : user unknown") || text.contains("550: : user unknown")
-                    || status != null && (status.startsWith("5.7.") || status.startsWith("5.3.") || status.startsWith("5.2.0"));
-            return (afterData || "filtered".equals(byStatus)) && !"RCPT".equals(command) || command == null && (status == null || status.endsWith(".0.0")) ? "filtered" : byMessage;
+            final boolean afterData = "DATA".equals(command)
+                    || text.contains("550 : user unknown")
+                    || text.contains("550: : user unknown")
+                    || status != null
+                            && (status.startsWith("5.7.") || status.startsWith("5.3.") || status.startsWith("5.2.0"));
+            return (afterData || "filtered".equals(byStatus)) && !"RCPT".equals(command)
+                            || command == null && (status == null || status.endsWith(".0.0"))
+                    ? "filtered"
+                    : byMessage;
         }
-        if (byStatus != null && STATUS_PROBED.contains(byStatus) && (byMessage == null || !PROBE_ORDER.contains(byMessage)
-                || PROBE_ORDER.indexOf(byMessage) > PROBE_ORDER.indexOf(byStatus))) {
+        if (byStatus != null
+                && STATUS_PROBED.contains(byStatus)
+                && (byMessage == null
+                        || !PROBE_ORDER.contains(byMessage)
+                        || PROBE_ORDER.indexOf(byMessage) > PROBE_ORDER.indexOf(byStatus))) {
             // Sisimai probes reasons in order and a status code naming one decides before later messages.
             return byStatus;
         }
@@ -137,7 +207,8 @@ final class ReasonClassifier {
     static boolean hard(final String reason, final String status, final String replyCode) {
         return switch (reason) {
             case "userunknown", "hostunknown", "hasmoved" -> true;
-            case "notaccept" -> !(status != null && status.startsWith("4") || replyCode != null && replyCode.startsWith("4"));
+            case "notaccept" ->
+                !(status != null && status.startsWith("4") || replyCode != null && replyCode.startsWith("4"));
             default -> false;
         };
     }

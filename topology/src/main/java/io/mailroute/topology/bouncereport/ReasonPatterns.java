@@ -18,8 +18,11 @@ final class ReasonPatterns {
     private final Map<String, List<String>> vetoes;
     private final Map<String, String> statuses;
 
-    private ReasonPatterns(final List<String[]> ordered, final Map<String, List<String[]>> matches, final Map<String, List<String>> vetoes,
-                           final Map<String, String> statuses) {
+    private ReasonPatterns(
+            final List<String[]> ordered,
+            final Map<String, List<String[]>> matches,
+            final Map<String, List<String>> vetoes,
+            final Map<String, String> statuses) {
         this.ordered = ordered;
         this.matches = matches;
         this.vetoes = vetoes;
@@ -98,8 +101,10 @@ final class ReasonPatterns {
                 ordered.add(entry);
             }
             switch (row[1]) {
-                case "isnot" -> vetoes.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2]);
-                case "text", "pair" -> matches.computeIfAbsent(row[0], k -> new ArrayList<>()).add(fragments);
+                case "isnot" ->
+                    vetoes.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2]);
+                case "text", "pair" ->
+                    matches.computeIfAbsent(row[0], k -> new ArrayList<>()).add(fragments);
                 default -> throw new IllegalStateException("reason-patterns.tsv: unknown kind " + row[1]);
             }
         }

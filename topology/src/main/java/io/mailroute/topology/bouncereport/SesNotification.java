@@ -20,8 +20,7 @@ final class SesNotification {
      * @param messageId SES message id of the original mail, or null
      * @param source    the original mail's sender (SES mail.source), or null
      */
-    record Report(List<Failure> failures, String kind, String messageId, String source) {
-    }
+    record Report(List<Failure> failures, String kind, String messageId, String source) {}
 
     private SesNotification() {}
 
@@ -40,7 +39,8 @@ final class SesNotification {
                 return null;
             }
         }
-        final String type = node.path("notificationType").asText(node.path("eventType").asText(""));
+        final String type =
+                node.path("notificationType").asText(node.path("eventType").asText(""));
         final String messageId = node.path("mail").path("messageId").asText(null);
         final String source = node.path("mail").path("source").asText(null);
         final List<Failure> failures = new ArrayList<>();
@@ -54,14 +54,19 @@ final class SesNotification {
                     if (status == null) {
                         status = StatusCodes.status(diagnostic);
                     }
-                    failures.add(new Failure(r.path("emailAddress").asText(), status, DeliveryStatusFields.afterType(diagnostic),
-                            r.path("action").asText("failed").toLowerCase(Locale.ROOT), mta == null ? null : DeliveryStatusFields.afterType(mta),
+                    failures.add(new Failure(
+                            r.path("emailAddress").asText(),
+                            status,
+                            DeliveryStatusFields.afterType(diagnostic),
+                            r.path("action").asText("failed").toLowerCase(Locale.ROOT),
+                            mta == null ? null : DeliveryStatusFields.afterType(mta),
                             null));
                 }
                 return new Report(failures, "dsn", messageId, source);
             }
             case "Complaint" -> {
-                final String feedbackType = node.path("complaint").path("complaintFeedbackType").asText("abuse");
+                final String feedbackType =
+                        node.path("complaint").path("complaintFeedbackType").asText("abuse");
                 for (final JsonNode r : node.path("complaint").path("complainedRecipients")) {
                     failures.add(new Failure(r.path("emailAddress").asText(), null, "", null, null, feedbackType));
                 }
@@ -73,7 +78,8 @@ final class SesNotification {
                 final String response = delivery.path("smtpResponse").asText("");
                 for (final JsonNode r : delivery.path("recipients")) {
                     final String status = StatusCodes.status(response);
-                    failures.add(new Failure(r.asText(), status == null ? "2.0.0" : status, response, "delivered", mta, null));
+                    failures.add(new Failure(
+                            r.asText(), status == null ? "2.0.0" : status, response, "delivered", mta, null));
                 }
                 return new Report(failures, "dsn", messageId, source);
             }

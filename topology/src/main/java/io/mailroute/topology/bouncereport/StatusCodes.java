@@ -14,6 +14,7 @@ final class StatusCodes {
     };
     /** A code (group 1) after no digit and no dot; {@link #status} wants no digit in the digits and dots after it. */
     private static final LinearPattern BARE_STATUS = LinearPattern.compile("(?:^|[^\\d.])([245]\\.\\d\\.\\d{1,3})");
+
     private static final LinearPattern IPV4 = LinearPattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
     /** A reply code (group 1) after no digit and no dot; {@link #replyCode} checks what follows it. */
     private static final LinearPattern REPLY = LinearPattern.compile("(?:^|[^\\d.])([245][0-5]\\d)");
@@ -124,8 +125,13 @@ final class StatusCodes {
         if (inMessage.indexOf(".0.0") > 0) {
             return field;
         }
-        if (field.equals("4.4.7") || field.equals("4.7.0") || field.startsWith("5.3.") || field.startsWith(".5.1", 1)
-                || field.startsWith(".5.2", 1) || field.startsWith(".5.4", 1) || field.startsWith(".5.5", 1)) {
+        if (field.equals("4.4.7")
+                || field.equals("4.7.0")
+                || field.startsWith("5.3.")
+                || field.startsWith(".5.1", 1)
+                || field.startsWith(".5.2", 1)
+                || field.startsWith(".5.4", 1)
+                || field.startsWith(".5.5", 1)) {
             return inMessage;
         }
         if (field.equals("5.1.1")) {
@@ -166,14 +172,18 @@ final class StatusCodes {
             return true;
         }
         final char next = text.charAt(at);
-        return (next == ' ' || next == '-') && !(at + 3 < text.length() && isDigit(text.charAt(at + 1))
-                && isDigit(text.charAt(at + 2)) && isDigit(text.charAt(at + 3)));
+        return (next == ' ' || next == '-')
+                && !(at + 3 < text.length()
+                        && isDigit(text.charAt(at + 1))
+                        && isDigit(text.charAt(at + 2))
+                        && isDigit(text.charAt(at + 3)));
     }
 
     /** Where {@code $} matches in {@code java.util.regex}: the end, or before a line terminator that ends the text. */
     private static boolean atEnd(final String text, final int at) {
         final int left = text.length() - at;
-        return left == 0 || left == 1 && "\n\r\u0085\u2028\u2029".indexOf(text.charAt(at)) >= 0
+        return left == 0
+                || left == 1 && "\n\r\u0085\u2028\u2029".indexOf(text.charAt(at)) >= 0
                 || left == 2 && text.startsWith("\r\n", at);
     }
 

@@ -30,12 +30,13 @@ public final class AuthRequirements {
         if (auth.getAuthservId() == null) {
             return prefix + "no Authentication-Results from a trusted receiving server";
         }
-        return prefix + switch (requirement) {
-            case DMARC -> dmarc(auth);
-            case DKIM -> dkim(auth);
-            case SPF -> spf(auth);
-            default -> dmarc(auth) + ", " + dkim(auth);
-        };
+        return prefix
+                + switch (requirement) {
+                    case DMARC -> dmarc(auth);
+                    case DKIM -> dkim(auth);
+                    case SPF -> spf(auth);
+                    default -> dmarc(auth) + ", " + dkim(auth);
+                };
     }
 
     private static String dmarc(final AuthVerdicts auth) {
@@ -43,7 +44,8 @@ public final class AuthRequirements {
     }
 
     private static String dkim(final AuthVerdicts auth) {
-        final String signed = auth.getDkimDomains().isEmpty() ? "no signature passed"
+        final String signed = auth.getDkimDomains().isEmpty()
+                ? "no signature passed"
                 : "signed: " + String.join(", ", auth.getDkimDomains());
         return auth.getFromDomain() == null
                 ? "no single From address to align a DKIM signature with (" + signed + ")"

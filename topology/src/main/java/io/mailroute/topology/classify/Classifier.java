@@ -1,6 +1,5 @@
 package io.mailroute.topology.classify;
 
-import io.mailroute.avro.Address;
 import io.mailroute.avro.AuthVerdicts;
 import io.mailroute.avro.Bounce;
 import io.mailroute.avro.ClassifiedMail;
@@ -27,7 +26,6 @@ import io.mailroute.topology.rules.MailView;
 import io.mailroute.topology.rules.RuleSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +59,8 @@ public final class Classifier {
         this.excerptChars = excerptChars;
     }
 
-    public MailDecision classify(final ParsedAttempt parsed, final RuleSet rules, final OwnerLookup owners, final long now) {
+    public MailDecision classify(
+            final ParsedAttempt parsed, final RuleSet rules, final OwnerLookup owners, final long now) {
         final MailAttempt attempt = parsed.attempt();
         final ParsedMail mail = parsed.mail();
         final MailView view = new MailView(mail, bounceDetector);
@@ -73,15 +72,31 @@ public final class Classifier {
         final Optional<CompiledRule> match = rules.firstMatch(view);
         if (match.isEmpty()) {
             final Routed.ToNewPattern sighting = newPattern(attempt, mail, now);
-            return outcomes.retry(attempt, RetryReason.UNCLASSIFIED, List.of(sighting.key()), "no rule matches", null, mail,
-                    rules.version(), now, List.of(sighting));
+            return outcomes.retry(
+                    attempt,
+                    RetryReason.UNCLASSIFIED,
+                    List.of(sighting.key()),
+                    "no rule matches",
+                    null,
+                    mail,
+                    rules.version(),
+                    now,
+                    List.of(sighting));
         }
         final CompiledRule rule = match.get();
         final Map<String, String> extracted = rule.extract(view);
         final List<String> missing = rule.missingRequired(extracted);
         if (!missing.isEmpty()) {
-            return outcomes.retry(attempt, RetryReason.UNCLASSIFIED, List.of(), "rule " + rule.id() + " matched but found no "
-                    + String.join(", ", missing), rule.id(), mail, rules.version(), now, List.of());
+            return outcomes.retry(
+                    attempt,
+                    RetryReason.UNCLASSIFIED,
+                    List.of(),
+                    "rule " + rule.id() + " matched but found no " + String.join(", ", missing),
+                    rule.id(),
+                    mail,
+                    rules.version(),
+                    now,
+                    List.of());
         }
         final List<Owner> found = new ArrayList<>(owners.ownersOf(mail.recipients()));
         final Optional<String> fallbackId = found.isEmpty() ? rule.fallbackOwnerId(view) : Optional.empty();
@@ -94,9 +109,17 @@ public final class Classifier {
             final Set<String> waitingFor = new LinkedHashSet<>();
             mail.recipients().forEach(r -> waitingFor.add(r.getNormalized()));
             fallbackId.ifPresent(id -> waitingFor.add(Outcomes.ACCOUNT_PREFIX + id));
-            return outcomes.retry(attempt, RetryReason.ACCOUNT_UNKNOWN, List.copyOf(waitingFor), "no owner for "
-                    + (waitingFor.isEmpty() ? "a mail without recipients" : String.join(", ", waitingFor)), rule.id(), mail,
-                    rules.version(), now, List.of());
+            return outcomes.retry(
+                    attempt,
+                    RetryReason.ACCOUNT_UNKNOWN,
+                    List.copyOf(waitingFor),
+                    "no owner for "
+                            + (waitingFor.isEmpty() ? "a mail without recipients" : String.join(", ", waitingFor)),
+                    rule.id(),
+                    mail,
+                    rules.version(),
+                    now,
+                    List.of());
         }
         return out.route(rule, found, extracted);
     }
@@ -132,16 +155,28 @@ public final class Classifier {
             this.now = now;
         }
 
-        MailDecision quarantine(final CompiledRule rule, final List<Owner> owners, final String reason, final Map<String, String> extracted) {
+        MailDecision quarantine(
+                final CompiledRule rule,
+                final List<Owner> owners,
+                final String reason,
+                final Map<String, String> extracted) {
             final List<Routed> routes = new ArrayList<>();
             final List<OwnerOutcome> statuses = new ArrayList<>();
-            final String category = rule == null ? QUARANTINE_CATEGORY : rule.rule().getCategory();
+            final String category =
+                    rule == null ? QUARANTINE_CATEGORY : rule.rule().getCategory();
             final String ruleId = rule == null ? null : rule.id();
             for (final Owner owner : ownersOrNobody(owners)) {
-                routes.add(new Routed.ToLane(attempt.mailId(), Lane.QUARANTINE,
+                routes.add(new Routed.ToLane(
+                        attempt.mailId(),
+                        Lane.QUARANTINE,
                         classified(owner, Lane.QUARANTINE, rule, category, reason, extracted)));
-                statuses.add(OwnerOutcome.newBuilder().setOwnerId(ownerId(owner)).setOutcome(Outcome.QUARANTINED)
-                        .setLanes(List.of(Lane.QUARANTINE)).setRuleId(ruleId).setCategory(category).setDetail(reason)
+                statuses.add(OwnerOutcome.newBuilder()
+                        .setOwnerId(ownerId(owner))
+                        .setOutcome(Outcome.QUARANTINED)
+                        .setLanes(List.of(Lane.QUARANTINE))
+                        .setRuleId(ruleId)
+                        .setCategory(category)
+                        .setDetail(reason)
                         .build());
             }
             routes.add(outcomes.status(attempt, Stage.ROUTE, statuses, view.mail(), rulesVersion, now));
@@ -156,34 +191,61 @@ public final class Classifier {
             for (final Owner owner : ownersOrNobody(owners)) {
                 for (final Lane lane : r.getLanes()) {
                     final String key = lane == Lane.QUARANTINE || owner == null ? attempt.mailId() : owner.accountId();
-                    routes.add(new Routed.ToLane(key, lane, classified(owner, lane, rule, r.getCategory(), null, extracted)));
+                    routes.add(new Routed.ToLane(
+                            key, lane, classified(owner, lane, rule, r.getCategory(), null, extracted)));
                 }
-                statuses.add(OwnerOutcome.newBuilder().setOwnerId(ownerId(owner)).setOutcome(outcome)
-                        .setLanes(List.copyOf(r.getLanes())).setRuleId(rule.id()).setCategory(r.getCategory()).setDetail(null)
+                statuses.add(OwnerOutcome.newBuilder()
+                        .setOwnerId(ownerId(owner))
+                        .setOutcome(outcome)
+                        .setLanes(List.copyOf(r.getLanes()))
+                        .setRuleId(rule.id())
+                        .setCategory(r.getCategory())
+                        .setDetail(null)
                         .build());
             }
             routes.add(outcomes.status(attempt, Stage.ROUTE, statuses, view.mail(), rulesVersion, now));
             return new MailDecision(routes);
         }
 
-        private ClassifiedMail classified(final Owner owner, final Lane lane, final CompiledRule rule, final String category,
-                                          final String quarantineReason, final Map<String, String> extracted) {
+        private ClassifiedMail classified(
+                final Owner owner,
+                final Lane lane,
+                final CompiledRule rule,
+                final String category,
+                final String quarantineReason,
+                final Map<String, String> extracted) {
             final ParsedMail mail = view.mail();
-            final Severity severity = rule == null ? Severity.MEDIUM : rule.rule().getSeverity();
+            final Severity severity =
+                    rule == null ? Severity.MEDIUM : rule.rule().getSeverity();
             final boolean ticket = lane == Lane.TICKET;
-            return ClassifiedMail.newBuilder().setMailId(attempt.mailId()).setOwnerId(ownerId(owner))
-                    .setOwnerName(owner == null ? null : owner.name()).setLane(lane).setCategory(category)
+            return ClassifiedMail.newBuilder()
+                    .setMailId(attempt.mailId())
+                    .setOwnerId(ownerId(owner))
+                    .setOwnerName(owner == null ? null : owner.name())
+                    .setLane(lane)
+                    .setCategory(category)
                     .setSeverity(severity)
-                    .setRuleId(rule == null ? null : rule.id()).setRulesVersion(rulesVersion)
-                    .setQuarantineReason(quarantineReason).setMessageId(mail.messageId()).setSubject(mail.subject())
-                    .setSubjectRaw(mail.subjectRaw()).setFrom(mail.from()).setRecipients(mail.recipients())
+                    .setRuleId(rule == null ? null : rule.id())
+                    .setRulesVersion(rulesVersion)
+                    .setQuarantineReason(quarantineReason)
+                    .setMessageId(mail.messageId())
+                    .setSubject(mail.subject())
+                    .setSubjectRaw(mail.subjectRaw())
+                    .setFrom(mail.from())
+                    .setRecipients(mail.recipients())
                     .setSentAt(mail.sentAt() == null ? null : Instant.ofEpochMilli(mail.sentAt()))
-                    .setReceivedAt(attempt.mail().getReceivedAt()).setClassifiedAt(Instant.ofEpochMilli(now))
-                    .setTextExcerpt(excerpt(mail)).setAttachments(mail.body().attachments()).setAuth(mail.auth())
-                    .setExtracted(Map.copyOf(extracted)).setBounces(view.bounces())
+                    .setReceivedAt(attempt.mail().getReceivedAt())
+                    .setClassifiedAt(Instant.ofEpochMilli(now))
+                    .setTextExcerpt(excerpt(mail))
+                    .setAttachments(mail.body().attachments())
+                    .setAuth(mail.auth())
+                    .setExtracted(Map.copyOf(extracted))
+                    .setBounces(view.bounces())
                     .setBouncesOmitted(view.bouncesOmitted())
                     .setTicketAction(ticket ? ticketAction(rule) : null)
-                    .setTicketKey(ticket ? ticketKey(extracted, view.bounces()) : null).setRaw(attempt.ref()).build();
+                    .setTicketKey(ticket ? ticketKey(extracted, view.bounces()) : null)
+                    .setRaw(attempt.ref())
+                    .build();
         }
 
         /** The start of the body text, computed once per attempt; null when there is no text. */
@@ -196,7 +258,9 @@ public final class Classifier {
         }
 
         private TicketAction ticketAction(final CompiledRule rule) {
-            return rule == null || rule.rule().getTicketAction() == null ? TicketAction.OPEN : rule.rule().getTicketAction();
+            return rule == null || rule.rule().getTicketAction() == null
+                    ? TicketAction.OPEN
+                    : rule.rule().getTicketAction();
         }
 
         /** The ticket to open or update: an extracted ticketKey or caseId, else the bounced recipient, else the mail. */

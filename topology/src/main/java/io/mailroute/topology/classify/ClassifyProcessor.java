@@ -39,8 +39,12 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, StageResult<P
     @Override
     public void process(final FixedKeyRecord<String, StageResult<ParsedAttempt>> record) {
         final long now = context.currentSystemTimeMs();
-        final MailDecision decision = record.value().decide(parsed -> guard.decide(parsed.attempt(), Stage.CLASSIFY, now,
-                () -> classifier.classify(parsed, rules.current(), owners, now)));
+        final MailDecision decision = record.value()
+                .decide(parsed -> guard.decide(
+                        parsed.attempt(),
+                        Stage.CLASSIFY,
+                        now,
+                        () -> classifier.classify(parsed, rules.current(), owners, now)));
         context.forward(record.withValue(decision));
     }
 }

@@ -39,8 +39,12 @@ public final class ClassifyStage {
      * @param outcomes builds the retry, dead-letter and status records
      * @param lookups  owners and rules
      */
-    public ClassifyStage(final MailrouteConfig config, final MailBodyStore bodies, final BounceDetector bounces,
-                         final Outcomes outcomes, final Lookups lookups) {
+    public ClassifyStage(
+            final MailrouteConfig config,
+            final MailBodyStore bodies,
+            final BounceDetector bounces,
+            final Outcomes outcomes,
+            final Lookups lookups) {
         final MailParser parser = new MailParser(config.parserSettings());
         this.fetch = new FetchStage(bodies, outcomes);
         this.parse = new ParseStage(parser, outcomes);
@@ -56,11 +60,10 @@ public final class ClassifyStage {
      * attempts ─ fetch-mail ─ parse-mail ─ parsed   (each named for its track)
      * </pre>
      */
-    public KStream<String, StageResult<ParsedAttempt>> addFetchAndParseTo(final KStream<String, MailAttempt> attempts,
-                                                                         final Track track) {
+    public KStream<String, StageResult<ParsedAttempt>> addFetchAndParseTo(
+            final KStream<String, MailAttempt> attempts, final Track track) {
         // each stage either hands on its result or the mail's final decision (retry, dead letter)
-        return attempts
-                .processValues(StageProcessor.supplier(fetch::fetch), Named.as(Node.FETCH.id(track)))
+        return attempts.processValues(StageProcessor.supplier(fetch::fetch), Named.as(Node.FETCH.id(track)))
                 .processValues(() -> new ParseProcessor(parse, guard), Named.as(Node.PARSE.id(track)));
     }
 
@@ -70,9 +73,9 @@ public final class ClassifyStage {
      * parsed ─ classify-mail ─ decisions   (named for its track; owners and rules from the global stores)
      * </pre>
      */
-    public KStream<String, MailDecision> addTo(final KStream<String, StageResult<ParsedAttempt>> parsed,
-                                               final Track track) {
-        return parsed.processValues(() -> new ClassifyProcessor(classifier, guard, lookups),
-                Named.as(Node.CLASSIFY.id(track)));
+    public KStream<String, MailDecision> addTo(
+            final KStream<String, StageResult<ParsedAttempt>> parsed, final Track track) {
+        return parsed.processValues(
+                () -> new ClassifyProcessor(classifier, guard, lookups), Named.as(Node.CLASSIFY.id(track)));
     }
 }

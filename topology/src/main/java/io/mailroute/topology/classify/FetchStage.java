@@ -34,23 +34,37 @@ final class FetchStage {
         final RawMail mail = attempt.mail();
         if (mail.getStorage() == Storage.INLINE) {
             if (mail.getContent() == null) {
-                return StageResult.done(outcomes.deadLetter(attempt, Stage.FETCH, "mailroute:inline-content-missing",
-                        "storage is INLINE but the record carries no content", null, null, now));
+                return StageResult.done(outcomes.deadLetter(
+                        attempt,
+                        Stage.FETCH,
+                        "mailroute:inline-content-missing",
+                        "storage is INLINE but the record carries no content",
+                        null,
+                        null,
+                        now));
             }
             return StageResult.next(new FetchedMail(attempt, bytes(mail.getContent())));
         }
-        final ClaimCheck check = new ClaimCheck(mail.getBucket(), mail.getKey(), mail.getVersionId(),
-                mail.getEtag(), mail.getSize(), mail.getSha256());
+        final ClaimCheck check = new ClaimCheck(
+                mail.getBucket(), mail.getKey(), mail.getVersionId(), mail.getEtag(), mail.getSize(), mail.getSha256());
         final byte[] bytes;
         try {
             bytes = store.fetch(check);
         } catch (S3Failure e) {
             if (waits(e.kind())) {
-                return StageResult.done(outcomes.retry(attempt, RetryReason.TRANSIENT, List.of(),
-                        e.errorClass() + ": " + e.getMessage(), null, null, null, now, List.of()));
+                return StageResult.done(outcomes.retry(
+                        attempt,
+                        RetryReason.TRANSIENT,
+                        List.of(),
+                        e.errorClass() + ": " + e.getMessage(),
+                        null,
+                        null,
+                        null,
+                        now,
+                        List.of()));
             }
-            return StageResult.done(outcomes.deadLetter(attempt, Stage.FETCH, e.errorClass(), e.getMessage(), null,
-                    null, now));
+            return StageResult.done(
+                    outcomes.deadLetter(attempt, Stage.FETCH, e.errorClass(), e.getMessage(), null, null, now));
         }
         return StageResult.next(new FetchedMail(attempt, bytes));
     }
@@ -71,7 +85,10 @@ final class FetchStage {
 
     /** The buffer's bytes, without a copy when it wraps a whole array (as Avro's decoder makes them). */
     private static byte[] bytes(final ByteBuffer buffer) {
-        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0 && buffer.remaining() == buffer.array().length) {
+        if (buffer.hasArray()
+                && buffer.arrayOffset() == 0
+                && buffer.position() == 0
+                && buffer.remaining() == buffer.array().length) {
             return buffer.array();
         }
         final byte[] copy = new byte[buffer.remaining()];

@@ -48,8 +48,14 @@ final class MailGuard {
             return null;
         }
         unfinished.finish(key(attempt));
-        return outcomes.deadLetter(attempt, stage, KILLED_THREADS, "processing this mail killed " + deaths
-                + " stream threads; it is not read again", null, null, now);
+        return outcomes.deadLetter(
+                attempt,
+                stage,
+                KILLED_THREADS,
+                "processing this mail killed " + deaths + " stream threads; it is not read again",
+                null,
+                null,
+                now);
     }
 
     /** The attempt's stages returned: it no longer counts as begun. */
@@ -58,12 +64,14 @@ final class MailGuard {
     }
 
     /** Runs {@code work} under the attempt's budget; a budget overrun or stack overflow becomes a dead letter of {@code stage}. */
-    <T> StageResult<T> next(final MailAttempt attempt, final Stage stage, final long now, final Supplier<StageResult<T>> work) {
+    <T> StageResult<T> next(
+            final MailAttempt attempt, final Stage stage, final long now, final Supplier<StageResult<T>> work) {
         return guarded(attempt, stage, now, work, StageResult::done);
     }
 
     /** Runs the attempt's last stage under its budget, as {@link #next} does. */
-    MailDecision decide(final MailAttempt attempt, final Stage stage, final long now, final Supplier<MailDecision> work) {
+    MailDecision decide(
+            final MailAttempt attempt, final Stage stage, final long now, final Supplier<MailDecision> work) {
         return guarded(attempt, stage, now, work, Function.identity());
     }
 
@@ -72,8 +80,12 @@ final class MailGuard {
         return MailBudget.enter(key(attempt), budget);
     }
 
-    private <T> T guarded(final MailAttempt attempt, final Stage stage, final long now, final Supplier<T> work,
-                          final Function<MailDecision, T> failed) {
+    private <T> T guarded(
+            final MailAttempt attempt,
+            final Stage stage,
+            final long now,
+            final Supplier<T> work,
+            final Function<MailDecision, T> failed) {
         try (MailBudget running = enter(attempt)) {
             try {
                 final T result = work.get();
@@ -87,13 +99,27 @@ final class MailGuard {
         }
     }
 
-    private MailDecision overrun(final MailAttempt attempt, final Stage stage, final long now, final MailBudget running) {
-        return outcomes.deadLetter(attempt, stage, BUDGET_EXCEEDED, "stage " + stage + " used up the mail's budget of "
-                + running.budgetMillis() + " ms on the stream thread", null, null, now);
+    private MailDecision overrun(
+            final MailAttempt attempt, final Stage stage, final long now, final MailBudget running) {
+        return outcomes.deadLetter(
+                attempt,
+                stage,
+                BUDGET_EXCEEDED,
+                "stage " + stage + " used up the mail's budget of " + running.budgetMillis()
+                        + " ms on the stream thread",
+                null,
+                null,
+                now);
     }
 
     private MailDecision stackOverflow(final MailAttempt attempt, final Stage stage, final long now) {
-        return outcomes.deadLetter(attempt, stage, STACK_OVERFLOW, "stage " + stage
-                + " overflowed the stack on this mail (nesting or repetition too deep)", null, null, now);
+        return outcomes.deadLetter(
+                attempt,
+                stage,
+                STACK_OVERFLOW,
+                "stage " + stage + " overflowed the stack on this mail (nesting or repetition too deep)",
+                null,
+                null,
+                now);
     }
 }

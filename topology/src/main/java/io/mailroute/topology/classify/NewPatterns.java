@@ -27,6 +27,7 @@ public final class NewPatterns {
             + "[\\s\\x0B]*[:：][\\s\\x0B]*|[\\s\\x0B]*\\[external][\\s\\x0B]*)+");
     /** Candidate ids: eight or more letters, digits and hyphens between word boundaries; see {@link #maskIds}. */
     private static final LinearPattern ID_CANDIDATES = LinearPattern.compile("\\b[A-Za-z0-9-]{8,}\\b");
+
     private static final LinearPattern DIGITS = LinearPattern.compile("\\d+");
     private static final int MAX_SHAPE = 120;
     /** Characters of a subject its shape is made of: the shape keeps 120, ids and runs of blanks shrink. */
@@ -96,12 +97,21 @@ public final class NewPatterns {
         final String domain = senderDomain(mail);
         final String shape = shape(mail.subject());
         final Instant at = Instant.ofEpochMilli(now);
-        return Alert.newBuilder().setAlertKey(key(domain, shape)).setType(AlertType.NEW_PATTERN).setLevel(AlertLevel.WARNING)
+        return Alert.newBuilder()
+                .setAlertKey(key(domain, shape))
+                .setType(AlertType.NEW_PATTERN)
+                .setLevel(AlertLevel.WARNING)
                 .setScope(domain + ": " + shape)
                 .setMessage("No rule matches mail from " + domain + " with subjects like '" + shape + "'")
-                .setCount(1L).setTotal(null).setRate(null).setThreshold(null).setWindowStart(at).setWindowEnd(at)
+                .setCount(1L)
+                .setTotal(null)
+                .setRate(null)
+                .setThreshold(null)
+                .setWindowStart(at)
+                .setWindowEnd(at)
                 .setSampleMailIds(List.of(mailId))
-                .setAttributes(Map.of("sender", sender, "senderDomain", domain, "subjectShape", shape)).setRaisedAt(at)
+                .setAttributes(Map.of("sender", sender, "senderDomain", domain, "subjectShape", shape))
+                .setRaisedAt(at)
                 .build();
     }
 

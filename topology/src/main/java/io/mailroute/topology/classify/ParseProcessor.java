@@ -46,7 +46,8 @@ final class ParseProcessor implements FixedKeyProcessor<String, StageResult<Fetc
         }
         final MailBudget running = guard.enter(fetched.attempt());
         try {
-            context.forward(record.withValue(guard.next(fetched.attempt(), Stage.PARSE, now, () -> parse.parse(fetched, now))));
+            context.forward(
+                    record.withValue(guard.next(fetched.attempt(), Stage.PARSE, now, () -> parse.parse(fetched, now))));
         } finally {
             running.close();
         }

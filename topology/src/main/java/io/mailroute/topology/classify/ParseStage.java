@@ -22,8 +22,8 @@ final class ParseStage {
         try {
             return StageResult.next(new ParsedAttempt(fetched.attempt(), parser.parse(fetched.bytes())));
         } catch (MailParseException e) {
-            return StageResult.done(outcomes.deadLetter(fetched.attempt(), Stage.PARSE, "mailroute:unparseable", e.getMessage(), null,
-                    null, now));
+            return StageResult.done(outcomes.deadLetter(
+                    fetched.attempt(), Stage.PARSE, "mailroute:unparseable", e.getMessage(), null, null, now));
         }
     }
 }

@@ -16,6 +16,13 @@ import java.time.Duration;
  * @param criticalRate      bounce rate of a CRITICAL alert
  * @param minVolume         mails in the window before a rate can raise an alert
  */
-public record BounceSettings(Duration ticketQuietPeriod, Duration checkInterval, int softToHard, Duration softWindow,
-                             Duration unverifiedWindow, Duration rateWindow, double warningRate, double criticalRate,
-                             int minVolume) {}
+public record BounceSettings(
+        Duration ticketQuietPeriod,
+        Duration checkInterval,
+        int softToHard,
+        Duration softWindow,
+        Duration unverifiedWindow,
+        Duration rateWindow,
+        double warningRate,
+        double criticalRate,
+        int minVolume) {}

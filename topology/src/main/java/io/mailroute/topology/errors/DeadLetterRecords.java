@@ -56,7 +56,8 @@ final class DeadLetterRecords {
         final TopicNames names = TopicNames.from(configs);
         final Object configured = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         final String topic = configured == null ? names.name(MailTopic.DLQ) : configured.toString();
-        final Serializer<DeadLetter> serializer = AvroSerdes.specific(DeadLetter.class, SchemaRegistryClients.fromConfig(configs), configs)
+        final Serializer<DeadLetter> serializer = AvroSerdes.specific(
+                        DeadLetter.class, SchemaRegistryClients.fromConfig(configs), configs)
                 .serializer();
         return new DeadLetterRecords(topic, names, serializer);
     }
@@ -67,7 +68,8 @@ final class DeadLetterRecords {
 
     /** True for the topics of global stores, whose handlers cannot send DLQ records. */
     boolean isGlobal(final String sourceTopic) {
-        return names.name(MailTopic.ACCOUNTS).equals(sourceTopic) || names.name(MailTopic.RULES).equals(sourceTopic)
+        return names.name(MailTopic.ACCOUNTS).equals(sourceTopic)
+                || names.name(MailTopic.RULES).equals(sourceTopic)
                 || names.name(MailTopic.ALERTS).equals(sourceTopic);
     }
 
@@ -77,17 +79,29 @@ final class DeadLetterRecords {
      * @param key   the failing record's key (a mail id for all mail records)
      * @param value the failing record's value, deserialized, or null
      */
-    ProducerRecord<byte[], byte[]> record(final ErrorHandlerContext context, final Object key, final Object value, final Stage stage,
-                                          final Exception exception) {
+    ProducerRecord<byte[], byte[]> record(
+            final ErrorHandlerContext context,
+            final Object key,
+            final Object value,
+            final Stage stage,
+            final Exception exception) {
         final Optional<MailAttempt> attempt = attemptOf(value);
         final String mailId = mailId(key, value, attempt);
-        final RawRef ref = attempt.map(MailAttempt::ref).or(() -> refOf(value, context)).orElseGet(() -> rawBytesRef(context, mailId));
-        final DeadLetter letter = DeadLetters.of(mailId, attempt.map(MailAttempt::number).orElse(0), ref,
-                new DeadLetters.Origin(context.topic(), partition(context), offset(context)), stage,
-                exception.getClass().getName(), exception.getMessage(), Instant.now());
+        final RawRef ref = attempt.map(MailAttempt::ref)
+                .or(() -> refOf(value, context))
+                .orElseGet(() -> rawBytesRef(context, mailId));
+        final DeadLetter letter = DeadLetters.of(
+                mailId,
+                attempt.map(MailAttempt::number).orElse(0),
+                ref,
+                new DeadLetters.Origin(context.topic(), partition(context), offset(context)),
+                stage,
+                exception.getClass().getName(),
+                exception.getMessage(),
+                Instant.now());
         final Long timestamp = context.timestamp() < 0 ? null : context.timestamp();
-        final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp, keys.serialize(topic, mailId),
-                serializer.serialize(topic, letter));
+        final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                topic, null, timestamp, keys.serialize(topic, mailId), serializer.serialize(topic, letter));
         record.headers()
                 .add(HEADER_EXCEPTION, utf8(exception.getClass().getName()))
                 .add(HEADER_MESSAGE, utf8(letter.getMessage()))
@@ -160,8 +174,15 @@ final class DeadLetterRecords {
     /** A reference made of what the failing source record offers: its bytes' size and hash and its coordinates. */
     private static RawRef rawBytesRef(final ErrorHandlerContext context, final String mailId) {
         final byte[] bytes = context.sourceRawValue() == null ? new byte[0] : context.sourceRawValue();
-        return RawRef.newBuilder().setBucket("").setKey(mailId).setVersionId(null).setEtag(null).setSize(bytes.length)
-                .setSha256(Hashes.sha256Hex(bytes)).setTopic(context.topic()).setPartition(partition(context))
+        return RawRef.newBuilder()
+                .setBucket("")
+                .setKey(mailId)
+                .setVersionId(null)
+                .setEtag(null)
+                .setSize(bytes.length)
+                .setSha256(Hashes.sha256Hex(bytes))
+                .setTopic(context.topic())
+                .setPartition(partition(context))
                 .setOffset(offset(context))
                 .build();
     }

@@ -26,13 +26,24 @@ public final class MailDeserializationExceptionHandler implements Deserializatio
     }
 
     @Override
-    public Response handleError(final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record, final Exception exception) {
+    public Response handleError(
+            final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record, final Exception exception) {
         if (deadLetters.isGlobal(record.topic())) {
-            log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), exception.toString());
+            log.warn(
+                    "Skipping unreadable record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    exception.toString());
             return Response.resume();
         }
-        log.warn("Cannot read record {}-{}@{}; sending it to {}: {}", record.topic(), record.partition(), record.offset(),
-                deadLetters.topic(), exception.toString());
+        log.warn(
+                "Cannot read record {}-{}@{}; sending it to {}: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                deadLetters.topic(),
+                exception.toString());
         return Response.resume(List.of(deadLetters.record(context, record.key(), null, Stage.INGEST, exception)));
     }
 }

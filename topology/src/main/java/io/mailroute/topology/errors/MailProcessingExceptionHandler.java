@@ -26,14 +26,24 @@ public final class MailProcessingExceptionHandler implements ProcessingException
     }
 
     @Override
-    public Response handleError(final ErrorHandlerContext context, final Record<?, ?> record, final Exception exception) {
+    public Response handleError(
+            final ErrorHandlerContext context, final Record<?, ?> record, final Exception exception) {
         if (Node.isGlobal(context.processorNodeId())) {
-            log.warn("Skipping {} of {}: {} failed: {}", record.key(), context.topic(), context.processorNodeId(), exception.toString());
+            log.warn(
+                    "Skipping {} of {}: {} failed: {}",
+                    record.key(),
+                    context.topic(),
+                    context.processorNodeId(),
+                    exception.toString());
             return Response.resume();
         }
-        log.warn("Processing of {} failed in {}; sending it to {}: {}", record.key(), context.processorNodeId(), deadLetters.topic(),
+        log.warn(
+                "Processing of {} failed in {}; sending it to {}: {}",
+                record.key(),
+                context.processorNodeId(),
+                deadLetters.topic(),
                 exception.toString());
-        return Response.resume(List.of(deadLetters.record(context, record.key(), record.value(),
-                Node.stageOf(context.processorNodeId()), exception)));
+        return Response.resume(List.of(deadLetters.record(
+                context, record.key(), record.value(), Node.stageOf(context.processorNodeId()), exception)));
     }
 }

@@ -26,7 +26,8 @@ public final class MailProductionExceptionHandler implements ProductionException
     }
 
     @Override
-    public Response handleError(final ErrorHandlerContext context, final ProducerRecord<byte[], byte[]> record, final Exception exception) {
+    public Response handleError(
+            final ErrorHandlerContext context, final ProducerRecord<byte[], byte[]> record, final Exception exception) {
         if (exception instanceof RetriableException) {
             return Response.retry();
         }
@@ -35,18 +36,26 @@ public final class MailProductionExceptionHandler implements ProductionException
 
     @Override
     @SuppressWarnings("rawtypes")
-    public Response handleSerializationError(final ErrorHandlerContext context, final ProducerRecord record, final Exception exception,
-                                             final SerializationExceptionOrigin origin) {
+    public Response handleSerializationError(
+            final ErrorHandlerContext context,
+            final ProducerRecord record,
+            final Exception exception,
+            final SerializationExceptionOrigin origin) {
         return replace(context, record.topic(), record.key(), exception);
     }
 
-    private Response replace(final ErrorHandlerContext context, final String topic, final Object key, final Exception exception) {
+    private Response replace(
+            final ErrorHandlerContext context, final String topic, final Object key, final Exception exception) {
         if (deadLetters.topic().equals(topic)) {
             log.error("Cannot write to the dead letter topic {}: {}", topic, exception.toString());
             return Response.fail();
         }
-        log.warn("Cannot write {} to {}; sending a dead letter to {}: {}", key instanceof byte[] ? "a record" : key, topic,
-                deadLetters.topic(), exception.toString());
+        log.warn(
+                "Cannot write {} to {}; sending a dead letter to {}: {}",
+                key instanceof byte[] ? "a record" : key,
+                topic,
+                deadLetters.topic(),
+                exception.toString());
         return Response.resume(List.of(deadLetters.record(context, key, null, Stage.ROUTE, exception)));
     }
 }

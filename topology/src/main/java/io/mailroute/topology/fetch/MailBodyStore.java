@@ -15,7 +15,9 @@ public interface MailBodyStore extends AutoCloseable {
     MailBodyStore NONE = new MailBodyStore() {
         @Override
         public byte[] fetch(final ClaimCheck check) {
-            throw S3Failure.mailroute(S3Failure.Kind.NOT_FOUND, "no-body-store",
+            throw S3Failure.mailroute(
+                    S3Failure.Kind.NOT_FOUND,
+                    "no-body-store",
                     "No mail body store is configured (mailroute.s3.*) to fetch " + check.bucket() + "/" + check.key());
         }
 

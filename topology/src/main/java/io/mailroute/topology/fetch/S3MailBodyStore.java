@@ -22,8 +22,10 @@ public final class S3MailBodyStore implements MailBodyStore {
     private ClaimChecks claimChecks;
 
     public S3MailBodyStore(final S3Settings settings) {
-        this.settings = settings.apiCallTimeout() == null ? settings : settings.withApiCallAttemptTimeout(
-                Duration.ofMillis(Math.max(1, settings.apiCallTimeout().toMillis() / settings.maxAttempts())));
+        this.settings = settings.apiCallTimeout() == null
+                ? settings
+                : settings.withApiCallAttemptTimeout(
+                        Duration.ofMillis(Math.max(1, settings.apiCallTimeout().toMillis() / settings.maxAttempts())));
     }
 
     @Override

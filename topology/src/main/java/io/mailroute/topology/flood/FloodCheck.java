@@ -57,7 +57,8 @@ final class FloodCheck implements FixedKeyProcessor<String, StageResult<ParsedAt
     @Override
     public void process(final FixedKeyRecord<String, StageResult<ParsedAttempt>> record) {
         // decided mails and retries (counted on their first attempt) pass untouched
-        if (!(record.value() instanceof StageResult.Next<ParsedAttempt> next) || next.value().attempt().previous() != null) {
+        if (!(record.value() instanceof StageResult.Next<ParsedAttempt> next)
+                || next.value().attempt().previous() != null) {
             context.forward(record);
             return;
         }
@@ -80,12 +81,18 @@ final class FloodCheck implements FixedKeyProcessor<String, StageResult<ParsedAt
     private MailDecision overflow(final ParsedAttempt parsed, final List<String> flooding) {
         final MailAttempt attempt = parsed.attempt();
         final long now = context.currentSystemTimeMs();
-        final String detail = "flood: " + String.join(", ", flooding) + " over " + policy.quota() + " mails per " + policy.window()
-                + "; processed on the overflow lane";
-        final OwnerOutcome owner = OwnerOutcome.newBuilder().setOwnerId(null).setOutcome(Outcome.IN_PROGRESS)
-                .setLanes(List.of(Lane.OVERFLOW)).setRuleId(null).setCategory(CATEGORY).setDetail(detail)
+        final String detail = "flood: " + String.join(", ", flooding) + " over " + policy.quota() + " mails per "
+                + policy.window() + "; processed on the overflow lane";
+        final OwnerOutcome owner = OwnerOutcome.newBuilder()
+                .setOwnerId(null)
+                .setOutcome(Outcome.IN_PROGRESS)
+                .setLanes(List.of(Lane.OVERFLOW))
+                .setRuleId(null)
+                .setCategory(CATEGORY)
+                .setDetail(detail)
                 .build();
-        return new MailDecision(List.of(new Routed.ToOverflow(attempt.mailId(), attempt.mail()),
+        return new MailDecision(List.of(
+                new Routed.ToOverflow(attempt.mailId(), attempt.mail()),
                 outcomes.status(attempt, Stage.CLASSIFY, List.of(owner), parsed.mail(), null, now)));
     }
 }

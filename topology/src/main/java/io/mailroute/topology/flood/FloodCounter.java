@@ -56,14 +56,16 @@ final class FloodCounter implements Processor<String, FloodSighting, String, Ale
 
     private Alert alert(final String key, final FloodSighting sighting, final long windowStart) {
         final long windowEnd = windowStart + policy.window().toMillis();
-        final Instant flaggedUntil = Instant.ofEpochMilli(windowEnd + policy.flagFor().toMillis());
+        final Instant flaggedUntil =
+                Instant.ofEpochMilli(windowEnd + policy.flagFor().toMillis());
         return Alert.newBuilder()
                 .setAlertKey(ALERT_PREFIX + key)
                 .setType(AlertType.FLOOD)
                 .setLevel(AlertLevel.WARNING)
                 .setScope(key)
-                .setMessage(sighting.kind() + " " + key.substring(key.indexOf(':') + 1) + " sent more than " + policy.quota()
-                        + " mails within " + policy.window() + "; its mail takes the overflow lane until " + flaggedUntil)
+                .setMessage(sighting.kind() + " " + key.substring(key.indexOf(':') + 1) + " sent more than "
+                        + policy.quota() + " mails within " + policy.window()
+                        + "; its mail takes the overflow lane until " + flaggedUntil)
                 .setCount(policy.quota() + 1L)
                 .setThreshold((double) policy.quota())
                 .setWindowStart(Instant.ofEpochMilli(windowStart))

@@ -17,7 +17,9 @@ final class FloodKeys {
 
     static Map<String, String> of(final ParsedMail mail, final OwnerIndex owners, final FloodPolicy policy) {
         final Map<String, String> keys = new LinkedHashMap<>(4);
-        if (mail.from() != null && mail.from().getNormalized() != null && !mail.from().getNormalized().isEmpty()) {
+        if (mail.from() != null
+                && mail.from().getNormalized() != null
+                && !mail.from().getNormalized().isEmpty()) {
             final String address = mail.from().getNormalized();
             final int at = address.lastIndexOf('@');
             if (policy.senderDomain() && at >= 0) {

@@ -27,7 +27,12 @@ record FloodSighting(String mailId, long arrived, String kind) {
             final byte[] kind = sighting.kind().getBytes(StandardCharsets.UTF_8);
             final byte[] id = sighting.mailId().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(1 + Long.BYTES + 1 + kind.length + id.length)
-                    .put(VERSION).putLong(sighting.arrived()).put((byte) kind.length).put(kind).put(id).array();
+                    .put(VERSION)
+                    .putLong(sighting.arrived())
+                    .put((byte) kind.length)
+                    .put(kind)
+                    .put(id)
+                    .array();
         };
         final Deserializer<FloodSighting> deserializer = (topic, bytes) -> {
             if (bytes == null) {
@@ -45,7 +50,8 @@ record FloodSighting(String mailId, long arrived, String kind) {
             }
             final String kind = new String(bytes, buffer.position(), kindLength, StandardCharsets.UTF_8);
             final int idStart = buffer.position() + kindLength;
-            return new FloodSighting(new String(bytes, idStart, bytes.length - idStart, StandardCharsets.UTF_8), arrived, kind);
+            return new FloodSighting(
+                    new String(bytes, idStart, bytes.length - idStart, StandardCharsets.UTF_8), arrived, kind);
         };
         return Serdes.serdeFrom(serializer, deserializer);
     }

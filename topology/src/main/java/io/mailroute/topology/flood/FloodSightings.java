@@ -34,13 +34,17 @@ final class FloodSightings implements Processor<String, StageResult<ParsedAttemp
 
     @Override
     public void process(final Record<String, StageResult<ParsedAttempt>> record) {
-        if (!(record.value() instanceof StageResult.Next<ParsedAttempt> next) || next.value().attempt().previous() != null) {
+        if (!(record.value() instanceof StageResult.Next<ParsedAttempt> next)
+                || next.value().attempt().previous() != null) {
             return;
         }
         final ParsedAttempt parsed = next.value();
         final long arrived = parsed.attempt().mail().getReceivedAt().toEpochMilli();
-        for (final Map.Entry<String, String> key : FloodKeys.of(parsed.mail(), owners, policy).entrySet()) {
-            context.forward(new Record<>(key.getKey(), new FloodSighting(parsed.attempt().mailId(), arrived, key.getValue()),
+        for (final Map.Entry<String, String> key :
+                FloodKeys.of(parsed.mail(), owners, policy).entrySet()) {
+            context.forward(new Record<>(
+                    key.getKey(),
+                    new FloodSighting(parsed.attempt().mailId(), arrived, key.getValue()),
                     record.timestamp()));
         }
     }

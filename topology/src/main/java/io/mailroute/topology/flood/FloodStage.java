@@ -33,7 +33,8 @@ public final class FloodStage {
     private final Outcomes outcomes;
     private final Lookups lookups;
 
-    private FloodStage(final MailTopics topics, final FloodPolicy policy, final Outcomes outcomes, final Lookups lookups) {
+    private FloodStage(
+            final MailTopics topics, final FloodPolicy policy, final Outcomes outcomes, final Lookups lookups) {
         this.topics = topics;
         this.policy = policy;
         this.outcomes = outcomes;
@@ -47,12 +48,19 @@ public final class FloodStage {
      * mail.alerts ─ track-floods ─ [flood-flag-store]    (global: the flags the FLOOD alerts raise)
      * </pre>
      */
-    public static FloodStage addStoresTo(final StreamsBuilder builder, final MailTopics topics, final FloodPolicy policy,
-                                         final Outcomes outcomes, final Lookups lookups) {
+    public static FloodStage addStoresTo(
+            final StreamsBuilder builder,
+            final MailTopics topics,
+            final FloodPolicy policy,
+            final Outcomes outcomes,
+            final Lookups lookups) {
         // flood counts change with every mail: cached, so the changelog gets one update per key and commit
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(COUNT_STORE, policy.window().multipliedBy(2), policy.window(), false),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+                        Stores.persistentWindowStore(
+                                COUNT_STORE, policy.window().multipliedBy(2), policy.window(), false),
+                        Serdes.String(),
+                        Serdes.Long())
+                .withCachingEnabled());
         // flags are raised over all partitions and read by every task: a global store of the FLOOD alerts
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FLAG_STORE), Serdes.String(), Serdes.Long())
@@ -76,11 +84,12 @@ public final class FloodStage {
         // raises a FLOOD alert, which the global flag store reads back for every task's flood check
         parsed.process(() -> new FloodSightings(policy, lookups), Named.as(Node.FLOOD_SIGHTINGS.id()))
                 .repartition(Repartitioned.<String, FloodSighting>as(Node.FLOOD_GROUPING.id())
-                        .withKeySerde(Serdes.String()).withValueSerde(FloodSighting.serde()))
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(FloodSighting.serde()))
                 .process(() -> new FloodCounter(policy, COUNT_STORE), Named.as(Node.COUNT_FLOODS.id()), COUNT_STORE)
                 .to(topics.alerts().name(), Node.COUNT_FLOODS.produced(topics.alerts()));
         // a flooder's mail leaves here for the overflow lane, after only a header scan
-        return parsed.processValues(() -> new FloodCheck(policy, outcomes, lookups, FLAG_STORE),
-                Named.as(Node.FLOOD_CHECK.id()));
+        return parsed.processValues(
+                () -> new FloodCheck(policy, outcomes, lookups, FLAG_STORE), Named.as(Node.FLOOD_CHECK.id()));
     }
 }

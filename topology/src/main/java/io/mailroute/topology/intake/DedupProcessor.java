@@ -45,7 +45,8 @@ final class DedupProcessor implements FixedKeyProcessor<String, RawMail, MailAtt
         }
         final String key = mail.getMailId() + "#" + mail.getAttempt();
         final long arrived = mail.getReceivedAt().toEpochMilli();
-        try (WindowStoreIterator<Long> earlier = seen.fetch(key, arrived - window.toMillis(), arrived + window.toMillis())) {
+        try (WindowStoreIterator<Long> earlier =
+                seen.fetch(key, arrived - window.toMillis(), arrived + window.toMillis())) {
             if (earlier.hasNext()) {
                 log.debug("Dropping re-delivered mail {} (attempt {})", mail.getMailId(), mail.getAttempt());
                 return;

@@ -36,33 +36,46 @@ public final class IntakeStage {
      *     end-wait ─ end-wait-record ─ mail.retry (the tombstone that ends the wait)
      * </pre>
      */
-    public static KStream<String, MailAttempt> addTo(final StreamsBuilder builder, final MailTopics topics,
-                                                     final MailrouteConfig config, final Lookups lookups) {
+    public static KStream<String, MailAttempt> addTo(
+            final StreamsBuilder builder,
+            final MailTopics topics,
+            final MailrouteConfig config,
+            final Lookups lookups) {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DEDUP_STORE, config.dedupWindow(), config.dedupWindow(), false),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(),
+                Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RETRY_STORE), Serdes.String(), topics.retry().valueSerde()));
+                Stores.persistentKeyValueStore(RETRY_STORE),
+                Serdes.String(),
+                topics.retry().valueSerde()));
 
         // connector re-deliveries stop here; everything after works on one attempt of one mail
-        final KStream<String, MailAttempt> fresh = builder
-                .stream(topics.raw().name(), Node.RAW_SOURCE.consumed(topics.raw()))
-                .processValues(() -> new DedupProcessor(DEDUP_STORE, config.dedupWindow()), Named.as(Node.DEDUP.id()),
+        final KStream<String, MailAttempt> fresh = builder.stream(
+                        topics.raw().name(), Node.RAW_SOURCE.consumed(topics.raw()))
+                .processValues(
+                        () -> new DedupProcessor(DEDUP_STORE, config.dedupWindow()),
+                        Named.as(Node.DEDUP.id()),
                         DEDUP_STORE);
         // waiting mails come back when their owner or a new rule set appears, or their backoff ends;
         // each release ends its wait on mail.retry in the same transaction, so no restart or operator
         // sees a released mail as waiting
-        final BranchedKStream<String, Released> releases = builder
-                .stream(topics.retry().name(), Node.RETRY_SOURCE.consumed(topics.retry()))
-                .process(() -> new RetryProcessor(RETRY_STORE, config.retryCheckInterval(), lookups),
-                        Named.as(Node.RELEASE.id()), RETRY_STORE)
+        final BranchedKStream<String, Released> releases = builder.stream(
+                        topics.retry().name(), Node.RETRY_SOURCE.consumed(topics.retry()))
+                .process(
+                        () -> new RetryProcessor(RETRY_STORE, config.retryCheckInterval(), lookups),
+                        Named.as(Node.RELEASE.id()),
+                        RETRY_STORE)
                 .split(Named.as(Node.RELEASES.id()));
-        releases.branch(Released::endsWait, Branched.withConsumer(ends -> ends
-                .mapValues(Released::tombstone, Named.as(Node.END_WAIT.record()))
-                .to(topics.retry().name(), Node.END_WAIT.produced(topics.retry())), Node.END_WAIT.branch()));
+        releases.branch(
+                Released::endsWait,
+                Branched.withConsumer(
+                        ends -> ends.mapValues(Released::tombstone, Named.as(Node.END_WAIT.record()))
+                                .to(topics.retry().name(), Node.END_WAIT.produced(topics.retry())),
+                        Node.END_WAIT.branch()));
         // the Released types are sealed and each has a branch: nothing is left over
-        final KStream<String, MailAttempt> released = releases
-                .branch(Released::isNextAttempt, Branched.as(Node.NEXT_ATTEMPT.branch()))
+        final KStream<String, MailAttempt> released = releases.branch(
+                        Released::isNextAttempt, Branched.as(Node.NEXT_ATTEMPT.branch()))
                 .noDefaultBranch()
                 .get(Node.NEXT_ATTEMPT.branchId())
                 .mapValues(Released::attempt, Named.as(Node.NEXT_ATTEMPT.record()));
@@ -77,8 +90,7 @@ public final class IntakeStage {
      * </pre>
      */
     public static KStream<String, MailAttempt> addOverflowTo(final StreamsBuilder builder, final MailTopics topics) {
-        return builder
-                .stream(topics.overflow().name(), Node.OVERFLOW_SOURCE.consumed(topics.overflow()))
+        return builder.stream(topics.overflow().name(), Node.OVERFLOW_SOURCE.consumed(topics.overflow()))
                 .processValues(OverflowEntry::new, Named.as(Node.OVERFLOW_ENTRY.id(Track.OVERFLOW)));
     }
 }

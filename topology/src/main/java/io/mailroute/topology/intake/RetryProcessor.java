@@ -88,7 +88,9 @@ final class RetryProcessor implements Processor<String, RetryMail, String, Relea
                 final KeyValue<String, RetryMail> entry = all.next();
                 final RetryMail retry = entry.value;
                 final long due = retry.getNextAttemptAt().toEpochMilli();
-                if (due <= now || accountsChanged && ownerArrived(retry) || rulesChanged && rulesMoved(retry, rulesVersion)) {
+                if (due <= now
+                        || accountsChanged && ownerArrived(retry)
+                        || rulesChanged && rulesMoved(retry, rulesVersion)) {
                     released.add(entry);
                 } else {
                     nextDue = Math.min(nextDue, due);
@@ -112,7 +114,8 @@ final class RetryProcessor implements Processor<String, RetryMail, String, Relea
         }
         for (final String waitingFor : retry.getWaitingFor()) {
             final boolean known = waitingFor.startsWith(Outcomes.ACCOUNT_PREFIX)
-                    ? owners.byId(waitingFor.substring(Outcomes.ACCOUNT_PREFIX.length())).isPresent()
+                    ? owners.byId(waitingFor.substring(Outcomes.ACCOUNT_PREFIX.length()))
+                            .isPresent()
                     : !owners.byAddress(waitingFor).isEmpty();
             if (known) {
                 return true;

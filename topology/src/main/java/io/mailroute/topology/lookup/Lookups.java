@@ -42,19 +42,27 @@ public final class Lookups {
      * </pre>
      */
     public static Lookups addTo(final StreamsBuilder builder, final MailTopics topics, final MailrouteConfig config) {
-        final Lookups lookups = new Lookups(new Generation(), new Generation(), config.defaultRulesFallback()
-                ? DefaultRulePack.load().compile() : RuleSet.compile(List.of(), "none", List.of()));
+        final Lookups lookups = new Lookups(
+                new Generation(),
+                new Generation(),
+                config.defaultRulesFallback()
+                        ? DefaultRulePack.load().compile()
+                        : RuleSet.compile(List.of(), "none", List.of()));
         // owners and rules are small and read by every task: global stores, rebuilt from their
         // compacted topics through the updaters on every start, so mail never needs repartitioning
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OwnerIndex.STORE), Serdes.String(), new OwnersSerde())
+                Stores.keyValueStoreBuilder(
+                                Stores.inMemoryKeyValueStore(OwnerIndex.STORE), Serdes.String(), new OwnersSerde())
                         .withLoggingDisabled(),
                 topics.accounts().name(),
                 Consumed.with(Serdes.String(), topics.accounts().valueSerde()).withName(Node.INDEX_OWNERS.id()),
                 () -> new OwnerIndexUpdater(lookups.accounts));
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RulesUpdater.STORE), Serdes.String(),
-                        topics.rules().valueSerde()).withLoggingDisabled(),
+                Stores.keyValueStoreBuilder(
+                                Stores.inMemoryKeyValueStore(RulesUpdater.STORE),
+                                Serdes.String(),
+                                topics.rules().valueSerde())
+                        .withLoggingDisabled(),
                 topics.rules().name(),
                 Consumed.with(Serdes.String(), topics.rules().valueSerde()).withName(Node.UPDATE_RULES.id()),
                 () -> new RulesUpdater(lookups.rules));

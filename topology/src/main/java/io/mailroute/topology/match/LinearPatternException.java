@@ -27,8 +27,8 @@ public final class LinearPatternException extends IllegalArgumentException {
         if (why.equals("invalid named capture")) {
             final int lookbehind = Math.max(unescapedIndexOf(regex, "(?<="), unescapedIndexOf(regex, "(?<!"));
             if (lookbehind >= 0) {
-                return new LinearPatternException(regex,
-                        "lookbehind " + regex.substring(lookbehind, lookbehind + 4) + UNSUPPORTED, lookbehind);
+                return new LinearPatternException(
+                        regex, "lookbehind " + regex.substring(lookbehind, lookbehind + 4) + UNSUPPORTED, lookbehind);
             }
         }
         final String part = fragment == null || fragment.equals(regex) ? "" : fragment;
@@ -49,7 +49,8 @@ public final class LinearPatternException extends IllegalArgumentException {
         if (why.equals("invalid nested repetition operator") && fragment.endsWith("+")) {
             return "possessive quantifier " + fragment + UNSUPPORTED;
         }
-        if (why.equals("invalid escape sequence") && fragment.length() == 2
+        if (why.equals("invalid escape sequence")
+                && fragment.length() == 2
                 && (Character.isDigit(fragment.charAt(1)) || fragment.charAt(1) == 'k')) {
             return "backreference " + fragment + UNSUPPORTED;
         }

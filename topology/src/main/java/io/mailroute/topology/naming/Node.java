@@ -131,7 +131,13 @@ public enum Node {
         this(name, stage, copies, null, form, more);
     }
 
-    Node(final String name, final Stage stage, final Copies copies, final Node split, final Form form, final Form... more) {
+    Node(
+            final String name,
+            final Stage stage,
+            final Copies copies,
+            final Node split,
+            final Form form,
+            final Form... more) {
         this.name = name;
         this.stage = stage;
         this.copies = copies;
@@ -239,8 +245,9 @@ public enum Node {
             switch (form) {
                 case STEP -> nodes.add(id);
                 case TABLE, GLOBAL_STORE -> nodes.addAll(List.of(id + "-source", id));
-                case REPARTITION -> nodes.addAll(List.of(id + "-repartition-filter", id + "-repartition-sink",
-                        id + "-repartition-source"));
+                case REPARTITION ->
+                    nodes.addAll(
+                            List.of(id + "-repartition-filter", id + "-repartition-sink", id + "-repartition-source"));
                 case BRANCH -> nodes.add(split.id(track) + name);
                 case RECORD -> nodes.add(record(track));
                 case SINK -> nodes.add(sink(track));

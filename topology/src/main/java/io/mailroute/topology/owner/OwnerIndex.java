@@ -31,6 +31,8 @@ public final class OwnerIndex implements OwnerLookup {
     @Override
     public Optional<Owner> byId(final String accountId) {
         final Owners owners = store.get(ACCOUNT_PREFIX + accountId);
-        return owners == null || owners.isEmpty() ? Optional.empty() : Optional.of(owners.owners().get(0));
+        return owners == null || owners.isEmpty()
+                ? Optional.empty()
+                : Optional.of(owners.owners().get(0));
     }
 }

@@ -47,7 +47,10 @@ public final class OwnerIndexUpdater implements Processor<String, AccountMapping
             final Owners sharing = store.get(addressKey);
             store.put(addressKey, sharing == null ? Owners.of(owner) : sharing.with(owner));
             if (!accountId.equals(mapping.getAccountId())) {
-                log.warn("Account mapping keyed {} names account {}; indexed under the key", accountId, mapping.getAccountId());
+                log.warn(
+                        "Account mapping keyed {} names account {}; indexed under the key",
+                        accountId,
+                        mapping.getAccountId());
             }
         }
         generation.bump();

@@ -24,7 +24,8 @@ public record Owners(List<Owner> owners) {
 
     /** These owners without account {@code accountId}. */
     Owners without(final String accountId) {
-        return new Owners(owners.stream().filter(o -> !o.accountId().equals(accountId)).toList());
+        return new Owners(
+                owners.stream().filter(o -> !o.accountId().equals(accountId)).toList());
     }
 
     boolean isEmpty() {

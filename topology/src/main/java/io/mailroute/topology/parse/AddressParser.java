@@ -82,9 +82,15 @@ public final class AddressParser {
         if (address.isEmpty()) {
             return;
         }
-        displayName = displayName == null || displayName.isBlank() ? null : EncodedWords.decode(displayName).strip();
-        addresses.add(Address.newBuilder().setRaw(raw).setAddress(address).setNormalized(AddressNormalizer.normalize(address))
-                .setDisplayName(displayName).setField(field)
+        displayName = displayName == null || displayName.isBlank()
+                ? null
+                : EncodedWords.decode(displayName).strip();
+        addresses.add(Address.newBuilder()
+                .setRaw(raw)
+                .setAddress(address)
+                .setNormalized(AddressNormalizer.normalize(address))
+                .setDisplayName(displayName)
+                .setField(field)
                 .build());
     }
 

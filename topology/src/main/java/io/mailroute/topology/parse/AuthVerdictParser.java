@@ -36,15 +36,23 @@ public final class AuthVerdictParser {
             top++;
         }
         final AuthenticationResults results = top < fields.size()
-                ? AuthenticationResults.parse(fields.get(top).value()) : null;
+                ? AuthenticationResults.parse(fields.get(top).value())
+                : null;
         final boolean trusted = results != null && trustedAuthservIds.contains(results.authservId());
         final String fromDomain = FromDomain.of(headers);
         // every field set: a default enum value would make Avro load its class, which it may not trust yet
-        final AuthVerdicts.Builder verdicts = AuthVerdicts.newBuilder().setFromDomain(fromDomain)
+        final AuthVerdicts.Builder verdicts = AuthVerdicts.newBuilder()
+                .setFromDomain(fromDomain)
                 .setSpam(serverVerdict(fields, trusted ? top : 0, SPAM))
                 .setVirus(serverVerdict(fields, trusted ? top : 0, VIRUS))
-                .setSpf(Verdict.UNKNOWN).setDkim(Verdict.UNKNOWN).setDmarc(Verdict.UNKNOWN).setAuthservId(null)
-                .setDkimDomains(List.of()).setSpfDomain(null).setDkimAligned(false).setSpfAligned(false);
+                .setSpf(Verdict.UNKNOWN)
+                .setDkim(Verdict.UNKNOWN)
+                .setDmarc(Verdict.UNKNOWN)
+                .setAuthservId(null)
+                .setDkimDomains(List.of())
+                .setSpfDomain(null)
+                .setDkimAligned(false)
+                .setSpfAligned(false);
         if (trusted) {
             verdicts.setAuthservId(results.authservId());
             spf(results, fromDomain, verdicts);
@@ -72,8 +80,8 @@ public final class AuthVerdictParser {
     }
 
     /** SPF, and the domain it checked: the envelope sender's, or the HELO name's for an empty sender. */
-    private static void spf(final AuthenticationResults results, final String fromDomain,
-                            final AuthVerdicts.Builder verdicts) {
+    private static void spf(
+            final AuthenticationResults results, final String fromDomain, final AuthVerdicts.Builder verdicts) {
         final List<AuthenticationResults.Result> spf = of(results, "spf");
         if (spf.isEmpty()) {
             return;
@@ -84,7 +92,8 @@ public final class AuthVerdictParser {
         final String domain = sender.isEmpty()
                 ? DomainName.ofAddress(first.property("smtp.helo", "helo"))
                 : DomainName.ofAddress(sender);
-        verdicts.setSpf(verdict).setSpfDomain(domain)
+        verdicts.setSpf(verdict)
+                .setSpfDomain(domain)
                 .setSpfAligned(verdict == Verdict.PASS && DomainAlignment.aligned(domain, fromDomain));
     }
 
@@ -104,8 +113,8 @@ public final class AuthVerdictParser {
     }
 
     /** DKIM: PASS when any signature passed, with the domains of those that did. */
-    private static void dkim(final AuthenticationResults results, final String fromDomain,
-                             final AuthVerdicts.Builder verdicts) {
+    private static void dkim(
+            final AuthenticationResults results, final String fromDomain, final AuthVerdicts.Builder verdicts) {
         Verdict verdict = null;
         final List<String> passed = new ArrayList<>(2);
         for (final AuthenticationResults.Result signature : of(results, "dkim")) {
@@ -116,7 +125,8 @@ public final class AuthVerdictParser {
                 passed.add(domain);
             }
         }
-        verdicts.setDkim(verdict == null ? Verdict.UNKNOWN : verdict).setDkimDomains(passed)
+        verdicts.setDkim(verdict == null ? Verdict.UNKNOWN : verdict)
+                .setDkimDomains(passed)
                 .setDkimAligned(passed.stream().anyMatch(d -> DomainAlignment.aligned(d, fromDomain)));
     }
 

@@ -35,8 +35,8 @@ final class BodyWalker implements MimeWalk.Visitor {
         try {
             new MimeWalk(settings, HeaderScanner.Reading.MAIL, raw, warnings).walk(top, this);
         } catch (IOException | RuntimeException e) {
-            final String problem = "body could not be read completely: " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage();
+            final String problem =
+                    "body could not be read completely: " + e.getClass().getSimpleName() + ": " + e.getMessage();
             if (!settings.lenient()) {
                 throw new MailParseException(problem, e);
             }
@@ -67,7 +67,7 @@ final class BodyWalker implements MimeWalk.Visitor {
                 reportParts = true;
                 return;
             }
-            default -> { }
+            default -> {}
         }
         attachments.add(attachment(part, disposition));
     }
@@ -79,8 +79,12 @@ final class BodyWalker implements MimeWalk.Visitor {
         if (name == null) {
             name = part.type().parameter("name");
         }
-        return Attachment.newBuilder().setFileName(name).setContentType(part.type().value()).setSize(size)
-                .setSha256(HexFormat.of().formatHex(sha256.digest())).build();
+        return Attachment.newBuilder()
+                .setFileName(name)
+                .setContentType(part.type().value())
+                .setSize(size)
+                .setSha256(HexFormat.of().formatHex(sha256.digest()))
+                .build();
     }
 
     /** Hashes the transfer-decoded bytes of the part; returns how many there were. */
@@ -97,7 +101,8 @@ final class BodyWalker implements MimeWalk.Visitor {
             }
             sha256.reset();
         }
-        try (InputStream in = part.decoded(); OutputStream sink = new DigestSink(sha256)) {
+        try (InputStream in = part.decoded();
+                OutputStream sink = new DigestSink(sha256)) {
             return in.transferTo(sink);
         }
     }

@@ -103,7 +103,10 @@ public final class EncodedWords {
                 final char c = text.charAt(i);
                 if (c == '_') {
                     out.write(' ');
-                } else if (c == '=' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+                } else if (c == '='
+                        && i + 2 < text.length()
+                        && hex(text.charAt(i + 1)) >= 0
+                        && hex(text.charAt(i + 2)) >= 0) {
                     out.write(hex(text.charAt(i + 1)) << 4 | hex(text.charAt(i + 2)));
                     i += 2;
                 } else {

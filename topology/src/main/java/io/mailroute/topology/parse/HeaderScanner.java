@@ -61,7 +61,8 @@ final class HeaderScanner {
         return block(data, offset, offset, end);
     }
 
-    private HeaderBlock block(final byte[] data, final int offset, final int start, final int end) throws MailParseException {
+    private HeaderBlock block(final byte[] data, final int offset, final int start, final int end)
+            throws MailParseException {
         final List<HeaderField> fields = new ArrayList<>(32);
         final List<String> warnings = new ArrayList<>(0);
         final Field current = new Field();
@@ -75,7 +76,10 @@ final class HeaderScanner {
                 lineEnd--;
             }
             if (pos - offset > settings.maxHeaderBytes()) {
-                reject(warnings, "header block is longer than " + settings.maxHeaderBytes() + " bytes; the rest is read as body");
+                reject(
+                        warnings,
+                        "header block is longer than " + settings.maxHeaderBytes()
+                                + " bytes; the rest is read as body");
                 current.finish(fields, settings, warnings);
                 return new HeaderBlock(fields, pos, warnings);
             }
@@ -130,7 +134,10 @@ final class HeaderScanner {
     /** Skips a UTF-8 byte order mark, leading blank lines and an mbox "From " line. */
     private int skipPreamble(final byte[] data, final int offset, final int end) {
         int pos = offset;
-        if (end - pos >= 3 && data[pos] == (byte) 0xEF && data[pos + 1] == (byte) 0xBB && data[pos + 2] == (byte) 0xBF) {
+        if (end - pos >= 3
+                && data[pos] == (byte) 0xEF
+                && data[pos + 1] == (byte) 0xBB
+                && data[pos + 2] == (byte) 0xBF) {
             pos += 3;
         }
         while (pos < end && (data[pos] == '\r' || data[pos] == '\n')) {
@@ -263,7 +270,8 @@ final class HeaderScanner {
             int end = trimBlanks(bytes, start, to);
             if (end - start > settings.maxHeaderValueBytes()) {
                 if (!settings.lenient()) {
-                    throw new MailParseException("header " + name + " is longer than " + settings.maxHeaderValueBytes() + " bytes");
+                    throw new MailParseException(
+                            "header " + name + " is longer than " + settings.maxHeaderValueBytes() + " bytes");
                 }
                 warnings.add("header " + name + " truncated to " + settings.maxHeaderValueBytes() + " bytes");
                 end = start + settings.maxHeaderValueBytes();

@@ -10,10 +10,22 @@ import java.util.Map;
  */
 public final class HtmlText {
     private static final Map<String, String> ENTITIES = Map.ofEntries(
-            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("copy", "©"), Map.entry("reg", "®"),
-            Map.entry("yen", "¥"), Map.entry("euro", "€"), Map.entry("mdash", "—"), Map.entry("ndash", "–"),
-            Map.entry("hellip", "…"), Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("times", "×"));
+            Map.entry("amp", "&"),
+            Map.entry("lt", "<"),
+            Map.entry("gt", ">"),
+            Map.entry("quot", "\""),
+            Map.entry("apos", "'"),
+            Map.entry("nbsp", " "),
+            Map.entry("copy", "©"),
+            Map.entry("reg", "®"),
+            Map.entry("yen", "¥"),
+            Map.entry("euro", "€"),
+            Map.entry("mdash", "—"),
+            Map.entry("ndash", "–"),
+            Map.entry("hellip", "…"),
+            Map.entry("laquo", "«"),
+            Map.entry("raquo", "»"),
+            Map.entry("times", "×"));
 
     /** Longest entity name looked for (&#x10FFFF; is the longest form read). */
     private static final int MAX_ENTITY_NAME = 9;
@@ -100,7 +112,8 @@ public final class HtmlText {
 
     private static boolean isBreak(final String tag) {
         return switch (tag) {
-            case "br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "hr", "pre" -> true;
+            case "br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "hr", "pre" ->
+                true;
             default -> false;
         };
     }

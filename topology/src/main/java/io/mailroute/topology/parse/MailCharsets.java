@@ -103,7 +103,8 @@ public final class MailCharsets {
                 .orElseGet(() -> new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
     }
 
-    private static Optional<String> strict(final Charset charset, final byte[] bytes, final int offset, final int length) {
+    private static Optional<String> strict(
+            final Charset charset, final byte[] bytes, final int offset, final int length) {
         final CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

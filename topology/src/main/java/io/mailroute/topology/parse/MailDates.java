@@ -17,7 +17,9 @@ final class MailDates {
         }
         final String text = stripComment(value.strip());
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+            return OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant()
+                    .toEpochMilli();
         } catch (DateTimeParseException e) {
             final Date date = new MailDateFormat().parse(text, new ParsePosition(0));
             return date == null ? null : date.getTime();

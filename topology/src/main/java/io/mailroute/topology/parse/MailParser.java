@@ -64,10 +64,16 @@ public final class MailParser {
                 }
             }
         }
-        final ParsedMail mail = new ParsedMail(raw, headers, EncodedWords.decode(subjectRaw),
-                from.isEmpty() ? null : from.get(0), recipients,
+        final ParsedMail mail = new ParsedMail(
+                raw,
+                headers,
+                EncodedWords.decode(subjectRaw),
+                from.isEmpty() ? null : from.get(0),
+                recipients,
                 headers.first("Message-ID").map(String::strip).orElse(null),
-                MailDates.parse(headers.first("Date").orElse(null)), auth.parse(headers), settings);
+                MailDates.parse(headers.first("Date").orElse(null)),
+                auth.parse(headers),
+                settings);
         if (!settings.lenient()) {
             mail.walkBody();
         }

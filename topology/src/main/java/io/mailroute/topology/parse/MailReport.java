@@ -20,8 +20,8 @@ package io.mailroute.topology.parse;
  * @param originalHeaders the header fields of {@code original}, read as {@link #headers} are
  * @param reportType      the {@code report-type} parameter of a multipart, lower case, or ""
  */
-public record MailReport(HeaderBlock headers, String text, String original, HeaderBlock originalHeaders,
-                         String reportType) {
+public record MailReport(
+        HeaderBlock headers, String text, String original, HeaderBlock originalHeaders, String reportType) {
     /**
      * Characters of report text read, so that a hostile mail costs a bounce reader's patterns no
      * more than this: reports are a few kilobytes (at most 9,162 characters in the Sisimai corpus).

@@ -24,7 +24,9 @@ public record MimeHeaderValue(String value, Map<String, String> parameters) {
             return new MimeHeaderValue(defaultValue, Map.of());
         }
         final int semicolon = indexOutsideQuotes(header, ';', 0);
-        final String value = (semicolon < 0 ? header : header.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        final String value = (semicolon < 0 ? header : header.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
         final Map<String, String> plain = new LinkedHashMap<>();
         final Map<String, TreeMap<Integer, String[]>> sections = new LinkedHashMap<>();
         int pos = semicolon;
@@ -49,8 +51,10 @@ public record MimeHeaderValue(String value, Map<String, String> parameters) {
         return slash < 0 ? value : value.substring(0, slash);
     }
 
-    private static void addParameter(final String param, final Map<String, String> plain,
-                                     final Map<String, TreeMap<Integer, String[]>> sections) {
+    private static void addParameter(
+            final String param,
+            final Map<String, String> plain,
+            final Map<String, TreeMap<Integer, String[]>> sections) {
         final int eq = param.indexOf('=');
         if (eq <= 0) {
             return;
@@ -122,9 +126,12 @@ public record MimeHeaderValue(String value, Map<String, String> parameters) {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             final char c = encoded.charAt(i);
-            if (c == '%' && i + 2 < encoded.length()
-                    && Character.digit(encoded.charAt(i + 1), 16) >= 0 && Character.digit(encoded.charAt(i + 2), 16) >= 0) {
-                bytes.write(Character.digit(encoded.charAt(i + 1), 16) << 4 | Character.digit(encoded.charAt(i + 2), 16));
+            if (c == '%'
+                    && i + 2 < encoded.length()
+                    && Character.digit(encoded.charAt(i + 1), 16) >= 0
+                    && Character.digit(encoded.charAt(i + 2), 16) >= 0) {
+                bytes.write(
+                        Character.digit(encoded.charAt(i + 1), 16) << 4 | Character.digit(encoded.charAt(i + 2), 16));
                 i += 2;
             } else {
                 final byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);

@@ -20,8 +20,7 @@ final class MimeWalk {
          *
          * @param split false when no delimiter line was found: none of its parts is walked
          */
-        default void multipart(final MimeHeaderValue type, final boolean split) {
-        }
+        default void multipart(final MimeHeaderValue type, final boolean split) {}
 
         /** A part that is no multipart (the mail itself when it is none). */
         void leaf(MimePart part) throws IOException;
@@ -40,8 +39,11 @@ final class MimeWalk {
      * @param raw      the mail bytes
      * @param warnings where what was tolerated is added
      */
-    MimeWalk(final ParserSettings settings, final HeaderScanner.Reading reading, final byte[] raw,
-             final List<String> warnings) {
+    MimeWalk(
+            final ParserSettings settings,
+            final HeaderScanner.Reading reading,
+            final byte[] raw,
+            final List<String> warnings) {
         this.settings = settings;
         this.scanner = new HeaderScanner(settings, reading);
         this.raw = raw;
@@ -54,13 +56,15 @@ final class MimeWalk {
     }
 
     /** One entity (the mail or a body part) with {@code headers} and the body {@code raw[start, end)}. */
-    private void entity(final HeaderBlock headers, final int start, final int end, final int depth,
-                        final Visitor visitor) throws IOException, MailParseException {
+    private void entity(
+            final HeaderBlock headers, final int start, final int end, final int depth, final Visitor visitor)
+            throws IOException, MailParseException {
         if (++parts > settings.maxParts()) {
             tolerate("more than " + settings.maxParts() + " body parts; the rest are skipped");
             return;
         }
-        final MimeHeaderValue type = MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), DEFAULT_TYPE);
+        final MimeHeaderValue type =
+                MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), DEFAULT_TYPE);
         if (type.primaryType().equals("multipart")) {
             multipart(type, start, end, depth, visitor);
             return;
@@ -68,8 +72,9 @@ final class MimeWalk {
         visitor.leaf(new MimePart(raw, headers, type, start, end, settings.lenient()));
     }
 
-    private void multipart(final MimeHeaderValue type, final int start, final int end, final int depth,
-                           final Visitor visitor) throws IOException, MailParseException {
+    private void multipart(
+            final MimeHeaderValue type, final int start, final int end, final int depth, final Visitor visitor)
+            throws IOException, MailParseException {
         if (depth >= settings.maxPartDepth()) {
             tolerate("multipart nested deeper than " + settings.maxPartDepth() + "; skipped");
             return;

@@ -142,7 +142,9 @@ final class MultipartSplitter {
         while (lineStart < end) {
             final int trimmed = trimEnd(data, lineStart, lineEnd(data, lineStart, end));
             final int length = trimmed - lineStart;
-            if (length > 2 && data[lineStart] == DASH && data[lineStart + 1] == DASH
+            if (length > 2
+                    && data[lineStart] == DASH
+                    && data[lineStart + 1] == DASH
                     && !(length > 4 && allDashes(data, lineStart, trimmed))) {
                 return lineStart;
             }

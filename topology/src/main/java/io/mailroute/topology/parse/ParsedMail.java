@@ -24,9 +24,16 @@ public final class ParsedMail {
     private MailBody body;
     private MailReport report;
 
-    ParsedMail(final byte[] raw, final HeaderBlock headers, final String subject, final Address from,
-               final List<Address> recipients, final String messageId, final Long sentAt, final AuthVerdicts auth,
-               final ParserSettings settings) {
+    ParsedMail(
+            final byte[] raw,
+            final HeaderBlock headers,
+            final String subject,
+            final Address from,
+            final List<Address> recipients,
+            final String messageId,
+            final Long sentAt,
+            final AuthVerdicts auth,
+            final ParserSettings settings) {
         this.raw = raw;
         this.headers = headers;
         this.subject = subject;
@@ -88,7 +95,9 @@ public final class ParsedMail {
 
     /** True when the mail is a {@code multipart/report} (a DSN or a feedback report), by its header alone. */
     public boolean isReport() {
-        return MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), "text/plain").value().equals("multipart/report");
+        return MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), "text/plain")
+                .value()
+                .equals("multipart/report");
     }
 
     /**

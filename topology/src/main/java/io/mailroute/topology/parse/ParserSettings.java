@@ -22,19 +22,27 @@ import java.util.stream.Collectors;
  * @param trustedAuthservIds authserv-ids (lower case) of the receiving servers whose topmost
  *                          {@code Authentication-Results} field is believed; see {@link AuthVerdictParser}
  */
-public record ParserSettings(boolean lenient, int maxHeaderCount, int maxHeaderBytes, int maxHeaderValueBytes,
-                             int maxPartDepth, int maxParts, int maxBodyBytes, int excerptChars,
-                             int maxBounceRecipients, Set<String> trustedAuthservIds) {
+public record ParserSettings(
+        boolean lenient,
+        int maxHeaderCount,
+        int maxHeaderBytes,
+        int maxHeaderValueBytes,
+        int maxPartDepth,
+        int maxParts,
+        int maxBodyBytes,
+        int excerptChars,
+        int maxBounceRecipients,
+        Set<String> trustedAuthservIds) {
     /** The receiving server mailroute is built for: Amazon SES. */
     public static final Set<String> SES_AUTHSERV_IDS = Set.of("amazonses.com");
 
     /** Reads what it can: the topology's choice, since every mail must reach an outcome. */
-    public static final ParserSettings LENIENT = new ParserSettings(true, 1_000, 512 * 1024, 64 * 1024, 12, 500,
-            256 * 1024, 2_000, 100, SES_AUTHSERV_IDS);
+    public static final ParserSettings LENIENT =
+            new ParserSettings(true, 1_000, 512 * 1024, 64 * 1024, 12, 500, 256 * 1024, 2_000, 100, SES_AUTHSERV_IDS);
 
     /** Rejects malformed or over-limit input. */
-    public static final ParserSettings STRICT = new ParserSettings(false, 200, 64 * 1024, 16 * 1024, 6, 100, 256 * 1024,
-            2_000, 100, SES_AUTHSERV_IDS);
+    public static final ParserSettings STRICT =
+            new ParserSettings(false, 200, 64 * 1024, 16 * 1024, 6, 100, 256 * 1024, 2_000, 100, SES_AUTHSERV_IDS);
 
     public ParserSettings {
         requirePositive("maxHeaderCount", maxHeaderCount);
@@ -45,7 +53,8 @@ public record ParserSettings(boolean lenient, int maxHeaderCount, int maxHeaderB
         requirePositive("maxBodyBytes", maxBodyBytes);
         requirePositive("excerptChars", excerptChars);
         requirePositive("maxBounceRecipients", maxBounceRecipients);
-        trustedAuthservIds = trustedAuthservIds.stream().map(id -> id.strip().toLowerCase(Locale.ROOT))
+        trustedAuthservIds = trustedAuthservIds.stream()
+                .map(id -> id.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -142,8 +151,17 @@ public record ParserSettings(boolean lenient, int maxHeaderCount, int maxHeaderB
         }
 
         public ParserSettings build() {
-            return new ParserSettings(lenient, maxHeaderCount, maxHeaderBytes, maxHeaderValueBytes, maxPartDepth, maxParts,
-                    maxBodyBytes, excerptChars, maxBounceRecipients, trustedAuthservIds);
+            return new ParserSettings(
+                    lenient,
+                    maxHeaderCount,
+                    maxHeaderBytes,
+                    maxHeaderValueBytes,
+                    maxPartDepth,
+                    maxParts,
+                    maxBodyBytes,
+                    excerptChars,
+                    maxBounceRecipients,
+                    trustedAuthservIds);
         }
     }
 }

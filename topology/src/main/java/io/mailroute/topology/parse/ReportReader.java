@@ -16,8 +16,8 @@ import java.util.Set;
  */
 final class ReportReader implements MimeWalk.Visitor {
     /** Part types that hold the returned message rather than report text. */
-    private static final Set<String> ORIGINAL_TYPES = Set.of("message/rfc822", "text/rfc822-headers",
-            "message/rfc822-headers", "message/partial");
+    private static final Set<String> ORIGINAL_TYPES =
+            Set.of("message/rfc822", "text/rfc822-headers", "message/rfc822-headers", "message/partial");
     /** Markers after which a plain-text bounce quotes the original message. */
     private static final LinearPattern ORIGINAL_MARKER = LinearPattern.compile(
             "(?im)^(?:[ \\t]*-{2,}[ \\t]*(?:original message|original mail|Original message (?:header|headers|follows)"
@@ -40,9 +40,11 @@ final class ReportReader implements MimeWalk.Visitor {
 
     /** The report of the mail {@code raw}, read within {@code limits}. */
     static MailReport read(final byte[] raw, final ParserSettings limits) {
-        final ParserSettings settings = limits.lenient() ? limits : limits.toBuilder().lenient(true).build();
+        final ParserSettings settings =
+                limits.lenient() ? limits : limits.toBuilder().lenient(true).build();
         final HeaderBlock headers = headers(raw, settings);
-        final MimeHeaderValue type = MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), "text/plain");
+        final MimeHeaderValue type =
+                MimeHeaderValue.parse(headers.first("Content-Type").orElse(null), "text/plain");
         final ReportReader reader = new ReportReader(settings);
         String text = lineFeeds(reader.text(raw, headers, type));
         if (text.length() > MailReport.MAX_TEXT_CHARS) {
@@ -115,7 +117,8 @@ final class ReportReader implements MimeWalk.Visitor {
             return part.text(settings.maxBodyBytes());
         } catch (IOException | RuntimeException e) {
             final int length = Math.min(part.end() - part.start(), settings.maxBodyBytes());
-            return MailCharsets.decode(part.raw(), part.start(), length, part.type().parameter("charset"));
+            return MailCharsets.decode(
+                    part.raw(), part.start(), length, part.type().parameter("charset"));
         }
     }
 

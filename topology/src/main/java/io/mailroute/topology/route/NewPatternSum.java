@@ -18,11 +18,17 @@ final class NewPatternSum implements Reducer<Alert> {
         final Set<String> samples = new LinkedHashSet<>(total.getSampleMailIds());
         samples.addAll(sighting.getSampleMailIds());
         final List<String> kept = new ArrayList<>(samples).subList(0, Math.min(SAMPLES, samples.size()));
-        return Alert.newBuilder(total).setMessage(sighting.getMessage()).setCount(total.getCount() + sighting.getCount())
-                .setTotal(null).setRate(null).setThreshold(null)
+        return Alert.newBuilder(total)
+                .setMessage(sighting.getMessage())
+                .setCount(total.getCount() + sighting.getCount())
+                .setTotal(null)
+                .setRate(null)
+                .setThreshold(null)
                 .setWindowStart(min(total.getWindowStart(), sighting.getWindowStart()))
                 .setWindowEnd(max(total.getWindowEnd(), sighting.getWindowEnd()))
-                .setSampleMailIds(List.copyOf(kept)).setAttributes(sighting.getAttributes()).setRaisedAt(sighting.getRaisedAt())
+                .setSampleMailIds(List.copyOf(kept))
+                .setAttributes(sighting.getAttributes())
+                .setRaisedAt(sighting.getRaisedAt())
                 .build();
     }
 

@@ -45,29 +45,48 @@ public final class RouteStage {
      *
      * @param isTicket which ticket-lane records take the ticket branch (the bounce stage tickets the others)
      */
-    public static void addTo(final KStream<String, MailDecision> decisions, final Track track, final MailTopics topics,
-                             final Predicate<String, Routed> isTicket) {
+    public static void addTo(
+            final KStream<String, MailDecision> decisions,
+            final Track track,
+            final MailTopics topics,
+            final Predicate<String, Routed> isTicket) {
         // one record per owner, lane and side output, each under the key of its topic
         final BranchedKStream<String, Routed> routes = decisions
                 .flatMap(Routing::routes, Named.as(Node.FAN_OUT.id(track)))
                 .split(Named.as(Node.ROUTE.id(track)));
         toTopic(routes, Routing::isNotify, track, Node.NOTIFY, topics.notifications(), Routing::classifiedMail);
         toTopic(routes, isTicket, track, Node.TICKET, topics.ticket(), Routing::classifiedMail);
-        toTopic(routes, Routing::isOrderImport, track, Node.ORDER_IMPORT, topics.orderImport(), Routing::classifiedMail);
+        toTopic(
+                routes,
+                Routing::isOrderImport,
+                track,
+                Node.ORDER_IMPORT,
+                topics.orderImport(),
+                Routing::classifiedMail);
         toTopic(routes, Routing::isQuarantine, track, Node.QUARANTINE, topics.quarantine(), Routing::classifiedMail);
         toTopic(routes, Routing::isRetry, track, Node.RETRY, topics.retry(), Routing::retryMail);
         toTopic(routes, Routing::isDeadLetter, track, Node.DLQ, topics.dlq(), Routing::deadLetter);
         toTopic(routes, Routing::isStatus, track, Node.STATUS, topics.status(), Routing::status);
         // sightings of a pattern meet in one task (the one repartition), where they are summed into its alert
-        routes.branch(Routing::isNewPattern, Branched.withConsumer(sightings -> sightings
-                .mapValues(Routing::alert, Named.as(Node.NEW_PATTERN_SIGHTING.id(track)))
-                .groupByKey(Grouped.with(Node.NEW_PATTERN_GROUPING.id(track), Serdes.String(), topics.alerts().valueSerde()))
-                .reduce(new NewPatternSum(), Named.as(Node.COUNT_NEW_PATTERN.id(track)),
-                        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(track.prefix() + NEW_PATTERN_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
-                .toStream(Named.as(Node.NEW_PATTERN_ALERTS.id(track)))
-                .to(topics.alerts().name(), Node.NEW_PATTERN_ALERTS.produced(topics.alerts(), track)),
-                Node.NEW_PATTERN.branch()));
+        routes.branch(
+                Routing::isNewPattern,
+                Branched.withConsumer(
+                        sightings -> sightings
+                                .mapValues(Routing::alert, Named.as(Node.NEW_PATTERN_SIGHTING.id(track)))
+                                .groupByKey(Grouped.with(
+                                        Node.NEW_PATTERN_GROUPING.id(track),
+                                        Serdes.String(),
+                                        topics.alerts().valueSerde()))
+                                .reduce(
+                                        new NewPatternSum(),
+                                        Named.as(Node.COUNT_NEW_PATTERN.id(track)),
+                                        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(
+                                                        track.prefix() + NEW_PATTERN_STORE)
+                                                .withKeySerde(Serdes.String())
+                                                .withValueSerde(topics.alerts().valueSerde()))
+                                .toStream(Named.as(Node.NEW_PATTERN_ALERTS.id(track)))
+                                .to(topics.alerts().name(), Node.NEW_PATTERN_ALERTS.produced(topics.alerts(), track)),
+                        Node.NEW_PATTERN.branch()));
         // only the main track's flood check moves mail to the overflow lane
         if (track == Track.MAIN) {
             toTopic(routes, Routing::isOverflow, track, Node.OVERFLOW, topics.overflow(), Routing::overflowMail);
@@ -76,11 +95,18 @@ public final class RouteStage {
         routes.noDefaultBranch();
     }
 
-    private static <V> void toTopic(final BranchedKStream<String, Routed> routes, final Predicate<String, Routed> predicate,
-                                    final Track track, final Node lane, final Topic<String, V> topic,
-                                    final Function<Routed, V> value) {
-        routes.branch(predicate, Branched.withConsumer(branch -> branch
-                .mapValues(value::apply, Named.as(lane.record(track)))
-                .to(topic.name(), lane.produced(topic, track)), lane.branch()));
+    private static <V> void toTopic(
+            final BranchedKStream<String, Routed> routes,
+            final Predicate<String, Routed> predicate,
+            final Track track,
+            final Node lane,
+            final Topic<String, V> topic,
+            final Function<Routed, V> value) {
+        routes.branch(
+                predicate,
+                Branched.withConsumer(
+                        branch -> branch.mapValues(value::apply, Named.as(lane.record(track)))
+                                .to(topic.name(), lane.produced(topic, track)),
+                        lane.branch()));
     }
 }

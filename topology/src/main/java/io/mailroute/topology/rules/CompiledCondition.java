@@ -18,7 +18,9 @@ final class CompiledCondition {
 
     CompiledCondition(final Condition condition, final List<LinearPattern> patterns) {
         this.condition = condition;
-        this.lowerValues = condition.getValues().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+        this.lowerValues = condition.getValues().stream()
+                .map(v -> v.toLowerCase(Locale.ROOT))
+                .toList();
         this.patterns = patterns;
     }
 
@@ -53,7 +55,8 @@ final class CompiledCondition {
 
     /** The whole values, or only their prefixes where those decide as the whole values would. */
     private List<String> candidates(final MailView mail, final boolean whole) {
-        return whole || condition.getNegate() ? mail.values(condition.getField(), condition.getHeader())
+        return whole || condition.getNegate()
+                ? mail.values(condition.getField(), condition.getHeader())
                 : mail.prefixes(condition.getField(), condition.getHeader());
     }
 

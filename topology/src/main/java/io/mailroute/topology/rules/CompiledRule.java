@@ -21,8 +21,11 @@ public final class CompiledRule {
     private final LinearPattern ownerFallback;
     private final boolean namedOwner;
 
-    CompiledRule(final Rule rule, final List<CompiledCondition> conditions, final List<CompiledExtraction> extractions,
-                 final LinearPattern ownerFallback) {
+    CompiledRule(
+            final Rule rule,
+            final List<CompiledCondition> conditions,
+            final List<CompiledExtraction> extractions,
+            final LinearPattern ownerFallback) {
         this.rule = rule;
         final List<CompiledCondition> ordered = new ArrayList<>(conditions);
         ordered.sort(Comparator.comparingInt(CompiledCondition::cost));
@@ -74,15 +77,22 @@ public final class CompiledRule {
     public Map<String, String> extract(final MailView mail) {
         final Map<String, String> values = new LinkedHashMap<>();
         for (final CompiledExtraction extraction : extractions) {
-            extraction.find(mail).ifPresent(v -> values.putIfAbsent(extraction.extraction().getName(), v));
+            extraction
+                    .find(mail)
+                    .ifPresent(v -> values.putIfAbsent(extraction.extraction().getName(), v));
         }
         return values;
     }
 
     /** Names of required extractions missing from {@code extracted}. */
     public List<String> missingRequired(final Map<String, String> extracted) {
-        return extractions.stream().map(CompiledExtraction::extraction).filter(e -> e.getRequired())
-                .map(e -> e.getName()).filter(name -> !extracted.containsKey(name)).distinct().toList();
+        return extractions.stream()
+                .map(CompiledExtraction::extraction)
+                .filter(e -> e.getRequired())
+                .map(e -> e.getName())
+                .filter(name -> !extracted.containsKey(name))
+                .distinct()
+                .toList();
     }
 
     /** The owner id the fallback pattern finds in the subject, else in the body ({@link MailView#ownerSearchTexts}). */

@@ -19,7 +19,8 @@ public final class DefaultRulePack {
     public static RulePack load() {
         try (InputStream in = DefaultRulePack.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("The default rule pack " + RESOURCE + " is missing from the class path");
+                throw new IllegalStateException(
+                        "The default rule pack " + RESOURCE + " is missing from the class path");
             }
             return RulesYaml.read(RESOURCE, in, Instant.EPOCH);
         } catch (IOException e) {

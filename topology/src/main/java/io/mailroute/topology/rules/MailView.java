@@ -83,13 +83,19 @@ public final class MailView {
      */
     public List<String> values(final MatchField field, final String header) {
         return switch (field) {
-            case FROM -> mail.from() == null || !isCandidate(mail.from().getAddress()) ? List.of()
-                    : List.of(mail.from().getAddress());
-            case RECIPIENT -> mail.recipients().stream().map(Address::getAddress).filter(MailView::isCandidate)
-                    .toList();
+            case FROM ->
+                mail.from() == null || !isCandidate(mail.from().getAddress())
+                        ? List.of()
+                        : List.of(mail.from().getAddress());
+            case RECIPIENT ->
+                mail.recipients().stream()
+                        .map(Address::getAddress)
+                        .filter(MailView::isCandidate)
+                        .toList();
             case SUBJECT -> mail.subject() == null ? List.of() : List.of(mail.subject());
             case BODY -> List.of(mail.body().text());
-            case HEADER -> mail.headers().all(header).stream().map(EncodedWords::decode).toList();
+            case HEADER ->
+                mail.headers().all(header).stream().map(EncodedWords::decode).toList();
             case SPF -> List.of(mail.auth().getSpf().name());
             case DKIM -> List.of(mail.auth().getDkim().name());
             case DMARC -> List.of(mail.auth().getDmarc().name());
@@ -118,8 +124,8 @@ public final class MailView {
      * {@value #SUBJECT_PREFIX} and {@value #OWNER_SEARCH_BODY_PREFIX} characters unless {@code whole}.
      */
     public List<String> ownerSearchTexts(final boolean whole) {
-        final List<String> texts = new ArrayList<>(whole ? values(MatchField.SUBJECT, null)
-                : prefixes(MatchField.SUBJECT, null));
+        final List<String> texts =
+                new ArrayList<>(whole ? values(MatchField.SUBJECT, null) : prefixes(MatchField.SUBJECT, null));
         final String body = mail.body().text();
         texts.add(whole ? body : Prefix.of(body, OWNER_SEARCH_BODY_PREFIX));
         return texts;
@@ -130,7 +136,8 @@ public final class MailView {
     }
 
     private static boolean isCandidate(final String address) {
-        return address != null && address.length() <= MAX_ADDRESS_OCTETS
+        return address != null
+                && address.length() <= MAX_ADDRESS_OCTETS
                 && address.getBytes(StandardCharsets.UTF_8).length <= MAX_ADDRESS_OCTETS;
     }
 

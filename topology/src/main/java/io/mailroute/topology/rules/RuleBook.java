@@ -24,7 +24,8 @@ public final class RuleBook {
     private long seen = -1;
     private RuleSet current;
 
-    public RuleBook(final ReadOnlyKeyValueStore<String, Rule> store, final Generation generation, final RuleSet fallback) {
+    public RuleBook(
+            final ReadOnlyKeyValueStore<String, Rule> store, final Generation generation, final RuleSet fallback) {
         this.store = store;
         this.generation = generation;
         this.fallback = fallback;

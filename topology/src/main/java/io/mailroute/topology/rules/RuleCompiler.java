@@ -7,12 +7,12 @@ import io.mailroute.avro.MatchField;
 import io.mailroute.avro.MatchOp;
 import io.mailroute.avro.Rule;
 import io.mailroute.avro.Verdict;
+import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.match.LinearPatternException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import io.mailroute.topology.match.LinearPattern;
-import io.mailroute.topology.match.LinearPatternException;
 
 /**
  * Validates {@link Rule}s and compiles them. The same checks guard rules loaded from YAML and
@@ -23,10 +23,10 @@ public final class RuleCompiler {
     /** Rule ids: lower-case letters, digits, dots, dashes and underscores. */
     public static final LinearPattern RULE_ID = LinearPattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
-    private static final Set<MatchField> VERDICT_FIELDS = EnumSet.of(MatchField.SPF, MatchField.DKIM, MatchField.DMARC,
-            MatchField.SPAM, MatchField.VIRUS);
-    private static final Set<MatchField> EXTRACTABLE = EnumSet.of(MatchField.SUBJECT, MatchField.BODY, MatchField.HEADER,
-            MatchField.FROM, MatchField.RECIPIENT);
+    private static final Set<MatchField> VERDICT_FIELDS =
+            EnumSet.of(MatchField.SPF, MatchField.DKIM, MatchField.DMARC, MatchField.SPAM, MatchField.VIRUS);
+    private static final Set<MatchField> EXTRACTABLE =
+            EnumSet.of(MatchField.SUBJECT, MatchField.BODY, MatchField.HEADER, MatchField.FROM, MatchField.RECIPIENT);
 
     private RuleCompiler() {}
 
@@ -71,7 +71,8 @@ public final class RuleCompiler {
         LinearPattern ownerFallback = null;
         if (rule.getOwnerFallback() != null) {
             ownerFallback = pattern(rule.getOwnerFallback(), "ownerFallback", p);
-            if (ownerFallback != null && !ownerFallback.groupNames().contains("owner")
+            if (ownerFallback != null
+                    && !ownerFallback.groupNames().contains("owner")
                     && ownerFallback.groupCount() < 1) {
                 p.add("ownerFallback", "needs a group named 'owner' or at least one group");
             }
@@ -139,8 +140,9 @@ public final class RuleCompiler {
         try {
             return LinearPattern.compile(regex);
         } catch (LinearPatternException e) {
-            p.add(path, "is not a valid regex: " + e.description()
-                    + (e.position() < 0 ? "" : " at index " + e.position()));
+            p.add(
+                    path,
+                    "is not a valid regex: " + e.description() + (e.position() < 0 ? "" : " at index " + e.position()));
             return null;
         }
     }

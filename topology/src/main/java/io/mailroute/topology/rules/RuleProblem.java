@@ -11,6 +11,7 @@ package io.mailroute.topology.rules;
 public record RuleProblem(String source, String ruleId, String field, String message) {
     @Override
     public String toString() {
-        return source + ": " + (ruleId == null ? "" : "rule " + ruleId + ": ") + (field == null ? "" : field + ": ") + message;
+        return source + ": " + (ruleId == null ? "" : "rule " + ruleId + ": ") + (field == null ? "" : field + ": ")
+                + message;
     }
 }

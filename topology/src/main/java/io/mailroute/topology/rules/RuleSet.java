@@ -12,8 +12,9 @@ import java.util.Optional;
  * The first matching rule wins. Immutable and thread-safe.
  */
 public final class RuleSet {
-    private static final Comparator<CompiledRule> ORDER = Comparator
-            .comparingInt((CompiledRule r) -> r.rule().getPriority()).reversed()
+    private static final Comparator<CompiledRule> ORDER = Comparator.comparingInt(
+                    (CompiledRule r) -> r.rule().getPriority())
+            .reversed()
             .thenComparing(CompiledRule::id);
 
     private final String version;

@@ -51,9 +51,23 @@ public final class RulesYaml {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Stands in for a missing file-wide version, which is reported once for the file. */
     private static final String UNVERSIONED = "unversioned";
+
     private static final Set<String> FILE_KEYS = Set.of("rulesVersion", "rules");
-    private static final Set<String> RULE_KEYS = Set.of("ruleId", "rulesVersion", "description", "priority", "enabled", "category",
-            "severity", "lanes", "conditions", "extract", "requireOwner", "ownerFallback", "requireAuth", "ticketAction");
+    private static final Set<String> RULE_KEYS = Set.of(
+            "ruleId",
+            "rulesVersion",
+            "description",
+            "priority",
+            "enabled",
+            "category",
+            "severity",
+            "lanes",
+            "conditions",
+            "extract",
+            "requireOwner",
+            "ownerFallback",
+            "requireAuth",
+            "ticketAction");
     private static final Set<String> CONDITION_KEYS = Set.of("field", "header", "op", "values", "negate");
     private static final Set<String> EXTRACTION_KEYS = Set.of("name", "from", "header", "pattern", "required");
 
@@ -73,8 +87,14 @@ public final class RulesYaml {
         try {
             root = YAML.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new RuleValidationException(List.of(new RuleProblem(source, null, null, "is not valid YAML: "
-                    + e.getOriginalMessage() + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()))));
+            throw new RuleValidationException(List.of(new RuleProblem(
+                    source,
+                    null,
+                    null,
+                    "is not valid YAML: " + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " at line " + e.getLocation().getLineNr()))));
         }
         final List<RuleProblem> problems = new ArrayList<>();
         final Reader file = new Reader(source, null, problems);
@@ -94,7 +114,8 @@ public final class RulesYaml {
                 final Rule rule = rule(list.get(i), "rules[" + i + "]", version, updatedAt, source, problems);
                 if (rule != null) {
                     if (!ids.add(rule.getRuleId())) {
-                        problems.add(new RuleProblem(source, rule.getRuleId(), "ruleId", "is used by more than one rule"));
+                        problems.add(
+                                new RuleProblem(source, rule.getRuleId(), "ruleId", "is used by more than one rule"));
                     }
                     RuleCompiler.compile(rule, source, problems);
                     rules.add(rule);
@@ -111,32 +132,53 @@ public final class RulesYaml {
      * The rule of one YAML entry, built even when some of it is wrong (wrong parts left out or
      * defaulted, their problems recorded) so that the validator can report the rest too.
      */
-    private static Rule rule(final JsonNode node, final String path, final String fileVersion, final Instant updatedAt,
-                             final String source, final List<RuleProblem> problems) {
+    private static Rule rule(
+            final JsonNode node,
+            final String path,
+            final String fileVersion,
+            final Instant updatedAt,
+            final String source,
+            final List<RuleProblem> problems) {
         if (!node.isObject()) {
             problems.add(new RuleProblem(source, null, path, "must be a mapping"));
             return null;
         }
-        final String id = node.hasNonNull("ruleId") && node.get("ruleId").isTextual() ? node.get("ruleId").asText() : path;
+        final String id = node.hasNonNull("ruleId") && node.get("ruleId").isTextual()
+                ? node.get("ruleId").asText()
+                : path;
         final Reader r = new Reader(source, id, problems);
         r.string(node, "ruleId", null, false);
         r.unknownKeys(node, RULE_KEYS, null);
-        final String version = node.hasNonNull("rulesVersion") ? r.string(node, "rulesVersion", null, false) : fileVersion;
-        final List<Lane> lanes = r.list(node, "lanes", null).stream().map(e -> r.enumOf(e.node(), e.path(), Lane.class))
-                .filter(Objects::nonNull).toList();
-        final List<Condition> conditions = r.list(node, "conditions", null).stream().map(e -> condition(e.node(), e.path(), r))
-                .filter(Objects::nonNull).toList();
-        final List<Extraction> extract = r.list(node, "extract", null).stream().map(e -> extraction(e.node(), e.path(), r))
-                .filter(Objects::nonNull).toList();
-        return Rule.newBuilder().setRuleId(id).setRulesVersion(version == null ? UNVERSIONED : version)
-                .setDescription(r.string(node, "description", null, false)).setPriority(r.integer(node, "priority", 0))
+        final String version =
+                node.hasNonNull("rulesVersion") ? r.string(node, "rulesVersion", null, false) : fileVersion;
+        final List<Lane> lanes = r.list(node, "lanes", null).stream()
+                .map(e -> r.enumOf(e.node(), e.path(), Lane.class))
+                .filter(Objects::nonNull)
+                .toList();
+        final List<Condition> conditions = r.list(node, "conditions", null).stream()
+                .map(e -> condition(e.node(), e.path(), r))
+                .filter(Objects::nonNull)
+                .toList();
+        final List<Extraction> extract = r.list(node, "extract", null).stream()
+                .map(e -> extraction(e.node(), e.path(), r))
+                .filter(Objects::nonNull)
+                .toList();
+        return Rule.newBuilder()
+                .setRuleId(id)
+                .setRulesVersion(version == null ? UNVERSIONED : version)
+                .setDescription(r.string(node, "description", null, false))
+                .setPriority(r.integer(node, "priority", 0))
                 .setEnabled(r.bool(node, "enabled", true))
                 .setCategory(Objects.toString(r.string(node, "category", null, false), ""))
-                .setSeverity(r.enumValue(node, "severity", Severity.class, Severity.INFO)).setLanes(lanes)
-                .setConditions(conditions).setExtract(extract).setRequireOwner(r.bool(node, "requireOwner", true))
+                .setSeverity(r.enumValue(node, "severity", Severity.class, Severity.INFO))
+                .setLanes(lanes)
+                .setConditions(conditions)
+                .setExtract(extract)
+                .setRequireOwner(r.bool(node, "requireOwner", true))
                 .setOwnerFallback(r.string(node, "ownerFallback", null, false))
                 .setRequireAuth(r.enumValue(node, "requireAuth", AuthRequirement.class, AuthRequirement.NONE))
-                .setTicketAction(r.enumValue(node, "ticketAction", TicketAction.class, null)).setUpdatedAt(updatedAt)
+                .setTicketAction(r.enumValue(node, "ticketAction", TicketAction.class, null))
+                .setUpdatedAt(updatedAt)
                 .build();
     }
 
@@ -151,10 +193,19 @@ public final class RulesYaml {
         final MatchOp op = r.enumValue(node, "op", MatchOp.class, MatchOp.EXACT, path, false);
         // values compare as text; an unquoted true/false (IS_BOUNCE) is meant as text here
         final List<String> values = r.list(node, "values", path).stream()
-                .map(e -> e.node().isBoolean() ? e.node().asText() : r.scalar(e.node(), e.path())).filter(Objects::nonNull).toList();
+                .map(e -> e.node().isBoolean() ? e.node().asText() : r.scalar(e.node(), e.path()))
+                .filter(Objects::nonNull)
+                .toList();
         final boolean negate = r.bool(node, "negate", false, path);
-        return field == null ? null
-                : Condition.newBuilder().setField(field).setHeader(header).setOp(op).setValues(values).setNegate(negate).build();
+        return field == null
+                ? null
+                : Condition.newBuilder()
+                        .setField(field)
+                        .setHeader(header)
+                        .setOp(op)
+                        .setValues(values)
+                        .setNegate(negate)
+                        .build();
     }
 
     private static Extraction extraction(final JsonNode node, final String path, final Reader r) {
@@ -168,8 +219,15 @@ public final class RulesYaml {
         final String header = r.string(node, "header", path, false);
         final String pattern = r.string(node, "pattern", path, true);
         final boolean required = r.bool(node, "required", false, path);
-        return name == null || from == null || pattern == null ? null : Extraction.newBuilder().setName(name).setFrom(from)
-                .setHeader(header).setPattern(pattern).setRequired(required).build();
+        return name == null || from == null || pattern == null
+                ? null
+                : Extraction.newBuilder()
+                        .setName(name)
+                        .setFrom(from)
+                        .setHeader(header)
+                        .setPattern(pattern)
+                        .setRequired(required)
+                        .build();
     }
 
     /** An element of a YAML list with its path. */
@@ -195,7 +253,10 @@ public final class RulesYaml {
             for (final Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 final String name = names.next();
                 if (!known.contains(name)) {
-                    add(join(path, name), "unknown key; expected one of " + known.stream().sorted().toList());
+                    add(
+                            join(path, name),
+                            "unknown key; expected one of "
+                                    + known.stream().sorted().toList());
                 }
             }
         }
@@ -252,12 +313,18 @@ public final class RulesYaml {
             return value.booleanValue();
         }
 
-        <E extends Enum<E>> E enumValue(final JsonNode node, final String key, final Class<E> type, final E defaultValue) {
+        <E extends Enum<E>> E enumValue(
+                final JsonNode node, final String key, final Class<E> type, final E defaultValue) {
             return enumValue(node, key, type, defaultValue, null, false);
         }
 
-        <E extends Enum<E>> E enumValue(final JsonNode node, final String key, final Class<E> type, final E defaultValue,
-                                        final String path, final boolean required) {
+        <E extends Enum<E>> E enumValue(
+                final JsonNode node,
+                final String key,
+                final Class<E> type,
+                final E defaultValue,
+                final String path,
+                final boolean required) {
             final JsonNode value = node.get(key);
             if (value == null || value.isNull()) {
                 if (required) {
@@ -270,7 +337,9 @@ public final class RulesYaml {
         }
 
         <E extends Enum<E>> E enumOf(final JsonNode value, final String path, final Class<E> type) {
-            final String text = value.isValueNode() ? value.asText().strip().toUpperCase(Locale.ROOT).replace('-', '_') : "";
+            final String text = value.isValueNode()
+                    ? value.asText().strip().toUpperCase(Locale.ROOT).replace('-', '_')
+                    : "";
             for (final E constant : type.getEnumConstants()) {
                 if (constant.name().equals(text)) {
                     return constant;

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 /** Which bounce mails are believed, and which domain an unverified one counts for. */
 class BounceAuthenticationTest {
     private static final MailParser PARSER = new MailParser(ParserSettings.LENIENT);
-    private static final Bounce BOUNCE = Bounce.newBuilder().setRecipient("taro@example.net").setReason("userunknown")
-            .setHardBounce(true).build();
+    private static final Bounce BOUNCE = Bounce.newBuilder()
+            .setRecipient("taro@example.net")
+            .setReason("userunknown")
+            .setHardBounce(true)
+            .build();
 
     @Test
     void shouldVerifyAnSesNotificationSentAndSignedByAmazon() throws Exception {
@@ -53,7 +56,8 @@ class BounceAuthenticationTest {
     }
 
     private static Bounce marked(final String headers) throws Exception {
-        final AuthVerdicts auth = PARSER.parse((headers + "Subject: x\n\nx\n").getBytes(StandardCharsets.UTF_8)).auth();
+        final AuthVerdicts auth = PARSER.parse((headers + "Subject: x\n\nx\n").getBytes(StandardCharsets.UTF_8))
+                .auth();
         return BounceAuthentication.mark(List.of(BOUNCE), auth).get(0);
     }
 }

@@ -25,7 +25,10 @@ class BounceSignalsCorpusTest {
         final List<String> stopped = new ArrayList<>();
         int recognised = 0;
         try (Stream<Path> files = Files.walk(corpus)) {
-            for (final Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+            for (final Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".eml"))
+                    .sorted()
+                    .toList()) {
                 final byte[] raw = Files.readAllBytes(file);
                 final ParsedMail parsed = parser.parse(raw);
                 if (classifier.classify(parsed).bounces().isEmpty()) {

@@ -15,16 +15,31 @@ class BounceSignalsTest {
     private final MailParser parser = new MailParser(ParserSettings.LENIENT);
 
     @ParameterizedTest
-    @ValueSource(strings = {"/bounces/arf-report.eml", "/bounces/carrier-au.eml", "/bounces/exchange-ndr.eml",
-            "/bounces/postfix-dsn.eml", "/bounces/ses-bounce.eml", "/bounces/vacation-autoreply.eml", "/mails/dsn-user-unknown.eml"})
+    @ValueSource(
+            strings = {
+                "/bounces/arf-report.eml",
+                "/bounces/carrier-au.eml",
+                "/bounces/exchange-ndr.eml",
+                "/bounces/postfix-dsn.eml",
+                "/bounces/ses-bounce.eml",
+                "/bounces/vacation-autoreply.eml",
+                "/mails/dsn-user-unknown.eml"
+            })
     void bouncesPass(final String name) throws Exception {
         final byte[] raw = read(name);
         assertThat(BounceSignals.present(raw, parser.parse(raw))).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/bounces/not-a-bounce.eml", "/mails/aws-billing-en.eml", "/mails/aws-health-ja.eml",
-            "/mails/rakuten-order.eml", "/mails/amazon-seller-order.eml", "/mails/unclassified-newsletter.eml"})
+    @ValueSource(
+            strings = {
+                "/bounces/not-a-bounce.eml",
+                "/mails/aws-billing-en.eml",
+                "/mails/aws-health-ja.eml",
+                "/mails/rakuten-order.eml",
+                "/mails/amazon-seller-order.eml",
+                "/mails/unclassified-newsletter.eml"
+            })
     void everydayMailIsStopped(final String name) throws Exception {
         final byte[] raw = read(name);
         assertThat(BounceSignals.present(raw, parser.parse(raw))).isFalse();
@@ -33,7 +48,9 @@ class BounceSignalsTest {
     @ParameterizedTest
     @ValueSource(strings = {"/bounces/postfix-dsn.eml", "/bounces/exchange-ndr.eml"})
     void bouncesWithOldMacNewlinesPass(final String name) throws Exception {
-        final byte[] raw = new String(read(name), StandardCharsets.ISO_8859_1).replace("\r\n", "\r").replace('\n', '\r')
+        final byte[] raw = new String(read(name), StandardCharsets.ISO_8859_1)
+                .replace("\r\n", "\r")
+                .replace('\n', '\r')
                 .getBytes(StandardCharsets.ISO_8859_1);
         assertThat(BounceSignals.present(raw, parser.parse(raw))).isTrue();
     }

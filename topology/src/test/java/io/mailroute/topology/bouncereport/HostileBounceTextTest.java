@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class HostileBounceTextTest {
     /** Characters of hostile text in each field of the whole-classifier mail: the parser's limit of a header value. */
     private static final int FIELD_CHARS = 64 * 1024;
+
     private static final MailParser PARSER = new MailParser(ParserSettings.LENIENT);
     private static final Map<String, Consumer<String>> FAMILIES = new LinkedHashMap<>();
 
@@ -42,11 +43,15 @@ class HostileBounceTextTest {
             HostPatterns.get().reason("a@orange.fr", null, null, text);
         });
         FAMILIES.put("concatenated mails", text -> ConcatenatedMails.split(text.getBytes(StandardCharsets.UTF_8)));
-        FAMILIES.put("report text and original-message marker", text ->
-                parse("Content-Type: text/plain; charset=\"" + text + "\n\n" + text).report());
+        FAMILIES.put(
+                "report text and original-message marker",
+                text -> parse("Content-Type: text/plain; charset=\"" + text + "\n\n" + text)
+                        .report());
         // the classifier reads a reason from at most 6,000 characters; 64 KB is ten times that
-        FAMILIES.put("reasons", text -> new ReasonClassifier()
-                .reason(null, text.substring(0, Math.min(text.length(), 64 * 1024)), "failed", null));
+        FAMILIES.put(
+                "reasons",
+                text -> new ReasonClassifier()
+                        .reason(null, text.substring(0, Math.min(text.length(), 64 * 1024)), "failed", null));
         FAMILIES.put("whole classifier (feedback, ARF, reporting MTA, original sender)", text -> {
             final String field = text.substring(0, Math.min(text.length(), FIELD_CHARS));
             final String mail = "From: MAILER-DAEMON@example.com\nSubject: Undelivered Mail\n"
@@ -76,7 +81,8 @@ class HostileBounceTextTest {
             Duration slowest = Duration.ZERO;
             String slowestText = "";
             for (final Map.Entry<String, String> text : HostileText.samples().entrySet()) {
-                final Duration took = HostileText.time(family.getKey() + " on " + text.getKey(),
+                final Duration took = HostileText.time(
+                        family.getKey() + " on " + text.getKey(),
                         () -> family.getValue().accept(text.getValue()));
                 if (took.compareTo(slowest) > 0) {
                     slowest = took;

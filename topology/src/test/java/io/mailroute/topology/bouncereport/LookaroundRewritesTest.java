@@ -29,7 +29,9 @@ class LookaroundRewritesTest {
         for (int i = 0; i < SAMPLES; i++) {
             final String text = randomText(random, CODE_CHARACTERS, 20);
             assertThat(StatusCodes.status(text)).as("status of [%s]", text).isEqualTo(originalStatus(text));
-            assertThat(StatusCodes.replyCode(text)).as("reply code of [%s]", text).isEqualTo(originalReplyCode(text));
+            assertThat(StatusCodes.replyCode(text))
+                    .as("reply code of [%s]", text)
+                    .isEqualTo(originalReplyCode(text));
         }
     }
 
@@ -37,13 +39,15 @@ class LookaroundRewritesTest {
     void shouldReadNoRecipientAfterAHyphenatedTo() {
         final String report = "In-Reply-To: <x@y.example>\nReply-To: z@y.example\nTo: <a@b.example>\n";
         assertThat(PlainTextFailures.read(report, Set.of()))
-                .extracting(Failure::recipient).containsExactly("a@b.example");
+                .extracting(Failure::recipient)
+                .containsExactly("a@b.example");
     }
 
     @Test
     void shouldReadAnAddressRightAfterAnotherOnesClosingBracket() {
         assertThat(PlainTextFailures.read("unrouteable <a@b.example>d@e.example,f@g.example\n", Set.of()))
-                .extracting(Failure::recipient).containsExactly("a@b.example", "d@e.example");
+                .extracting(Failure::recipient)
+                .containsExactly("a@b.example", "d@e.example");
     }
 
     private static String randomText(final Random random, final String characters, final int maxLength) {

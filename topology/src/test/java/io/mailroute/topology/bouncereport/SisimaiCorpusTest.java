@@ -68,8 +68,11 @@ class SisimaiCorpusTest {
                     confusion.merge(row[2] + " -> " + reason, 1, Integer::sum);
                     if (System.getProperty("corpus.verbose") != null) {
                         System.out.println("MISS " + file.getKey() + " #" + row[1] + " " + row[2] + " -> " + reason
-                                + (bounce == null ? "" : " [" + bounce.getStatus() + "] " + bounce.getRecipient() + " :: "
-                                + abbreviate(bounce.getDiagnostic()).replace('\n', ' ')));
+                                + (bounce == null
+                                        ? ""
+                                        : " [" + bounce.getStatus() + "] " + bounce.getRecipient() + " :: "
+                                                + abbreviate(bounce.getDiagnostic())
+                                                        .replace('\n', ' ')));
                     }
                 }
                 if (!row[5].isEmpty()) {
@@ -84,10 +87,12 @@ class SisimaiCorpusTest {
         }
         final double reasonRate = (double) reasonOk / reasonRows;
         final double hardRate = (double) hardOk / hardRows;
-        System.out.printf("Sisimai corpus: %d mails, reason %d/%d = %.1f %%, hard/soft %d/%d = %.1f %%%n", expected.size(),
-                reasonOk, reasonRows, 100 * reasonRate, hardOk, hardRows, 100 * hardRate);
+        System.out.printf(
+                "Sisimai corpus: %d mails, reason %d/%d = %.1f %%, hard/soft %d/%d = %.1f %%%n",
+                expected.size(), reasonOk, reasonRows, 100 * reasonRate, hardOk, hardRows, 100 * hardRate);
         System.out.println("confusion (expected -> got: count):");
-        confusion.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        confusion.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> System.out.println("  " + e.getKey() + ": " + e.getValue()));
         assertThat(reasonRate).as("reason agreement").isGreaterThanOrEqualTo(MIN_REASON);
         assertThat(hardRate).as("hard/soft agreement").isGreaterThanOrEqualTo(MIN_HARD_SOFT);

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class StatusCodesTest {
     @Test
     void findsTheMostSpecificCodeOfTheMessage() {
-        assertThat(StatusCodes.find("5.1.0 - Unknown address error 550-'5.7.1 <x@example.com>... Access denied'")).isEqualTo("5.7.1");
+        assertThat(StatusCodes.find("5.1.0 - Unknown address error 550-'5.7.1 <x@example.com>... Access denied'"))
+                .isEqualTo("5.7.1");
         assertThat(StatusCodes.find("550 5.0.0 rejected, see 5.1.1 below")).isEqualTo("5.1.1");
         assertThat(StatusCodes.find("550 5.0.0 rejected")).isEqualTo("5.0.0");
     }

@@ -16,23 +16,33 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WordGuardedPatternTest {
     static Stream<Arguments> alternatives() {
-        return Stream.of(BounceClassifier.BOUNCE_SENDER, BounceClassifier.BOUNCE_SUBJECT, BounceClassifier.AUTO_REPLY_SUBJECT)
+        return Stream.of(
+                        BounceClassifier.BOUNCE_SENDER,
+                        BounceClassifier.BOUNCE_SUBJECT,
+                        BounceClassifier.AUTO_REPLY_SUBJECT)
                 .flatMap(guarded -> topLevelAlternatives(guarded.pattern().pattern()).stream()
                         .map(alternative -> Arguments.of(guarded, alternative, shortestSpelling(alternative))));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("alternatives")
-    void findsEveryAlternativeOfItsPattern(final WordGuardedPattern guarded, final String alternative, final String spelling) {
+    void findsEveryAlternativeOfItsPattern(
+            final WordGuardedPattern guarded, final String alternative, final String spelling) {
         // given
         final boolean anchored = guarded.pattern().pattern().contains("^");
-        final List<String> texts = List.of(spelling, asciiUpperCase(spelling),
+        final List<String> texts = List.of(
+                spelling,
+                asciiUpperCase(spelling),
                 anchored ? spelling + " / re: notice" : "Re: " + asciiUpperCase(spelling) + " (notice)");
 
         // when / then
         for (final String text : texts) {
-            assertThat(guarded.pattern().find(text)).as("the pattern itself finds %s", text).isTrue();
-            assertThat(guarded.find(text)).as("%s, spelled %s", alternative, text).isTrue();
+            assertThat(guarded.pattern().find(text))
+                    .as("the pattern itself finds %s", text)
+                    .isTrue();
+            assertThat(guarded.find(text))
+                    .as("%s, spelled %s", alternative, text)
+                    .isTrue();
         }
     }
 
@@ -45,8 +55,11 @@ class WordGuardedPatternTest {
     }
 
     static Stream<String> everydayText() {
-        return Stream.of("Amazon Web Services <no-reply@amazonaws.com>", "Your AWS bill for November 2026",
-                "【楽天市場】注文内容ご確認（自動配信メール）", "");
+        return Stream.of(
+                "Amazon Web Services <no-reply@amazonaws.com>",
+                "Your AWS bill for November 2026",
+                "【楽天市場】注文内容ご確認（自動配信メール）",
+                "");
     }
 
     /** The text with its ASCII letters upper-cased, the rest as it is. */
@@ -81,7 +94,8 @@ class WordGuardedPatternTest {
     }
 
     private static String shortestSpelling(final String alternative) {
-        return alternative.replaceAll("\\(\\?:[^()]*\\)\\?", "")
+        return alternative
+                .replaceAll("\\(\\?:[^()]*\\)\\?", "")
                 .replaceAll("\\(\\?:([^|()]*)(\\|[^()]*)?\\)", "$1")
                 .replaceAll("\\.\\*", "")
                 .replaceAll("(.)\\?", "");

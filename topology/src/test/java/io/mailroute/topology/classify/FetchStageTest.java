@@ -16,9 +16,12 @@ class FetchStageTest {
         Arrays.stream(Kind.values()).filter(FetchStage::waits).forEach(waiting::add);
 
         // then: the connector fails its task on ACCESS_DENIED and MISCONFIGURED; here the mail waits
-        assertThat(waiting).containsExactlyInAnyOrder(Kind.TRANSIENT, Kind.ACCESS_DENIED, Kind.MISCONFIGURED,
-                Kind.PERMANENT);
-        assertThat(EnumSet.complementOf(waiting)).containsExactlyInAnyOrder(Kind.NOT_FOUND, Kind.NO_SUCH_BUCKET,
-                Kind.CHANGED); // dead letters: the bytes are gone or not the ones recorded
+        assertThat(waiting)
+                .containsExactlyInAnyOrder(Kind.TRANSIENT, Kind.ACCESS_DENIED, Kind.MISCONFIGURED, Kind.PERMANENT);
+        assertThat(EnumSet.complementOf(waiting))
+                .containsExactlyInAnyOrder(
+                        Kind.NOT_FOUND,
+                        Kind.NO_SUCH_BUCKET,
+                        Kind.CHANGED); // dead letters: the bytes are gone or not the ones recorded
     }
 }

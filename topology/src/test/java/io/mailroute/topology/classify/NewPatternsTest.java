@@ -12,6 +12,7 @@ class NewPatternsTest {
     private static final Pattern PREFIXES = Pattern.compile(
             "^(?:\\s*(?:re|fw|fwd|aw|sv|転送|返信)\\s*[:：]\\s*|\\s*\\[external]\\s*)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private static final Pattern IDS =
             Pattern.compile("\\b(?=[\\p{Alnum}-]*\\d)(?=[\\p{Alnum}-]*\\p{Alpha})[\\p{Alnum}-]{8,}\\b");
     private static final String SUBJECT_CHARACTERS = "abcXY01239-_ .,:re:fw[external]\t";
@@ -33,7 +34,8 @@ class NewPatternsTest {
             for (int k = 0; k < length; k++) {
                 subject.append(SUBJECT_CHARACTERS.charAt(random.nextInt(SUBJECT_CHARACTERS.length())));
             }
-            assertThat(NewPatterns.shape(subject.toString())).as("[%s]", subject)
+            assertThat(NewPatterns.shape(subject.toString()))
+                    .as("[%s]", subject)
                     .isEqualTo(originalShape(subject.toString()));
         }
     }

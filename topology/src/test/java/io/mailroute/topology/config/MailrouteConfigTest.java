@@ -18,7 +18,8 @@ class MailrouteConfigTest {
 
     @Test
     void shouldDocumentEveryKey() {
-        for (final ConfigDef.ConfigKey key : MailrouteConfig.configDef().configKeys().values()) {
+        for (final ConfigDef.ConfigKey key :
+                MailrouteConfig.configDef().configKeys().values()) {
             assertThat(key.documentation).as("doc of %s", key.name).isNotBlank().endsWith(".");
             assertThat(key.group).as("group of %s", key.name).isNotBlank();
             assertThat(key.name).startsWith("mailroute.");
@@ -28,11 +29,16 @@ class MailrouteConfigTest {
     @Test
     void shouldOverrideTheLimitsOfTheParserProfile() {
         // when
-        final ParserSettings settings = new MailrouteConfig(Map.of(MailrouteConfig.PARSER_PROFILE_CONFIG, "strict",
-                MailrouteConfig.PARSER_MAX_BODY_BYTES_CONFIG, "1000")).parserSettings();
+        final ParserSettings settings = new MailrouteConfig(Map.of(
+                        MailrouteConfig.PARSER_PROFILE_CONFIG,
+                        "strict",
+                        MailrouteConfig.PARSER_MAX_BODY_BYTES_CONFIG,
+                        "1000"))
+                .parserSettings();
 
         // then
-        assertThat(settings).isEqualTo(ParserSettings.STRICT.toBuilder().maxBodyBytes(1000).build());
+        assertThat(settings)
+                .isEqualTo(ParserSettings.STRICT.toBuilder().maxBodyBytes(1000).build());
         assertThatThrownBy(() -> new MailrouteConfig(Map.of(MailrouteConfig.PARSER_PROFILE_CONFIG, "sloppy")))
                 .isInstanceOf(ConfigException.class);
     }
@@ -41,8 +47,12 @@ class MailrouteConfigTest {
     void shouldTrustTheConfiguredReceivingServersAndRefuseToTrustNone() {
         // when
         final ParserSettings defaults = new MailrouteConfig(Map.of()).parserSettings();
-        final ParserSettings own = new MailrouteConfig(Map.of(MailrouteConfig.AUTH_TRUSTED_AUTHSERV_IDS_CONFIG,
-                "amazonses.com, MX.Example.NET", MailrouteConfig.PARSER_MAX_BOUNCE_RECIPIENTS_CONFIG, "20")).parserSettings();
+        final ParserSettings own = new MailrouteConfig(Map.of(
+                        MailrouteConfig.AUTH_TRUSTED_AUTHSERV_IDS_CONFIG,
+                        "amazonses.com, MX.Example.NET",
+                        MailrouteConfig.PARSER_MAX_BOUNCE_RECIPIENTS_CONFIG,
+                        "20"))
+                .parserSettings();
 
         // then
         assertThat(defaults.trustedAuthservIds()).containsExactly("amazonses.com");
@@ -50,14 +60,21 @@ class MailrouteConfigTest {
         assertThat(own.trustedAuthservIds()).containsExactlyInAnyOrder("amazonses.com", "mx.example.net");
         assertThat(own.maxBounceRecipients()).isEqualTo(20);
         assertThatThrownBy(() -> new MailrouteConfig(Map.of(MailrouteConfig.AUTH_TRUSTED_AUTHSERV_IDS_CONFIG, "")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining(MailrouteConfig.AUTH_TRUSTED_AUTHSERV_IDS_CONFIG);
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(MailrouteConfig.AUTH_TRUSTED_AUTHSERV_IDS_CONFIG);
     }
 
     @Test
     void shouldNeverShowTheS3SecretKey() {
         // when
-        final S3Settings s3 = new MailrouteConfig(Map.of("mailroute.s3.access.key.id", "AKIA",
-                "mailroute.s3.secret.access.key", "s3cr3t", "mailroute.s3.endpoint", "http://minio:9000")).s3Settings();
+        final S3Settings s3 = new MailrouteConfig(Map.of(
+                        "mailroute.s3.access.key.id",
+                        "AKIA",
+                        "mailroute.s3.secret.access.key",
+                        "s3cr3t",
+                        "mailroute.s3.endpoint",
+                        "http://minio:9000"))
+                .s3Settings();
 
         // then
         assertThat(s3.credentials().secretAccessKey()).isEqualTo("s3cr3t");
@@ -71,9 +88,15 @@ class MailrouteConfigTest {
         final ConfigDef def = MailrouteConfig.configDef();
 
         // then
-        assertThat(def.names()).contains("mailroute.s3.endpoint", "mailroute.s3.region",
-                "mailroute.s3.path.style.access", "mailroute.s3.access.key.id", "mailroute.s3.secret.access.key",
-                "mailroute.s3.max.attempts", "mailroute.s3.api.call.timeout.ms");
+        assertThat(def.names())
+                .contains(
+                        "mailroute.s3.endpoint",
+                        "mailroute.s3.region",
+                        "mailroute.s3.path.style.access",
+                        "mailroute.s3.access.key.id",
+                        "mailroute.s3.secret.access.key",
+                        "mailroute.s3.max.attempts",
+                        "mailroute.s3.api.call.timeout.ms");
         assertThat(defaults.endpoint()).isNull();
         assertThat(defaults.credentials()).isNull();
         assertThat(defaults.maxAttempts()).isEqualTo(3);
@@ -83,11 +106,17 @@ class MailrouteConfigTest {
     @Test
     void shouldEnforceExactlyOnceAndExplicitNamingWhateverTheSettingsSay() {
         // when
-        final Properties props = MailStreamsConfig.properties(Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once",
-                StreamsConfig.APPLICATION_ID_CONFIG, "mine", "mailroute.topic.prefix", "t1."));
+        final Properties props = MailStreamsConfig.properties(Map.of(
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                "at_least_once",
+                StreamsConfig.APPLICATION_ID_CONFIG,
+                "mine",
+                "mailroute.topic.prefix",
+                "t1."));
 
         // then
-        assertThat(props).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+        assertThat(props)
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "mine")
                 .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "t1.mail.dlq");
@@ -99,10 +128,24 @@ class MailrouteConfigTest {
         final BounceSettings defaults = new MailrouteConfig(Map.of()).bounceSettings();
 
         // then
-        assertThat(defaults).isEqualTo(new BounceSettings(Duration.ofDays(3), Duration.ofMinutes(1), 3, Duration.ofDays(7),
-                Duration.ofDays(7), Duration.ofHours(1), 0.05, 0.10, 20));
-        assertThatThrownBy(() -> new MailrouteConfig(Map.of(MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG, "0.2",
-                MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG, "0.1")).bounceSettings())
-                .isInstanceOf(ConfigException.class).hasMessageContaining(MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG);
+        assertThat(defaults)
+                .isEqualTo(new BounceSettings(
+                        Duration.ofDays(3),
+                        Duration.ofMinutes(1),
+                        3,
+                        Duration.ofDays(7),
+                        Duration.ofDays(7),
+                        Duration.ofHours(1),
+                        0.05,
+                        0.10,
+                        20));
+        assertThatThrownBy(() -> new MailrouteConfig(Map.of(
+                                MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG,
+                                "0.2",
+                                MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG,
+                                "0.1"))
+                        .bounceSettings())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG);
     }
 }

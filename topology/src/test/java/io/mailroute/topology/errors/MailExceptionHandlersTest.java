@@ -41,7 +41,8 @@ class MailExceptionHandlersTest {
 
     @BeforeEach
     void setUp() {
-        deadLetters = AvroSerdes.specific(DeadLetter.class, SchemaRegistryClients.fromConfig(CONFIG), CONFIG).deserializer();
+        deadLetters = AvroSerdes.specific(DeadLetter.class, SchemaRegistryClients.fromConfig(CONFIG), CONFIG)
+                .deserializer();
     }
 
     @AfterEach
@@ -58,13 +59,16 @@ class MailExceptionHandlersTest {
         final ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("mail.raw", 2, 41L, utf8("broken"), value);
 
         // when
-        final DeserializationExceptionHandler.Response response = handler.handleError(context("mail.raw", "mail-raw-source", value),
-                record, new SerializationException("Record on mail.raw does not start with the Confluent magic byte"));
+        final DeserializationExceptionHandler.Response response = handler.handleError(
+                context("mail.raw", "mail-raw-source", value),
+                record,
+                new SerializationException("Record on mail.raw does not start with the Confluent magic byte"));
 
         // then
         assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
         assertThat(response.deadLetterQueueRecords()).hasSize(1);
-        final ProducerRecord<byte[], byte[]> dlq = response.deadLetterQueueRecords().get(0);
+        final ProducerRecord<byte[], byte[]> dlq =
+                response.deadLetterQueueRecords().get(0);
         assertThat(dlq.topic()).isEqualTo("mail.dlq");
         assertThat(new String(dlq.key(), StandardCharsets.UTF_8)).isEqualTo("broken");
         final DeadLetter letter = deadLetters.deserialize("mail.dlq", dlq.value());
@@ -87,8 +91,8 @@ class MailExceptionHandlersTest {
         final ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(topic, 0, 7L, utf8("123"), utf8("x"));
 
         // when
-        final DeserializationExceptionHandler.Response response = handler.handleError(context(topic, processor, null),
-                record, new SerializationException("bad"));
+        final DeserializationExceptionHandler.Response response =
+                handler.handleError(context(topic, processor, null), record, new SerializationException("bad"));
 
         // then
         assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
@@ -100,18 +104,29 @@ class MailExceptionHandlersTest {
         // given
         final MailProcessingExceptionHandler handler = new MailProcessingExceptionHandler();
         handler.configure(CONFIG);
-        final RawMail mail = RawMail.newBuilder().setMailId("m-1").setBucket("mail-inbound").setKey("m-1").setSize(3).setSha256("abc")
-                .setReceivedAt(Instant.EPOCH).setIngestedAt(Instant.EPOCH).setStorage(Storage.INLINE)
-                .setContent(ByteBuffer.wrap(new byte[3])).build();
+        final RawMail mail = RawMail.newBuilder()
+                .setMailId("m-1")
+                .setBucket("mail-inbound")
+                .setKey("m-1")
+                .setSize(3)
+                .setSha256("abc")
+                .setReceivedAt(Instant.EPOCH)
+                .setIngestedAt(Instant.EPOCH)
+                .setStorage(Storage.INLINE)
+                .setContent(ByteBuffer.wrap(new byte[3]))
+                .build();
         final MailAttempt attempt = new MailAttempt(mail, MailAttempt.refOf(mail, "mail.raw", 0, 5L), null);
 
         // when
-        final ProcessingExceptionHandler.Response response = handler.handleError(context("mail.raw", "parse-mail", null),
-                new Record<>("m-1", attempt, 1_000L), new IllegalArgumentException("parser bug"));
+        final ProcessingExceptionHandler.Response response = handler.handleError(
+                context("mail.raw", "parse-mail", null),
+                new Record<>("m-1", attempt, 1_000L),
+                new IllegalArgumentException("parser bug"));
 
         // then
         assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
-        final DeadLetter letter = deadLetters.deserialize("mail.dlq", response.deadLetterQueueRecords().get(0).value());
+        final DeadLetter letter = deadLetters.deserialize(
+                "mail.dlq", response.deadLetterQueueRecords().get(0).value());
         assertThat(letter.getMailId()).isEqualTo("m-1");
         assertThat(letter.getStage()).isEqualTo(Stage.PARSE);
         assertThat(letter.getErrorClass()).isEqualTo(IllegalArgumentException.class.getName());
@@ -128,14 +143,21 @@ class MailExceptionHandlersTest {
         final String message = "x".repeat(5_000);
 
         // when
-        final ProcessingExceptionHandler.Response response = handler.handleError(context("mail.raw", "parse-mail", null),
-                new Record<>("m-1", null, 1_000L), new IllegalArgumentException(message));
+        final ProcessingExceptionHandler.Response response = handler.handleError(
+                context("mail.raw", "parse-mail", null),
+                new Record<>("m-1", null, 1_000L),
+                new IllegalArgumentException(message));
 
         // then: the same clip as a stage's dead letter (Outcomes), in the record and its header
-        final ProducerRecord<byte[], byte[]> dlq = response.deadLetterQueueRecords().get(0);
+        final ProducerRecord<byte[], byte[]> dlq =
+                response.deadLetterQueueRecords().get(0);
         final DeadLetter letter = deadLetters.deserialize("mail.dlq", dlq.value());
         assertThat(letter.getMessage()).isEqualTo("x".repeat(1_000) + "…");
-        assertThat(new String(dlq.headers().lastHeader(DeadLetterRecords.HEADER_MESSAGE).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dlq.headers()
+                                .lastHeader(DeadLetterRecords.HEADER_MESSAGE)
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .isEqualTo(letter.getMessage());
     }
 
@@ -146,8 +168,10 @@ class MailExceptionHandlersTest {
         handler.configure(CONFIG);
 
         // when
-        final ProcessingExceptionHandler.Response response = handler.handleError(context("mail.accounts", "index-owners", null),
-                new Record<>("123456789012", null, 1_000L), new IllegalStateException("bug"));
+        final ProcessingExceptionHandler.Response response = handler.handleError(
+                context("mail.accounts", "index-owners", null),
+                new Record<>("123456789012", null, 1_000L),
+                new IllegalStateException("bug"));
 
         // then
         assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
@@ -162,12 +186,13 @@ class MailExceptionHandlersTest {
         final ProducerRecord<byte[], byte[]> tooLarge = new ProducerRecord<>("mail.retry", utf8("m-1"), new byte[10]);
 
         // when
-        final ProductionExceptionHandler.Response response = handler.handleError(context("mail.raw", "retry-sink", null), tooLarge,
-                new RecordTooLargeException("too large"));
+        final ProductionExceptionHandler.Response response = handler.handleError(
+                context("mail.raw", "retry-sink", null), tooLarge, new RecordTooLargeException("too large"));
 
         // then
         assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
-        final DeadLetter letter = deadLetters.deserialize("mail.dlq", response.deadLetterQueueRecords().get(0).value());
+        final DeadLetter letter = deadLetters.deserialize(
+                "mail.dlq", response.deadLetterQueueRecords().get(0).value());
         assertThat(letter.getMailId()).isEqualTo("m-1");
         assertThat(letter.getStage()).isEqualTo(Stage.ROUTE);
         assertThat(letter.getErrorClass()).isEqualTo(RecordTooLargeException.class.getName());
@@ -180,10 +205,14 @@ class MailExceptionHandlersTest {
         handler.configure(CONFIG);
 
         // when
-        final ProductionExceptionHandler.Response retriable = handler.handleError(context("mail.raw", "notify-sink", null),
-                new ProducerRecord<>("mail.notify", utf8("k"), new byte[1]), new TimeoutException("slow"));
-        final ProductionExceptionHandler.Response dlq = handler.handleError(context("mail.raw", "dlq-sink", null),
-                new ProducerRecord<>("mail.dlq", utf8("k"), new byte[1]), new RecordTooLargeException("too large"));
+        final ProductionExceptionHandler.Response retriable = handler.handleError(
+                context("mail.raw", "notify-sink", null),
+                new ProducerRecord<>("mail.notify", utf8("k"), new byte[1]),
+                new TimeoutException("slow"));
+        final ProductionExceptionHandler.Response dlq = handler.handleError(
+                context("mail.raw", "dlq-sink", null),
+                new ProducerRecord<>("mail.dlq", utf8("k"), new byte[1]),
+                new RecordTooLargeException("too large"));
 
         // then
         assertThat(retriable.result()).isEqualTo(ProductionExceptionHandler.Result.RETRY);

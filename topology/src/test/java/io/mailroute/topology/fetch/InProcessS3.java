@@ -30,7 +30,8 @@ public final class InProcessS3 implements AutoCloseable {
 
     /** Puts an object and returns its ETag. */
     public String put(final String bucket, final String key, final byte[] bytes) {
-        return client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes)).eTag();
+        return client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes))
+                .eTag();
     }
 
     @Override

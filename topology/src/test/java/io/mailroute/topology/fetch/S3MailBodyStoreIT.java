@@ -19,8 +19,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 /** The S3 implementation of {@link MailBodyStore} against a real S3 API (in-process S3Proxy). */
 class S3MailBodyStoreIT {
     private static final String BUCKET = "mail-inbound";
-    private static final byte[] MAIL = "From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAIL =
+            "From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private static InProcessS3 s3;
 
@@ -81,7 +81,8 @@ class S3MailBodyStoreIT {
     @Test
     void shouldBeDeniedWhenCredentialsAreRejected() {
         // given
-        final S3Settings wrong = s3.settings().withCredentials(AwsBasicCredentials.create("mailroute", "wrong-secret"))
+        final S3Settings wrong = s3.settings()
+                .withCredentials(AwsBasicCredentials.create("mailroute", "wrong-secret"))
                 .withMaxAttempts(1);
         s3.put(BUCKET, "in/forbidden", MAIL);
 
@@ -101,8 +102,12 @@ class S3MailBodyStoreIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        final S3Settings unreachable = S3Settings.forEndpoint(URI.create("http://127.0.0.1:" + port), "us-east-1",
-                s3.settings().credentials()).withMaxAttempts(2).withApiCallTimeout(Duration.ofSeconds(5));
+        final S3Settings unreachable = S3Settings.forEndpoint(
+                        URI.create("http://127.0.0.1:" + port),
+                        "us-east-1",
+                        s3.settings().credentials())
+                .withMaxAttempts(2)
+                .withApiCallTimeout(Duration.ofSeconds(5));
 
         // when
         final S3Failure e = fetchFailure(unreachable, claimCheck("in/any", null));

@@ -16,16 +16,19 @@ class FloodSightingTest {
 
         final byte[] bytes = serde.serializer().serialize("flood-count-repartition", sighting);
 
-        assertThat(serde.deserializer().deserialize("flood-count-repartition", bytes)).isEqualTo(sighting);
+        assertThat(serde.deserializer().deserialize("flood-count-repartition", bytes))
+                .isEqualTo(sighting);
         assertThat(serde.serializer().serialize("t", null)).isNull();
     }
 
     @Test
     void shouldRefuseBytesOfAnotherFormat() {
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {9, 0, 0}))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown flood sighting format");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Unknown flood sighting format");
         final byte[] truncated = {1, 0, 0, 0, 0, 0, 0, 0, 1, 40};
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", truncated))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("Truncated");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Truncated");
     }
 }

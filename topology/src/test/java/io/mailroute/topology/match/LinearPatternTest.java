@@ -59,8 +59,8 @@ class LinearPatternTest {
             \\p{Alnum}+   | invalid character class range \\p{Alnum}                                 | 0
             (unclosed     | missing closing )                                                        | -1
             """)
-    void shouldRejectWhatTheEngineCannotRunSayingWhatAndWhere(final String regex, final String description,
-                                                            final int position) {
+    void shouldRejectWhatTheEngineCannotRunSayingWhatAndWhere(
+            final String regex, final String description, final int position) {
         assertThatThrownBy(() -> LinearPattern.compile(regex))
                 .isInstanceOfSatisfying(LinearPatternException.class, e -> {
                     assertThat(e.regex()).isEqualTo(regex);

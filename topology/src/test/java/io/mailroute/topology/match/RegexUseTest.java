@@ -54,11 +54,16 @@ class RegexUseTest {
         final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         final DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files =
-                     javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
-             Stream<Path> walk = Files.walk(SOURCES)) {
-            final List<Path> sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-            final JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics,
-                    List.of("-proc:none", "-classpath", System.getProperty("java.class.path")), null,
+                        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+                Stream<Path> walk = Files.walk(SOURCES)) {
+            final List<Path> sources =
+                    walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+            final JavacTask task = (JavacTask) javac.getTask(
+                    null,
+                    files,
+                    diagnostics,
+                    List.of("-proc:none", "-classpath", System.getProperty("java.class.path")),
+                    null,
                     files.getJavaFileObjectsFromPaths(sources));
             final Iterable<? extends CompilationUnitTree> parsed = task.parse();
             task.analyze();
@@ -68,7 +73,8 @@ class RegexUseTest {
                 new Finder(trees, unit).scan(unit, null);
             }
         }
-        diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+        diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                 .forEach(d -> ERRORS.add(d.getMessage(Locale.ROOT)));
     }
 
@@ -92,13 +98,15 @@ class RegexUseTest {
         Finder(final Trees trees, final CompilationUnitTree unit) {
             this.trees = trees;
             this.unit = unit;
-            this.packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+            this.packageName =
+                    unit.getPackageName() == null ? "" : unit.getPackageName().toString();
         }
 
         @Override
         public Void visitMethodInvocation(final MethodInvocationTree node, final Void unused) {
             final Element method = trees.getElement(getCurrentPath());
-            if (method != null && method.getKind() == ElementKind.METHOD
+            if (method != null
+                    && method.getKind() == ElementKind.METHOD
                     && STRING_REGEX_METHODS.contains(method.getSimpleName().toString())
                     && method.getEnclosingElement().toString().equals(String.class.getName())) {
                 found("String." + method.getSimpleName() + " takes a regular expression");
@@ -141,7 +149,8 @@ class RegexUseTest {
         private void found(final String what) {
             final TreePath path = getCurrentPath();
             final long position = trees.getSourcePositions().getStartPosition(unit, path.getLeaf());
-            FINDINGS.add(SOURCES.toAbsolutePath().relativize(Path.of(unit.getSourceFile().toUri())) + ":"
+            FINDINGS.add(SOURCES.toAbsolutePath()
+                            .relativize(Path.of(unit.getSourceFile().toUri())) + ":"
                     + unit.getLineMap().getLineNumber(position) + ": " + what);
         }
     }

@@ -23,7 +23,8 @@ class NodeTest {
         "route-notify, ROUTE",
         "retry-record, ROUTE",
         "overflow-lane-new-pattern-repartition-filter, ROUTE",
-        "bounce-by-address-merge, ROUTE"})
+        "bounce-by-address-merge, ROUTE"
+    })
     void shouldFindTheStageOfANodeByItsExactName(final String nodeName, final Stage stage) {
         assertThat(Node.stageOf(nodeName)).isEqualTo(stage);
     }

@@ -82,11 +82,13 @@ class AuthVerdictParserTest {
     void shouldTrustTheConfiguredReceivingServers() throws Exception {
         // given
         final MailParser own = new MailParser(ParserSettings.LENIENT.toBuilder()
-                .trustedAuthservIds(Set.of("MX.Example.NET")).build());
+                .trustedAuthservIds(Set.of("MX.Example.NET"))
+                .build());
 
         // when
         final AuthVerdicts auth = own.parse(bytes("Authentication-Results: mx.example.net 1;"
-                + " dkim=pass header.d=example.org\nFrom: a@example.org\n")).auth();
+                        + " dkim=pass header.d=example.org\nFrom: a@example.org\n"))
+                .auth();
 
         // then
         assertThat(auth.getAuthservId()).isEqualTo("mx.example.net");
@@ -128,8 +130,8 @@ class AuthVerdictParserTest {
         final String from = "From: x@" + "a.".repeat(30_000) + "amazon.com\n";
 
         // when
-        final AuthVerdicts auth = parse("Authentication-Results: amazonses.com; dkim=pass header.d=amazon.com\n"
-                + from);
+        final AuthVerdicts auth =
+                parse("Authentication-Results: amazonses.com; dkim=pass header.d=amazon.com\n" + from);
 
         // then
         assertThat(auth.getFromDomain()).isNull();
@@ -146,7 +148,9 @@ class AuthVerdictParserTest {
 
         // then
         assertThat(above.getSpam()).isEqualTo(Verdict.PASS);
-        assertThat(above.getVirus()).as("written below the receiving server's block").isEqualTo(Verdict.UNKNOWN);
+        assertThat(above.getVirus())
+                .as("written below the receiving server's block")
+                .isEqualTo(Verdict.UNKNOWN);
         assertThat(failBelow.getVirus()).isEqualTo(Verdict.FAIL);
     }
 

@@ -19,7 +19,8 @@ class Base64LenientTest {
     @Test
     void shouldDigestWhatItDecodesSkippingLineBreaksAndBlanks() {
         final byte[] original = "attachment bytes \u00e9\u00e8".getBytes(StandardCharsets.UTF_8);
-        final String encoded = Base64.getMimeEncoder(8, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(original);
+        final String encoded = Base64.getMimeEncoder(8, "\r\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(original);
         final byte[] data = ("  " + encoded + "\r\n \t\r\n").getBytes(StandardCharsets.ISO_8859_1);
 
         final MessageDigest digest = Hashes.sha256();
@@ -33,7 +34,9 @@ class Base64LenientTest {
     void shouldRefuseDamagedBase64() {
         for (final String damaged : new String[] {"QU!JD", "QUJ\u0000D", "QQ==QUJD", "=QUJD", "QU=JD", "QUJ\u00e9D"}) {
             final byte[] data = damaged.getBytes(StandardCharsets.ISO_8859_1);
-            assertThat(Base64Lenient.digestClean(data, 0, data.length, Hashes.sha256())).as(damaged).isEqualTo(-1);
+            assertThat(Base64Lenient.digestClean(data, 0, data.length, Hashes.sha256()))
+                    .as(damaged)
+                    .isEqualTo(-1);
         }
     }
 
@@ -54,7 +57,8 @@ class Base64LenientTest {
             }
 
             assertThat(size).as("round %d", round).isEqualTo(angus.length);
-            assertThat(HexFormat.of().formatHex(ours.digest())).as("round %d", round)
+            assertThat(HexFormat.of().formatHex(ours.digest()))
+                    .as("round %d", round)
                     .isEqualTo(HexFormat.of().formatHex(Hashes.sha256().digest(angus)));
         }
     }

@@ -33,23 +33,28 @@ class BodyWalkerTest {
 
         // then
         assertThat(body.text()).isEqualTo("plain text");
-        assertThat(body.attachments()).extracting(Attachment::getFileName, Attachment::getContentType, Attachment::getSize,
-                Attachment::getSha256).containsExactly(tuple("a.bin", "application/octet-stream", 10L, sha256("0123456789")));
+        assertThat(body.attachments())
+                .extracting(
+                        Attachment::getFileName, Attachment::getContentType, Attachment::getSize, Attachment::getSha256)
+                .containsExactly(tuple("a.bin", "application/octet-stream", 10L, sha256("0123456789")));
         assertThat(body.warnings()).isEmpty();
     }
 
     @Test
     void shouldWarnAndFindNoPartsWithoutABoundaryDelimiterLine() throws Exception {
         // given
-        final byte[] mail = ascii("From: a@x.jp\nContent-Type: multipart/mixed; boundary=\"b\"\n\njust text\n--c\n\nx\n");
+        final byte[] mail =
+                ascii("From: a@x.jp\nContent-Type: multipart/mixed; boundary=\"b\"\n\njust text\n--c\n\nx\n");
 
         // when
         final MailBody body = LENIENT.parse(mail).body();
 
         // then
         assertThat(body.text()).isEmpty();
-        assertThat(body.warnings()).containsExactly("body could not be read completely: multipart/mixed has no boundary delimiter line");
-        assertThatThrownBy(() -> STRICT.parse(mail)).isInstanceOf(MailParseException.class)
+        assertThat(body.warnings())
+                .containsExactly("body could not be read completely: multipart/mixed has no boundary delimiter line");
+        assertThatThrownBy(() -> STRICT.parse(mail))
+                .isInstanceOf(MailParseException.class)
                 .hasMessageContaining("no boundary delimiter line");
     }
 
@@ -71,7 +76,8 @@ class BodyWalkerTest {
     @Test
     void shouldReadAPartStartingWithABlankLineAsBodyOnly() throws Exception {
         // given: the body's first line looks like a header field but follows the blank line
-        final byte[] mail = ascii("From: a@x.jp\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n\nNote: not a header\n--b--\n");
+        final byte[] mail = ascii(
+                "From: a@x.jp\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n\nNote: not a header\n--b--\n");
 
         // when / then
         assertThat(LENIENT.parse(mail).body().text()).isEqualTo("Note: not a header");
@@ -80,7 +86,8 @@ class BodyWalkerTest {
     @Test
     void shouldReadAPartWithoutAHeaderBlockAsBodyWithAWarning() throws Exception {
         // given
-        final byte[] mail = ascii("From: a@x.jp\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nhello there\n--b--\n");
+        final byte[] mail =
+                ascii("From: a@x.jp\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nhello there\n--b--\n");
 
         // when
         final MailBody body = LENIENT.parse(mail).body();
@@ -88,7 +95,8 @@ class BodyWalkerTest {
         // then
         assertThat(body.text()).isEqualTo("hello there");
         assertThat(body.warnings()).containsExactly("a body part has no header block; read as body");
-        assertThatThrownBy(() -> STRICT.parse(mail)).isInstanceOf(MailParseException.class)
+        assertThatThrownBy(() -> STRICT.parse(mail))
+                .isInstanceOf(MailParseException.class)
                 .hasMessageStartingWith("body part: ");
     }
 
@@ -103,14 +111,17 @@ class BodyWalkerTest {
         final MailBody body = LENIENT.parse(mail).body();
 
         // then
-        assertThat(body.attachments()).extracting(Attachment::getFileName, Attachment::getSize).containsExactly(tuple("a.pdf", 4L));
+        assertThat(body.attachments())
+                .extracting(Attachment::getFileName, Attachment::getSize)
+                .containsExactly(tuple("a.pdf", 4L));
         assertThat(body.warnings()).containsExactly("a body part's first header line is not a header field; skipped");
     }
 
     @Test
     void shouldTakeTheFirstDashLineForTheBoundaryWhenTheParameterIsMissing() throws Exception {
         // given
-        final byte[] mail = ascii("From: a@x.jp\nContent-Type: multipart/mixed\n\n--guess\nContent-Type: text/plain\n\nfound\n--guess--\n");
+        final byte[] mail = ascii(
+                "From: a@x.jp\nContent-Type: multipart/mixed\n\n--guess\nContent-Type: text/plain\n\nfound\n--guess--\n");
 
         // when / then
         assertThat(LENIENT.parse(mail).body().text()).isEqualTo("found");

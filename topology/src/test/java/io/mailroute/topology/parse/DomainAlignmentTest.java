@@ -10,9 +10,11 @@ class DomainAlignmentTest {
     @Test
     void shouldAlignDomainsOfOneOrganization() {
         assertThat(DomainAlignment.aligned("mail.amazon.com", "amazon.com")).isTrue();
-        assertThat(DomainAlignment.aligned("bounce.shop.example.co.jp", "example.co.jp")).isTrue();
+        assertThat(DomainAlignment.aligned("bounce.shop.example.co.jp", "example.co.jp"))
+                .isTrue();
         assertThat(DomainAlignment.aligned("evil.test", "amazon.com")).isFalse();
-        assertThat(DomainAlignment.aligned("amazon.com.evil.test", "amazon.com")).isFalse();
+        assertThat(DomainAlignment.aligned("amazon.com.evil.test", "amazon.com"))
+                .isFalse();
     }
 
     @Test

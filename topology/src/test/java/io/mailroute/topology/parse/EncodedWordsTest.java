@@ -8,7 +8,8 @@ class EncodedWordsTest {
 
     @Test
     void shouldDecodeBAndQWordsAndDropWhitespaceBetweenAdjacentWords() {
-        assertThat(EncodedWords.decode("=?UTF-8?Q?caf=C3=A9_au_lait?= =?UTF-8?B?44CC?=")).isEqualTo("café au lait。");
+        assertThat(EncodedWords.decode("=?UTF-8?Q?caf=C3=A9_au_lait?= =?UTF-8?B?44CC?="))
+                .isEqualTo("café au lait。");
         assertThat(EncodedWords.decode("Re: =?utf-8?q?hello?= world")).isEqualTo("Re: hello world");
     }
 

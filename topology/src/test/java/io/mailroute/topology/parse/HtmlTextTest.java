@@ -37,6 +37,7 @@ class HtmlTextTest {
 
     @Test
     void shouldDecodeTheLongestNumericEntity() {
-        assertThat(HtmlText.toText("&#x10FFFF;&#1114111;")).isEqualTo(new String(Character.toChars(0x10FFFF)).repeat(2));
+        assertThat(HtmlText.toText("&#x10FFFF;&#1114111;"))
+                .isEqualTo(new String(Character.toChars(0x10FFFF)).repeat(2));
     }
 }

@@ -38,7 +38,8 @@ class MailParserTest {
     void shouldDecodeAnIso2022JpSubjectWithCp932Characters() throws Exception {
         // given: ①, ② and ～ exist only in the CP932 extensions
         final String subject = "ご請求① ② ～ 2026年";
-        final byte[] mail = bytes("From: a@example.jp\nSubject: =?ISO-2022-JP?B?" + b64(subject.getBytes(JIS)) + "?=\n\nx\n");
+        final byte[] mail =
+                bytes("From: a@example.jp\nSubject: =?ISO-2022-JP?B?" + b64(subject.getBytes(JIS)) + "?=\n\nx\n");
 
         // when
         final ParsedMail parsed = LENIENT.parse(mail);
@@ -52,7 +53,8 @@ class MailParserTest {
     void shouldDecodeAShiftJisLabelledBodyAsCp932() throws Exception {
         // given
         final String body = "①番 ～ ㈱テスト 髙橋";
-        final byte[] mail = bytes("From: a@example.jp\nContent-Type: text/plain; charset=Shift_JIS\n\n", body.getBytes(SJIS));
+        final byte[] mail =
+                bytes("From: a@example.jp\nContent-Type: text/plain; charset=Shift_JIS\n\n", body.getBytes(SJIS));
 
         // when
         final ParsedMail parsed = LENIENT.parse(mail);
@@ -65,7 +67,8 @@ class MailParserTest {
     void shouldDecodeAnIso2022JpBodyWithCp932Characters() throws Exception {
         // given
         final String body = "①番人気 ～ 100g\r\n";
-        final byte[] mail = bytes("From: a@example.jp\nContent-Type: text/plain; charset=\"iso-2022-jp\"\n\n", body.getBytes(JIS));
+        final byte[] mail =
+                bytes("From: a@example.jp\nContent-Type: text/plain; charset=\"iso-2022-jp\"\n\n", body.getBytes(JIS));
 
         // when / then
         assertThat(LENIENT.parse(mail).body().text()).isEqualTo(body);
@@ -74,10 +77,13 @@ class MailParserTest {
     @Test
     void shouldDecodeQuotedPrintableAndBase64Utf8Bodies() throws Exception {
         // given
-        final byte[] qp = bytes("From: a@x.jp\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
-                + "caf=C3=A9 =E2=80=94 long line=\n continues\n");
-        final byte[] base64 = bytes("From: a@x.jp\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n"
-                + Base64.getMimeEncoder().encodeToString("メンテナンスのお知らせ".getBytes(StandardCharsets.UTF_8)) + "\n");
+        final byte[] qp = bytes(
+                "From: a@x.jp\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+                        + "caf=C3=A9 =E2=80=94 long line=\n continues\n");
+        final byte[] base64 =
+                bytes("From: a@x.jp\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n"
+                        + Base64.getMimeEncoder().encodeToString("メンテナンスのお知らせ".getBytes(StandardCharsets.UTF_8))
+                        + "\n");
 
         // when / then
         assertThat(LENIENT.parse(qp).body().text()).isEqualTo("café — long line continues\r\n");
@@ -90,7 +96,8 @@ class MailParserTest {
         final byte[] subject = "RDS メンテナンス".getBytes(StandardCharsets.UTF_8);
         final byte[] first = Arrays.copyOfRange(subject, 0, 5);
         final byte[] second = Arrays.copyOfRange(subject, 5, subject.length);
-        final byte[] mail = bytes("From: a@x.jp\nSubject: =?UTF-8?B?" + b64(first) + "?=\n\t=?utf-8?b?" + b64(second) + "?=\n\nx\n");
+        final byte[] mail = bytes(
+                "From: a@x.jp\nSubject: =?UTF-8?B?" + b64(first) + "?=\n\t=?utf-8?b?" + b64(second) + "?=\n\nx\n");
 
         // when / then
         assertThat(LENIENT.parse(mail).subject()).isEqualTo("RDS メンテナンス");
@@ -99,7 +106,8 @@ class MailParserTest {
     @Test
     void shouldReadRawEightBitUtf8Headers() throws Exception {
         // given
-        final byte[] mail = bytes("From: 山田 太郎 <taro@example.jp>\nTo: 受付 <desk@example.jp>\nSubject: 【要対応】サポート終了\n\nx\n");
+        final byte[] mail =
+                bytes("From: 山田 太郎 <taro@example.jp>\nTo: 受付 <desk@example.jp>\nSubject: 【要対応】サポート終了\n\nx\n");
 
         // when
         final ParsedMail parsed = LENIENT.parse(mail);
@@ -122,16 +130,20 @@ class MailParserTest {
     @Test
     void shouldKeepRfcViolatingAddressesByteForByte() throws Exception {
         // given
-        final byte[] mail = bytes("From: taro.@docomo.ne.jp\nTo: \"A, B\" <a..b@EZweb.ne.jp>, undisclosed-recipients:;\n"
-                + "Cc: Group: .dot@x.jp, c@x.jp (Comment);\n\nx\n");
+        final byte[] mail =
+                bytes("From: taro.@docomo.ne.jp\nTo: \"A, B\" <a..b@EZweb.ne.jp>, undisclosed-recipients:;\n"
+                        + "Cc: Group: .dot@x.jp, c@x.jp (Comment);\n\nx\n");
 
         // when
         final ParsedMail parsed = LENIENT.parse(mail);
 
         // then
         assertThat(parsed.from().getAddress()).isEqualTo("taro.@docomo.ne.jp");
-        assertThat(parsed.recipients()).extracting(Address::getAddress).containsExactly("a..b@EZweb.ne.jp", ".dot@x.jp", "c@x.jp");
-        assertThat(parsed.recipients()).extracting(Address::getNormalized)
+        assertThat(parsed.recipients())
+                .extracting(Address::getAddress)
+                .containsExactly("a..b@EZweb.ne.jp", ".dot@x.jp", "c@x.jp");
+        assertThat(parsed.recipients())
+                .extracting(Address::getNormalized)
                 .containsExactly("a..b@ezweb.ne.jp", ".dot@x.jp", "c@x.jp");
         assertThat(parsed.recipients().get(0).getRaw()).isEqualTo("\"A, B\" <a..b@EZweb.ne.jp>");
         assertThat(parsed.recipients().get(0).getDisplayName()).isEqualTo("A, B");
@@ -180,15 +192,18 @@ class MailParserTest {
         final byte[] mail = bytes("From: a@x.jp\nContent-Type: multipart/mixed; boundary=\"outer\"\n\n--outer\n"
                 + "Content-Type: multipart/alternative; boundary=inner\n\n--inner\nContent-Type: text/html\n\n<p>html <b>text</b></p>\n"
                 + "--inner\nContent-Type: text/plain\n\nplain text\n--inner--\n--outer\n"
-                + "Content-Type: application/pdf; name=\"=?UTF-8?B?" + b64("請求書.pdf".getBytes(StandardCharsets.UTF_8)) + "?=\"\n"
-                + "Content-Transfer-Encoding: base64\n\n" + b64("%PDF".getBytes(StandardCharsets.US_ASCII)) + "\n--outer--\n");
+                + "Content-Type: application/pdf; name=\"=?UTF-8?B?" + b64("請求書.pdf".getBytes(StandardCharsets.UTF_8))
+                + "?=\"\n"
+                + "Content-Transfer-Encoding: base64\n\n" + b64("%PDF".getBytes(StandardCharsets.US_ASCII))
+                + "\n--outer--\n");
 
         // when
         final MailBody body = LENIENT.parse(mail).body();
 
         // then
         assertThat(body.text()).isEqualTo("plain text");
-        assertThat(body.attachments()).extracting(Attachment::getFileName, Attachment::getContentType, Attachment::getSize)
+        assertThat(body.attachments())
+                .extracting(Attachment::getFileName, Attachment::getContentType, Attachment::getSize)
                 .containsExactly(tuple("請求書.pdf", "application/pdf", 4L));
         assertThat(body.attachments().get(0).getSha256()).hasSize(64);
     }
@@ -196,8 +211,9 @@ class MailParserTest {
     @Test
     void shouldReduceAnHtmlOnlyBodyToText() throws Exception {
         // given
-        final byte[] mail = bytes("From: a@x.jp\nContent-Type: text/html; charset=utf-8\n\n<html><head><style>p{}</style></head>"
-                + "<body><p>Dear&nbsp;customer,</p><p>Total: &yen;1,000 &amp; tax</p><script>x()</script></body></html>\n");
+        final byte[] mail = bytes(
+                "From: a@x.jp\nContent-Type: text/html; charset=utf-8\n\n<html><head><style>p{}</style></head>"
+                        + "<body><p>Dear&nbsp;customer,</p><p>Total: &yen;1,000 &amp; tax</p><script>x()</script></body></html>\n");
 
         // when / then
         assertThat(LENIENT.parse(mail).body().text()).isEqualTo("Dear customer,\n\nTotal: ¥1,000 & tax");
@@ -206,7 +222,8 @@ class MailParserTest {
     @Test
     void shouldRejectInputWithoutAHeaderBlock() {
         assertThatThrownBy(() -> LENIENT.parse("just some text\nmore\n".getBytes(StandardCharsets.US_ASCII)))
-                .isInstanceOf(MailParseException.class).hasMessageStartingWith("not a mail");
+                .isInstanceOf(MailParseException.class)
+                .hasMessageStartingWith("not a mail");
         assertThatThrownBy(() -> LENIENT.parse(new byte[0])).isInstanceOf(MailParseException.class);
     }
 
@@ -218,7 +235,8 @@ class MailParserTest {
             headers.append("X-Filler-").append(i).append(": ").append(i).append('\n');
         }
         final byte[] mail = bytes(headers + "Subject: late\n\nbody\n");
-        final MailParser tight = new MailParser(ParserSettings.LENIENT.toBuilder().maxHeaderCount(100).build());
+        final MailParser tight = new MailParser(
+                ParserSettings.LENIENT.toBuilder().maxHeaderCount(100).build());
 
         // when
         final ParsedMail parsed = tight.parse(mail);
@@ -228,7 +246,9 @@ class MailParserTest {
         assertThat(parsed.headers().warnings()).anyMatch(w -> w.contains("more than 100 header fields"));
         assertThat(parsed.subject()).isNull();
         assertThat(parsed.body().text()).isEqualTo("body\r\n");
-        assertThatThrownBy(() -> STRICT.parse(mail)).isInstanceOf(MailParseException.class).hasMessageContaining("header fields");
+        assertThatThrownBy(() -> STRICT.parse(mail))
+                .isInstanceOf(MailParseException.class)
+                .hasMessageContaining("header fields");
     }
 
     @Test
@@ -236,10 +256,15 @@ class MailParserTest {
         // given
         final StringBuilder mail = new StringBuilder("From: a@x.jp\nContent-Type: multipart/mixed; boundary=b0\n\n");
         for (int depth = 1; depth <= 4; depth++) {
-            mail.append("--b").append(depth - 1).append("\nContent-Type: multipart/mixed; boundary=b").append(depth).append("\n\n");
+            mail.append("--b")
+                    .append(depth - 1)
+                    .append("\nContent-Type: multipart/mixed; boundary=b")
+                    .append(depth)
+                    .append("\n\n");
         }
         mail.append("--b4\nContent-Type: text/plain\n\ndeep\n--b4--\n");
-        final MailParser shallow = new MailParser(ParserSettings.LENIENT.toBuilder().maxPartDepth(3).build());
+        final MailParser shallow = new MailParser(
+                ParserSettings.LENIENT.toBuilder().maxPartDepth(3).build());
 
         // when
         final MailBody body = shallow.parse(bytes(mail.toString())).body();
@@ -254,7 +279,8 @@ class MailParserTest {
     void shouldBoundTheBodyText() throws Exception {
         // given
         final byte[] mail = bytes("From: a@x.jp\n\n" + "x".repeat(10_000));
-        final MailParser small = new MailParser(ParserSettings.LENIENT.toBuilder().maxBodyBytes(1_000).build());
+        final MailParser small = new MailParser(
+                ParserSettings.LENIENT.toBuilder().maxBodyBytes(1_000).build());
 
         // when / then
         assertThat(small.parse(mail).body().text()).hasSize(1_000);
@@ -263,14 +289,17 @@ class MailParserTest {
     @Test
     void shouldReadDatesAndMessageIds() throws Exception {
         // given
-        final byte[] rfc = bytes("From: a@x.jp\nDate: Tue, 3 Nov 2026 09:00:00 +0900 (JST)\nMessage-ID:  <id@x.jp> \n\nx\n");
+        final byte[] rfc =
+                bytes("From: a@x.jp\nDate: Tue, 3 Nov 2026 09:00:00 +0900 (JST)\nMessage-ID:  <id@x.jp> \n\nx\n");
         final byte[] obsolete = bytes("From: a@x.jp\nDate: 03 Nov 26 09:00:00 EST\n\nx\n");
         final byte[] broken = bytes("From: a@x.jp\nDate: yesterday\n\nx\n");
 
         // when / then
-        assertThat(LENIENT.parse(rfc).sentAt()).isEqualTo(Instant.parse("2026-11-03T00:00:00Z").toEpochMilli());
+        assertThat(LENIENT.parse(rfc).sentAt())
+                .isEqualTo(Instant.parse("2026-11-03T00:00:00Z").toEpochMilli());
         assertThat(LENIENT.parse(rfc).messageId()).isEqualTo("<id@x.jp>");
-        assertThat(LENIENT.parse(obsolete).sentAt()).isEqualTo(Instant.parse("2026-11-03T14:00:00Z").toEpochMilli());
+        assertThat(LENIENT.parse(obsolete).sentAt())
+                .isEqualTo(Instant.parse("2026-11-03T14:00:00Z").toEpochMilli());
         assertThat(LENIENT.parse(broken).sentAt()).isNull();
     }
 }

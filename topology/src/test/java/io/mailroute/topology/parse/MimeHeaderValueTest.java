@@ -8,7 +8,8 @@ class MimeHeaderValueTest {
 
     @Test
     void shouldReadTheValueAndParametersLeniently() {
-        final MimeHeaderValue type = MimeHeaderValue.parse("Multipart/Mixed; boundary=\"a;b\"; charset=UTF-8;;", "text/plain");
+        final MimeHeaderValue type =
+                MimeHeaderValue.parse("Multipart/Mixed; boundary=\"a;b\"; charset=UTF-8;;", "text/plain");
 
         assertThat(type.value()).isEqualTo("multipart/mixed");
         assertThat(type.primaryType()).isEqualTo("multipart");

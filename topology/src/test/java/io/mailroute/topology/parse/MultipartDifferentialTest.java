@@ -34,8 +34,11 @@ class MultipartDifferentialTest {
     private static final long SEED = 20261123L;
     private static final int MUTANTS_PER_TEST_MAIL = 100;
     private static final int MUTANTS_PER_CORPUS_MAIL = 3;
-    private static final Path[] TEST_MAILS = {Path.of("src/test/resources/mails"), Path.of("src/test/resources/bounces"),
-        Path.of("src/test/resources/bounces/rules")};
+    private static final Path[] TEST_MAILS = {
+        Path.of("src/test/resources/mails"),
+        Path.of("src/test/resources/bounces"),
+        Path.of("src/test/resources/bounces/rules")
+    };
     private static final MailParser WALKER = new MailParser(ParserSettings.LENIENT);
     private static final HeaderScanner SCANNER = new HeaderScanner(ParserSettings.LENIENT);
 
@@ -82,7 +85,10 @@ class MultipartDifferentialTest {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             final List<byte[]> mails = new ArrayList<>();
-            for (final Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".json")).sorted().toList()) {
+            for (final Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 mails.add(Files.readAllBytes(file));
             }
             return mails;
@@ -108,15 +114,17 @@ class MultipartDifferentialTest {
             } catch (MailParseException notAMail) {
                 return;
             }
-            final MimeHeaderValue type = MimeHeaderValue.parse(top.first("Content-Type").orElse(null), "text/plain");
+            final MimeHeaderValue type =
+                    MimeHeaderValue.parse(top.first("Content-Type").orElse(null), "text/plain");
             if (!type.primaryType().equals("multipart")) {
                 return;
             }
             compared++;
-            final MultipartSplitter.Split ours = MultipartSplitter.split(raw, top.bodyOffset(), raw.length,
-                    MimeWalk.boundary(type));
+            final MultipartSplitter.Split ours =
+                    MultipartSplitter.split(raw, top.bodyOffset(), raw.length, MimeWalk.boundary(type));
             if (!Angus.readsType(type)) {
-                // the old walker handed Angus a type it could not parse (a damaged value before the ';'): it read no parts
+                // the old walker handed Angus a type it could not parse (a damaged value before the ';'): it read no
+                // parts
                 angusUnreadable++;
                 assertThatCode(() -> WALKER.parse(raw).body()).doesNotThrowAnyException();
                 return;
@@ -126,7 +134,9 @@ class MultipartDifferentialTest {
                 angus = Angus.split(raw, top.bodyOffset(), type);
             } catch (MessagingException e) {
                 angusFailed++;
-                assertThat(ours.parts()).as("parts where Angus fails with %s", e).isEmpty();
+                assertThat(ours.parts())
+                        .as("parts where Angus fails with %s", e)
+                        .isEmpty();
                 assertThat(ours.delimiterFound()).isFalse();
                 assertThat(WALKER.parse(raw).body().warnings()).anyMatch(w -> w.contains("no boundary delimiter line"));
                 return;
@@ -144,14 +154,19 @@ class MultipartDifferentialTest {
 
         @Override
         public String toString() {
-            return mails + " mails, " + compared + " multiparts compared (" + parts + " parts): " + identical + " split identically, "
-                    + explained + " as the RFC reads where Angus departs from it, " + angusFailed + " without a delimiter line for both"
+            return mails + " mails, " + compared + " multiparts compared (" + parts + " parts): " + identical
+                    + " split identically, "
+                    + explained + " as the RFC reads where Angus departs from it, " + angusFailed
+                    + " without a delimiter line for both"
                     + ", " + angusUnreadable + " with a type Angus could not read";
         }
     }
 
-    private static String describe(final byte[] raw, final int bodyOffset, final List<MultipartSplitter.Part> ours,
-                                   final List<MultipartSplitter.Part> angus) {
+    private static String describe(
+            final byte[] raw,
+            final int bodyOffset,
+            final List<MultipartSplitter.Part> ours,
+            final List<MultipartSplitter.Part> angus) {
         final String text = new String(raw, StandardCharsets.ISO_8859_1);
         return "body from " + bodyOffset + ": ours " + ours + " angus " + angus + "\n"
                 + text.substring(bodyOffset, Math.min(text.length(), bodyOffset + 1500));
@@ -169,7 +184,8 @@ class MultipartDifferentialTest {
                 @Override
                 protected MimeBodyPart createMimeBodyPart(final InputStream part) {
                     final RangeStream range = (RangeStream) part;
-                    ranges.add(new MultipartSplitter.Part(range.absoluteStart(), range.absoluteStart() + range.available()));
+                    ranges.add(new MultipartSplitter.Part(
+                            range.absoluteStart(), range.absoluteStart() + range.available()));
                     return new MimeBodyPart();
                 }
             };
@@ -181,8 +197,8 @@ class MultipartDifferentialTest {
          * Angus' parts with its known departures from RFC 2046 replaced by the RFC reading, so
          * that what is left to compare is our split.
          */
-        static List<MultipartSplitter.Part> explain(final byte[] raw, final List<MultipartSplitter.Part> ours,
-                                                    final List<MultipartSplitter.Part> angus) {
+        static List<MultipartSplitter.Part> explain(
+                final byte[] raw, final List<MultipartSplitter.Part> ours, final List<MultipartSplitter.Part> angus) {
             final List<MultipartSplitter.Part> explained = new ArrayList<>(ours.size());
             int next = 0;
             for (final MultipartSplitter.Part part : angus) {
@@ -196,12 +212,16 @@ class MultipartDifferentialTest {
                 }
                 // Angus reads a part's header block up to the first blank line, over delimiter lines in it
                 int last = j;
-                while (last + 1 < ours.size() && ours.get(last).end() < part.end() && readsOverTheNextDelimiter(raw, ours.get(last))) {
+                while (last + 1 < ours.size()
+                        && ours.get(last).end() < part.end()
+                        && readsOverTheNextDelimiter(raw, ours.get(last))) {
                     last++;
                 }
                 final MultipartSplitter.Part lastOurs = ours.get(last);
-                // RFC 2046 5.1.1 gives the line break before a delimiter to the delimiter; Angus keeps it when the delimiter follows the header block
-                final boolean keptLineBreak = lastOurs.end() < part.end() && part.end() - lastOurs.end() <= 2
+                // RFC 2046 5.1.1 gives the line break before a delimiter to the delimiter; Angus keeps it when the
+                // delimiter follows the header block
+                final boolean keptLineBreak = lastOurs.end() < part.end()
+                        && part.end() - lastOurs.end() <= 2
                         && isLineBreak(raw, lastOurs.end(), part.end())
                         && headerBlockEnd(raw, lastOurs.start(), part.end()) == part.end();
                 if (lastOurs.end() == part.end() || keptLineBreak) {
@@ -272,7 +292,8 @@ class MultipartDifferentialTest {
             if (boundary == null || boundary.isEmpty()) {
                 return type.value();
             }
-            return type.value() + "; boundary=\"" + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            return type.value() + "; boundary=\""
+                    + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
     }
 

@@ -14,7 +14,9 @@ class MultipartSplitterTest {
     }
 
     private static List<String> parts(final String body, final MultipartSplitter.Split split) {
-        return split.parts().stream().map(p -> body.substring(p.start(), p.end())).toList();
+        return split.parts().stream()
+                .map(p -> body.substring(p.start(), p.end()))
+                .toList();
     }
 
     private static List<String> parts(final String body) {
@@ -48,7 +50,8 @@ class MultipartSplitterTest {
 
     @Test
     void shouldAcceptTransportPaddingAfterTheBoundary() {
-        assertThat(parts("--b \t\r\n\r\none\r\n--b\t\r\n\r\ntwo\r\n--b--  \r\n")).containsExactly("\r\none", "\r\ntwo");
+        assertThat(parts("--b \t\r\n\r\none\r\n--b\t\r\n\r\ntwo\r\n--b--  \r\n"))
+                .containsExactly("\r\none", "\r\ntwo");
     }
 
     @Test
@@ -101,7 +104,8 @@ class MultipartSplitterTest {
 
     @Test
     void shouldOnlyTakeTheBoundaryAtTheStartOfALine() {
-        assertThat(parts("--b\r\n\r\nsee --b and\r\n --b here\r\n--b--\r\n")).containsExactly("\r\nsee --b and\r\n --b here");
+        assertThat(parts("--b\r\n\r\nsee --b and\r\n --b here\r\n--b--\r\n"))
+                .containsExactly("\r\nsee --b and\r\n --b here");
     }
 
     @Test
@@ -156,8 +160,8 @@ class MultipartSplitterTest {
         final int start = mail.indexOf("--b");
 
         // when
-        final MultipartSplitter.Split split = MultipartSplitter.split(mail.getBytes(StandardCharsets.US_ASCII), start,
-                mail.length(), B);
+        final MultipartSplitter.Split split =
+                MultipartSplitter.split(mail.getBytes(StandardCharsets.US_ASCII), start, mail.length(), B);
 
         // then
         assertThat(split.parts()).containsExactly(new MultipartSplitter.Part(start + 5, start + 10));

@@ -31,7 +31,8 @@ class QuotedPrintableTest {
             if (text.length >= 2 && text[text.length - 2] == '=') {
                 continue;
             }
-            assertThat(QuotedPrintable.decode(text, 0, text.length)).as("decoding %s", new String(text, StandardCharsets.US_ASCII))
+            assertThat(QuotedPrintable.decode(text, 0, text.length))
+                    .as("decoding %s", new String(text, StandardCharsets.US_ASCII))
                     .isEqualTo(angus(text));
         }
     }

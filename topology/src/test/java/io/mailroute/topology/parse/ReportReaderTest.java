@@ -15,7 +15,8 @@ class ReportReaderTest {
     }
 
     private static MailReport report(final MailParser parser, final String mail) throws MailParseException {
-        return parser.parse(mail.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)).report();
+        return parser.parse(mail.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))
+                .report();
     }
 
     @Test
@@ -37,10 +38,12 @@ class ReportReaderTest {
         final MailReport report = report(mail);
 
         // then
-        assertThat(report.text()).isEqualTo("Delivery to the following recipient failed permanently: café@example.net\n"
-                + "Reporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; café@example.net\nStatus: 5.1.1\n");
-        assertThat(report.original()).isEqualTo("Message-ID: <orig@example.com>\nFrom: notices@sender.example.com\n\n"
-                + "Hello=20there");
+        assertThat(report.text())
+                .isEqualTo(
+                        "Delivery to the following recipient failed permanently: café@example.net\n"
+                                + "Reporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; café@example.net\nStatus: 5.1.1\n");
+        assertThat(report.original())
+                .isEqualTo("Message-ID: <orig@example.com>\nFrom: notices@sender.example.com\n\n" + "Hello=20there");
         assertThat(report.originalHeaders().firstOrEmpty("message-id")).isEqualTo("<orig@example.com>");
         assertThat(report.reportType()).isEqualTo("delivery-status");
         assertThat(report.headers().firstOrEmpty("from")).isEqualTo("MAILER-DAEMON@mx.example.com");
@@ -109,8 +112,8 @@ class ReportReaderTest {
     void shouldEndALineAtACarriageReturnAloneWhereverItIs() throws Exception {
         // given: the first line ends in CRLF, the others in CR alone
         final byte[] mail = ("From: MAILER-DAEMON@mx.example.com\r\nSubject: Returned mail\r"
-                + "X-Failed-Recipients: a@example.net\rContent-Type: multipart/mixed; boundary=b\r\r"
-                + "--b\rContent-Type: text/plain\r\rfirst\r\r--b--\r")
+                        + "X-Failed-Recipients: a@example.net\rContent-Type: multipart/mixed; boundary=b\r\r"
+                        + "--b\rContent-Type: text/plain\r\rfirst\r\r--b--\r")
                 .getBytes(StandardCharsets.US_ASCII);
 
         // when
@@ -124,8 +127,8 @@ class ReportReaderTest {
     @Test
     void shouldReadAMultipartWithoutDelimiterLinesAsOneText() throws Exception {
         // given
-        final String mail = "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
-                + "Final-Recipient: rfc822; a@example.net\n--c\n";
+        final String mail =
+                "Content-Type: multipart/mixed; boundary=\"b\"\n\n" + "Final-Recipient: rfc822; a@example.net\n--c\n";
 
         // when / then
         assertThat(report(mail).text()).isEqualTo("Final-Recipient: rfc822; a@example.net\n--c\n");
@@ -134,7 +137,10 @@ class ReportReaderTest {
     @Test
     void shouldReadWithinTheLimitsTheMailWasParsedUnder() throws Exception {
         // given: three text parts, one nested a level deeper; at most three parts (the mail is one) and one level
-        final MailParser parser = new MailParser(ParserSettings.builder().maxParts(3).maxPartDepth(1).maxBodyBytes(8)
+        final MailParser parser = new MailParser(ParserSettings.builder()
+                .maxParts(3)
+                .maxPartDepth(1)
+                .maxBodyBytes(8)
                 .build());
         final String mail = "Content-Type: multipart/mixed; boundary=b\n\n"
                 + "--b\nContent-Type: text/plain\n\n0123456789\n"

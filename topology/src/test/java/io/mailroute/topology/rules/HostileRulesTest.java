@@ -50,9 +50,10 @@ class HostileRulesTest {
             for (final Map.Entry<String, String> text : HostileText.samples().entrySet()) {
                 final MailView mail = mail(sender, text.getValue());
                 for (final CompiledRule rule : rulesFrom(sender)) {
-                    final Duration took = HostileText.time(rule.id() + " on " + text.getKey(),
-                            () -> evaluate(rule, mail));
-                    assertThat(rule.explain(mail)).as("%s reads past its FROM condition", rule.id())
+                    final Duration took =
+                            HostileText.time(rule.id() + " on " + text.getKey(), () -> evaluate(rule, mail));
+                    assertThat(rule.explain(mail))
+                            .as("%s reads past its FROM condition", rule.id())
                             .noneMatch(line -> line.startsWith("fails: FROM"));
                     if (took.compareTo(slowest.getOrDefault(rule.id(), Duration.ZERO)) >= 0) {
                         slowest.put(rule.id(), took);
@@ -61,8 +62,8 @@ class HostileRulesTest {
                 }
             }
         }
-        slowest.forEach((rule, took) -> System.out.printf("rule %-24s slowest %5d ms (%s)%n", rule, took.toMillis(),
-                slowestOn.get(rule)));
+        slowest.forEach((rule, took) ->
+                System.out.printf("rule %-24s slowest %5d ms (%s)%n", rule, took.toMillis(), slowestOn.get(rule)));
     }
 
     @Test
@@ -75,13 +76,16 @@ class HostileRulesTest {
     }
 
     private static List<CompiledRule> rulesFrom(final String sender) {
-        return PACK.rules().stream().filter(rule -> SENDERS.get(rule.id()).equals(sender)).toList();
+        return PACK.rules().stream()
+                .filter(rule -> SENDERS.get(rule.id()).equals(sender))
+                .toList();
     }
 
     private static MailView mail(final String from, final String text) throws Exception {
         final String field = text.substring(0, Math.min(text.length(), FIELD_CHARS));
-        final byte[] raw = ("From: " + from + "\r\nTo: root@example.com\r\nSubject: " + field
-                + "\r\nList-Unsubscribe: " + field + "\r\n\r\n" + text).getBytes(StandardCharsets.UTF_8);
+        final byte[] raw = ("From: " + from + "\r\nTo: root@example.com\r\nSubject: " + field + "\r\nList-Unsubscribe: "
+                        + field + "\r\n\r\n" + text)
+                .getBytes(StandardCharsets.UTF_8);
         return new MailView(PARSER.parse(raw), new BounceClassifier());
     }
 

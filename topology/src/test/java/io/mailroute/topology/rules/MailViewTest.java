@@ -15,7 +15,8 @@ class MailViewTest {
     private static final MailParser PARSER = new MailParser(ParserSettings.LENIENT);
 
     private static MailView mail(final String headersAndBody) throws Exception {
-        return new MailView(PARSER.parse(headersAndBody.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)),
+        return new MailView(
+                PARSER.parse(headersAndBody.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)),
                 new BounceClassifier());
     }
 
@@ -23,8 +24,7 @@ class MailViewTest {
         final String yaml = "rulesVersion: '1'\nrules:\n  - ruleId: r\n    category: c\n"
                 + "    ownerFallback: 'account (\\d{12})\\b'\n    conditions:\n" + conditions;
         final ByteArrayInputStream in = new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
-        return RulesYaml.read("test.yaml", in, Instant.EPOCH)
-                .compile().rules().get(0);
+        return RulesYaml.read("test.yaml", in, Instant.EPOCH).compile().rules().get(0);
     }
 
     @Test
@@ -59,8 +59,12 @@ class MailViewTest {
         // then
         assertThat(mail.values(MatchField.SUBJECT, null)).containsExactly(subject);
         assertThat(mail.prefixes(MatchField.SUBJECT, null)).containsExactly("w".repeat(990));
-        assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['\\border\\b']}\n").matches(mail)).isFalse();
-        assertThat(rule("      - {field: SUBJECT, op: CONTAINS, values: [invoice]}\n").matches(mail)).isFalse();
+        assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['\\border\\b']}\n")
+                        .matches(mail))
+                .isFalse();
+        assertThat(rule("      - {field: SUBJECT, op: CONTAINS, values: [invoice]}\n")
+                        .matches(mail))
+                .isFalse();
     }
 
     @Test
@@ -69,11 +73,17 @@ class MailViewTest {
         final MailView mail = mail("From: a@example.com\nSubject: " + "w ".repeat(600) + "invoice\n\nx\n");
 
         // then
-        assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['invoice']}\n").matches(mail)).isFalse();
-        assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['invoice$']}\n").matches(mail)).isTrue();
-        assertThat(rule("      - {field: SUBJECT, op: CONTAINS, values: [invoice], negate: true}\n").matches(mail))
+        assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['invoice']}\n")
+                        .matches(mail))
                 .isFalse();
-        assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['invoice'], negate: true}\n").matches(mail))
+        assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['invoice$']}\n")
+                        .matches(mail))
+                .isTrue();
+        assertThat(rule("      - {field: SUBJECT, op: CONTAINS, values: [invoice], negate: true}\n")
+                        .matches(mail))
+                .isFalse();
+        assertThat(rule("      - {field: SUBJECT, op: REGEX, values: ['invoice'], negate: true}\n")
+                        .matches(mail))
                 .isFalse();
     }
 

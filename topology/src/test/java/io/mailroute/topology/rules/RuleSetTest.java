@@ -19,11 +19,14 @@ class RuleSetTest {
     private static final MailParser PARSER = new MailParser(ParserSettings.LENIENT);
 
     private static RuleSet rules(final String yaml) throws Exception {
-        return RulesYaml.read("test.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Instant.EPOCH).compile();
+        return RulesYaml.read(
+                        "test.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Instant.EPOCH)
+                .compile();
     }
 
     private static MailView mail(final String headersAndBody) throws Exception {
-        return new MailView(PARSER.parse(headersAndBody.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)),
+        return new MailView(
+                PARSER.parse(headersAndBody.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)),
                 new BounceClassifier());
     }
 
@@ -40,7 +43,10 @@ class RuleSetTest {
 
         // when / then
         assertThat(set.rules()).extracting(CompiledRule::id).containsExactly("off", "high", "low");
-        assertThat(set.firstMatch(mail("Subject: Your invoice\n\nx\n"))).get().extracting(CompiledRule::id).isEqualTo("high");
+        assertThat(set.firstMatch(mail("Subject: Your invoice\n\nx\n")))
+                .get()
+                .extracting(CompiledRule::id)
+                .isEqualTo("high");
         assertThat(set.firstMatch(mail("Subject: hello\n\nx\n"))).isEmpty();
         assertThat(set.version()).isEqualTo("3");
     }
@@ -102,10 +108,38 @@ class RuleSetTest {
 
     @Test
     void shouldVersionAMixedSetByItsNewestRule() {
-        final Rule older = new Rule("a", "1", null, 0, true, "c", Severity.INFO, List.of(), List.of(), List.of(), true, null,
-                AuthRequirement.NONE, null, Instant.parse("2026-01-01T00:00:00Z"));
-        final Rule newer = new Rule("b", "2", null, 0, true, "c", Severity.INFO, List.of(), List.of(), List.of(), true, null,
-                AuthRequirement.NONE, null, Instant.parse("2026-02-01T00:00:00Z"));
+        final Rule older = new Rule(
+                "a",
+                "1",
+                null,
+                0,
+                true,
+                "c",
+                Severity.INFO,
+                List.of(),
+                List.of(),
+                List.of(),
+                true,
+                null,
+                AuthRequirement.NONE,
+                null,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        final Rule newer = new Rule(
+                "b",
+                "2",
+                null,
+                0,
+                true,
+                "c",
+                Severity.INFO,
+                List.of(),
+                List.of(),
+                List.of(),
+                true,
+                null,
+                AuthRequirement.NONE,
+                null,
+                Instant.parse("2026-02-01T00:00:00Z"));
 
         assertThat(RuleSet.version(List.of(newer, older))).isEqualTo("2");
         assertThat(RuleSet.version(List.of())).isEqualTo("none");

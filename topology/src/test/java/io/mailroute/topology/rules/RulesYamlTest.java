@@ -94,19 +94,20 @@ class RulesYamlTest {
                     conditions: [{field: IS_BOUNCE, values: ["yes"]}]
                 """);
 
-        assertThat(problems).containsExactlyInAnyOrder(
-                "test.yaml: rule one: lane: unknown key; expected one of [category, conditions, description, enabled, extract, "
-                        + "lanes, ownerFallback, priority, requireAuth, requireOwner, ruleId, rulesVersion, severity, ticketAction]",
-                "test.yaml: rule one: conditions[0].values[0]: is not a valid regex: missing closing )",
-                "test.yaml: rule one: conditions[1].header: is required when field is HEADER",
-                "test.yaml: rule one: conditions[2].values[0]: must be a verdict: [PASS, FAIL, SOFTFAIL, NEUTRAL, NONE, GRAY, "
-                        + "TEMPERROR, PERMERROR, PROCESSING_FAILED, UNKNOWN]",
-                "test.yaml: rule two: category: is required",
-                "test.yaml: rule two: severity: must be one of [INFO, LOW, MEDIUM, HIGH, URGENT], was \"CRITICAL\"",
-                "test.yaml: rule two: lanes[0]: OVERFLOW is assigned by flood control, not by rules",
-                "test.yaml: rule two: extract[0].pattern: needs a group named 'value' or at least one group",
-                "test.yaml: rule one: ruleId: is used by more than one rule",
-                "test.yaml: rule one: conditions[0].values[0]: must be true or false");
+        assertThat(problems)
+                .containsExactlyInAnyOrder(
+                        "test.yaml: rule one: lane: unknown key; expected one of [category, conditions, description, enabled, extract, "
+                                + "lanes, ownerFallback, priority, requireAuth, requireOwner, ruleId, rulesVersion, severity, ticketAction]",
+                        "test.yaml: rule one: conditions[0].values[0]: is not a valid regex: missing closing )",
+                        "test.yaml: rule one: conditions[1].header: is required when field is HEADER",
+                        "test.yaml: rule one: conditions[2].values[0]: must be a verdict: [PASS, FAIL, SOFTFAIL, NEUTRAL, NONE, GRAY, "
+                                + "TEMPERROR, PERMERROR, PROCESSING_FAILED, UNKNOWN]",
+                        "test.yaml: rule two: category: is required",
+                        "test.yaml: rule two: severity: must be one of [INFO, LOW, MEDIUM, HIGH, URGENT], was \"CRITICAL\"",
+                        "test.yaml: rule two: lanes[0]: OVERFLOW is assigned by flood control, not by rules",
+                        "test.yaml: rule two: extract[0].pattern: needs a group named 'value' or at least one group",
+                        "test.yaml: rule one: ruleId: is used by more than one rule",
+                        "test.yaml: rule one: conditions[0].values[0]: must be true or false");
     }
 
     @Test
@@ -125,37 +126,43 @@ class RulesYamlTest {
                       - {name: total, from: BODY, pattern: 'total: (?<value>\\d++)'}
                 """);
 
-        assertThat(problems).containsExactly(
-                "test.yaml: rule hostile: conditions[1].values[1]: is not a valid regex: "
-                        + "lookahead (?= is not supported by the linear-time engine at index 11",
-                "test.yaml: rule hostile: conditions[2].values[0]: is not a valid regex: "
-                        + "lookbehind (?<! is not supported by the linear-time engine at index 0",
-                "test.yaml: rule hostile: extract[0].pattern: is not a valid regex: "
-                        + "possessive quantifier ++ is not supported by the linear-time engine at index 18",
-                "test.yaml: rule hostile: ownerFallback: is not a valid regex: "
-                        + "backreference \\1 is not supported by the linear-time engine at index 8");
+        assertThat(problems)
+                .containsExactly(
+                        "test.yaml: rule hostile: conditions[1].values[1]: is not a valid regex: "
+                                + "lookahead (?= is not supported by the linear-time engine at index 11",
+                        "test.yaml: rule hostile: conditions[2].values[0]: is not a valid regex: "
+                                + "lookbehind (?<! is not supported by the linear-time engine at index 0",
+                        "test.yaml: rule hostile: extract[0].pattern: is not a valid regex: "
+                                + "possessive quantifier ++ is not supported by the linear-time engine at index 18",
+                        "test.yaml: rule hostile: ownerFallback: is not a valid regex: "
+                                + "backreference \\1 is not supported by the linear-time engine at index 8");
     }
 
     @Test
     void shouldRefuseWordsThatYamlReadsAsBooleans() {
-        assertThat(problems("rulesVersion: '1'\nrules:\n  - {ruleId: off, category: c, conditions: [{field: IS_BOUNCE, values: [true]}]}\n"))
-                .containsExactly("test.yaml: rule rules[0]: ruleId: is read as the boolean false by YAML; put the text in quotes",
+        assertThat(
+                        problems(
+                                "rulesVersion: '1'\nrules:\n  - {ruleId: off, category: c, conditions: [{field: IS_BOUNCE, values: [true]}]}\n"))
+                .containsExactly(
+                        "test.yaml: rule rules[0]: ruleId: is read as the boolean false by YAML; put the text in quotes",
                         "test.yaml: rule rules[0]: ruleId: must match [a-z0-9][a-z0-9._-]{0,99}");
     }
 
     @Test
     void shouldRejectARuleWithoutConditions() {
         assertThat(problems("rulesVersion: '1'\nrules:\n  - {ruleId: all, category: c}\n"))
-                .containsExactly("test.yaml: rule all: conditions: needs at least one condition (a catch-all rule would hide every new pattern)");
+                .containsExactly(
+                        "test.yaml: rule all: conditions: needs at least one condition (a catch-all rule would hide every new pattern)");
     }
 
     @Test
     void shouldExplainFilesThatAreNoRuleFiles() {
         assertThat(problems("rules: [")).singleElement().asString().startsWith("test.yaml: is not valid YAML");
         assertThat(problems("- a\n- b\n")).containsExactly("test.yaml: must be a mapping with rulesVersion and rules");
-        assertThat(problems("rulesVersion: '1'\nrules: []\nextra: 1\n")).containsExactly(
-                "test.yaml: extra: unknown key; expected one of [rules, rulesVersion]",
-                "test.yaml: rules: must be a non-empty list of rules");
+        assertThat(problems("rulesVersion: '1'\nrules: []\nextra: 1\n"))
+                .containsExactly(
+                        "test.yaml: extra: unknown key; expected one of [rules, rulesVersion]",
+                        "test.yaml: rules: must be a non-empty list of rules");
     }
 
     @Test
@@ -163,7 +170,8 @@ class RulesYamlTest {
         final java.nio.file.Path file = java.nio.file.Files.createTempFile("rules", ".yaml");
         try {
             java.nio.file.Files.writeString(file, "rulesVersion: '1'\nrules:\n  - {ruleId: x}\n");
-            assertThatThrownBy(() -> RulesYaml.read(file, PUBLISHED)).isInstanceOf(RuleValidationException.class)
+            assertThatThrownBy(() -> RulesYaml.read(file, PUBLISHED))
+                    .isInstanceOf(RuleValidationException.class)
                     .hasMessageStartingWith(file + ": rule x: category: is required");
         } finally {
             java.nio.file.Files.delete(file);

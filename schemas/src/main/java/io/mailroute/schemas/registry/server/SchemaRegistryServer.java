@@ -42,11 +42,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Optional<String> expectedAuthorization;
 
-    private SchemaRegistryServer(final LocalSchemaRegistry registry, final InetSocketAddress address,
-                                 final Optional<String> basicAuthUserInfo) throws IOException {
+    private SchemaRegistryServer(
+            final LocalSchemaRegistry registry,
+            final InetSocketAddress address,
+            final Optional<String> basicAuthUserInfo)
+            throws IOException {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.expectedAuthorization = basicAuthUserInfo.map(u -> "Basic "
-                + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
+        this.expectedAuthorization = basicAuthUserInfo.map(
+                u -> "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
         this.server = HttpServer.create(address, 64);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             final Thread t = new Thread(r, "schema-registry-http");
@@ -62,9 +65,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
      *
      * @param basicAuthUserInfo {@code user:password} every request must present, or empty for none
      */
-    public static SchemaRegistryServer start(final LocalSchemaRegistry registry, final String host, final int port,
-                                             final Optional<String> basicAuthUserInfo) throws IOException {
-        final SchemaRegistryServer server = new SchemaRegistryServer(registry, new InetSocketAddress(host, port), basicAuthUserInfo);
+    public static SchemaRegistryServer start(
+            final LocalSchemaRegistry registry,
+            final String host,
+            final int port,
+            final Optional<String> basicAuthUserInfo)
+            throws IOException {
+        final SchemaRegistryServer server =
+                new SchemaRegistryServer(registry, new InetSocketAddress(host, port), basicAuthUserInfo);
         server.server.start();
         log.info("Schema registry listening on {}", server.url());
         return server;
@@ -72,7 +80,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** Base URL clients use, e.g. {@code http://127.0.0.1:8081}. */
     public String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort();
     }
 
     public int port() {
@@ -82,7 +91,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private void handle(final HttpExchange exchange) throws IOException {
         try (exchange) {
             if (expectedAuthorization.isPresent()
-                    && !expectedAuthorization.get().equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    && !expectedAuthorization
+                            .get()
+                            .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 respond(exchange, 401, error(40101, "Unauthorized"));
                 return;
             }
@@ -93,7 +104,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 respond(exchange, 422, error(42200, e.getMessage()));
             } catch (RuntimeException e) {
-                log.error("Schema registry request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                log.error(
+                        "Schema registry request {} {} failed",
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI(),
+                        e);
                 respond(exchange, 500, error(50001, "Error in the backend data store: " + e.getMessage()));
             }
         }
@@ -121,7 +136,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 return config(method, path, query, exchange.getRequestBody());
             }
             case "compatibility" -> {
-                if (path.size() == 5 && "subjects".equals(path.get(1)) && "versions".equals(path.get(3)) && "POST".equals(method)) {
+                if (path.size() == 5
+                        && "subjects".equals(path.get(1))
+                        && "versions".equals(path.get(3))
+                        && "POST".equals(method)) {
                     final String subject = path.get(2);
                     final Schema schema = schemaFrom(exchange.getRequestBody());
                     final List<String> violations = registry.violations(subject, schema);
@@ -162,13 +180,19 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
         if (path.size() == 4 && "versions".equals(path.get(2)) && "GET".equals(method)) {
             final String version = path.get(3);
-            return registered("latest".equals(version) || "-1".equals(version)
-                    ? registry.latest(subject) : registry.version(subject, parseInt(version, "version")));
+            return registered(
+                    "latest".equals(version) || "-1".equals(version)
+                            ? registry.latest(subject)
+                            : registry.version(subject, parseInt(version, "version")));
         }
-        if (path.size() == 5 && "versions".equals(path.get(2)) && "schema".equals(path.get(4)) && "GET".equals(method)) {
+        if (path.size() == 5
+                && "versions".equals(path.get(2))
+                && "schema".equals(path.get(4))
+                && "GET".equals(method)) {
             final String version = path.get(3);
             final RegisteredSchema registered = "latest".equals(version)
-                    ? registry.latest(subject) : registry.version(subject, parseInt(version, "version"));
+                    ? registry.latest(subject)
+                    : registry.version(subject, parseInt(version, "version"));
             return JSON.readTree(registered.schema().toString());
         }
         throw new SchemaRegistryException(405, 405, "HTTP 405 Method Not Allowed: " + method + " /subjects/...");
@@ -182,13 +206,17 @@ public final class SchemaRegistryServer implements AutoCloseable {
             if (subject == null || query.contains("defaultToGlobal=true")) {
                 level = registry.compatibility(subject);
             } else {
-                level = registry.ownCompatibility(subject).orElseThrow(() -> new SchemaRegistryException(404, 40408,
-                        "Subject '" + subject + "' does not have subject-level compatibility configured"));
+                level = registry.ownCompatibility(subject)
+                        .orElseThrow(() -> new SchemaRegistryException(
+                                404,
+                                40408,
+                                "Subject '" + subject + "' does not have subject-level compatibility configured"));
             }
             return JSON.createObjectNode().put("compatibilityLevel", level.name());
         }
         if ("PUT".equals(method)) {
-            final Compatibility level = Compatibility.parse(JSON.readTree(body).path("compatibility").asText());
+            final Compatibility level = Compatibility.parse(
+                    JSON.readTree(body).path("compatibility").asText());
             registry.setCompatibility(subject, level);
             return JSON.createObjectNode().put("compatibility", level.name());
         }
