@@ -48,8 +48,14 @@ public record S3Settings(
      * S3Proxy or MinIO.
      */
     public static S3Settings forEndpoint(final URI endpoint, final String region, final AwsCredentials credentials) {
-        return new S3Settings(Objects.requireNonNull(endpoint, "endpoint"), region, true, credentials,
-                LOCAL_ENDPOINT_MAX_ATTEMPTS, null, null);
+        return new S3Settings(
+                Objects.requireNonNull(endpoint, "endpoint"),
+                region,
+                true,
+                credentials,
+                LOCAL_ENDPOINT_MAX_ATTEMPTS,
+                null,
+                null);
     }
 
     public S3Settings withCredentials(final AwsCredentials newCredentials) {

@@ -35,8 +35,8 @@ final class S3ProxyFixture implements AutoCloseable {
                 .build();
         proxy.start();
         endpoint = "http://127.0.0.1:" + proxy.getPort();
-        client = S3Clients.create(S3Settings.forEndpoint(URI.create(endpoint), "us-east-1",
-                AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+        client = S3Clients.create(S3Settings.forEndpoint(
+                URI.create(endpoint), "us-east-1", AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
     }
 
     static S3ProxyFixture start() throws Exception {
