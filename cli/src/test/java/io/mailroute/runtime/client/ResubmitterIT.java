@@ -3,6 +3,7 @@ package io.mailroute.runtime.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RawRef;
@@ -109,6 +110,15 @@ class ResubmitterIT {
                 .build();
     }
 
+    /**
+     * The values of {@code key} once {@code count} of them are readable: a committed transaction's
+     * markers reach the partitions just after the commit returns, so a read_committed reader may see
+     * its records a moment later.
+     */
+    private static <V> List<V> values(final Topic<String, V> topic, final String key, final int count) {
+        return await().atMost(READ).until(() -> values(topic, key), found -> found.size() >= count);
+    }
+
     private static <V> List<V> values(final Topic<String, V> topic, final String key) {
         return new TopicReader(settings)
                 .readAll(topic, key::equals, READ).stream()
@@ -133,8 +143,8 @@ class ResubmitterIT {
             assertThat(result.attempt()).isEqualTo(3);
             assertThat(result.origin()).isEqualTo(Resubmitter.Origin.RETRY_RECORD);
         }
-        assertThat(values(topics.retry(), "m-ok")).containsExactly(waiting, null);
-        final List<RawMail> raw = values(topics.raw(), "m-ok");
+        assertThat(values(topics.retry(), "m-ok", 2)).containsExactly(waiting, null);
+        final List<RawMail> raw = values(topics.raw(), "m-ok", 1);
         assertThat(raw).hasSize(1);
         assertThat(raw.get(0).getAttempt()).isEqualTo(3);
         assertThat(raw.get(0).getResubmittedFrom()).isEqualTo(topics.retry().name());
@@ -179,7 +189,7 @@ class ResubmitterIT {
             assertThat(result.attempt()).isEqualTo(2);
             assertThat(tampered.errorClass()).isEqualTo("mailroute:size-mismatch");
         }
-        final List<RawMail> raw = values(topics.raw(), "m-rebuilt");
+        final List<RawMail> raw = values(topics.raw(), "m-rebuilt", 1);
         assertThat(raw).singleElement().satisfies(mail -> {
             assertThat(mail.getStorage()).isEqualTo(Storage.INLINE);
             assertThat(mail.getContent()).isEqualTo(ByteBuffer.wrap(MAIL));
@@ -205,7 +215,7 @@ class ResubmitterIT {
         }
 
         // then
-        final List<RawMail> raw = values(topics.raw(), "m-unread");
+        final List<RawMail> raw = values(topics.raw(), "m-unread", 1);
         assertThat(raw).singleElement().satisfies(mail -> {
             assertThat(mail.getStorage()).isEqualTo(Storage.CLAIM_CHECK);
             assertThat(mail.getContent()).isNull();
@@ -237,7 +247,7 @@ class ResubmitterIT {
         }
         assertThat(values(topics.retry(), "m-large")).containsExactly(waiting);
         assertThat(values(topics.raw(), "m-large")).isEmpty();
-        assertThat(values(topics.retry(), "m-fine")).containsExactly((RetryMail) null);
-        assertThat(values(topics.raw(), "m-fine")).hasSize(1);
+        assertThat(values(topics.retry(), "m-fine", 1)).containsExactly((RetryMail) null);
+        assertThat(values(topics.raw(), "m-fine", 1)).hasSize(1);
     }
 }
