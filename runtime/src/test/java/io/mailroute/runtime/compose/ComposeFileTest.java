@@ -216,7 +216,9 @@ class ComposeFileTest {
                 .filter(line -> line.startsWith("COPY "))
                 .map(line -> line.split("\\s+")[1].replaceAll("/$", ""))
                 .toList();
-        assertThat(copied).isNotEmpty().allSatisfy(source -> assertThat(admitted).contains(source));
+        assertThat(copied)
+                .isNotEmpty()
+                .allSatisfy(source -> assertThat(admitted).contains(source));
     }
 
     @Test
