@@ -9,23 +9,19 @@ import io.mailroute.avro.RawRef;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Storage;
-import io.mailroute.embedded.EmbeddedKafka;
-import io.mailroute.embedded.EmbeddedS3;
-import io.mailroute.runtime.topics.TopicApplier;
+import io.mailroute.s3.S3Clients;
 import io.mailroute.s3.S3Failure;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
-import io.mailroute.schemas.topics.TopicNames;
+import io.mailroute.stack.MailrouteStack;
 import io.mailroute.topology.support.Hashes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,41 +38,43 @@ class ResubmitterIT {
     private static final Duration READ = Duration.ofSeconds(30);
     private static final Instant AT = Instant.parse("2026-11-23T08:00:00Z");
 
-    private static final String BUCKET = "mail-inbound";
+    private static final String BUCKET = LocalDefaults.BUCKET;
     private static final byte[] MAIL =
             "From: a@example.jp\r\nSubject: rebuilt\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static EmbeddedKafka kafka;
-    private static EmbeddedS3 s3;
+    private static MailrouteStack stack;
     private static ClientSettings settings;
     private static SchemaRegistryClient registry;
     private static MailTopics topics;
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.builder().start();
-        s3 = EmbeddedS3.builder().start();
-        s3.createBucket(BUCKET);
-        try (Admin admin = kafka.createAdmin()) {
-            new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 1, (short) 1));
-        }
-        settings = new ClientSettings(
-                kafka.bootstrapServers(),
-                "mock://" + SCOPE,
-                "http://127.0.0.1:9",
-                "mail-inbound",
-                "us-east-1",
-                Map.of("schema.registry.url", "mock://" + SCOPE));
+        stack = MailrouteStack.builder()
+                .kafka()
+                .topics()
+                .partitions(1)
+                .existingRegistry("mock://" + SCOPE)
+                .s3InMemory()
+                .start();
+        settings = stack.client();
         registry = settings.registry();
         topics = settings.topics(registry);
     }
 
     @AfterAll
     static void stopKafka() {
-        registry.close();
-        kafka.close();
-        s3.close();
+        if (registry != null) {
+            registry.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
         SchemaRegistryClients.dropScope(SCOPE);
+    }
+
+    /** A client of the stack's S3 endpoint (in memory, bucket {@value #BUCKET}). */
+    private static S3Client s3Client() {
+        return S3Clients.create(stack.s3Settings());
     }
 
     private static RetryMail waiting(final String mailId, final int contentBytes) {
@@ -154,7 +152,7 @@ class ResubmitterIT {
     @Test
     void shouldRebuildAMailFromS3VerifiedAgainstItsClaimCheck() throws Exception {
         // given
-        try (S3Client client = s3.newClient();
+        try (S3Client client = s3Client();
                 Resubmitter resubmitter = new Resubmitter(settings, topics, client, 1_000)) {
             final String etag = client.putObject(b -> b.bucket(BUCKET).key("in/rebuilt"), RequestBody.fromBytes(MAIL))
                     .eTag();
@@ -192,7 +190,7 @@ class ResubmitterIT {
     @Test
     void shouldReadAfreshAMailWhoseDeadLetterRecordsNoDigestAndClaimCheckItWhenLarge() throws Exception {
         // given: the connector records no digest for an object it could not read
-        try (S3Client client = s3.newClient();
+        try (S3Client client = s3Client();
                 Resubmitter resubmitter = new Resubmitter(settings, topics, client, 10)) {
             client.putObject(b -> b.bucket(BUCKET).key("in/unread"), RequestBody.fromBytes(MAIL));
 
