@@ -3,6 +3,7 @@ package io.mailroute.runtime.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RawRef;
@@ -21,8 +22,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,11 +116,41 @@ class ResubmitterIT {
                 .build();
     }
 
+    /**
+     * The values under {@code key}, read once no transaction is open on {@code topic}: a commit
+     * returns before the broker has written its markers, and read_committed reads stop short of an
+     * open transaction.
+     */
     private static <V> List<V> values(final Topic<String, V> topic, final String key) {
+        try (Admin admin = Admin.create(settings.admin())) {
+            await("no open transaction on " + topic.name()).atMost(READ).until(() -> noOpenTransaction(admin, topic));
+        }
         return new TopicReader(settings)
                 .readAll(topic, key::equals, READ).stream()
                         .map(TopicReader.Entry::value)
                         .toList();
+    }
+
+    /** True when the last stable offset of each partition of {@code topic} is its end. */
+    private static boolean noOpenTransaction(final Admin admin, final Topic<?, ?> topic) throws Exception {
+        final Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        admin.describeTopics(List.of(topic.name()))
+                .allTopicNames()
+                .get()
+                .get(topic.name())
+                .partitions()
+                .forEach(p -> ends.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+        final Map<TopicPartition, ListOffsetsResultInfo> stable = admin.listOffsets(
+                        ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get();
+        final Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(
+                        ends, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                .all()
+                .get();
+        return ends.keySet().stream()
+                .allMatch(partition ->
+                        stable.get(partition).offset() == end.get(partition).offset());
     }
 
     @Test
