@@ -16,16 +16,14 @@ import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Rule;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
-import io.mailroute.embedded.EmbeddedKafka;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.TopicPublisher;
 import io.mailroute.runtime.client.TopicReader;
 import io.mailroute.runtime.command.ExitCodes;
-import io.mailroute.schemas.registry.LocalSchemaRegistry;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
-import io.mailroute.schemas.registry.server.SchemaRegistryServer;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
+import io.mailroute.stack.MailrouteStack;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +35,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -53,15 +50,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The operations commands against one real KRaft broker and the in-process schema registry. Every
- * test works on its own topic prefix (a {@code --config} file), so the tests share the broker only.
+ * The operations commands against one {@link MailrouteStack} of a real KRaft broker and the schema
+ * registry. Every test works on its own topic prefix (a {@code --config} file), so the tests share
+ * the broker only.
  */
 class OperationsCommandsIT {
     private static final Duration READ = Duration.ofSeconds(30);
     private static final AtomicInteger PREFIXES = new AtomicInteger();
 
-    private static EmbeddedKafka kafka;
-    private static SchemaRegistryServer registryServer;
+    private static MailrouteStack stack;
 
     @TempDir
     Path dir;
@@ -74,14 +71,14 @@ class OperationsCommandsIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        kafka = EmbeddedKafka.builder().start();
-        registryServer = SchemaRegistryServer.start(LocalSchemaRegistry.inMemory(), "127.0.0.1", 0, Optional.empty());
+        stack = MailrouteStack.builder().kafka().registry().start();
     }
 
     @AfterAll
     static void stopCluster() {
-        registryServer.close();
-        kafka.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @BeforeEach
@@ -91,8 +88,8 @@ class OperationsCommandsIT {
         Files.writeString(config, "mailroute.topic.prefix=" + prefix + "\n");
         assertThat(run("topics", "apply", "--partitions", "2").exitCode()).isZero();
         settings = new ClientSettings(
-                kafka.bootstrapServers(),
-                registryServer.url(),
+                stack.client().bootstrapServers(),
+                stack.client().schemaRegistry(),
                 "http://127.0.0.1:9",
                 "mail-inbound",
                 "us-east-1",
@@ -105,12 +102,17 @@ class OperationsCommandsIT {
         final List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(
                 "--bootstrap-server",
-                kafka.bootstrapServers(),
+                stack.client().bootstrapServers(),
                 "--schema-registry",
-                registryServer.url(),
+                stack.client().schemaRegistry(),
                 "--config",
                 config.toString()));
         return CommandRun.of(all.toArray(String[]::new));
+    }
+
+    /** A new admin client of the stack's broker; the caller closes it. */
+    private static Admin admin() {
+        return Admin.create(stack.client().admin());
     }
 
     /** The latest value per key (tombstones as null values). */
@@ -475,8 +477,12 @@ class OperationsCommandsIT {
         }
         final String changelog = appId + "-retry-waiting-store-changelog";
         final String repartition = appId + "-by-owner-repartition";
-        kafka.createTopics(new NewTopic(changelog, 1, (short) 1), new NewTopic(repartition, 1, (short) 1));
-        final Map<String, Object> props = new HashMap<>(kafka.clientConfig());
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(changelog, 1, (short) 1), new NewTopic(repartition, 1, (short) 1)))
+                    .all()
+                    .get();
+        }
+        final Map<String, Object> props = new HashMap<>(stack.client().kafka());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, appId);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -495,7 +501,7 @@ class OperationsCommandsIT {
         }
         final CommandRun dryRun = run("replay", "--app", "--application-id", appId, "--to-earliest", "--dry-run");
         final Map<TopicPartition, OffsetAndMetadata> beforeReset;
-        try (Admin admin = kafka.createAdmin()) {
+        try (Admin admin = admin()) {
             beforeReset = admin.listConsumerGroupOffsets(appId)
                     .partitionsToOffsetAndMetadata()
                     .get();
@@ -511,7 +517,7 @@ class OperationsCommandsIT {
                 .isEqualTo(6);
         assertThat(reset.exitCode()).as(reset.err()).isZero();
         assertThat(reset.out()).contains("Start mailroute again");
-        try (Admin admin = kafka.createAdmin()) {
+        try (Admin admin = admin()) {
             final Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(appId)
                     .partitionsToOffsetAndMetadata()
                     .get();
@@ -531,7 +537,7 @@ class OperationsCommandsIT {
         final List<TopicPartition> partitions = List.of(
                 new TopicPartition(topics.notifications().name(), 0),
                 new TopicPartition(topics.notifications().name(), 1));
-        try (Admin admin = kafka.createAdmin()) {
+        try (Admin admin = admin()) {
             admin.alterConsumerGroupOffsets(
                             group,
                             Map.of(

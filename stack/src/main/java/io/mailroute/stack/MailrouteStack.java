@@ -20,10 +20,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,6 +61,12 @@ public final class MailrouteStack implements AutoCloseable {
     public static final String ORGANIZATIONS_CONNECTOR = "organizations";
 
     private static final Logger log = LoggerFactory.getLogger(MailrouteStack.class);
+
+    /** Work on a starting stack's clients: see {@link Builder#beforeApp}. */
+    @FunctionalInterface
+    public interface Step {
+        void run(ClientSettings client) throws Exception;
+    }
 
     private final Builder plan;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -125,23 +133,29 @@ public final class MailrouteStack implements AutoCloseable {
             startConnect(bootstrapServers, endpoints);
         }
         RememberedPorts.save(root, listening());
+        for (final Step step : plan.beforeApp) {
+            step.run(client);
+        }
         if (plan.app) {
             startApp(dirs);
         }
     }
 
     private ClientSettings clientSettings(final String bootstrapServers) {
-        final String registryUrl = registry == null ? null : registry.url();
-        if (s3 == null) {
+        final String registryUrl = registry == null ? plan.existingRegistry : registry.url();
+        final S3Settings s3Settings = s3 == null ? plan.existingS3 : s3.settings();
+        if (s3Settings == null) {
             return new ClientSettings(bootstrapServers, registryUrl, null, LocalDefaults.BUCKET, null, Map.of());
         }
         return new ClientSettings(
                 bootstrapServers,
                 registryUrl,
-                s3.endpoint().toString(),
+                s3Settings.endpoint() == null
+                        ? ClientSettings.AWS_ENDPOINT
+                        : s3Settings.endpoint().toString(),
                 LocalDefaults.BUCKET,
-                EmbeddedS3.REGION.id(),
-                ClientSettings.S3.connectionProperties(s3.settings()));
+                s3Settings.region(),
+                ClientSettings.S3.connectionProperties(s3Settings));
     }
 
     /** The ports of the services this stack runs; 0 for the others. */
@@ -247,9 +261,9 @@ public final class MailrouteStack implements AutoCloseable {
         return require(connect, "connect").rest();
     }
 
-    /** Where the S3 endpoint is and as whom to reach it. */
+    /** Where the S3 endpoint (the stack's own or the existing one) is and as whom to reach it. */
     public S3Settings s3Settings() {
-        return require(s3, "s3").settings();
+        return s3 == null ? require(plan.existingS3, "s3") : s3.settings();
     }
 
     public Path dataDir() {
@@ -330,7 +344,9 @@ public final class MailrouteStack implements AutoCloseable {
         private boolean kafka;
         private boolean topics;
         private boolean registry;
+        private String existingRegistry;
         private boolean s3;
+        private S3Settings existingS3;
         private boolean s3InMemory;
         private boolean rules;
         private boolean connect;
@@ -339,6 +355,7 @@ public final class MailrouteStack implements AutoCloseable {
         private boolean app;
         private Map<String, Object> appOverrides = Map.of();
         private Function<MailrouteConfig, TopologyServices> topologyServices = TopologyServices::from;
+        private final List<Step> beforeApp = new ArrayList<>();
         private Consumer<String> progress = step -> {};
 
         private Builder() {}
@@ -411,6 +428,16 @@ public final class MailrouteStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The schema registry at {@code url}, run elsewhere, instead of one in this stack; also
+         * {@code mock://<scope>}, the in-memory registry of this JVM that tests use
+         * ({@code SchemaRegistryClients}; the caller drops the scope).
+         */
+        public Builder existingRegistry(final String url) {
+            this.existingRegistry = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
         /** An S3 endpoint with the mail bucket, its objects kept in the data directory. */
         public Builder s3() {
             this.s3 = true;
@@ -421,6 +448,16 @@ public final class MailrouteStack implements AutoCloseable {
         public Builder s3InMemory() {
             this.s3InMemory = true;
             return s3();
+        }
+
+        /**
+         * The S3 endpoint of {@code settings}, run elsewhere (tests may name one where nothing
+         * answers), instead of one in this JVM: the clients and the app reach it, with its keys, for
+         * bucket {@code mail-inbound}; the stack creates no bucket there.
+         */
+        public Builder existingS3(final S3Settings settings) {
+            this.existingS3 = Objects.requireNonNull(settings, "settings");
+            return this;
         }
 
         /** The default rule pack on {@code mail.rules}, when that topic holds no rules yet. */
@@ -470,6 +507,18 @@ public final class MailrouteStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs {@code step} with the stack's client settings once every other part is up, right
+         * before the app starts (at the end of the start when the stack runs no app), after the
+         * steps given before it; on every start. For records the app must find when it starts,
+         * such as the account mappings its first mails need (its global stores are loaded before
+         * it runs). A step that fails stops the stack again.
+         */
+        public Builder beforeApp(final Step step) {
+            this.beforeApp.add(Objects.requireNonNull(step, "step"));
+            return this;
+        }
+
         /** Told about each step, for the console. */
         public Builder progress(final Consumer<String> listener) {
             this.progress = Objects.requireNonNull(listener, "listener");
@@ -497,9 +546,15 @@ public final class MailrouteStack implements AutoCloseable {
             if (kafka && existingKafka != null) {
                 throw new IllegalStateException("a stack starts a broker or uses an existing one, not both");
             }
+            if (registry && existingRegistry != null) {
+                throw new IllegalStateException("a stack starts a schema registry or uses an existing one, not both");
+            }
+            if (s3 && existingS3 != null) {
+                throw new IllegalStateException("a stack starts an S3 endpoint or uses an existing one, not both");
+            }
             final boolean hasKafka = kafka || existingKafka != null;
             need(topics || rules || connect || app, hasKafka, "topics, rules, Connect and the app need a broker");
-            need(rules || app, registry, "the rules and the app need the schema registry");
+            need(rules || app, registry || existingRegistry != null, "the rules and the app need the schema registry");
             need(
                     organizationsConfig.isPresent(),
                     s3Mail != null,

@@ -9,37 +9,28 @@ import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
-import io.mailroute.embedded.EmbeddedKafka;
 import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.TopicPublisher;
 import io.mailroute.runtime.client.TopicReader;
-import io.mailroute.runtime.topics.TopicApplier;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
-import io.mailroute.schemas.topics.TopicNames;
+import io.mailroute.stack.MailrouteStack;
 import io.mailroute.topology.TopologyServices;
 import io.mailroute.topology.bouncereport.DetectedBounces;
 import io.mailroute.topology.fetch.MailBodyStore;
 import io.mailroute.topology.support.Hashes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A mail that kills its stream thread, in the running app against a real broker: the app replaces
@@ -52,90 +43,83 @@ class StreamThreadDeathIT {
     private static final String ACCOUNT = "123456789012";
     private static final String SCOPE = "StreamThreadDeathIT";
 
-    @TempDir
-    Path stateDir;
-
     @Test
     void shouldDeadLetterAMailThatKilledTwoStreamThreadsAndRouteTheNext() throws Exception {
         // given: a bounce detector that throws an Error no stage turns into a dead letter, on one mail
         final AtomicInteger deaths = new AtomicInteger();
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder().start()) {
-            final ClientSettings clients = new ClientSettings(
-                    kafka.bootstrapServers(),
-                    "mock://" + SCOPE,
-                    "http://127.0.0.1:9",
-                    "mail-inbound",
-                    "us-east-1",
-                    Map.of("schema.registry.url", "mock://" + SCOPE));
+        try (MailrouteStack stack = MailrouteStack.builder()
+                .kafka()
+                .topics()
+                .partitions(1)
+                .existingRegistry("mock://" + SCOPE)
+                .beforeApp(StreamThreadDeathIT::publishAccount)
+                .app(Map.of(
+                        StreamsConfig.APPLICATION_ID_CONFIG,
+                        SCOPE,
+                        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                        100,
+                        StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                        1,
+                        // a dead thread's consumer does not leave the group: its partitions move on after the
+                        // session timeout
+                        StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                        6_000))
+                .topologyServices(config -> new TopologyServices(MailBodyStore.NONE, (raw, parsed) -> {
+                    if ("killer".equals(parsed.subject())) {
+                        deaths.incrementAndGet();
+                        throw new InternalError("broken by this mail");
+                    }
+                    return DetectedBounces.NONE;
+                }))
+                .start()) {
+            final ClientSettings clients = stack.client();
             final MailTopics topics = clients.topics(clients.registry());
-            try (Admin admin = kafka.createAdmin()) {
-                new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 1, (short) 1));
-            }
-            send(
-                    kafka,
-                    topics.accounts(),
-                    ACCOUNT,
-                    AccountMapping.newBuilder()
-                            .setAccountId(ACCOUNT)
-                            .setEmail(ROOT)
-                            .setName("Prod")
-                            .setStatus(AccountStatus.ACTIVE)
-                            .setSource("test")
-                            .setSyncedAt(Instant.now())
-                            .build());
-            final Map<String, Object> settings = new HashMap<>();
-            settings.put(StreamsConfig.APPLICATION_ID_CONFIG, SCOPE);
-            settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-            settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-            settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-            settings.put("schema.registry.url", "mock://" + SCOPE);
-            // a dead thread's consumer does not leave the group: its partitions move on after the session timeout
-            settings.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
-            try (MailrouteApp app = new MailrouteApp(
-                            settings,
-                            config -> new TopologyServices(MailBodyStore.NONE, (raw, parsed) -> {
-                                if ("killer".equals(parsed.subject())) {
-                                    deaths.incrementAndGet();
-                                    throw new InternalError("broken by this mail");
-                                }
-                                return DetectedBounces.NONE;
-                            }))
-                    .start(Duration.ofSeconds(60))) {
+            final MailrouteApp app = stack.app();
 
-                // when
-                send(kafka, topics.raw(), "m-killer", inline("m-killer", mail("killer")));
-                send(
-                        kafka,
-                        topics.raw(),
-                        "m-1",
-                        inline("m-1", mail("Amazon Web Services Billing Statement Available")));
+            // when
+            send(clients, topics.raw(), "m-killer", inline("m-killer", mail("killer")));
+            send(clients, topics.raw(), "m-1", inline("m-1", mail("Amazon Web Services Billing Statement Available")));
 
-                // then
-                final TopicReader reader = new TopicReader(clients);
-                await("the killer mail dead-lettered")
-                        .dontCatchUncaughtExceptions()
-                        .atMost(Duration.ofMinutes(2))
-                        .untilAsserted(() -> assertThat(
-                                        reader.readAll(topics.dlq(), "m-killer"::equals, Duration.ofSeconds(5)))
-                                .extracting(TopicReader.Entry::value)
-                                .extracting(DeadLetter::getErrorClass)
-                                .containsExactly("mailroute:killed-stream-threads"));
-                await("the next mail routed")
-                        .dontCatchUncaughtExceptions()
-                        .atMost(Duration.ofMinutes(1))
-                        .untilAsserted(() -> assertThat(
-                                        reader.readAll(topics.notifications(), ACCOUNT::equals, Duration.ofSeconds(5)))
-                                .extracting(TopicReader.Entry::value)
-                                .extracting(ClassifiedMail::getMailId)
-                                .containsExactly("m-1"));
-                assertThat(deaths).hasValue(2);
-                assertThat(app.kafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
-                assertThat(app.kafkaStreams().metadataForLocalThreads()).hasSize(1);
-            }
+            // then
+            final TopicReader reader = new TopicReader(clients);
+            await("the killer mail dead-lettered")
+                    .dontCatchUncaughtExceptions()
+                    .atMost(Duration.ofMinutes(2))
+                    .untilAsserted(
+                            () -> assertThat(reader.readAll(topics.dlq(), "m-killer"::equals, Duration.ofSeconds(5)))
+                                    .extracting(TopicReader.Entry::value)
+                                    .extracting(DeadLetter::getErrorClass)
+                                    .containsExactly("mailroute:killed-stream-threads"));
+            await("the next mail routed")
+                    .dontCatchUncaughtExceptions()
+                    .atMost(Duration.ofMinutes(1))
+                    .untilAsserted(() -> assertThat(
+                                    reader.readAll(topics.notifications(), ACCOUNT::equals, Duration.ofSeconds(5)))
+                            .extracting(TopicReader.Entry::value)
+                            .extracting(ClassifiedMail::getMailId)
+                            .containsExactly("m-1"));
+            assertThat(deaths).hasValue(2);
+            assertThat(app.kafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(app.kafkaStreams().metadataForLocalThreads()).hasSize(1);
         } finally {
             SchemaRegistryClients.dropScope(SCOPE);
         }
+    }
+
+    /** The account of the mails, there before the app starts. */
+    private static void publishAccount(final ClientSettings clients) throws Exception {
+        send(
+                clients,
+                clients.topics(clients.registry()).accounts(),
+                ACCOUNT,
+                AccountMapping.newBuilder()
+                        .setAccountId(ACCOUNT)
+                        .setEmail(ROOT)
+                        .setName("Prod")
+                        .setStatus(AccountStatus.ACTIVE)
+                        .setSource("test")
+                        .setSyncedAt(Instant.now())
+                        .build());
     }
 
     private static byte[] mail(final String subject) {
@@ -163,12 +147,11 @@ class StreamThreadDeathIT {
     }
 
     private static <V> void send(
-            final EmbeddedKafka kafka, final Topic<String, V> topic, final String key, final V value) throws Exception {
-        final Map<String, Object> props = new HashMap<>(kafka.clientConfig());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(
-                props, new StringSerializer(), topic.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+            final ClientSettings clients, final Topic<String, V> topic, final String key, final V value)
+            throws Exception {
+        try (TopicPublisher publisher = new TopicPublisher(clients)) {
+            publisher.send(topic, key, value);
+            publisher.awaitAcks();
         }
     }
 }

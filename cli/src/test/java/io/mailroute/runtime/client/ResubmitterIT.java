@@ -10,24 +10,28 @@ import io.mailroute.avro.RawRef;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Storage;
-import io.mailroute.embedded.EmbeddedKafka;
-import io.mailroute.embedded.EmbeddedS3;
-import io.mailroute.runtime.topics.TopicApplier;
+import io.mailroute.s3.S3Clients;
 import io.mailroute.s3.S3Failure;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
-import io.mailroute.schemas.topics.TopicNames;
+import io.mailroute.stack.MailrouteStack;
 import io.mailroute.topology.support.Hashes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,41 +47,43 @@ class ResubmitterIT {
     private static final Duration READ = Duration.ofSeconds(30);
     private static final Instant AT = Instant.parse("2026-11-23T08:00:00Z");
 
-    private static final String BUCKET = "mail-inbound";
+    private static final String BUCKET = LocalDefaults.BUCKET;
     private static final byte[] MAIL =
             "From: a@example.jp\r\nSubject: rebuilt\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static EmbeddedKafka kafka;
-    private static EmbeddedS3 s3;
+    private static MailrouteStack stack;
     private static ClientSettings settings;
     private static SchemaRegistryClient registry;
     private static MailTopics topics;
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.builder().start();
-        s3 = EmbeddedS3.builder().start();
-        s3.createBucket(BUCKET);
-        try (Admin admin = kafka.createAdmin()) {
-            new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 1, (short) 1));
-        }
-        settings = new ClientSettings(
-                kafka.bootstrapServers(),
-                "mock://" + SCOPE,
-                "http://127.0.0.1:9",
-                "mail-inbound",
-                "us-east-1",
-                Map.of("schema.registry.url", "mock://" + SCOPE));
+        stack = MailrouteStack.builder()
+                .kafka()
+                .topics()
+                .partitions(1)
+                .existingRegistry("mock://" + SCOPE)
+                .s3InMemory()
+                .start();
+        settings = stack.client();
         registry = settings.registry();
         topics = settings.topics(registry);
     }
 
     @AfterAll
     static void stopKafka() {
-        registry.close();
-        kafka.close();
-        s3.close();
+        if (registry != null) {
+            registry.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
         SchemaRegistryClients.dropScope(SCOPE);
+    }
+
+    /** A client of the stack's S3 endpoint (in memory, bucket {@value #BUCKET}). */
+    private static S3Client s3Client() {
+        return S3Clients.create(stack.s3Settings());
     }
 
     private static RetryMail waiting(final String mailId, final int contentBytes) {
@@ -111,19 +117,40 @@ class ResubmitterIT {
     }
 
     /**
-     * The values of {@code key} once {@code count} of them are readable: a committed transaction's
-     * markers reach the partitions just after the commit returns, so a read_committed reader may see
-     * its records a moment later.
+     * The values under {@code key}, read once no transaction is open on {@code topic}: a commit
+     * returns before the broker has written its markers, and read_committed reads stop short of an
+     * open transaction.
      */
-    private static <V> List<V> values(final Topic<String, V> topic, final String key, final int count) {
-        return await().atMost(READ).until(() -> values(topic, key), found -> found.size() >= count);
-    }
-
     private static <V> List<V> values(final Topic<String, V> topic, final String key) {
+        try (Admin admin = Admin.create(settings.admin())) {
+            await("no open transaction on " + topic.name()).atMost(READ).until(() -> noOpenTransaction(admin, topic));
+        }
         return new TopicReader(settings)
                 .readAll(topic, key::equals, READ).stream()
                         .map(TopicReader.Entry::value)
                         .toList();
+    }
+
+    /** True when the last stable offset of each partition of {@code topic} is its end. */
+    private static boolean noOpenTransaction(final Admin admin, final Topic<?, ?> topic) throws Exception {
+        final Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        admin.describeTopics(List.of(topic.name()))
+                .allTopicNames()
+                .get()
+                .get(topic.name())
+                .partitions()
+                .forEach(p -> ends.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+        final Map<TopicPartition, ListOffsetsResultInfo> stable = admin.listOffsets(
+                        ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get();
+        final Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(
+                        ends, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                .all()
+                .get();
+        return ends.keySet().stream()
+                .allMatch(partition ->
+                        stable.get(partition).offset() == end.get(partition).offset());
     }
 
     @Test
@@ -143,8 +170,8 @@ class ResubmitterIT {
             assertThat(result.attempt()).isEqualTo(3);
             assertThat(result.origin()).isEqualTo(Resubmitter.Origin.RETRY_RECORD);
         }
-        assertThat(values(topics.retry(), "m-ok", 2)).containsExactly(waiting, null);
-        final List<RawMail> raw = values(topics.raw(), "m-ok", 1);
+        assertThat(values(topics.retry(), "m-ok")).containsExactly(waiting, null);
+        final List<RawMail> raw = values(topics.raw(), "m-ok");
         assertThat(raw).hasSize(1);
         assertThat(raw.get(0).getAttempt()).isEqualTo(3);
         assertThat(raw.get(0).getResubmittedFrom()).isEqualTo(topics.retry().name());
@@ -164,7 +191,7 @@ class ResubmitterIT {
     @Test
     void shouldRebuildAMailFromS3VerifiedAgainstItsClaimCheck() throws Exception {
         // given
-        try (S3Client client = s3.newClient();
+        try (S3Client client = s3Client();
                 Resubmitter resubmitter = new Resubmitter(settings, topics, client, 1_000)) {
             final String etag = client.putObject(b -> b.bucket(BUCKET).key("in/rebuilt"), RequestBody.fromBytes(MAIL))
                     .eTag();
@@ -189,7 +216,7 @@ class ResubmitterIT {
             assertThat(result.attempt()).isEqualTo(2);
             assertThat(tampered.errorClass()).isEqualTo("mailroute:size-mismatch");
         }
-        final List<RawMail> raw = values(topics.raw(), "m-rebuilt", 1);
+        final List<RawMail> raw = values(topics.raw(), "m-rebuilt");
         assertThat(raw).singleElement().satisfies(mail -> {
             assertThat(mail.getStorage()).isEqualTo(Storage.INLINE);
             assertThat(mail.getContent()).isEqualTo(ByteBuffer.wrap(MAIL));
@@ -202,7 +229,7 @@ class ResubmitterIT {
     @Test
     void shouldReadAfreshAMailWhoseDeadLetterRecordsNoDigestAndClaimCheckItWhenLarge() throws Exception {
         // given: the connector records no digest for an object it could not read
-        try (S3Client client = s3.newClient();
+        try (S3Client client = s3Client();
                 Resubmitter resubmitter = new Resubmitter(settings, topics, client, 10)) {
             client.putObject(b -> b.bucket(BUCKET).key("in/unread"), RequestBody.fromBytes(MAIL));
 
@@ -215,7 +242,7 @@ class ResubmitterIT {
         }
 
         // then
-        final List<RawMail> raw = values(topics.raw(), "m-unread", 1);
+        final List<RawMail> raw = values(topics.raw(), "m-unread");
         assertThat(raw).singleElement().satisfies(mail -> {
             assertThat(mail.getStorage()).isEqualTo(Storage.CLAIM_CHECK);
             assertThat(mail.getContent()).isNull();
@@ -247,7 +274,7 @@ class ResubmitterIT {
         }
         assertThat(values(topics.retry(), "m-large")).containsExactly(waiting);
         assertThat(values(topics.raw(), "m-large")).isEmpty();
-        assertThat(values(topics.retry(), "m-fine", 1)).containsExactly((RetryMail) null);
-        assertThat(values(topics.raw(), "m-fine", 1)).hasSize(1);
+        assertThat(values(topics.retry(), "m-fine")).containsExactly((RetryMail) null);
+        assertThat(values(topics.raw(), "m-fine")).hasSize(1);
     }
 }

@@ -3,18 +3,18 @@ package io.mailroute.runtime.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailroute.runtime.app.MailrouteApp;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Status lookups in an application of two instances: a key this instance hosts is answered from
@@ -24,31 +24,33 @@ import org.junit.jupiter.api.Test;
 class StatusLookupIT {
     private static final String OTHER = "status-2.invalid:8080";
 
+    @TempDir
+    static Path otherStateDir;
+
     private static StatusStack stack;
-    private static Path otherStateDir;
-    private static KafkaStreams other;
+    private static MailrouteApp other;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
         stack = new StatusStack("status-lookup-it");
-        otherStateDir = Files.createTempDirectory("mailroute-status-it-2-");
         other = stack.member(OTHER, otherStateDir);
-        other.start();
+        other.start(Duration.ofSeconds(90));
         await().atMost(Duration.ofSeconds(90))
-                .until(() -> other.state() == KafkaStreams.State.RUNNING
+                .until(() -> other.kafkaStreams().state() == KafkaStreams.State.RUNNING
                         && stack.streams.state() == KafkaStreams.State.RUNNING
                         && stack.streams.metadataForAllStreamsClients().size() == 2);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         try {
             if (other != null) {
-                other.close(CloseOptions.timeout(Duration.ofSeconds(20)));
+                other.close();
             }
         } finally {
-            stack.close();
-            StatusStack.deleteRecursively(otherStateDir);
+            if (stack != null) {
+                stack.close();
+            }
         }
     }
 

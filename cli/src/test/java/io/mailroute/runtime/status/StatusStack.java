@@ -1,21 +1,19 @@
 package io.mailroute.runtime.status;
 
-import static org.awaitility.Awaitility.await;
-
 import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.AccountStatus;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
-import io.mailroute.embedded.EmbeddedKafka;
+import io.mailroute.runtime.app.MailrouteApp;
 import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.TopicPublisher;
 import io.mailroute.runtime.client.TopicReader;
-import io.mailroute.runtime.topics.TopicApplier;
+import io.mailroute.s3.S3Settings;
+import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.Topic;
-import io.mailroute.schemas.topics.TopicNames;
-import io.mailroute.topology.MailStreamsConfig;
-import io.mailroute.topology.MailTopology;
+import io.mailroute.stack.MailrouteStack;
 import io.mailroute.topology.TopologyServices;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,36 +24,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * One real stack for the status server's integration tests, shared by every test class of a run:
- * an in-process KRaft broker with the mailroute topics, {@code MailTopology} in a real
- * {@link KafkaStreams} (exactly-once, {@code mock://} registry scope, {@code application.server}
- * naming the status server), the status server bound to 0.0.0.0 with a token, and the mails of {@code src/test/resources/status} fed as inline
- * {@code RawMail} records with one account mapping.
+ * a {@link MailrouteStack} of an in-process KRaft broker with the mailroute topics and
+ * {@code MailTopology} in the app (exactly-once, {@code mock://} registry scope, inline mail only,
+ * {@code application.server} naming the status server), the status server bound to 0.0.0.0 with a
+ * token, and the mails of {@code src/test/resources/status} fed as inline {@code RawMail} records
+ * with one account mapping. Its clients name an S3 endpoint where nothing answers, with a secret.
  */
 final class StatusStack implements AutoCloseable {
     /** Tag of the tests that use the stack: failsafe runs them, surefire leaves them out (see the parent pom.xml). */
@@ -74,11 +64,9 @@ final class StatusStack implements AutoCloseable {
             List.of("aws-billing.eml", "aws-support-case.eml", "newsletter.eml", "not-a-mail.eml", "broken-upload.eml");
     private static final String SHARED = "status-stack";
 
-    final EmbeddedKafka kafka;
-    final Path stateDir;
+    private final MailrouteStack stack;
     final ClientSettings clients;
     final MailTopics topics;
-    final Map<String, Object> streamsSettings;
     final KafkaStreams streams;
     final StatusServer server;
     private final String scope;
@@ -90,66 +78,69 @@ final class StatusStack implements AutoCloseable {
      */
     StatusStack(final String name) throws Exception {
         scope = name;
-        kafka = EmbeddedKafka.builder().start();
-        stateDir = Files.createTempDirectory("mailroute-status-it-");
-        final Map<String, String> extra = ClientSettings.S3
-                .setter(new HashMap<>())
-                .credentials("it-access-key", S3_SECRET)
-                .props();
-        extra.put("schema.registry.url", "mock://" + scope);
-        clients = new ClientSettings(
-                kafka.bootstrapServers(), "mock://" + scope, "http://127.0.0.1:9", "mail-inbound", "us-east-1", extra);
-        topics = clients.topics(clients.registry());
-        try (Admin admin = kafka.createAdmin()) {
-            new TopicApplier(admin).apply(TopicApplier.specs(TopicNames.defaults(), 2, (short) 1));
-        }
-        send(
-                topics.accounts(),
-                ACCOUNT_ID,
-                AccountMapping.newBuilder()
-                        .setAccountId(ACCOUNT_ID)
-                        .setEmail(ROOT_ADDRESS)
-                        .setName("Prod")
-                        .setStatus(AccountStatus.ACTIVE)
-                        .setSource("test")
-                        .setSyncedAt(Instant.now())
-                        .build());
-
-        final Map<String, Object> settings = new HashMap<>();
-        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, name);
-        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        settings.put("schema.registry.url", "mock://" + scope);
-        streamsSettings = Map.copyOf(settings);
         // the instance advertises its status server, so status lookups go through the key's metadata
         final int statusPort = freePort();
-        final Topology topology = MailTopology.build(settings, topics, TopologyServices.inlineOnly());
-        streams = member("127.0.0.1:" + statusPort, stateDir);
-        streams.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+        stack = MailrouteStack.builder()
+                .kafka()
+                .topics()
+                .partitions(2)
+                .existingRegistry("mock://" + scope)
+                .existingS3(S3Settings.forEndpoint(
+                        URI.create("http://127.0.0.1:9"),
+                        "us-east-1",
+                        AwsBasicCredentials.create("it-access-key", S3_SECRET)))
+                .beforeApp(StatusStack::publishAccount)
+                .app(Map.of(
+                        StreamsConfig.APPLICATION_ID_CONFIG,
+                        name,
+                        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                        100,
+                        StreamsConfig.APPLICATION_SERVER_CONFIG,
+                        "127.0.0.1:" + statusPort))
+                .topologyServices(config -> TopologyServices.inlineOnly())
+                .start();
+        try {
+            clients = stack.client();
+            topics = clients.topics(clients.registry());
+            streams = stack.app().kafkaStreams();
+            server = stack.startStatusServer(StatusServer.Settings.local()
+                    .withBinding("0.0.0.0", statusPort)
+                    .withToken(TOKEN)
+                    .withClientTime(CLIENT_TIME));
+            for (final String mail : MAILS) {
+                send(topics.raw(), mail, inline(mail, resource(mail)));
+            }
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
 
-        server = StatusServer.start(
-                StatusServer.Settings.local()
-                        .withBinding("0.0.0.0", statusPort)
-                        .withToken(TOKEN)
-                        .withClientTime(CLIENT_TIME),
-                streams,
-                topology.describe(),
-                clients);
-        for (final String mail : MAILS) {
-            send(topics.raw(), mail, inline(mail, resource(mail)));
+    /** The account mapping of the mails, there before the app starts. */
+    private static void publishAccount(final ClientSettings client) throws Exception {
+        try (SchemaRegistryClient registry = client.registry();
+                TopicPublisher publisher = new TopicPublisher(client)) {
+            publisher.send(
+                    client.topics(registry).accounts(),
+                    ACCOUNT_ID,
+                    AccountMapping.newBuilder()
+                            .setAccountId(ACCOUNT_ID)
+                            .setEmail(ROOT_ADDRESS)
+                            .setName("Prod")
+                            .setStatus(AccountStatus.ACTIVE)
+                            .setSource("test")
+                            .setSyncedAt(Instant.now())
+                            .build());
+            publisher.awaitAcks();
         }
     }
 
     /** One more (unstarted) instance of the application, advertising {@code applicationServer}. */
-    KafkaStreams member(final String applicationServer, final Path memberStateDir) {
-        final Map<String, Object> settings = new HashMap<>(streamsSettings);
+    MailrouteApp member(final String applicationServer, final Path memberStateDir) {
+        final Map<String, Object> settings = new HashMap<>(stack.appSettings());
         settings.put(StreamsConfig.STATE_DIR_CONFIG, memberStateDir.toString());
         settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
-        return new KafkaStreams(
-                MailTopology.build(settings, topics, TopologyServices.inlineOnly()),
-                MailStreamsConfig.properties(settings));
+        return new MailrouteApp(settings, config -> TopologyServices.inlineOnly());
     }
 
     /** The stack of this test run, started by the first test class that asks for it, closed when the run ends. */
@@ -204,17 +195,15 @@ final class StatusStack implements AutoCloseable {
     }
 
     <V> void send(final Topic<String, V> topic, final String key, final V value) {
-        final Map<String, Object> props = new HashMap<>(kafka.clientConfig());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(
-                props, new StringSerializer(), topic.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+        try (TopicPublisher publisher = new TopicPublisher(clients)) {
+            publisher.send(topic, key, value);
+            publisher.awaitAcks();
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + topic.name() + ": " + e.getMessage(), e);
         }
     }
 
-    static int freePort() throws IOException {
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -250,28 +239,10 @@ final class StatusStack implements AutoCloseable {
 
     @Override
     public void close() {
-        final List<AutoCloseable> inOrder = List.of(
-                server::close,
-                () -> streams.close(CloseOptions.timeout(Duration.ofSeconds(20))),
-                kafka::close,
-                () -> SchemaRegistryClients.dropScope(scope),
-                () -> deleteRecursively(stateDir));
-        final IllegalStateException failure = new IllegalStateException("closing the status test stack failed");
-        for (final AutoCloseable step : inOrder) {
-            try {
-                step.close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
-        }
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
-    }
-
-    static void deleteRecursively(final Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            stack.close();
+        } finally {
+            SchemaRegistryClients.dropScope(scope);
         }
     }
 }

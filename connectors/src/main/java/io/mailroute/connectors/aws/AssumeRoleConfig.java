@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * The keys of a role to assume before calling AWS, under a prefix ({@code aws.} for the
  * Organizations connector, {@code s3.} for the S3 mail source): the role, the session name and
  * the external id its trust policy may require. Both connectors ship STS; the topology and the
- * ops commands do not assume roles.
+ * mailroute commands do not assume roles.
  */
 public final class AssumeRoleConfig {
     public static final String ROLE_ARN = "sts.role.arn";

@@ -206,6 +206,22 @@ class ComposeFileTest {
     }
 
     @Test
+    void theBuildContextAdmitsWhatTheDockerfileCopies() throws Exception {
+        // .dockerignore excludes everything but what it names with "!": a COPY of anything else fails the build
+        final List<String> admitted = Files.readAllLines(root.resolve(".dockerignore")).stream()
+                .filter(line -> line.startsWith("!"))
+                .map(line -> line.substring(1))
+                .toList();
+        final List<String> copied = Files.readAllLines(root.resolve("Dockerfile")).stream()
+                .filter(line -> line.startsWith("COPY "))
+                .map(line -> line.split("\\s+")[1].replaceAll("/$", ""))
+                .toList();
+        assertThat(copied)
+                .isNotEmpty()
+                .allSatisfy(source -> assertThat(admitted).contains(source));
+    }
+
+    @Test
     void theServicesOfTheImageRunCommandsTheRuntimeJarHas() {
         final CommandLine runtime = MailrouteRuntime.commandLine();
         for (final String name : List.of("mailroute", "topics-init")) {
