@@ -13,12 +13,16 @@ import io.mailroute.avro.Bounce;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.Condition;
 import io.mailroute.avro.DeadLetter;
+import io.mailroute.avro.Delivery;
+import io.mailroute.avro.DeliveryChannel;
+import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.Extraction;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.MatchField;
 import io.mailroute.avro.MatchOp;
 import io.mailroute.avro.Outcome;
+import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.OwnerOutcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RawRef;
@@ -55,7 +59,9 @@ public final class SampleRecords {
                 deadLetter(),
                 mailStatus(),
                 alert(),
-                suppression());
+                suppression(),
+                ownerContacts(),
+                delivery());
     }
 
     public static RawRef rawRef() {
@@ -202,6 +208,7 @@ public final class SampleRecords {
                 .setTicketAction(TicketAction.OPEN)
                 .setTicketKey("bounce:taro.@docomo.ne.jp")
                 .setRaw(rawRef())
+                .setOwnerContacts(ownerContacts())
                 .build();
     }
 
@@ -293,6 +300,28 @@ public final class SampleRecords {
                 .setDiagnostic("550 unknown")
                 .setBasis(SuppressionBasis.CORROBORATED)
                 .setReportingDomains(List.of("example.jp", "example.net"))
+                .build();
+    }
+
+    public static OwnerContacts ownerContacts() {
+        return OwnerContacts.newBuilder()
+                .setOwnerId("123456789012")
+                .setRecipients(List.of("ops@example.co.jp", "cto@example.co.jp"))
+                .setLocale("ja")
+                .setName("Example KK")
+                .build();
+    }
+
+    public static Delivery delivery() {
+        return Delivery.newBuilder()
+                .setMailId("incoming/0l2b3c4d5e")
+                .setOwnerId("123456789012")
+                .setChannel(DeliveryChannel.SMTP)
+                .setOutcome(DeliveryOutcome.DELIVERED)
+                .setDetail("250 2.0.0 Ok: queued as 4F1A2B")
+                .setRecipients(List.of("ops@example.co.jp"))
+                .setAttempt(1)
+                .setAt(AT)
                 .build();
     }
 }

@@ -4,7 +4,9 @@ import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.Alert;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.DeadLetter;
+import io.mailroute.avro.Delivery;
 import io.mailroute.avro.MailStatus;
+import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.Rule;
@@ -78,7 +80,21 @@ public enum MailTopic {
             "Mail that could not be processed, with the reason."),
     STATUS("mail.status", MailStatus.class, true, null, "mailId", "Per-mail progress and outcome."),
     ALERTS("mail.alerts", Alert.class, false, Duration.ofDays(30), "alert key", "New patterns, bounce rates, floods."),
-    SUPPRESSIONS("mail.suppressions", Suppression.class, true, null, "address", "Hard-bounced addresses.");
+    SUPPRESSIONS("mail.suppressions", Suppression.class, true, null, "address", "Hard-bounced addresses."),
+    CONTACTS(
+            "mail.contacts",
+            OwnerContacts.class,
+            true,
+            null,
+            "ownerId",
+            "Who receives an owner's notices (`mailroute contacts import`); tombstone = none."),
+    DELIVERIES(
+            "mail.deliveries",
+            Delivery.class,
+            true,
+            null,
+            "mailId|ownerId|channel",
+            "Latest outcome of each delivery by a sink (mail, ticket, chat, order webhook).");
 
     private final String defaultName;
     private final Class<? extends SpecificRecord> valueType;

@@ -4,8 +4,10 @@ import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.Alert;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.DeadLetter;
+import io.mailroute.avro.Delivery;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
+import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.Rule;
@@ -101,6 +103,14 @@ public final class MailTopics {
 
     public Topic<String, Suppression> suppressions() {
         return topic(MailTopic.SUPPRESSIONS, Suppression.class);
+    }
+
+    public Topic<String, OwnerContacts> contacts() {
+        return topic(MailTopic.CONTACTS, OwnerContacts.class);
+    }
+
+    public Topic<String, Delivery> deliveries() {
+        return topic(MailTopic.DELIVERIES, Delivery.class);
     }
 
     /** The topic of an output lane. */

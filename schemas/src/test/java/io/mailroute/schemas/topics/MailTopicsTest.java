@@ -33,7 +33,9 @@ class MailTopicsTest {
                         "mail.dlq",
                         "mail.status",
                         "mail.alerts",
-                        "mail.suppressions");
+                        "mail.suppressions",
+                        "mail.contacts",
+                        "mail.deliveries");
     }
 
     @Test
