@@ -35,12 +35,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * sub-flow adds itself to the builder; this class only puts them in order.
  *
  * <pre>
- * lookups (global stores): owners, rules                               flood: count store, flag store (global)
+ * lookups (global stores): owners, rules, contacts (added last)      flood: count store, flag store (global)
  * intake:   mail.raw ─ dedup ┬─ attempts ─ main path ─ decisions ─┐
  *           mail.retry ─ release ┘  (ends each wait on mail.retry)  │
  *           mail.overflow ─ entry ─ attempts ─ main path ─ decisions ─┴─ bounce: tickets, suppressions, rates
  * main path: fetch ─ parse ─ [flood check: main track only] ─ classify ─ route: notify | ticket | order-import
- *            | quarantine | retry | dlq | status | overflow (main track only) | new patterns (counted) ─ alerts
+ *            | quarantine | retry | dlq | status | alert | overflow (main track only) | new patterns (counted) ─ alerts
  * mail.status ─ status table (interactive queries)
  * </pre>
  *
@@ -101,6 +101,9 @@ public final class MailTopology {
                 Materialized.<String, MailStatus, KeyValueStore<Bytes, byte[]>>as(STATUS_STORE)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(topics.status().valueSerde()));
+        // the owners' contacts came after the other sub-topologies: added last, their global store
+        // takes the next number and every other sub-topology keeps its number (task ids, state dirs)
+        lookups.addContactsTo(builder, topics);
         return builder.build(props);
     }
 

@@ -57,6 +57,9 @@ class BounceStageTest {
                 TopologyServices.inlineOnly());
         pipeline.addAccount(SENDER, BOUNCE_ADDRESS, "Bulk sender");
         pipeline.addAccount("sender-02", "bounces@other.example.org", "Other sender");
+        // with contacts, so that the replies' notices raise no NO_CONTACTS alerts next to the rate alerts
+        pipeline.addContacts(SENDER, "en", "ops@mailer.example.com");
+        pipeline.addContacts("sender-02", "en", "ops@other.example.org");
         pipeline.rules.pipeInput("dsn", rule("dsn", 10, Lane.TICKET, MatchField.IS_BOUNCE, MatchOp.EXACT, "true"));
         pipeline.rules.pipeInput("reply", rule("reply", 0, Lane.NOTIFY, MatchField.SUBJECT, MatchOp.REGEX, "."));
     }

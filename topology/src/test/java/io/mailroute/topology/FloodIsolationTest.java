@@ -47,6 +47,9 @@ class FloodIsolationTest {
                 TopologyServices.inlineOnly());
         pipeline.addAccount(FLOODED_ACCOUNT, FLOODED_ROOT, "Flooded");
         pipeline.addAccount(QUIET_ACCOUNT, QUIET_ROOT, "Quiet");
+        // with contacts, so that their notices raise no NO_CONTACTS alerts next to the FLOOD ones
+        pipeline.addContacts(FLOODED_ACCOUNT, "en", "ops@flooded.example.com");
+        pipeline.addContacts(QUIET_ACCOUNT, "en", "ops@quiet.example.com");
     }
 
     @AfterEach

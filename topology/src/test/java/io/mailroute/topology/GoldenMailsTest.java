@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,20 @@ class GoldenMailsTest {
             new String[] {"ne-011", "a..b@ezweb.ne.jp", "Carrier store AB"},
             new String[] {"sender-01", "bounces@mailer.example.com", "Bulk sender"});
 
+    /**
+     * The contacts of the owners, by account id: recipients separated by {@code ;}, locale. Shared
+     * Billing B has none, so its notices show the NO_CONTACTS alert.
+     */
+    static final Map<String, String[]> CONTACTS = Map.of(
+            "123456789012", new String[] {"ops@example.co.jp;cto@example.co.jp", "ja"},
+            "210987654321", new String[] {"dev-ops@example.co.jp", "ja"},
+            "444455556666", new String[] {"billing-a@example.co.jp", "en"},
+            "ne-001", new String[] {"rakuten@shops.example.jp", "ja"},
+            "ne-002", new String[] {"amazon@shops.example.jp", "ja"},
+            "ne-010", new String[] {"taro.@docomo.ne.jp", "ja"},
+            "ne-011", new String[] {"a..b@ezweb.ne.jp", "ja"},
+            "sender-01", new String[] {"postmaster@mailer.example.com", "en"});
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static Stream<String> cases() throws IOException {
@@ -61,6 +76,7 @@ class GoldenMailsTest {
         final Path expectedFile = MAILS.resolve(name + ".expected.json");
         try (TestPipeline pipeline = new TestPipeline("GoldenMailsTest-" + name)) {
             ACCOUNTS.forEach(a -> pipeline.addAccount(a[0], a[1], a[2]));
+            CONTACTS.forEach((id, c) -> pipeline.addContacts(id, c[1], c[0].split(";")));
 
             // when
             pipeline.send(TestPipeline.inline(name + ".eml", mail));

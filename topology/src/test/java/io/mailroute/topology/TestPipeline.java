@@ -6,6 +6,7 @@ import io.mailroute.avro.Alert;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.MailStatus;
+import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.Rule;
@@ -50,6 +51,7 @@ final class TestPipeline implements AutoCloseable {
     final TopologyTestDriver driver;
     final TestInputTopic<String, RawMail> raw;
     final TestInputTopic<String, AccountMapping> accounts;
+    final TestInputTopic<String, OwnerContacts> contacts;
     final TestInputTopic<String, Rule> rules;
     final TestInputTopic<String, RetryMail> retryIn;
     final TestOutputTopic<String, ClassifiedMail> notify;
@@ -81,6 +83,7 @@ final class TestPipeline implements AutoCloseable {
                 MailTopology.build(settings, topics, services), MailStreamsConfig.properties(settings), START);
         this.raw = input(topics.raw());
         this.accounts = input(topics.accounts());
+        this.contacts = input(topics.contacts());
         this.rules = input(topics.rules());
         this.retryIn = input(topics.retry());
         this.notify = output(topics.notifications());
@@ -137,12 +140,25 @@ final class TestPipeline implements AutoCloseable {
                 .build();
     }
 
+    static OwnerContacts contacts(final String ownerId, final String locale, final String... recipients) {
+        return OwnerContacts.newBuilder()
+                .setOwnerId(ownerId)
+                .setRecipients(List.of(recipients))
+                .setLocale(locale)
+                .setName(null)
+                .build();
+    }
+
     void send(final RawMail mail) {
         raw.pipeInput(mail.getMailId(), mail, START);
     }
 
     void addAccount(final String accountId, final String email, final String name) {
         accounts.pipeInput(accountId, account(accountId, email, name), START);
+    }
+
+    void addContacts(final String ownerId, final String locale, final String... recipients) {
+        contacts.pipeInput(ownerId, contacts(ownerId, locale, recipients), START);
     }
 
     /** Moves the wall clock, firing the retry check punctuation on the way. */

@@ -86,6 +86,7 @@ class TopologyDescriptionTest {
                         "owner-index-store",
                         "retry-waiting-store",
                         "rules-store",
+                        "contacts-store",
                         "flood-count-store",
                         "flood-flag-store",
                         "overflow-lane-new-pattern-store",

@@ -29,6 +29,9 @@ public sealed interface Routed {
     /** The raw mail of a flooder, for the overflow lane (mail.overflow), where it is processed apart. */
     record ToOverflow(String key, RawMail mail) implements Routed {}
 
+    /** An alert for mail.alerts, keyed by its alert key, written as it is. */
+    record ToAlert(String key, Alert alert) implements Routed {}
+
     /** A sighting of an unknown mail pattern, keyed by pattern, counted before it reaches mail.alerts. */
     record ToNewPattern(String key, Alert alert) implements Routed {}
 }

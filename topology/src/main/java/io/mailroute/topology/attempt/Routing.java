@@ -57,6 +57,10 @@ public final class Routing {
         return routed instanceof Routed.ToNewPattern;
     }
 
+    public static boolean isAlert(final String key, final Routed routed) {
+        return routed instanceof Routed.ToAlert;
+    }
+
     public static boolean isOverflow(final String key, final Routed routed) {
         return routed instanceof Routed.ToOverflow;
     }
@@ -81,8 +85,9 @@ public final class Routing {
         return ((Routed.ToStatus) routed).status();
     }
 
+    /** The alert of a new-pattern sighting or of a {@link Routed.ToAlert}. */
     public static Alert alert(final Routed routed) {
-        return ((Routed.ToNewPattern) routed).alert();
+        return routed instanceof Routed.ToAlert toAlert ? toAlert.alert() : ((Routed.ToNewPattern) routed).alert();
     }
 
     private static boolean isLane(final Routed routed, final Lane lane) {

@@ -1,10 +1,12 @@
 package io.mailroute.topology.classify;
 
+import io.mailroute.avro.Alert;
 import io.mailroute.avro.AuthVerdicts;
 import io.mailroute.avro.Bounce;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.Outcome;
+import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.OwnerOutcome;
 import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Rule;
@@ -18,6 +20,7 @@ import io.mailroute.topology.attempt.Outcomes;
 import io.mailroute.topology.attempt.ParsedAttempt;
 import io.mailroute.topology.attempt.Routed;
 import io.mailroute.topology.bouncereport.BounceDetector;
+import io.mailroute.topology.owner.ContactsLookup;
 import io.mailroute.topology.owner.Owner;
 import io.mailroute.topology.owner.OwnerLookup;
 import io.mailroute.topology.parse.ParsedMail;
@@ -41,13 +44,17 @@ import java.util.Set;
  *   <li>the rule's {@code requireAuth} not passed ({@link AuthRequirements}) → quarantine;</li>
  *   <li>owners: the accounts of its recipients, else the rule's owner fallback; none while the rule
  *       requires one → ACCOUNT_UNKNOWN retry;</li>
- *   <li>one record per owner and lane; no lanes → recorded in mail.status only.</li>
+ *   <li>one record per owner and lane; no lanes → recorded in mail.status only. A notice (NOTIFY lane)
+ *       carries its owner's contacts; without any, it is still written, and a NO_CONTACTS alert is
+ *       raised with it ({@link NoContacts}).</li>
  * </ol>
  * Exactly one status record per attempt. Stateless and thread-safe.
  */
 public final class Classifier {
     /** Category of verdict quarantines, which no rule decides. */
     static final String QUARANTINE_CATEGORY = "quarantine";
+    /** Status detail of an owner whose notice has no contacts. */
+    static final String NO_CONTACTS_DETAIL = "notice without contacts: nobody receives it";
 
     private final Outcomes outcomes;
     private final BounceDetector bounceDetector;
@@ -59,12 +66,22 @@ public final class Classifier {
         this.excerptChars = excerptChars;
     }
 
+    /**
+     * The decision on one parsed mail.
+     *
+     * @param owners   the owners by address and id
+     * @param contacts the owners' contacts, which notices carry
+     */
     public MailDecision classify(
-            final ParsedAttempt parsed, final RuleSet rules, final OwnerLookup owners, final long now) {
+            final ParsedAttempt parsed,
+            final RuleSet rules,
+            final OwnerLookup owners,
+            final ContactsLookup contacts,
+            final long now) {
         final MailAttempt attempt = parsed.attempt();
         final ParsedMail mail = parsed.mail();
         final MailView view = new MailView(mail, bounceDetector);
-        final Outputs out = new Outputs(attempt, view, rules.version(), now);
+        final Outputs out = new Outputs(attempt, view, rules.version(), contacts, now);
         final String verdictFailure = verdictFailure(mail.auth());
         if (verdictFailure != null) {
             return out.quarantine(null, owners.ownersOf(mail.recipients()), verdictFailure, Map.of());
@@ -145,13 +162,20 @@ public final class Classifier {
         private final MailAttempt attempt;
         private final MailView view;
         private final String rulesVersion;
+        private final ContactsLookup contacts;
         private final long now;
         private String excerpt;
 
-        Outputs(final MailAttempt attempt, final MailView view, final String rulesVersion, final long now) {
+        Outputs(
+                final MailAttempt attempt,
+                final MailView view,
+                final String rulesVersion,
+                final ContactsLookup contacts,
+                final long now) {
             this.attempt = attempt;
             this.view = view;
             this.rulesVersion = rulesVersion;
+            this.contacts = contacts;
             this.now = now;
         }
 
@@ -169,7 +193,7 @@ public final class Classifier {
                 routes.add(new Routed.ToLane(
                         attempt.mailId(),
                         Lane.QUARANTINE,
-                        classified(owner, Lane.QUARANTINE, rule, category, reason, extracted)));
+                        classified(owner, Lane.QUARANTINE, rule, category, reason, extracted, null)));
                 statuses.add(OwnerOutcome.newBuilder()
                         .setOwnerId(ownerId(owner))
                         .setOutcome(Outcome.QUARANTINED)
@@ -186,13 +210,24 @@ public final class Classifier {
         MailDecision route(final CompiledRule rule, final List<Owner> owners, final Map<String, String> extracted) {
             final Rule r = rule.rule();
             final List<Routed> routes = new ArrayList<>();
+            final List<Routed> alerts = new ArrayList<>();
             final List<OwnerOutcome> statuses = new ArrayList<>();
             final Outcome outcome = r.getLanes().isEmpty() ? Outcome.RECORDED : Outcome.ROUTED;
             for (final Owner owner : ownersOrNobody(owners)) {
+                String detail = null;
                 for (final Lane lane : r.getLanes()) {
                     final String key = lane == Lane.QUARANTINE || owner == null ? attempt.mailId() : owner.accountId();
+                    OwnerContacts ownerContacts = null;
+                    if (lane == Lane.NOTIFY) {
+                        ownerContacts = contacts.contactsOf(ownerId(owner)).orElse(null);
+                        if (ownerContacts == null) {
+                            final Alert alert = NoContacts.alert(attempt.mailId(), owner, r.getCategory(), now);
+                            alerts.add(new Routed.ToAlert(alert.getAlertKey(), alert));
+                            detail = NO_CONTACTS_DETAIL;
+                        }
+                    }
                     routes.add(new Routed.ToLane(
-                            key, lane, classified(owner, lane, rule, r.getCategory(), null, extracted)));
+                            key, lane, classified(owner, lane, rule, r.getCategory(), null, extracted, ownerContacts)));
                 }
                 statuses.add(OwnerOutcome.newBuilder()
                         .setOwnerId(ownerId(owner))
@@ -200,9 +235,10 @@ public final class Classifier {
                         .setLanes(List.copyOf(r.getLanes()))
                         .setRuleId(rule.id())
                         .setCategory(r.getCategory())
-                        .setDetail(null)
+                        .setDetail(detail)
                         .build());
             }
+            routes.addAll(alerts);
             routes.add(outcomes.status(attempt, Stage.ROUTE, statuses, view.mail(), rulesVersion, now));
             return new MailDecision(routes);
         }
@@ -213,7 +249,8 @@ public final class Classifier {
                 final CompiledRule rule,
                 final String category,
                 final String quarantineReason,
-                final Map<String, String> extracted) {
+                final Map<String, String> extracted,
+                final OwnerContacts ownerContacts) {
             final ParsedMail mail = view.mail();
             final Severity severity =
                     rule == null ? Severity.MEDIUM : rule.rule().getSeverity();
@@ -245,6 +282,7 @@ public final class Classifier {
                     .setTicketAction(ticket ? ticketAction(rule) : null)
                     .setTicketKey(ticket ? ticketKey(extracted, view.bounces()) : null)
                     .setRaw(attempt.ref())
+                    .setOwnerContacts(ownerContacts)
                     .build();
         }
 

@@ -5,6 +5,7 @@ import io.mailroute.topology.attempt.MailDecision;
 import io.mailroute.topology.attempt.ParsedAttempt;
 import io.mailroute.topology.attempt.StageResult;
 import io.mailroute.topology.lookup.Lookups;
+import io.mailroute.topology.owner.ContactsIndex;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.rules.RuleBook;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -12,8 +13,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Classifies parsed mail with the current rules and the owner index (both global stores), within the
- * budget the parse stage started for the attempt.
+ * Classifies parsed mail with the current rules, the owner index and the owners' contacts (global
+ * stores all three), within the budget the parse stage started for the attempt.
  */
 final class ClassifyProcessor implements FixedKeyProcessor<String, StageResult<ParsedAttempt>, MailDecision> {
     private final Classifier classifier;
@@ -21,6 +22,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, StageResult<P
     private final Lookups lookups;
     private FixedKeyProcessorContext<String, MailDecision> context;
     private OwnerIndex owners;
+    private ContactsIndex contacts;
     private RuleBook rules;
 
     ClassifyProcessor(final Classifier classifier, final MailGuard guard, final Lookups lookups) {
@@ -33,6 +35,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, StageResult<P
     public void init(final FixedKeyProcessorContext<String, MailDecision> context) {
         this.context = context;
         this.owners = lookups.owners(context);
+        this.contacts = lookups.contacts(context);
         this.rules = lookups.rules(context);
     }
 
@@ -44,7 +47,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, StageResult<P
                         parsed.attempt(),
                         Stage.CLASSIFY,
                         now,
-                        () -> classifier.classify(parsed, rules.current(), owners, now)));
+                        () -> classifier.classify(parsed, rules.current(), owners, contacts, now)));
         context.forward(record.withValue(decision));
     }
 }

@@ -70,7 +70,8 @@ final class DeadLetterRecords {
     boolean isGlobal(final String sourceTopic) {
         return names.name(MailTopic.ACCOUNTS).equals(sourceTopic)
                 || names.name(MailTopic.RULES).equals(sourceTopic)
-                || names.name(MailTopic.ALERTS).equals(sourceTopic);
+                || names.name(MailTopic.ALERTS).equals(sourceTopic)
+                || names.name(MailTopic.CONTACTS).equals(sourceTopic);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.mailroute.topology.lookup;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.topology.config.MailrouteConfig;
 import io.mailroute.topology.naming.Node;
+import io.mailroute.topology.owner.ContactsIndex;
+import io.mailroute.topology.owner.ContactsUpdater;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.owner.OwnerIndexUpdater;
 import io.mailroute.topology.owner.OwnersSerde;
@@ -19,9 +21,10 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The owners and rules every sub-flow looks up: two global stores, with the change counters their
- * updaters bump and the rules that apply while {@code mail.rules} is empty. One per topology built;
- * each task opens its own views ({@link #owners}, {@link #rules}).
+ * The owners, their contacts and the rules every sub-flow looks up: three global stores, with the
+ * change counters the owner and rule updaters bump and the rules that apply while {@code mail.rules}
+ * is empty. One per topology built; each task opens its own views ({@link #owners},
+ * {@link #contacts}, {@link #rules}).
  */
 public final class Lookups {
     private final Generation accounts;
@@ -69,9 +72,35 @@ public final class Lookups {
         return lookups;
     }
 
+    /**
+     * Adds the global store of the owners' contacts:
+     * <pre>
+     * mail.contacts ─ update-contacts ─ [contacts-store]  (contacts by owner id)
+     * </pre>
+     * The topology adds it after every other sub-topology: a global store takes a sub-topology
+     * number too, and added last it leaves the numbers, and so the task ids and state directories,
+     * of the existing sub-topologies as they were.
+     */
+    public void addContactsTo(final StreamsBuilder builder, final MailTopics topics) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.inMemoryKeyValueStore(ContactsIndex.STORE),
+                                Serdes.String(),
+                                topics.contacts().valueSerde())
+                        .withLoggingDisabled(),
+                topics.contacts().name(),
+                Consumed.with(Serdes.String(), topics.contacts().valueSerde()).withName(Node.UPDATE_CONTACTS.id()),
+                ContactsUpdater::new);
+    }
+
     /** The owner index as a task sees it. */
     public OwnerIndex owners(final ProcessingContext context) {
         return new OwnerIndex(context.getStateStore(OwnerIndex.STORE));
+    }
+
+    /** The owners' contacts as a task sees them. */
+    public ContactsIndex contacts(final ProcessingContext context) {
+        return new ContactsIndex(context.getStateStore(ContactsIndex.STORE));
     }
 
     /** The rules as a task sees them: one book per task, which recompiles them only when they changed. */

@@ -36,6 +36,7 @@ public enum Node {
     INDEX_OWNERS("index-owners", Stage.OWNER_LOOKUP, ONE, GLOBAL_STORE),
     UPDATE_RULES("update-rules", Stage.CLASSIFY, ONE, GLOBAL_STORE),
     TRACK_FLOODS("track-floods", Stage.CLASSIFY, ONE, GLOBAL_STORE),
+    UPDATE_CONTACTS("update-contacts", Stage.OWNER_LOOKUP, ONE, GLOBAL_STORE),
     STATUS_TABLE("status-table", Stage.ROUTE, ONE, TABLE),
 
     // intake: mail.raw and dedup, mail.retry and its releases, mail.overflow and its entry
@@ -74,6 +75,7 @@ public enum Node {
     DLQ("dlq", Stage.ROUTE, PER_TRACK, ROUTE, BRANCH, RECORD, SINK),
     STATUS("status", Stage.ROUTE, PER_TRACK, ROUTE, BRANCH, RECORD, SINK),
     OVERFLOW("overflow", Stage.ROUTE, ONE, ROUTE, BRANCH, RECORD, SINK),
+    ALERT("alert", Stage.ROUTE, PER_TRACK, ROUTE, BRANCH, RECORD, SINK),
     NEW_PATTERN("new-pattern", Stage.ROUTE, PER_TRACK, ROUTE, BRANCH),
     NEW_PATTERN_SIGHTING("new-pattern-sighting", Stage.ROUTE, PER_TRACK, STEP),
     NEW_PATTERN_GROUPING("new-pattern", Stage.ROUTE, PER_TRACK, REPARTITION),

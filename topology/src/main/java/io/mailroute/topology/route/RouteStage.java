@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Routing: every record of a mail's decision goes to its topic under its own key (a classified mail
- * per owner and lane, a retry, a dead letter, the status), and the new-pattern sightings of mail no
+ * per owner and lane, a retry, a dead letter, the status, an alert), and the new-pattern sightings of mail no
  * rule matched are counted per pattern into alerts. Mail stays keyed by mail id up to here; the
  * sightings are the one thing repartitioned.
  */
@@ -38,6 +38,7 @@ public final class RouteStage {
      * decisions ─ fan-out-outcomes ─ route- ┬ route-notify ─ notify-record ─ mail.notify
      *                                       ├ route-ticket ─ ticket-record ─ mail.ticket
      *                                       ├ route-order-import, -quarantine, -retry, -dlq, -status: alike
+     *                                       ├ route-alert ─ alert-record ─ mail.alerts   (notices without contacts)
      *                                       ├ route-overflow ─ overflow-record ─ mail.overflow   (main track)
      *                                       └ route-new-pattern ─ new-pattern-sighting ─ [new-pattern]
      *     ─ count-new-pattern [new-pattern-store] ─ new-pattern-alerts ─ mail.alerts
@@ -67,6 +68,7 @@ public final class RouteStage {
         toTopic(routes, Routing::isRetry, track, Node.RETRY, topics.retry(), Routing::retryMail);
         toTopic(routes, Routing::isDeadLetter, track, Node.DLQ, topics.dlq(), Routing::deadLetter);
         toTopic(routes, Routing::isStatus, track, Node.STATUS, topics.status(), Routing::status);
+        toTopic(routes, Routing::isAlert, track, Node.ALERT, topics.alerts(), Routing::alert);
         // sightings of a pattern meet in one task (the one repartition), where they are summed into its alert
         routes.branch(
                 Routing::isNewPattern,

@@ -83,7 +83,12 @@ class MailExceptionHandlersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"mail.accounts, index-owners", "mail.rules, update-rules", "mail.alerts, track-floods"})
+    @CsvSource({
+        "mail.accounts, index-owners",
+        "mail.rules, update-rules",
+        "mail.alerts, track-floods",
+        "mail.contacts, update-contacts"
+    })
     void shouldSkipAnUnreadableRecordOfAGlobalStoreWithoutADeadLetter(final String topic, final String processor) {
         // given: global stores cannot send DLQ records
         final MailDeserializationExceptionHandler handler = new MailDeserializationExceptionHandler();
