@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.AccountStatus;
+import io.mailroute.cli.CsvFields;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ public final class AccountsFileReader {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            final List<String> fields = fields(line);
+            final List<String> fields = CsvFields.split(line);
             if (first && fields.get(0).equalsIgnoreCase("accountId")) {
                 first = false;
                 continue;
@@ -192,34 +193,5 @@ public final class AccountsFileReader {
     private static String text(final JsonNode node, final String field) {
         final JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    /** The comma-separated fields of a CSV line; double quotes enclose fields, "" is a quote. */
-    private static List<String> fields(final String line) {
-        final List<String> fields = new ArrayList<>();
-        final StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            final char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString().strip());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString().strip());
-        return fields;
     }
 }
