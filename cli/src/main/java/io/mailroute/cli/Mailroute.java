@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             LocalCommand.class,
             RunCommand.class,
             AccountsCommand.class,
+            ContactsCommand.class,
             StatusCommand.class,
             RetryCommand.class,
             ReplayCommand.class,

@@ -8,6 +8,7 @@ import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
+import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.OwnerOutcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RawRef;
@@ -37,11 +38,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -237,6 +241,100 @@ class OperationsCommandsIT {
         assertThat(result.err()).contains("b.csv:2:").contains("--prune skipped: 1 rows were rejected");
         assertThat(result.out()).contains("0 pruned");
         assertThat(latest(topics.accounts())).containsOnlyKeys("ne-001", "ne-002");
+    }
+
+    @Test
+    void topicsApplyCreatesTheContactsAndDeliveriesTopicsCompacted() throws Exception {
+        // given: topics applied for this test's prefix (topicsWithOwnPrefix)
+        final List<String> names =
+                List.of(topics.contacts().name(), topics.deliveries().name());
+
+        // when
+        final Map<ConfigResource, Config> configs;
+        try (Admin admin = admin()) {
+            configs = admin.describeConfigs(names.stream()
+                            .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
+                            .toList())
+                    .all()
+                    .get();
+        }
+
+        // then
+        assertThat(names).containsExactly(prefix + "mail.contacts", prefix + "mail.deliveries");
+        assertThat(configs.values())
+                .hasSize(2)
+                .allSatisfy(config -> assertThat(
+                                config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                        .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    @Test
+    void contactsImportPublishesEveryGoodRowReportsBadRowsWithLineNumbersAndExitsPartial() throws Exception {
+        // given
+        final Path csv = file("contacts.csv", """
+                ownerId,recipients,locale,name
+                111111111111,ops@Example.co.jp;cto@example.co.jp,ja,Prod
+                222222222222,not-an-address,ja
+                333333333333,ops@example.com,en-us
+                444444444444,ops@example.com,jp
+                111111111111,other@example.co.jp,en
+                """);
+
+        // when
+        final CommandRun result = run("contacts", "import", csv.toString());
+
+        // then
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(result.err())
+                .contains("contacts.csv:3: 'not-an-address' is no mail address")
+                .contains("contacts.csv:5: locale 'jp'")
+                .contains("contacts.csv:6: owner 111111111111 is listed on line 2 already");
+        assertThat(result.out()).contains("2 owners' contacts, 0 pruned, 3 rows rejected");
+        final Map<String, OwnerContacts> contacts = latest(topics.contacts());
+        assertThat(contacts).containsOnlyKeys("111111111111", "333333333333");
+        assertThat(contacts.get("111111111111").getRecipients())
+                .containsExactly("ops@example.co.jp", "cto@example.co.jp");
+        assertThat(contacts.get("111111111111").getName()).isEqualTo("Prod");
+        assertThat(contacts.get("333333333333").getLocale()).isEqualTo("en-US");
+    }
+
+    @Test
+    void contactsImportPrunesOwnersMissingFromTheFileUnlessARowIsRejected() throws Exception {
+        // given
+        assertThat(run(
+                                "contacts",
+                                "import",
+                                file(
+                                                "a.csv",
+                                                "a,a@shop.example.jp,ja\nb,b@shop.example.jp,ja\nc,c@shop.example.jp,en\n")
+                                        .toString())
+                        .exitCode())
+                .isZero();
+
+        // when: c's row has a typo, then the file is fixed and lists a only
+        final CommandRun refused = run(
+                "contacts",
+                "import",
+                "--prune",
+                file("b.csv", "a,a@shop.example.jp,ja\nc,c@shop example.jp,en\n")
+                        .toString());
+        final Map<String, OwnerContacts> afterRefused = latest(topics.contacts());
+        final CommandRun pruned = run(
+                "contacts",
+                "import",
+                "--prune",
+                file("c.csv", "a,a@shop.example.jp,en\n").toString());
+
+        // then
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(refused.err()).contains("b.csv:2:").contains("--prune skipped: 1 rows were rejected");
+        assertThat(refused.out()).contains("0 pruned");
+        assertThat(afterRefused).containsOnlyKeys("a", "b", "c").doesNotContainValue(null);
+        assertThat(pruned.exitCode()).as(pruned.err()).isZero();
+        assertThat(pruned.out()).contains("1 owners' contacts, 2 pruned, 0 rows rejected");
+        final Map<String, OwnerContacts> contacts = latest(topics.contacts());
+        assertThat(contacts).containsEntry("b", null).containsEntry("c", null);
+        assertThat(contacts.get("a").getLocale()).isEqualTo("en");
     }
 
     private static final String RULE = """
