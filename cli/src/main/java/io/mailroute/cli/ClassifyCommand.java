@@ -3,11 +3,14 @@ package io.mailroute.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroute.avro.AccountMapping;
+import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.Rule;
 import io.mailroute.cli.accounts.AccountsFile;
 import io.mailroute.cli.accounts.AccountsFileReader;
 import io.mailroute.cli.classify.AvroJson;
 import io.mailroute.cli.classify.InProcessTopology;
+import io.mailroute.cli.contacts.ContactsFile;
+import io.mailroute.cli.contacts.ContactsFileReader;
 import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.topology.rules.RulePack;
@@ -54,6 +57,13 @@ final class ClassifyCommand implements Callable<Integer> {
     private List<Path> accounts = new ArrayList<>();
 
     @Option(
+            names = "--contacts",
+            paramLabel = "FILE",
+            description =
+                    "Owners' contacts, as for 'contacts import': CSV ownerId,recipients,locale[,name]. Repeatable.")
+    private List<Path> contacts = new ArrayList<>();
+
+    @Option(
             names = "--rules",
             paramLabel = "FILE",
             description = "A rule file (YAML) to use instead of the default rule pack.")
@@ -75,8 +85,15 @@ final class ClassifyCommand implements Callable<Integer> {
             read.problems().forEach(p -> err.println("mailroute: skipped " + p));
             rejected += read.problems().size();
         }
+        final List<OwnerContacts> ownerContacts = new ArrayList<>();
+        for (final Path file : contacts) {
+            final ContactsFile read = readContacts(file);
+            ownerContacts.addAll(read.contacts());
+            read.problems().forEach(p -> err.println("mailroute: skipped " + p));
+            rejected += read.problems().size();
+        }
         final List<Rule> ruleList = rules == null ? List.of() : readRules(rules).rules();
-        try (InProcessTopology topology = new InProcessTopology(mappings, ruleList, now)) {
+        try (InProcessTopology topology = new InProcessTopology(mappings, ownerContacts, ruleList, now)) {
             for (final Path mail : mails()) {
                 final byte[] bytes = Files.readAllBytes(mail);
                 final Instant received = Files.getLastModifiedTime(mail).toInstant();
@@ -99,6 +116,16 @@ final class ClassifyCommand implements Callable<Integer> {
             return AccountsFileReader.read(file, now);
         } catch (NoSuchFileException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "no such accounts file: " + file);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.FAILURE, e.getMessage(), e);
+        }
+    }
+
+    private static ContactsFile readContacts(final Path file) {
+        try {
+            return ContactsFileReader.read(file);
+        } catch (NoSuchFileException e) {
+            throw new CommandFailure(ExitCodes.FAILURE, "no such contacts file: " + file);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.FAILURE, e.getMessage(), e);
         }

@@ -128,4 +128,54 @@ class ClassifyCommandTest {
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(missing.err()).contains("no such mail file");
     }
+
+    @Test
+    void shouldGiveNoticesTheContactsOfTheContactsFileAndAlertOnOwnersWithout() throws Exception {
+        // given: every AWS mail a notice of its owner
+        final Path rules = Files.writeString(dir.resolve("rules.yaml"), """
+                rulesVersion: "local-1"
+                rules:
+                  - ruleId: everything-from-aws
+                    category: aws
+                    lanes: [NOTIFY]
+                    conditions: [{field: FROM, op: CONTAINS, values: ['@amazon.com']}]
+                """);
+        final Path accounts =
+                Files.writeString(dir.resolve("accounts.csv"), "123456789012,aws-root-1@example.co.jp,Prod,ACTIVE\n");
+        final Path contacts = Files.writeString(
+                dir.resolve("contacts.csv"),
+                "ownerId,recipients,locale\n123456789012,ops@example.co.jp;cto@example.co.jp,ja\nbad,,ja\n");
+        final String mail = MAILS + "/aws-support-case.eml";
+
+        // when
+        final CommandRun with = CommandRun.of(
+                "classify",
+                "--rules",
+                rules.toString(),
+                "--accounts",
+                accounts.toString(),
+                "--contacts",
+                contacts.toString(),
+                mail);
+        final CommandRun without =
+                CommandRun.of("classify", "--rules", rules.toString(), "--accounts", accounts.toString(), mail);
+
+        // then
+        assertThat(with.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(with.err()).contains("skipped " + contacts + ":3: no recipient");
+        final List<JsonNode> withLines = lines(with.out());
+        assertThat(withLines).extracting(l -> l.get("topic").asText()).containsExactly("mail.notify", "mail.status");
+        final JsonNode ownerContacts =
+                withLines.get(0).get("value").get("ownerContacts").get("io.mailroute.avro.OwnerContacts");
+        assertThat(ownerContacts.get("recipients").toString())
+                .isEqualTo("[\"ops@example.co.jp\",\"cto@example.co.jp\"]");
+        assertThat(ownerContacts.get("locale").asText()).isEqualTo("ja");
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(lines(without.out()))
+                .extracting(l -> l.get("topic").asText() + " " + l.get("key").asText())
+                .containsExactly(
+                        "mail.notify 123456789012",
+                        "mail.status aws-support-case.eml",
+                        "mail.alerts no-contacts:owner:123456789012");
+    }
 }

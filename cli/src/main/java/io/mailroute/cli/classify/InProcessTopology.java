@@ -1,6 +1,7 @@
 package io.mailroute.cli.classify;
 
 import io.mailroute.avro.AccountMapping;
+import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Rule;
 import io.mailroute.avro.Storage;
@@ -35,8 +36,8 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The production mail topology run in this process on a {@link TopologyTestDriver}: no broker,
- * an in-process {@code mock://} registry, inline mail only. Accounts and rules are published to
- * their topics exactly as in a cluster, so the topology does exactly what it does there.
+ * an in-process {@code mock://} registry, inline mail only. Accounts, contacts and rules are
+ * published to their topics exactly as in a cluster, so the topology does exactly what it does there.
  */
 public final class InProcessTopology implements AutoCloseable {
     /** Topics whose records {@link #classify} returns, in this order. */
@@ -66,6 +67,20 @@ public final class InProcessTopology implements AutoCloseable {
      */
     public InProcessTopology(final List<AccountMapping> accounts, final List<Rule> rules, final Instant now)
             throws IOException {
+        this(accounts, List.of(), rules, now);
+    }
+
+    /**
+     * @param contacts the owners' contacts to publish to mail.contacts
+     * @param rules    the rules to publish to mail.rules; empty for the default pack
+     * @param now      the wall-clock time the run starts at
+     */
+    public InProcessTopology(
+            final List<AccountMapping> accounts,
+            final List<OwnerContacts> contacts,
+            final List<Rule> rules,
+            final Instant now)
+            throws IOException {
         stateDir = Files.createTempDirectory("mailroute-classify-");
         final Map<String, Object> settings = new HashMap<>();
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "mailroute-classify");
@@ -80,6 +95,8 @@ public final class InProcessTopology implements AutoCloseable {
         raw = input(topics.raw());
         final TestInputTopic<String, AccountMapping> accountsIn = input(topics.accounts());
         accounts.forEach(a -> accountsIn.pipeInput(a.getAccountId(), a, now));
+        final TestInputTopic<String, OwnerContacts> contactsIn = input(topics.contacts());
+        contacts.forEach(c -> contactsIn.pipeInput(c.getOwnerId(), c, now));
         final TestInputTopic<String, Rule> rulesIn = input(topics.rules());
         rules.forEach(r -> rulesIn.pipeInput(r.getRuleId(), r, now));
     }
