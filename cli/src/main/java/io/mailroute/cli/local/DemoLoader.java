@@ -3,8 +3,11 @@ package io.mailroute.cli.local;
 import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
+import io.mailroute.avro.OwnerContacts;
 import io.mailroute.cli.accounts.AccountsFile;
 import io.mailroute.cli.accounts.AccountsFileReader;
+import io.mailroute.cli.contacts.ContactsFile;
+import io.mailroute.cli.contacts.ContactsFileReader;
 import io.mailroute.cli.ingest.MailUploader;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.LocalDefaults;
@@ -13,6 +16,7 @@ import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.Topic;
 import io.mailroute.topology.MailTopology;
 import io.mailroute.topology.owner.AddressNormalizer;
+import io.mailroute.topology.owner.ContactsIndex;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.owner.Owners;
 import java.io.IOException;
@@ -40,8 +44,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code mailroute local --demo}: publishes the demo owners ({@code demo/accounts.csv}, source
- * {@value #SOURCE}) to {@code mail.accounts}, uploads the demo mails ({@code demo/mails/}) to the
- * bucket once per data directory, and waits until each has a terminal {@code mail.status}.
+ * {@value #SOURCE}) to {@code mail.accounts} and their contacts ({@code demo/contacts.csv}) to
+ * {@code mail.contacts}, uploads the demo mails ({@code demo/mails/}) to the bucket once per data
+ * directory, and waits until each has a terminal {@code mail.status}.
  */
 public final class DemoLoader {
     /** {@code AccountMapping.source} of the demo owners. */
@@ -88,7 +93,11 @@ public final class DemoLoader {
         final List<AccountMapping> owners = publishOwners(copy("accounts.csv"));
         progress.accept("demo: " + owners.size() + " owners published to mail.accounts ("
                 + demoDir.resolve("accounts.csv") + ")");
+        final List<OwnerContacts> contacts = publishContacts(copy("contacts.csv"));
+        progress.accept("demo: " + contacts.size() + " owners' contacts published to mail.contacts ("
+                + demoDir.resolve("contacts.csv") + ")");
         awaitOwnerIndex(owners);
+        awaitContacts(contacts);
         final List<Path> mails = new ArrayList<>();
         for (final String name : resourceLines("mails.txt")) {
             mails.add(copy("mails/" + name));
@@ -148,6 +157,37 @@ public final class DemoLoader {
             }
         }
         return owners;
+    }
+
+    private List<OwnerContacts> publishContacts(final Path csv)
+            throws IOException, ExecutionException, InterruptedException {
+        final ContactsFile file = ContactsFileReader.read(csv);
+        if (!file.problems().isEmpty()) {
+            throw new IllegalStateException("the demo contacts are invalid: " + file.problems());
+        }
+        try (SchemaRegistryClient registry = client.registry();
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
+            final Topic<String, OwnerContacts> topic = client.topics(registry).contacts();
+            for (final OwnerContacts owner : file.contacts()) {
+                producer.send(new ProducerRecord<>(
+                                topic.name(),
+                                owner.getOwnerId().getBytes(StandardCharsets.UTF_8),
+                                topic.valueSerde().serializer().serialize(topic.name(), owner)))
+                        .get();
+            }
+        }
+        return file.contacts();
+    }
+
+    /** A notice classified before its owner's contacts reached the contacts store would go without them. */
+    private void awaitContacts(final List<OwnerContacts> contacts) throws InterruptedException {
+        final ContactsIndex index = new ContactsIndex(streams.store(StoreQueryParameters.fromNameAndType(
+                ContactsIndex.STORE, QueryableStoreTypes.<String, OwnerContacts>keyValueStore())));
+        Polling.await(
+                "the demo contacts in the contacts store",
+                OWNER_TIMEOUT,
+                () -> contacts.stream()
+                        .allMatch(c -> index.contactsOf(c.getOwnerId()).isPresent()));
     }
 
     /** Mail for an owner the topology does not know yet would wait in mail.retry: let the index catch up first. */

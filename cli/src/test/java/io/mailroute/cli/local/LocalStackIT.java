@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
 import io.mailroute.cli.ingest.MailUploader;
+import io.mailroute.runtime.client.TopicReader;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.stack.MailrouteStack;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class LocalStackIT {
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READ = Duration.ofSeconds(30);
     private static final Map<String, Long> DEMO_LANES = Map.of(
             "notify", 4L, // billing, health, the Japanese notice, and the abuse report (also a ticket)
             "ticket", 4L, // support case, abuse report, the two bounces
@@ -61,6 +63,15 @@ class LocalStackIT {
             final LaneContents lanes = LaneContents.read(stack.client());
             assertThat(lanes.mails()).isEqualTo(DEMO_LANES);
             assertThat(lanes.records()).isEqualTo(DEMO_LANES);
+            try (SchemaRegistryClient registry = stack.client().registry()) {
+                assertThat(new TopicReader(stack.client())
+                                .readAll(stack.client().topics(registry).notifications(), key -> true, READ))
+                        .as("the demo notices carry their owners' contacts")
+                        .isNotEmpty()
+                        .allSatisfy(notice -> assertThat(notice.value().getOwnerContacts())
+                                .as(notice.key())
+                                .isNotNull());
+            }
             schemaIds = schemaIds(stack.client().schemaRegistry());
             assertThat(schemaIds)
                     .containsKeys("mail.raw-value", "mail.status-value", "mail.rules-value", "mail.accounts-value");
