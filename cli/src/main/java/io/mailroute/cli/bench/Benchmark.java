@@ -2,6 +2,7 @@ package io.mailroute.cli.bench;
 
 import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.Outcome;
+import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
 import io.mailroute.cli.Progress;
@@ -581,6 +582,20 @@ public final class Benchmark {
             for (final AccountMapping account : accounts) {
                 producer.send(new ProducerRecord<>(
                         prefix + MailTopic.ACCOUNTS.defaultName(), account.getAccountId(), account));
+            }
+        }
+        // every owner has contacts, as in production: no NO_CONTACTS alert per notice
+        try (KafkaProducer<String, OwnerContacts> producer = new KafkaProducer<>(
+                config, new StringSerializer(), topics.contacts().valueSerde().serializer())) {
+            for (final AccountMapping account : accounts) {
+                final OwnerContacts contacts = OwnerContacts.newBuilder()
+                        .setOwnerId(account.getAccountId())
+                        .setRecipients(List.of("ops+" + account.getAccountId() + "@contacts.bench.example"))
+                        .setLocale("en")
+                        .setName(null)
+                        .build();
+                producer.send(new ProducerRecord<>(
+                        prefix + MailTopic.CONTACTS.defaultName(), account.getAccountId(), contacts));
             }
         }
     }
