@@ -124,7 +124,7 @@ public final class SmtpSinkConfig extends AbstractConfig {
 
     public static final String DELIVERIES_BOOTSTRAP_CONFIG = "deliveries.bootstrap.servers";
     private static final String DELIVERIES_BOOTSTRAP_DOC =
-            "Kafka bootstrap servers of deliveries.topic; further client settings (security) as deliveries.client.<key>.";
+            "Kafka bootstrap servers of deliveries.topic, also used to read an original from its mail.raw record when S3 no longer has it; further client settings (security) as deliveries.client.<key>.";
 
     public static final String DELIVERIES_CLIENT_PREFIX = "deliveries.client.";
 

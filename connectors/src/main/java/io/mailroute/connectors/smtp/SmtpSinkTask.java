@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Sends one notice per {@code mail.notify} record. It only wires the collaborators:
  * {@link SmtpSender} (Jakarta Mail, failures classified once), {@link NoticeTemplates} and
  * {@link NoticeComposer} (the message), {@link OriginalMails} (the attachment, from S3 by claim
- * check) and {@link DeliveryLog} (outcomes on {@code mail.deliveries}, read at start so that nothing
+ * check, or from the inline {@code mail.raw} record when S3 no longer has it) and {@link DeliveryLog} (outcomes on {@code mail.deliveries}, read at start so that nothing
  * is sent twice), driven by {@link NoticeDeliverer}.
  *
  * <p>A transient failure pauses the batch ({@code context.timeout} with the backoff, then
@@ -41,6 +41,7 @@ public final class SmtpSinkTask extends SinkTask {
     private final BiFunction<SmtpSinkConfig, Map<String, String>, DeliveryLog> deliveryLogFactory;
     private DeliveryLog deliveries;
     private S3Client s3;
+    private RawRecordReader rawRecords;
     private AvroDeserializer<ClassifiedMail> deserializer;
     private NoticeDeliverer deliverer;
     private ErrantRecordReporter reporter;
@@ -68,7 +69,9 @@ public final class SmtpSinkTask extends SinkTask {
         final OriginalMails originals;
         if (config.attachOriginal()) {
             s3 = S3Clients.create(config.s3());
-            originals = new OriginalMails(new ClaimChecks(s3), config.attachMaxBytes());
+            rawRecords = new RawRecordReader(
+                    config.deliveriesClientConfig(), props, "mailroute-smtp-raw-" + props.getOrDefault("name", "sink"));
+            originals = new OriginalMails(new ClaimChecks(s3), rawRecords, config.attachMaxBytes());
         } else {
             originals = OriginalMails.none();
         }
@@ -169,6 +172,9 @@ public final class SmtpSinkTask extends SinkTask {
         } finally {
             if (s3 != null) {
                 s3.close();
+            }
+            if (rawRecords != null) {
+                rawRecords.close();
             }
             if (deserializer != null) {
                 deserializer.close();

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.utils.Time;
@@ -68,7 +69,8 @@ class NoticeDelivererTest {
     }
 
     private NoticeDeliverer deliverer(final Map<String, String> props) {
-        return deliverer(props, new OriginalMails(check -> Notices.original(check.key()), 1024 * 1024));
+        return deliverer(
+                props, new OriginalMails(check -> Notices.original(check.key()), ref -> Optional.empty(), 1024 * 1024));
     }
 
     private NoticeDeliverer deliverer(final Map<String, String> props, final OriginalMails originals) {
@@ -360,14 +362,18 @@ class NoticeDelivererTest {
 
     @Test
     void shouldRetryATransientS3FailureAndNameAMissingOriginalInTheNotice() throws Exception {
-        // given an original that is gone, and one the endpoint cannot serve right now
+        // given an original that is gone, one gone from S3 but still inline on mail.raw, and one the endpoint cannot
+        // serve now
         final OriginalMails originals = new OriginalMails(
                 check -> {
-                    if (check.key().equals("m-gone")) {
+                    if (check.key().startsWith("m-gone") || check.key().equals("m-deleted")) {
                         throw S3Failure.mailroute(S3Failure.Kind.NOT_FOUND, "NoSuchKey", "gone");
                     }
                     throw S3Failure.mailroute(S3Failure.Kind.TRANSIENT, "SlowDown", "slow down");
                 },
+                ref -> ref.getKey().equals("m-deleted")
+                        ? Optional.of(Notices.original(ref.getKey()))
+                        : Optional.empty(),
                 1024 * 1024);
         final NoticeDeliverer deliverer = deliverer(props(greenMail.getSmtp().getPort()), originals);
 
@@ -376,10 +382,17 @@ class NoticeDelivererTest {
                 .isInstanceOf(NoticeDeliverer.Retry.class);
         final ClassifiedMail gone = Notices.notice("m-gone", "o", "en", List.of("ops@owner.example"));
         assertThat(deliverer.deliver(gone)).isEqualTo(Result.DELIVERED);
-        final MimeMessage message = greenMail.getReceivedMessages()[0];
-        assertThat(((Multipart) message.getContent()).getCount()).isEqualTo(1);
-        assertThat(bodyText(message)).contains("could not be attached (mailroute:NoSuchKey)");
+        final ClassifiedMail deleted = Notices.notice("m-deleted", "o", "en", List.of("ops@owner.example"));
+        assertThat(deliverer.deliver(deleted)).isEqualTo(Result.DELIVERED);
+
+        final Map<String, MimeMessage> byMailId = Arrays.stream(greenMail.getReceivedMessages())
+                .collect(Collectors.toMap(m -> header(m, NoticeComposer.MAIL_ID_HEADER), m -> m));
+        assertThat(((Multipart) byMailId.get("m-gone").getContent()).getCount()).isEqualTo(1);
+        assertThat(bodyText(byMailId.get("m-gone"))).contains("could not be attached (mailroute:NoSuchKey)");
         assertThat(deliveries.latest(key(gone)).getDetail()).contains("original not attached: mailroute:NoSuchKey");
+        assertThat(((Multipart) byMailId.get("m-deleted").getContent()).getCount())
+                .isEqualTo(2);
+        assertThat(deliveries.latest(key(deleted)).getDetail()).doesNotContain("not attached");
     }
 
     private static String header(final MimeMessage message, final String name) {

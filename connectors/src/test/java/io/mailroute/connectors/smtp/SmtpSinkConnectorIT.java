@@ -10,6 +10,8 @@ import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.Delivery;
 import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
+import io.mailroute.avro.RawMail;
+import io.mailroute.avro.Storage;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.connectors.it.ChildConnectWorker;
 import io.mailroute.connectors.it.ConnectStack;
@@ -19,7 +21,9 @@ import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.serde.AvroDeserializer;
 import io.mailroute.schemas.serde.AvroSerdeConfig;
 import io.mailroute.schemas.serde.AvroSerializer;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,9 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -133,10 +139,14 @@ class SmtpSinkConnectorIT {
                 assertThat(delivery.getDetail()).startsWith("250");
             }
         });
-        final MimeMessage any = messagesOf(name).get(0);
-        assertThat(any.getContent()).isInstanceOf(jakarta.mail.Multipart.class);
-        assertThat(((jakarta.mail.Multipart) any.getContent()).getBodyPart(1).isMimeType("message/rfc822"))
-                .isTrue();
+        // with the original attached, from S3 or, when S3 has it no more, from the inline mail.raw record
+        assertThat(messagesOf(name)).allSatisfy(m -> {
+            final Multipart parts = (Multipart) m.getContent();
+            assertThat(parts.getCount()).isEqualTo(2);
+            assertThat(parts.getBodyPart(1).isMimeType("message/rfc822")).isTrue();
+        });
+        assertThat(deliveries.values())
+                .noneSatisfy(d -> assertThat(d.getDetail()).contains("not attached"));
     }
 
     @Test
@@ -192,30 +202,61 @@ class SmtpSinkConnectorIT {
         }
     }
 
-    /** Topics {@code <name>.notify} and {@code <name>.deliveries}, {@code mails} notices with originals in S3, and one without contacts. */
-    private List<ClassifiedMail> givenNotices(final String name, final int mails) {
+    /**
+     * Topics {@code <name>.notify}, {@code <name>.deliveries} and {@code <name>.raw}; {@code mails}
+     * notices with originals in S3, but every tenth only as an inline record on {@code <name>.raw}
+     * (as after {@code after.read=delete}); and one notice without contacts.
+     */
+    private List<ClassifiedMail> givenNotices(final String name, final int mails) throws Exception {
         stack.createTopics(
                 new NewTopic(name + ".notify", 2, (short) 1),
+                new NewTopic(name + ".raw", 1, (short) 1),
                 new NewTopic(name + ".deliveries", 2, (short) 1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        final Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl());
         final List<ClassifiedMail> notices = new ArrayList<>();
-        for (int i = 0; i < mails; i++) {
-            final String mailId = name + "/mail-" + i;
-            client.putObject(
-                    b -> b.bucket(Notices.BUCKET).key(mailId), RequestBody.fromBytes(Notices.original(mailId)));
-            notices.add(Notices.notice(
-                    mailId, "owner-" + i, i % 2 == 0 ? "ja" : "en", List.of("owner-" + i + "@" + name + ".example")));
-        }
-        notices.add(Notices.builder(name + "/no-contacts", "owner-none").build());
-        final String topic = name + ".notify";
-        final Map<String, Object> producerConfig = stack.kafka().clientConfig();
-        try (KafkaProducer<String, byte[]> producer =
-                        new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
-                AvroSerializer<ClassifiedMail> serializer = new AvroSerializer<>(SchemaRegistryClients.fromConfig(
-                        Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl())))) {
-            serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl()), false);
-            notices.forEach(
-                    n -> producer.send(new ProducerRecord<>(topic, n.getOwnerId(), serializer.serialize(topic, n))));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                        stack.kafka().clientConfig(), new StringSerializer(), new ByteArraySerializer());
+                AvroSerializer<SpecificRecord> serializer =
+                        new AvroSerializer<>(SchemaRegistryClients.fromConfig(serde))) {
+            serializer.configure(serde, false);
+            for (int i = 0; i < mails; i++) {
+                final String mailId = name + "/mail-" + i;
+                final byte[] original = Notices.original(mailId);
+                final ClassifiedMail.Builder notice = ClassifiedMail.newBuilder(Notices.notice(
+                        mailId,
+                        "owner-" + i,
+                        i % 2 == 0 ? "ja" : "en",
+                        List.of("owner-" + i + "@" + name + ".example")));
+                if (i % 10 == 9) {
+                    final String raw = name + ".raw";
+                    final RawMail inline = RawMail.newBuilder()
+                            .setMailId(mailId)
+                            .setBucket(Notices.BUCKET)
+                            .setKey(mailId)
+                            .setSize(original.length)
+                            .setSha256(Notices.sha256(original))
+                            .setReceivedAt(Notices.T0)
+                            .setIngestedAt(Notices.T0)
+                            .setStorage(Storage.INLINE)
+                            .setContent(ByteBuffer.wrap(original))
+                            .build();
+                    final RecordMetadata written = producer.send(
+                                    new ProducerRecord<>(raw, mailId, serializer.serialize(raw, inline)))
+                            .get();
+                    notice.getRaw().setTopic(raw);
+                    notice.getRaw().setPartition(written.partition());
+                    notice.getRaw().setOffset(written.offset());
+                } else {
+                    client.putObject(b -> b.bucket(Notices.BUCKET).key(mailId), RequestBody.fromBytes(original));
+                }
+                notices.add(notice.build());
+            }
+            notices.add(Notices.builder(name + "/no-contacts", "owner-none").build());
+            final String topic = name + ".notify";
+            for (final ClassifiedMail n : notices) {
+                producer.send(new ProducerRecord<>(topic, n.getOwnerId(), serializer.serialize(topic, n)));
+            }
             producer.flush();
         }
         return notices;
