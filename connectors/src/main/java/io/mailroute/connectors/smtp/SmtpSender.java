@@ -46,25 +46,43 @@ final class SmtpSender {
      */
     Accepted send(final MimeMessage message) {
         final String protocol = config.security() == SmtpSinkConfig.Security.SMTPS ? "smtps" : "smtp";
-        try (Transport transport = session.getTransport(protocol)) {
+        Transport transport = null;
+        try {
+            transport = session.getTransport(protocol);
             if (config.username().isPresent()) {
                 transport.connect(
                         config.host(), config.port(), config.username().get(), config.password());
             } else {
                 transport.connect(config.host(), config.port(), null, null);
             }
+            Accepted accepted;
             try {
                 transport.sendMessage(message, message.getAllRecipients());
-                return new Accepted(lastReply(transport), List.of());
+                accepted = new Accepted(lastReply(transport), List.of());
             } catch (SendFailedException e) {
                 final Address[] sent = e.getValidSentAddresses();
-                if (sent != null && sent.length > 0) {
-                    return new Accepted(lastReply(transport), refused(e));
+                if (sent == null || sent.length == 0) {
+                    throw e;
                 }
-                throw e;
+                accepted = new Accepted(lastReply(transport), refused(e));
             }
+            // accepted: a failing QUIT must not turn it into a failure that would send the notice again
+            closeQuietly(transport);
+            return accepted;
         } catch (MessagingException e) {
+            closeQuietly(transport);
             throw SmtpFailure.classify(e);
+        }
+    }
+
+    private static void closeQuietly(final Transport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // the connection is gone either way; what the server accepted stays accepted
         }
     }
 
