@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailroute.connectors.organizations.OrganizationsSourceConfig;
 import io.mailroute.connectors.s3.S3MailSourceConfig;
+import io.mailroute.connectors.smtp.SmtpSinkConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ class ConfigReferenceTest {
         final Map<String, ConfigDef> defs = new TreeMap<>();
         defs.put("OrganizationsSourceConnector", OrganizationsSourceConfig.configDef());
         defs.put("S3MailSourceConnector", S3MailSourceConfig.configDef());
+        defs.put("SmtpSinkConnector", SmtpSinkConfig.configDef());
         return defs;
     }
 

@@ -1,0 +1,30 @@
+package io.mailroute.connectors.smtp;
+
+import io.mailroute.avro.Delivery;
+import io.mailroute.avro.DeliveryChannel;
+
+/**
+ * Where the sink records every outcome ({@code mail.deliveries}) and asks, before sending, whether
+ * a notice was already delivered: the latest outcome per {@code mailId|ownerId|channel}.
+ */
+interface DeliveryLog extends AutoCloseable {
+    /** The key of a delivery on {@code mail.deliveries}: {@code mailId|ownerId|channel}, an absent owner as empty. */
+    static String key(final String mailId, final String ownerId, final DeliveryChannel channel) {
+        return mailId + "|" + (ownerId == null ? "" : ownerId) + "|" + channel.name();
+    }
+
+    /** Whether the latest outcome recorded for {@code key} is DELIVERED. */
+    boolean delivered(String key);
+
+    /**
+     * Records {@code delivery} under {@code key}; with {@code durable} it returns only once the record
+     * is acknowledged by the broker (a DELIVERED outcome must survive the task).
+     */
+    void record(String key, Delivery delivery, boolean durable);
+
+    /** Waits until every recorded outcome is acknowledged. */
+    void flush();
+
+    @Override
+    void close();
+}
