@@ -1,14 +1,13 @@
 package io.mailroute.connectors.s3;
 
 import io.mailroute.connectors.aws.AssumeRoleConfig;
+import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.s3.S3ConfigFragment;
 import io.mailroute.s3.S3ConfigFragment.CallDefaults;
 import io.mailroute.s3.S3Settings;
 import io.mailroute.schemas.topics.TopicSpec;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -147,7 +146,7 @@ public final class S3MailSourceConfig extends AbstractConfig {
 
     public S3MailSourceConfig(final Map<String, String> props) {
         super(CONFIG_DEF, props);
-        this.afterRead = AfterRead.parse(getString(AFTER_READ_CONFIG));
+        this.afterRead = LowerCaseEnums.parse(AfterRead.class, getString(AFTER_READ_CONFIG));
         final String regex = getString(KEY_REGEX_CONFIG);
         this.keyPattern = regex.isEmpty() ? Optional.empty() : Optional.of(Pattern.compile(regex));
     }
@@ -305,7 +304,7 @@ public final class S3MailSourceConfig extends AbstractConfig {
                         AFTER_READ_CONFIG,
                         Type.STRING,
                         AFTER_READ_DEFAULT,
-                        AfterRead.validator(),
+                        LowerCaseEnums.validator(AfterRead.class),
                         Importance.HIGH,
                         AFTER_READ_DOC,
                         AFTER_READ_GROUP,
@@ -469,25 +468,7 @@ public final class S3MailSourceConfig extends AbstractConfig {
         /** Copy to the move prefix (before the record is sent), delete the original once committed. */
         MOVE,
         /** Delete the object once committed. */
-        DELETE;
-
-        static AfterRead parse(final String value) {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        }
-
-        static ConfigDef.Validator validator() {
-            final List<String> names = Arrays.stream(values())
-                    .map(v -> v.name().toLowerCase(Locale.ROOT))
-                    .toList();
-            return ConfigDef.LambdaValidator.with(
-                    (name, value) -> {
-                        if (value == null
-                                || !names.contains(value.toString().trim().toLowerCase(Locale.ROOT))) {
-                            throw new ConfigException(name, value, "must be one of " + String.join(", ", names));
-                        }
-                    },
-                    () -> "one of " + String.join(", ", names));
-        }
+        DELETE
     }
 
     /** Accepts a Java regular expression or the empty string. */

@@ -1,5 +1,6 @@
 package io.mailroute.connectors.smtp;
 
+import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.s3.S3ConfigFragment;
 import io.mailroute.s3.S3ConfigFragment.CallDefaults;
@@ -9,7 +10,6 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +142,7 @@ public final class SmtpSinkConfig extends AbstractConfig {
 
     public SmtpSinkConfig(final Map<String, String> props) {
         super(CONFIG_DEF, props);
-        this.security = Security.parse(getString(SECURITY_CONFIG));
+        this.security = LowerCaseEnums.parse(Security.class, getString(SECURITY_CONFIG));
     }
 
     /** Every key of the connector, with groups and docs (the README table is generated from it). */
@@ -175,7 +175,7 @@ public final class SmtpSinkConfig extends AbstractConfig {
                         SECURITY_CONFIG,
                         Type.STRING,
                         SECURITY_DEFAULT,
-                        Security.validator(),
+                        LowerCaseEnums.validator(Security.class),
                         Importance.HIGH,
                         SECURITY_DOC,
                         SMTP_GROUP,
@@ -514,25 +514,7 @@ public final class SmtpSinkConfig extends AbstractConfig {
         /** SMTP over TLS from the first byte. */
         SMTPS,
         /** Plain SMTP: only for a relay on localhost or a test server. */
-        NONE;
-
-        static Security parse(final String value) {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        }
-
-        static ConfigDef.Validator validator() {
-            final List<String> names = Arrays.stream(values())
-                    .map(v -> v.name().toLowerCase(Locale.ROOT))
-                    .toList();
-            return ConfigDef.LambdaValidator.with(
-                    (name, value) -> {
-                        if (value == null
-                                || !names.contains(value.toString().trim().toLowerCase(Locale.ROOT))) {
-                            throw new ConfigException(name, value, "must be one of " + String.join(", ", names));
-                        }
-                    },
-                    () -> "one of " + String.join(", ", names));
-        }
+        NONE
     }
 
     /** Accepts one RFC 822 address (with an optional display name), or the empty string when {@code optional}. */
