@@ -1,5 +1,7 @@
 package io.mailroute.cli;
 
+import io.mailroute.avro.Delivery;
+import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.OwnerOutcome;
 import io.mailroute.runtime.client.ClientSettings;
@@ -8,6 +10,7 @@ import io.mailroute.runtime.command.ClusterOptions;
 import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
+import io.mailroute.schemas.topics.MailTopics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -18,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +36,8 @@ import picocli.CommandLine.Spec;
         name = "status",
         mixinStandardHelpOptions = true,
         description = {
-            "Shows the latest mail.status record of a mail: stage, outcome, owners, lanes, rule and times.",
+            "Shows the latest mail.status record of a mail: stage, outcome, owners, lanes, rule and times,",
+            "and the latest outcome of each of its deliveries on mail.deliveries (mail, ticket, chat, order webhook).",
             "With --url the status server answers instead (GET URL/api/status/MAILID). Exit code 1 when the mail is unknown."
         })
 final class StatusCommand implements Callable<Integer> {
@@ -57,8 +63,10 @@ final class StatusCommand implements Callable<Integer> {
     private int fromTopic() {
         final ClientSettings settings = cluster.settings();
         try (SchemaRegistryClient registry = settings.registry()) {
+            final MailTopics topics = settings.topics(registry);
+            final TopicReader reader = new TopicReader(settings);
             final List<TopicReader.Entry<MailStatus>> entries =
-                    new TopicReader(settings).readAll(settings.topics(registry).status(), mailId::equals, READ_TIMEOUT);
+                    reader.readAll(topics.status(), mailId::equals, READ_TIMEOUT);
             final TopicReader.Entry<MailStatus> latest = entries.isEmpty() ? null : entries.get(entries.size() - 1);
             if (latest == null || latest.value() == null) {
                 throw new CommandFailure(
@@ -67,9 +75,69 @@ final class StatusCommand implements Callable<Integer> {
                                 ? "the status of " + mailId + " cannot be read: " + latest.error()
                                 : "no status for " + mailId);
             }
-            print(spec.commandLine().getOut(), latest.value());
+            final PrintWriter out = spec.commandLine().getOut();
+            print(out, latest.value());
+            try {
+                printDeliveries(out, deliveries(reader, topics));
+            } catch (IllegalStateException | KafkaException e) {
+                // the status is shown all the same: a cluster without mail.deliveries yet, or a slow read
+                out.printf("deliveries cannot be read: %s%n", TerminalText.oneLine(e.getMessage(), 200));
+                out.flush();
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /** The latest outcome of each delivery of the mail: keys {@code mailId|ownerId|channel}. */
+    private List<Delivery> deliveries(final TopicReader reader, final MailTopics topics) {
+        final String prefix = mailId + "|";
+        return TopicReader.latestValues(
+                        reader.readAll(topics.deliveries(), key -> key != null && key.startsWith(prefix), READ_TIMEOUT))
+                .values()
+                .stream()
+                .filter(delivery -> mailId.equals(delivery.getMailId())) // a mail id "m|x" shares the prefix "m|"
+                .toList();
+    }
+
+    static void printDeliveries(final PrintWriter out, final List<Delivery> deliveries) {
+        out.println(deliveries.isEmpty() ? "deliveries none" : "deliveries");
+        for (final Delivery delivery : deliveries) {
+            out.printf("  %-16s %s%n", TerminalText.escapeOr(delivery.getOwnerId(), "(no owner)"), describe(delivery));
+        }
+        out.flush();
+    }
+
+    /**
+     * One delivery as a sentence, mail-derived text escaped: {@code delivered to ops@example.co.jp by
+     * smtp, 250 2.0.0 OK, at 2026-12-05T10:00:00Z}, {@code retrying by smtp (attempt 2): 451 ..., at ...},
+     * {@code failed by smtp: no recipients, at ...}.
+     */
+    static String describe(final Delivery delivery) {
+        final String channel =
+                delivery.getChannel().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        final String detail = delivery.getDetail() == null ? null : TerminalText.oneLine(delivery.getDetail(), 200);
+        final StringBuilder line = new StringBuilder();
+        if (delivery.getOutcome() == DeliveryOutcome.DELIVERED) {
+            line.append("delivered");
+            if (!delivery.getRecipients().isEmpty()) {
+                line.append(" to ").append(TerminalText.oneLine(String.join(", ", delivery.getRecipients()), 200));
+            }
+            line.append(" by ").append(channel);
+            if (detail != null) {
+                line.append(", ").append(detail);
+            }
+        } else {
+            line.append(delivery.getOutcome() == DeliveryOutcome.RETRYING ? "retrying" : "failed")
+                    .append(" by ")
+                    .append(channel);
+            if (delivery.getAttempt() > 1) {
+                line.append(" (attempt ").append(delivery.getAttempt()).append(')');
+            }
+            if (detail != null) {
+                line.append(": ").append(detail);
+            }
+        }
+        return line.append(", at ").append(delivery.getAt()).toString();
     }
 
     private int fromServer() throws IOException, InterruptedException {

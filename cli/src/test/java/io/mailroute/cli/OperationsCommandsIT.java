@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.DeadLetter;
+import io.mailroute.avro.Delivery;
+import io.mailroute.avro.DeliveryChannel;
+import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
@@ -455,12 +458,36 @@ class OperationsCommandsIT {
                 .build();
     }
 
+    private static Delivery delivery(final String mailId, final DeliveryOutcome outcome, final String detail) {
+        return Delivery.newBuilder()
+                .setMailId(mailId)
+                .setOwnerId("111111111111")
+                .setChannel(DeliveryChannel.SMTP)
+                .setOutcome(outcome)
+                .setDetail(detail)
+                .setRecipients(List.of("ops@example.co.jp"))
+                .setAttempt(outcome == DeliveryOutcome.RETRYING ? 1 : 2)
+                .setAt(Instant.parse("2026-11-23T08:00:05Z"))
+                .build();
+    }
+
     @Test
     void statusPrintsTheLatestStatusOfAMailAndFailsForAnUnknownOne() throws Exception {
         // given
         try (TopicPublisher publisher = new TopicPublisher(settings)) {
             publisher.send(topics.status(), "m-1", status("m-1", Outcome.IN_PROGRESS, 0));
             publisher.send(topics.status(), "m-1", status("m-1", Outcome.ROUTED, 0));
+            publisher.send(
+                    topics.deliveries(),
+                    "m-1|111111111111|SMTP",
+                    delivery("m-1", DeliveryOutcome.RETRYING, "451 busy"));
+            publisher.send(
+                    topics.deliveries(), "m-1|111111111111|SMTP", delivery("m-1", DeliveryOutcome.DELIVERED, "250 OK"));
+            // another mail whose id starts like m-1's keys
+            publisher.send(
+                    topics.deliveries(),
+                    "m-1|x|111111111111|SMTP",
+                    delivery("m-1|x", DeliveryOutcome.FAILED, "no recipients"));
             publisher.awaitAcks();
         }
 
@@ -475,7 +502,10 @@ class OperationsCommandsIT {
                 .contains("111111111111")
                 .contains("lanes=[TICKET]")
                 .contains("rule=aws-support-case")
-                .contains("received   2026-11-23T08:00:00Z");
+                .contains("received   2026-11-23T08:00:00Z")
+                .contains("  111111111111     delivered to ops@example.co.jp by smtp, 250 OK, at 2026-11-23T08:00:05Z")
+                .doesNotContain("451 busy")
+                .doesNotContain("no recipients");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(unknown.err()).contains("no status for m-404");
     }

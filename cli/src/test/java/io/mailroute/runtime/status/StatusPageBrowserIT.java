@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mailroute.avro.Delivery;
+import io.mailroute.avro.DeliveryChannel;
+import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.runtime.client.TopicReader;
 import java.io.File;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +101,46 @@ class StatusPageBrowserIT {
                             .contains("aws-billing.eml", "NOTIFY", "aws-billing", "ROUTED");
                 });
         assertThat(browser.findElement(By.id("topology-mermaid")).getText()).startsWith("flowchart LR");
+    }
+
+    @Test
+    void shouldShowTheDeliveriesOfAMailLookedUp() {
+        // given
+        stack.send(
+                stack.topics.deliveries(),
+                "newsletter.eml|" + StatusStack.ACCOUNT_ID + "|HELPDESK",
+                Delivery.newBuilder()
+                        .setMailId("newsletter.eml")
+                        .setOwnerId(StatusStack.ACCOUNT_ID)
+                        .setChannel(DeliveryChannel.HELPDESK)
+                        .setOutcome(DeliveryOutcome.DELIVERED)
+                        .setDetail("ticket 4711")
+                        .setRecipients(List.of("https://helpdesk.example.jp/tickets/4711"))
+                        .setAt(Instant.parse("2026-12-05T10:00:00Z"))
+                        .build());
+
+        // when: looked up again until the server has read the delivery (each check sees the previous answer)
+        await().atMost(FLOW)
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    final WebElement id = browser.findElement(By.id("lookup-id"));
+                    id.clear();
+                    id.sendKeys("newsletter.eml");
+                    browser.findElement(By.cssSelector("#lookup button[type='submit']"))
+                            .click();
+                    final List<WebElement> cells =
+                            browser.findElements(By.cssSelector("#lookup-deliveries tr[data-channel='HELPDESK'] td"));
+                    assertThat(cells)
+                            .extracting(WebElement::getText)
+                            .contains(
+                                    "HELPDESK",
+                                    StatusStack.ACCOUNT_ID,
+                                    "DELIVERED",
+                                    "https://helpdesk.example.jp/tickets/4711",
+                                    "ticket 4711",
+                                    "2026-12-05T10:00:00Z");
+                });
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroute.avro.Delivery;
+import io.mailroute.avro.DeliveryChannel;
+import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RawRef;
 import io.mailroute.avro.RetryMail;
@@ -69,6 +72,67 @@ class StatusServerIT {
         assertThat(status.get("outcome").asText()).isEqualTo("ROUTED");
         assertThat(status.get("owners").get(0).get("ruleId").asText()).isEqualTo("aws-billing");
         assertThat(status.get("owners").get(0).get("ownerId").asText()).isEqualTo(StatusStack.ACCOUNT_ID);
+    }
+
+    @Test
+    void shouldShowTheLatestOutcomeOfEachDeliveryOfAMailAndCountThemPerChannel() throws Exception {
+        // given: the SMTP sink retried, then delivered; a chat post without owner failed
+        final String smtpKey = "aws-billing.eml|" + StatusStack.ACCOUNT_ID + "|SMTP";
+        stack.send(
+                stack.topics.deliveries(),
+                smtpKey,
+                delivery(StatusStack.ACCOUNT_ID, DeliveryChannel.SMTP, DeliveryOutcome.RETRYING, "451 4.3.0 busy", 1));
+        stack.send(
+                stack.topics.deliveries(),
+                smtpKey,
+                delivery(StatusStack.ACCOUNT_ID, DeliveryChannel.SMTP, DeliveryOutcome.DELIVERED, "250 2.0.0 OK", 2));
+        stack.send(
+                stack.topics.deliveries(),
+                "aws-billing.eml||CHAT",
+                delivery(null, DeliveryChannel.CHAT, DeliveryOutcome.FAILED, "HTTP 404", 1));
+
+        // then
+        await().atMost(FLOW).untilAsserted(() -> {
+            final JsonNode deliveries =
+                    json(stack.get("/api/status/aws-billing.eml")).get("deliveries");
+            assertThat(deliveries).hasSize(2);
+            final JsonNode smtp = find(deliveries, "channel", "SMTP");
+            assertThat(smtp.get("ownerId").asText()).isEqualTo(StatusStack.ACCOUNT_ID);
+            assertThat(smtp.get("outcome").asText()).isEqualTo("DELIVERED");
+            assertThat(smtp.get("detail").asText()).isEqualTo("250 2.0.0 OK");
+            assertThat(smtp.get("recipients").toString()).isEqualTo("[\"ops@example.co.jp\"]");
+            assertThat(smtp.get("attempt").asInt()).isEqualTo(2);
+            assertThat(smtp.get("at").asText()).isEqualTo("2026-12-05T10:00:02Z");
+            final JsonNode chat = find(deliveries, "channel", "CHAT");
+            assertThat(chat.get("ownerId").isNull()).isTrue();
+            assertThat(chat.get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(stack.get("/metrics").body())
+                    .contains("mailroute_deliveries_total{channel=\"SMTP\",outcome=\"RETRYING\"} 1.0")
+                    .contains("mailroute_deliveries_total{channel=\"SMTP\",outcome=\"DELIVERED\"} 1.0")
+                    .contains("mailroute_deliveries_total{channel=\"CHAT\",outcome=\"FAILED\"} 1.0")
+                    .contains("mailroute_deliveries_total{channel=\"ORDER_WEBHOOK\",outcome=\"DELIVERED\"} 0.0");
+        });
+        assertThat(json(stack.get("/api/status/aws-support-case.eml")).get("deliveries"))
+                .isEmpty();
+        assertThat(json(stack.get("/api/info")).get("deliveryWatcher").asText()).isEqualTo("RUNNING");
+    }
+
+    private static Delivery delivery(
+            final String ownerId,
+            final DeliveryChannel channel,
+            final DeliveryOutcome outcome,
+            final String detail,
+            final int attempt) {
+        return Delivery.newBuilder()
+                .setMailId("aws-billing.eml")
+                .setOwnerId(ownerId)
+                .setChannel(channel)
+                .setOutcome(outcome)
+                .setDetail(detail)
+                .setRecipients(channel == DeliveryChannel.SMTP ? List.of("ops@example.co.jp") : List.of())
+                .setAttempt(attempt)
+                .setAt(Instant.parse("2026-12-05T10:00:00Z").plusSeconds(attempt))
+                .build();
     }
 
     @Test

@@ -22,6 +22,8 @@ final class StatusApi {
     private final StatusLookup lookup;
     private final LaneCounts lanes;
     private final LaneWatcher watcher;
+    private final DeliveryIndex deliveries;
+    private final DeliveryWatcher deliveryWatcher;
     private final TopicTail tail;
     private final MailTopics topics;
     private final MailActions actions;
@@ -36,6 +38,8 @@ final class StatusApi {
             final StatusLookup lookup,
             final LaneCounts lanes,
             final LaneWatcher watcher,
+            final DeliveryIndex deliveries,
+            final DeliveryWatcher deliveryWatcher,
             final TopicTail tail,
             final MailTopics topics,
             final MailActions actions,
@@ -47,6 +51,8 @@ final class StatusApi {
         this.lookup = lookup;
         this.lanes = lanes;
         this.watcher = watcher;
+        this.deliveries = deliveries;
+        this.deliveryWatcher = deliveryWatcher;
         this.tail = tail;
         this.topics = topics;
         this.actions = actions;
@@ -92,6 +98,7 @@ final class StatusApi {
         final Map<String, Object> info = new LinkedHashMap<>();
         info.put("state", streams.state().name());
         info.put("laneWatcher", watcher.state());
+        info.put("deliveryWatcher", deliveryWatcher.state());
         info.put("tokenRequired", tokenRequired);
         info.put("lanes", laneTopics());
         return ApiResponse.ok(info);
@@ -100,7 +107,7 @@ final class StatusApi {
     private ApiResponse status(final String mailId) {
         final StatusLookup.Result result = lookup.find(mailId);
         if (result instanceof StatusLookup.Result.Found found) {
-            return ApiResponse.ok(Views.StatusView.of(found.status()));
+            return ApiResponse.ok(Views.StatusView.of(found.status(), deliveries.of(mailId)));
         }
         if (result instanceof StatusLookup.Result.HostedElsewhere elsewhere) {
             final String location =

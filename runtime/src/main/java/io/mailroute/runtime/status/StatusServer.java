@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The status server: a web page at {@code /}, a REST API under {@code /api} and Prometheus
  * metrics at {@code /metrics}, on the JDK's HTTP server. It reads mail status by interactive
- * query from the given streams instance, watches the lane topics with its own consumer, and
- * re-publishes mail with the {@link Resubmitter}; it never changes the topology.
+ * query from the given streams instance, watches the lane topics and {@code mail.deliveries} with its
+ * own consumers, and re-publishes mail with the {@link Resubmitter}; it never changes the topology.
  *
  * <pre>{@code
  * try (StatusServer server = StatusServer.start(StatusServer.Settings.local(), streams, topology.describe(), clients)) {
@@ -55,6 +55,8 @@ public final class StatusServer implements AutoCloseable {
     private static final int THREADS = 4;
 
     private static final int QUEUED = 64;
+    /** Mails whose deliveries the server keeps for {@code /api/status}: those updated last. */
+    static final int DELIVERY_MAILS = 10_000;
 
     /**
      * How the server binds and what it shows.
@@ -168,6 +170,14 @@ public final class StatusServer implements AutoCloseable {
             resources.push(watcher);
             bind(new KafkaClientMetrics(laneConsumer), registry, resources);
 
+            final DeliveryIndex deliveries = new DeliveryIndex(registry, DELIVERY_MAILS);
+            final KafkaConsumer<byte[], byte[]> deliveryConsumer =
+                    new KafkaConsumer<>(clientProps(clients.consumer(), "deliveries"));
+            final DeliveryWatcher deliveryWatcher =
+                    new DeliveryWatcher(deliveryConsumer, topics.deliveries(), deliveries);
+            resources.push(deliveryWatcher);
+            bind(new KafkaClientMetrics(deliveryConsumer), registry, resources);
+
             final KafkaConsumer<byte[], byte[]> tailConsumer =
                     new KafkaConsumer<>(clientProps(clients.consumer(), "tail"));
             final TopicTail tail = new TopicTail(tailConsumer, settings.readTimeout());
@@ -190,6 +200,8 @@ public final class StatusServer implements AutoCloseable {
                     lookup,
                     counts,
                     watcher,
+                    deliveries,
+                    deliveryWatcher,
                     tail,
                     topics,
                     actions,
@@ -204,6 +216,7 @@ public final class StatusServer implements AutoCloseable {
             http.setExecutor(executor);
             http.createContext("/", new HttpEndpoint(api.router(), policy, executor));
             watcher.start();
+            deliveryWatcher.start();
             http.start();
             final StatusServer server = new StatusServer(http, resources, registry);
             LOG.info("Status server on {} ({})", server.uri(), settings);

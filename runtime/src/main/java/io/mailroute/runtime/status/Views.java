@@ -3,6 +3,7 @@ package io.mailroute.runtime.status;
 import io.mailroute.avro.Alert;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.DeadLetter;
+import io.mailroute.avro.Delivery;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.OwnerOutcome;
@@ -47,7 +48,28 @@ final class Views {
         }
     }
 
-    /** A mail's status from the status store. */
+    /** The latest outcome of one delivery of a mail by a sink, from {@code mail.deliveries}. */
+    record DeliveryView(
+            String channel,
+            String ownerId,
+            String outcome,
+            String detail,
+            List<String> recipients,
+            int attempt,
+            String at) {
+        static DeliveryView of(final Delivery delivery) {
+            return new DeliveryView(
+                    name(delivery.getChannel()),
+                    delivery.getOwnerId(),
+                    name(delivery.getOutcome()),
+                    delivery.getDetail(),
+                    List.copyOf(delivery.getRecipients()),
+                    delivery.getAttempt(),
+                    time(delivery.getAt()));
+        }
+    }
+
+    /** A mail's status from the status store, with its deliveries as far as this server knows them. */
     record StatusView(
             String mailId,
             String stage,
@@ -59,8 +81,9 @@ final class Views {
             String receivedAt,
             String updatedAt,
             List<OwnerView> owners,
-            RawView raw) {
-        static StatusView of(final MailStatus status) {
+            RawView raw,
+            List<DeliveryView> deliveries) {
+        static StatusView of(final MailStatus status, final List<DeliveryView> deliveries) {
             return new StatusView(
                     status.getMailId(),
                     name(status.getStage()),
@@ -72,7 +95,8 @@ final class Views {
                     time(status.getReceivedAt()),
                     time(status.getUpdatedAt()),
                     status.getOwners().stream().map(OwnerView::of).toList(),
-                    RawView.of(status.getRaw()));
+                    RawView.of(status.getRaw()),
+                    List.copyOf(deliveries));
         }
     }
 

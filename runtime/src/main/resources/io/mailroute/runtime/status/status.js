@@ -158,13 +158,31 @@ async function loadTopology() {
   document.getElementById("topology-text").textContent = topology.text;
 }
 
+function showDeliveries(deliveries) {
+  document.getElementById("lookup-deliveries").hidden = false;
+  fill("lookup-deliveries", deliveries, (row, delivery) => {
+    row.dataset.channel = delivery.channel;
+    row.dataset.ownerId = delivery.ownerId || "";
+    cell(row, delivery.channel);
+    cell(row, delivery.ownerId);
+    cell(row, delivery.outcome, "outcome outcome-" + delivery.outcome);
+    cell(row, delivery.recipients.join(", "));
+    cell(row, delivery.detail);
+    cell(row, delivery.attempt, "num");
+    cell(row, delivery.at);
+  }, "no deliveries recorded");
+}
+
 async function lookup(event) {
   event.preventDefault();
   const id = document.getElementById("lookup-id").value.trim();
   const result = document.getElementById("lookup-result");
   try {
-    result.textContent = JSON.stringify(await getJson("/api/status/" + encoded(id)), null, 2);
+    const status = await getJson("/api/status/" + encoded(id));
+    showDeliveries(status.deliveries || []);
+    result.textContent = JSON.stringify(status, null, 2);
   } catch (e) {
+    document.getElementById("lookup-deliveries").hidden = true;
     result.textContent = e.message;
   }
 }
