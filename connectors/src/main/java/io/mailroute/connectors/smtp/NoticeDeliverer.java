@@ -4,6 +4,7 @@ import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.Delivery;
 import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
+import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.smtp.NoticeComposer.Original;
 import io.mailroute.connectors.smtp.SmtpSender.Accepted;
 import io.mailroute.connectors.smtp.SmtpSender.SmtpFailure;

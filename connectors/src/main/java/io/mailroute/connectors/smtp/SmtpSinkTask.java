@@ -3,6 +3,8 @@ package io.mailroute.connectors.smtp;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.connectors.common.ConnectorVersion;
 import io.mailroute.connectors.common.RegistryConfig;
+import io.mailroute.connectors.delivery.DeliveryLog;
+import io.mailroute.connectors.delivery.KafkaDeliveryLog;
 import io.mailroute.s3.ClaimChecks;
 import io.mailroute.s3.S3Clients;
 import io.mailroute.schemas.serde.AvroDeserializer;
@@ -47,8 +49,11 @@ public final class SmtpSinkTask extends SinkTask {
     private ErrantRecordReporter reporter;
 
     public SmtpSinkTask() {
-        this((config, props) ->
-                new KafkaDeliveryLog(config, props, "mailroute-smtp-" + props.getOrDefault("name", "sink")));
+        this((config, props) -> new KafkaDeliveryLog(
+                config.deliveriesTopic(),
+                config.deliveriesClientConfig(),
+                props,
+                "mailroute-smtp-" + props.getOrDefault("name", "sink")));
     }
 
     SmtpSinkTask(final BiFunction<SmtpSinkConfig, Map<String, String>, DeliveryLog> deliveryLogFactory) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailroute.connectors.organizations.OrganizationsSourceConfig;
 import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.connectors.smtp.SmtpSinkConfig;
+import io.mailroute.connectors.webhook.WebhookSinkConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ class ConfigReferenceTest {
         defs.put("OrganizationsSourceConnector", OrganizationsSourceConfig.configDef());
         defs.put("S3MailSourceConnector", S3MailSourceConfig.configDef());
         defs.put("SmtpSinkConnector", SmtpSinkConfig.configDef());
+        defs.put("WebhookSinkConnector", WebhookSinkConfig.configDef());
         return defs;
     }
 

@@ -12,6 +12,8 @@ import io.mailroute.avro.Delivery;
 import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.Severity;
+import io.mailroute.connectors.delivery.DeliveryLog;
+import io.mailroute.connectors.delivery.InMemoryDeliveryLog;
 import io.mailroute.connectors.smtp.NoticeDeliverer.Result;
 import io.mailroute.connectors.smtp.SmtpSinkConfig.Security;
 import io.mailroute.s3.S3Failure;

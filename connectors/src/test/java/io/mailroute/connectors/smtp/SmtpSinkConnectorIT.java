@@ -13,6 +13,7 @@ import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
 import io.mailroute.connectors.common.RegistryConfig;
+import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.it.ChildConnectWorker;
 import io.mailroute.connectors.it.ConnectStack;
 import io.mailroute.connectors.it.ReadCommittedConsumer;

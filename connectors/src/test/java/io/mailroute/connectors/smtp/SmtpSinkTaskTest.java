@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
+import io.mailroute.connectors.delivery.DeliveryLog;
+import io.mailroute.connectors.delivery.InMemoryDeliveryLog;
 import io.mailroute.schemas.registry.LocalSchemaRegistry;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.registry.server.SchemaRegistryServer;

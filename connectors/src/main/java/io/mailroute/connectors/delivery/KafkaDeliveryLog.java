@@ -1,4 +1,4 @@
-package io.mailroute.connectors.smtp;
+package io.mailroute.connectors.delivery;
 
 import io.mailroute.avro.Delivery;
 import io.mailroute.avro.DeliveryOutcome;
@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link DeliveryLog} on the compacted {@code mail.deliveries}: read from the beginning to its end
  * at task start into the set of delivered keys (every task reads every partition, since any task
- * may get any notify partition after a rebalance), then kept up to date by what this task writes.
+ * may get any input partition after a rebalance), then kept up to date by what this task writes.
  * Outcomes are written with an idempotent producer, values as Confluent-wire-format Avro.
  */
-final class KafkaDeliveryLog implements DeliveryLog {
+public final class KafkaDeliveryLog implements DeliveryLog {
     private static final Logger log = LoggerFactory.getLogger(KafkaDeliveryLog.class);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
 
@@ -44,9 +44,20 @@ final class KafkaDeliveryLog implements DeliveryLog {
     private final KafkaProducer<String, byte[]> producer;
     private final Set<String> delivered = ConcurrentHashMap.newKeySet();
 
-    KafkaDeliveryLog(final SmtpSinkConfig config, final Map<String, String> connectorProps, final String clientId) {
-        this.topic = config.deliveriesTopic();
-        final Map<String, Object> client = config.deliveriesClientConfig();
+    /**
+     * Reads {@code topic} to its end and opens the producer.
+     *
+     * @param topic the deliveries topic
+     * @param client client settings of the producer and consumer (bootstrap servers, security)
+     * @param connectorProps the connector's properties (schema registry settings)
+     * @param clientId prefix of the client ids
+     */
+    public KafkaDeliveryLog(
+            final String topic,
+            final Map<String, Object> client,
+            final Map<String, String> connectorProps,
+            final String clientId) {
+        this.topic = topic;
         load(client, connectorProps, clientId);
         final Map<String, Object> producerConfig = new HashMap<>(client);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-producer");
@@ -95,7 +106,7 @@ final class KafkaDeliveryLog implements DeliveryLog {
             }
         }
         log.info(
-                "Read {} outcomes from {} in {} ms: {} notices delivered so far",
+                "Read {} outcomes from {} in {} ms: {} delivered so far",
                 records,
                 topic,
                 (System.nanoTime() - start) / 1_000_000,

@@ -1,13 +1,13 @@
-package io.mailroute.connectors.smtp;
+package io.mailroute.connectors.delivery;
 
 import io.mailroute.avro.Delivery;
 import io.mailroute.avro.DeliveryChannel;
 
 /**
- * Where the sink records every outcome ({@code mail.deliveries}) and asks, before sending, whether
- * a notice was already delivered: the latest outcome per {@code mailId|ownerId|channel}.
+ * Where a sink records every outcome ({@code mail.deliveries}) and asks, before sending, whether
+ * a record was already delivered: the latest outcome per {@code mailId|ownerId|channel}.
  */
-interface DeliveryLog extends AutoCloseable {
+public interface DeliveryLog extends AutoCloseable {
     /** The key of a delivery on {@code mail.deliveries}: {@code mailId|ownerId|channel}, an absent owner as empty. */
     static String key(final String mailId, final String ownerId, final DeliveryChannel channel) {
         return mailId + "|" + (ownerId == null ? "" : ownerId) + "|" + channel.name();

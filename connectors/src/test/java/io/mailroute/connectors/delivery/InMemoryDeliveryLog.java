@@ -1,4 +1,4 @@
-package io.mailroute.connectors.smtp;
+package io.mailroute.connectors.delivery;
 
 import io.mailroute.avro.Delivery;
 import io.mailroute.avro.DeliveryOutcome;
@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link DeliveryLog} in memory: every outcome recorded, in order. */
-final class InMemoryDeliveryLog implements DeliveryLog {
-    final List<Map.Entry<String, Delivery>> recorded = new ArrayList<>();
+public final class InMemoryDeliveryLog implements DeliveryLog {
+    public final List<Map.Entry<String, Delivery>> recorded = new ArrayList<>();
     private final Map<String, Delivery> latest = new ConcurrentHashMap<>();
 
     @Override
@@ -24,7 +24,7 @@ final class InMemoryDeliveryLog implements DeliveryLog {
         latest.put(key, delivery);
     }
 
-    synchronized Delivery latest(final String key) {
+    public synchronized Delivery latest(final String key) {
         return latest.get(key);
     }
 

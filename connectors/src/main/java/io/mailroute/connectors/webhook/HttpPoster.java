@@ -1,0 +1,146 @@
+package io.mailroute.connectors.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.connect.errors.ConnectException;
+
+/**
+ * POSTs one JSON document with the JDK's {@link HttpClient} and classifies the answer once: 2xx is
+ * accepted; 429 (with its {@code Retry-After}), 408, 5xx, connection errors and timeouts are
+ * {@link Failure.Kind#TRANSIENT}; any other status (other 4xx, redirects) is
+ * {@link Failure.Kind#PERMANENT}, with the status and an excerpt of the body.
+ */
+final class HttpPoster {
+    static final int MAX_EXCERPT = 300;
+
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    HttpPoster(final Duration connectTimeout, final Duration requestTimeout) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** A 2xx answer: its status and an excerpt of its body. */
+    record Accepted(int status, String excerpt) {
+        String detail() {
+            return excerpt.isEmpty() ? "HTTP " + status : "HTTP " + status + " " + excerpt;
+        }
+    }
+
+    /** A request that was not accepted, classified. */
+    static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        /** What to do about it. */
+        enum Kind {
+            /** Try again later (after {@link #retryAfter()} when the server said so). */
+            TRANSIENT,
+            /** Trying again cannot help: dead-letter. */
+            PERMANENT
+        }
+
+        private final Kind kind;
+        private final transient Duration retryAfter;
+
+        Failure(final Kind kind, final String message, final Duration retryAfter, final Throwable cause) {
+            super(message, cause);
+            this.kind = kind;
+            this.retryAfter = retryAfter;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        /** The server's {@code Retry-After}, if it gave one. */
+        Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
+        }
+    }
+
+    /** POSTs {@code json} to {@code url} with {@code headers}. */
+    Accepted post(final URI url, final String json, final Map<String, String> headers) throws Failure {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        final HttpResponse<String> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new Failure(
+                    Failure.Kind.TRANSIENT,
+                    "POST to " + where(url) + " failed: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    null,
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while posting to " + where(url), e);
+        }
+        final int status = response.statusCode();
+        final String excerpt = excerpt(response.body());
+        if (status >= 200 && status < 300) {
+            return new Accepted(status, excerpt);
+        }
+        final String message = "HTTP " + status + (excerpt.isEmpty() ? "" : " " + excerpt);
+        if (status == 429) {
+            final Duration retryAfter = response.headers()
+                    .firstValue("Retry-After")
+                    .flatMap(HttpPoster::retryAfter)
+                    .orElse(null);
+            throw new Failure(Failure.Kind.TRANSIENT, message, retryAfter, null);
+        }
+        if (status == 408 || status >= 500) {
+            throw new Failure(Failure.Kind.TRANSIENT, message, null, null);
+        }
+        throw new Failure(Failure.Kind.PERMANENT, message, null, null);
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110 10.2.3); empty when unreadable. */
+    static Optional<Duration> retryAfter(final String value) {
+        final String text = value.trim();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));
+        } catch (NumberFormatException e) {
+            try {
+                final Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                final Duration wait = Duration.between(Instant.now(), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Scheme, host and port only: a chat webhook's path is its secret. */
+    static String where(final URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+    }
+
+    static String excerpt(final String body) {
+        if (body == null) {
+            return "";
+        }
+        final String flat = body.replaceAll("\\s+", " ").trim();
+        return flat.length() <= MAX_EXCERPT ? flat : flat.substring(0, MAX_EXCERPT - 1) + "…";
+    }
+}

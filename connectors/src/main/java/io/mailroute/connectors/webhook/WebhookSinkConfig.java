@@ -1,0 +1,443 @@
+package io.mailroute.connectors.webhook;
+
+import io.mailroute.connectors.common.RegistryConfig;
+import io.mailroute.schemas.topics.MailTopic;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** Configuration of {@link WebhookSinkConnector}, shared by the connector and its tasks. */
+public final class WebhookSinkConfig extends AbstractConfig {
+    public static final String WEBHOOK_GROUP = "Webhook";
+    public static final String CHAT_GROUP = "Chat";
+    public static final String ORDER_GROUP = "Order";
+    public static final String RETRY_GROUP = "Retry";
+    public static final String DELIVERIES_GROUP = "Deliveries";
+
+    public static final String KIND_CONFIG = "webhook.kind";
+    private static final String KIND_DOC =
+            "What the connector posts: chat (mail.alerts as Slack-compatible Block Kit messages to chat.webhook.url) or order (mail.order-import as JSON to order.url).";
+
+    public static final String CONNECT_TIMEOUT_MS_CONFIG = "http.connect.timeout.ms";
+    private static final String CONNECT_TIMEOUT_MS_DOC = "Timeout for connecting to the webhook, in milliseconds.";
+    public static final int CONNECT_TIMEOUT_MS_DEFAULT = 10_000;
+
+    public static final String REQUEST_TIMEOUT_MS_CONFIG = "http.request.timeout.ms";
+    private static final String REQUEST_TIMEOUT_MS_DOC =
+            "Timeout for one request until the response headers arrive, in milliseconds; a timeout is retried.";
+    public static final int REQUEST_TIMEOUT_MS_DEFAULT = 30_000;
+
+    public static final String CHAT_URL_CONFIG = "chat.webhook.url";
+    private static final String CHAT_URL_DOC =
+            "Slack-compatible incoming webhook URL alerts are posted to (required with webhook.kind=chat); a secret, never logged.";
+
+    public static final String STATUS_URL_CONFIG = "status.url";
+    private static final String STATUS_URL_DOC =
+            "Base URL of mailroute's status server, e.g. https://mailroute.example.com; sample mails link to <status.url>/api/status/<mailId>; empty for no links.";
+
+    public static final String SUMMARY_INTERVAL_MS_CONFIG = "chat.summary.interval.ms";
+    private static final String SUMMARY_INTERVAL_MS_DOC =
+            "How often later sightings of NEW_PATTERN alerts already posted are summarised in one message (a count per pattern), in milliseconds.";
+    public static final long SUMMARY_INTERVAL_MS_DEFAULT = Duration.ofHours(1).toMillis();
+
+    public static final String ORDER_URL_CONFIG = "order.url";
+    private static final String ORDER_URL_DOC =
+            "URL each order is POSTed to as JSON (required with webhook.kind=order).";
+
+    public static final String ORDER_TOKEN_CONFIG = "order.auth.token";
+    private static final String ORDER_TOKEN_DOC =
+            "Token sent as Authorization: Bearer <token> with each order; empty for none; never logged.";
+
+    public static final String MAX_ATTEMPTS_CONFIG = "retry.max.attempts";
+    private static final String MAX_ATTEMPTS_DOC =
+            "Attempts per record on transient failures (429, 408, 5xx, connection errors, timeouts) before it is dead-lettered as FAILED.";
+    public static final int MAX_ATTEMPTS_DEFAULT = 5;
+
+    public static final String BACKOFF_INITIAL_MS_CONFIG = "retry.backoff.initial.ms";
+    private static final String BACKOFF_INITIAL_MS_DOC =
+            "Wait before the second attempt after a transient failure, in milliseconds; doubles per attempt; a 429's Retry-After takes precedence.";
+    public static final long BACKOFF_INITIAL_MS_DEFAULT = 1_000L;
+
+    public static final String BACKOFF_MAX_MS_CONFIG = "retry.backoff.max.ms";
+    private static final String BACKOFF_MAX_MS_DOC =
+            "Longest wait between two attempts, in milliseconds (a longer Retry-After is honoured).";
+    public static final long BACKOFF_MAX_MS_DEFAULT = 60_000L;
+
+    public static final String DELIVERIES_TOPIC_CONFIG = "deliveries.topic";
+    private static final String DELIVERIES_TOPIC_DOC =
+            "Compacted topic every outcome is recorded on (Delivery, key mailId|ownerId|ORDER_WEBHOOK or <alertKey>@<raisedAt>||CHAT) and read at task start so that nothing is posted twice.";
+    public static final String DELIVERIES_TOPIC_DEFAULT = MailTopic.DELIVERIES.defaultName();
+
+    public static final String DELIVERIES_BOOTSTRAP_CONFIG = "deliveries.bootstrap.servers";
+    private static final String DELIVERIES_BOOTSTRAP_DOC =
+            "Kafka bootstrap servers of deliveries.topic; further client settings (security) as deliveries.client.<key>.";
+
+    public static final String DELIVERIES_CLIENT_PREFIX = "deliveries.client.";
+
+    private static final ConfigDef.Validator NON_EMPTY_LIST = ConfigDef.LambdaValidator.with(
+            (name, value) -> {
+                if (value instanceof List<?> list && list.isEmpty()) {
+                    throw new ConfigException(name, value, "at least one host:port is required");
+                }
+            },
+            () -> "a non-empty list of host:port");
+
+    private static final ConfigDef CONFIG_DEF = configDef();
+
+    private final Kind kind;
+
+    public WebhookSinkConfig(final Map<String, String> props) {
+        super(CONFIG_DEF, props);
+        this.kind = Kind.parse(getString(KIND_CONFIG));
+        if (kind == Kind.CHAT && chatUrl().isEmpty()) {
+            throw new ConfigException(CHAT_URL_CONFIG, "", "is required with " + KIND_CONFIG + "=chat");
+        }
+        if (kind == Kind.ORDER && orderUrl().isEmpty()) {
+            throw new ConfigException(ORDER_URL_CONFIG, "", "is required with " + KIND_CONFIG + "=order");
+        }
+    }
+
+    /** Every key of the connector, with groups and docs (the README table is generated from it). */
+    public static ConfigDef configDef() {
+        final ConfigDef def = new ConfigDef();
+        int order = 0;
+        def.define(
+                        KIND_CONFIG,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        Kind.validator(),
+                        Importance.HIGH,
+                        KIND_DOC,
+                        WEBHOOK_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Kind")
+                .define(
+                        CONNECT_TIMEOUT_MS_CONFIG,
+                        Type.INT,
+                        CONNECT_TIMEOUT_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(1),
+                        Importance.LOW,
+                        CONNECT_TIMEOUT_MS_DOC,
+                        WEBHOOK_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Connect timeout")
+                .define(
+                        REQUEST_TIMEOUT_MS_CONFIG,
+                        Type.INT,
+                        REQUEST_TIMEOUT_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(1),
+                        Importance.LOW,
+                        REQUEST_TIMEOUT_MS_DOC,
+                        WEBHOOK_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Request timeout");
+        order = 0;
+        def.define(
+                        CHAT_URL_CONFIG,
+                        Type.PASSWORD,
+                        null,
+                        new UrlValidator(),
+                        Importance.HIGH,
+                        CHAT_URL_DOC,
+                        CHAT_GROUP,
+                        ++order,
+                        Width.LONG,
+                        "Chat webhook URL")
+                .define(
+                        STATUS_URL_CONFIG,
+                        Type.STRING,
+                        "",
+                        new UrlValidator(),
+                        Importance.MEDIUM,
+                        STATUS_URL_DOC,
+                        CHAT_GROUP,
+                        ++order,
+                        Width.LONG,
+                        "Status page URL")
+                .define(
+                        SUMMARY_INTERVAL_MS_CONFIG,
+                        Type.LONG,
+                        SUMMARY_INTERVAL_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(1L),
+                        Importance.LOW,
+                        SUMMARY_INTERVAL_MS_DOC,
+                        CHAT_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Summary interval");
+        order = 0;
+        def.define(
+                        ORDER_URL_CONFIG,
+                        Type.STRING,
+                        "",
+                        new UrlValidator(),
+                        Importance.HIGH,
+                        ORDER_URL_DOC,
+                        ORDER_GROUP,
+                        ++order,
+                        Width.LONG,
+                        "Order URL")
+                .define(
+                        ORDER_TOKEN_CONFIG,
+                        Type.PASSWORD,
+                        null,
+                        Importance.MEDIUM,
+                        ORDER_TOKEN_DOC,
+                        ORDER_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Order token");
+        order = 0;
+        def.define(
+                        MAX_ATTEMPTS_CONFIG,
+                        Type.INT,
+                        MAX_ATTEMPTS_DEFAULT,
+                        ConfigDef.Range.between(1, 100),
+                        Importance.MEDIUM,
+                        MAX_ATTEMPTS_DOC,
+                        RETRY_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Attempts")
+                .define(
+                        BACKOFF_INITIAL_MS_CONFIG,
+                        Type.LONG,
+                        BACKOFF_INITIAL_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(1L),
+                        Importance.LOW,
+                        BACKOFF_INITIAL_MS_DOC,
+                        RETRY_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Initial backoff")
+                .define(
+                        BACKOFF_MAX_MS_CONFIG,
+                        Type.LONG,
+                        BACKOFF_MAX_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(1L),
+                        Importance.LOW,
+                        BACKOFF_MAX_MS_DOC,
+                        RETRY_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Maximum backoff");
+        order = 0;
+        def.define(
+                        DELIVERIES_TOPIC_CONFIG,
+                        Type.STRING,
+                        DELIVERIES_TOPIC_DEFAULT,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        DELIVERIES_TOPIC_DOC,
+                        DELIVERIES_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Deliveries topic")
+                .define(
+                        DELIVERIES_BOOTSTRAP_CONFIG,
+                        Type.LIST,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        NON_EMPTY_LIST,
+                        Importance.HIGH,
+                        DELIVERIES_BOOTSTRAP_DOC,
+                        DELIVERIES_GROUP,
+                        ++order,
+                        Width.LONG,
+                        "Deliveries bootstrap servers");
+        return RegistryConfig.define(def);
+    }
+
+    /** A fluent builder of connector properties, for tests and tools. */
+    public static Setter setter(final Map<String, String> props) {
+        return new Setter(props);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Duration connectTimeout() {
+        return Duration.ofMillis(getInt(CONNECT_TIMEOUT_MS_CONFIG));
+    }
+
+    public Duration requestTimeout() {
+        return Duration.ofMillis(getInt(REQUEST_TIMEOUT_MS_CONFIG));
+    }
+
+    /** The chat webhook, if configured. */
+    public Optional<URI> chatUrl() {
+        final Password url = getPassword(CHAT_URL_CONFIG);
+        return url == null || url.value().isBlank()
+                ? Optional.empty()
+                : Optional.of(URI.create(url.value().trim()));
+    }
+
+    /** The status server's base URL without a trailing slash, if configured. */
+    public Optional<String> statusUrl() {
+        final String url = getString(STATUS_URL_CONFIG).trim();
+        return url.isEmpty() ? Optional.empty() : Optional.of(url.replaceAll("/+$", ""));
+    }
+
+    public Duration summaryInterval() {
+        return Duration.ofMillis(getLong(SUMMARY_INTERVAL_MS_CONFIG));
+    }
+
+    /** The order endpoint, if configured. */
+    public Optional<URI> orderUrl() {
+        final String url = getString(ORDER_URL_CONFIG).trim();
+        return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url));
+    }
+
+    /** The order endpoint's bearer token, if any. */
+    public Optional<String> orderToken() {
+        final Password token = getPassword(ORDER_TOKEN_CONFIG);
+        return token == null || token.value().isBlank() ? Optional.empty() : Optional.of(token.value());
+    }
+
+    public int maxAttempts() {
+        return getInt(MAX_ATTEMPTS_CONFIG);
+    }
+
+    public Duration initialBackoff() {
+        return Duration.ofMillis(getLong(BACKOFF_INITIAL_MS_CONFIG));
+    }
+
+    public Duration maxBackoff() {
+        return Duration.ofMillis(Math.max(getLong(BACKOFF_MAX_MS_CONFIG), getLong(BACKOFF_INITIAL_MS_CONFIG)));
+    }
+
+    public String deliveriesTopic() {
+        return getString(DELIVERIES_TOPIC_CONFIG);
+    }
+
+    /** Client settings of the deliveries producer and consumer: bootstrap servers and deliveries.client.*. */
+    public Map<String, Object> deliveriesClientConfig() {
+        final Map<String, Object> client = new HashMap<>(originalsWithPrefix(DELIVERIES_CLIENT_PREFIX));
+        client.put("bootstrap.servers", String.join(",", getList(DELIVERIES_BOOTSTRAP_CONFIG)));
+        return client;
+    }
+
+    /** What the connector posts. */
+    public enum Kind {
+        /** Alerts to a chat webhook. */
+        CHAT,
+        /** Orders to an order system. */
+        ORDER;
+
+        static Kind parse(final String value) {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
+
+        static ConfigDef.Validator validator() {
+            final List<String> names = Arrays.stream(values())
+                    .map(v -> v.name().toLowerCase(Locale.ROOT))
+                    .toList();
+            return ConfigDef.LambdaValidator.with(
+                    (name, value) -> {
+                        if (value == null
+                                || !names.contains(value.toString().trim().toLowerCase(Locale.ROOT))) {
+                            throw new ConfigException(name, value, "must be one of " + String.join(", ", names));
+                        }
+                    },
+                    () -> "one of " + String.join(", ", names));
+        }
+    }
+
+    /** Accepts an absolute http or https URL, or the empty string. */
+    static final class UrlValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(final String name, final Object value) {
+            final String text = value == null
+                    ? ""
+                    : value instanceof Password p
+                            ? p.value().trim()
+                            : value.toString().trim();
+            if (text.isEmpty()) {
+                return;
+            }
+            try {
+                final URI uri = URI.create(text);
+                if (uri.getScheme() == null
+                        || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                        || uri.getHost() == null) {
+                    throw new ConfigException(
+                            name, value instanceof Password ? "[hidden]" : value, "must be an http(s) URL");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value instanceof Password ? "[hidden]" : value, "is not a URL");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty or an http(s) URL";
+        }
+    }
+
+    /** Builds connector properties fluently: {@code WebhookSinkConfig.setter(props).order("http://...")}. */
+    public static final class Setter {
+        private final Map<String, String> props;
+
+        private Setter(final Map<String, String> props) {
+            this.props = props;
+        }
+
+        public Setter set(final String key, final Object value) {
+            props.put(key, String.valueOf(value));
+            return this;
+        }
+
+        /** Chat: alerts to {@code webhookUrl}, samples linked to {@code statusUrl}. */
+        public Setter chat(final String webhookUrl, final String statusUrl) {
+            return set(KIND_CONFIG, "chat").set(CHAT_URL_CONFIG, webhookUrl).set(STATUS_URL_CONFIG, statusUrl);
+        }
+
+        /** Order: orders to {@code url}, with {@code token} as bearer unless empty. */
+        public Setter order(final String url, final String token) {
+            return set(KIND_CONFIG, "order").set(ORDER_URL_CONFIG, url).set(ORDER_TOKEN_CONFIG, token);
+        }
+
+        public Setter summaryInterval(final Duration interval) {
+            return set(SUMMARY_INTERVAL_MS_CONFIG, interval.toMillis());
+        }
+
+        public Setter retries(final int maxAttempts, final Duration initial, final Duration max) {
+            return set(MAX_ATTEMPTS_CONFIG, maxAttempts)
+                    .set(BACKOFF_INITIAL_MS_CONFIG, initial.toMillis())
+                    .set(BACKOFF_MAX_MS_CONFIG, max.toMillis());
+        }
+
+        public Setter deliveries(final String bootstrapServers, final String topic) {
+            return set(DELIVERIES_BOOTSTRAP_CONFIG, bootstrapServers).set(DELIVERIES_TOPIC_CONFIG, topic);
+        }
+
+        public Setter registryUrl(final String url) {
+            return set(RegistryConfig.URL_CONFIG, url);
+        }
+
+        /** Key and value converters the connector requires: the key is a string, the value Avro bytes as written. */
+        public Setter converters() {
+            return set("key.converter", "org.apache.kafka.connect.storage.StringConverter")
+                    .set(RegistryConfig.VALUE_CONVERTER_CONFIG, RegistryConfig.REQUIRED_VALUE_CONVERTER);
+        }
+
+        public Map<String, String> props() {
+            return props;
+        }
+    }
+}
