@@ -1,10 +1,10 @@
 package io.mailroute.connectors.webhook;
 
+import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.schemas.topics.MailTopic;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +100,7 @@ public final class WebhookSinkConfig extends AbstractConfig {
 
     public WebhookSinkConfig(final Map<String, String> props) {
         super(CONFIG_DEF, props);
-        this.kind = Kind.parse(getString(KIND_CONFIG));
+        this.kind = LowerCaseEnums.parse(Kind.class, getString(KIND_CONFIG));
         if (kind == Kind.CHAT && chatUrl().isEmpty()) {
             throw new ConfigException(CHAT_URL_CONFIG, "", "is required with " + KIND_CONFIG + "=chat");
         }
@@ -117,7 +117,7 @@ public final class WebhookSinkConfig extends AbstractConfig {
                         KIND_CONFIG,
                         Type.STRING,
                         ConfigDef.NO_DEFAULT_VALUE,
-                        Kind.validator(),
+                        LowerCaseEnums.validator(Kind.class),
                         Importance.HIGH,
                         KIND_DOC,
                         WEBHOOK_GROUP,
@@ -337,25 +337,7 @@ public final class WebhookSinkConfig extends AbstractConfig {
         /** Alerts to a chat webhook. */
         CHAT,
         /** Orders to an order system. */
-        ORDER;
-
-        static Kind parse(final String value) {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        }
-
-        static ConfigDef.Validator validator() {
-            final List<String> names = Arrays.stream(values())
-                    .map(v -> v.name().toLowerCase(Locale.ROOT))
-                    .toList();
-            return ConfigDef.LambdaValidator.with(
-                    (name, value) -> {
-                        if (value == null
-                                || !names.contains(value.toString().trim().toLowerCase(Locale.ROOT))) {
-                            throw new ConfigException(name, value, "must be one of " + String.join(", ", names));
-                        }
-                    },
-                    () -> "one of " + String.join(", ", names));
-        }
+        ORDER
     }
 
     /** Accepts an absolute http or https URL, or the empty string. */
