@@ -1,5 +1,6 @@
 package io.mailroute.connectors.webhook;
 
+import io.mailroute.connectors.common.HttpUrlValidator;
 import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.schemas.topics.MailTopic;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -151,7 +151,7 @@ public final class WebhookSinkConfig extends AbstractConfig {
                         CHAT_URL_CONFIG,
                         Type.PASSWORD,
                         null,
-                        new UrlValidator(),
+                        new HttpUrlValidator(),
                         Importance.HIGH,
                         CHAT_URL_DOC,
                         CHAT_GROUP,
@@ -162,7 +162,7 @@ public final class WebhookSinkConfig extends AbstractConfig {
                         STATUS_URL_CONFIG,
                         Type.STRING,
                         "",
-                        new UrlValidator(),
+                        new HttpUrlValidator(),
                         Importance.MEDIUM,
                         STATUS_URL_DOC,
                         CHAT_GROUP,
@@ -185,7 +185,7 @@ public final class WebhookSinkConfig extends AbstractConfig {
                         ORDER_URL_CONFIG,
                         Type.STRING,
                         "",
-                        new UrlValidator(),
+                        new HttpUrlValidator(),
                         Importance.HIGH,
                         ORDER_URL_DOC,
                         ORDER_GROUP,
@@ -338,37 +338,6 @@ public final class WebhookSinkConfig extends AbstractConfig {
         CHAT,
         /** Orders to an order system. */
         ORDER
-    }
-
-    /** Accepts an absolute http or https URL, or the empty string. */
-    static final class UrlValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(final String name, final Object value) {
-            final String text = value == null
-                    ? ""
-                    : value instanceof Password p
-                            ? p.value().trim()
-                            : value.toString().trim();
-            if (text.isEmpty()) {
-                return;
-            }
-            try {
-                final URI uri = URI.create(text);
-                if (uri.getScheme() == null
-                        || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                        || uri.getHost() == null) {
-                    throw new ConfigException(
-                            name, value instanceof Password ? "[hidden]" : value, "must be an http(s) URL");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value instanceof Password ? "[hidden]" : value, "is not a URL");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "empty or an http(s) URL";
-        }
     }
 
     /** Builds connector properties fluently: {@code WebhookSinkConfig.setter(props).order("http://...")}. */

@@ -6,6 +6,7 @@ import io.mailroute.connectors.common.ConnectorVersion;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.KafkaDeliveryLog;
+import io.mailroute.connectors.http.HttpPoster;
 import io.mailroute.connectors.webhook.WebhookSinkConfig.Kind;
 import io.mailroute.schemas.serde.AvroDeserializer;
 import java.util.Collection;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroute.connectors.http.HttpPoster;
 import io.mailroute.connectors.webhook.WebhookSinkConfig.Kind;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.mailroute.connectors.webhook;
+package io.mailroute.connectors.http;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,18 +16,19 @@ import java.util.Optional;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
- * POSTs one JSON document with the JDK's {@link HttpClient} and classifies the answer once: 2xx is
+ * Sends one request with the JDK's {@link HttpClient} and classifies the answer once, for every
+ * HTTP sink (webhook, helpdesk): 2xx is
  * accepted; 429 (with its {@code Retry-After}), 408, 5xx, connection errors and timeouts are
  * {@link Failure.Kind#TRANSIENT}; any other status (other 4xx, redirects) is
  * {@link Failure.Kind#PERMANENT}, with the status and an excerpt of the body.
  */
-final class HttpPoster {
-    static final int MAX_EXCERPT = 300;
+public final class HttpPoster {
+    public static final int MAX_EXCERPT = 300;
 
     private final HttpClient client;
     private final Duration requestTimeout;
 
-    HttpPoster(final Duration connectTimeout, final Duration requestTimeout) {
+    public HttpPoster(final Duration connectTimeout, final Duration requestTimeout) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -37,18 +38,18 @@ final class HttpPoster {
     }
 
     /** A 2xx answer: its status and an excerpt of its body. */
-    record Accepted(int status, String excerpt) {
-        String detail() {
+    public record Accepted(int status, String excerpt, String body) {
+        public String detail() {
             return excerpt.isEmpty() ? "HTTP " + status : "HTTP " + status + " " + excerpt;
         }
     }
 
     /** A request that was not accepted, classified. */
-    static final class Failure extends Exception {
+    public static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
 
         /** What to do about it. */
-        enum Kind {
+        public enum Kind {
             /** Try again later (after {@link #retryAfter()} when the server said so). */
             TRANSIENT,
             /** Trying again cannot help: dead-letter. */
@@ -58,28 +59,48 @@ final class HttpPoster {
         private final Kind kind;
         private final transient Duration retryAfter;
 
-        Failure(final Kind kind, final String message, final Duration retryAfter, final Throwable cause) {
+        public Failure(final Kind kind, final String message, final Duration retryAfter, final Throwable cause) {
             super(message, cause);
             this.kind = kind;
             this.retryAfter = retryAfter;
         }
 
-        Kind kind() {
+        public Kind kind() {
             return kind;
         }
 
         /** The server's {@code Retry-After}, if it gave one. */
-        Optional<Duration> retryAfter() {
+        public Optional<Duration> retryAfter() {
             return Optional.ofNullable(retryAfter);
         }
     }
 
     /** POSTs {@code json} to {@code url} with {@code headers}. */
-    Accepted post(final URI url, final String json, final Map<String, String> headers) throws Failure {
+    public Accepted post(final URI url, final String json, final Map<String, String> headers) throws Failure {
+        return send("POST", url, "application/json; charset=utf-8", json, headers);
+    }
+
+    /**
+     * Sends {@code method} to {@code url} with {@code body} of {@code contentType} ({@code body} null:
+     * no body) and {@code headers}.
+     */
+    public Accepted send(
+            final String method,
+            final URI url,
+            final String contentType,
+            final String body,
+            final Map<String, String> headers)
+            throws Failure {
         final HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(requestTimeout)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
         headers.forEach(request::header);
         final HttpResponse<String> response;
         try {
@@ -87,18 +108,18 @@ final class HttpPoster {
         } catch (IOException e) {
             throw new Failure(
                     Failure.Kind.TRANSIENT,
-                    "POST to " + where(url) + " failed: " + e.getClass().getSimpleName()
+                    method + " to " + where(url) + " failed: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                     null,
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectException("Interrupted while posting to " + where(url), e);
+            throw new ConnectException("Interrupted while sending to " + where(url), e);
         }
         final int status = response.statusCode();
         final String excerpt = excerpt(response.body());
         if (status >= 200 && status < 300) {
-            return new Accepted(status, excerpt);
+            return new Accepted(status, excerpt, response.body());
         }
         final String message = "HTTP " + status + (excerpt.isEmpty() ? "" : " " + excerpt);
         if (status == 429) {
@@ -115,7 +136,7 @@ final class HttpPoster {
     }
 
     /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110 10.2.3); empty when unreadable. */
-    static Optional<Duration> retryAfter(final String value) {
+    public static Optional<Duration> retryAfter(final String value) {
         final String text = value.trim();
         try {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));
@@ -132,11 +153,11 @@ final class HttpPoster {
     }
 
     /** Scheme, host and port only: a chat webhook's path is its secret. */
-    static String where(final URI url) {
+    public static String where(final URI url) {
         return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
     }
 
-    static String excerpt(final String body) {
+    public static String excerpt(final String body) {
         if (body == null) {
             return "";
         }
