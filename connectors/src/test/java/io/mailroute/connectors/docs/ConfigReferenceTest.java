@@ -2,6 +2,7 @@ package io.mailroute.connectors.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailroute.connectors.helpdesk.HelpdeskSinkConfig;
 import io.mailroute.connectors.organizations.OrganizationsSourceConfig;
 import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.connectors.smtp.SmtpSinkConfig;
@@ -26,6 +27,7 @@ class ConfigReferenceTest {
 
     static Map<String, ConfigDef> connectors() {
         final Map<String, ConfigDef> defs = new TreeMap<>();
+        defs.put("HelpdeskSinkConnector", HelpdeskSinkConfig.configDef());
         defs.put("OrganizationsSourceConnector", OrganizationsSourceConfig.configDef());
         defs.put("S3MailSourceConnector", S3MailSourceConfig.configDef());
         defs.put("SmtpSinkConnector", SmtpSinkConfig.configDef());
