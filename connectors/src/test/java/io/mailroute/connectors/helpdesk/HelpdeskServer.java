@@ -63,6 +63,7 @@ final class HelpdeskServer implements AutoCloseable {
     private final Deque<Forced> forced = new ArrayDeque<>();
     private final HttpServer server;
     private boolean loseCreateAnswer;
+    private long delayMs;
 
     HelpdeskServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -77,6 +78,12 @@ final class HelpdeskServer implements AutoCloseable {
     /** The next request is answered {@code status} with {@code body} (and a {@code Retry-After} unless null). */
     synchronized HelpdeskServer fail(final int status, final String body, final String retryAfter) {
         forced.add(new Forced(status, body, retryAfter));
+        return this;
+    }
+
+    /** Every answer waits {@code ms} milliseconds, as a remote helpdesk does. */
+    synchronized HelpdeskServer delay(final long ms) {
+        delayMs = ms;
         return this;
     }
 
@@ -100,6 +107,13 @@ final class HelpdeskServer implements AutoCloseable {
             final Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
             final Request request = new Request(exchange.getRequestMethod(), path, query, headers, body);
             requests.add(request);
+            if (delayMs > 0) {
+                try {
+                    Thread.sleep(delayMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             final Forced failure = forced.poll();
             if (failure != null) {
                 if (failure.retryAfter() != null) {
