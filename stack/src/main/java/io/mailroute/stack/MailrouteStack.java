@@ -9,6 +9,7 @@ import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.LocalDefaults;
 import io.mailroute.runtime.status.StatusServer;
 import io.mailroute.runtime.topics.TopicApplier;
+import io.mailroute.s3.S3ConfigFragment;
 import io.mailroute.s3.S3Settings;
 import io.mailroute.schemas.registry.LocalSchemaRegistry;
 import io.mailroute.schemas.registry.server.SchemaRegistryServer;
@@ -155,7 +156,18 @@ public final class MailrouteStack implements AutoCloseable {
                         : s3Settings.endpoint().toString(),
                 LocalDefaults.BUCKET,
                 s3Settings.region(),
-                ClientSettings.S3.connectionProperties(s3Settings));
+                s3Properties(s3Settings));
+    }
+
+    /**
+     * The client keys of {@code s3Settings}, its attempts included: a local endpoint's settings
+     * ({@link S3Settings#forEndpoint}) try more often than a client's default, because S3Proxy drops
+     * a keep-alive connection now and then and a PUT on it fails.
+     */
+    private static Map<String, String> s3Properties(final S3Settings s3Settings) {
+        final Map<String, String> props = new HashMap<>(ClientSettings.S3.connectionProperties(s3Settings));
+        props.put(S3ConfigFragment.MAX_ATTEMPTS_CONFIG, Integer.toString(s3Settings.maxAttempts()));
+        return props;
     }
 
     /** The ports of the services this stack runs; 0 for the others. */

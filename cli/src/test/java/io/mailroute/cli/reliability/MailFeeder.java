@@ -1,5 +1,6 @@
 package io.mailroute.cli.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailroute.cli.bench.GeneratedMail;
@@ -63,7 +64,7 @@ final class MailFeeder implements AutoCloseable {
     void awaitDone(final Duration timeout) {
         await("all mail uploaded")
                 .atMost(timeout)
-                .failFast("upload failed", () -> failure.get() != null)
+                .failFast("upload failed", () -> assertThat(failure.get()).isNull())
                 .until(() -> uploaded.get() == mails.size());
     }
 
