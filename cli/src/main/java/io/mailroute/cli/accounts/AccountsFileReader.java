@@ -161,7 +161,15 @@ public final class AccountsFileReader {
             final String source,
             final Instant joinedAt,
             final Instant syncedAt) {
-        return new AccountMapping(id, email, name, status, source, joinedAt, syncedAt);
+        return AccountMapping.newBuilder()
+                .setAccountId(id)
+                .setEmail(email)
+                .setName(name)
+                .setStatus(status)
+                .setSource(source)
+                .setJoinedAt(joinedAt)
+                .setSyncedAt(syncedAt)
+                .build();
     }
 
     private static Optional<AccountStatus> status(final String text) {

@@ -32,14 +32,15 @@ public record AccountsImport(Map<String, AccountMapping> upserts, Set<String> re
         final Map<String, AccountMapping> upserts = new LinkedHashMap<>();
         final Set<String> removals = new TreeSet<>();
         for (final AccountMapping row : file.mappings()) {
-            final AccountMapping mapping = new AccountMapping(
-                    row.getAccountId(),
-                    row.getEmail(),
-                    row.getName(),
-                    row.getStatus(),
-                    source,
-                    row.getJoinedAt(),
-                    row.getSyncedAt());
+            final AccountMapping mapping = AccountMapping.newBuilder()
+                    .setAccountId(row.getAccountId())
+                    .setEmail(row.getEmail())
+                    .setName(row.getName())
+                    .setStatus(row.getStatus())
+                    .setSource(source)
+                    .setJoinedAt(row.getJoinedAt())
+                    .setSyncedAt(row.getSyncedAt())
+                    .build();
             if (mapping.getStatus() == AccountStatus.ACTIVE) {
                 upserts.put(mapping.getAccountId(), mapping);
                 removals.remove(mapping.getAccountId());

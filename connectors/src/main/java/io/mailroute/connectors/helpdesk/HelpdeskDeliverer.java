@@ -56,10 +56,10 @@ final class HelpdeskDeliverer {
     }
 
     /** A record to dead-letter, with the reason (the HTTP status and an excerpt of the body). */
-    static final class DeadLetter extends Exception {
+    static final class Undeliverable extends Exception {
         private static final long serialVersionUID = 1L;
 
-        DeadLetter(final String reason, final Throwable cause) {
+        Undeliverable(final String reason, final Throwable cause) {
             super(reason, cause);
         }
     }
@@ -86,10 +86,10 @@ final class HelpdeskDeliverer {
     /**
      * Applies {@code mail} unless it was delivered before.
      *
-     * @throws DeadLetter the record cannot succeed (recorded FAILED)
+     * @throws Undeliverable the record cannot succeed (recorded FAILED)
      * @throws Retry a transient failure (recorded RETRYING): call again with the same record after the backoff
      */
-    Result deliver(final ClassifiedMail mail) throws DeadLetter, Retry {
+    Result deliver(final ClassifiedMail mail) throws Undeliverable, Retry {
         final String key = key(mail);
         if (deliveries.delivered(key)) {
             log.debug("{} was delivered before; not sent again", key);
@@ -116,12 +116,12 @@ final class HelpdeskDeliverer {
         }
     }
 
-    private DeadLetter deadLetter(
+    private Undeliverable deadLetter(
             final ClassifiedMail mail, final int attempt, final String reason, final Exception e) {
         attempts.remove(key(mail));
         record(mail, DeliveryOutcome.FAILED, reason, null, attempt, false);
         log.warn("{} failed: {}", key(mail), reason);
-        return new DeadLetter(reason, e);
+        return new Undeliverable(reason, e);
     }
 
     /** The wait after {@code attempt} failed: {@code retry.backoff.initial.ms} doubling up to the maximum. */

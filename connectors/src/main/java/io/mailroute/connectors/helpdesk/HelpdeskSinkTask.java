@@ -113,7 +113,7 @@ public final class HelpdeskSinkTask extends SinkTask {
             } catch (HelpdeskDeliverer.Retry e) {
                 context.timeout(e.backoff().toMillis());
                 throw new RetriableException(e.getMessage(), e);
-            } catch (HelpdeskDeliverer.DeadLetter e) {
+            } catch (HelpdeskDeliverer.Undeliverable e) {
                 if (reporter != null) {
                     reporter.report(record, e);
                 } else {

@@ -73,10 +73,10 @@ final class NoticeDeliverer {
     }
 
     /** A notice to dead-letter, with the reason (for 5xx the server's reply). */
-    static final class DeadLetter extends Exception {
+    static final class Undeliverable extends Exception {
         private static final long serialVersionUID = 1L;
 
-        DeadLetter(final String reason, final Throwable cause) {
+        Undeliverable(final String reason, final Throwable cause) {
             super(reason, cause);
         }
     }
@@ -99,10 +99,10 @@ final class NoticeDeliverer {
     /**
      * Delivers the notice for {@code mail}.
      *
-     * @throws DeadLetter the notice cannot be delivered (recorded FAILED)
+     * @throws Undeliverable the notice cannot be delivered (recorded FAILED)
      * @throws Retry a transient failure (recorded RETRYING): call again for the same record after the backoff
      */
-    Result deliver(final ClassifiedMail mail) throws DeadLetter, Retry {
+    Result deliver(final ClassifiedMail mail) throws Undeliverable, Retry {
         final String key = DeliveryLog.key(mail.getMailId(), mail.getOwnerId(), DeliveryChannel.SMTP);
         if (deliveries.delivered(key)) {
             log.debug("Notice {} was delivered before; not sent again", key);
@@ -155,7 +155,7 @@ final class NoticeDeliverer {
             final List<String> recipients,
             final int attempt,
             final RuntimeException e)
-            throws Retry, DeadLetter {
+            throws Retry, Undeliverable {
         if (attempt >= config.maxAttempts()) {
             return deadLetter(
                     key, mail, recipients, attempt, "gave up after " + attempt + " attempts: " + e.getMessage(), e);
@@ -175,11 +175,11 @@ final class NoticeDeliverer {
             final int attempt,
             final String reason,
             final Exception e)
-            throws DeadLetter {
+            throws Undeliverable {
         attempts.remove(key);
         record(key, mail, DeliveryOutcome.FAILED, reason, recipients, attempt, false);
         log.warn("Notice {} failed: {}", key, reason);
-        throw new DeadLetter(reason, e);
+        throw new Undeliverable(reason, e);
     }
 
     /** The wait after {@code attempt} failed: {@code retry.backoff.initial.ms} doubling up to the maximum. */

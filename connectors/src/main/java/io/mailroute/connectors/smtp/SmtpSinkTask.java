@@ -124,7 +124,7 @@ public final class SmtpSinkTask extends SinkTask {
             } catch (NoticeDeliverer.Retry e) {
                 context.timeout(e.backoff().toMillis());
                 throw new RetriableException(e.getMessage(), e);
-            } catch (NoticeDeliverer.DeadLetter e) {
+            } catch (NoticeDeliverer.Undeliverable e) {
                 if (reporter != null) {
                     reporter.report(record, e);
                 } else {

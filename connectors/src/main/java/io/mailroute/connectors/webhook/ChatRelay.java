@@ -5,9 +5,9 @@ import io.mailroute.avro.AlertLevel;
 import io.mailroute.avro.AlertType;
 import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.connectors.webhook.ChatMessages.PatternCount;
-import io.mailroute.connectors.webhook.WebhookDeliverer.DeadLetter;
 import io.mailroute.connectors.webhook.WebhookDeliverer.Post;
 import io.mailroute.connectors.webhook.WebhookDeliverer.Retry;
+import io.mailroute.connectors.webhook.WebhookDeliverer.Undeliverable;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,9 +79,9 @@ final class ChatRelay {
      * Posts {@code alert} now, or counts it for the next summary.
      *
      * @throws Retry a transient failure: hand the alert again after the backoff
-     * @throws DeadLetter the chat refused it
+     * @throws Undeliverable the chat refused it
      */
-    void relay(final Alert alert) throws Retry, DeadLetter {
+    void relay(final Alert alert) throws Retry, Undeliverable {
         if (postedAtOnce(alert)) {
             deliverer.deliver(post(alert));
             return;
@@ -127,7 +127,7 @@ final class ChatRelay {
             nextSummary = now.plus(interval);
         } catch (Retry e) {
             nextSummary = now.plus(e.backoff());
-        } catch (DeadLetter e) {
+        } catch (Undeliverable e) {
             log.warn("Summary of {} new patterns dropped: {}", counts.size(), e.getMessage());
             pending.clear();
             windowStart = now;

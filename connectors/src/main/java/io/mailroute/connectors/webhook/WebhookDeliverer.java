@@ -64,10 +64,10 @@ final class WebhookDeliverer {
     }
 
     /** A post to dead-letter, with the reason (the HTTP status and an excerpt of the body). */
-    static final class DeadLetter extends Exception {
+    static final class Undeliverable extends Exception {
         private static final long serialVersionUID = 1L;
 
-        DeadLetter(final String reason, final Throwable cause) {
+        Undeliverable(final String reason, final Throwable cause) {
             super(reason, cause);
         }
     }
@@ -95,10 +95,10 @@ final class WebhookDeliverer {
     /**
      * Posts {@code post} unless it was delivered before.
      *
-     * @throws DeadLetter the post cannot succeed (recorded FAILED)
+     * @throws Undeliverable the post cannot succeed (recorded FAILED)
      * @throws Retry a transient failure (recorded RETRYING): call again with the same post after the backoff
      */
-    Result deliver(final Post post) throws DeadLetter, Retry {
+    Result deliver(final Post post) throws Undeliverable, Retry {
         final String key = post.key();
         if (deliveries.delivered(key)) {
             log.debug("{} was delivered before; not posted again", key);
@@ -125,11 +125,11 @@ final class WebhookDeliverer {
         }
     }
 
-    private DeadLetter deadLetter(final Post post, final int attempt, final String reason, final Exception e) {
+    private Undeliverable deadLetter(final Post post, final int attempt, final String reason, final Exception e) {
         attempts.remove(post.key());
         record(post, DeliveryOutcome.FAILED, reason, attempt, false);
         log.warn("{} failed: {}", post.key(), reason);
-        return new DeadLetter(reason, e);
+        return new Undeliverable(reason, e);
     }
 
     /** The wait after {@code attempt} failed: {@code retry.backoff.initial.ms} doubling up to the maximum. */

@@ -140,7 +140,7 @@ public final class WebhookSinkTask extends SinkTask {
             } catch (WebhookDeliverer.Retry e) {
                 context.timeout(e.backoff().toMillis());
                 throw new RetriableException(e.getMessage(), e);
-            } catch (WebhookDeliverer.DeadLetter e) {
+            } catch (WebhookDeliverer.Undeliverable e) {
                 if (reporter != null) {
                     reporter.report(record, e);
                 } else {

@@ -266,7 +266,7 @@ class NoticeDelivererTest {
         final ClassifiedMail mail = Notices.notice("m-untrusted", "o", "en", List.of("ops@owner.example"));
 
         // when / then
-        assertThatThrownBy(() -> deliverer(props).deliver(mail)).isInstanceOf(NoticeDeliverer.DeadLetter.class);
+        assertThatThrownBy(() -> deliverer(props).deliver(mail)).isInstanceOf(NoticeDeliverer.Undeliverable.class);
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 
@@ -320,7 +320,7 @@ class NoticeDelivererTest {
                             NoticeDeliverer.Retry.class,
                             r -> assertThat(r.backoff()).isEqualTo(Duration.ofMillis(150)));
             assertThatThrownBy(() -> deliverer.deliver(mail))
-                    .isInstanceOf(NoticeDeliverer.DeadLetter.class)
+                    .isInstanceOf(NoticeDeliverer.Undeliverable.class)
                     .hasMessageContaining("gave up after 3 attempts")
                     .hasMessageContaining("451 4.3.0");
             final Delivery failed = deliveries.latest(key(mail));
@@ -347,7 +347,7 @@ class NoticeDelivererTest {
             responder.dataReply("554 5.7.1 Message rejected as spam");
             final ClassifiedMail spam = Notices.notice("m-554", "o", "en", List.of("ops@owner.example"));
             assertThatThrownBy(() -> deliverer.deliver(spam))
-                    .isInstanceOf(NoticeDeliverer.DeadLetter.class)
+                    .isInstanceOf(NoticeDeliverer.Undeliverable.class)
                     .hasMessageContaining("554 5.7.1 Message rejected as spam");
             assertThat(deliveries.latest(key(spam)).getOutcome()).isEqualTo(DeliveryOutcome.FAILED);
             assertThat(deliveries.latest(key(spam)).getDetail()).contains("554 5.7.1 Message rejected as spam");
@@ -356,7 +356,7 @@ class NoticeDelivererTest {
             responder.dataReply("250 2.0.0 Ok").rcptReply("550 5.1.1 <gone@owner.example>: Recipient address rejected");
             final ClassifiedMail gone = Notices.notice("m-550", "o", "en", List.of("gone@owner.example"));
             assertThatThrownBy(() -> deliverer.deliver(gone))
-                    .isInstanceOf(NoticeDeliverer.DeadLetter.class)
+                    .isInstanceOf(NoticeDeliverer.Undeliverable.class)
                     .hasMessageContaining("550 5.1.1");
             assertThat(responder.messages).hasValue(0);
         }
