@@ -85,20 +85,9 @@ public final class AccountsFileReader {
     static AccountsFile csv(final String name, final String text, final Instant syncedAt) {
         final List<AccountMapping> mappings = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
-        final String[] lines = text.split("\r?\n", -1);
-        boolean first = true;
-        for (int i = 0; i < lines.length; i++) {
-            final String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            final List<String> fields = CsvFields.split(line);
-            if (first && fields.get(0).equalsIgnoreCase("accountId")) {
-                first = false;
-                continue;
-            }
-            first = false;
-            final String where = name + ":" + (i + 1) + ": ";
+        for (final CsvFields.Row row : CsvFields.rows(text, "accountId")) {
+            final List<String> fields = row.fields();
+            final String where = name + ":" + row.line() + ": ";
             if (fields.size() < 2 || fields.size() > 4) {
                 problems.add(where + "expected accountId,email[,name[,status]], found " + fields.size() + " fields");
                 continue;

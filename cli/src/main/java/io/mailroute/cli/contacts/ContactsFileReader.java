@@ -48,20 +48,9 @@ public final class ContactsFileReader {
         final List<OwnerContacts> contacts = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
         final Map<String, Integer> lineOfOwner = new HashMap<>();
-        final String[] lines = text.split("\r?\n", -1);
-        boolean first = true;
-        for (int i = 0; i < lines.length; i++) {
-            final String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            final List<String> fields = CsvFields.split(line);
-            if (first && fields.get(0).equalsIgnoreCase("ownerId")) {
-                first = false;
-                continue;
-            }
-            first = false;
-            final String where = name + ":" + (i + 1) + ": ";
+        for (final CsvFields.Row row : CsvFields.rows(text, "ownerId")) {
+            final List<String> fields = row.fields();
+            final String where = name + ":" + row.line() + ": ";
             if (fields.size() < 3 || fields.size() > 4) {
                 problems.add(where + "expected " + HEADER + ", found " + fields.size() + " fields");
                 continue;
@@ -75,7 +64,7 @@ public final class ContactsFileReader {
                 problems.add(where + problem.get());
                 continue;
             }
-            final Integer earlier = lineOfOwner.putIfAbsent(ownerId, i + 1);
+            final Integer earlier = lineOfOwner.putIfAbsent(ownerId, row.line());
             if (earlier != null) {
                 problems.add(where + "owner " + ownerId + " is listed on line " + earlier + " already");
                 continue;
