@@ -99,6 +99,17 @@ public final class HelpdeskServer implements AutoCloseable {
         return config;
     }
 
+    /** As {@link #zendeskSink}, but to this server as Backlog, issues of type {@code issueTypeId}. */
+    Map<String, String> backlogSink(final ConnectStack stack, final String name, final long issueTypeId) {
+        final Map<String, String> config =
+                stack.sinkConnectorConfig(HelpdeskSinkConnector.class.getName(), name, name + ".tickets");
+        HelpdeskSinkConfig.setter(config)
+                .backlog(url(), API_KEY, PROJECT_ID, issueTypeId)
+                .deliveries(stack.kafka().bootstrapServers(), name + ".deliveries")
+                .retries(5, RETRY_INITIAL, RETRY_MAX);
+        return config;
+    }
+
     /** Every answer waits {@code ms} milliseconds, as a remote helpdesk does. */
     public synchronized HelpdeskServer delay(final long ms) {
         delayMs = ms;
@@ -230,6 +241,7 @@ public final class HelpdeskServer implements AutoCloseable {
             tickets.values().stream()
                     .filter(t ->
                             String.valueOf(PROJECT_ID).equals(request.query().get("projectId[]")))
+                    .filter(t -> t.key != null)
                     .filter(t -> t.subject.contains(keyword) || t.description.contains(keyword))
                     .forEach(t -> found.add(backlogJson(t)));
             send(exchange, 200, found.toString());
