@@ -66,6 +66,21 @@ public final class WebhookServer implements AutoCloseable {
         return config;
     }
 
+    /**
+     * As {@link #orderSink}, but reading {@code <name>.alerts} and posting them to chat at
+     * {@code /<name>} on this server, new patterns seen again summarised every {@code summaryInterval}.
+     */
+    Map<String, String> chatSink(final ConnectStack stack, final String name, final Duration summaryInterval) {
+        final Map<String, String> config =
+                stack.sinkConnectorConfig(WebhookSinkConnector.class.getName(), name, name + ".alerts");
+        WebhookSinkConfig.setter(config)
+                .chat(url("/" + name), "https://mailroute.example.com")
+                .summaryInterval(summaryInterval)
+                .deliveries(stack.kafka().bootstrapServers(), name + ".deliveries")
+                .retries(5, RETRY_INITIAL, RETRY_MAX);
+        return config;
+    }
+
     /** The requests to {@code path} answered {@code 200}. */
     public List<Request> accepted(final String path) {
         return requests.stream()
