@@ -56,7 +56,7 @@ public final class HelpdeskServer implements AutoCloseable {
         String subject;
         String description;
         String priority;
-        String status = "open";
+        public String status = "open";
         final List<String> comments = new ArrayList<>();
     }
 
