@@ -105,7 +105,7 @@ final class HelpdeskDeliverer {
             if (e.kind() == Failure.Kind.PERMANENT) {
                 throw deadLetter(mail, attempt, e.getMessage(), e);
             }
-            if (attempt >= config.maxAttempts()) {
+            if (attempt >= config.deliveries().retryPolicy().maxAttempts()) {
                 throw deadLetter(mail, attempt, "gave up after " + attempt + " attempts: " + e.getMessage(), e);
             }
             attempts.put(key, attempt);
@@ -126,10 +126,7 @@ final class HelpdeskDeliverer {
 
     /** The wait after {@code attempt} failed: {@code retry.backoff.initial.ms} doubling up to the maximum. */
     Duration backoff(final int attempt) {
-        final long initial = config.initialBackoff().toMillis();
-        final long max = config.maxBackoff().toMillis();
-        final int shift = Math.min(attempt - 1, 30);
-        return Duration.ofMillis(Math.min(max, initial << shift));
+        return config.deliveries().retryPolicy().backoff(attempt);
     }
 
     private void record(

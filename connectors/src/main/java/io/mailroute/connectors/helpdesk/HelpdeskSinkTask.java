@@ -50,8 +50,8 @@ public final class HelpdeskSinkTask extends SinkTask {
     public HelpdeskSinkTask() {
         this(
                 (config, props) -> new KafkaDeliveryLog(
-                        config.deliveriesTopic(),
-                        config.deliveriesClientConfig(),
+                        config.deliveries().topic(),
+                        config.deliveries().clientConfig(),
                         props,
                         "mailroute-helpdesk-" + props.getOrDefault("name", "sink")),
                 Time.SYSTEM);
@@ -85,7 +85,7 @@ public final class HelpdeskSinkTask extends SinkTask {
                 "Helpdesk sink task applies tickets to {} at {}, outcomes on {}, dead letters {}",
                 config.kind().name().toLowerCase(Locale.ROOT),
                 HttpPoster.where(config.url()),
-                config.deliveriesTopic(),
+                config.deliveries().topic(),
                 reporter == null ? "only recorded (errors.tolerance=none)" : "reported");
     }
 

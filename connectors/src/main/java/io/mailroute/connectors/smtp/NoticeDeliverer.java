@@ -156,7 +156,7 @@ final class NoticeDeliverer {
             final int attempt,
             final RuntimeException e)
             throws Retry, Undeliverable {
-        if (attempt >= config.maxAttempts()) {
+        if (attempt >= config.deliveries().retryPolicy().maxAttempts()) {
             return deadLetter(
                     key, mail, recipients, attempt, "gave up after " + attempt + " attempts: " + e.getMessage(), e);
         }
@@ -184,10 +184,7 @@ final class NoticeDeliverer {
 
     /** The wait after {@code attempt} failed: {@code retry.backoff.initial.ms} doubling up to the maximum. */
     Duration backoff(final int attempt) {
-        final long initial = config.initialBackoff().toMillis();
-        final long max = config.maxBackoff().toMillis();
-        final int shift = Math.min(attempt - 1, 30);
-        return Duration.ofMillis(Math.min(max, initial << shift));
+        return config.deliveries().retryPolicy().backoff(attempt);
     }
 
     private void record(

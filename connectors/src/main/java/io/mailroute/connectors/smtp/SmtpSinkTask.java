@@ -50,8 +50,8 @@ public final class SmtpSinkTask extends SinkTask {
 
     public SmtpSinkTask() {
         this((config, props) -> new KafkaDeliveryLog(
-                config.deliveriesTopic(),
-                config.deliveriesClientConfig(),
+                config.deliveries().topic(),
+                config.deliveries().clientConfig(),
                 props,
                 "mailroute-smtp-" + props.getOrDefault("name", "sink")));
     }
@@ -75,7 +75,9 @@ public final class SmtpSinkTask extends SinkTask {
         if (config.attachOriginal()) {
             s3 = S3Clients.create(config.s3());
             rawRecords = new RawRecordReader(
-                    config.deliveriesClientConfig(), props, "mailroute-smtp-raw-" + props.getOrDefault("name", "sink"));
+                    config.deliveries().clientConfig(),
+                    props,
+                    "mailroute-smtp-raw-" + props.getOrDefault("name", "sink"));
             originals = new OriginalMails(new ClaimChecks(s3), rawRecords, config.attachMaxBytes());
         } else {
             originals = OriginalMails.none();
@@ -91,7 +93,7 @@ public final class SmtpSinkTask extends SinkTask {
                 config.port(),
                 config.security(),
                 config.fromDefault(),
-                config.deliveriesTopic(),
+                config.deliveries().topic(),
                 reporter == null ? "only recorded (errors.tolerance=none)" : "reported");
     }
 

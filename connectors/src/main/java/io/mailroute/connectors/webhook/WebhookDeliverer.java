@@ -114,7 +114,7 @@ final class WebhookDeliverer {
             if (e.kind() == Failure.Kind.PERMANENT) {
                 throw deadLetter(post, attempt, e.getMessage(), e);
             }
-            if (attempt >= config.maxAttempts()) {
+            if (attempt >= config.deliveries().retryPolicy().maxAttempts()) {
                 throw deadLetter(post, attempt, "gave up after " + attempt + " attempts: " + e.getMessage(), e);
             }
             attempts.put(key, attempt);
@@ -134,10 +134,7 @@ final class WebhookDeliverer {
 
     /** The wait after {@code attempt} failed: {@code retry.backoff.initial.ms} doubling up to the maximum. */
     Duration backoff(final int attempt) {
-        final long initial = config.initialBackoff().toMillis();
-        final long max = config.maxBackoff().toMillis();
-        final int shift = Math.min(attempt - 1, 30);
-        return Duration.ofMillis(Math.min(max, initial << shift));
+        return config.deliveries().retryPolicy().backoff(attempt);
     }
 
     private void record(

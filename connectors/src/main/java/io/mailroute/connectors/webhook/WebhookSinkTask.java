@@ -55,8 +55,8 @@ public final class WebhookSinkTask extends SinkTask {
     public WebhookSinkTask() {
         this(
                 (config, props) -> new KafkaDeliveryLog(
-                        config.deliveriesTopic(),
-                        config.deliveriesClientConfig(),
+                        config.deliveries().topic(),
+                        config.deliveries().clientConfig(),
                         props,
                         "mailroute-webhook-" + props.getOrDefault("name", "sink")),
                 Time.SYSTEM);
@@ -102,7 +102,7 @@ public final class WebhookSinkTask extends SinkTask {
                         config.kind() == Kind.CHAT
                                 ? config.chatUrl().orElseThrow()
                                 : config.orderUrl().orElseThrow()),
-                config.deliveriesTopic(),
+                config.deliveries().topic(),
                 reporter == null ? "only recorded (errors.tolerance=none)" : "reported");
     }
 
