@@ -3,8 +3,11 @@ package io.mailroute.connectors.helpdesk;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.connectors.common.ConnectorVersion;
 import io.mailroute.connectors.common.RegistryConfig;
+import io.mailroute.connectors.delivery.DeliveryAttempts;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.KafkaDeliveryLog;
+import io.mailroute.connectors.delivery.Retry;
+import io.mailroute.connectors.delivery.Undeliverable;
 import io.mailroute.connectors.helpdesk.HelpdeskSinkConfig.Kind;
 import io.mailroute.connectors.http.HttpPoster;
 import io.mailroute.schemas.serde.AvroDeserializer;
@@ -77,7 +80,10 @@ public final class HelpdeskSinkTask extends SinkTask {
                 ? new ZendeskHelpdesk(config.url(), config.email(), config.token(), http)
                 : new BacklogHelpdesk(config, http);
         deliveries = deliveryLogFactory.apply(config, props);
-        deliverer = new HelpdeskDeliverer(config, helpdesk, deliveries, time);
+        deliverer = new HelpdeskDeliverer(
+                helpdesk,
+                config.url().toString(),
+                new DeliveryAttempts(deliveries, config.deliveries().retryPolicy(), time));
         tickets = new AvroDeserializer<>(null, ClassifiedMail.class);
         tickets.configure(RegistryConfig.serdeProperties(props), false);
         reporter = errantRecordReporter();
@@ -110,10 +116,10 @@ public final class HelpdeskSinkTask extends SinkTask {
                     throw e;
                 }
                 reporter.report(record, e);
-            } catch (HelpdeskDeliverer.Retry e) {
+            } catch (Retry e) {
                 context.timeout(e.backoff().toMillis());
                 throw new RetriableException(e.getMessage(), e);
-            } catch (HelpdeskDeliverer.Undeliverable e) {
+            } catch (Undeliverable e) {
                 if (reporter != null) {
                     reporter.report(record, e);
                 } else {

@@ -3,8 +3,11 @@ package io.mailroute.connectors.smtp;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.connectors.common.ConnectorVersion;
 import io.mailroute.connectors.common.RegistryConfig;
+import io.mailroute.connectors.delivery.DeliveryAttempts;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.KafkaDeliveryLog;
+import io.mailroute.connectors.delivery.Retry;
+import io.mailroute.connectors.delivery.Undeliverable;
 import io.mailroute.s3.ClaimChecks;
 import io.mailroute.s3.S3Clients;
 import io.mailroute.schemas.serde.AvroDeserializer;
@@ -85,7 +88,11 @@ public final class SmtpSinkTask extends SinkTask {
         deserializer = new AvroDeserializer<>(null, ClassifiedMail.class);
         deserializer.configure(RegistryConfig.serdeProperties(props), false);
         deliveries = deliveryLogFactory.apply(config, props);
-        deliverer = new NoticeDeliverer(config, composer, sender, originals, deliveries, Time.SYSTEM);
+        deliverer = new NoticeDeliverer(
+                composer,
+                sender,
+                originals,
+                new DeliveryAttempts(deliveries, config.deliveries().retryPolicy(), Time.SYSTEM));
         reporter = errantRecordReporter();
         log.info(
                 "SMTP sink task sends notices via {}:{} ({}) from {}, outcomes on {}, dead letters {}",
@@ -123,10 +130,10 @@ public final class SmtpSinkTask extends SinkTask {
             }
             try {
                 deliverer.deliver(mail);
-            } catch (NoticeDeliverer.Retry e) {
+            } catch (Retry e) {
                 context.timeout(e.backoff().toMillis());
                 throw new RetriableException(e.getMessage(), e);
-            } catch (NoticeDeliverer.Undeliverable e) {
+            } catch (Undeliverable e) {
                 if (reporter != null) {
                     reporter.report(record, e);
                 } else {

@@ -4,8 +4,11 @@ import io.mailroute.avro.Alert;
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.connectors.common.ConnectorVersion;
 import io.mailroute.connectors.common.RegistryConfig;
+import io.mailroute.connectors.delivery.DeliveryAttempts;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.KafkaDeliveryLog;
+import io.mailroute.connectors.delivery.Retry;
+import io.mailroute.connectors.delivery.Undeliverable;
 import io.mailroute.connectors.http.HttpPoster;
 import io.mailroute.connectors.webhook.WebhookSinkConfig.Kind;
 import io.mailroute.schemas.serde.AvroDeserializer;
@@ -78,7 +81,8 @@ public final class WebhookSinkTask extends SinkTask {
         final WebhookSinkConfig config = new WebhookSinkConfig(props);
         final HttpPoster poster = new HttpPoster(config.connectTimeout(), config.requestTimeout());
         deliveries = deliveryLogFactory.apply(config, props);
-        deliverer = new WebhookDeliverer(config, poster, deliveries, time);
+        deliverer = new WebhookDeliverer(
+                poster, new DeliveryAttempts(deliveries, config.deliveries().retryPolicy(), time));
         final Map<String, Object> serde = RegistryConfig.serdeProperties(props);
         if (config.kind() == Kind.CHAT) {
             alerts = new AvroDeserializer<>(null, Alert.class);
@@ -137,10 +141,10 @@ public final class WebhookSinkTask extends SinkTask {
                     throw e;
                 }
                 reporter.report(record, e);
-            } catch (WebhookDeliverer.Retry e) {
+            } catch (Retry e) {
                 context.timeout(e.backoff().toMillis());
                 throw new RetriableException(e.getMessage(), e);
-            } catch (WebhookDeliverer.Undeliverable e) {
+            } catch (Undeliverable e) {
                 if (reporter != null) {
                     reporter.report(record, e);
                 } else {
