@@ -35,18 +35,18 @@ public final class DeliveriesConfig {
     public static final String TOPIC_DEFAULT = MailTopic.DELIVERIES.defaultName();
 
     public static final String BOOTSTRAP_CONFIG = "deliveries.bootstrap.servers";
-    public static final String BOOTSTRAP_DOC =
+    private static final String BOOTSTRAP_DOC =
             "Kafka bootstrap servers of deliveries.topic; further client settings (security) as deliveries.client.<key>.";
 
     public static final String CLIENT_PREFIX = "deliveries.client.";
 
     /** The docs of the HTTP sinks' retry keys, which honour a 429's Retry-After. */
-    public static final String HTTP_MAX_ATTEMPTS_DOC =
+    private static final String HTTP_MAX_ATTEMPTS_DOC =
             "Attempts per record on transient failures (429, 408, 5xx, connection errors, timeouts) before it is dead-lettered as FAILED.";
 
-    public static final String HTTP_BACKOFF_INITIAL_MS_DOC =
+    private static final String HTTP_BACKOFF_INITIAL_MS_DOC =
             "Wait before the second attempt after a transient failure, in milliseconds; doubles per attempt; a 429's Retry-After takes precedence.";
-    public static final String HTTP_BACKOFF_MAX_MS_DOC =
+    private static final String HTTP_BACKOFF_MAX_MS_DOC =
             "Longest wait between two attempts, in milliseconds (a longer Retry-After is honoured).";
 
     private static final ConfigDef.Validator NON_EMPTY_LIST = ConfigDef.LambdaValidator.with(
