@@ -149,6 +149,31 @@ class BounceStageTest {
     }
 
     @Test
+    void shouldCountFromNothingAfterASuppressionIsRemoved() {
+        // given: Taro suppressed with two bounces, Hanako with one soft bounce counted
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")), TestPipeline.START);
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")), TestPipeline.START.plus(Duration.ofHours(1)));
+        send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "4.4.1")), TestPipeline.START);
+        send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "4.4.1")), TestPipeline.START.plus(Duration.ofHours(1)));
+        assertThat(pipeline.suppressions.readValuesToList())
+                .extracting(Suppression::getCount)
+                .containsExactly(1L, 2L);
+
+        // when: both removed (mailroute suppressions remove), then each bounces again
+        pipeline.suppressionsIn.pipeInput(TARO, null); // the tombstone the command writes
+        pipeline.suppressionsIn.pipeInput(HANAKO, null);
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")), TestPipeline.START.plus(Duration.ofHours(2)));
+        send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "4.4.1")), TestPipeline.START.plus(Duration.ofHours(2)));
+
+        // then: Taro is suppressed anew with one bounce, and Hanako's one soft bounce is not yet a suppression
+        final Suppression again = pipeline.suppressions.readValue();
+        assertThat(again.getAddress()).isEqualTo(TARO);
+        assertThat(again.getCount()).isEqualTo(1);
+        assertThat(again.getFirstSeen()).isEqualTo(TestPipeline.START.plus(Duration.ofHours(2)));
+        assertThat(pipeline.suppressions.isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldRecordHowAVerifiedSuppressionWasDecided() {
         // when: a DSN whose SPF passed for the HELO name of its own From host
         send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")));

@@ -54,6 +54,7 @@ final class TestPipeline implements AutoCloseable {
     final TestInputTopic<String, OwnerContacts> contacts;
     final TestInputTopic<String, Rule> rules;
     final TestInputTopic<String, RetryMail> retryIn;
+    final TestInputTopic<String, Suppression> suppressionsIn;
     final TestOutputTopic<String, ClassifiedMail> notify;
     final TestOutputTopic<String, ClassifiedMail> ticket;
     final TestOutputTopic<String, ClassifiedMail> orderImport;
@@ -86,6 +87,7 @@ final class TestPipeline implements AutoCloseable {
         this.contacts = input(topics.contacts());
         this.rules = input(topics.rules());
         this.retryIn = input(topics.retry());
+        this.suppressionsIn = input(topics.suppressions());
         this.notify = output(topics.notifications());
         this.ticket = output(topics.ticket());
         this.orderImport = output(topics.orderImport());

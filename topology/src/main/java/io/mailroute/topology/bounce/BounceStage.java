@@ -63,6 +63,7 @@ public final class BounceStage {
      * overflow  ─ overflow-lane-bounce-recipients ─ [...] ─┴ bounce-by-address-merge
      *     ┬─ bounce-tickets [bounce-ticket-store, bounce-ticket-expiry-store] ─ mail.ticket (OPEN | UPDATE | CLOSE)
      *     └─ suppress-addresses [suppression-store, soft-bounce-store, unverified-bounce-store] ─ mail.suppressions
+     * mail.suppressions ─ mail-suppressions-source ─ remove-suppressions [the same three stores]
      * decisions ─ bounce-rate-sightings ─ [bounce-rate-scope] ─┐
      * overflow  ─ overflow-lane-bounce-rate-sightings ─ [...] ─┴ bounce-rate-scope-merge
      *     ─ measure-bounce-rates [bounce-rate-store] ─ mail.alerts
@@ -115,6 +116,15 @@ public final class BounceStage {
                         SOFT_BOUNCE_STORE,
                         UNVERIFIED_BOUNCE_STORE)
                 .to(topics.suppressions().name(), Node.SUPPRESS.produced(topics.suppressions()));
+        // a removal (a tombstone on mail.suppressions) resets the address's counts in the same stores
+        builder.stream(topics.suppressions().name(), Node.SUPPRESSIONS_SOURCE.consumed(topics.suppressions()))
+                .process(
+                        () -> new SuppressionRemovalProcessor(
+                                SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE),
+                        Named.as(Node.REMOVE_SUPPRESSIONS.id()),
+                        SUPPRESSION_STORE,
+                        SOFT_BOUNCE_STORE,
+                        UNVERIFIED_BOUNCE_STORE);
         // every rate scope (owner, sending domain) is measured in the one task that owns its key
         byScope(decisions, Track.MAIN)
                 .merge(byScope(overflowDecisions, Track.OVERFLOW), Named.as(Node.MERGE_SIGHTINGS.id()))
