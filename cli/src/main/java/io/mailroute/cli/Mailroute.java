@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             AccountsCommand.class,
             ContactsCommand.class,
+            SuppressionsCommand.class,
             StatusCommand.class,
             RetryCommand.class,
             ReplayCommand.class,

@@ -20,6 +20,8 @@ import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Rule;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
+import io.mailroute.avro.Suppression;
+import io.mailroute.avro.SuppressionBasis;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.TopicPublisher;
 import io.mailroute.runtime.client.TopicReader;
@@ -692,5 +694,69 @@ class OperationsCommandsIT {
         assertThat(reset.out())
                 .contains("resetting group " + group + " on "
                         + topics.notifications().name());
+    }
+
+    @Test
+    void suppressionsListExportAndRemoveTheAddressesOfMailSuppressions() throws Exception {
+        // given: two hard bounces (one from a hostile report) and one promoted soft bounce
+        final String hostile = "\"evil,\u001b]0;pwn\u0007\"@example.com";
+        try (TopicPublisher publisher = new TopicPublisher(settings)) {
+            publisher.send(
+                    topics.suppressions(),
+                    "taro.@docomo.ne.jp",
+                    suppression("taro.@docomo.ne.jp", "userunknown", true));
+            publisher.send(
+                    topics.suppressions(), "full@example.net", suppression("full@example.net", "mailboxfull", false));
+            publisher.send(topics.suppressions(), hostile, suppression(hostile, "userunknown", true));
+            publisher.awaitAcks();
+        }
+        final Path csv = dir.resolve("suppressions.csv");
+
+        // when
+        final CommandRun list = run("suppressions", "list");
+        final CommandRun hardOnly = run("suppressions", "list", "--reason", "userunknown", "--hard");
+        final CommandRun exported = run("suppressions", "export", "--format", "ses-csv");
+        final CommandRun toFile =
+                run("suppressions", "export", "--format", "ses-csv", "--hard", "--output", csv.toString());
+        final CommandRun badFormat = run("suppressions", "export", "--format", "json");
+        final CommandRun removed = run("suppressions", "remove", "taro.@DOCOMO.NE.JP ", "nobody@example.org");
+
+        // then
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out())
+                .contains("ADDRESS", "LAST MAIL ID", "3 addresses suppressed")
+                .containsPattern(
+                        "taro\\.@docomo\\.ne\\.jp +userunknown +hard +VERIFIED +2 +2026-11-20T09:00:00Z +m-taro\\.@docomo\\.ne\\.jp")
+                .containsPattern("full@example\\.net +mailboxfull +soft")
+                .contains("\\u001b]0;pwn\\u0007")
+                .doesNotContain("\u001b", "\u0007");
+        assertThat(hardOnly.out())
+                .contains("taro.@docomo.ne.jp", "2 addresses suppressed")
+                .doesNotContain("full@");
+        assertThat(exported.exitCode()).as("a hostile address is refused").isEqualTo(ExitCodes.PARTIAL);
+        assertThat(exported.out()).isEqualTo("taro.@docomo.ne.jp,BOUNCE\r\nfull@example.net,BOUNCE\r\n");
+        assertThat(exported.err()).contains("not exported", "\\u001b]0;pwn").doesNotContain("\u001b");
+        assertThat(toFile.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(Files.readString(csv)).isEqualTo("taro.@docomo.ne.jp,BOUNCE\r\n");
+        assertThat(badFormat.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(removed.exitCode()).as(removed.err()).isZero();
+        assertThat(removed.out()).contains("removed taro.@docomo.ne.jp", "nobody@example.org was not suppressed");
+        assertThat(latest(topics.suppressions()))
+                .containsEntry("taro.@docomo.ne.jp", null)
+                .containsEntry("nobody@example.org", null);
+    }
+
+    private static Suppression suppression(final String address, final String reason, final boolean hard) {
+        return Suppression.newBuilder()
+                .setAddress(address)
+                .setReason(reason)
+                .setHardBounce(hard)
+                .setCount(hard ? 2 : 3)
+                .setFirstSeen(Instant.parse("2026-11-19T09:00:00Z"))
+                .setLastSeen(Instant.parse("2026-11-20T09:00:00Z"))
+                .setLastMailId("m-" + address)
+                .setBasis(SuppressionBasis.VERIFIED)
+                .setReportingDomains(List.of("example.com"))
+                .build();
     }
 }
