@@ -37,6 +37,8 @@ public final class BounceStage {
     public static final String UNVERIFIED_BOUNCE_STORE = "unverified-bounce-store";
     /** Bounce-rate windows by scope. */
     public static final String RATE_STORE = "bounce-rate-store";
+    /** Recent sent counts by scope, the denominators of the bounce rates. */
+    public static final String SENT_COUNT_STORE = "sent-count-store";
 
     private BounceStage() {}
 
@@ -66,7 +68,8 @@ public final class BounceStage {
      * mail.suppressions ─ mail-suppressions-source ─ remove-suppressions [the same three stores]
      * decisions ─ bounce-rate-sightings ─ [bounce-rate-scope] ─┐
      * overflow  ─ overflow-lane-bounce-rate-sightings ─ [...] ─┴ bounce-rate-scope-merge
-     *     ─ measure-bounce-rates [bounce-rate-store] ─ mail.alerts
+     *     ─ measure-bounce-rates [bounce-rate-store, sent-count-store] ─ mail.alerts
+     * mail.sent-counts ─ mail-sent-counts-source ─ record-sent-counts [sent-count-store]
      * </pre>
      */
     public static void addTo(
@@ -91,6 +94,10 @@ public final class BounceStage {
         // every mail updates its scopes' windows: cached, so the changelog gets one update per scope and commit
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(RATE_STORE), Serdes.String(), BounceRateWindow.serde())
+                .withCachingEnabled());
+        // read for every mail, written once per sent count: cached as well
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(SENT_COUNT_STORE), Serdes.String(), SentSeries.serde())
                 .withCachingEnabled());
 
         // every bounced address is ticketed and suppressed in the one task that owns its key
@@ -129,10 +136,17 @@ public final class BounceStage {
         byScope(decisions, Track.MAIN)
                 .merge(byScope(overflowDecisions, Track.OVERFLOW), Named.as(Node.MERGE_SIGHTINGS.id()))
                 .process(
-                        () -> new BounceRateProcessor(RATE_STORE, settings),
+                        () -> new BounceRateProcessor(RATE_STORE, SENT_COUNT_STORE, settings),
                         Named.as(Node.MEASURE_RATES.id()),
-                        RATE_STORE)
+                        RATE_STORE,
+                        SENT_COUNT_STORE)
                 .to(topics.alerts().name(), Node.MEASURE_RATES.produced(topics.alerts()));
+        // mail.sent-counts is keyed by the same scopes: each count reaches the task measuring its scope
+        builder.stream(topics.sentCounts().name(), Node.SENT_COUNTS_SOURCE.consumed(topics.sentCounts()))
+                .process(
+                        () -> new SentCountProcessor(SENT_COUNT_STORE, settings.rateWindow()),
+                        Named.as(Node.RECORD_SENT_COUNTS.id()),
+                        SENT_COUNT_STORE);
     }
 
     /** Each track repartitions its own events (a merge before the repartition would join the two tracks' sub-topologies). */

@@ -93,7 +93,9 @@ public enum Node {
     RATE_SIGHTINGS("bounce-rate-sightings", Stage.ROUTE, PER_TRACK, STEP),
     SIGHTINGS_BY_SCOPE("bounce-rate-scope", Stage.ROUTE, PER_TRACK, REPARTITION),
     MERGE_SIGHTINGS("bounce-rate-scope-merge", Stage.ROUTE, ONE, STEP),
-    MEASURE_RATES("measure-bounce-rates", Stage.ROUTE, ONE, STEP, SINK);
+    MEASURE_RATES("measure-bounce-rates", Stage.ROUTE, ONE, STEP, SINK),
+    SENT_COUNTS_SOURCE("mail-sent-counts-source", Stage.ROUTE, ONE, STEP),
+    RECORD_SENT_COUNTS("record-sent-counts", Stage.ROUTE, ONE, STEP);
 
     /** Which copies of a step the topology has. */
     enum Copies {
