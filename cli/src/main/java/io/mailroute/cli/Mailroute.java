@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             AccountsCommand.class,
             ContactsCommand.class,
             SuppressionsCommand.class,
+            SentCountsCommand.class,
             StatusCommand.class,
             RetryCommand.class,
             ReplayCommand.class,

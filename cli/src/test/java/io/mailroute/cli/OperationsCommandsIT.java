@@ -18,6 +18,8 @@ import io.mailroute.avro.RawRef;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Rule;
+import io.mailroute.avro.SentCount;
+import io.mailroute.avro.SentScope;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
 import io.mailroute.avro.Suppression;
@@ -744,6 +746,32 @@ class OperationsCommandsIT {
         assertThat(latest(topics.suppressions()))
                 .containsEntry("taro.@docomo.ne.jp", null)
                 .containsEntry("nobody@example.org", null);
+    }
+
+    @Test
+    void sentCountsImportPublishesEachCountUnderItsRateScopeAndReportsBadRows() throws Exception {
+        // given
+        final Path csv = file("sent.csv", """
+                scope,id,count,windowStart,windowEnd,source
+                owner,123456789012,1520,2026-11-20T09:00:00Z,2026-11-20T09:15:00Z,ses-send-statistics
+                domain,Mailer.Example.com,980,2026-11-20T09:00:00Z,2026-11-20T10:00:00Z,cloudwatch
+                domain,mailer.example.com,-1,2026-11-20T09:00:00Z,2026-11-20T10:00:00Z
+                """);
+
+        // when
+        final CommandRun result = run("sent-counts", "import", csv.toString());
+
+        // then
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(result.err()).contains("sent.csv:4: count must be a whole number of mails, not '-1'");
+        assertThat(result.out())
+                .contains("sent.csv: 2 sent counts, 1 rows rejected; on "
+                        + topics.sentCounts().name());
+        final Map<String, SentCount> sent = latest(topics.sentCounts());
+        assertThat(sent).containsOnlyKeys("owner:123456789012", "domain:mailer.example.com");
+        assertThat(sent.get("owner:123456789012").getCount()).isEqualTo(1520);
+        assertThat(sent.get("domain:mailer.example.com").getScope()).isEqualTo(SentScope.DOMAIN);
+        assertThat(sent.get("domain:mailer.example.com").getSource()).isEqualTo("cloudwatch");
     }
 
     private static Suppression suppression(final String address, final String reason, final boolean hard) {
