@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import me.tongfei.progressbar.ProgressBar;
@@ -46,9 +47,10 @@ import picocli.CommandLine.Spec;
 public final class SuppressionsCommand {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-    /** The current suppressions by normalized address, in the order they were last written. */
+    /** The current suppressions by normalized address, ordered by it (so that an export is stable). */
     static Map<String, Suppression> current(final ClientSettings settings, final Topic<String, Suppression> topic) {
-        return TopicReader.latestValues(new TopicReader(settings).readAll(topic, key -> key != null, READ_TIMEOUT));
+        return new TreeMap<>(
+                TopicReader.latestValues(new TopicReader(settings).readAll(topic, key -> key != null, READ_TIMEOUT)));
     }
 
     @Command(

@@ -736,7 +736,9 @@ class OperationsCommandsIT {
                 .contains("taro.@docomo.ne.jp", "2 addresses suppressed")
                 .doesNotContain("full@");
         assertThat(exported.exitCode()).as("a hostile address is refused").isEqualTo(ExitCodes.PARTIAL);
-        assertThat(exported.out()).isEqualTo("taro.@docomo.ne.jp,BOUNCE\r\nfull@example.net,BOUNCE\r\n");
+        assertThat(exported.out())
+                .as("ordered by address")
+                .isEqualTo("full@example.net,BOUNCE\r\ntaro.@docomo.ne.jp,BOUNCE\r\n");
         assertThat(exported.err()).contains("not exported", "\\u001b]0;pwn").doesNotContain("\u001b");
         assertThat(toFile.exitCode()).isEqualTo(ExitCodes.PARTIAL);
         assertThat(Files.readString(csv)).isEqualTo("taro.@docomo.ne.jp,BOUNCE\r\n");
