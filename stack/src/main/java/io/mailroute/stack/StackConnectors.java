@@ -33,10 +33,34 @@ final class StackConnectors {
         final ConnectorFile file = ConnectorFile.s3Mail();
         final Map<String, String> config = file.config();
         config.put("s3.bucket", LocalDefaults.BUCKET);
-        config.putAll(endpoints.references());
+        config.putAll(endpoints.references(
+                key -> key.startsWith(ConnectEndpoints.S3_PREFIX) || key.equals(ConnectEndpoints.REGISTRY_URL_KEY)));
         config.putAll(overrides);
         submit(file.name(), config, file.tasks());
         progress.accept("connect: " + file.name() + " running");
+    }
+
+    /**
+     * Runs each sink connector of {@code wanted} from its {@code ops/connectors/<name>.json}, the
+     * endpoints the file names being this start's, with the overrides given for it; removes the
+     * other sinks of {@link SinkConnectors#NAMES} that an earlier start on the same data directory
+     * configured, so that a sink runs only while asked for.
+     */
+    void sinks(final Map<String, Map<String, String>> wanted) throws IOException {
+        for (final String name : SinkConnectors.NAMES) {
+            final Map<String, String> overrides = wanted.get(name);
+            if (overrides != null) {
+                final ConnectorFile file = ConnectorFile.shipped(name);
+                final Map<String, String> config = file.config();
+                config.putAll(endpoints.references(config::containsKey));
+                config.putAll(overrides);
+                submit(file.name(), config, file.tasks());
+                progress.accept("connect: " + file.name() + " running");
+            } else if (rest.connectors().contains(name)) {
+                rest.deleteConnector(name);
+                progress.accept("connect: " + name + " removed (not asked for on this start)");
+            }
+        }
     }
 
     /**
@@ -50,7 +74,9 @@ final class StackConnectors {
                     .config()
                     .putIfAbsent(
                             ConnectEndpoints.REGISTRY_URL_KEY,
-                            endpoints.references().get(ConnectEndpoints.REGISTRY_URL_KEY));
+                            endpoints
+                                    .references(ConnectEndpoints.REGISTRY_URL_KEY::equals)
+                                    .get(ConnectEndpoints.REGISTRY_URL_KEY));
             submit(organizations.name(), organizations.config(), 1);
             progress.accept("connect: " + organizations.name() + " running (config " + file.get() + ")");
         } else if (rest.connectors().contains(MailrouteStack.ORGANIZATIONS_CONNECTOR)) {
