@@ -224,7 +224,8 @@ public final class MailrouteStack implements AutoCloseable {
         plan.progress.accept("s3: bucket " + LocalDefaults.BUCKET + " in " + (plan.s3InMemory ? "memory" : dirs.s3()));
     }
 
-    private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints) throws IOException {
+    private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints)
+            throws IOException, InterruptedException {
         // the REST API serves this machine only, and ${file:...} reads nothing outside the data directory:
         // no web page or connector config can read the S3 keys of another file through validate
         connect = register(EmbeddedConnect.builder()
@@ -235,7 +236,8 @@ public final class MailrouteStack implements AutoCloseable {
                 .loopbackRestOnly()
                 .fileConfigProvider(root)
                 .start());
-        final StackConnectors connectors = new StackConnectors(connect.rest(), endpoints, plan.progress);
+        final StackConnectors connectors =
+                new StackConnectors(connect.rest(), endpoints, plan.progress, bootstrapServers, plan.partitions);
         if (plan.s3Mail != null) {
             connectors.s3Mail(plan.s3Mail);
             connectors.organizations(plan.organizationsConfig);
