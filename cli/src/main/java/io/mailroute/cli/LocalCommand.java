@@ -1,17 +1,21 @@
 package io.mailroute.cli;
 
+import io.mailroute.avro.MailStatus;
 import io.mailroute.cli.local.DemoLoader;
+import io.mailroute.cli.local.DemoNotices;
 import io.mailroute.cli.local.LaneContents;
 import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.runtime.command.StatusOptions;
 import io.mailroute.runtime.status.StatusServer;
 import io.mailroute.stack.MailrouteStack;
+import io.mailroute.stack.SinkConnectors;
 import io.mailroute.stack.StackPorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs everything in this JVM, no Docker: KRaft broker, schema registry, S3 endpoint, Connect worker with "
-                    + "the S3 mail connector, the mail topology. Ctrl-C stops it; state is kept in the data directory across restarts."
+                    + "the S3 mail connector and the SMTP sink, an SMTP server capturing the notices, the mail topology. "
+                    + "Ctrl-C stops it; state is kept in the data directory across restarts."
         })
 public final class LocalCommand implements Callable<Integer> {
     private static final Duration DEMO_TIMEOUT = Duration.ofSeconds(180);
@@ -89,6 +94,70 @@ public final class LocalCommand implements Callable<Integer> {
     int connectPort;
 
     @Option(
+            names = "--smtp-port",
+            defaultValue = "2525",
+            description =
+                    "Port of the SMTP server capturing the notices, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    int smtpPort;
+
+    @Option(
+            names = "--smtp-relay",
+            paramLabel = "HOST:PORT",
+            description = "Send the notices to this SMTP server (plain SMTP, no login) instead of capturing them.")
+    String smtpRelay;
+
+    @Option(
+            names = "--helpdesk",
+            paramLabel = "KIND",
+            description = "Run the helpdesk sink for mail.ticket: zendesk or backlog; needs --helpdesk-url and "
+                    + "--helpdesk-token, and --helpdesk-email (zendesk) or --backlog-project-id and --backlog-issue-type-id "
+                    + "(backlog).")
+    String helpdesk;
+
+    @Option(names = "--helpdesk-url", paramLabel = "URL", description = "Base URL of the helpdesk's API.")
+    String helpdeskUrl;
+
+    @Option(names = "--helpdesk-token", paramLabel = "TOKEN", description = "Zendesk API token or Backlog API key.")
+    String helpdeskToken;
+
+    @Option(
+            names = "--helpdesk-email",
+            paramLabel = "EMAIL",
+            description = "Zendesk: the agent's email address the token belongs to.")
+    String helpdeskEmail;
+
+    @Option(
+            names = "--backlog-project-id",
+            paramLabel = "ID",
+            description = "Backlog: the project issues are created in.")
+    String backlogProjectId;
+
+    @Option(
+            names = "--backlog-issue-type-id",
+            paramLabel = "ID",
+            description = "Backlog: the issue type of created issues.")
+    String backlogIssueTypeId;
+
+    @Option(
+            names = "--chat-webhook",
+            paramLabel = "URL",
+            description = "Run the webhook sink posting mail.alerts to this Slack-compatible incoming webhook.")
+    String chatWebhook;
+
+    @Option(
+            names = "--order-webhook",
+            paramLabel = "URL",
+            description = "Run the webhook sink posting mail.order-import orders to this URL.")
+    String orderWebhook;
+
+    @Option(
+            names = "--order-webhook-token",
+            paramLabel = "TOKEN",
+            defaultValue = "",
+            description = "Bearer token sent with each order (default: none).")
+    String orderWebhookToken;
+
+    @Option(
             names = "--partitions",
             defaultValue = "3",
             description = "Partitions of the topics created on the first start " + "(default: ${DEFAULT-VALUE}).")
@@ -103,7 +172,8 @@ public final class LocalCommand implements Callable<Integer> {
     /** The ports of the options; two services on one port is a usage error. */
     StackPorts ports() {
         try {
-            return new StackPorts(kafkaPort, controllerPort, registryPort, s3Port, connectPort);
+            return new StackPorts(
+                    kafkaPort, controllerPort, registryPort, s3Port, connectPort, smtpRelay == null ? smtpPort : 0);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
         }
@@ -118,11 +188,79 @@ public final class LocalCommand implements Callable<Integer> {
                     .dataDir(dataDir)
                     .host(host)
                     .ports(ports)
-                    .partitions(partitions);
+                    .partitions(partitions)
+                    .sinks(sinks());
             return organizationsConfig == null ? stack : stack.organizationsConnector(organizationsConfig);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
         }
+    }
+
+    /** The sink connectors of the options; a helpdesk without its settings is a usage error. */
+    SinkConnectors sinks() {
+        final SinkConnectors sinks = SinkConnectors.none();
+        if (smtpRelay == null) {
+            sinks.smtpCapture();
+        } else {
+            final int colon = smtpRelay.lastIndexOf(':');
+            if (colon < 1 || colon == smtpRelay.length() - 1) {
+                throw usage("--smtp-relay takes HOST:PORT, not " + smtpRelay);
+            }
+            sinks.smtpRelay(smtpRelay.substring(0, colon), port("--smtp-relay", smtpRelay.substring(colon + 1)));
+        }
+        if (helpdesk == null) {
+            if (helpdeskUrl != null
+                    || helpdeskToken != null
+                    || helpdeskEmail != null
+                    || backlogProjectId != null
+                    || backlogIssueTypeId != null) {
+                throw usage("the --helpdesk-* and --backlog-* options need --helpdesk zendesk|backlog");
+            }
+        } else if (helpdesk.equals("zendesk")) {
+            sinks.zendesk(
+                    required(helpdeskUrl, "--helpdesk-url"),
+                    required(helpdeskEmail, "--helpdesk-email"),
+                    required(helpdeskToken, "--helpdesk-token"));
+        } else if (helpdesk.equals("backlog")) {
+            sinks.backlog(
+                    required(helpdeskUrl, "--helpdesk-url"),
+                    required(helpdeskToken, "--helpdesk-token"),
+                    required(backlogProjectId, "--backlog-project-id"),
+                    required(backlogIssueTypeId, "--backlog-issue-type-id"));
+        } else {
+            throw usage("--helpdesk takes zendesk or backlog, not " + helpdesk);
+        }
+        if (chatWebhook != null) {
+            sinks.chatWebhook(chatWebhook);
+        }
+        if (orderWebhook != null) {
+            sinks.orderWebhook(orderWebhook, orderWebhookToken);
+        }
+        return sinks;
+    }
+
+    private String required(final String value, final String option) {
+        if (value == null || value.isBlank()) {
+            throw usage("--helpdesk " + helpdesk + " needs " + option);
+        }
+        return value;
+    }
+
+    private static int port(final String option, final String value) {
+        final int port;
+        try {
+            port = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw usage(option + " port must be a number, not " + value);
+        }
+        if (port < 1 || port > 65_535) {
+            throw usage(option + " port must be in 1..65535, not " + value);
+        }
+        return port;
+    }
+
+    private static CommandFailure usage(final String message) {
+        return new CommandFailure(ExitCodes.USAGE, message);
     }
 
     @Override
@@ -166,9 +304,21 @@ public final class LocalCommand implements Callable<Integer> {
                 out.println("  " + step);
                 out.flush();
             });
-            loader.awaitTerminal(loaded.mailIds(), DEMO_TIMEOUT);
+            final Map<String, MailStatus> statuses = loader.awaitTerminal(loaded.mailIds(), DEMO_TIMEOUT);
             out.println("demo: " + loaded.mailIds().size() + " mails have flowed; lanes:");
             out.println("  " + LaneContents.read(stack.client()).table());
+            out.flush();
+            final String listed = server.map(started -> " (" + started.uri().resolve("api/outbox") + ")")
+                    .orElse("");
+            if (stack.outbox().isEmpty()) {
+                out.println("outbox: none; the notices went to the relay " + smtpRelay);
+            } else if (loaded.uploadedNow()) {
+                final long notices = DemoNotices.await(stack.outbox().get(), statuses, DEMO_TIMEOUT);
+                out.println("outbox: " + notices + " notices captured" + listed);
+            } else {
+                out.println("outbox: the demo's notices were captured by an earlier start (the outbox lives in memory)"
+                        + listed);
+            }
             out.flush();
         }
         stopped.await();

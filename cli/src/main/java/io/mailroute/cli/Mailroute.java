@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             AccountsCommand.class,
             ContactsCommand.class,
+            SuppressionsCommand.class,
+            SentCountsCommand.class,
             StatusCommand.class,
             RetryCommand.class,
             ReplayCommand.class,

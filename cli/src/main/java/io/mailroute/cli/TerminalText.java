@@ -17,7 +17,7 @@ final class TerminalText {
 
     /** {@code text} with every control character escaped; null stays null. */
     static String escape(final String text) {
-        if (text == null || text.chars().noneMatch(TerminalText::isControl)) {
+        if (text == null || !hasControl(text)) {
             return text;
         }
         final StringBuilder escaped = new StringBuilder(text.length() + 16);
@@ -30,6 +30,11 @@ final class TerminalText {
             }
         }
         return escaped.toString();
+    }
+
+    /** True when {@code text} holds a character that {@link #escape} would escape. */
+    static boolean hasControl(final String text) {
+        return text.chars().anyMatch(TerminalText::isControl);
     }
 
     /** {@code text} or {@code absent} when it is null, escaped. */

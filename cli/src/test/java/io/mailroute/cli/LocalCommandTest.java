@@ -44,6 +44,8 @@ class LocalCommandTest {
                 "19000",
                 "--connect-port",
                 "18083",
+                "--smtp-port",
+                "0",
                 "--partitions",
                 "1",
                 "--organizations-config",
@@ -51,9 +53,41 @@ class LocalCommandTest {
                 "--demo");
 
         assertThat(command.dataDir).isEqualTo(Path.of("/tmp/x"));
-        assertThat(command.ports()).isEqualTo(new StackPorts(0, 19093, 18081, 19000, 18083));
+        assertThat(command.ports()).isEqualTo(new StackPorts(0, 19093, 18081, 19000, 18083, 0));
         assertThat(command.partitions).isEqualTo(1);
         assertThat(command.organizationsConfig).isEqualTo(Path.of("org.json"));
+    }
+
+    @Test
+    void shouldTakeNoCapturePortWithARelay() {
+        final LocalCommand command = parse("--smtp-relay", "relay.example:587");
+
+        assertThat(command.ports().smtp()).isZero();
+    }
+
+    @Test
+    void shouldFailWithUsageCodeForARelayWithoutPort() {
+        final CommandRun run = CommandRun.of("local", "--smtp-relay", "relay.example");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--smtp-relay takes HOST:PORT, not relay.example");
+    }
+
+    @Test
+    void shouldFailWithUsageCodeForAZendeskWithoutItsAgentEmail() {
+        final CommandRun run = CommandRun.of(
+                "local", "--helpdesk", "zendesk", "--helpdesk-url", "https://x.zendesk.com", "--helpdesk-token", "t");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--helpdesk zendesk needs --helpdesk-email");
+    }
+
+    @Test
+    void shouldFailWithUsageCodeForHelpdeskSettingsWithoutAHelpdesk() {
+        final CommandRun run = CommandRun.of("local", "--helpdesk-url", "https://x.zendesk.com");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("need --helpdesk zendesk|backlog");
     }
 
     @Test

@@ -18,8 +18,12 @@ import io.mailroute.avro.RawRef;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
 import io.mailroute.avro.Rule;
+import io.mailroute.avro.SentCount;
+import io.mailroute.avro.SentScope;
 import io.mailroute.avro.Stage;
 import io.mailroute.avro.Storage;
+import io.mailroute.avro.Suppression;
+import io.mailroute.avro.SuppressionBasis;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.TopicPublisher;
 import io.mailroute.runtime.client.TopicReader;
@@ -692,5 +696,97 @@ class OperationsCommandsIT {
         assertThat(reset.out())
                 .contains("resetting group " + group + " on "
                         + topics.notifications().name());
+    }
+
+    @Test
+    void suppressionsListExportAndRemoveTheAddressesOfMailSuppressions() throws Exception {
+        // given: two hard bounces (one from a hostile report) and one promoted soft bounce
+        final String hostile = "\"evil,\u001b]0;pwn\u0007\"@example.com";
+        try (TopicPublisher publisher = new TopicPublisher(settings)) {
+            publisher.send(
+                    topics.suppressions(),
+                    "taro.@docomo.ne.jp",
+                    suppression("taro.@docomo.ne.jp", "userunknown", true));
+            publisher.send(
+                    topics.suppressions(), "full@example.net", suppression("full@example.net", "mailboxfull", false));
+            publisher.send(topics.suppressions(), hostile, suppression(hostile, "userunknown", true));
+            publisher.awaitAcks();
+        }
+        final Path csv = dir.resolve("suppressions.csv");
+
+        // when
+        final CommandRun list = run("suppressions", "list");
+        final CommandRun hardOnly = run("suppressions", "list", "--reason", "userunknown", "--hard");
+        final CommandRun exported = run("suppressions", "export", "--format", "ses-csv");
+        final CommandRun toFile =
+                run("suppressions", "export", "--format", "ses-csv", "--hard", "--output", csv.toString());
+        final CommandRun badFormat = run("suppressions", "export", "--format", "json");
+        final CommandRun removed = run("suppressions", "remove", "taro.@DOCOMO.NE.JP ", "nobody@example.org");
+
+        // then
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out())
+                .contains("ADDRESS", "LAST MAIL ID", "3 addresses suppressed")
+                .containsPattern(
+                        "taro\\.@docomo\\.ne\\.jp +userunknown +hard +VERIFIED +2 +2026-11-20T09:00:00Z +m-taro\\.@docomo\\.ne\\.jp")
+                .containsPattern("full@example\\.net +mailboxfull +soft")
+                .contains("\\u001b]0;pwn\\u0007")
+                .doesNotContain("\u001b", "\u0007");
+        assertThat(hardOnly.out())
+                .contains("taro.@docomo.ne.jp", "2 addresses suppressed")
+                .doesNotContain("full@");
+        assertThat(exported.exitCode()).as("a hostile address is refused").isEqualTo(ExitCodes.PARTIAL);
+        assertThat(exported.out())
+                .as("ordered by address")
+                .isEqualTo("full@example.net,BOUNCE\r\ntaro.@docomo.ne.jp,BOUNCE\r\n");
+        assertThat(exported.err()).contains("not exported", "\\u001b]0;pwn").doesNotContain("\u001b");
+        assertThat(toFile.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(Files.readString(csv)).isEqualTo("taro.@docomo.ne.jp,BOUNCE\r\n");
+        assertThat(badFormat.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(removed.exitCode()).as(removed.err()).isZero();
+        assertThat(removed.out()).contains("removed taro.@docomo.ne.jp", "nobody@example.org was not suppressed");
+        assertThat(latest(topics.suppressions()))
+                .containsEntry("taro.@docomo.ne.jp", null)
+                .containsEntry("nobody@example.org", null);
+    }
+
+    @Test
+    void sentCountsImportPublishesEachCountUnderItsRateScopeAndReportsBadRows() throws Exception {
+        // given
+        final Path csv = file("sent.csv", """
+                scope,id,count,windowStart,windowEnd,source
+                owner,123456789012,1520,2026-11-20T09:00:00Z,2026-11-20T09:15:00Z,ses-send-statistics
+                domain,Mailer.Example.com,980,2026-11-20T09:00:00Z,2026-11-20T10:00:00Z,cloudwatch
+                domain,mailer.example.com,-1,2026-11-20T09:00:00Z,2026-11-20T10:00:00Z
+                """);
+
+        // when
+        final CommandRun result = run("sent-counts", "import", csv.toString());
+
+        // then
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(result.err()).contains("sent.csv:4: count must be a whole number of mails, not '-1'");
+        assertThat(result.out())
+                .contains("sent.csv: 2 sent counts, 1 rows rejected; on "
+                        + topics.sentCounts().name());
+        final Map<String, SentCount> sent = latest(topics.sentCounts());
+        assertThat(sent).containsOnlyKeys("owner:123456789012", "domain:mailer.example.com");
+        assertThat(sent.get("owner:123456789012").getCount()).isEqualTo(1520);
+        assertThat(sent.get("domain:mailer.example.com").getScope()).isEqualTo(SentScope.DOMAIN);
+        assertThat(sent.get("domain:mailer.example.com").getSource()).isEqualTo("cloudwatch");
+    }
+
+    private static Suppression suppression(final String address, final String reason, final boolean hard) {
+        return Suppression.newBuilder()
+                .setAddress(address)
+                .setReason(reason)
+                .setHardBounce(hard)
+                .setCount(hard ? 2 : 3)
+                .setFirstSeen(Instant.parse("2026-11-19T09:00:00Z"))
+                .setLastSeen(Instant.parse("2026-11-20T09:00:00Z"))
+                .setLastMailId("m-" + address)
+                .setBasis(SuppressionBasis.VERIFIED)
+                .setReportingDomains(List.of("example.com"))
+                .build();
     }
 }

@@ -16,18 +16,24 @@ import java.util.Map;
  * @param config the connector config, mutable so that a stack can fill in its endpoints
  */
 record ConnectorFile(String name, Map<String, String> config) {
-    /** Where {@code ops/connectors/s3-mail.json} is on the class path. */
-    static final String S3_MAIL_RESOURCE = "/mailroute/connectors/s3-mail.json";
+    /** Where the files of {@code ops/connectors/} are on the class path. */
+    static final String RESOURCES = "/mailroute/connectors/";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The S3 mail connector file the stack ships. */
     static ConnectorFile s3Mail() throws IOException {
-        try (InputStream in = ConnectorFile.class.getResourceAsStream(S3_MAIL_RESOURCE)) {
+        return shipped(MailrouteStack.S3_CONNECTOR);
+    }
+
+    /** The file {@code ops/connectors/<name>.json} the stack ships, for the connector {@code name}. */
+    static ConnectorFile shipped(final String name) throws IOException {
+        final String resource = RESOURCES + name + ".json";
+        try (InputStream in = ConnectorFile.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(S3_MAIL_RESOURCE + " is missing from the class path");
+                throw new IllegalStateException(resource + " is missing from the class path");
             }
-            return of(JSON.readTree(in), MailrouteStack.S3_CONNECTOR);
+            return of(JSON.readTree(in), name);
         }
     }
 

@@ -7,6 +7,7 @@ import io.mailroute.embedded.EmbeddedS3;
 import io.mailroute.runtime.app.MailrouteApp;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.LocalDefaults;
+import io.mailroute.runtime.status.Outbox;
 import io.mailroute.runtime.status.StatusServer;
 import io.mailroute.runtime.topics.TopicApplier;
 import io.mailroute.s3.S3ConfigFragment;
@@ -18,6 +19,7 @@ import io.mailroute.topology.TopologyServices;
 import io.mailroute.topology.config.MailrouteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -43,7 +45,8 @@ import org.slf4j.LoggerFactory;
 /**
  * mailroute in one JVM, no Docker: a KRaft broker, the topics, the schema registry, an S3 endpoint
  * with the mail bucket, the default rules on {@code mail.rules}, a distributed Connect worker
- * running the S3 mail connector (and the Organizations connector when configured), the mail
+ * running the S3 mail connector (and the Organizations connector when configured) and the sink
+ * connectors asked for, an SMTP server capturing the notices when no relay is given, the mail
  * topology and, on request, the status server. {@code mailroute local} runs all of it
  * ({@link Builder#pipeline()}); {@code mailroute bench} and the integration tests choose the parts
  * they need. Parts start in that order and stop in the reverse one; all state lives below the
@@ -78,6 +81,7 @@ public final class MailrouteStack implements AutoCloseable {
     private SchemaRegistryServer registry;
     private EmbeddedS3 s3;
     private EmbeddedConnect connect;
+    private SmtpCapture smtp;
     private ClientSettings client;
     private Map<String, Object> appSettings;
     private MailrouteApp app;
@@ -126,9 +130,13 @@ public final class MailrouteStack implements AutoCloseable {
                             ? "mail.rules already holds rules; left as they are"
                             : published + " default rules published to mail.rules"));
         }
+        if (plan.connect && plan.sinks.captures()) {
+            smtp = register(SmtpCapture.start(plan.host, ports.smtp()));
+            plan.progress.accept("smtp: capturing mail on " + plan.host + ":" + smtp.port());
+        }
         final ConnectEndpoints endpoints = new ConnectEndpoints(dirs.connectEndpoints());
         if (registry != null && s3 != null) {
-            endpoints.write(s3.settings(), registry.url());
+            endpoints.write(s3.settings(), registry.url(), bootstrapServers, smtpServer());
         }
         if (plan.connect) {
             startConnect(bootstrapServers, endpoints);
@@ -140,6 +148,13 @@ public final class MailrouteStack implements AutoCloseable {
         if (plan.app) {
             startApp(dirs);
         }
+    }
+
+    /** Where the SMTP sink delivers: the capture server or the relay. */
+    private Optional<InetSocketAddress> smtpServer() {
+        return smtp == null
+                ? plan.sinks.relay()
+                : Optional.of(InetSocketAddress.createUnresolved(smtp.host(), smtp.port()));
     }
 
     private ClientSettings clientSettings(final String bootstrapServers) {
@@ -177,7 +192,8 @@ public final class MailrouteStack implements AutoCloseable {
                 kafka == null ? 0 : kafka.controllerPort(),
                 registry == null ? 0 : registry.port(),
                 s3 == null ? 0 : s3.port(),
-                connect == null ? 0 : connect.restPort());
+                connect == null ? 0 : connect.restPort(),
+                smtp == null ? 0 : smtp.port());
     }
 
     private void createTopics(final String bootstrapServers) throws Exception {
@@ -208,7 +224,8 @@ public final class MailrouteStack implements AutoCloseable {
         plan.progress.accept("s3: bucket " + LocalDefaults.BUCKET + " in " + (plan.s3InMemory ? "memory" : dirs.s3()));
     }
 
-    private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints) throws IOException {
+    private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints)
+            throws IOException, InterruptedException {
         // the REST API serves this machine only, and ${file:...} reads nothing outside the data directory:
         // no web page or connector config can read the S3 keys of another file through validate
         connect = register(EmbeddedConnect.builder()
@@ -219,11 +236,13 @@ public final class MailrouteStack implements AutoCloseable {
                 .loopbackRestOnly()
                 .fileConfigProvider(root)
                 .start());
+        final StackConnectors connectors =
+                new StackConnectors(connect.rest(), endpoints, plan.progress, bootstrapServers, plan.partitions);
         if (plan.s3Mail != null) {
-            final StackConnectors connectors = new StackConnectors(connect.rest(), endpoints, plan.progress);
             connectors.s3Mail(plan.s3Mail);
             connectors.organizations(plan.organizationsConfig);
         }
+        connectors.sinks(plan.sinks.wanted());
     }
 
     private void startApp(final DataDir dirs) throws Exception {
@@ -250,7 +269,12 @@ public final class MailrouteStack implements AutoCloseable {
      */
     public StatusServer startStatusServer(final StatusServer.Settings settings) throws IOException {
         final MailrouteApp running = app();
-        return register(StatusServer.start(settings, running.kafkaStreams(), running.describe(), client));
+        return register(StatusServer.start(settings, running.kafkaStreams(), running.describe(), client, outbox()));
+    }
+
+    /** The mail the SMTP capture server took, when the stack runs it. */
+    public Optional<Outbox> outbox() {
+        return smtp == null ? Optional.empty() : Optional.of(smtp.outbox());
     }
 
     /** Settings for clients of this stack: its broker, and its registry and S3 (with their keys) when it runs them. */
@@ -307,6 +331,12 @@ public final class MailrouteStack implements AutoCloseable {
         if (connect != null) {
             urls.put("connect", connect.restUrl().toString());
         }
+        if (smtp != null) {
+            urls.put("smtp capture", "smtp://" + smtp.host() + ":" + smtp.port() + " (captured mail: /api/outbox)");
+        }
+        plan.sinks
+                .relay()
+                .ifPresent(relay -> urls.put("smtp relay", "smtp://" + relay.getHostString() + ":" + relay.getPort()));
         urls.put("data dir", root.toAbsolutePath().toString());
         return urls;
     }
@@ -364,6 +394,7 @@ public final class MailrouteStack implements AutoCloseable {
         private boolean connect;
         private Map<String, String> s3Mail;
         private Optional<Path> organizationsConfig = Optional.empty();
+        private SinkConnectors sinks = SinkConnectors.none();
         private boolean app;
         private Map<String, Object> appOverrides = Map.of();
         private Function<MailrouteConfig, TopologyServices> topologyServices = TopologyServices::from;
@@ -374,7 +405,7 @@ public final class MailrouteStack implements AutoCloseable {
 
         /**
          * Every part, as {@code mailroute local} runs it: broker, topics, registry, S3, default rules,
-         * Connect with the S3 mail connector, the app.
+         * Connect with the S3 mail connector and the SMTP sink to the SMTP capture server, the app.
          */
         public Builder pipeline() {
             return kafka().topics()
@@ -382,6 +413,7 @@ public final class MailrouteStack implements AutoCloseable {
                     .s3()
                     .defaultRules()
                     .s3MailConnector()
+                    .sinks(SinkConnectors.none().smtpCapture())
                     .app();
         }
 
@@ -501,6 +533,15 @@ public final class MailrouteStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * These sink connectors on the Connect worker (and the SMTP capture server when the SMTP sink
+         * delivers to it), the other sinks removed; {@link #pipeline()} runs the SMTP sink to the capture server.
+         */
+        public Builder sinks(final SinkConnectors connectors) {
+            this.sinks = Objects.requireNonNull(connectors, "connectors");
+            return connect();
+        }
+
         /** The mail topology as a running Kafka Streams application, its state in the data directory. */
         public Builder app() {
             this.app = true;
@@ -567,6 +608,10 @@ public final class MailrouteStack implements AutoCloseable {
             final boolean hasKafka = kafka || existingKafka != null;
             need(topics || rules || connect || app, hasKafka, "topics, rules, Connect and the app need a broker");
             need(rules || app, registry || existingRegistry != null, "the rules and the app need the schema registry");
+            need(
+                    !sinks.wanted().isEmpty(),
+                    registry && s3,
+                    "the sink connectors run on the stack's own schema registry and S3 endpoint");
             need(
                     organizationsConfig.isPresent(),
                     s3Mail != null,

@@ -20,6 +20,7 @@ final class RememberedPorts {
     private static final String REGISTRY = "schema-registry";
     private static final String S3 = "s3";
     private static final String CONNECT = "connect";
+    private static final String SMTP = "smtp";
 
     private RememberedPorts() {}
 
@@ -31,7 +32,8 @@ final class RememberedPorts {
                 port(ports, CONTROLLER),
                 port(ports, REGISTRY),
                 port(ports, S3),
-                port(ports, CONNECT)));
+                port(ports, CONNECT),
+                port(ports, SMTP)));
     }
 
     /**
@@ -45,6 +47,7 @@ final class RememberedPorts {
         put(ports, REGISTRY, listening.registry());
         put(ports, S3, listening.s3());
         put(ports, CONNECT, listening.connect());
+        put(ports, SMTP, listening.smtp());
         try (Writer out = Files.newBufferedWriter(dataDir.resolve(FILE), StandardCharsets.UTF_8)) {
             ports.store(out, "ports of the last mailroute stack start; used again for ports given as 0");
         }

@@ -14,17 +14,19 @@ import java.util.Map;
  * @param registry   the schema registry's port
  * @param s3         the S3 endpoint's port
  * @param connect    the Connect worker's REST port
+ * @param smtp       the SMTP capture server's port
  */
-public record StackPorts(int kafka, int controller, int registry, int s3, int connect) {
+public record StackPorts(int kafka, int controller, int registry, int s3, int connect, int smtp) {
     /** A free port for every service (tests). */
-    public static final StackPorts FREE = new StackPorts(0, 0, 0, 0, 0);
+    public static final StackPorts FREE = new StackPorts(0, 0, 0, 0, 0, 0);
     /** The docker-compose ports: what {@code mailroute local} listens on by default. */
     public static final StackPorts LOCAL = new StackPorts(
             LocalDefaults.KAFKA_PORT,
             LocalDefaults.CONTROLLER_PORT,
             LocalDefaults.REGISTRY_PORT,
             LocalDefaults.S3_PORT,
-            LocalDefaults.CONNECT_PORT);
+            LocalDefaults.CONNECT_PORT,
+            LocalDefaults.SMTP_PORT);
 
     /** @throws IllegalArgumentException when a port is out of range or two services share one */
     public StackPorts {
@@ -34,6 +36,7 @@ public record StackPorts(int kafka, int controller, int registry, int s3, int co
         check("schema registry", registry, taken);
         check("s3", s3, taken);
         check("connect", connect, taken);
+        check("smtp", smtp, taken);
     }
 
     /** These ports, each 0 replaced by the port of {@code remembered}. */
@@ -43,7 +46,8 @@ public record StackPorts(int kafka, int controller, int registry, int s3, int co
                 controller != 0 ? controller : remembered.controller,
                 registry != 0 ? registry : remembered.registry,
                 s3 != 0 ? s3 : remembered.s3,
-                connect != 0 ? connect : remembered.connect);
+                connect != 0 ? connect : remembered.connect,
+                smtp != 0 ? smtp : remembered.smtp);
     }
 
     private static void check(final String name, final int port, final Map<Integer, String> taken) {

@@ -13,6 +13,8 @@ import io.mailroute.avro.MatchField;
 import io.mailroute.avro.MatchOp;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Rule;
+import io.mailroute.avro.SentCount;
+import io.mailroute.avro.SentScope;
 import io.mailroute.avro.Severity;
 import io.mailroute.avro.Suppression;
 import io.mailroute.avro.SuppressionBasis;
@@ -38,13 +40,17 @@ class BounceStageTest {
     private static final String BOUNCE_ADDRESS = "bounces@mailer.example.com";
     private static final String TARO = "taro.@docomo.ne.jp";
     private static final String HANAKO = "hanako@example.net";
+    /** The rate window at the start: the hour up to the end of the current one-minute step. */
+    private static final Instant WINDOW_END = TestPipeline.START.plus(Duration.ofMinutes(1));
+
+    private static final Instant WINDOW_START = WINDOW_END.minus(Duration.ofHours(1));
 
     private TestPipeline pipeline;
     private int mails;
 
     @BeforeEach
     void start() {
-        // small volumes and high thresholds keep the rate test short; the defaults are MailrouteConfigTest's
+        // small volumes and thresholds keep the rate tests short; the defaults are MailrouteConfigTest's
         pipeline = new TestPipeline(
                 "BounceStageTest",
                 Map.of(
@@ -53,7 +59,11 @@ class BounceStageTest {
                         MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG,
                         0.2,
                         MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG,
-                        0.4),
+                        0.4,
+                        MailrouteConfig.BOUNCE_COUNT_WARNING_CONFIG,
+                        2,
+                        MailrouteConfig.BOUNCE_COUNT_CRITICAL_CONFIG,
+                        4),
                 TopologyServices.inlineOnly());
         pipeline.addAccount(SENDER, BOUNCE_ADDRESS, "Bulk sender");
         pipeline.addAccount("sender-02", "bounces@other.example.org", "Other sender");
@@ -146,6 +156,31 @@ class BounceStageTest {
         assertThat(second.getFirstSeen()).isEqualTo(TestPipeline.START);
         assertThat(second.getLastSeen()).isEqualTo(TestPipeline.START.plus(Duration.ofHours(5)));
         assertThat(second.getReason()).as("a soft bounce keeps the hard reason").isEqualTo("userunknown");
+    }
+
+    @Test
+    void shouldCountFromNothingAfterASuppressionIsRemoved() {
+        // given: Taro suppressed with two bounces, Hanako with one soft bounce counted
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")), TestPipeline.START);
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")), TestPipeline.START.plus(Duration.ofHours(1)));
+        send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "4.4.1")), TestPipeline.START);
+        send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "4.4.1")), TestPipeline.START.plus(Duration.ofHours(1)));
+        assertThat(pipeline.suppressions.readValuesToList())
+                .extracting(Suppression::getCount)
+                .containsExactly(1L, 2L);
+
+        // when: both removed (mailroute suppressions remove), then each bounces again
+        pipeline.suppressionsIn.pipeInput(TARO, null); // the tombstone the command writes
+        pipeline.suppressionsIn.pipeInput(HANAKO, null);
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")), TestPipeline.START.plus(Duration.ofHours(2)));
+        send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "4.4.1")), TestPipeline.START.plus(Duration.ofHours(2)));
+
+        // then: Taro is suppressed anew with one bounce, and Hanako's one soft bounce is not yet a suppression
+        final Suppression again = pipeline.suppressions.readValue();
+        assertThat(again.getAddress()).isEqualTo(TARO);
+        assertThat(again.getCount()).isEqualTo(1);
+        assertThat(again.getFirstSeen()).isEqualTo(TestPipeline.START.plus(Duration.ofHours(2)));
+        assertThat(pipeline.suppressions.isEmpty()).isTrue();
     }
 
     @Test
@@ -257,7 +292,11 @@ class BounceStageTest {
                         MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG,
                         0.2,
                         MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG,
-                        0.4),
+                        0.4,
+                        MailrouteConfig.BOUNCE_COUNT_WARNING_CONFIG,
+                        2,
+                        MailrouteConfig.BOUNCE_COUNT_CRITICAL_CONFIG,
+                        4),
                 TopologyServices.inlineOnly());
         pipeline.addAccount(SENDER, BOUNCE_ADDRESS, "Bulk sender");
         pipeline.rules.pipeInput("dsn", rule("dsn", 10, Lane.TICKET, MatchField.IS_BOUNCE, MatchOp.EXACT, "true"));
@@ -280,7 +319,7 @@ class BounceStageTest {
                         "bounce:sender-01:dead-4@example.net OPEN",
                         "bounce:sender-01:dead-5@example.net OPEN");
         assertThat(pipeline.suppressions.readKeyValuesToMap()).hasSize(6);
-        assertThat(byKey(pipeline.alerts.readValuesToList())).containsKey("bounce-rate:owner:" + SENDER);
+        assertThat(latestByKey(pipeline.alerts.readValuesToList())).containsKey("bounce-rate:owner:" + SENDER);
     }
 
     @Test
@@ -318,24 +357,25 @@ class BounceStageTest {
     }
 
     @Test
-    void shouldAlertOnceWhenTheBounceRateCrossesAThresholdAndResolveWhenItFalls() {
-        // given: 4 ordinary mails to the sender and 5 to another owner
-        for (int i = 0; i < 4; i++) {
-            send(plain(BOUNCE_ADDRESS));
-        }
+    void shouldRateBouncesPerMailSentAlertOnceAtEachThresholdAndResolveWhenTheyFall() {
+        // given: 10 mails sent by the sender and from its domain in the window, and mail to another owner
+        pipeline.sentCounts.pipeInput("owner:" + SENDER, sent(SentScope.OWNER, SENDER, 10));
+        pipeline.sentCounts.pipeInput("domain:mailer.example.com", sent(SentScope.DOMAIN, "Mailer.Example.com", 10));
         for (int i = 0; i < 5; i++) {
             send(plain("bounces@other.example.org"));
         }
         assertThat(pipeline.alerts.isEmpty()).isTrue();
 
-        // when: 1 of 5 mails bounced (20 %), 2 of 6, then 3 of 7 (43 %)
+        // when: 2 of 10 sent mails bounced (20 %), 3, then 4 (40 %)
         send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
-        final Map<String, Alert> warning = byKey(pipeline.alerts.readValuesToList());
+        assertThat(pipeline.alerts.isEmpty()).as("1 of 10: below warning").isTrue();
         send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
+        final Map<String, Alert> warning = byKey(pipeline.alerts.readValuesToList());
+        send(dsn(BOUNCE_ADDRESS, failed("jiro@example.net", "5.1.1")));
         assertThat(pipeline.alerts.isEmpty())
                 .as("still warning: no second alert")
                 .isTrue();
-        send(dsn(BOUNCE_ADDRESS, failed("jiro@example.net", "5.1.1")));
+        send(dsn(BOUNCE_ADDRESS, failed("saburo@example.net", "5.1.1")));
         final Map<String, Alert> critical = byKey(pipeline.alerts.readValuesToList());
         pipeline.advance(Duration.ofMinutes(62));
         final Map<String, Alert> resolved = byKey(pipeline.alerts.readValuesToList());
@@ -345,20 +385,80 @@ class BounceStageTest {
         final Alert ownerWarning = warning.get("bounce-rate:owner:sender-01");
         assertThat(ownerWarning.getType()).isEqualTo(AlertType.BOUNCE_RATE);
         assertThat(ownerWarning.getLevel()).isEqualTo(AlertLevel.WARNING);
-        assertThat(ownerWarning.getCount()).isEqualTo(1);
-        assertThat(ownerWarning.getTotal()).isEqualTo(5);
+        assertThat(ownerWarning.getCount()).isEqualTo(2);
+        assertThat(ownerWarning.getTotal()).isEqualTo(10);
         assertThat(ownerWarning.getRate()).isEqualTo(0.2);
         assertThat(ownerWarning.getThreshold()).isEqualTo(0.2);
-        assertThat(ownerWarning.getSampleMailIds()).hasSize(1);
+        assertThat(ownerWarning.getSampleMailIds()).hasSize(2);
+        assertThat(ownerWarning.getMessage())
+                .isEqualTo("bounce rate 20.0 % (2 bounces of 10 mails sent in the last hour) for owner sender-01,"
+                        + " at or above the warning threshold 20.0 %");
         assertThat(critical).containsOnlyKeys(warning.keySet());
         assertThat(critical.values()).allSatisfy(a -> {
             assertThat(a.getLevel()).isEqualTo(AlertLevel.CRITICAL);
-            assertThat(a.getCount()).isEqualTo(3);
-            assertThat(a.getTotal()).isEqualTo(7);
+            assertThat(a.getCount()).isEqualTo(4);
+            assertThat(a.getTotal()).isEqualTo(10);
             assertThat(a.getThreshold()).isEqualTo(0.4);
         });
         assertThat(resolved).containsOnlyKeys(warning.keySet());
         assertThat(resolved.values()).allSatisfy(a -> assertThat(a.getLevel()).isEqualTo(AlertLevel.RESOLVED));
+    }
+
+    @Test
+    void shouldAlertOnTheBounceCountAndSaySoWithoutSentCounts() {
+        // given: many mails received for the sender, but no sent counts
+        for (int i = 0; i < 20; i++) {
+            send(plain(BOUNCE_ADDRESS));
+        }
+
+        // when: 2 bounces (the warning count), then sent counts that are for last week only
+        pipeline.sentCounts.pipeInput(
+                "owner:" + SENDER,
+                sent(
+                        SentScope.OWNER,
+                        SENDER,
+                        1_000,
+                        WINDOW_START.minus(Duration.ofDays(7)),
+                        WINDOW_END.minus(Duration.ofDays(7)))); // outside the window
+        send(dsn(BOUNCE_ADDRESS, failed(TARO, "5.1.1")));
+        send(dsn(BOUNCE_ADDRESS, failed(HANAKO, "5.1.1")));
+
+        // then: a count, not a rate of bounces per mail received
+        final Alert owner = byKey(pipeline.alerts.readValuesToList()).get("bounce-rate:owner:sender-01");
+        assertThat(owner.getLevel()).isEqualTo(AlertLevel.WARNING);
+        assertThat(owner.getCount()).isEqualTo(2);
+        assertThat(owner.getTotal()).isNull();
+        assertThat(owner.getRate()).isNull();
+        assertThat(owner.getThreshold()).isEqualTo(2.0);
+        assertThat(owner.getMessage())
+                .isEqualTo("2 bounces in the last hour for owner sender-01; no sent counts for owner sender-01,"
+                        + " so no rate: at or above the warning count 2");
+    }
+
+    @Test
+    void shouldCountAnIntervalImportedTwiceOnceAndSpreadAPartlyCoveredOne() {
+        // given: 10 sent in the window, imported twice, and 40 over four hours of which the window is one: 10 more
+        pipeline.sentCounts.pipeInput("owner:" + SENDER, sent(SentScope.OWNER, SENDER, 10));
+        pipeline.sentCounts.pipeInput("owner:" + SENDER, sent(SentScope.OWNER, SENDER, 10));
+        pipeline.sentCounts.pipeInput(
+                "owner:" + SENDER,
+                sent(
+                        SentScope.OWNER,
+                        SENDER,
+                        40,
+                        WINDOW_END.minus(Duration.ofHours(3)),
+                        WINDOW_END.plus(Duration.ofHours(1))));
+
+        // when
+        for (final String address : List.of(TARO, HANAKO, "jiro@example.net", "shiro@example.net")) {
+            send(dsn(BOUNCE_ADDRESS, failed(address, "5.1.1")));
+        }
+
+        // then: 4 of 20 sent (20 %), not 4 of 30 or of 60
+        final Alert owner = latestByKey(pipeline.alerts.readValuesToList()).get("bounce-rate:owner:sender-01");
+        assertThat(owner.getLevel()).isEqualTo(AlertLevel.WARNING);
+        assertThat(owner.getTotal()).isEqualTo(20);
+        assertThat(owner.getRate()).isEqualTo(0.2);
     }
 
     @Test
@@ -371,13 +471,39 @@ class BounceStageTest {
         }
 
         // then: the domain scope is the sending domain, not the domain the bounces came back to
-        final Map<String, Alert> alerts = byKey(pipeline.alerts.readValuesToList());
+        final Map<String, Alert> alerts = latestByKey(pipeline.alerts.readValuesToList());
         assertThat(alerts).containsOnlyKeys("bounce-rate:owner:sender-01", "bounce-rate:domain:letters.example.com");
         final Alert domain = alerts.get("bounce-rate:domain:letters.example.com");
         assertThat(domain.getAttributes()).containsExactly(Map.entry("domain", "letters.example.com"));
         assertThat(domain.getLevel()).isEqualTo(AlertLevel.CRITICAL);
-        assertThat(domain.getCount()).isEqualTo(5);
-        assertThat(domain.getTotal()).isEqualTo(5);
+        assertThat(domain.getCount())
+                .as("raised by the fourth bounce, the critical count")
+                .isEqualTo(4);
+        assertThat(domain.getTotal()).as("no sent counts: no rate").isNull();
+    }
+
+    /** {@code count} mails sent within the rate window at the start. */
+    private static SentCount sent(final SentScope scope, final String id, final long count) {
+        return sent(scope, id, count, WINDOW_START, WINDOW_END);
+    }
+
+    private static SentCount sent(
+            final SentScope scope, final String id, final long count, final Instant from, final Instant to) {
+        return SentCount.newBuilder()
+                .setScope(scope)
+                .setId(id)
+                .setCount(count)
+                .setWindowStart(from)
+                .setWindowEnd(to)
+                .setSource("test")
+                .build();
+    }
+
+    /** The last alert of each key. */
+    private static Map<String, Alert> latestByKey(final List<Alert> alerts) {
+        final Map<String, Alert> latest = new java.util.LinkedHashMap<>();
+        alerts.forEach(a -> latest.put(a.getAlertKey(), a));
+        return latest;
     }
 
     private static Map<String, Alert> byKey(final List<Alert> alerts) {

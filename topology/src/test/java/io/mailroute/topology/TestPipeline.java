@@ -10,6 +10,7 @@ import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.Rule;
+import io.mailroute.avro.SentCount;
 import io.mailroute.avro.Storage;
 import io.mailroute.avro.Suppression;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
@@ -54,6 +55,8 @@ final class TestPipeline implements AutoCloseable {
     final TestInputTopic<String, OwnerContacts> contacts;
     final TestInputTopic<String, Rule> rules;
     final TestInputTopic<String, RetryMail> retryIn;
+    final TestInputTopic<String, Suppression> suppressionsIn;
+    final TestInputTopic<String, SentCount> sentCounts;
     final TestOutputTopic<String, ClassifiedMail> notify;
     final TestOutputTopic<String, ClassifiedMail> ticket;
     final TestOutputTopic<String, ClassifiedMail> orderImport;
@@ -86,6 +89,8 @@ final class TestPipeline implements AutoCloseable {
         this.contacts = input(topics.contacts());
         this.rules = input(topics.rules());
         this.retryIn = input(topics.retry());
+        this.suppressionsIn = input(topics.suppressions());
+        this.sentCounts = input(topics.sentCounts());
         this.notify = output(topics.notifications());
         this.ticket = output(topics.ticket());
         this.orderImport = output(topics.orderImport());

@@ -95,7 +95,8 @@ class TopologyDescriptionTest {
                         "suppression-store",
                         "soft-bounce-store",
                         "unverified-bounce-store",
-                        "bounce-rate-store");
+                        "bounce-rate-store",
+                        "sent-count-store");
         assertThat(topics)
                 .filteredOn(t -> !t.startsWith("mail."))
                 .containsExactlyInAnyOrder(

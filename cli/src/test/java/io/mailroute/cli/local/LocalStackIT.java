@@ -3,30 +3,41 @@ package io.mailroute.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
 import io.mailroute.cli.ingest.MailUploader;
 import io.mailroute.runtime.client.TopicReader;
+import io.mailroute.runtime.status.Outbox;
+import io.mailroute.runtime.status.StatusServer;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.stack.MailrouteStack;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code mailroute local --demo} end to end on free ports: the demo mails land in their lanes;
- * after a restart on the same data directory the schema ids, the lanes and the bucket are as they
+ * {@code mailroute local --demo} end to end on free ports: the demo mails land in their lanes and
+ * their notices in the SMTP capture server's outbox; after a restart on the same data directory the schema ids, the lanes and the bucket are as they
  * were (nothing is processed twice) and a new upload flows.
  */
 class LocalStackIT {
@@ -72,6 +83,7 @@ class LocalStackIT {
                                 .as(notice.key())
                                 .isNotNull());
             }
+            assertCapturedNotices(stack, statuses);
             schemaIds = schemaIds(stack.client().schemaRegistry());
             assertThat(schemaIds)
                     .containsKeys("mail.raw-value", "mail.status-value", "mail.rules-value", "mail.accounts-value");
@@ -117,6 +129,49 @@ class LocalStackIT {
                     .containsAllEntriesOf(
                             Map.of("notify", 5L, "ticket", 4L, "order-import", 2L, "quarantine", 1L, "dlq", 1L));
         }
+    }
+
+    /**
+     * The SMTP sink delivered a notice of every notify-lane mail to the capture server, each naming its
+     * mail in {@code X-Mailroute-Mail-Id}, and {@code GET /api/outbox} lists them.
+     */
+    private static void assertCapturedNotices(final MailrouteStack stack, final Map<String, MailStatus> statuses)
+            throws Exception {
+        final Set<String> notified = statuses.entrySet().stream()
+                .filter(e -> e.getValue().getOwners().stream()
+                        .anyMatch(o -> o.getLanes().contains(Lane.NOTIFY)))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        assertThat(notified).hasSize(4);
+        final Outbox outbox = stack.outbox().orElseThrow();
+        assertThat(DemoNotices.await(outbox, statuses, FLOW_TIMEOUT)).isGreaterThanOrEqualTo(4);
+        assertThat(outbox.mails())
+                .allSatisfy(mail -> {
+                    assertThat(mail.mailId()).isIn(notified);
+                    assertThat(mail.messageId()).isNotBlank();
+                    assertThat(mail.to()).isNotEmpty();
+                })
+                .extracting(Outbox.CapturedMail::mailId)
+                .containsAll(notified);
+        // the server stops with the stack
+        final StatusServer server =
+                stack.startStatusServer(StatusServer.Settings.local().withBinding("127.0.0.1", 0));
+        final HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri().resolve("api/outbox"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        final JsonNode listed = new ObjectMapper().readTree(answer.body());
+        assertThat(listed).hasSize(outbox.mails().size());
+        final Set<String> listedIds = new HashSet<>();
+        listed.forEach(mail -> {
+            assertThat(mail.fieldNames())
+                    .toIterable()
+                    .containsExactlyInAnyOrder("from", "to", "subject", "messageId", "mailId", "receivedAt");
+            listedIds.add(mail.get("mailId").asText());
+        });
+        assertThat(listedIds).isEqualTo(notified);
     }
 
     /** The status line of {@code GET /connectors} with {@code Host: host}, over a plain socket. */

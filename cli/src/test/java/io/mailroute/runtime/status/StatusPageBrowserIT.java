@@ -104,6 +104,28 @@ class StatusPageBrowserIT {
     }
 
     @Test
+    void shouldShowTheOutboxAsText() {
+        await().atMost(FLOW)
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    assertThat(browser.findElement(By.id("outbox-section")).isDisplayed())
+                            .isTrue();
+                    final List<WebElement> cells =
+                            browser.findElements(By.cssSelector("#outbox tr[data-mail-id='aws-billing.eml'] td"));
+                    assertThat(cells)
+                            .extracting(WebElement::getText)
+                            .containsExactly(
+                                    "2026-12-05T10:00:00Z",
+                                    "aws-billing.eml",
+                                    "no-reply@mailroute.local",
+                                    "ops@example.co.jp, cto@example.co.jp",
+                                    "<img src=x onerror=alert(1)> billing notice",
+                                    "<notice-1@mailroute.local>");
+                });
+        assertThat(browser.findElements(By.cssSelector("#outbox img"))).isEmpty();
+    }
+
+    @Test
     void shouldShowTheDeliveriesOfAMailLookedUp() {
         // given
         stack.send(

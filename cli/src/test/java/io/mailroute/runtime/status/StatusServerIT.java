@@ -225,6 +225,21 @@ class StatusServerIT {
     }
 
     @Test
+    void shouldListTheOutboxItWasGiven() throws Exception {
+        // when
+        final JsonNode info = json(stack.get("/api/info"));
+        final JsonNode outbox = json(stack.get("/api/outbox"));
+
+        // then
+        assertThat(info.get("outbox").asBoolean()).isTrue();
+        assertThat(outbox).hasSize(1);
+        assertThat(outbox.get(0).get("mailId").asText()).isEqualTo("aws-billing.eml");
+        assertThat(outbox.get(0).get("messageId").asText()).isEqualTo("<notice-1@mailroute.local>");
+        assertThat(outbox.get(0).get("to").toString()).isEqualTo("[\"ops@example.co.jp\",\"cto@example.co.jp\"]");
+        assertThat(outbox.get(0).get("receivedAt").asText()).isEqualTo("2026-12-05T10:00:00Z");
+    }
+
+    @Test
     void shouldServeThePage() throws Exception {
         // when
         final HttpResponse<String> page = stack.get("/");

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -44,7 +45,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  * a {@link MailrouteStack} of an in-process KRaft broker with the mailroute topics and
  * {@code MailTopology} in the app (exactly-once, {@code mock://} registry scope, inline mail only,
  * {@code application.server} naming the status server), the status server bound to 0.0.0.0 with a
- * token, and the mails of {@code src/test/resources/status} fed as inline {@code RawMail} records
+ * token and a fixed outbox, and the mails of {@code src/test/resources/status} fed as inline {@code RawMail} records
  * with one account mapping. Its clients name an S3 endpoint where nothing answers, with a secret.
  */
 final class StatusStack implements AutoCloseable {
@@ -56,6 +57,15 @@ final class StatusStack implements AutoCloseable {
     static final String S3_SECRET = "it-s3-secret-never-shown";
 
     static final String ROOT_ADDRESS = "aws-root@example.co.jp";
+    /** The outbox the status server lists: one notice whose subject is markup. */
+    static final List<Outbox.CapturedMail> OUTBOX = List.of(new Outbox.CapturedMail(
+            "no-reply@mailroute.local",
+            List.of("ops@example.co.jp", "cto@example.co.jp"),
+            "<img src=x onerror=alert(1)> billing notice",
+            "<notice-1@mailroute.local>",
+            "aws-billing.eml",
+            Instant.parse("2026-12-05T10:00:00Z")));
+
     static final String ACCOUNT_ID = "123456789012";
     /** How long the status server lets a client take to send its request. */
     static final Duration CLIENT_TIME = Duration.ofSeconds(2);
@@ -103,10 +113,15 @@ final class StatusStack implements AutoCloseable {
             clients = stack.client();
             topics = clients.topics(clients.registry());
             streams = stack.app().kafkaStreams();
-            server = stack.startStatusServer(StatusServer.Settings.local()
-                    .withBinding("0.0.0.0", statusPort)
-                    .withToken(TOKEN)
-                    .withClientTime(CLIENT_TIME));
+            server = StatusServer.start(
+                    StatusServer.Settings.local()
+                            .withBinding("0.0.0.0", statusPort)
+                            .withToken(TOKEN)
+                            .withClientTime(CLIENT_TIME),
+                    streams,
+                    stack.app().describe(),
+                    clients,
+                    Optional.of(() -> OUTBOX));
             for (final String mail : MAILS) {
                 send(topics.raw(), mail, inline(mail, resource(mail)));
             }
@@ -240,6 +255,9 @@ final class StatusStack implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (server != null) {
+                server.close();
+            }
             stack.close();
         } finally {
             SchemaRegistryClients.dropScope(scope);

@@ -68,6 +68,15 @@ public final class KafkaDeliveryLog implements DeliveryLog {
         this.encoder = new AvroValueEncoder(connectorProps);
     }
 
+    /** Opens the log of a {@code sink} task, with client ids {@code mailroute-<sink>-<connector name>}. */
+    public static DeliveryLog.Factory factory(final String sink) {
+        return (config, props) -> new KafkaDeliveryLog(
+                config.topic(),
+                config.clientConfig(),
+                props,
+                "mailroute-" + sink + "-" + props.getOrDefault("name", "sink"));
+    }
+
     private void load(
             final Map<String, Object> client, final Map<String, String> connectorProps, final String clientId) {
         final Map<String, Object> consumerConfig = new HashMap<>(client);

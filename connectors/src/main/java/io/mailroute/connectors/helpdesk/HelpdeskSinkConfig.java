@@ -3,10 +3,9 @@ package io.mailroute.connectors.helpdesk;
 import io.mailroute.connectors.common.HttpUrlValidator;
 import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
-import io.mailroute.schemas.topics.MailTopic;
+import io.mailroute.connectors.delivery.DeliveriesConfig;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +22,6 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
     public static final String HELPDESK_GROUP = "Helpdesk";
     public static final String ZENDESK_GROUP = "Zendesk";
     public static final String BACKLOG_GROUP = "Backlog";
-    public static final String RETRY_GROUP = "Retry";
-    public static final String DELIVERIES_GROUP = "Deliveries";
 
     public static final String KIND_CONFIG = "helpdesk.kind";
     private static final String KIND_DOC =
@@ -75,39 +72,8 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
     private static final String CLOSED_STATUS_ID_DOC = "Backlog: status id a CLOSE record sets.";
     public static final int CLOSED_STATUS_ID_DEFAULT = 4;
 
-    public static final String MAX_ATTEMPTS_CONFIG = "retry.max.attempts";
-    private static final String MAX_ATTEMPTS_DOC =
-            "Attempts per record on transient failures (429, 408, 5xx, connection errors, timeouts) before it is dead-lettered as FAILED.";
-    public static final int MAX_ATTEMPTS_DEFAULT = 5;
-
-    public static final String BACKOFF_INITIAL_MS_CONFIG = "retry.backoff.initial.ms";
-    private static final String BACKOFF_INITIAL_MS_DOC =
-            "Wait before the second attempt after a transient failure, in milliseconds; doubles per attempt; a 429's Retry-After takes precedence.";
-    public static final long BACKOFF_INITIAL_MS_DEFAULT = 1_000L;
-
-    public static final String BACKOFF_MAX_MS_CONFIG = "retry.backoff.max.ms";
-    private static final String BACKOFF_MAX_MS_DOC =
-            "Longest wait between two attempts, in milliseconds (a longer Retry-After is honoured).";
-    public static final long BACKOFF_MAX_MS_DEFAULT = 60_000L;
-
-    public static final String DELIVERIES_TOPIC_CONFIG = "deliveries.topic";
-    private static final String DELIVERIES_TOPIC_DOC =
-            "Compacted topic every outcome is recorded on (Delivery, key mailId|ownerId|HELPDESK) and read at task start so that no record is applied twice.";
-    public static final String DELIVERIES_TOPIC_DEFAULT = MailTopic.DELIVERIES.defaultName();
-
-    public static final String DELIVERIES_BOOTSTRAP_CONFIG = "deliveries.bootstrap.servers";
-    private static final String DELIVERIES_BOOTSTRAP_DOC =
-            "Kafka bootstrap servers of deliveries.topic; further client settings (security) as deliveries.client.<key>.";
-
-    public static final String DELIVERIES_CLIENT_PREFIX = "deliveries.client.";
-
-    private static final ConfigDef.Validator NON_EMPTY_LIST = ConfigDef.LambdaValidator.with(
-            (name, value) -> {
-                if (value instanceof List<?> list && list.isEmpty()) {
-                    throw new ConfigException(name, value, "at least one host:port is required");
-                }
-            },
-            () -> "a non-empty list of host:port");
+    private static final DeliveriesConfig.Docs DELIVERIES_DOCS = DeliveriesConfig.Docs.http(
+            "Compacted topic every outcome is recorded on (Delivery, key mailId|ownerId|HELPDESK) and read at task start so that no record is applied twice.");
 
     private static final ConfigDef CONFIG_DEF = configDef();
 
@@ -266,63 +232,7 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
                         ++order,
                         Width.SHORT,
                         "Closed status id");
-        order = 0;
-        def.define(
-                        MAX_ATTEMPTS_CONFIG,
-                        Type.INT,
-                        MAX_ATTEMPTS_DEFAULT,
-                        ConfigDef.Range.between(1, 100),
-                        Importance.MEDIUM,
-                        MAX_ATTEMPTS_DOC,
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Attempts")
-                .define(
-                        BACKOFF_INITIAL_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_INITIAL_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        BACKOFF_INITIAL_MS_DOC,
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Initial backoff")
-                .define(
-                        BACKOFF_MAX_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_MAX_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        BACKOFF_MAX_MS_DOC,
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Maximum backoff");
-        order = 0;
-        def.define(
-                        DELIVERIES_TOPIC_CONFIG,
-                        Type.STRING,
-                        DELIVERIES_TOPIC_DEFAULT,
-                        new ConfigDef.NonEmptyString(),
-                        Importance.HIGH,
-                        DELIVERIES_TOPIC_DOC,
-                        DELIVERIES_GROUP,
-                        ++order,
-                        Width.MEDIUM,
-                        "Deliveries topic")
-                .define(
-                        DELIVERIES_BOOTSTRAP_CONFIG,
-                        Type.LIST,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        NON_EMPTY_LIST,
-                        Importance.HIGH,
-                        DELIVERIES_BOOTSTRAP_DOC,
-                        DELIVERIES_GROUP,
-                        ++order,
-                        Width.LONG,
-                        "Deliveries bootstrap servers");
+        DeliveriesConfig.define(def, DELIVERIES_DOCS);
         return RegistryConfig.define(def);
     }
 
@@ -381,27 +291,9 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
         return Duration.ofMillis(getInt(REQUEST_TIMEOUT_MS_CONFIG));
     }
 
-    public int maxAttempts() {
-        return getInt(MAX_ATTEMPTS_CONFIG);
-    }
-
-    public Duration initialBackoff() {
-        return Duration.ofMillis(getLong(BACKOFF_INITIAL_MS_CONFIG));
-    }
-
-    public Duration maxBackoff() {
-        return Duration.ofMillis(Math.max(getLong(BACKOFF_MAX_MS_CONFIG), getLong(BACKOFF_INITIAL_MS_CONFIG)));
-    }
-
-    public String deliveriesTopic() {
-        return getString(DELIVERIES_TOPIC_CONFIG);
-    }
-
-    /** Client settings of the deliveries producer and consumer: bootstrap servers and deliveries.client.*. */
-    public Map<String, Object> deliveriesClientConfig() {
-        final Map<String, Object> client = new HashMap<>(originalsWithPrefix(DELIVERIES_CLIENT_PREFIX));
-        client.put("bootstrap.servers", String.join(",", getList(DELIVERIES_BOOTSTRAP_CONFIG)));
-        return client;
+    /** The retry and deliveries keys. */
+    public DeliveriesConfig deliveries() {
+        return new DeliveriesConfig(this);
     }
 
     /** Which helpdesk. */
@@ -443,13 +335,13 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
         }
 
         public Setter retries(final int maxAttempts, final Duration initial, final Duration max) {
-            return set(MAX_ATTEMPTS_CONFIG, maxAttempts)
-                    .set(BACKOFF_INITIAL_MS_CONFIG, initial.toMillis())
-                    .set(BACKOFF_MAX_MS_CONFIG, max.toMillis());
+            DeliveriesConfig.setter(props).retries(maxAttempts, initial, max);
+            return this;
         }
 
         public Setter deliveries(final String bootstrapServers, final String topic) {
-            return set(DELIVERIES_BOOTSTRAP_CONFIG, bootstrapServers).set(DELIVERIES_TOPIC_CONFIG, topic);
+            DeliveriesConfig.setter(props).deliveries(bootstrapServers, topic);
+            return this;
         }
 
         public Setter registryUrl(final String url) {

@@ -1,20 +1,13 @@
 package io.mailroute.connectors.helpdesk;
 
-import io.mailroute.connectors.common.ConnectorVersion;
 import io.mailroute.connectors.common.LowerCaseEnums;
-import io.mailroute.connectors.common.RegistryConfig;
+import io.mailroute.connectors.delivery.DeliveringSinkConnector;
 import io.mailroute.connectors.helpdesk.HelpdeskSinkConfig.Kind;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
  * Opens, updates and closes helpdesk tickets from {@code mail.ticket}, by {@code helpdesk.kind}:
@@ -24,18 +17,10 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * {@code mail.deliveries}, which each task reads at start so that a record applied once is never
  * applied again. Values are Confluent-wire-format Avro (use ByteArrayConverter).
  */
-public final class HelpdeskSinkConnector extends SinkConnector {
-    private Map<String, String> props;
-
+public final class HelpdeskSinkConnector extends DeliveringSinkConnector {
     @Override
-    public String version() {
-        return ConnectorVersion.get();
-    }
-
-    @Override
-    public void start(final Map<String, String> props) {
-        this.props = Map.copyOf(props);
-        new HelpdeskSinkConfig(this.props);
+    protected void parse(final Map<String, String> props) {
+        new HelpdeskSinkConfig(props);
     }
 
     @Override
@@ -43,38 +28,19 @@ public final class HelpdeskSinkConnector extends SinkConnector {
         return HelpdeskSinkTask.class;
     }
 
-    /** {@code maxTasks} identical tasks: the worker splits the input partitions among them. */
-    @Override
-    public List<Map<String, String>> taskConfigs(final int maxTasks) {
-        final List<Map<String, String>> configs = new ArrayList<>(maxTasks);
-        for (int task = 0; task < maxTasks; task++) {
-            configs.add(props);
-        }
-        return configs;
-    }
-
-    @Override
-    public void stop() {
-        // nothing to release: tasks own the clients
-    }
-
     @Override
     public ConfigDef config() {
         return HelpdeskSinkConfig.configDef();
     }
 
-    /** Field validation, the keys the kind needs, and that values reach the task as the bytes written. */
+    /** The keys the kind needs. */
     @Override
-    public Config validate(final Map<String, String> connectorConfigs) {
-        final Config config = super.validate(connectorConfigs);
-        final Map<String, ConfigValue> values =
-                config.configValues().stream().collect(Collectors.toMap(ConfigValue::name, Function.identity()));
-        RegistryConfig.validate(connectorConfigs, values);
+    protected void validateSink(final Map<String, String> connectorConfigs, final Map<String, ConfigValue> values) {
         final Kind kind;
         try {
             kind = LowerCaseEnums.parse(Kind.class, connectorConfigs.getOrDefault(HelpdeskSinkConfig.KIND_CONFIG, ""));
         } catch (IllegalArgumentException e) {
-            return config; // reported by the kind's validator
+            return; // reported by the kind's validator
         }
         for (final String key : HelpdeskSinkConfig.required(kind)) {
             if (HelpdeskSinkConfig.missing(key, connectorConfigs)) {
@@ -83,6 +49,5 @@ public final class HelpdeskSinkConnector extends SinkConnector {
                                 + kind.name().toLowerCase(Locale.ROOT));
             }
         }
-        return config;
     }
 }

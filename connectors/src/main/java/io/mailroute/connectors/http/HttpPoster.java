@@ -1,5 +1,6 @@
 package io.mailroute.connectors.http;
 
+import io.mailroute.connectors.delivery.DeliveryFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,6 +73,13 @@ public final class HttpPoster {
         /** The server's {@code Retry-After}, if it gave one. */
         public Optional<Duration> retryAfter() {
             return Optional.ofNullable(retryAfter);
+        }
+
+        /** This failure as a delivering sink classifies it, with this as the cause. */
+        public DeliveryFailure classified() {
+            return kind == Kind.PERMANENT
+                    ? DeliveryFailure.permanent(getMessage(), this)
+                    : DeliveryFailure.transientFailure(getMessage(), retryAfter(), this);
         }
     }
 

@@ -2,16 +2,14 @@ package io.mailroute.connectors.smtp;
 
 import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
+import io.mailroute.connectors.delivery.DeliveriesConfig;
 import io.mailroute.s3.S3ConfigFragment;
 import io.mailroute.s3.S3ConfigFragment.CallDefaults;
 import io.mailroute.s3.S3Settings;
-import io.mailroute.schemas.topics.MailTopic;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +25,6 @@ import org.apache.kafka.common.config.types.Password;
 public final class SmtpSinkConfig extends AbstractConfig {
     public static final String SMTP_GROUP = "SMTP";
     public static final String MESSAGE_GROUP = "Message";
-    public static final String RETRY_GROUP = "Retry";
-    public static final String DELIVERIES_GROUP = "Deliveries";
 
     /** The S3 keys, unprefixed, for fetching the original mail: a sink waits, but not for long. */
     public static final S3ConfigFragment S3 = new S3ConfigFragment("", new CallDefaults(3, Duration.ofSeconds(30)));
@@ -103,38 +99,12 @@ public final class SmtpSinkConfig extends AbstractConfig {
             "Largest original mail attached, in bytes; a larger one is named in the body instead of attached.";
     public static final long ATTACH_MAX_BYTES_DEFAULT = 10L * 1024 * 1024;
 
-    public static final String MAX_ATTEMPTS_CONFIG = "retry.max.attempts";
-    private static final String MAX_ATTEMPTS_DOC =
-            "Attempts per notice on transient failures (4xx replies, connection errors) before it is dead-lettered as FAILED.";
-    public static final int MAX_ATTEMPTS_DEFAULT = 5;
-
-    public static final String BACKOFF_INITIAL_MS_CONFIG = "retry.backoff.initial.ms";
-    private static final String BACKOFF_INITIAL_MS_DOC =
-            "Wait before the second attempt after a transient failure, in milliseconds; doubles per attempt.";
-    public static final long BACKOFF_INITIAL_MS_DEFAULT = 1_000L;
-
-    public static final String BACKOFF_MAX_MS_CONFIG = "retry.backoff.max.ms";
-    private static final String BACKOFF_MAX_MS_DOC = "Longest wait between two attempts, in milliseconds.";
-    public static final long BACKOFF_MAX_MS_DEFAULT = 60_000L;
-
-    public static final String DELIVERIES_TOPIC_CONFIG = "deliveries.topic";
-    private static final String DELIVERIES_TOPIC_DOC =
-            "Compacted topic every outcome is recorded on (Delivery, key mailId|ownerId|SMTP) and read at task start so that nothing is sent twice.";
-    public static final String DELIVERIES_TOPIC_DEFAULT = MailTopic.DELIVERIES.defaultName();
-
-    public static final String DELIVERIES_BOOTSTRAP_CONFIG = "deliveries.bootstrap.servers";
-    private static final String DELIVERIES_BOOTSTRAP_DOC =
-            "Kafka bootstrap servers of deliveries.topic, also used to read an original from its mail.raw record when S3 no longer has it; further client settings (security) as deliveries.client.<key>.";
-
-    public static final String DELIVERIES_CLIENT_PREFIX = "deliveries.client.";
-
-    private static final ConfigDef.Validator NON_EMPTY_LIST = ConfigDef.LambdaValidator.with(
-            (name, value) -> {
-                if (value instanceof List<?> list && list.isEmpty()) {
-                    throw new ConfigException(name, value, "at least one host:port is required");
-                }
-            },
-            () -> "a non-empty list of host:port");
+    private static final DeliveriesConfig.Docs DELIVERIES_DOCS = new DeliveriesConfig.Docs(
+            "Attempts per notice on transient failures (4xx replies, connection errors) before it is dead-lettered as FAILED.",
+            "Wait before the second attempt after a transient failure, in milliseconds; doubles per attempt.",
+            "Longest wait between two attempts, in milliseconds.",
+            "Compacted topic every outcome is recorded on (Delivery, key mailId|ownerId|SMTP) and read at task start so that nothing is sent twice.",
+            "Kafka bootstrap servers of deliveries.topic, also used to read an original from its mail.raw record when S3 no longer has it; further client settings (security) as deliveries.client.<key>.");
 
     private static final ConfigDef CONFIG_DEF = configDef();
 
@@ -330,63 +300,7 @@ public final class SmtpSinkConfig extends AbstractConfig {
                         ++order,
                         Width.SHORT,
                         "Attachment limit");
-        order = 0;
-        def.define(
-                        MAX_ATTEMPTS_CONFIG,
-                        Type.INT,
-                        MAX_ATTEMPTS_DEFAULT,
-                        ConfigDef.Range.between(1, 100),
-                        Importance.MEDIUM,
-                        MAX_ATTEMPTS_DOC,
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Attempts")
-                .define(
-                        BACKOFF_INITIAL_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_INITIAL_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        BACKOFF_INITIAL_MS_DOC,
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Initial backoff")
-                .define(
-                        BACKOFF_MAX_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_MAX_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        BACKOFF_MAX_MS_DOC,
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Maximum backoff");
-        order = 0;
-        def.define(
-                        DELIVERIES_TOPIC_CONFIG,
-                        Type.STRING,
-                        DELIVERIES_TOPIC_DEFAULT,
-                        new ConfigDef.NonEmptyString(),
-                        Importance.HIGH,
-                        DELIVERIES_TOPIC_DOC,
-                        DELIVERIES_GROUP,
-                        ++order,
-                        Width.MEDIUM,
-                        "Deliveries topic")
-                .define(
-                        DELIVERIES_BOOTSTRAP_CONFIG,
-                        Type.LIST,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        NON_EMPTY_LIST,
-                        Importance.HIGH,
-                        DELIVERIES_BOOTSTRAP_DOC,
-                        DELIVERIES_GROUP,
-                        ++order,
-                        Width.LONG,
-                        "Deliveries bootstrap servers");
+        DeliveriesConfig.define(def, DELIVERIES_DOCS);
         S3.define(def);
         return RegistryConfig.define(def);
     }
@@ -479,27 +393,9 @@ public final class SmtpSinkConfig extends AbstractConfig {
         return getLong(ATTACH_MAX_BYTES_CONFIG);
     }
 
-    public int maxAttempts() {
-        return getInt(MAX_ATTEMPTS_CONFIG);
-    }
-
-    public Duration initialBackoff() {
-        return Duration.ofMillis(getLong(BACKOFF_INITIAL_MS_CONFIG));
-    }
-
-    public Duration maxBackoff() {
-        return Duration.ofMillis(Math.max(getLong(BACKOFF_MAX_MS_CONFIG), getLong(BACKOFF_INITIAL_MS_CONFIG)));
-    }
-
-    public String deliveriesTopic() {
-        return getString(DELIVERIES_TOPIC_CONFIG);
-    }
-
-    /** Client settings of the deliveries producer and consumer: bootstrap servers and deliveries.client.*. */
-    public Map<String, Object> deliveriesClientConfig() {
-        final Map<String, Object> client = new HashMap<>(originalsWithPrefix(DELIVERIES_CLIENT_PREFIX));
-        client.put("bootstrap.servers", String.join(",", getList(DELIVERIES_BOOTSTRAP_CONFIG)));
-        return client;
+    /** The retry and deliveries keys. */
+    public DeliveriesConfig deliveries() {
+        return new DeliveriesConfig(this);
     }
 
     /** Where the original mails are, and as whom. */
@@ -589,13 +485,13 @@ public final class SmtpSinkConfig extends AbstractConfig {
         }
 
         public Setter retries(final int maxAttempts, final Duration initial, final Duration max) {
-            return set(MAX_ATTEMPTS_CONFIG, maxAttempts)
-                    .set(BACKOFF_INITIAL_MS_CONFIG, initial.toMillis())
-                    .set(BACKOFF_MAX_MS_CONFIG, max.toMillis());
+            DeliveriesConfig.setter(props).retries(maxAttempts, initial, max);
+            return this;
         }
 
         public Setter deliveries(final String bootstrapServers, final String topic) {
-            return set(DELIVERIES_BOOTSTRAP_CONFIG, bootstrapServers).set(DELIVERIES_TOPIC_CONFIG, topic);
+            DeliveriesConfig.setter(props).deliveries(bootstrapServers, topic);
+            return this;
         }
 
         /** Endpoint override with path-style access, as MinIO and S3Proxy need. */

@@ -3,11 +3,9 @@ package io.mailroute.connectors.webhook;
 import io.mailroute.connectors.common.HttpUrlValidator;
 import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
-import io.mailroute.schemas.topics.MailTopic;
+import io.mailroute.connectors.delivery.DeliveriesConfig;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -23,8 +21,6 @@ public final class WebhookSinkConfig extends AbstractConfig {
     public static final String WEBHOOK_GROUP = "Webhook";
     public static final String CHAT_GROUP = "Chat";
     public static final String ORDER_GROUP = "Order";
-    public static final String RETRY_GROUP = "Retry";
-    public static final String DELIVERIES_GROUP = "Deliveries";
 
     public static final String KIND_CONFIG = "webhook.kind";
     private static final String KIND_DOC =
@@ -60,39 +56,8 @@ public final class WebhookSinkConfig extends AbstractConfig {
     private static final String ORDER_TOKEN_DOC =
             "Token sent as Authorization: Bearer <token> with each order; empty for none; never logged.";
 
-    public static final String MAX_ATTEMPTS_CONFIG = "retry.max.attempts";
-    private static final String MAX_ATTEMPTS_DOC =
-            "Attempts per record on transient failures (429, 408, 5xx, connection errors, timeouts) before it is dead-lettered as FAILED.";
-    public static final int MAX_ATTEMPTS_DEFAULT = 5;
-
-    public static final String BACKOFF_INITIAL_MS_CONFIG = "retry.backoff.initial.ms";
-    private static final String BACKOFF_INITIAL_MS_DOC =
-            "Wait before the second attempt after a transient failure, in milliseconds; doubles per attempt; a 429's Retry-After takes precedence.";
-    public static final long BACKOFF_INITIAL_MS_DEFAULT = 1_000L;
-
-    public static final String BACKOFF_MAX_MS_CONFIG = "retry.backoff.max.ms";
-    private static final String BACKOFF_MAX_MS_DOC =
-            "Longest wait between two attempts, in milliseconds (a longer Retry-After is honoured).";
-    public static final long BACKOFF_MAX_MS_DEFAULT = 60_000L;
-
-    public static final String DELIVERIES_TOPIC_CONFIG = "deliveries.topic";
-    private static final String DELIVERIES_TOPIC_DOC =
-            "Compacted topic every outcome is recorded on (Delivery, key mailId|ownerId|ORDER_WEBHOOK or <alertKey>@<raisedAt>||CHAT) and read at task start so that nothing is posted twice.";
-    public static final String DELIVERIES_TOPIC_DEFAULT = MailTopic.DELIVERIES.defaultName();
-
-    public static final String DELIVERIES_BOOTSTRAP_CONFIG = "deliveries.bootstrap.servers";
-    private static final String DELIVERIES_BOOTSTRAP_DOC =
-            "Kafka bootstrap servers of deliveries.topic; further client settings (security) as deliveries.client.<key>.";
-
-    public static final String DELIVERIES_CLIENT_PREFIX = "deliveries.client.";
-
-    private static final ConfigDef.Validator NON_EMPTY_LIST = ConfigDef.LambdaValidator.with(
-            (name, value) -> {
-                if (value instanceof List<?> list && list.isEmpty()) {
-                    throw new ConfigException(name, value, "at least one host:port is required");
-                }
-            },
-            () -> "a non-empty list of host:port");
+    private static final DeliveriesConfig.Docs DELIVERIES_DOCS = DeliveriesConfig.Docs.http(
+            "Compacted topic every outcome is recorded on (Delivery, key mailId|ownerId|ORDER_WEBHOOK or <alertKey>@<raisedAt>||CHAT) and read at task start so that nothing is posted twice.");
 
     private static final ConfigDef CONFIG_DEF = configDef();
 
@@ -202,63 +167,7 @@ public final class WebhookSinkConfig extends AbstractConfig {
                         ++order,
                         Width.MEDIUM,
                         "Order token");
-        order = 0;
-        def.define(
-                        MAX_ATTEMPTS_CONFIG,
-                        Type.INT,
-                        MAX_ATTEMPTS_DEFAULT,
-                        ConfigDef.Range.between(1, 100),
-                        Importance.MEDIUM,
-                        MAX_ATTEMPTS_DOC,
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Attempts")
-                .define(
-                        BACKOFF_INITIAL_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_INITIAL_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        BACKOFF_INITIAL_MS_DOC,
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Initial backoff")
-                .define(
-                        BACKOFF_MAX_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_MAX_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        BACKOFF_MAX_MS_DOC,
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Maximum backoff");
-        order = 0;
-        def.define(
-                        DELIVERIES_TOPIC_CONFIG,
-                        Type.STRING,
-                        DELIVERIES_TOPIC_DEFAULT,
-                        new ConfigDef.NonEmptyString(),
-                        Importance.HIGH,
-                        DELIVERIES_TOPIC_DOC,
-                        DELIVERIES_GROUP,
-                        ++order,
-                        Width.MEDIUM,
-                        "Deliveries topic")
-                .define(
-                        DELIVERIES_BOOTSTRAP_CONFIG,
-                        Type.LIST,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        NON_EMPTY_LIST,
-                        Importance.HIGH,
-                        DELIVERIES_BOOTSTRAP_DOC,
-                        DELIVERIES_GROUP,
-                        ++order,
-                        Width.LONG,
-                        "Deliveries bootstrap servers");
+        DeliveriesConfig.define(def, DELIVERIES_DOCS);
         return RegistryConfig.define(def);
     }
 
@@ -309,27 +218,9 @@ public final class WebhookSinkConfig extends AbstractConfig {
         return token == null || token.value().isBlank() ? Optional.empty() : Optional.of(token.value());
     }
 
-    public int maxAttempts() {
-        return getInt(MAX_ATTEMPTS_CONFIG);
-    }
-
-    public Duration initialBackoff() {
-        return Duration.ofMillis(getLong(BACKOFF_INITIAL_MS_CONFIG));
-    }
-
-    public Duration maxBackoff() {
-        return Duration.ofMillis(Math.max(getLong(BACKOFF_MAX_MS_CONFIG), getLong(BACKOFF_INITIAL_MS_CONFIG)));
-    }
-
-    public String deliveriesTopic() {
-        return getString(DELIVERIES_TOPIC_CONFIG);
-    }
-
-    /** Client settings of the deliveries producer and consumer: bootstrap servers and deliveries.client.*. */
-    public Map<String, Object> deliveriesClientConfig() {
-        final Map<String, Object> client = new HashMap<>(originalsWithPrefix(DELIVERIES_CLIENT_PREFIX));
-        client.put("bootstrap.servers", String.join(",", getList(DELIVERIES_BOOTSTRAP_CONFIG)));
-        return client;
+    /** The retry and deliveries keys. */
+    public DeliveriesConfig deliveries() {
+        return new DeliveriesConfig(this);
     }
 
     /** What the connector posts. */
@@ -368,13 +259,13 @@ public final class WebhookSinkConfig extends AbstractConfig {
         }
 
         public Setter retries(final int maxAttempts, final Duration initial, final Duration max) {
-            return set(MAX_ATTEMPTS_CONFIG, maxAttempts)
-                    .set(BACKOFF_INITIAL_MS_CONFIG, initial.toMillis())
-                    .set(BACKOFF_MAX_MS_CONFIG, max.toMillis());
+            DeliveriesConfig.setter(props).retries(maxAttempts, initial, max);
+            return this;
         }
 
         public Setter deliveries(final String bootstrapServers, final String topic) {
-            return set(DELIVERIES_BOOTSTRAP_CONFIG, bootstrapServers).set(DELIVERIES_TOPIC_CONFIG, topic);
+            DeliveriesConfig.setter(props).deliveries(bootstrapServers, topic);
+            return this;
         }
 
         public Setter registryUrl(final String url) {

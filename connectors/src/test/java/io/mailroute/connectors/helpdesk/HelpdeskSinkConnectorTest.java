@@ -54,7 +54,7 @@ class HelpdeskSinkConnectorTest {
         assertThat(backlogConfig.projectId()).isEqualTo(10001L);
         assertThat(backlogConfig.closedStatusId()).isEqualTo(4);
         assertThat(backlogConfig.priorityHighId()).isEqualTo(2);
-        assertThat(backlogConfig.deliveriesClientConfig()).containsEntry("bootstrap.servers", "kafka:9092");
+        assertThat(backlogConfig.deliveries().clientConfig()).containsEntry("bootstrap.servers", "kafka:9092");
     }
 
     @ParameterizedTest

@@ -12,9 +12,12 @@ import io.mailroute.avro.Delivery;
 import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.Severity;
+import io.mailroute.connectors.delivery.DeliveryAttempts;
+import io.mailroute.connectors.delivery.DeliveryAttempts.Result;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.InMemoryDeliveryLog;
-import io.mailroute.connectors.smtp.NoticeDeliverer.Result;
+import io.mailroute.connectors.delivery.Retry;
+import io.mailroute.connectors.delivery.Undeliverable;
 import io.mailroute.connectors.smtp.SmtpSinkConfig.Security;
 import io.mailroute.s3.S3Failure;
 import jakarta.mail.BodyPart;
@@ -80,7 +83,11 @@ class NoticeDelivererTest {
         final SmtpSender sender = new SmtpSender(config);
         final NoticeComposer composer = new NoticeComposer(
                 config, new NoticeTemplates(config.templatesDir(), config.defaultLocale()), sender.session());
-        return new NoticeDeliverer(config, composer, sender, originals, deliveries, Time.SYSTEM);
+        return new NoticeDeliverer(
+                composer,
+                sender,
+                originals,
+                new DeliveryAttempts(deliveries, config.deliveries().retryPolicy(), Time.SYSTEM));
     }
 
     private static String key(final ClassifiedMail mail) {
@@ -266,7 +273,7 @@ class NoticeDelivererTest {
         final ClassifiedMail mail = Notices.notice("m-untrusted", "o", "en", List.of("ops@owner.example"));
 
         // when / then
-        assertThatThrownBy(() -> deliverer(props).deliver(mail)).isInstanceOf(NoticeDeliverer.Undeliverable.class);
+        assertThatThrownBy(() -> deliverer(props).deliver(mail)).isInstanceOf(Undeliverable.class);
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 
@@ -311,16 +318,14 @@ class NoticeDelivererTest {
             // when / then: two RETRYING with a doubling (bounded) backoff, then FAILED and a dead letter
             assertThatThrownBy(() -> deliverer.deliver(mail))
                     .isInstanceOfSatisfying(
-                            NoticeDeliverer.Retry.class,
-                            r -> assertThat(r.backoff()).isEqualTo(Duration.ofMillis(100)));
+                            Retry.class, r -> assertThat(r.backoff()).isEqualTo(Duration.ofMillis(100)));
             assertThat(deliveries.latest(key(mail)).getOutcome()).isEqualTo(DeliveryOutcome.RETRYING);
             assertThat(deliveries.latest(key(mail)).getDetail()).contains("451 4.3.0 Try again later");
             assertThatThrownBy(() -> deliverer.deliver(mail))
                     .isInstanceOfSatisfying(
-                            NoticeDeliverer.Retry.class,
-                            r -> assertThat(r.backoff()).isEqualTo(Duration.ofMillis(150)));
+                            Retry.class, r -> assertThat(r.backoff()).isEqualTo(Duration.ofMillis(150)));
             assertThatThrownBy(() -> deliverer.deliver(mail))
-                    .isInstanceOf(NoticeDeliverer.Undeliverable.class)
+                    .isInstanceOf(Undeliverable.class)
                     .hasMessageContaining("gave up after 3 attempts")
                     .hasMessageContaining("451 4.3.0");
             final Delivery failed = deliveries.latest(key(mail));
@@ -330,7 +335,7 @@ class NoticeDelivererTest {
             // and a later success after a 4xx is DELIVERED with its attempt
             final ClassifiedMail next = Notices.notice("m-4xx-then-ok", "o", "en", List.of("ops@owner.example"));
             responder.dataReply("421 4.7.0 busy");
-            assertThatThrownBy(() -> deliverer.deliver(next)).isInstanceOf(NoticeDeliverer.Retry.class);
+            assertThatThrownBy(() -> deliverer.deliver(next)).isInstanceOf(Retry.class);
             responder.dataReply("250 2.0.0 Ok: queued as 4711");
             assertThat(deliverer.deliver(next)).isEqualTo(Result.DELIVERED);
             assertThat(deliveries.latest(key(next)).getAttempt()).isEqualTo(2);
@@ -347,7 +352,7 @@ class NoticeDelivererTest {
             responder.dataReply("554 5.7.1 Message rejected as spam");
             final ClassifiedMail spam = Notices.notice("m-554", "o", "en", List.of("ops@owner.example"));
             assertThatThrownBy(() -> deliverer.deliver(spam))
-                    .isInstanceOf(NoticeDeliverer.Undeliverable.class)
+                    .isInstanceOf(Undeliverable.class)
                     .hasMessageContaining("554 5.7.1 Message rejected as spam");
             assertThat(deliveries.latest(key(spam)).getOutcome()).isEqualTo(DeliveryOutcome.FAILED);
             assertThat(deliveries.latest(key(spam)).getDetail()).contains("554 5.7.1 Message rejected as spam");
@@ -356,7 +361,7 @@ class NoticeDelivererTest {
             responder.dataReply("250 2.0.0 Ok").rcptReply("550 5.1.1 <gone@owner.example>: Recipient address rejected");
             final ClassifiedMail gone = Notices.notice("m-550", "o", "en", List.of("gone@owner.example"));
             assertThatThrownBy(() -> deliverer.deliver(gone))
-                    .isInstanceOf(NoticeDeliverer.Undeliverable.class)
+                    .isInstanceOf(Undeliverable.class)
                     .hasMessageContaining("550 5.1.1");
             assertThat(responder.messages).hasValue(0);
         }
@@ -381,7 +386,7 @@ class NoticeDelivererTest {
 
         // when / then
         assertThatThrownBy(() -> deliverer.deliver(Notices.notice("m-slow", "o", "en", List.of("ops@owner.example"))))
-                .isInstanceOf(NoticeDeliverer.Retry.class);
+                .isInstanceOf(Retry.class);
         final ClassifiedMail gone = Notices.notice("m-gone", "o", "en", List.of("ops@owner.example"));
         assertThat(deliverer.deliver(gone)).isEqualTo(Result.DELIVERED);
         final ClassifiedMail deleted = Notices.notice("m-deleted", "o", "en", List.of("ops@owner.example"));

@@ -41,7 +41,7 @@ class SmtpSinkConnectorTest {
         assertThat(config.security()).isEqualTo(Security.STARTTLS);
         assertThat(config.fromUrgent()).isEqualTo("support@mailroute.example");
         assertThat(config.messageIdDomain()).isEqualTo("mailroute.example");
-        assertThat(config.deliveriesClientConfig()).containsEntry("bootstrap.servers", "kafka:9092");
+        assertThat(config.deliveries().clientConfig()).containsEntry("bootstrap.servers", "kafka:9092");
     }
 
     @Test

@@ -53,7 +53,7 @@ class WebhookSinkConnectorTest {
         final WebhookSinkConfig orderConfig = new WebhookSinkConfig(order);
         assertThat(orderConfig.kind()).isEqualTo(Kind.ORDER);
         assertThat(orderConfig.orderToken()).isEmpty();
-        assertThat(orderConfig.deliveriesClientConfig()).containsEntry("bootstrap.servers", "kafka:9092");
+        assertThat(orderConfig.deliveries().clientConfig()).containsEntry("bootstrap.servers", "kafka:9092");
     }
 
     @ParameterizedTest

@@ -8,6 +8,9 @@ public final class LocalDefaults {
     public static final int REGISTRY_PORT = 8081;
     public static final int CONNECT_PORT = 8083;
     public static final int STATUS_PORT = 8080;
+    /** The SMTP capture server of {@code mailroute local}. */
+    public static final int SMTP_PORT = 2525;
+
     public static final String BUCKET = "mail-inbound";
     public static final String PREFIX = "incoming/";
     /** The S3 endpoint commands reach when nothing names another: the local stack's. */

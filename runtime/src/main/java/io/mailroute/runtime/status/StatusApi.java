@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.TopologyDescription;
 
@@ -31,6 +32,7 @@ final class StatusApi {
     private final PrometheusMeterRegistry registry;
     private final boolean tokenRequired;
     private final int listLimit;
+    private final Optional<Outbox> outbox;
     private final StaticFiles files = StaticFiles.load();
 
     StatusApi(
@@ -46,7 +48,8 @@ final class StatusApi {
             final TopologyDescription topology,
             final PrometheusMeterRegistry registry,
             final boolean tokenRequired,
-            final int listLimit) {
+            final int listLimit,
+            final Optional<Outbox> outbox) {
         this.streams = streams;
         this.lookup = lookup;
         this.lanes = lanes;
@@ -60,6 +63,7 @@ final class StatusApi {
         this.registry = registry;
         this.tokenRequired = tokenRequired;
         this.listLimit = listLimit;
+        this.outbox = outbox;
     }
 
     Router router() {
@@ -79,6 +83,7 @@ final class StatusApi {
                                 .map(Views.DeadLetterView::of)
                                 .toList()))
                 .get("/api/retry", r -> ApiResponse.ok(waiting()))
+                .get("/api/outbox", r -> outbox())
                 .get(
                         "/api/alerts",
                         r -> ApiResponse.ok(tail.latestPerKey(topics.alerts(), listLimit).stream()
@@ -101,6 +106,7 @@ final class StatusApi {
         info.put("deliveryWatcher", deliveryWatcher.state());
         info.put("tokenRequired", tokenRequired);
         info.put("lanes", laneTopics());
+        info.put("outbox", outbox.isPresent());
         return ApiResponse.ok(info);
     }
 
@@ -128,6 +134,12 @@ final class StatusApi {
                         e.value(), lookup.currentOrNull(e.value().getMailId())))
                 .map(e -> Views.RetryView.of(e.value()))
                 .toList();
+    }
+
+    private ApiResponse outbox() {
+        return outbox.map(captured -> ApiResponse.ok(
+                        captured.mails().stream().map(Views.OutboxMail::of).toList()))
+                .orElseGet(() -> ApiResponse.error(404, "no outbox: this process captures no mail"));
     }
 
     private ApiResponse recent() {

@@ -25,6 +25,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -149,6 +150,21 @@ public final class StatusServer implements AutoCloseable {
             final TopologyDescription topology,
             final ClientSettings clients)
             throws IOException {
+        return start(settings, streams, topology, clients, Optional.empty());
+    }
+
+    /**
+     * Starts the server, listing the mail {@code outbox} captured at {@code /api/outbox} and on the page.
+     *
+     * @see #start(Settings, KafkaStreams, TopologyDescription, ClientSettings)
+     */
+    public static StatusServer start(
+            final Settings settings,
+            final KafkaStreams streams,
+            final TopologyDescription topology,
+            final ClientSettings clients,
+            final Optional<Outbox> outbox)
+            throws IOException {
         final AccessPolicy policy =
                 AccessPolicy.forBinding(InetAddress.getByName(settings.bindAddress()), settings.token());
         final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -208,7 +224,8 @@ public final class StatusServer implements AutoCloseable {
                     topology,
                     registry,
                     policy.tokenRequired(),
-                    settings.listLimit());
+                    settings.listLimit(),
+                    outbox);
             final HttpServer http = HttpServer.create(
                     new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()), 0);
             final BoundedExecutor executor = new BoundedExecutor(THREADS, QUEUED, settings.clientTime());

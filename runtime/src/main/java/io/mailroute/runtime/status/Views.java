@@ -240,6 +240,15 @@ final class Views {
 
     record Lanes(List<LaneView> lanes, List<RuleCount> rules, long undecodable) {}
 
+    /** A mail the outbox captured. */
+    record OutboxMail(
+            String from, List<String> to, String subject, String messageId, String mailId, String receivedAt) {
+        static OutboxMail of(final Outbox.CapturedMail mail) {
+            return new OutboxMail(
+                    mail.from(), mail.to(), mail.subject(), mail.messageId(), mail.mailId(), time(mail.receivedAt()));
+        }
+    }
+
     /** The answer to a re-publication. */
     record Resubmitted(String mailId, int attempt, String from, String origin) {}
 

@@ -4,6 +4,7 @@
 
 const REFRESH_MS = 3000;
 let tokenRequired = false;
+let outboxShown = false;
 
 function cell(row, value, className) {
   const td = row.insertCell();
@@ -82,6 +83,8 @@ async function refreshInfo() {
   state.className = "badge " + info.state;
   tokenRequired = info.tokenRequired;
   document.getElementById("token-box").hidden = !tokenRequired;
+  outboxShown = info.outbox;
+  document.getElementById("outbox-section").hidden = !outboxShown;
   if (info.laneWatcher !== "RUNNING") say("Lane counts are stale: " + info.laneWatcher, false);
 }
 
@@ -152,6 +155,19 @@ async function refreshAlerts() {
   }, "no alerts");
 }
 
+async function refreshOutbox() {
+  if (!outboxShown) return;
+  fill("outbox", await getJson("/api/outbox"), (row, mail) => {
+    row.dataset.mailId = mail.mailId || "";
+    cell(row, mail.receivedAt);
+    cell(row, mail.mailId);
+    cell(row, mail.from);
+    cell(row, mail.to.join(", "));
+    cell(row, mail.subject);
+    cell(row, mail.messageId);
+  }, "no mail captured");
+}
+
 async function loadTopology() {
   const topology = await getJson("/api/topology");
   document.getElementById("topology-mermaid").textContent = topology.mermaid;
@@ -190,6 +206,7 @@ async function lookup(event) {
 async function refresh() {
   const parts = [refreshInfo, refreshLanes, refreshRecent, refreshDlq, refreshRetry, refreshAlerts];
   const results = await Promise.allSettled(parts.map(part => part()));
+  results.push(...await Promise.allSettled([refreshOutbox()]));
   const failed = results.filter(r => r.status === "rejected");
   document.body.dataset.loaded = "true";
   if (failed.length > 0) say("Refresh failed: " + failed[0].reason.message, false);

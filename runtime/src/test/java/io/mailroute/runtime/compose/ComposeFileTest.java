@@ -194,6 +194,50 @@ class ComposeFileTest {
     }
 
     @Test
+    void mailpitCatchesTheNoticesOfTheSmtpSinkThatConnectInitSubmits() throws Exception {
+        assertThat(service("mailpit").get("image").asText()).matches("axllent/mailpit:v\\d+\\.\\d+\\.\\d+");
+        assertThat(ports("mailpit")).containsExactly("1025:1025", "8025:8025");
+        final JsonNode smtp =
+                JSON.readTree(root.resolve("ops/compose/smtp-notify.json").toFile());
+        assertThat(smtp.get("smtp.host").asText()).isEqualTo("mailpit");
+        assertThat(smtp.get("smtp.port").asText()).isEqualTo("1025");
+        final List<String> volumes = new ArrayList<>();
+        service("connect-init").get("volumes").forEach(v -> volumes.add(v.asText()));
+        assertThat(volumes).contains("./ops/compose/smtp-notify.json:/opt/mailroute/smtp-notify.json:ro");
+        assertThat(service("connect-init").get("entrypoint").toString())
+                .contains("--data @/opt/mailroute/smtp-notify.json")
+                .contains("/connectors/smtp-notify/config")
+                .doesNotContain("helpdesk-", "webhook-");
+        assertThat(service("connect-init").get("depends_on").has("topics-init")).isTrue();
+    }
+
+    @Test
+    void theComposeSinkConfigsAreTheLocalOnesWithComposeHostNames() throws Exception {
+        final Map<String, String> composeValues = Map.of(
+                "s3.endpoint", env("mailroute", "MAILROUTE_S3_ENDPOINT"),
+                "schema.registry.url", env("mailroute", "MAILROUTE_SCHEMA_REGISTRY"),
+                "deliveries.bootstrap.servers", env("mailroute", "MAILROUTE_BOOTSTRAP_SERVER"),
+                "smtp.host", "mailpit",
+                "smtp.port", "1025");
+        for (final String sink :
+                List.of("smtp-notify", "helpdesk-zendesk", "helpdesk-backlog", "webhook-chat", "webhook-order")) {
+            final JsonNode local = JSON.readTree(
+                            root.resolve("ops/connectors/" + sink + ".json").toFile())
+                    .get("config");
+            final JsonNode compose =
+                    JSON.readTree(root.resolve("ops/compose/" + sink + ".json").toFile());
+            assertThat(compose.size()).as(sink).isEqualTo(local.size());
+            for (final Map.Entry<String, JsonNode> field : local.properties()) {
+                final String expected = composeValues.getOrDefault(
+                        field.getKey(), field.getValue().asText());
+                assertThat(compose.path(field.getKey()).asText())
+                        .as("%s of %s", field.getKey(), sink)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void theAppImageIsBuiltFromTheRuntimeJarAlone() throws Exception {
         assertThat(service("topics-init").get("build").asText()).isEqualTo(".");
         assertThat(service("mailroute").get("image").asText())

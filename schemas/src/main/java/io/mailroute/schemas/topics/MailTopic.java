@@ -10,6 +10,7 @@ import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.Rule;
+import io.mailroute.avro.SentCount;
 import io.mailroute.avro.Suppression;
 import java.time.Duration;
 import java.util.Locale;
@@ -94,7 +95,15 @@ public enum MailTopic {
             true,
             null,
             "mailId|ownerId|channel",
-            "Latest outcome of each delivery by a sink (mail, ticket, chat, order webhook).");
+            "Latest outcome of each delivery by a sink (mail, ticket, chat, order webhook)."),
+    SENT_COUNTS(
+            "mail.sent-counts",
+            SentCount.class,
+            false,
+            Duration.ofDays(30),
+            "owner:<id> or domain:<name>",
+            "Mail sent per owner and sending domain and interval, the denominator of bounce rates "
+                    + "(`mailroute sent-counts import`).");
 
     private final String defaultName;
     private final Class<? extends SpecificRecord> valueType;

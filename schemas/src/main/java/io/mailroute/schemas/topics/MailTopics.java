@@ -11,6 +11,7 @@ import io.mailroute.avro.OwnerContacts;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.Rule;
+import io.mailroute.avro.SentCount;
 import io.mailroute.avro.Suppression;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.serde.AvroSerdes;
@@ -103,6 +104,10 @@ public final class MailTopics {
 
     public Topic<String, Suppression> suppressions() {
         return topic(MailTopic.SUPPRESSIONS, Suppression.class);
+    }
+
+    public Topic<String, SentCount> sentCounts() {
+        return topic(MailTopic.SENT_COUNTS, SentCount.class);
     }
 
     public Topic<String, OwnerContacts> contacts() {

@@ -35,7 +35,8 @@ class MailTopicsTest {
                         "mail.alerts",
                         "mail.suppressions",
                         "mail.contacts",
-                        "mail.deliveries");
+                        "mail.deliveries",
+                        "mail.sent-counts");
     }
 
     @Test

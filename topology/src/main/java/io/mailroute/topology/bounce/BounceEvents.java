@@ -24,10 +24,6 @@ import org.apache.kafka.streams.KeyValue;
 final class BounceEvents {
     /** Prefix of bounce ticket keys. */
     static final String TICKET_PREFIX = "bounce:";
-    /** Rate scope of an owner. */
-    static final String OWNER_SCOPE = "owner:";
-    /** Rate scope of a domain. */
-    static final String DOMAIN_SCOPE = "domain:";
 
     private BounceEvents() {}
 
@@ -75,7 +71,7 @@ final class BounceEvents {
             if (routed instanceof Routed.ToLane lane) {
                 first = first == null ? lane.mail() : first;
                 if (lane.mail().getOwnerId() != null) {
-                    scopes.add(OWNER_SCOPE + lane.mail().getOwnerId());
+                    scopes.add(RateScope.owner(lane.mail().getOwnerId()));
                 }
             }
         }
@@ -91,7 +87,7 @@ final class BounceEvents {
                 addDomain(recipient.getNormalized(), domains);
             }
         }
-        domains.forEach(domain -> scopes.add(DOMAIN_SCOPE + domain));
+        domains.forEach(domain -> scopes.add(RateScope.domain(domain)));
         // a quarantined "bounce" may be forged: it counts as a mail, not as a bounce
         final boolean bounce = first.getLane() != Lane.QUARANTINE
                 && first.getBounces().stream().anyMatch(b -> BounceOutcome.of(b) == BounceOutcome.FAILED);

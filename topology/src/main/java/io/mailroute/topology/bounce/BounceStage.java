@@ -37,6 +37,8 @@ public final class BounceStage {
     public static final String UNVERIFIED_BOUNCE_STORE = "unverified-bounce-store";
     /** Bounce-rate windows by scope. */
     public static final String RATE_STORE = "bounce-rate-store";
+    /** Recent sent counts by scope, the denominators of the bounce rates. */
+    public static final String SENT_COUNT_STORE = "sent-count-store";
 
     private BounceStage() {}
 
@@ -63,9 +65,11 @@ public final class BounceStage {
      * overflow  ─ overflow-lane-bounce-recipients ─ [...] ─┴ bounce-by-address-merge
      *     ┬─ bounce-tickets [bounce-ticket-store, bounce-ticket-expiry-store] ─ mail.ticket (OPEN | UPDATE | CLOSE)
      *     └─ suppress-addresses [suppression-store, soft-bounce-store, unverified-bounce-store] ─ mail.suppressions
+     * mail.suppressions ─ mail-suppressions-source ─ remove-suppressions [the same three stores]
      * decisions ─ bounce-rate-sightings ─ [bounce-rate-scope] ─┐
      * overflow  ─ overflow-lane-bounce-rate-sightings ─ [...] ─┴ bounce-rate-scope-merge
-     *     ─ measure-bounce-rates [bounce-rate-store] ─ mail.alerts
+     *     ─ measure-bounce-rates [bounce-rate-store, sent-count-store] ─ mail.alerts
+     * mail.sent-counts ─ mail-sent-counts-source ─ record-sent-counts [sent-count-store]
      * </pre>
      */
     public static void addTo(
@@ -91,6 +95,10 @@ public final class BounceStage {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(RATE_STORE), Serdes.String(), BounceRateWindow.serde())
                 .withCachingEnabled());
+        // read for every mail, written once per sent count: cached as well
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(SENT_COUNT_STORE), Serdes.String(), SentSeries.serde())
+                .withCachingEnabled());
 
         // every bounced address is ticketed and suppressed in the one task that owns its key
         final KStream<String, ClassifiedMail> byAddress = byAddress(decisions, Track.MAIN, ticket)
@@ -115,14 +123,30 @@ public final class BounceStage {
                         SOFT_BOUNCE_STORE,
                         UNVERIFIED_BOUNCE_STORE)
                 .to(topics.suppressions().name(), Node.SUPPRESS.produced(topics.suppressions()));
+        // a removal (a tombstone on mail.suppressions) resets the address's counts in the same stores
+        builder.stream(topics.suppressions().name(), Node.SUPPRESSIONS_SOURCE.consumed(topics.suppressions()))
+                .process(
+                        () -> new SuppressionRemovalProcessor(
+                                SUPPRESSION_STORE, SOFT_BOUNCE_STORE, UNVERIFIED_BOUNCE_STORE),
+                        Named.as(Node.REMOVE_SUPPRESSIONS.id()),
+                        SUPPRESSION_STORE,
+                        SOFT_BOUNCE_STORE,
+                        UNVERIFIED_BOUNCE_STORE);
         // every rate scope (owner, sending domain) is measured in the one task that owns its key
         byScope(decisions, Track.MAIN)
                 .merge(byScope(overflowDecisions, Track.OVERFLOW), Named.as(Node.MERGE_SIGHTINGS.id()))
                 .process(
-                        () -> new BounceRateProcessor(RATE_STORE, settings),
+                        () -> new BounceRateProcessor(RATE_STORE, SENT_COUNT_STORE, settings),
                         Named.as(Node.MEASURE_RATES.id()),
-                        RATE_STORE)
+                        RATE_STORE,
+                        SENT_COUNT_STORE)
                 .to(topics.alerts().name(), Node.MEASURE_RATES.produced(topics.alerts()));
+        // mail.sent-counts is keyed by the same scopes: each count reaches the task measuring its scope
+        builder.stream(topics.sentCounts().name(), Node.SENT_COUNTS_SOURCE.consumed(topics.sentCounts()))
+                .process(
+                        () -> new SentCountProcessor(SENT_COUNT_STORE, settings.rateWindow()),
+                        Named.as(Node.RECORD_SENT_COUNTS.id()),
+                        SENT_COUNT_STORE);
     }
 
     /** Each track repartitions its own events (a merge before the repartition would join the two tracks' sub-topologies). */

@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param unverifiedWindow  window of arrival times in which unverified bounces of two reporting domains corroborate
  *                          each other
  * @param rateWindow        sliding window of the bounce rates
- * @param warningRate       bounce rate of a WARNING alert
+ * @param warningRate       bounce rate (bounces per mail sent) of a WARNING alert
  * @param criticalRate      bounce rate of a CRITICAL alert
- * @param minVolume         mails in the window before a rate can raise an alert
+ * @param minVolume         mails sent in the window before a rate can raise an alert
+ * @param warningCount      bounces in the window of a WARNING alert for a scope without sent counts
+ * @param criticalCount     bounces in the window of a CRITICAL alert for a scope without sent counts
  */
 public record BounceSettings(
         Duration ticketQuietPeriod,
@@ -25,4 +27,6 @@ public record BounceSettings(
         Duration rateWindow,
         double warningRate,
         double criticalRate,
-        int minVolume) {}
+        int minVolume,
+        int warningCount,
+        int criticalCount) {}

@@ -180,18 +180,29 @@ public final class MailrouteConfig extends AbstractConfig {
 
     public static final String BOUNCE_RATE_WARNING_CONFIG = "mailroute.bounce.rate.warning";
     private static final String BOUNCE_RATE_WARNING_DOC =
-            "Bounce rate (0..1, bounces per mail seen) at which a WARNING alert " + "is raised.";
+            "Bounce rate (0..1, bounces per mail sent, from mail.sent-counts) at which a WARNING alert is raised.";
     public static final double BOUNCE_RATE_WARNING_DEFAULT = 0.05;
 
     public static final String BOUNCE_RATE_CRITICAL_CONFIG = "mailroute.bounce.rate.critical";
     private static final String BOUNCE_RATE_CRITICAL_DOC =
-            "Bounce rate (0..1, bounces per mail seen) at which a CRITICAL alert " + "is raised.";
+            "Bounce rate (0..1, bounces per mail sent, from mail.sent-counts) at which a CRITICAL alert is raised.";
     public static final double BOUNCE_RATE_CRITICAL_DEFAULT = 0.10;
 
     public static final String BOUNCE_RATE_MIN_VOLUME_CONFIG = "mailroute.bounce.rate.min.volume";
     private static final String BOUNCE_RATE_MIN_VOLUME_DOC =
-            "Mails an owner or domain must have in the window before its " + "bounce rate can raise an alert.";
+            "Mails an owner or domain must have sent in the window (mail.sent-counts) before its bounce rate can "
+                    + "raise an alert.";
     public static final int BOUNCE_RATE_MIN_VOLUME_DEFAULT = 20;
+
+    public static final String BOUNCE_COUNT_WARNING_CONFIG = "mailroute.bounce.count.warning";
+    private static final String BOUNCE_COUNT_WARNING_DOC = "Bounces in the bounce-rate window at which a WARNING "
+            + "alert is raised for an owner or domain without sent counts for the window (no rate without them).";
+    public static final int BOUNCE_COUNT_WARNING_DEFAULT = 25;
+
+    public static final String BOUNCE_COUNT_CRITICAL_CONFIG = "mailroute.bounce.count.critical";
+    private static final String BOUNCE_COUNT_CRITICAL_DOC = "Bounces in the bounce-rate window at which a CRITICAL "
+            + "alert is raised for an owner or domain without sent counts for the window.";
+    public static final int BOUNCE_COUNT_CRITICAL_DEFAULT = 100;
 
     private static final ConfigDef CONFIG_DEF = configDef();
 
@@ -512,7 +523,29 @@ public final class MailrouteConfig extends AbstractConfig {
                         GROUP_BOUNCE,
                         ++order,
                         ConfigDef.Width.SHORT,
-                        "Minimum volume");
+                        "Minimum volume")
+                .define(
+                        BOUNCE_COUNT_WARNING_CONFIG,
+                        Type.INT,
+                        BOUNCE_COUNT_WARNING_DEFAULT,
+                        Range.atLeast(1),
+                        Importance.MEDIUM,
+                        BOUNCE_COUNT_WARNING_DOC,
+                        GROUP_BOUNCE,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        "Warning count")
+                .define(
+                        BOUNCE_COUNT_CRITICAL_CONFIG,
+                        Type.INT,
+                        BOUNCE_COUNT_CRITICAL_DEFAULT,
+                        Range.atLeast(1),
+                        Importance.MEDIUM,
+                        BOUNCE_COUNT_CRITICAL_DOC,
+                        GROUP_BOUNCE,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        "Critical count");
     }
 
     /** The settings of the bounce stage: ticket expiry, suppressions and bounce-rate alerts. */
@@ -525,6 +558,14 @@ public final class MailrouteConfig extends AbstractConfig {
                     critical,
                     "must not be below " + BOUNCE_RATE_WARNING_CONFIG + " " + warning);
         }
+        final int warningCount = getInt(BOUNCE_COUNT_WARNING_CONFIG);
+        final int criticalCount = getInt(BOUNCE_COUNT_CRITICAL_CONFIG);
+        if (criticalCount < warningCount) {
+            throw new ConfigException(
+                    BOUNCE_COUNT_CRITICAL_CONFIG,
+                    criticalCount,
+                    "must not be below " + BOUNCE_COUNT_WARNING_CONFIG + " " + warningCount);
+        }
         return new BounceSettings(
                 Duration.ofMillis(getLong(BOUNCE_TICKET_QUIET_MS_CONFIG)),
                 Duration.ofMillis(getLong(BOUNCE_CHECK_INTERVAL_MS_CONFIG)),
@@ -534,7 +575,9 @@ public final class MailrouteConfig extends AbstractConfig {
                 Duration.ofMillis(getLong(BOUNCE_RATE_WINDOW_MS_CONFIG)),
                 warning,
                 critical,
-                getInt(BOUNCE_RATE_MIN_VOLUME_CONFIG));
+                getInt(BOUNCE_RATE_MIN_VOLUME_CONFIG),
+                warningCount,
+                criticalCount);
     }
 
     public Duration dedupWindow() {

@@ -88,10 +88,14 @@ public enum Node {
     MERGE_BOUNCES("bounce-by-address-merge", Stage.ROUTE, ONE, STEP),
     BOUNCE_TICKETS("bounce-tickets", Stage.ROUTE, ONE, STEP, SINK),
     SUPPRESS("suppress-addresses", Stage.ROUTE, ONE, STEP, SINK),
+    SUPPRESSIONS_SOURCE("mail-suppressions-source", Stage.ROUTE, ONE, STEP),
+    REMOVE_SUPPRESSIONS("remove-suppressions", Stage.ROUTE, ONE, STEP),
     RATE_SIGHTINGS("bounce-rate-sightings", Stage.ROUTE, PER_TRACK, STEP),
     SIGHTINGS_BY_SCOPE("bounce-rate-scope", Stage.ROUTE, PER_TRACK, REPARTITION),
     MERGE_SIGHTINGS("bounce-rate-scope-merge", Stage.ROUTE, ONE, STEP),
-    MEASURE_RATES("measure-bounce-rates", Stage.ROUTE, ONE, STEP, SINK);
+    MEASURE_RATES("measure-bounce-rates", Stage.ROUTE, ONE, STEP, SINK),
+    SENT_COUNTS_SOURCE("mail-sent-counts-source", Stage.ROUTE, ONE, STEP),
+    RECORD_SENT_COUNTS("record-sent-counts", Stage.ROUTE, ONE, STEP);
 
     /** Which copies of a step the topology has. */
     enum Copies {

@@ -123,7 +123,7 @@ class MailrouteConfigTest {
     }
 
     @Test
-    void shouldGiveBounceDefaultsAndRefuseACriticalRateBelowTheWarningRate() {
+    void shouldGiveBounceDefaultsAndRefuseCriticalThresholdsBelowTheWarningOnes() {
         // when
         final BounceSettings defaults = new MailrouteConfig(Map.of()).bounceSettings();
 
@@ -138,7 +138,9 @@ class MailrouteConfigTest {
                         Duration.ofHours(1),
                         0.05,
                         0.10,
-                        20));
+                        20,
+                        25,
+                        100));
         assertThatThrownBy(() -> new MailrouteConfig(Map.of(
                                 MailrouteConfig.BOUNCE_RATE_WARNING_CONFIG,
                                 "0.2",
@@ -147,5 +149,13 @@ class MailrouteConfigTest {
                         .bounceSettings())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(MailrouteConfig.BOUNCE_RATE_CRITICAL_CONFIG);
+        assertThatThrownBy(() -> new MailrouteConfig(Map.of(
+                                MailrouteConfig.BOUNCE_COUNT_WARNING_CONFIG,
+                                "50",
+                                MailrouteConfig.BOUNCE_COUNT_CRITICAL_CONFIG,
+                                "10"))
+                        .bounceSettings())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(MailrouteConfig.BOUNCE_COUNT_CRITICAL_CONFIG);
     }
 }
