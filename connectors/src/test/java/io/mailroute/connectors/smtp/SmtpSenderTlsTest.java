@@ -85,8 +85,11 @@ class SmtpSenderTlsTest {
             // when / then the failure says why, and nothing of the mail left the client
             assertThatThrownBy(() -> sender.send(message(sender, "m-untrusted")))
                     .isInstanceOf(SmtpFailure.class)
+                    .hasMessageContaining("not trusted")
                     .hasMessageContaining("Could not convert socket to TLS")
-                    .hasMessageContaining("unable to find valid certification path");
+                    .hasMessageContaining("unable to find valid certification path")
+                    .extracting(e -> ((SmtpFailure) e).kind())
+                    .isEqualTo(SmtpFailure.Kind.FATAL);
             assertThat(server.verbs(false)).containsExactly("EHLO", "STARTTLS");
             assertThat(server.verbs(true)).isEmpty();
             assertThat(server.tlsProtocols).isEmpty();
@@ -101,7 +104,9 @@ class SmtpSenderTlsTest {
 
             assertThatThrownBy(() -> sender.send(message(sender, "m-untrusted")))
                     .isInstanceOf(SmtpFailure.class)
-                    .hasMessageContaining("unable to find valid certification path");
+                    .hasMessageContaining("unable to find valid certification path")
+                    .extracting(e -> ((SmtpFailure) e).kind())
+                    .isEqualTo(SmtpFailure.Kind.FATAL);
             assertThat(server.commands).isEmpty();
             assertThat(server.messages).isEmpty();
         }
@@ -117,7 +122,9 @@ class SmtpSenderTlsTest {
             assertThatThrownBy(() -> sender.send(message(sender, "m-other-host")))
                     .isInstanceOf(SmtpFailure.class)
                     .hasMessageContaining("Could not convert socket to TLS")
-                    .hasMessageContaining(HOST);
+                    .hasMessageContaining(HOST)
+                    .extracting(e -> ((SmtpFailure) e).kind())
+                    .isEqualTo(SmtpFailure.Kind.FATAL);
             assertThat(server.verbs(true)).doesNotContain("MAIL", "DATA");
             assertThat(server.messages).isEmpty();
         }
