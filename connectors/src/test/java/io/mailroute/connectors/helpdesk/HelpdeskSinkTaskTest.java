@@ -19,6 +19,7 @@ import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.TicketAction;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.InMemoryDeliveryLog;
+import io.mailroute.connectors.delivery.RecordingSinkTaskContext;
 import io.mailroute.connectors.helpdesk.HelpdeskServer.Request;
 import io.mailroute.connectors.helpdesk.HelpdeskServer.Ticket;
 import io.mailroute.schemas.registry.LocalSchemaRegistry;
@@ -34,16 +35,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +59,7 @@ class HelpdeskSinkTaskTest {
 
     private HelpdeskServer server;
     private InMemoryDeliveryLog deliveries;
-    private FakeContext context;
+    private RecordingSinkTaskContext context;
     private final List<HelpdeskSinkTask> tasks = new ArrayList<>();
     private long offset;
 
@@ -90,7 +85,7 @@ class HelpdeskSinkTaskTest {
     void setUp() throws IOException {
         server = new HelpdeskServer();
         deliveries = new InMemoryDeliveryLog();
-        context = new FakeContext();
+        context = RecordingSinkTaskContext.withDeadLetterQueue();
     }
 
     @AfterEach
@@ -407,56 +402,5 @@ class HelpdeskSinkTaskTest {
                         c -> assertThat(c).contains("mail m-3"));
         assertThat(List.of("m-1", "m-2", "m-3"))
                 .allSatisfy(id -> assertThat(delivery(id).getOutcome()).isEqualTo(DeliveryOutcome.DELIVERED));
-    }
-
-    private record Reported(SinkRecord record, Throwable error) {}
-
-    /** The worker's side: records timeouts and what was reported to the dead-letter queue. */
-    private static final class FakeContext implements SinkTaskContext {
-        final List<Long> timeouts = new ArrayList<>();
-        final List<Reported> reported = new ArrayList<>();
-
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(final Map<TopicPartition, Long> offsets) {}
-
-        @Override
-        public void offset(final TopicPartition tp, final long offset) {}
-
-        @Override
-        public void timeout(final long timeoutMs) {
-            timeouts.add(timeoutMs);
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            return Set.of();
-        }
-
-        @Override
-        public void pause(final TopicPartition... partitions) {}
-
-        @Override
-        public void resume(final TopicPartition... partitions) {}
-
-        @Override
-        public void requestCommit() {}
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            return (record, error) -> {
-                reported.add(new Reported(record, error));
-                return CompletableFuture.completedFuture(null);
-            };
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            return null;
-        }
     }
 }

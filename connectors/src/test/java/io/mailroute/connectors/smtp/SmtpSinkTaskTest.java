@@ -8,6 +8,7 @@ import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.InMemoryDeliveryLog;
+import io.mailroute.connectors.delivery.RecordingSinkTaskContext;
 import io.mailroute.schemas.registry.LocalSchemaRegistry;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.registry.server.SchemaRegistryServer;
@@ -15,21 +16,13 @@ import io.mailroute.schemas.serde.AvroSerdeConfig;
 import io.mailroute.schemas.serde.AvroSerializer;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +81,7 @@ class SmtpSinkTaskTest {
         try (SmtpResponder responder = new SmtpResponder()) {
             // given
             final InMemoryDeliveryLog deliveries = new InMemoryDeliveryLog();
-            final FakeContext context = new FakeContext(true);
+            final RecordingSinkTaskContext context = RecordingSinkTaskContext.withDeadLetterQueue();
             final SmtpSinkTask task = new SmtpSinkTask((config, props) -> deliveries);
             task.initialize(context);
             task.start(props(responder.port()));
@@ -129,7 +122,7 @@ class SmtpSinkTaskTest {
 
     @Test
     void shouldFailOnAnUnreadableValueWithoutADeadLetterQueue() {
-        final FakeContext context = new FakeContext(false);
+        final RecordingSinkTaskContext context = RecordingSinkTaskContext.withoutDeadLetterQueue();
         final SmtpSinkTask task = new SmtpSinkTask((config, props) -> new InMemoryDeliveryLog());
         task.initialize(context);
         task.start(props(9));
@@ -137,65 +130,5 @@ class SmtpSinkTaskTest {
         assertThatThrownBy(() -> task.put(List.of(record(0, "not avro".getBytes()))))
                 .isInstanceOf(DataException.class);
         task.stop();
-    }
-
-    private record Reported(SinkRecord record, Throwable error) {}
-
-    /** The worker's side: records timeouts and what was reported to the dead-letter queue. */
-    private static final class FakeContext implements SinkTaskContext {
-        final List<Long> timeouts = new ArrayList<>();
-        final List<Reported> reported = new ArrayList<>();
-        private final boolean deadLetterQueue;
-
-        FakeContext(final boolean deadLetterQueue) {
-            this.deadLetterQueue = deadLetterQueue;
-        }
-
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(final Map<TopicPartition, Long> offsets) {}
-
-        @Override
-        public void offset(final TopicPartition tp, final long offset) {}
-
-        @Override
-        public void timeout(final long timeoutMs) {
-            timeouts.add(timeoutMs);
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            return Set.of(new TopicPartition(TOPIC, 0));
-        }
-
-        @Override
-        public void pause(final TopicPartition... partitions) {}
-
-        @Override
-        public void resume(final TopicPartition... partitions) {}
-
-        @Override
-        public void requestCommit() {}
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            if (!deadLetterQueue) {
-                return null;
-            }
-            return (record, error) -> {
-                reported.add(new Reported(record, error));
-                final Future<Void> done = CompletableFuture.completedFuture(null);
-                return done;
-            };
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            return null;
-        }
     }
 }

@@ -14,6 +14,7 @@ import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.InMemoryDeliveryLog;
+import io.mailroute.connectors.delivery.RecordingSinkTaskContext;
 import io.mailroute.schemas.registry.LocalSchemaRegistry;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.registry.server.SchemaRegistryServer;
@@ -27,18 +28,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +55,7 @@ class WebhookSinkTaskTest {
     private WebhookServer server;
     private InMemoryDeliveryLog deliveries;
     private ManualTime time;
-    private FakeContext context;
+    private RecordingSinkTaskContext context;
     private final List<WebhookSinkTask> tasks = new ArrayList<>();
 
     @BeforeAll
@@ -86,7 +81,7 @@ class WebhookSinkTaskTest {
         server = new WebhookServer();
         deliveries = new InMemoryDeliveryLog();
         time = new ManualTime(Webhooks.T0.toEpochMilli());
-        context = new FakeContext();
+        context = RecordingSinkTaskContext.withDeadLetterQueue();
     }
 
     @AfterEach
@@ -363,57 +358,6 @@ class WebhookSinkTaskTest {
                     .asText();
         } catch (IOException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private record Reported(SinkRecord record, Throwable error) {}
-
-    /** The worker's side: records timeouts and what was reported to the dead-letter queue. */
-    private static final class FakeContext implements SinkTaskContext {
-        final List<Long> timeouts = new ArrayList<>();
-        final List<Reported> reported = new ArrayList<>();
-
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(final Map<TopicPartition, Long> offsets) {}
-
-        @Override
-        public void offset(final TopicPartition tp, final long offset) {}
-
-        @Override
-        public void timeout(final long timeoutMs) {
-            timeouts.add(timeoutMs);
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            return Set.of();
-        }
-
-        @Override
-        public void pause(final TopicPartition... partitions) {}
-
-        @Override
-        public void resume(final TopicPartition... partitions) {}
-
-        @Override
-        public void requestCommit() {}
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            return (record, error) -> {
-                reported.add(new Reported(record, error));
-                return CompletableFuture.completedFuture(null);
-            };
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            return null;
         }
     }
 
