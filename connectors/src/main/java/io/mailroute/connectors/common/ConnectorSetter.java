@@ -14,8 +14,11 @@ public abstract class ConnectorSetter<S extends ConnectorSetter<S>> {
         this.props = props;
     }
 
-    /** This setter as the connector's own type. */
-    protected abstract S self();
+    /** This setter as the connector's own type: each declares {@code Setter extends ConnectorSetter<Setter>}. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
+    }
 
     public S set(final String key, final Object value) {
         props.put(key, String.valueOf(value));

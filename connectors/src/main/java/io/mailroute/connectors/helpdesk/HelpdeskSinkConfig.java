@@ -278,11 +278,6 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
             super(props);
         }
 
-        @Override
-        protected Setter self() {
-            return this;
-        }
-
         /** Zendesk at {@code url}, as the agent {@code email} with the API {@code token}. */
         public Setter zendesk(final String url, final String email, final String token) {
             return set(KIND_CONFIG, "zendesk")

@@ -516,11 +516,6 @@ public final class S3MailSourceConfig extends AbstractConfig {
             super(props);
         }
 
-        @Override
-        protected Setter self() {
-            return this;
-        }
-
         public Setter bucket(final String bucket) {
             return set(BUCKET_CONFIG, bucket);
         }

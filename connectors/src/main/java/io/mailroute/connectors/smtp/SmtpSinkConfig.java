@@ -450,11 +450,6 @@ public final class SmtpSinkConfig extends AbstractConfig {
             super(props);
         }
 
-        @Override
-        protected Setter self() {
-            return this;
-        }
-
         public Setter smtp(final String host, final int port) {
             return set(HOST_CONFIG, host).set(PORT_CONFIG, port);
         }

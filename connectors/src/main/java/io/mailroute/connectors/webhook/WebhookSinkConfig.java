@@ -206,11 +206,6 @@ public final class WebhookSinkConfig extends AbstractConfig {
             super(props);
         }
 
-        @Override
-        protected Setter self() {
-            return this;
-        }
-
         /** Chat: alerts to {@code webhookUrl}, samples linked to {@code statusUrl}. */
         public Setter chat(final String webhookUrl, final String statusUrl) {
             return set(KIND_CONFIG, "chat").set(CHAT_URL_CONFIG, webhookUrl).set(STATUS_URL_CONFIG, statusUrl);
