@@ -8,24 +8,17 @@ import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.InMemoryDeliveryLog;
+import io.mailroute.connectors.delivery.InMemorySchemaRegistry;
 import io.mailroute.connectors.delivery.RecordingSinkTaskContext;
-import io.mailroute.schemas.registry.LocalSchemaRegistry;
-import io.mailroute.schemas.registry.SchemaRegistryClients;
-import io.mailroute.schemas.registry.server.SchemaRegistryServer;
-import io.mailroute.schemas.serde.AvroSerdeConfig;
-import io.mailroute.schemas.serde.AvroSerializer;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The task's wiring with the worker: Avro values decoded, a transient failure pauses the batch
@@ -35,33 +28,15 @@ import org.junit.jupiter.api.Test;
 class SmtpSinkTaskTest {
     private static final String TOPIC = "mail.notify";
 
-    private static SchemaRegistryServer registry;
-    private static AvroSerializer<ClassifiedMail> serializer;
-
-    @BeforeAll
-    static void startRegistry() throws IOException {
-        registry = SchemaRegistryServer.start(LocalSchemaRegistry.inMemory(), "127.0.0.1", 0, Optional.empty());
-        final Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url());
-        serializer = new AvroSerializer<>(SchemaRegistryClients.fromConfig(serde));
-        serializer.configure(serde, false);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (serializer != null) {
-            serializer.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-    }
+    @RegisterExtension
+    static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
 
     private static SinkRecord record(final long offset, final Object value) {
         return new SinkRecord(TOPIC, 0, null, "o", null, value, offset);
     }
 
     private static SinkRecord record(final long offset, final ClassifiedMail mail) {
-        return record(offset, serializer.serialize(TOPIC, mail));
+        return record(offset, REGISTRY.serialize(TOPIC, mail));
     }
 
     private static Map<String, String> props(final int port) {
@@ -70,7 +45,7 @@ class SmtpSinkTaskTest {
                 .security(SmtpSinkConfig.Security.NONE)
                 .from("no-reply@mailroute.example", "support@mailroute.example")
                 .deliveries("127.0.0.1:9", "mail.deliveries")
-                .registryUrl(registry.url())
+                .registryUrl(REGISTRY.url())
                 .attachOriginal(false)
                 .retries(3, Duration.ofMillis(250), Duration.ofSeconds(1))
                 .props();
