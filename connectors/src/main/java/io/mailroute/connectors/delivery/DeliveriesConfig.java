@@ -133,11 +133,6 @@ public final class DeliveriesConfig {
                         "Deliveries bootstrap servers");
     }
 
-    /** A fluent builder of the shared keys, for the sinks' own setters. */
-    public static Setter setter(final Map<String, String> props) {
-        return new Setter(props);
-    }
-
     /** How often a transient failure is retried, and after how long; the maximum is never below the initial wait. */
     public RetryPolicy retryPolicy() {
         final long initial = config.getLong(BACKOFF_INITIAL_MS_CONFIG);
@@ -156,27 +151,5 @@ public final class DeliveriesConfig {
         final Map<String, Object> client = new HashMap<>(config.originalsWithPrefix(CLIENT_PREFIX));
         client.put("bootstrap.servers", String.join(",", config.getList(BOOTSTRAP_CONFIG)));
         return client;
-    }
-
-    /** Sets the shared keys in connector properties. */
-    public static final class Setter {
-        private final Map<String, String> props;
-
-        private Setter(final Map<String, String> props) {
-            this.props = props;
-        }
-
-        public Setter retries(final int maxAttempts, final Duration initial, final Duration max) {
-            props.put(MAX_ATTEMPTS_CONFIG, String.valueOf(maxAttempts));
-            props.put(BACKOFF_INITIAL_MS_CONFIG, String.valueOf(initial.toMillis()));
-            props.put(BACKOFF_MAX_MS_CONFIG, String.valueOf(max.toMillis()));
-            return this;
-        }
-
-        public Setter deliveries(final String bootstrapServers, final String topic) {
-            props.put(BOOTSTRAP_CONFIG, bootstrapServers);
-            props.put(TOPIC_CONFIG, topic);
-            return this;
-        }
     }
 }

@@ -4,8 +4,9 @@ import io.mailroute.connectors.common.HttpUrlValidator;
 import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.connectors.delivery.DeliveriesConfig;
+import io.mailroute.connectors.delivery.DeliveringSinkSetter;
+import io.mailroute.connectors.http.HttpClientConfig;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,15 +35,6 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
     public static final String TOKEN_CONFIG = "helpdesk.token";
     private static final String TOKEN_DOC =
             "Zendesk: the API token (sent as Basic <helpdesk.email>/token:<token>); Backlog: the API key (sent as the apiKey query parameter); never logged.";
-
-    public static final String CONNECT_TIMEOUT_MS_CONFIG = "http.connect.timeout.ms";
-    private static final String CONNECT_TIMEOUT_MS_DOC = "Timeout for connecting to the helpdesk, in milliseconds.";
-    public static final int CONNECT_TIMEOUT_MS_DEFAULT = 10_000;
-
-    public static final String REQUEST_TIMEOUT_MS_CONFIG = "http.request.timeout.ms";
-    private static final String REQUEST_TIMEOUT_MS_DOC =
-            "Timeout for one request until the response headers arrive, in milliseconds; a timeout is retried.";
-    public static final int REQUEST_TIMEOUT_MS_DEFAULT = 30_000;
 
     public static final String EMAIL_CONFIG = "helpdesk.email";
     private static final String EMAIL_DOC =
@@ -137,29 +129,8 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
                         HELPDESK_GROUP,
                         ++order,
                         Width.MEDIUM,
-                        "Token")
-                .define(
-                        CONNECT_TIMEOUT_MS_CONFIG,
-                        Type.INT,
-                        CONNECT_TIMEOUT_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1),
-                        Importance.LOW,
-                        CONNECT_TIMEOUT_MS_DOC,
-                        HELPDESK_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Connect timeout")
-                .define(
-                        REQUEST_TIMEOUT_MS_CONFIG,
-                        Type.INT,
-                        REQUEST_TIMEOUT_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1),
-                        Importance.LOW,
-                        REQUEST_TIMEOUT_MS_DOC,
-                        HELPDESK_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Request timeout");
+                        "Token");
+        HttpClientConfig.define(def, HELPDESK_GROUP, order, "the helpdesk");
         order = 0;
         def.define(
                 EMAIL_CONFIG,
@@ -283,12 +254,9 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
         return getInt(CLOSED_STATUS_ID_CONFIG);
     }
 
-    public Duration connectTimeout() {
-        return Duration.ofMillis(getInt(CONNECT_TIMEOUT_MS_CONFIG));
-    }
-
-    public Duration requestTimeout() {
-        return Duration.ofMillis(getInt(REQUEST_TIMEOUT_MS_CONFIG));
+    /** The HTTP client keys. */
+    public HttpClientConfig http() {
+        return new HttpClientConfig(this);
     }
 
     /** The retry and deliveries keys. */
@@ -305,16 +273,9 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
     }
 
     /** Builds connector properties fluently: {@code HelpdeskSinkConfig.setter(props).zendesk(url, email, token)}. */
-    public static final class Setter {
-        private final Map<String, String> props;
-
+    public static final class Setter extends DeliveringSinkSetter<Setter> {
         private Setter(final Map<String, String> props) {
-            this.props = props;
-        }
-
-        public Setter set(final String key, final Object value) {
-            props.put(key, String.valueOf(value));
-            return this;
+            super(props);
         }
 
         /** Zendesk at {@code url}, as the agent {@code email} with the API {@code token}. */
@@ -332,30 +293,6 @@ public final class HelpdeskSinkConfig extends AbstractConfig {
                     .set(TOKEN_CONFIG, apiKey)
                     .set(PROJECT_ID_CONFIG, projectId)
                     .set(ISSUE_TYPE_ID_CONFIG, issueTypeId);
-        }
-
-        public Setter retries(final int maxAttempts, final Duration initial, final Duration max) {
-            DeliveriesConfig.setter(props).retries(maxAttempts, initial, max);
-            return this;
-        }
-
-        public Setter deliveries(final String bootstrapServers, final String topic) {
-            DeliveriesConfig.setter(props).deliveries(bootstrapServers, topic);
-            return this;
-        }
-
-        public Setter registryUrl(final String url) {
-            return set(RegistryConfig.URL_CONFIG, url);
-        }
-
-        /** Key and value converters the connector requires: the key is a string, the value Avro bytes as written. */
-        public Setter converters() {
-            return set("key.converter", "org.apache.kafka.connect.storage.StringConverter")
-                    .set(RegistryConfig.VALUE_CONVERTER_CONFIG, RegistryConfig.REQUIRED_VALUE_CONVERTER);
-        }
-
-        public Map<String, String> props() {
-            return props;
         }
     }
 }

@@ -40,7 +40,7 @@ public final class HelpdeskSinkTask extends DeliveringSinkTask {
     @Override
     protected void open(final Map<String, String> props) {
         final HelpdeskSinkConfig config = new HelpdeskSinkConfig(props);
-        final HttpPoster http = new HttpPoster(config.connectTimeout(), config.requestTimeout());
+        final HttpPoster http = config.http().poster();
         final Helpdesk helpdesk = config.kind() == Kind.ZENDESK
                 ? new ZendeskHelpdesk(config.url(), config.email(), config.token(), http)
                 : new BacklogHelpdesk(config, http);

@@ -1,6 +1,7 @@
 package io.mailroute.connectors.s3;
 
 import io.mailroute.connectors.aws.AssumeRoleConfig;
+import io.mailroute.connectors.common.ConnectorSetter;
 import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.s3.S3ConfigFragment;
@@ -510,16 +511,9 @@ public final class S3MailSourceConfig extends AbstractConfig {
     }
 
     /** Builds connector properties fluently: {@code S3MailSourceConfig.setter(props).bucket("mails").prefix("in/")}. */
-    public static final class Setter {
-        private final Map<String, String> props;
-
+    public static final class Setter extends ConnectorSetter<Setter> {
         private Setter(final Map<String, String> props) {
-            this.props = props;
-        }
-
-        public Setter set(final String key, final Object value) {
-            props.put(key, String.valueOf(value));
-            return this;
+            super(props);
         }
 
         public Setter bucket(final String bucket) {
@@ -536,22 +530,22 @@ public final class S3MailSourceConfig extends AbstractConfig {
 
         /** Endpoint override with path-style access, as MinIO and S3Proxy need. */
         public Setter endpoint(final String url) {
-            S3.setter(props).endpoint(url);
+            S3.setter(props()).endpoint(url);
             return this;
         }
 
         public Setter region(final String region) {
-            S3.setter(props).region(region);
+            S3.setter(props()).region(region);
             return this;
         }
 
         public Setter credentials(final String accessKeyId, final String secretAccessKey) {
-            S3.setter(props).credentials(accessKeyId, secretAccessKey);
+            S3.setter(props()).credentials(accessKeyId, secretAccessKey);
             return this;
         }
 
         public Setter maxAttempts(final int attempts) {
-            S3.setter(props).maxAttempts(attempts);
+            S3.setter(props()).maxAttempts(attempts);
             return this;
         }
 
@@ -609,20 +603,6 @@ public final class S3MailSourceConfig extends AbstractConfig {
 
         public Setter failedPrefix(final String prefix) {
             return set(FAILED_PREFIX_CONFIG, prefix);
-        }
-
-        public Setter registryUrl(final String url) {
-            return set(RegistryConfig.URL_CONFIG, url);
-        }
-
-        /** Key and value converters the connector requires: the key is a string, the value already Avro bytes. */
-        public Setter converters() {
-            return set("key.converter", "org.apache.kafka.connect.storage.StringConverter")
-                    .set(RegistryConfig.VALUE_CONVERTER_CONFIG, RegistryConfig.REQUIRED_VALUE_CONVERTER);
-        }
-
-        public Map<String, String> props() {
-            return props;
         }
     }
 }

@@ -8,10 +8,15 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.security.cert.CertificateException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -136,7 +141,10 @@ final class SmtpSender {
             TRANSIENT,
             /** 5xx: this notice will never be accepted as it is; dead-letter it with the reply. */
             PERMANENT,
-            /** The server refused the credentials: no notice can go out until the configuration is fixed. */
+            /**
+             * The server refused the credentials, offers no STARTTLS, or its certificate is not
+             * trusted: no notice can go out until the configuration is fixed.
+             */
             FATAL
         }
 
@@ -169,11 +177,38 @@ final class SmtpSender {
                         "The SMTP server does not offer STARTTLS, which smtp.security=starttls requires",
                         e);
             }
+            if (untrustedCertificate(e)) {
+                return new SmtpFailure(
+                        Kind.FATAL,
+                        -1,
+                        "The SMTP server's certificate is not trusted for smtp.host (trust it with smtp.ssl.trust, "
+                                + "or check smtp.ssl.check.server.identity): " + describe(e),
+                        e);
+            }
             final int code = replyCode(e);
             if (code >= 500) {
                 return new SmtpFailure(Kind.PERMANENT, code, describe(e), e);
             }
             return new SmtpFailure(Kind.TRANSIENT, code, describe(e), e);
+        }
+
+        /** Whether the chain of failures ends in a certificate the client does not trust or that names another host. */
+        private static boolean untrustedCertificate(final MessagingException e) {
+            final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            Throwable next = e;
+            while (next != null && seen.add(next)) {
+                if (next instanceof CertificateException || next instanceof SSLPeerUnverifiedException) {
+                    return true;
+                }
+                if (next instanceof IOException
+                        && String.valueOf(next.getMessage()).startsWith("Can't verify identity of server")) {
+                    return true;
+                }
+                next = next instanceof MessagingException m && m.getNextException() != null
+                        ? m.getNextException()
+                        : next.getCause();
+            }
+            return false;
         }
 
         /** The first reply code found in the chain of failures (a refused recipient carries its own). */

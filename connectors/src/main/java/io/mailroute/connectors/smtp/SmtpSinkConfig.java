@@ -3,6 +3,7 @@ package io.mailroute.connectors.smtp;
 import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.connectors.delivery.DeliveriesConfig;
+import io.mailroute.connectors.delivery.DeliveringSinkSetter;
 import io.mailroute.s3.S3ConfigFragment;
 import io.mailroute.s3.S3ConfigFragment.CallDefaults;
 import io.mailroute.s3.S3Settings;
@@ -444,16 +445,9 @@ public final class SmtpSinkConfig extends AbstractConfig {
     }
 
     /** Builds connector properties fluently: {@code SmtpSinkConfig.setter(props).smtp("localhost", 2525)}. */
-    public static final class Setter {
-        private final Map<String, String> props;
-
+    public static final class Setter extends DeliveringSinkSetter<Setter> {
         private Setter(final Map<String, String> props) {
-            this.props = props;
-        }
-
-        public Setter set(final String key, final Object value) {
-            props.put(key, String.valueOf(value));
-            return this;
+            super(props);
         }
 
         public Setter smtp(final String host, final int port) {
@@ -484,39 +478,15 @@ public final class SmtpSinkConfig extends AbstractConfig {
             return set(ATTACH_ORIGINAL_CONFIG, attach);
         }
 
-        public Setter retries(final int maxAttempts, final Duration initial, final Duration max) {
-            DeliveriesConfig.setter(props).retries(maxAttempts, initial, max);
-            return this;
-        }
-
-        public Setter deliveries(final String bootstrapServers, final String topic) {
-            DeliveriesConfig.setter(props).deliveries(bootstrapServers, topic);
-            return this;
-        }
-
         /** Endpoint override with path-style access, as MinIO and S3Proxy need. */
         public Setter s3Endpoint(final String url) {
-            S3.setter(props).endpoint(url);
+            S3.setter(props()).endpoint(url);
             return this;
         }
 
         public Setter s3Credentials(final String accessKeyId, final String secretAccessKey) {
-            S3.setter(props).credentials(accessKeyId, secretAccessKey);
+            S3.setter(props()).credentials(accessKeyId, secretAccessKey);
             return this;
-        }
-
-        public Setter registryUrl(final String url) {
-            return set(RegistryConfig.URL_CONFIG, url);
-        }
-
-        /** Key and value converters the connector requires: the key is a string, the value Avro bytes as written. */
-        public Setter converters() {
-            return set("key.converter", "org.apache.kafka.connect.storage.StringConverter")
-                    .set(RegistryConfig.VALUE_CONVERTER_CONFIG, RegistryConfig.REQUIRED_VALUE_CONVERTER);
-        }
-
-        public Map<String, String> props() {
-            return props;
         }
     }
 }

@@ -4,6 +4,8 @@ import io.mailroute.connectors.common.HttpUrlValidator;
 import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.connectors.delivery.DeliveriesConfig;
+import io.mailroute.connectors.delivery.DeliveringSinkSetter;
+import io.mailroute.connectors.http.HttpClientConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -25,15 +27,6 @@ public final class WebhookSinkConfig extends AbstractConfig {
     public static final String KIND_CONFIG = "webhook.kind";
     private static final String KIND_DOC =
             "What the connector posts: chat (mail.alerts as Slack-compatible Block Kit messages to chat.webhook.url) or order (mail.order-import as JSON to order.url).";
-
-    public static final String CONNECT_TIMEOUT_MS_CONFIG = "http.connect.timeout.ms";
-    private static final String CONNECT_TIMEOUT_MS_DOC = "Timeout for connecting to the webhook, in milliseconds.";
-    public static final int CONNECT_TIMEOUT_MS_DEFAULT = 10_000;
-
-    public static final String REQUEST_TIMEOUT_MS_CONFIG = "http.request.timeout.ms";
-    private static final String REQUEST_TIMEOUT_MS_DOC =
-            "Timeout for one request until the response headers arrive, in milliseconds; a timeout is retried.";
-    public static final int REQUEST_TIMEOUT_MS_DEFAULT = 30_000;
 
     public static final String CHAT_URL_CONFIG = "chat.webhook.url";
     private static final String CHAT_URL_DOC =
@@ -79,38 +72,17 @@ public final class WebhookSinkConfig extends AbstractConfig {
         final ConfigDef def = new ConfigDef();
         int order = 0;
         def.define(
-                        KIND_CONFIG,
-                        Type.STRING,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        LowerCaseEnums.validator(Kind.class),
-                        Importance.HIGH,
-                        KIND_DOC,
-                        WEBHOOK_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Kind")
-                .define(
-                        CONNECT_TIMEOUT_MS_CONFIG,
-                        Type.INT,
-                        CONNECT_TIMEOUT_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1),
-                        Importance.LOW,
-                        CONNECT_TIMEOUT_MS_DOC,
-                        WEBHOOK_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Connect timeout")
-                .define(
-                        REQUEST_TIMEOUT_MS_CONFIG,
-                        Type.INT,
-                        REQUEST_TIMEOUT_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1),
-                        Importance.LOW,
-                        REQUEST_TIMEOUT_MS_DOC,
-                        WEBHOOK_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Request timeout");
+                KIND_CONFIG,
+                Type.STRING,
+                ConfigDef.NO_DEFAULT_VALUE,
+                LowerCaseEnums.validator(Kind.class),
+                Importance.HIGH,
+                KIND_DOC,
+                WEBHOOK_GROUP,
+                ++order,
+                Width.SHORT,
+                "Kind");
+        HttpClientConfig.define(def, WEBHOOK_GROUP, order, "the webhook");
         order = 0;
         def.define(
                         CHAT_URL_CONFIG,
@@ -180,14 +152,6 @@ public final class WebhookSinkConfig extends AbstractConfig {
         return kind;
     }
 
-    public Duration connectTimeout() {
-        return Duration.ofMillis(getInt(CONNECT_TIMEOUT_MS_CONFIG));
-    }
-
-    public Duration requestTimeout() {
-        return Duration.ofMillis(getInt(REQUEST_TIMEOUT_MS_CONFIG));
-    }
-
     /** The chat webhook, if configured. */
     public Optional<URI> chatUrl() {
         final Password url = getPassword(CHAT_URL_CONFIG);
@@ -218,6 +182,11 @@ public final class WebhookSinkConfig extends AbstractConfig {
         return token == null || token.value().isBlank() ? Optional.empty() : Optional.of(token.value());
     }
 
+    /** The HTTP client keys. */
+    public HttpClientConfig http() {
+        return new HttpClientConfig(this);
+    }
+
     /** The retry and deliveries keys. */
     public DeliveriesConfig deliveries() {
         return new DeliveriesConfig(this);
@@ -232,16 +201,9 @@ public final class WebhookSinkConfig extends AbstractConfig {
     }
 
     /** Builds connector properties fluently: {@code WebhookSinkConfig.setter(props).order("http://...")}. */
-    public static final class Setter {
-        private final Map<String, String> props;
-
+    public static final class Setter extends DeliveringSinkSetter<Setter> {
         private Setter(final Map<String, String> props) {
-            this.props = props;
-        }
-
-        public Setter set(final String key, final Object value) {
-            props.put(key, String.valueOf(value));
-            return this;
+            super(props);
         }
 
         /** Chat: alerts to {@code webhookUrl}, samples linked to {@code statusUrl}. */
@@ -256,30 +218,6 @@ public final class WebhookSinkConfig extends AbstractConfig {
 
         public Setter summaryInterval(final Duration interval) {
             return set(SUMMARY_INTERVAL_MS_CONFIG, interval.toMillis());
-        }
-
-        public Setter retries(final int maxAttempts, final Duration initial, final Duration max) {
-            DeliveriesConfig.setter(props).retries(maxAttempts, initial, max);
-            return this;
-        }
-
-        public Setter deliveries(final String bootstrapServers, final String topic) {
-            DeliveriesConfig.setter(props).deliveries(bootstrapServers, topic);
-            return this;
-        }
-
-        public Setter registryUrl(final String url) {
-            return set(RegistryConfig.URL_CONFIG, url);
-        }
-
-        /** Key and value converters the connector requires: the key is a string, the value Avro bytes as written. */
-        public Setter converters() {
-            return set("key.converter", "org.apache.kafka.connect.storage.StringConverter")
-                    .set(RegistryConfig.VALUE_CONVERTER_CONFIG, RegistryConfig.REQUIRED_VALUE_CONVERTER);
-        }
-
-        public Map<String, String> props() {
-            return props;
         }
     }
 }

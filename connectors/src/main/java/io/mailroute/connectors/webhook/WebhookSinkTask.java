@@ -44,7 +44,7 @@ public final class WebhookSinkTask extends DeliveringSinkTask {
     @Override
     protected void open(final Map<String, String> props) {
         final WebhookSinkConfig config = new WebhookSinkConfig(props);
-        final HttpPoster poster = new HttpPoster(config.connectTimeout(), config.requestTimeout());
+        final HttpPoster poster = config.http().poster();
         deliverer = new WebhookDeliverer(poster, openDeliveries(config.deliveries(), props));
         if (config.kind() == Kind.CHAT) {
             alerts = closeOnStop(new AvroRecordDecoder<>(Alert.class, props));

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mailroute.connectors.it.ConnectStack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,11 +29,13 @@ import java.util.regex.Pattern;
  * The documented subset of Zendesk's and Backlog's API v2 on a local JDK HTTP server: tickets and
  * issues in memory, every request recorded, failures queued by the test answered first.
  */
-final class HelpdeskServer implements AutoCloseable {
+public final class HelpdeskServer implements AutoCloseable {
     static final String EMAIL = "agent@example.com";
     static final String TOKEN = "zendesk-s3cret";
     static final String API_KEY = "backlog-s3cret";
     static final long PROJECT_ID = 10001;
+    private static final Duration RETRY_INITIAL = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(2);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ZENDESK_TICKET = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
@@ -45,14 +49,14 @@ final class HelpdeskServer implements AutoCloseable {
     }
 
     /** A ticket or issue. */
-    static final class Ticket {
+    public static final class Ticket {
         long id;
         String key;
-        String externalId;
+        public String externalId;
         String subject;
         String description;
         String priority;
-        String status = "open";
+        public String status = "open";
         final List<String> comments = new ArrayList<>();
     }
 
@@ -65,7 +69,7 @@ final class HelpdeskServer implements AutoCloseable {
     private boolean loseCreateAnswer;
     private long delayMs;
 
-    HelpdeskServer() throws IOException {
+    public HelpdeskServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -81,8 +85,33 @@ final class HelpdeskServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The settings of sink {@code name} in {@code stack} that reads {@code <name>.tickets}, records
+     * outcomes on {@code <name>.deliveries} and applies them to this server as Zendesk.
+     */
+    public Map<String, String> zendeskSink(final ConnectStack stack, final String name) {
+        final Map<String, String> config =
+                stack.sinkConnectorConfig(HelpdeskSinkConnector.class.getName(), name, name + ".tickets");
+        HelpdeskSinkConfig.setter(config)
+                .zendesk(url(), EMAIL, TOKEN)
+                .deliveries(stack.kafka().bootstrapServers(), name + ".deliveries")
+                .retries(5, RETRY_INITIAL, RETRY_MAX);
+        return config;
+    }
+
+    /** As {@link #zendeskSink}, but to this server as Backlog, issues of type {@code issueTypeId}. */
+    Map<String, String> backlogSink(final ConnectStack stack, final String name, final long issueTypeId) {
+        final Map<String, String> config =
+                stack.sinkConnectorConfig(HelpdeskSinkConnector.class.getName(), name, name + ".tickets");
+        HelpdeskSinkConfig.setter(config)
+                .backlog(url(), API_KEY, PROJECT_ID, issueTypeId)
+                .deliveries(stack.kafka().bootstrapServers(), name + ".deliveries")
+                .retries(5, RETRY_INITIAL, RETRY_MAX);
+        return config;
+    }
+
     /** Every answer waits {@code ms} milliseconds, as a remote helpdesk does. */
-    synchronized HelpdeskServer delay(final long ms) {
+    public synchronized HelpdeskServer delay(final long ms) {
         delayMs = ms;
         return this;
     }
@@ -93,7 +122,8 @@ final class HelpdeskServer implements AutoCloseable {
         return this;
     }
 
-    synchronized List<Ticket> all() {
+    /** The tickets (Zendesk) and issues (Backlog) made so far. */
+    public synchronized List<Ticket> all() {
         return List.copyOf(tickets.values());
     }
 
@@ -211,6 +241,7 @@ final class HelpdeskServer implements AutoCloseable {
             tickets.values().stream()
                     .filter(t ->
                             String.valueOf(PROJECT_ID).equals(request.query().get("projectId[]")))
+                    .filter(t -> t.key != null)
                     .filter(t -> t.subject.contains(keyword) || t.description.contains(keyword))
                     .forEach(t -> found.add(backlogJson(t)));
             send(exchange, 200, found.toString());

@@ -3,35 +3,25 @@ package io.mailroute.connectors.helpdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroute.connectors.delivery.SinkConnectorConfigs;
 import io.mailroute.connectors.helpdesk.HelpdeskSinkConfig.Kind;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HelpdeskSinkConnectorTest {
     private static Map<String, String> props() {
-        return HelpdeskSinkConfig.setter(new HashMap<>())
-                .deliveries("kafka:9092", "mail.deliveries")
-                .registryUrl("http://registry:8081")
-                .converters()
+        return SinkConnectorConfigs.common(HelpdeskSinkConfig.setter(new HashMap<>()))
                 .props();
     }
 
     private static Map<String, List<String>> errors(final Map<String, String> props) {
-        return new HelpdeskSinkConnector()
-                .validate(props).configValues().stream()
-                        .filter(v -> !v.errorMessages().isEmpty())
-                        .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
+        return SinkConnectorConfigs.errors(new HelpdeskSinkConnector(), props);
     }
 
     @Test
@@ -60,12 +50,7 @@ class HelpdeskSinkConnectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"helpdesk-zendesk.json", "helpdesk-backlog.json"})
     void shouldAcceptTheExampleConfigs(final String file) throws Exception {
-        final JsonNode example = new ObjectMapper()
-                .readTree(Path.of("..", "ops", "connectors", file).toFile());
-        final Map<String, String> config = new HashMap<>();
-        example.get("config")
-                .properties()
-                .forEach(e -> config.put(e.getKey(), e.getValue().asText()));
+        final Map<String, String> config = SinkConnectorConfigs.example(file);
 
         assertThat(config.get("connector.class")).isEqualTo(HelpdeskSinkConnector.class.getName());
         assertThat(errors(config)).isEmpty();

@@ -19,13 +19,10 @@ import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.TicketAction;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.InMemoryDeliveryLog;
+import io.mailroute.connectors.delivery.InMemorySchemaRegistry;
+import io.mailroute.connectors.delivery.RecordingSinkTaskContext;
 import io.mailroute.connectors.helpdesk.HelpdeskServer.Request;
 import io.mailroute.connectors.helpdesk.HelpdeskServer.Ticket;
-import io.mailroute.schemas.registry.LocalSchemaRegistry;
-import io.mailroute.schemas.registry.SchemaRegistryClients;
-import io.mailroute.schemas.registry.server.SchemaRegistryServer;
-import io.mailroute.schemas.serde.AvroSerdeConfig;
-import io.mailroute.schemas.serde.AvroSerializer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,22 +30,13 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The helpdesk sink against a local server implementing Zendesk's and Backlog's API subset,
@@ -59,38 +47,20 @@ import org.junit.jupiter.api.Test;
 class HelpdeskSinkTaskTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static SchemaRegistryServer registry;
-    private static AvroSerializer<SpecificRecord> serializer;
+    @RegisterExtension
+    static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
 
     private HelpdeskServer server;
     private InMemoryDeliveryLog deliveries;
-    private FakeContext context;
+    private RecordingSinkTaskContext context;
     private final List<HelpdeskSinkTask> tasks = new ArrayList<>();
     private long offset;
-
-    @BeforeAll
-    static void startRegistry() throws IOException {
-        registry = SchemaRegistryServer.start(LocalSchemaRegistry.inMemory(), "127.0.0.1", 0, Optional.empty());
-        final Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url());
-        serializer = new AvroSerializer<>(SchemaRegistryClients.fromConfig(serde));
-        serializer.configure(serde, false);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (serializer != null) {
-            serializer.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-    }
 
     @BeforeEach
     void setUp() throws IOException {
         server = new HelpdeskServer();
         deliveries = new InMemoryDeliveryLog();
-        context = new FakeContext();
+        context = RecordingSinkTaskContext.withDeadLetterQueue();
     }
 
     @AfterEach
@@ -101,7 +71,7 @@ class HelpdeskSinkTaskTest {
 
     private Map<String, String> common(final HelpdeskSinkConfig.Setter setter) {
         return setter.deliveries("127.0.0.1:9", "mail.deliveries")
-                .registryUrl(registry.url())
+                .registryUrl(REGISTRY.url())
                 .retries(3, Duration.ofMillis(100), Duration.ofSeconds(1))
                 .props();
     }
@@ -126,7 +96,7 @@ class HelpdeskSinkTaskTest {
 
     private SinkRecord record(final ClassifiedMail mail) {
         return new SinkRecord(
-                "mail.ticket", 0, null, mail.getMailId(), null, serializer.serialize("mail.ticket", mail), offset++);
+                "mail.ticket", 0, null, mail.getMailId(), null, REGISTRY.serialize("mail.ticket", mail), offset++);
     }
 
     private static ClassifiedMail ticket(final String mailId, final TicketAction action, final String key) {
@@ -407,56 +377,5 @@ class HelpdeskSinkTaskTest {
                         c -> assertThat(c).contains("mail m-3"));
         assertThat(List.of("m-1", "m-2", "m-3"))
                 .allSatisfy(id -> assertThat(delivery(id).getOutcome()).isEqualTo(DeliveryOutcome.DELIVERED));
-    }
-
-    private record Reported(SinkRecord record, Throwable error) {}
-
-    /** The worker's side: records timeouts and what was reported to the dead-letter queue. */
-    private static final class FakeContext implements SinkTaskContext {
-        final List<Long> timeouts = new ArrayList<>();
-        final List<Reported> reported = new ArrayList<>();
-
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(final Map<TopicPartition, Long> offsets) {}
-
-        @Override
-        public void offset(final TopicPartition tp, final long offset) {}
-
-        @Override
-        public void timeout(final long timeoutMs) {
-            timeouts.add(timeoutMs);
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            return Set.of();
-        }
-
-        @Override
-        public void pause(final TopicPartition... partitions) {}
-
-        @Override
-        public void resume(final TopicPartition... partitions) {}
-
-        @Override
-        public void requestCommit() {}
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            return (record, error) -> {
-                reported.add(new Reported(record, error));
-                return CompletableFuture.completedFuture(null);
-            };
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            return null;
-        }
     }
 }

@@ -10,7 +10,7 @@ import io.mailroute.schemas.serde.AvroDeserializer;
 import java.time.Instant;
 
 /** {@code mail.ticket} records for the helpdesk sink's tests. */
-final class Tickets {
+public final class Tickets {
     static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
 
     static {
@@ -21,7 +21,7 @@ final class Tickets {
     private Tickets() {}
 
     /** A ticket record of {@code mailId} asking for {@code action} on the ticket {@code key}. */
-    static ClassifiedMail ticket(
+    public static ClassifiedMail ticket(
             final String mailId, final TicketAction action, final String key, final Severity severity) {
         return ClassifiedMail.newBuilder()
                 .setMailId(mailId)

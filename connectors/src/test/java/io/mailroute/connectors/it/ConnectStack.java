@@ -1,5 +1,6 @@
 package io.mailroute.connectors.it;
 
+import io.mailroute.avro.Delivery;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.embedded.ConnectRestClient;
 import io.mailroute.embedded.EmbeddedConnect;
@@ -9,13 +10,26 @@ import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.registry.server.SchemaRegistryServer;
 import io.mailroute.schemas.serde.AvroDeserializer;
 import io.mailroute.schemas.serde.AvroSerdeConfig;
+import io.mailroute.schemas.serde.AvroSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The runtime the connectors run in, shared by the tests of one integration-test class: a KRaft
@@ -84,6 +98,85 @@ public final class ConnectStack implements AutoCloseable {
 
     public void createTopics(final NewTopic... topics) {
         kafka.createTopics(topics);
+    }
+
+    /**
+     * The topics of one sink test: {@code <name>.<input>} with two partitions, and the compacted
+     * {@code <name>.deliveries} the sink records its outcomes on.
+     */
+    public void createSinkTopics(final String name, final String input) {
+        createTopics(
+                new NewTopic(name + "." + input, 2, (short) 1),
+                new NewTopic(name + ".deliveries", 2, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
+
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    /**
+     * Writes {@code values} to {@code topic} in order as the topology does (Avro, writer schema in
+     * the registry), each keyed by {@code key}; returns where each landed.
+     */
+    public <T extends SpecificRecord> List<RecordMetadata> produce(
+            final String topic, final List<T> values, final Function<T, String> key) {
+        final Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url());
+        try (KafkaProducer<String, byte[]> producer =
+                        new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(), new ByteArraySerializer());
+                AvroSerializer<SpecificRecord> serializer =
+                        new AvroSerializer<>(SchemaRegistryClients.fromConfig(serde))) {
+            serializer.configure(serde, false);
+            final List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (final T value : values) {
+                sent.add(producer.send(
+                        new ProducerRecord<>(topic, key.apply(value), serializer.serialize(topic, value))));
+            }
+            final List<RecordMetadata> written = new ArrayList<>();
+            for (final Future<RecordMetadata> each : sent) {
+                written.add(each.get());
+            }
+            return written;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted writing to " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Writing to " + topic + " failed", e.getCause());
+        }
+    }
+
+    /** The latest outcome per key committed to the deliveries topic {@code topic}, read to its end. */
+    public Map<String, Delivery> deliveries(final String topic) {
+        try (ReadCommittedConsumer consumer = new ReadCommittedConsumer(kafka.bootstrapServers(), topic);
+                AvroDeserializer<Delivery> deserializer = deserializer(Delivery.class)) {
+            while (!consumer.caughtUp()) {
+                // read to the end
+            }
+            final Map<String, Delivery> latest = new HashMap<>();
+            consumer.records(topic).forEach(r -> latest.put(r.key(), deserializer.deserialize(topic, r.value())));
+            return latest;
+        }
+    }
+
+    /**
+     * The settings of sink {@code name} of {@code connectorClass} reading {@code topic} in these
+     * tests: two tasks, five records a poll, errant records to {@code <name>.dlq}, and a consumer
+     * that leaves its group within seconds when its worker vanishes (as the worker settings); the
+     * sink's own settings are added by the test.
+     */
+    public Map<String, String> sinkConnectorConfig(final String connectorClass, final String name, final String topic) {
+        final Map<String, String> config = new HashMap<>(connectorConfig(connectorClass));
+        config.remove("exactly.once.support");
+        config.put("tasks.max", "2");
+        config.put("topics", topic);
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", name + ".dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        config.put("consumer.override.max.poll.records", "5");
+        config.put("consumer.override.session.timeout.ms", "6000");
+        config.put("consumer.override.heartbeat.interval.ms", "2000");
+        return config;
     }
 
     /** The settings every connector of the project needs here: converters, registry, exactly once. */

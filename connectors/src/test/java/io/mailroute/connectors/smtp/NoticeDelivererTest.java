@@ -263,17 +263,19 @@ class NoticeDelivererTest {
     }
 
     @Test
-    void shouldRefuseAnUntrustedCertificate() {
-        // given SMTPS without trusting GreenMail's certificate: every attempt fails, then the notice is given up
+    void shouldFailTheTaskOnAnUntrustedCertificate() {
+        // given SMTPS without trusting GreenMail's certificate: a configuration error, like refused credentials,
+        // so the task stops rather than dead-letter every notice
         final Map<String, String> props = SmtpSinkConfig.setter(
                         props(greenMail.getSmtps().getPort()))
                 .security(Security.SMTPS)
-                .retries(1, Duration.ofMillis(1), Duration.ofMillis(1))
                 .props();
         final ClassifiedMail mail = Notices.notice("m-untrusted", "o", "en", List.of("ops@owner.example"));
 
         // when / then
-        assertThatThrownBy(() -> deliverer(props).deliver(mail)).isInstanceOf(Undeliverable.class);
+        assertThatThrownBy(() -> deliverer(props).deliver(mail))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("certificate is not trusted");
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 

@@ -12,35 +12,22 @@ import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
-import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.it.ChildConnectWorker;
 import io.mailroute.connectors.it.ConnectStack;
-import io.mailroute.connectors.it.ReadCommittedConsumer;
 import io.mailroute.embedded.EmbeddedS3;
-import io.mailroute.schemas.registry.SchemaRegistryClients;
-import io.mailroute.schemas.serde.AvroDeserializer;
-import io.mailroute.schemas.serde.AvroSerdeConfig;
-import io.mailroute.schemas.serde.AvroSerializer;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,82 +195,53 @@ class SmtpSinkConnectorIT {
      * notices with originals in S3, but every tenth only as an inline record on {@code <name>.raw}
      * (as after {@code after.read=delete}); and one notice without contacts.
      */
-    private List<ClassifiedMail> givenNotices(final String name, final int mails) throws Exception {
-        stack.createTopics(
-                new NewTopic(name + ".notify", 2, (short) 1),
-                new NewTopic(name + ".raw", 1, (short) 1),
-                new NewTopic(name + ".deliveries", 2, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-        final Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl());
+    private List<ClassifiedMail> givenNotices(final String name, final int mails) {
+        stack.createSinkTopics(name, "notify");
+        stack.createTopics(new NewTopic(name + ".raw", 1, (short) 1));
         final List<ClassifiedMail> notices = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                        stack.kafka().clientConfig(), new StringSerializer(), new ByteArraySerializer());
-                AvroSerializer<SpecificRecord> serializer =
-                        new AvroSerializer<>(SchemaRegistryClients.fromConfig(serde))) {
-            serializer.configure(serde, false);
-            for (int i = 0; i < mails; i++) {
-                final String mailId = name + "/mail-" + i;
-                final byte[] original = Notices.original(mailId);
-                final ClassifiedMail.Builder notice = ClassifiedMail.newBuilder(Notices.notice(
-                        mailId,
-                        "owner-" + i,
-                        i % 2 == 0 ? "ja" : "en",
-                        List.of("owner-" + i + "@" + name + ".example")));
-                if (i % 10 == 9) {
-                    final String raw = name + ".raw";
-                    final RawMail inline = RawMail.newBuilder()
-                            .setMailId(mailId)
-                            .setBucket(Notices.BUCKET)
-                            .setKey(mailId)
-                            .setSize(original.length)
-                            .setSha256(Notices.sha256(original))
-                            .setReceivedAt(Notices.T0)
-                            .setIngestedAt(Notices.T0)
-                            .setStorage(Storage.INLINE)
-                            .setContent(ByteBuffer.wrap(original))
-                            .build();
-                    final RecordMetadata written = producer.send(
-                                    new ProducerRecord<>(raw, mailId, serializer.serialize(raw, inline)))
-                            .get();
-                    notice.getRaw().setTopic(raw);
-                    notice.getRaw().setPartition(written.partition());
-                    notice.getRaw().setOffset(written.offset());
-                } else {
-                    client.putObject(b -> b.bucket(Notices.BUCKET).key(mailId), RequestBody.fromBytes(original));
-                }
-                notices.add(notice.build());
+        for (int i = 0; i < mails; i++) {
+            final String mailId = name + "/mail-" + i;
+            final byte[] original = Notices.original(mailId);
+            final ClassifiedMail.Builder notice = ClassifiedMail.newBuilder(Notices.notice(
+                    mailId, "owner-" + i, i % 2 == 0 ? "ja" : "en", List.of("owner-" + i + "@" + name + ".example")));
+            if (i % 10 == 9) {
+                final String raw = name + ".raw";
+                final RawMail inline = RawMail.newBuilder()
+                        .setMailId(mailId)
+                        .setBucket(Notices.BUCKET)
+                        .setKey(mailId)
+                        .setSize(original.length)
+                        .setSha256(Notices.sha256(original))
+                        .setReceivedAt(Notices.T0)
+                        .setIngestedAt(Notices.T0)
+                        .setStorage(Storage.INLINE)
+                        .setContent(ByteBuffer.wrap(original))
+                        .build();
+                final RecordMetadata written =
+                        stack.produce(raw, List.of(inline), RawMail::getMailId).get(0);
+                notice.getRaw().setTopic(raw);
+                notice.getRaw().setPartition(written.partition());
+                notice.getRaw().setOffset(written.offset());
+            } else {
+                client.putObject(b -> b.bucket(Notices.BUCKET).key(mailId), RequestBody.fromBytes(original));
             }
-            notices.add(Notices.builder(name + "/no-contacts", "owner-none").build());
-            final String topic = name + ".notify";
-            for (final ClassifiedMail n : notices) {
-                producer.send(new ProducerRecord<>(topic, n.getOwnerId(), serializer.serialize(topic, n)));
-            }
-            producer.flush();
+            notices.add(notice.build());
         }
+        notices.add(Notices.builder(name + "/no-contacts", "owner-none").build());
+        stack.produce(name + ".notify", notices, ClassifiedMail::getOwnerId);
         return notices;
     }
 
-    private static String registryUrl() {
-        return stack.connectorConfig("any").get(RegistryConfig.URL_CONFIG);
-    }
-
     private Map<String, String> connectorConfig(final String name) {
-        final Map<String, String> config = new HashMap<>(stack.connectorConfig(SmtpSinkConnector.class.getName()));
-        config.remove("exactly.once.support");
-        config.put("tasks.max", "2");
-        config.put("topics", name + ".notify");
+        final Map<String, String> config =
+                stack.sinkConnectorConfig(SmtpSinkConnector.class.getName(), name, name + ".notify");
         config.putAll(SmtpSinkConfig.S3.connectionProperties(s3.settings()));
         SmtpSinkConfig.setter(config)
                 .smtp("127.0.0.1", greenMail.getSmtp().getPort())
                 .security(SmtpSinkConfig.Security.NONE)
                 .from("mailroute notices <no-reply@mailroute.example>", "support@mailroute.example")
                 .deliveries(stack.kafka().bootstrapServers(), name + ".deliveries")
-                .retries(5, Duration.ofMillis(200), Duration.ofSeconds(2))
-                .set("errors.tolerance", "all")
-                .set("errors.deadletterqueue.topic.name", name + ".dlq")
-                .set("errors.deadletterqueue.topic.replication.factor", "1")
-                .set("errors.deadletterqueue.context.headers.enable", "true")
-                .set("consumer.override.max.poll.records", "5");
+                .retries(5, Duration.ofMillis(200), Duration.ofSeconds(2));
         return config;
     }
 
@@ -320,16 +278,6 @@ class SmtpSinkConnectorIT {
     }
 
     private static Map<String, Delivery> outcomes(final String name) {
-        final String topic = name + ".deliveries";
-        try (ReadCommittedConsumer consumer =
-                        new ReadCommittedConsumer(stack.kafka().bootstrapServers(), topic);
-                AvroDeserializer<Delivery> deserializer = stack.deserializer(Delivery.class)) {
-            while (!consumer.caughtUp()) {
-                // read to the end
-            }
-            final Map<String, Delivery> latest = new HashMap<>();
-            consumer.records(topic).forEach(r -> latest.put(r.key(), deserializer.deserialize(topic, r.value())));
-            return latest;
-        }
+        return stack.deliveries(name + ".deliveries");
     }
 }

@@ -5,33 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroute.connectors.delivery.SinkConnectorConfigs;
 import io.mailroute.connectors.smtp.SmtpSinkConfig.Security;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
 
 class SmtpSinkConnectorTest {
     private static Map<String, String> props() {
-        return SmtpSinkConfig.setter(new HashMap<>())
+        return SinkConnectorConfigs.common(SmtpSinkConfig.setter(new HashMap<>()))
                 .smtp("smtp.example.com", 587)
                 .from("no-reply@mailroute.example", "support@mailroute.example")
-                .deliveries("kafka:9092", "mail.deliveries")
-                .registryUrl("http://registry:8081")
-                .converters()
                 .set("topics", "mail.notify")
                 .props();
     }
 
     private static Map<String, List<String>> errors(final Map<String, String> props) {
-        return new SmtpSinkConnector()
-                .validate(props).configValues().stream()
-                        .filter(v -> !v.errorMessages().isEmpty())
-                        .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
+        return SinkConnectorConfigs.errors(new SmtpSinkConnector(), props);
     }
 
     @Test

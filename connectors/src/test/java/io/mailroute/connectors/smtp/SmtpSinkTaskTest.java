@@ -8,31 +8,17 @@ import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.InMemoryDeliveryLog;
-import io.mailroute.schemas.registry.LocalSchemaRegistry;
-import io.mailroute.schemas.registry.SchemaRegistryClients;
-import io.mailroute.schemas.registry.server.SchemaRegistryServer;
-import io.mailroute.schemas.serde.AvroSerdeConfig;
-import io.mailroute.schemas.serde.AvroSerializer;
-import java.io.IOException;
+import io.mailroute.connectors.delivery.InMemorySchemaRegistry;
+import io.mailroute.connectors.delivery.RecordingSinkTaskContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The task's wiring with the worker: Avro values decoded, a transient failure pauses the batch
@@ -42,33 +28,15 @@ import org.junit.jupiter.api.Test;
 class SmtpSinkTaskTest {
     private static final String TOPIC = "mail.notify";
 
-    private static SchemaRegistryServer registry;
-    private static AvroSerializer<ClassifiedMail> serializer;
-
-    @BeforeAll
-    static void startRegistry() throws IOException {
-        registry = SchemaRegistryServer.start(LocalSchemaRegistry.inMemory(), "127.0.0.1", 0, Optional.empty());
-        final Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url());
-        serializer = new AvroSerializer<>(SchemaRegistryClients.fromConfig(serde));
-        serializer.configure(serde, false);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (serializer != null) {
-            serializer.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-    }
+    @RegisterExtension
+    static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
 
     private static SinkRecord record(final long offset, final Object value) {
         return new SinkRecord(TOPIC, 0, null, "o", null, value, offset);
     }
 
     private static SinkRecord record(final long offset, final ClassifiedMail mail) {
-        return record(offset, serializer.serialize(TOPIC, mail));
+        return record(offset, REGISTRY.serialize(TOPIC, mail));
     }
 
     private static Map<String, String> props(final int port) {
@@ -77,7 +45,7 @@ class SmtpSinkTaskTest {
                 .security(SmtpSinkConfig.Security.NONE)
                 .from("no-reply@mailroute.example", "support@mailroute.example")
                 .deliveries("127.0.0.1:9", "mail.deliveries")
-                .registryUrl(registry.url())
+                .registryUrl(REGISTRY.url())
                 .attachOriginal(false)
                 .retries(3, Duration.ofMillis(250), Duration.ofSeconds(1))
                 .props();
@@ -88,7 +56,7 @@ class SmtpSinkTaskTest {
         try (SmtpResponder responder = new SmtpResponder()) {
             // given
             final InMemoryDeliveryLog deliveries = new InMemoryDeliveryLog();
-            final FakeContext context = new FakeContext(true);
+            final RecordingSinkTaskContext context = RecordingSinkTaskContext.withDeadLetterQueue();
             final SmtpSinkTask task = new SmtpSinkTask((config, props) -> deliveries);
             task.initialize(context);
             task.start(props(responder.port()));
@@ -129,7 +97,7 @@ class SmtpSinkTaskTest {
 
     @Test
     void shouldFailOnAnUnreadableValueWithoutADeadLetterQueue() {
-        final FakeContext context = new FakeContext(false);
+        final RecordingSinkTaskContext context = RecordingSinkTaskContext.withoutDeadLetterQueue();
         final SmtpSinkTask task = new SmtpSinkTask((config, props) -> new InMemoryDeliveryLog());
         task.initialize(context);
         task.start(props(9));
@@ -137,65 +105,5 @@ class SmtpSinkTaskTest {
         assertThatThrownBy(() -> task.put(List.of(record(0, "not avro".getBytes()))))
                 .isInstanceOf(DataException.class);
         task.stop();
-    }
-
-    private record Reported(SinkRecord record, Throwable error) {}
-
-    /** The worker's side: records timeouts and what was reported to the dead-letter queue. */
-    private static final class FakeContext implements SinkTaskContext {
-        final List<Long> timeouts = new ArrayList<>();
-        final List<Reported> reported = new ArrayList<>();
-        private final boolean deadLetterQueue;
-
-        FakeContext(final boolean deadLetterQueue) {
-            this.deadLetterQueue = deadLetterQueue;
-        }
-
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(final Map<TopicPartition, Long> offsets) {}
-
-        @Override
-        public void offset(final TopicPartition tp, final long offset) {}
-
-        @Override
-        public void timeout(final long timeoutMs) {
-            timeouts.add(timeoutMs);
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            return Set.of(new TopicPartition(TOPIC, 0));
-        }
-
-        @Override
-        public void pause(final TopicPartition... partitions) {}
-
-        @Override
-        public void resume(final TopicPartition... partitions) {}
-
-        @Override
-        public void requestCommit() {}
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            if (!deadLetterQueue) {
-                return null;
-            }
-            return (record, error) -> {
-                reported.add(new Reported(record, error));
-                final Future<Void> done = CompletableFuture.completedFuture(null);
-                return done;
-            };
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            return null;
-        }
     }
 }

@@ -2,11 +2,13 @@ package io.mailroute.connectors.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mailroute.connectors.it.ConnectStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -19,19 +21,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A local HTTP server standing in for a chat webhook or an order system: it records every request
  * and answers with the replies queued by the test, then {@code 200 ok}.
  */
-final class WebhookServer implements AutoCloseable {
+public final class WebhookServer implements AutoCloseable {
+    private static final Duration RETRY_INITIAL = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(2);
+
     /** One request as received, and the status it was answered with; header names lower-case, first value only. */
-    record Request(String method, String path, Map<String, String> headers, String body, int status) {}
+    public record Request(String method, String path, Map<String, String> headers, String body, int status) {}
 
     /** One answer: status, body and headers. */
     record Reply(int status, String body, Map<String, String> headers) {}
 
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Reply> replies = new ConcurrentLinkedDeque<>();
     private final HttpServer server;
     private volatile long delayMillis;
 
-    WebhookServer() throws IOException {
+    public WebhookServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -47,8 +52,44 @@ final class WebhookServer implements AutoCloseable {
         return reply(status, body, Map.of());
     }
 
+    /**
+     * The settings of sink {@code name} in {@code stack} that reads {@code <name>.orders}, records
+     * outcomes on {@code <name>.deliveries} and posts each order to {@code /<name>} on this server.
+     */
+    public Map<String, String> orderSink(final ConnectStack stack, final String name) {
+        final Map<String, String> config =
+                stack.sinkConnectorConfig(WebhookSinkConnector.class.getName(), name, name + ".orders");
+        WebhookSinkConfig.setter(config)
+                .order(url("/" + name), "it-token")
+                .deliveries(stack.kafka().bootstrapServers(), name + ".deliveries")
+                .retries(5, RETRY_INITIAL, RETRY_MAX);
+        return config;
+    }
+
+    /**
+     * As {@link #orderSink}, but reading {@code <name>.alerts} and posting them to chat at
+     * {@code /<name>} on this server, new patterns seen again summarised every {@code summaryInterval}.
+     */
+    Map<String, String> chatSink(final ConnectStack stack, final String name, final Duration summaryInterval) {
+        final Map<String, String> config =
+                stack.sinkConnectorConfig(WebhookSinkConnector.class.getName(), name, name + ".alerts");
+        WebhookSinkConfig.setter(config)
+                .chat(url("/" + name), "https://mailroute.example.com")
+                .summaryInterval(summaryInterval)
+                .deliveries(stack.kafka().bootstrapServers(), name + ".deliveries")
+                .retries(5, RETRY_INITIAL, RETRY_MAX);
+        return config;
+    }
+
+    /** The requests to {@code path} answered {@code 200}. */
+    public List<Request> accepted(final String path) {
+        return requests.stream()
+                .filter(r -> r.path().equals(path) && r.status() == 200)
+                .toList();
+    }
+
     /** Answers every request only after {@code millis}, as a slow remote side. */
-    WebhookServer delay(final long millis) {
+    public WebhookServer delay(final long millis) {
         this.delayMillis = millis;
         return this;
     }

@@ -3,36 +3,26 @@ package io.mailroute.connectors.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroute.connectors.delivery.SinkConnectorConfigs;
 import io.mailroute.connectors.http.HttpPoster;
 import io.mailroute.connectors.webhook.WebhookSinkConfig.Kind;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookSinkConnectorTest {
     private static Map<String, String> props() {
-        return WebhookSinkConfig.setter(new HashMap<>())
-                .deliveries("kafka:9092", "mail.deliveries")
-                .registryUrl("http://registry:8081")
-                .converters()
+        return SinkConnectorConfigs.common(WebhookSinkConfig.setter(new HashMap<>()))
                 .props();
     }
 
     private static Map<String, List<String>> errors(final Map<String, String> props) {
-        return new WebhookSinkConnector()
-                .validate(props).configValues().stream()
-                        .filter(v -> !v.errorMessages().isEmpty())
-                        .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
+        return SinkConnectorConfigs.errors(new WebhookSinkConnector(), props);
     }
 
     @Test
@@ -59,12 +49,7 @@ class WebhookSinkConnectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"webhook-chat.json", "webhook-order.json"})
     void shouldAcceptTheExampleConfigs(final String file) throws Exception {
-        final JsonNode example = new ObjectMapper()
-                .readTree(Path.of("..", "ops", "connectors", file).toFile());
-        final Map<String, String> config = new HashMap<>();
-        example.get("config")
-                .properties()
-                .forEach(e -> config.put(e.getKey(), e.getValue().asText()));
+        final Map<String, String> config = SinkConnectorConfigs.example(file);
 
         assertThat(config.get("connector.class")).isEqualTo(WebhookSinkConnector.class.getName());
         assertThat(errors(config)).isEmpty();

@@ -14,11 +14,8 @@ import io.mailroute.avro.DeliveryChannel;
 import io.mailroute.avro.DeliveryOutcome;
 import io.mailroute.connectors.delivery.DeliveryLog;
 import io.mailroute.connectors.delivery.InMemoryDeliveryLog;
-import io.mailroute.schemas.registry.LocalSchemaRegistry;
-import io.mailroute.schemas.registry.SchemaRegistryClients;
-import io.mailroute.schemas.registry.server.SchemaRegistryServer;
-import io.mailroute.schemas.serde.AvroSerdeConfig;
-import io.mailroute.schemas.serde.AvroSerializer;
+import io.mailroute.connectors.delivery.InMemorySchemaRegistry;
+import io.mailroute.connectors.delivery.RecordingSinkTaskContext;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,24 +23,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The webhook sink against a local HTTP server recording the requests: the Block Kit payload, new
@@ -54,39 +43,21 @@ import org.junit.jupiter.api.Test;
 class WebhookSinkTaskTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static SchemaRegistryServer registry;
-    private static AvroSerializer<SpecificRecord> serializer;
+    @RegisterExtension
+    static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
 
     private WebhookServer server;
     private InMemoryDeliveryLog deliveries;
     private ManualTime time;
-    private FakeContext context;
+    private RecordingSinkTaskContext context;
     private final List<WebhookSinkTask> tasks = new ArrayList<>();
-
-    @BeforeAll
-    static void startRegistry() throws IOException {
-        registry = SchemaRegistryServer.start(LocalSchemaRegistry.inMemory(), "127.0.0.1", 0, Optional.empty());
-        final Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url());
-        serializer = new AvroSerializer<>(SchemaRegistryClients.fromConfig(serde));
-        serializer.configure(serde, false);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (serializer != null) {
-            serializer.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-    }
 
     @BeforeEach
     void setUp() throws IOException {
         server = new WebhookServer();
         deliveries = new InMemoryDeliveryLog();
         time = new ManualTime(Webhooks.T0.toEpochMilli());
-        context = new FakeContext();
+        context = RecordingSinkTaskContext.withDeadLetterQueue();
     }
 
     @AfterEach
@@ -99,7 +70,7 @@ class WebhookSinkTaskTest {
         return WebhookSinkConfig.setter(new HashMap<>())
                 .chat(server.url("/hooks/T000/B000/secret"), "https://status.example/")
                 .deliveries("127.0.0.1:9", "mail.deliveries")
-                .registryUrl(registry.url())
+                .registryUrl(REGISTRY.url())
                 .retries(3, Duration.ofMillis(100), Duration.ofSeconds(1))
                 .props();
     }
@@ -108,7 +79,7 @@ class WebhookSinkTaskTest {
         return WebhookSinkConfig.setter(new HashMap<>())
                 .order(server.url("/orders"), "s3cret")
                 .deliveries("127.0.0.1:9", "mail.deliveries")
-                .registryUrl(registry.url())
+                .registryUrl(REGISTRY.url())
                 .retries(3, Duration.ofMillis(100), Duration.ofSeconds(1))
                 .props();
     }
@@ -122,7 +93,7 @@ class WebhookSinkTaskTest {
     }
 
     private static SinkRecord record(final String topic, final long offset, final SpecificRecord value) {
-        return new SinkRecord(topic, 0, null, "k", null, serializer.serialize(topic, value), offset);
+        return new SinkRecord(topic, 0, null, "k", null, REGISTRY.serialize(topic, value), offset);
     }
 
     private static SinkRecord alert(final long offset, final Alert alert) {
@@ -363,57 +334,6 @@ class WebhookSinkTaskTest {
                     .asText();
         } catch (IOException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private record Reported(SinkRecord record, Throwable error) {}
-
-    /** The worker's side: records timeouts and what was reported to the dead-letter queue. */
-    private static final class FakeContext implements SinkTaskContext {
-        final List<Long> timeouts = new ArrayList<>();
-        final List<Reported> reported = new ArrayList<>();
-
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(final Map<TopicPartition, Long> offsets) {}
-
-        @Override
-        public void offset(final TopicPartition tp, final long offset) {}
-
-        @Override
-        public void timeout(final long timeoutMs) {
-            timeouts.add(timeoutMs);
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            return Set.of();
-        }
-
-        @Override
-        public void pause(final TopicPartition... partitions) {}
-
-        @Override
-        public void resume(final TopicPartition... partitions) {}
-
-        @Override
-        public void requestCommit() {}
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            return (record, error) -> {
-                reported.add(new Reported(record, error));
-                return CompletableFuture.completedFuture(null);
-            };
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            return null;
         }
     }
 

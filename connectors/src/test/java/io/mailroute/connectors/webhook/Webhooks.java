@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Order-import records and alerts for the webhook sink's tests. */
-final class Webhooks {
+public final class Webhooks {
     static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
 
     static {
@@ -26,7 +26,7 @@ final class Webhooks {
     private Webhooks() {}
 
     /** An order-import record of {@code mailId} for {@code ownerId}, with the fields a marketplace rule extracts. */
-    static ClassifiedMail order(final String mailId, final String ownerId) {
+    public static ClassifiedMail order(final String mailId, final String ownerId) {
         return ClassifiedMail.newBuilder()
                 .setMailId(mailId)
                 .setOwnerId(ownerId)
