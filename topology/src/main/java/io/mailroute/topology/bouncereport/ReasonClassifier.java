@@ -1,5 +1,7 @@
 package io.mailroute.topology.bouncereport;
 
+import io.mailroute.topology.bouncereport.reason.Reason;
+import io.mailroute.topology.bouncereport.reason.Reasons;
 import io.mailroute.topology.match.LinearPattern;
 import io.mailroute.topology.match.Whitespace;
 import java.util.List;
@@ -8,8 +10,8 @@ import java.util.Set;
 
 /**
  * Decides the Sisimai reason of one failed recipient from its enhanced status code, its
- * diagnostic text and the DSN action: a specific status code wins, then the diagnostic-message
- * pattern tables in Sisimai's order, then the status class, the action and the fallbacks.
+ * diagnostic text and the DSN action: a specific status code wins, then the reasons the
+ * diagnostic message says in Sisimai's order ({@link Reasons}), then the status class, the action and the fallbacks.
  */
 final class ReasonClassifier {
     /** Reasons a status code names only vaguely: the diagnostic message may say better. */
@@ -43,35 +45,6 @@ final class ReasonClassifier {
             "requireptr",
             "badreputation",
             "ratelimited");
-    /** Message-pattern order, after Sisimai's Reason.match. */
-    private static final List<String> ORDER = List.of(
-            "mailboxfull",
-            "emailtoolarge",
-            "suspend",
-            "hasmoved",
-            "norelaying",
-            "authfailure",
-            "userunknown",
-            "filtered",
-            "requireptr",
-            "notcompliantrfc",
-            "contenterror",
-            "badreputation",
-            "rejected",
-            "hostunknown",
-            "spamdetected",
-            "virusdetected",
-            "ratelimited",
-            "blocked",
-            "policyviolation",
-            "securityerror",
-            "systemerror",
-            "networkerror",
-            "expired",
-            "systemfull",
-            "notaccept",
-            "mailererror");
-
     /** Sisimai's first probing order (Reason.ClassOrder[0]), in this vocabulary. */
     private static final List<String> PROBE_ORDER = List.of(
             "mailboxfull",
@@ -99,9 +72,6 @@ final class ReasonClassifier {
     /** Replies 500-504 (not inside a number or a dotted code): the server did not understand the command. */
     private static final LinearPattern SYNTAX_REPLY = LinearPattern.compile("(?:^|[^\\d.])50[0-4][ -]");
 
-    private final ReasonPatterns patterns = ReasonPatterns.generic();
-    private final ReasonPatterns mtaPatterns = ReasonPatterns.mta();
-
     String reason(final String status, final String diagnostic, final String action) {
         return reason(status, diagnostic, action, null);
     }
@@ -115,7 +85,7 @@ final class ReasonClassifier {
             return "delivered";
         }
         final String text = diagnostic == null ? "" : Whitespace.collapse(diagnostic.toLowerCase(Locale.ROOT));
-        final String byStatus = patterns.forStatus(status);
+        final String byStatus = StatusReasons.of(status);
         if (byStatus == null && "delayed".equals(action)) {
             return "expired";
         }
@@ -158,7 +128,7 @@ final class ReasonClassifier {
         if (byMessage != null) {
             return byMessage;
         }
-        final String byMta = mtaPatterns.first(text);
+        final String byMta = MtaMessages.reason(text);
         if (byMta != null) {
             return byMta;
         }
@@ -174,7 +144,7 @@ final class ReasonClassifier {
         if (action != null && (action.startsWith("delayed") || action.startsWith("expired"))) {
             return "expired";
         }
-        if (patterns.matches("vacation", text)) {
+        if (Reasons.VACATION.saidBy(text)) {
             return "vacation";
         }
         final String named = SmtpCommand.in(text);
@@ -193,14 +163,10 @@ final class ReasonClassifier {
         return named != null ? named : reportCommand;
     }
 
-    /** The first reason whose message patterns match the lower-case text, or null. */
-    String byMessage(final String text) {
-        for (final String reason : ORDER) {
-            if (patterns.matches(reason, text)) {
-                return reason;
-            }
-        }
-        return null;
+    /** The first reason the lower-case text says, in Sisimai's order, or null. */
+    static String byMessage(final String text) {
+        final Reason said = Reasons.saidBy(text);
+        return said == null ? null : said.name();
     }
 
     /** Sisimai's hard-bounce rule: only a recipient that cannot exist is hard; notaccept unless temporary. */
