@@ -168,14 +168,4 @@ final class ReasonClassifier {
         final Reason said = Reasons.saidBy(text);
         return said == null ? null : said.name();
     }
-
-    /** Sisimai's hard-bounce rule: only a recipient that cannot exist is hard; notaccept unless temporary. */
-    static boolean hard(final String reason, final String status, final String replyCode) {
-        return switch (reason) {
-            case "userunknown", "hostunknown", "hasmoved" -> true;
-            case "notaccept" ->
-                !(status != null && status.startsWith("4") || replyCode != null && replyCode.startsWith("4"));
-            default -> false;
-        };
-    }
 }

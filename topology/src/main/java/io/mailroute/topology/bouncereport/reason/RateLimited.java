@@ -7,7 +7,7 @@ final class RateLimited extends Reason {
                 "ratelimited",
                 WordList.builder()
                         .phrases(
-                                "mail sent from your IP address has been temporarily rate limited",
+                                "mail sent from your ip address has been temporarily rate limited",
                                 "please try again slower",
                                 "receiving mail at a rate that prevents additional messages from being delivered",
                                 "all available ips are at maximum connection limit",
