@@ -11,6 +11,7 @@ final class MailboxFull extends Reason {
                                 "account disabled temporarly for exceeding receiving limits",
                                 "account is exceeding their quota",
                                 "account is over quota",
+                                "account that you tried to reach is over quota",
                                 "account is temporarily over quota",
                                 "boite du destinataire pleine",
                                 "delivery failed: over quota",

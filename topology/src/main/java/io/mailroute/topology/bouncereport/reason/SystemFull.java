@@ -9,7 +9,8 @@ final class SystemFull extends Reason {
                         .phrases(
                                 "mail system full",
                                 "requested mail action aborted: exceeded storage allocation",
-                                "insufficient disk space")
+                                "insufficient disk space",
+                                "insufficient system storage")
                         .build());
     }
 }
