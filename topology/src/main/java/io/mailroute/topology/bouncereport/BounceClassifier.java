@@ -294,7 +294,7 @@ public final class BounceClassifier implements BounceDetector {
                     .setReason(reason)
                     .setStatus(status)
                     .setReplyCode(diagnostic.replyCode())
-                    .setHardBounce(ReasonClassifier.hard(reason, status, diagnostic.replyCode()))
+                    .setHardBounce(HardBounce.of(reason, status, diagnostic.replyCode(), diagnostic.keptLowerCase()))
                     .setDiagnostic(diagnostic.kept())
                     .setAction(f.action())
                     .setReportingMta(f.reportingMta() != null ? f.reportingMta() : reportingMta)

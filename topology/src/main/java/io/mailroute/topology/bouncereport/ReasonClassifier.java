@@ -1,6 +1,7 @@
 package io.mailroute.topology.bouncereport;
 
-import io.mailroute.topology.match.LinearPattern;
+import io.mailroute.topology.bouncereport.reason.Reason;
+import io.mailroute.topology.bouncereport.reason.Reasons;
 import io.mailroute.topology.match.Whitespace;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +9,11 @@ import java.util.Set;
 
 /**
  * Decides the Sisimai reason of one failed recipient from its enhanced status code, its
- * diagnostic text and the DSN action: a specific status code wins, then the diagnostic-message
- * pattern tables in Sisimai's order, then the status class, the action and the fallbacks.
+ * diagnostic text and the DSN action, in the manner of Sisimai's {@code Reason.get}: a status
+ * code that names a reason for sure, then an unknown recipient told from a filtered one
+ * ({@link UnknownOrFiltered}), the first reason the diagnostic says ({@link Reasons}), the
+ * messages particular MTAs use ({@link MtaMessages}), the reason a vague status code names, and
+ * at last {@link LastResortReason}.
  */
 final class ReasonClassifier {
     /** Reasons a status code names only vaguely: the diagnostic message may say better. */
@@ -28,50 +32,6 @@ final class ReasonClassifier {
             "notaccept",
             "syntaxerror",
             "contenterror");
-    /** Message matches that overrule a userunknown status code. */
-    private static final Set<String> BEFORE_USERUNKNOWN = Set.of(
-            "norelaying",
-            "blocked",
-            "mailboxfull",
-            "hasmoved",
-            "rejected",
-            "notaccept",
-            "suspend",
-            "spamdetected",
-            "policyviolation",
-            "authfailure",
-            "requireptr",
-            "badreputation",
-            "ratelimited");
-    /** Message-pattern order, after Sisimai's Reason.match. */
-    private static final List<String> ORDER = List.of(
-            "mailboxfull",
-            "emailtoolarge",
-            "suspend",
-            "hasmoved",
-            "norelaying",
-            "authfailure",
-            "userunknown",
-            "filtered",
-            "requireptr",
-            "notcompliantrfc",
-            "contenterror",
-            "badreputation",
-            "rejected",
-            "hostunknown",
-            "spamdetected",
-            "virusdetected",
-            "ratelimited",
-            "blocked",
-            "policyviolation",
-            "securityerror",
-            "systemerror",
-            "networkerror",
-            "expired",
-            "systemfull",
-            "notaccept",
-            "mailererror");
-
     /** Sisimai's first probing order (Reason.ClassOrder[0]), in this vocabulary. */
     private static final List<String> PROBE_ORDER = List.of(
             "mailboxfull",
@@ -93,14 +53,6 @@ final class ReasonClassifier {
             "blocked");
     /** Vague reasons whose probe accepts the status code alone. */
     private static final Set<String> STATUS_PROBED = Set.of("rejected", "blocked");
-    /** Refusals that echo the recipient the way servers answer RCPT TO (and Yahoo's unknown-account text). */
-    private static final LinearPattern RCPT_REFUSAL = LinearPattern.compile(
-            "\\b5\\d\\d[ -]<[^>\\s]+@[^>\\s]+>: user unknown|doesn't have a yahoo\\.com account|the recipient name is not recognized|invalid final delivery userid|^unknown user: ");
-    /** Replies 500-504 (not inside a number or a dotted code): the server did not understand the command. */
-    private static final LinearPattern SYNTAX_REPLY = LinearPattern.compile("(?:^|[^\\d.])50[0-4][ -]");
-
-    private final ReasonPatterns patterns = ReasonPatterns.generic();
-    private final ReasonPatterns mtaPatterns = ReasonPatterns.mta();
 
     String reason(final String status, final String diagnostic, final String action) {
         return reason(status, diagnostic, action, null);
@@ -115,7 +67,7 @@ final class ReasonClassifier {
             return "delivered";
         }
         final String text = diagnostic == null ? "" : Whitespace.collapse(diagnostic.toLowerCase(Locale.ROOT));
-        final String byStatus = patterns.forStatus(status);
+        final String byStatus = StatusReasons.of(status);
         if (byStatus == null && "delayed".equals(action)) {
             return "expired";
         }
@@ -124,28 +76,10 @@ final class ReasonClassifier {
             return byStatus;
         }
         if ("userunknown".equals(byStatus)) {
-            if ("rejected".equals(byMessage) && !"MAIL".equals(command(text, reportCommand))) {
-                // Sisimai's Rejected rule reads a sender refusal into an unknown-user code only at MAIL FROM.
-                return byStatus;
-            }
-            return byMessage != null && BEFORE_USERUNKNOWN.contains(byMessage) ? byMessage : byStatus;
+            return UnknownOrFiltered.underUnknownUserCode(byMessage, text, reportCommand);
         }
         if ("userunknown".equals(byMessage)) {
-            // A recipient refused after the message was read was refused by a filter, not for being unknown.
-            final String named = SmtpCommand.in(text);
-            final String command = named != null ? named : reportCommand;
-            if (RCPT_REFUSAL.find(text)) {
-                return byMessage;
-            }
-            final boolean afterData = "DATA".equals(command)
-                    || text.contains("550 : user unknown")
-                    || text.contains("550: : user unknown")
-                    || status != null
-                            && (status.startsWith("5.7.") || status.startsWith("5.3.") || status.startsWith("5.2.0"));
-            return (afterData || "filtered".equals(byStatus)) && !"RCPT".equals(command)
-                            || command == null && (status == null || status.endsWith(".0.0"))
-                    ? "filtered"
-                    : byMessage;
+            return UnknownOrFiltered.saidUnknown(status, byStatus, text, reportCommand);
         }
         if (byStatus != null
                 && STATUS_PROBED.contains(byStatus)
@@ -158,58 +92,19 @@ final class ReasonClassifier {
         if (byMessage != null) {
             return byMessage;
         }
-        final String byMta = mtaPatterns.first(text);
+        final String byMta = MtaMessages.reason(text);
         if (byMta != null) {
             return byMta;
         }
         if (byStatus != null) {
             return byStatus;
         }
-        if (status != null && (status.startsWith("5.6") || status.startsWith("4.6"))) {
-            return "contenterror";
-        }
-        if (status != null && (status.startsWith("5.7") || status.startsWith("4.7"))) {
-            return "securityerror";
-        }
-        if (action != null && (action.startsWith("delayed") || action.startsWith("expired"))) {
-            return "expired";
-        }
-        if (patterns.matches("vacation", text)) {
-            return "vacation";
-        }
-        final String named = SmtpCommand.in(text);
-        final String command = named != null ? named : reportCommand;
-        if ("HELO".equals(command) || "CONN".equals(command)) {
-            return "blocked";
-        }
-        if (SYNTAX_REPLY.find(text)) {
-            return "syntaxerror";
-        }
-        return text.isBlank() ? "undefined" : "onhold";
+        return LastResortReason.of(status, text, action, reportCommand);
     }
 
-    private static String command(final String text, final String reportCommand) {
-        final String named = SmtpCommand.in(text);
-        return named != null ? named : reportCommand;
-    }
-
-    /** The first reason whose message patterns match the lower-case text, or null. */
-    String byMessage(final String text) {
-        for (final String reason : ORDER) {
-            if (patterns.matches(reason, text)) {
-                return reason;
-            }
-        }
-        return null;
-    }
-
-    /** Sisimai's hard-bounce rule: only a recipient that cannot exist is hard; notaccept unless temporary. */
-    static boolean hard(final String reason, final String status, final String replyCode) {
-        return switch (reason) {
-            case "userunknown", "hostunknown", "hasmoved" -> true;
-            case "notaccept" ->
-                !(status != null && status.startsWith("4") || replyCode != null && replyCode.startsWith("4"));
-            default -> false;
-        };
+    /** The first reason the lower-case text says, in Sisimai's order, or null. */
+    static String byMessage(final String text) {
+        final Reason said = Reasons.saidBy(text);
+        return said == null ? null : said.name();
     }
 }

@@ -2,12 +2,27 @@ package io.mailroute.topology.bouncereport;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
-/** The shared Sisimai set-of-emails corpus, found above the working directory; tests skip where it is absent. */
+/**
+ * The shared Sisimai set-of-emails corpus, found above the working directory; tests skip where it is absent.
+ * Its mails are split by a stable hash of their relative path into a development half (70 %), the
+ * only mails one may read while working on the classifier, and a held-out half (30 %) that is
+ * measured but never looked into.
+ */
 public final class SisimaiCorpus {
     private static final String CORPUS = "shared/corpus/sisimai-set-of-emails";
+    private static final int DEVELOPMENT_PERCENT = 70;
+
+    /** The two halves of the corpus. */
+    public enum Half {
+        DEVELOPMENT,
+        HELD_OUT
+    }
 
     private SisimaiCorpus() {}
 
@@ -21,5 +36,23 @@ public final class SisimaiCorpus {
         }
         assumeTrue(false, "corpus " + CORPUS + " not found above " + Path.of("").toAbsolutePath() + "; skipped");
         throw new IllegalStateException("unreachable");
+    }
+
+    /** The half a corpus file belongs to: the first four bytes of the SHA-256 of its relative path, modulo 100. */
+    public static Half halfOf(final String relativePath) {
+        final byte[] digest = sha256(relativePath.replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+        final long first = ((digest[0] & 0xffL) << 24)
+                | ((digest[1] & 0xffL) << 16)
+                | ((digest[2] & 0xffL) << 8)
+                | (digest[3] & 0xffL);
+        return first % 100 < DEVELOPMENT_PERCENT ? Half.DEVELOPMENT : Half.HELD_OUT;
+    }
+
+    private static byte[] sha256(final byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }
