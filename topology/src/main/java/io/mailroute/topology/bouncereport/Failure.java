@@ -11,7 +11,7 @@ package io.mailroute.topology.bouncereport;
  * @param feedbackType ARF Feedback-Type for feedback reports, or null
  * @param remoteMta    the receiving MTA that refused the recipient (DSN Remote-MTA), or null
  */
-record Failure(
+public record Failure(
         String recipient,
         String status,
         String diagnostic,
@@ -19,7 +19,7 @@ record Failure(
         String reportingMta,
         String feedbackType,
         String remoteMta) {
-    Failure(
+    public Failure(
             final String recipient,
             final String status,
             final String diagnostic,

@@ -1,6 +1,7 @@
 package io.mailroute.topology.bouncereport;
 
 import io.mailroute.topology.HostileText;
+import io.mailroute.topology.bouncereport.lhost.Lhosts;
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParsedMail;
@@ -38,6 +39,12 @@ class HostileBounceTextTest {
         FAMILIES.put("SMTP command", text -> SmtpCommand.in(text.toLowerCase(Locale.ROOT)));
         FAMILIES.put("plain-text recipients", text -> PlainTextFailures.read(text, Set.of()));
         FAMILIES.put("delivery-status fields", DeliveryStatusFields::read);
+        FAMILIES.put(
+                "MTA formats",
+                text -> Lhosts.inspect(parse("From: MAILER-DAEMON@example.com\nSubject: failure notice\n"
+                                + "Received: (qmail 1 invoked for bounce)\n\nHi. This is the qmail-send program\n"
+                                + text)
+                        .report()));
         FAMILIES.put("receiving hosts' codes", text -> {
             HostPatterns.get().reason("a@cox.net", null, null, text);
             HostPatterns.get().reason("a@orange.fr", null, null, text);
