@@ -33,7 +33,9 @@ class HostileBounceTextTest {
             "Subject: Delivery status notification: error\nFrom: Mailer Daemon <m@a.example>\n"
                     + "Received: by a.example (OpenSMTPD) with ESMTP\n\n"
                     + "This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.\n",
-            "Subject: Undeliverable Mail \nX-Mailer: <SMTP32 v8.22>\n\nBody of message generated response:\n");
+            "Subject: Undeliverable Mail \nX-Mailer: <SMTP32 v8.22>\n\nBody of message generated response:\n",
+            "From: Mail Delivery System <m@a.example>\nSubject: Delivery status notification\n\n"
+                    + "This is an automatically generated Delivery Status Notification.\n");
 
     static {
         FAMILIES.put("sender, subject, auto-reply and bounce-text words", text -> {

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class Lhosts {
     private static final List<Lhost> IN_ORDER =
-            List.of(new Qmail(), new Postfix(), new Exchange2007(), new OpenSmtpd(), new IMailServer());
+            List.of(new Qmail(), new Postfix(), new Exchange2007(), new OpenSmtpd(), new IMailServer(), new X3());
 
     private Lhosts() {}
 
