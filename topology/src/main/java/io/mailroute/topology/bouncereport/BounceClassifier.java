@@ -283,6 +283,9 @@ public final class BounceClassifier implements BounceDetector {
                     reason = again;
                 }
             }
+            if (f.reason() != null) {
+                reason = f.reason();
+            }
             final String byHost = HostPatterns.get()
                     .reason(
                             f.recipient(),

@@ -35,7 +35,9 @@ class HostileBounceTextTest {
                     + "This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.\n",
             "Subject: Undeliverable Mail \nX-Mailer: <SMTP32 v8.22>\n\nBody of message generated response:\n",
             "From: Mail Delivery System <m@a.example>\nSubject: Delivery status notification\n\n"
-                    + "This is an automatically generated Delivery Status Notification.\n");
+                    + "This is an automatically generated Delivery Status Notification.\n",
+            "From: post_master@vtext.com\nReceived: from a.vtext.com (a)\n\nError: 550 - no such user here\n",
+            "From: sysadmin@a.vzwpix.com\nReceived: from a.vtext.com (a)\n\nMessage could not be delivered to mobile.\n");
 
     static {
         FAMILIES.put("sender, subject, auto-reply and bounce-text words", text -> {

@@ -11,8 +11,14 @@ import java.util.Optional;
  * 3464 fields and plain text, which read what none of them recognises.
  */
 public final class Lhosts {
-    private static final List<Lhost> IN_ORDER =
-            List.of(new Qmail(), new Postfix(), new Exchange2007(), new OpenSmtpd(), new IMailServer(), new X3());
+    private static final List<Lhost> IN_ORDER = List.of(
+            new Qmail(),
+            new Postfix(),
+            new Exchange2007(),
+            new OpenSmtpd(),
+            new IMailServer(),
+            new X3(),
+            new Verizon());
 
     private Lhosts() {}
 
