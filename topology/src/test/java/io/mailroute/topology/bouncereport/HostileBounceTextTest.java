@@ -37,7 +37,8 @@ class HostileBounceTextTest {
             "From: Mail Delivery System <m@a.example>\nSubject: Delivery status notification\n\n"
                     + "This is an automatically generated Delivery Status Notification.\n",
             "From: post_master@vtext.com\nReceived: from a.vtext.com (a)\n\nError: 550 - no such user here\n",
-            "From: sysadmin@a.vzwpix.com\nReceived: from a.vtext.com (a)\n\nMessage could not be delivered to mobile.\n");
+            "From: sysadmin@a.vzwpix.com\nReceived: from a.vtext.com (a)\n\nMessage could not be delivered to mobile.\n",
+            "From: \"InterScan MSS\" <m@a.example>\n\nSent <<< RCPT TO:<b@a.example>\n");
 
     static {
         FAMILIES.put("sender, subject, auto-reply and bounce-text words", text -> {

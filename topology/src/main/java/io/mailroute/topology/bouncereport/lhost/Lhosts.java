@@ -18,7 +18,8 @@ public final class Lhosts {
             new OpenSmtpd(),
             new IMailServer(),
             new X3(),
-            new Verizon());
+            new Verizon(),
+            new InterScanMss());
 
     private Lhosts() {}
 
