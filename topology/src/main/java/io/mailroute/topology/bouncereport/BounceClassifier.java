@@ -1,6 +1,7 @@
 package io.mailroute.topology.bouncereport;
 
 import io.mailroute.avro.Bounce;
+import io.mailroute.topology.bouncereport.lhost.Lhosts;
 import io.mailroute.topology.budget.MailBudget;
 import io.mailroute.topology.match.LinearMatcher;
 import io.mailroute.topology.match.LinearPattern;
@@ -16,14 +17,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Classifies bounces the way Sisimai does: decides whether a mail is a bounce (an RFC 3464 DSN,
  * an MTA's plain-text bounce, an ARF feedback report or an auto-reply), finds each failed
- * recipient with its diagnostic text (RFC 3464 fields first, then the bounce text), and gives it a
- * reason in Sisimai's vocabulary with the hard/soft verdict. Stateless and thread-safe; never throws
- * for malformed mail (an unreadable mail is no bounce).
+ * recipient with its diagnostic text (an MTA's own format first, see {@link Lhosts}, then RFC 3464
+ * fields, then the bounce text), and gives it a reason in Sisimai's vocabulary with the hard/soft
+ * verdict. Stateless and thread-safe; never throws for malformed mail (an unreadable mail is no
+ * bounce).
  */
 public final class BounceClassifier implements BounceDetector {
     /*
@@ -143,6 +146,11 @@ public final class BounceClassifier implements BounceDetector {
         }
         if (isFeedback(mail)) {
             return feedback(mail, max);
+        }
+        final Optional<List<Failure>> byMta = Lhosts.inspect(mail);
+        if (byMta.isPresent()) {
+            final List<Failure> kept = first(byMta.get(), max);
+            return bounces(mail, kept, "mta", byMta.get().size() - kept.size());
         }
         final List<Failure> dsn = "delivery-status".equals(mail.reportType())
                         || mail.text().contains("Final-Recipient")
@@ -274,6 +282,9 @@ public final class BounceClassifier implements BounceDetector {
                 if (!"onhold".equals(again) && !"undefined".equals(again)) {
                     reason = again;
                 }
+            }
+            if (f.reason() != null) {
+                reason = f.reason();
             }
             final String byHost = HostPatterns.get()
                     .reason(

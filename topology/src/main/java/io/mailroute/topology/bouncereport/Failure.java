@@ -10,16 +10,31 @@ package io.mailroute.topology.bouncereport;
  * @param reportingMta the MTA that wrote the report, or null
  * @param feedbackType ARF Feedback-Type for feedback reports, or null
  * @param remoteMta    the receiving MTA that refused the recipient (DSN Remote-MTA), or null
+ * @param reason       the reason an MTA reader ({@link io.mailroute.topology.bouncereport.lhost.Lhost})
+ *                     read from that MTA's own wording, which the reason classifier's is overridden by;
+ *                     or null
  */
-record Failure(
+public record Failure(
         String recipient,
         String status,
         String diagnostic,
         String action,
         String reportingMta,
         String feedbackType,
-        String remoteMta) {
-    Failure(
+        String remoteMta,
+        String reason) {
+    public Failure(
+            final String recipient,
+            final String status,
+            final String diagnostic,
+            final String action,
+            final String reportingMta,
+            final String feedbackType,
+            final String remoteMta) {
+        this(recipient, status, diagnostic, action, reportingMta, feedbackType, remoteMta, null);
+    }
+
+    public Failure(
             final String recipient,
             final String status,
             final String diagnostic,

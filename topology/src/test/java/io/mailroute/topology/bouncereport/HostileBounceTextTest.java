@@ -1,6 +1,7 @@
 package io.mailroute.topology.bouncereport;
 
 import io.mailroute.topology.HostileText;
+import io.mailroute.topology.bouncereport.lhost.Lhosts;
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParsedMail;
@@ -8,6 +9,7 @@ import io.mailroute.topology.parse.ParserSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,21 @@ class HostileBounceTextTest {
 
     private static final MailParser PARSER = new MailParser(ParserSettings.LENIENT);
     private static final Map<String, Consumer<String>> FAMILIES = new LinkedHashMap<>();
+    /** The headers and opening lines by which each MTA reader recognises its format, hostile text to follow. */
+    private static final List<String> MTA_REPORTS = List.of(
+            "Subject: failure notice\nReceived: (qmail 1 invoked for bounce)\n\nHi. This is the qmail-send program\n",
+            "Subject: Undelivered Mail Returned to Sender\n\nThis is the mail system at host a.example.\n",
+            "Subject: Undeliverable: x\nContent-Language: en-US\n\nDiagnostic information for administrators:\n"
+                    + "Generating server: a.example\n",
+            "Subject: Delivery status notification: error\nFrom: Mailer Daemon <m@a.example>\n"
+                    + "Received: by a.example (OpenSMTPD) with ESMTP\n\n"
+                    + "This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.\n",
+            "Subject: Undeliverable Mail \nX-Mailer: <SMTP32 v8.22>\n\nBody of message generated response:\n",
+            "From: Mail Delivery System <m@a.example>\nSubject: Delivery status notification\n\n"
+                    + "This is an automatically generated Delivery Status Notification.\n",
+            "From: post_master@vtext.com\nReceived: from a.vtext.com (a)\n\nError: 550 - no such user here\n",
+            "From: sysadmin@a.vzwpix.com\nReceived: from a.vtext.com (a)\n\nMessage could not be delivered to mobile.\n",
+            "From: \"InterScan MSS\" <m@a.example>\n\nSent <<< RCPT TO:<b@a.example>\n");
 
     static {
         FAMILIES.put("sender, subject, auto-reply and bounce-text words", text -> {
@@ -38,6 +55,11 @@ class HostileBounceTextTest {
         FAMILIES.put("SMTP command", text -> SmtpCommand.in(text.toLowerCase(Locale.ROOT)));
         FAMILIES.put("plain-text recipients", text -> PlainTextFailures.read(text, Set.of()));
         FAMILIES.put("delivery-status fields", DeliveryStatusFields::read);
+        FAMILIES.put("MTA formats", text -> {
+            for (final String report : MTA_REPORTS) {
+                Lhosts.inspect(parse(report + text).report());
+            }
+        });
         FAMILIES.put("receiving hosts' codes", text -> {
             HostPatterns.get().reason("a@cox.net", null, null, text);
             HostPatterns.get().reason("a@orange.fr", null, null, text);

@@ -1,0 +1,64 @@
+package io.mailroute.topology.bouncereport.lhost;
+
+import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.match.TextSplit;
+import io.mailroute.topology.parse.MailReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * OpenSMTPD's bounce (after Sisimai's {@code Sisimai::Lhost::OpenSMTPD}, from its bounce.c
+ * templates): subject "Delivery status notification", sender "Mailer Daemon <...>", a {@code
+ * Received} header "... (OpenSMTPD) with ...", a text with "This is the MAILER-DAEMON, please DO NOT
+ * REPLY to this e-mail." and then one line per recipient, {@code address: what happened}, up to
+ * "Below is a copy of the original message:".
+ */
+final class OpenSmtpd implements Lhost {
+    private static final String GREETING = "This is the MAILER-DAEMON, please DO NOT REPLY to this";
+    private static final String COPY_FOLLOWS = "Below is a copy of the original message:";
+
+    @Override
+    public Optional<List<Failure>> inspect(final MailReport mail) {
+        if (!isOpenSmtpd(mail)) {
+            return Optional.empty();
+        }
+        final List<Failure> failures = new ArrayList<>();
+        boolean inReport = false;
+        for (final String raw : TextSplit.at(mail.text(), '\n')) {
+            final String line = raw.strip();
+            if (!inReport) {
+                inReport = line.startsWith(GREETING);
+                continue;
+            }
+            if (line.startsWith(COPY_FOLLOWS)) {
+                break;
+            }
+            final int at = line.indexOf('@');
+            final int colon = line.indexOf(": ");
+            if (at > 0 && colon > at && line.indexOf(' ') == colon + 1) {
+                failures.add(new Failure(
+                        line.substring(0, colon),
+                        null,
+                        line.substring(colon + 1).strip(),
+                        "failed",
+                        null,
+                        null));
+            }
+        }
+        return failures.isEmpty() ? Optional.empty() : Optional.of(failures);
+    }
+
+    private static boolean isOpenSmtpd(final MailReport mail) {
+        if (!mail.headers().firstOrEmpty("subject").contains("Delivery status notification")
+                || !mail.headers().firstOrEmpty("from").contains("Mailer Daemon <")) {
+            return false;
+        }
+        for (final String received : mail.headers().all("received")) {
+            if (received.contains(" (OpenSMTPD) with ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

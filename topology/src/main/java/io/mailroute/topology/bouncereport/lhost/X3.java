@@ -1,0 +1,68 @@
+package io.mailroute.topology.bouncereport.lhost;
+
+import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.match.TextSplit;
+import io.mailroute.topology.parse.MailReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * X3's bounce (after Sisimai's {@code Sisimai::Lhost::X3}): sender "Mail Delivery System", subject
+ * "Delivery status notification", a text from "This is an automatically generated Delivery Status
+ * Notification." listing the recipients as {@code * address}, then under "Technical details:" the
+ * session line {@code SMTP:RCPT host ...: 553 5.3.0 ...}, {@code Routing: ...} or {@code
+ * Diagnostic-Code: smtp; ...}. Each recipient takes the technical line that names it, else the last
+ * one.
+ */
+final class X3 implements Lhost {
+    private static final String GREETING = "This is an automatically generated Delivery Status Notification.";
+    private static final String COPY_FOLLOWS = "Content-Type: message/rfc822";
+    private static final List<String> DETAIL_LABELS = List.of("SMTP:", "Routing: ", "Diagnostic-Code: smtp; ");
+
+    @Override
+    public Optional<List<Failure>> inspect(final MailReport mail) {
+        if (!mail.headers().firstOrEmpty("from").startsWith("Mail Delivery System")
+                || !mail.headers().firstOrEmpty("subject").startsWith("Delivery status notification")) {
+            return Optional.empty();
+        }
+        final List<String> recipients = new ArrayList<>();
+        final List<String> details = new ArrayList<>();
+        boolean inReport = false;
+        for (final String raw : TextSplit.at(mail.text(), '\n')) {
+            final String line = raw.strip();
+            if (!inReport) {
+                inReport = line.startsWith(GREETING);
+                continue;
+            }
+            if (line.startsWith(COPY_FOLLOWS)) {
+                break;
+            }
+            if (line.startsWith("* ") && line.indexOf('@') > 2) {
+                recipients.add(line.substring(2).strip());
+            } else {
+                for (final String label : DETAIL_LABELS) {
+                    if (line.startsWith(label)) {
+                        details.add(line.substring(label.startsWith("SMTP") ? 0 : label.length()));
+                        break;
+                    }
+                }
+            }
+        }
+        final List<Failure> failures = new ArrayList<>(recipients.size());
+        for (final String recipient : recipients) {
+            failures.add(new Failure(recipient, null, detailAbout(recipient, details), "failed", null, null));
+        }
+        return failures.isEmpty() ? Optional.empty() : Optional.of(failures);
+    }
+
+    /** The technical line naming the recipient, else the last one, else "". */
+    private static String detailAbout(final String recipient, final List<String> details) {
+        for (final String detail : details) {
+            if (detail.contains(recipient)) {
+                return detail;
+            }
+        }
+        return details.isEmpty() ? "" : details.get(details.size() - 1);
+    }
+}
