@@ -38,7 +38,9 @@ class HostileBounceTextTest {
                     + "This is an automatically generated Delivery Status Notification.\n",
             "From: post_master@vtext.com\nReceived: from a.vtext.com (a)\n\nError: 550 - no such user here\n",
             "From: sysadmin@a.vzwpix.com\nReceived: from a.vtext.com (a)\n\nMessage could not be delivered to mobile.\n",
-            "From: \"InterScan MSS\" <m@a.example>\n\nSent <<< RCPT TO:<b@a.example>\n");
+            "From: \"InterScan MSS\" <m@a.example>\n\nSent <<< RCPT TO:<b@a.example>\n",
+            "Subject: Returned mail: see transcript for details\n\n"
+                    + "   ----- Transcript of session follows -----\n... while talking to a.example.:\n");
 
     static {
         FAMILIES.put("sender, subject, auto-reply and bounce-text words", text -> {

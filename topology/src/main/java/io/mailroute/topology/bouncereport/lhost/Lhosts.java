@@ -19,7 +19,8 @@ public final class Lhosts {
             new IMailServer(),
             new X3(),
             new Verizon(),
-            new InterScanMss());
+            new InterScanMss(),
+            new Sendmail());
 
     private Lhosts() {}
 
