@@ -40,7 +40,9 @@ class HostileBounceTextTest {
             "From: sysadmin@a.vzwpix.com\nReceived: from a.vtext.com (a)\n\nMessage could not be delivered to mobile.\n",
             "From: \"InterScan MSS\" <m@a.example>\n\nSent <<< RCPT TO:<b@a.example>\n",
             "Subject: Returned mail: see transcript for details\n\n"
-                    + "   ----- Transcript of session follows -----\n... while talking to a.example.:\n");
+                    + "   ----- Transcript of session follows -----\n... while talking to a.example.:\n",
+            "Subject: Undeliverable: x\nX-MS-Exchange-Message-Is-Ndr: \nX-MS-Exchange-CrossTenant-FromEntityHeader: Hosted\n\n"
+                    + "Delivery has failed to these recipients or groups:\n\nb@a.example<mailto:b@a.example>\n");
 
     static {
         FAMILIES.put("sender, subject, auto-reply and bounce-text words", text -> {

@@ -20,7 +20,8 @@ public final class Lhosts {
             new X3(),
             new Verizon(),
             new InterScanMss(),
-            new Sendmail());
+            new Sendmail(),
+            new Office365());
 
     private Lhosts() {}
 
