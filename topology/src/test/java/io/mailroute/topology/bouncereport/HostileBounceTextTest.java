@@ -42,7 +42,9 @@ class HostileBounceTextTest {
             "Subject: Returned mail: see transcript for details\n\n"
                     + "   ----- Transcript of session follows -----\n... while talking to a.example.:\n",
             "Subject: Undeliverable: x\nX-MS-Exchange-Message-Is-Ndr: \nX-MS-Exchange-CrossTenant-FromEntityHeader: Hosted\n\n"
-                    + "Delivery has failed to these recipients or groups:\n\nb@a.example<mailto:b@a.example>\n");
+                    + "Delivery has failed to these recipients or groups:\n\nb@a.example<mailto:b@a.example>\n",
+            "From: <Postmaster@ezweb.ne.jp>\nSubject: Mail System Error - Returned Mail\n\n"
+                    + "The user(s) account is disabled.\n\n    Recipient: <b@ezweb.ne.jp>\n");
 
     static {
         FAMILIES.put("sender, subject, auto-reply and bounce-text words", text -> {

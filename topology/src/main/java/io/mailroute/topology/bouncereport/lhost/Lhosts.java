@@ -21,7 +21,8 @@ public final class Lhosts {
             new Verizon(),
             new InterScanMss(),
             new Sendmail(),
-            new Office365());
+            new Office365(),
+            new EzWeb());
 
     private Lhosts() {}
 
