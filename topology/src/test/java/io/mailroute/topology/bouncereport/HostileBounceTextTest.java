@@ -38,7 +38,13 @@ class HostileBounceTextTest {
                     + "This is an automatically generated Delivery Status Notification.\n",
             "From: post_master@vtext.com\nReceived: from a.vtext.com (a)\n\nError: 550 - no such user here\n",
             "From: sysadmin@a.vzwpix.com\nReceived: from a.vtext.com (a)\n\nMessage could not be delivered to mobile.\n",
-            "From: \"InterScan MSS\" <m@a.example>\n\nSent <<< RCPT TO:<b@a.example>\n");
+            "From: \"InterScan MSS\" <m@a.example>\n\nSent <<< RCPT TO:<b@a.example>\n",
+            "Subject: Returned mail: see transcript for details\n\n"
+                    + "   ----- Transcript of session follows -----\n... while talking to a.example.:\n",
+            "Subject: Undeliverable: x\nX-MS-Exchange-Message-Is-Ndr: \nX-MS-Exchange-CrossTenant-FromEntityHeader: Hosted\n\n"
+                    + "Delivery has failed to these recipients or groups:\n\nb@a.example<mailto:b@a.example>\n",
+            "From: <Postmaster@ezweb.ne.jp>\nSubject: Mail System Error - Returned Mail\n\n"
+                    + "The user(s) account is disabled.\n\n    Recipient: <b@ezweb.ne.jp>\n");
 
     static {
         FAMILIES.put("sender, subject, auto-reply and bounce-text words", text -> {

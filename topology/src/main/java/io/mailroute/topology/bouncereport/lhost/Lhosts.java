@@ -19,7 +19,10 @@ public final class Lhosts {
             new IMailServer(),
             new X3(),
             new Verizon(),
-            new InterScanMss());
+            new InterScanMss(),
+            new Sendmail(),
+            new Office365(),
+            new EzWeb());
 
     private Lhosts() {}
 
