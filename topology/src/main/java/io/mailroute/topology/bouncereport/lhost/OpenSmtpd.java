@@ -1,7 +1,6 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
-import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +23,9 @@ final class OpenSmtpd implements Lhost {
             return Optional.empty();
         }
         final List<Failure> failures = new ArrayList<>();
-        boolean inReport = false;
-        for (final String raw : TextSplit.at(mail.text(), '\n')) {
+        for (final String raw : ReportLines.between(
+                mail.text(), l -> l.strip().startsWith(GREETING), l -> l.strip().startsWith(COPY_FOLLOWS))) {
             final String line = raw.strip();
-            if (!inReport) {
-                inReport = line.startsWith(GREETING);
-                continue;
-            }
-            if (line.startsWith(COPY_FOLLOWS)) {
-                break;
-            }
             final int at = line.indexOf('@');
             final int colon = line.indexOf(": ");
             if (at > 0 && colon > at && line.indexOf(' ') == colon + 1) {

@@ -1,7 +1,6 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
-import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,19 +28,14 @@ final class Postfix implements Lhost {
             return Optional.empty();
         }
         final List<Failure> failures = new ArrayList<>();
-        boolean inReport = false;
         boolean unavailable = false;
         String recipient = null;
         StringBuilder diagnostic = new StringBuilder();
-        for (final String line : TextSplit.at(mail.text(), '\n')) {
-            if (!inReport) {
-                inReport = isGreeting(line);
-                continue;
-            }
-            if (line.startsWith("Content-Type: message/rfc822")
-                    || line.startsWith("Content-Type: text/rfc822-headers")) {
-                break;
-            }
+        for (final String line : ReportLines.between(
+                mail.text(),
+                Postfix::isGreeting,
+                l -> l.startsWith("Content-Type: message/rfc822")
+                        || l.startsWith("Content-Type: text/rfc822-headers"))) {
             final int colon = recipientEnd(line);
             if (colon > 0) {
                 add(failures, recipient, diagnostic);

@@ -1,7 +1,6 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
-import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,18 +25,11 @@ final class Qmail implements Lhost {
             return Optional.empty();
         }
         final List<Failure> failures = new ArrayList<>();
-        boolean inReport = false;
         String recipient = null;
         StringBuilder diagnostic = new StringBuilder();
         String remoteHost = null;
-        for (final String line : TextSplit.at(mail.text(), '\n')) {
-            if (!inReport) {
-                inReport = line.startsWith(GREETING);
-                continue;
-            }
-            if (line.startsWith(COPY_FOLLOWS)) {
-                break;
-            }
+        for (final String line :
+                ReportLines.between(mail.text(), l -> l.startsWith(GREETING), l -> l.startsWith(COPY_FOLLOWS))) {
             final String address = recipientOf(line);
             if (address != null) {
                 add(failures, recipient, diagnostic, remoteHost);

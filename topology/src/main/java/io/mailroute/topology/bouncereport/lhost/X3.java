@@ -1,7 +1,6 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
-import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +27,9 @@ final class X3 implements Lhost {
         }
         final List<String> recipients = new ArrayList<>();
         final List<String> details = new ArrayList<>();
-        boolean inReport = false;
-        for (final String raw : TextSplit.at(mail.text(), '\n')) {
+        for (final String raw : ReportLines.between(
+                mail.text(), l -> l.strip().startsWith(GREETING), l -> l.strip().startsWith(COPY_FOLLOWS))) {
             final String line = raw.strip();
-            if (!inReport) {
-                inReport = line.startsWith(GREETING);
-                continue;
-            }
-            if (line.startsWith(COPY_FOLLOWS)) {
-                break;
-            }
             if (line.startsWith("* ") && line.indexOf('@') > 2) {
                 recipients.add(line.substring(2).strip());
             } else {
