@@ -13,6 +13,7 @@ import io.mailroute.avro.RawMail;
 import io.mailroute.avro.RawRef;
 import io.mailroute.avro.RetryMail;
 import io.mailroute.avro.RetryReason;
+import io.mailroute.runtime.app.MailrouteVersion;
 import io.mailroute.runtime.client.TopicReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag(StatusStack.INTEGRATION)
 @ExtendWith(StatusStack.Resolver.class)
 class StatusServerIT {
+    private static final String BUILT_VERSION = MailrouteVersion.current().mailroute();
+
     private static final Duration FLOW = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -199,6 +202,7 @@ class StatusServerIT {
 
     @Test
     void shouldExposeStreamsClientAndLaneMetricsInPrometheusFormat() {
+        assertThat(BUILT_VERSION).isNotEqualTo("unknown");
         await().atMost(FLOW).untilAsserted(() -> {
             final HttpResponse<String> response = stack.get("/metrics");
             assertThat(response.statusCode()).isEqualTo(200);
@@ -207,9 +211,27 @@ class StatusServerIT {
                     .contains("kafka_stream_")
                     .contains("kafka_consumer_")
                     .contains("kafka_producer_")
+                    .contains("jvm_memory_used_bytes")
+                    .contains("jvm_gc_max_data_size_bytes")
+                    .contains("jvm_threads_live_threads")
+                    .contains("process_cpu_usage")
+                    .containsPattern("mailroute_build_info\\{.*version=\"" + BUILT_VERSION + "\"} 1\n")
                     .contains("mailroute_lane_records_total{lane=\"NOTIFY\"} 1.0")
                     .contains("mailroute_rule_records_total{lane=\"TICKET\",rule=\"aws-support-case\"} 1.0");
         });
+    }
+
+    @Test
+    void shouldBeLiveAndReadyWhileTheStreamsRun() throws Exception {
+        // when
+        final HttpResponse<String> live = stack.get("/livez");
+        final HttpResponse<String> ready = stack.get("/readyz");
+
+        // then
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(json(live).get("live").asBoolean()).isTrue();
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(json(ready).get("state").asText()).isEqualTo("RUNNING");
     }
 
     @Test

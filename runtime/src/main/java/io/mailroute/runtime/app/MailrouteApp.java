@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * The mail topology as a running Kafka Streams application against any cluster: {@code mailroute
  * run} and {@code mailroute local} both start it. A stream thread that dies of an unexpected
  * exception is replaced (per-record failures are already turned into dead letters by the
- * topology's handlers), so one bad mail never stops processing. Services that need the running
- * instance (the status server's interactive queries) are registered with {@link #onRunning} and
- * are started once the streams are RUNNING and closed before them.
+ * topology's handlers), so one bad mail never stops processing. Services that need the streams
+ * instance (the status server: its probes, interactive queries and metrics) are registered with
+ * {@link #onCreated}; they start before the streams do, so that they answer while the streams
+ * restore, and are closed before the streams.
  */
 public final class MailrouteApp implements AutoCloseable {
     /** Default time {@link #start} waits for the streams to reach RUNNING. */
@@ -46,7 +47,7 @@ public final class MailrouteApp implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(MailrouteApp.class);
 
-    /** Starts a service that needs the running streams; the returned service is closed with the app. */
+    /** Starts a service that needs the streams instance; the returned service is closed with the app. */
     @FunctionalInterface
     public interface ServiceStarter {
         AutoCloseable start(KafkaStreams streams) throws Exception;
@@ -99,24 +100,39 @@ public final class MailrouteApp implements AutoCloseable {
         return props;
     }
 
-    /** Registers a service to start once the streams are RUNNING (at once when they are already). */
-    public synchronized MailrouteApp onRunning(final ServiceStarter starter) throws Exception {
+    /**
+     * Registers a service to start once the streams instance exists, before it starts (at once when it
+     * exists already).
+     */
+    public synchronized MailrouteApp onCreated(final ServiceStarter starter) throws Exception {
         Objects.requireNonNull(starter, "starter");
         starters.add(starter);
-        if (streams != null && running.getCount() == 0) {
+        if (streams != null) {
             services.push(starter.start(streams));
         }
         return this;
     }
 
     /**
-     * Builds the topology, starts the streams, waits until they are RUNNING and then starts the
-     * registered services.
+     * Builds the topology, starts the registered services and the streams, and waits until the streams
+     * are RUNNING.
      *
      * @throws IllegalStateException when the streams fail or are not running within {@code timeout}
      */
     public MailrouteApp start(final Duration timeout) throws Exception {
-        final KafkaStreams started;
+        launch();
+        if (!awaitRunning(timeout)) {
+            throw new IllegalStateException("the mail topology was not running after " + timeout.toSeconds()
+                    + " s (state " + kafkaStreams().state() + ")");
+        }
+        return this;
+    }
+
+    /**
+     * Builds the topology, starts the registered services and then the streams, and returns at once:
+     * the streams rebalance and restore their state in the background.
+     */
+    public MailrouteApp launch() throws Exception {
         synchronized (this) {
             if (closed || streams != null) {
                 throw new IllegalStateException(closed ? "the app is closed" : "the app is started already");
@@ -143,22 +159,26 @@ public final class MailrouteApp implements AutoCloseable {
                     stopped.countDown();
                 }
             });
-            started = streams;
-            started.start();
+            for (final ServiceStarter starter : starters) {
+                services.push(starter.start(streams));
+            }
+            streams.start();
         }
-        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("the mail topology was not running after " + timeout.toSeconds()
-                    + " s (state " + started.state() + ")");
-        }
+        return this;
+    }
+
+    /**
+     * Waits up to {@code timeout} for the launched streams to be RUNNING.
+     *
+     * @return true once RUNNING, false when still starting after {@code timeout}
+     * @throws IllegalStateException when the streams failed
+     */
+    public boolean awaitRunning(final Duration timeout) throws InterruptedException {
+        final boolean settled = running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (failedIn != null) {
             throw new IllegalStateException("the mail topology failed to start (state " + failedIn + "); see the log");
         }
-        synchronized (this) {
-            for (final ServiceStarter starter : starters) {
-                services.push(starter.start(started));
-            }
-        }
-        return this;
+        return settled;
     }
 
     /**

@@ -55,15 +55,10 @@ public final class RunCommand implements Callable<Integer> {
                     "Kafka Streams application id: consumer group and internal topic prefix (default: ${DEFAULT-VALUE}).")
     String applicationId;
 
-    @Option(
-            names = "--start-timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "120",
-            description = "How long to wait for the streams to be RUNNING (default: ${DEFAULT-VALUE}).")
-    long startTimeoutSeconds;
-
     @Spec
     CommandSpec spec;
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
     /** The app's settings: the cluster's, the state directory and the application id. */
     Map<String, Object> appSettings() {
@@ -79,21 +74,40 @@ public final class RunCommand implements Callable<Integer> {
         final MailrouteApp app = new MailrouteApp(appSettings());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mailroute-run-shutdown"));
         status.attachTo(app, settings);
-        try {
-            app.start(Duration.ofSeconds(startTimeoutSeconds));
-        } catch (IllegalStateException e) {
-            app.close();
-            throw new CommandFailure(ExitCodes.FAILURE, e.getMessage(), e);
-        }
-        out.println("mailroute run ready: application " + applicationId + " on " + settings.bootstrapServers()
+        app.launch();
+        out.println("mailroute run started: application " + applicationId + " on " + settings.bootstrapServers()
                 + ", state in " + stateDir.toAbsolutePath()
-                + status.uri().map(uri -> ", status page " + uri).orElse("")
+                + status.uri()
+                        .map(uri -> ", status page " + uri + " (/livez, /readyz)")
+                        .orElse("")
                 + " (Ctrl-C stops)");
         out.flush();
+        awaitReady(app, out);
         if (app.awaitStopped() == KafkaStreams.State.ERROR) {
             throw new CommandFailure(ExitCodes.FAILURE, "the mail topology stopped with an error; see the log");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Waits, however long a restore takes, until the streams run (prints {@code ready}) or fail (exits 1);
+     * says every {@link #PROGRESS_EVERY} what state they are in.
+     */
+    private void awaitReady(final MailrouteApp app, final PrintWriter out) throws InterruptedException {
+        try {
+            final long startedAt = System.nanoTime();
+            while (!app.awaitRunning(PROGRESS_EVERY)) {
+                out.println("mailroute run starting: streams "
+                        + app.kafkaStreams().state() + " after "
+                        + Duration.ofNanos(System.nanoTime() - startedAt).toSeconds() + " s");
+                out.flush();
+            }
+        } catch (IllegalStateException e) {
+            app.close();
+            throw new CommandFailure(ExitCodes.FAILURE, e.getMessage(), e);
+        }
+        out.println("mailroute run ready: streams RUNNING");
+        out.flush();
     }
 
     /** The topology's topics must exist (auto-creation would give them the wrong settings). */

@@ -47,13 +47,13 @@ public final class StatusOptions {
                         StatusServer.Settings.local().withBinding(bind, port).withToken(token));
     }
 
-    /** Starts the status server with {@code app} once its streams run (at once when they already do). */
+    /** Starts the status server with {@code app}'s streams instance, before the streams start. */
     void attachTo(final MailrouteApp app, final ClientSettings clients) throws Exception {
         final Optional<StatusServer.Settings> settings = settings();
         if (settings.isEmpty()) {
             return;
         }
-        app.onRunning(streams -> {
+        app.onCreated(streams -> {
             server = StatusServer.start(settings.get(), streams, app.describe(), clients);
             return server;
         });

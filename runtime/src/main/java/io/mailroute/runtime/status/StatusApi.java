@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.TopologyDescription;
 
-/** The routes of the status server: the page, the REST API under {@code /api} and {@code /metrics}. */
+/**
+ * The routes of the status server: the page, the REST API under {@code /api}, {@code /metrics} and the
+ * probes {@code /livez} and {@code /readyz}.
+ */
 final class StatusApi {
     /** Prometheus text exposition format 0.0.4. */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -33,6 +36,7 @@ final class StatusApi {
     private final boolean tokenRequired;
     private final int listLimit;
     private final Optional<Outbox> outbox;
+    private final Health health;
     private final StaticFiles files = StaticFiles.load();
 
     StatusApi(
@@ -51,6 +55,7 @@ final class StatusApi {
             final int listLimit,
             final Optional<Outbox> outbox) {
         this.streams = streams;
+        this.health = new Health(streams::state);
         this.lookup = lookup;
         this.lanes = lanes;
         this.watcher = watcher;
@@ -73,6 +78,8 @@ final class StatusApi {
                 .get("/status.css", r -> files.get("status.css"))
                 .get("/status.js", r -> files.get("status.js"))
                 .get("/metrics", r -> ApiResponse.text(200, PROMETHEUS_TEXT, registry.scrape()))
+                .get("/livez", r -> health.live())
+                .get("/readyz", r -> health.ready())
                 .get("/api/info", r -> info())
                 .get("/api/status/{mailId}", r -> status(r.param("mailId")))
                 .get("/api/lanes", r -> ApiResponse.ok(lanes.snapshot(laneTopics())))

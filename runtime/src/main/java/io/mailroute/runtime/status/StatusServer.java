@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The status server: a web page at {@code /}, a REST API under {@code /api} and Prometheus
- * metrics at {@code /metrics}, on the JDK's HTTP server. It reads mail status by interactive
+ * The status server: a web page at {@code /}, a REST API under {@code /api}, Prometheus
+ * metrics at {@code /metrics} and the probes {@code /livez} and {@code /readyz}, on the JDK's HTTP
+ * server. It may start before the streams do: the probes answer at once, and what needs the
+ * running streams answers 503 until they run. It reads mail status by interactive
  * query from the given streams instance, watches the lane topics and {@code mail.deliveries} with its
  * own consumers, and re-publishes mail with the {@link Resubmitter}; it never changes the topology.
  *
@@ -137,7 +139,7 @@ public final class StatusServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server for a running (or starting) streams instance of {@code MailTopology}.
+     * Starts the server for a streams instance of {@code MailTopology}: created, starting or running.
      *
      * @param topology the description of the topology {@code streams} runs, for {@code /api/topology}
      * @param clients  how to reach Kafka, the registry and S3 (topic names from its {@code mailroute.topic.*} keys)
@@ -171,6 +173,7 @@ public final class StatusServer implements AutoCloseable {
         try {
             final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             resources.push(registry::close);
+            ProcessMetrics.bindTo(registry, resources);
             final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             resources.push(streamsMetrics);
             streamsMetrics.bindTo(registry);
