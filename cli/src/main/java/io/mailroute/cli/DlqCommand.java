@@ -8,6 +8,7 @@ import io.mailroute.runtime.client.TopicReader;
 import io.mailroute.runtime.command.ClusterOptions;
 import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
+import io.mailroute.runtime.status.Views;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopics;
 import java.io.PrintWriter;
@@ -59,6 +60,9 @@ public final class DlqCommand {
         @Option(names = "--stage", description = "Only this stage: ${COMPLETION-CANDIDATES}.")
         Stage stage;
 
+        @Mixin
+        OutputOption output;
+
         @Spec
         CommandSpec spec;
 
@@ -67,17 +71,27 @@ public final class DlqCommand {
             final ClientSettings settings = cluster.settings();
             try (SchemaRegistryClient registry = settings.registry()) {
                 final PrintWriter out = spec.commandLine().getOut();
+                final List<TopicReader.Entry<DeadLetter>> letters =
+                        latestPerMail(settings, settings.topics(registry), Set.of()).values().stream()
+                                .filter(e -> e.value() != null
+                                        && (stage == null || e.value().getStage() == stage))
+                                .toList();
+                if (output.json()) {
+                    OutputOption.printJson(
+                            out,
+                            letters.stream()
+                                    .map(e -> Views.DeadLetterView.of(e.value(), e.partition(), e.offset()))
+                                    .toList());
+                    return ExitCodes.OK;
+                }
                 out.printf("%-24s %-12s %-40s %s%n", "FAILED AT", "STAGE", "MAIL ID", "ERROR");
-                latestPerMail(settings, settings.topics(registry), Set.of()).values().stream()
-                        .filter(e ->
-                                e.value() != null && (stage == null || e.value().getStage() == stage))
-                        .forEach(e -> out.printf(
-                                "%-24s %-12s %-40s %s: %s%n",
-                                e.value().getFailedAt(),
-                                e.value().getStage(),
-                                TerminalText.escape(e.key()),
-                                TerminalText.escape(e.value().getErrorClass()),
-                                TerminalText.oneLine(e.value().getMessage(), 120)));
+                letters.forEach(e -> out.printf(
+                        "%-24s %-12s %-40s %s: %s%n",
+                        e.value().getFailedAt(),
+                        e.value().getStage(),
+                        TerminalText.escape(e.key()),
+                        TerminalText.escape(e.value().getErrorClass()),
+                        TerminalText.oneLine(e.value().getMessage(), 120)));
             }
             return ExitCodes.OK;
         }

@@ -10,6 +10,7 @@ import io.mailroute.runtime.client.WaitingMails;
 import io.mailroute.runtime.command.ClusterOptions;
 import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
+import io.mailroute.runtime.status.Views;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopics;
 import java.io.PrintWriter;
@@ -66,6 +67,9 @@ public final class RetryCommand {
         @Option(names = "--reason", description = "Only this reason: ${COMPLETION-CANDIDATES}.")
         RetryReason reason;
 
+        @Mixin
+        OutputOption output;
+
         @Spec
         CommandSpec spec;
 
@@ -75,6 +79,12 @@ public final class RetryCommand {
             final PrintWriter out = spec.commandLine().getOut();
             try (SchemaRegistryClient registry = settings.registry()) {
                 final Map<String, RetryMail> waiting = waiting(settings, settings.topics(registry), reason);
+                if (output.json()) {
+                    OutputOption.printJson(
+                            out,
+                            waiting.values().stream().map(Views.RetryView::of).toList());
+                    return ExitCodes.OK;
+                }
                 out.printf(
                         "%-24s %-15s %-8s %-40s %s%n", "NEXT ATTEMPT", "REASON", "ATTEMPT", "MAIL ID", "WAITING FOR");
                 waiting.values()

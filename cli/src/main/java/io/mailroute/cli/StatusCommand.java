@@ -9,6 +9,7 @@ import io.mailroute.runtime.client.TopicReader;
 import io.mailroute.runtime.command.ClusterOptions;
 import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
+import io.mailroute.runtime.status.Views;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.MailTopics;
 import java.io.IOException;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Shows the latest mail.status record of a mail: stage, outcome, owners, lanes, rule and times,",
             "and the latest outcome of each of its deliveries on mail.deliveries (mail, ticket, chat, order webhook).",
-            "With --url the status server answers instead (GET URL/api/status/MAILID). Exit code 1 when the mail is unknown."
+            "With --url the status server answers instead (GET URL/api/status/MAILID), as JSON; --output json gives the",
+            "same JSON from the topics. Exit code 1 when the mail is unknown."
         })
 final class StatusCommand implements Callable<Integer> {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
@@ -51,6 +53,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--url", paramLabel = "URL", description = "Status server to ask, e.g. http://localhost:8080.")
     URI url;
+
+    @Mixin
+    OutputOption output;
 
     @Spec
     CommandSpec spec;
@@ -76,6 +81,16 @@ final class StatusCommand implements Callable<Integer> {
                                 : "no status for " + mailId);
             }
             final PrintWriter out = spec.commandLine().getOut();
+            if (output.json()) {
+                OutputOption.printJson(
+                        out,
+                        Views.StatusView.of(
+                                latest.value(),
+                                deliveries(reader, topics).stream()
+                                        .map(Views.DeliveryView::of)
+                                        .toList()));
+                return ExitCodes.OK;
+            }
             print(out, latest.value());
             try {
                 printDeliveries(out, deliveries(reader, topics));

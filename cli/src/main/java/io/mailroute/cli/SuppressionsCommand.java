@@ -165,7 +165,7 @@ public final class SuppressionsCommand {
                 description = "Export format: " + SES_CSV + " (the only one).")
         String format;
 
-        @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (default: standard output).")
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (default: standard output).")
         Path output;
 
         @Spec

@@ -3,6 +3,8 @@ package io.mailroute.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.Delivery;
@@ -66,6 +68,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the broker only.
  */
 class OperationsCommandsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final Duration READ = Duration.ofSeconds(30);
     private static final AtomicInteger PREFIXES = new AtomicInteger();
 
@@ -497,6 +501,7 @@ class OperationsCommandsIT {
 
         // when
         final CommandRun known = run("status", "m-1");
+        final CommandRun knownJson = run("status", "m-1", "--output", "json");
         final CommandRun unknown = run("status", "m-404");
 
         // then
@@ -510,6 +515,14 @@ class OperationsCommandsIT {
                 .contains("  111111111111     delivered to ops@example.co.jp by smtp, 250 OK, at 2026-11-23T08:00:05Z")
                 .doesNotContain("451 busy")
                 .doesNotContain("no recipients");
+        assertThat(knownJson.exitCode()).as(knownJson.err()).isZero();
+        final JsonNode json = JSON.readTree(knownJson.out());
+        assertThat(json.get("mailId").asText()).isEqualTo("m-1");
+        assertThat(json.get("outcome").asText()).isEqualTo("ROUTED");
+        assertThat(json.get("owners").get(0).get("ruleId").asText()).isEqualTo("aws-support-case");
+        assertThat(json.get("deliveries")).hasSize(1);
+        assertThat(json.get("deliveries").get(0).get("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(json.get("deliveries").get(0).get("detail").asText()).isEqualTo("250 OK");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(unknown.err()).contains("no status for m-404");
     }
@@ -532,6 +545,7 @@ class OperationsCommandsIT {
 
         // when
         final CommandRun all = run("retry", "list");
+        final CommandRun allJson = run("retry", "list", "-o", "json");
         final CommandRun unclassified = run("retry", "list", "--reason", "UNCLASSIFIED");
         final CommandRun release = run("retry", "release", "m-2");
         final CommandRun routed = run("retry", "release", "m-3");
@@ -542,6 +556,9 @@ class OperationsCommandsIT {
         assertThat(all.out())
                 .contains("m-1", "m-2", "root+new@example.co.jp", "2 mails waiting")
                 .doesNotContain("m-3", "m-4", "m-5");
+        assertThat(JSON.readTree(allJson.out()))
+                .extracting(node -> node.get("mailId").asText())
+                .containsExactlyInAnyOrder("m-1", "m-2");
         assertThat(unclassified.out()).contains("m-2").doesNotContain("m-1 ");
         assertThat(release.exitCode()).as(release.err()).isZero();
         assertThat(release.out()).contains("released m-2 (UNCLASSIFIED, attempt 3)");
@@ -584,15 +601,25 @@ class OperationsCommandsIT {
         }
 
         // when
+        final String retryJson = run("retry", "list", "--output", "json").out();
+        final String dlqJson = run("dlq", "list", "--output", "json").out();
         final String printed = run("retry", "list").out()
                 + run("dlq", "list").out()
-                + run("dlq", "show", "m-2").out();
+                + run("dlq", "show", "m-2").out()
+                + retryJson
+                + dlqJson;
 
         // then
         assertThat(printed)
                 .contains("\\u001b]0;owned\\u0007root@example.co.jp")
                 .contains("bad header \\u001b[2J\\u009b31m\\u202eexe.pdf")
                 .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
+        assertThat(JSON.readTree(retryJson).get(0).get("waitingFor").get(0).asText())
+                .isEqualTo("\u001b]0;owned\u0007root@example.co.jp");
+        final JsonNode deadLetter = JSON.readTree(dlqJson).get(0);
+        assertThat(deadLetter.get("mailId").asText()).isEqualTo("m-2");
+        assertThat(deadLetter.get("stage").asText()).isEqualTo("PARSE");
+        assertThat(deadLetter.get("message").asText()).isEqualTo("bad header \u001b[2J\u009b31m\u202eexe.pdf");
     }
 
     @Test
@@ -719,7 +746,7 @@ class OperationsCommandsIT {
         final CommandRun hardOnly = run("suppressions", "list", "--reason", "userunknown", "--hard");
         final CommandRun exported = run("suppressions", "export", "--format", "ses-csv");
         final CommandRun toFile =
-                run("suppressions", "export", "--format", "ses-csv", "--hard", "--output", csv.toString());
+                run("suppressions", "export", "--format", "ses-csv", "--hard", "--out", csv.toString());
         final CommandRun badFormat = run("suppressions", "export", "--format", "json");
         final CommandRun removed = run("suppressions", "remove", "taro.@DOCOMO.NE.JP ", "nobody@example.org");
 

@@ -15,13 +15,15 @@ import java.util.List;
 /**
  * What the API shows of each record: plain records of strings and numbers, chosen field by field,
  * so that mail bodies (inline raw bytes, text excerpts) and anything secret never reach a response.
+ * The CLI's {@code --output json} prints the same views, so a script reads one shape from either.
  */
-final class Views {
+public final class Views {
     private Views() {}
 
     /** Where the raw mail is. */
-    record RawView(String bucket, String key, long size, String sha256, String topic, Integer partition, Long offset) {
-        static RawView of(final RawRef ref) {
+    public record RawView(
+            String bucket, String key, long size, String sha256, String topic, Integer partition, Long offset) {
+        public static RawView of(final RawRef ref) {
             return ref == null
                     ? null
                     : new RawView(
@@ -35,9 +37,9 @@ final class Views {
         }
     }
 
-    record OwnerView(
+    public record OwnerView(
             String ownerId, String outcome, List<String> lanes, String ruleId, String category, String detail) {
-        static OwnerView of(final OwnerOutcome owner) {
+        public static OwnerView of(final OwnerOutcome owner) {
             return new OwnerView(
                     owner.getOwnerId(),
                     name(owner.getOutcome()),
@@ -49,7 +51,7 @@ final class Views {
     }
 
     /** The latest outcome of one delivery of a mail by a sink, from {@code mail.deliveries}. */
-    record DeliveryView(
+    public record DeliveryView(
             String channel,
             String ownerId,
             String outcome,
@@ -57,7 +59,7 @@ final class Views {
             List<String> recipients,
             int attempt,
             String at) {
-        static DeliveryView of(final Delivery delivery) {
+        public static DeliveryView of(final Delivery delivery) {
             return new DeliveryView(
                     name(delivery.getChannel()),
                     delivery.getOwnerId(),
@@ -70,7 +72,7 @@ final class Views {
     }
 
     /** A mail's status from the status store, with its deliveries as far as this server knows them. */
-    record StatusView(
+    public record StatusView(
             String mailId,
             String stage,
             String outcome,
@@ -83,7 +85,7 @@ final class Views {
             List<OwnerView> owners,
             RawView raw,
             List<DeliveryView> deliveries) {
-        static StatusView of(final MailStatus status, final List<DeliveryView> deliveries) {
+        public static StatusView of(final MailStatus status, final List<DeliveryView> deliveries) {
             return new StatusView(
                     status.getMailId(),
                     name(status.getStage()),
@@ -150,7 +152,7 @@ final class Views {
         }
     }
 
-    record DeadLetterView(
+    public record DeadLetterView(
             String mailId,
             String stage,
             String errorClass,
@@ -162,7 +164,11 @@ final class Views {
             int partition,
             long offset) {
         static DeadLetterView of(final TopicTail.Entry<DeadLetter> entry) {
-            final DeadLetter letter = entry.value();
+            return of(entry.value(), entry.partition(), entry.offset());
+        }
+
+        /** A dead letter read at {@code partition} and {@code offset} of {@code mail.dlq}. */
+        public static DeadLetterView of(final DeadLetter letter, final int partition, final long offset) {
             return new DeadLetterView(
                     letter.getMailId(),
                     name(letter.getStage()),
@@ -172,12 +178,12 @@ final class Views {
                     letter.getOwnerId(),
                     time(letter.getFailedAt()),
                     RawView.of(letter.getRaw()),
-                    entry.partition(),
-                    entry.offset());
+                    partition,
+                    offset);
         }
     }
 
-    record RetryView(
+    public record RetryView(
             String mailId,
             String reason,
             int attempt,
@@ -189,7 +195,7 @@ final class Views {
             String lastError,
             String rulesVersion,
             RawView raw) {
-        static RetryView of(final RetryMail retry) {
+        public static RetryView of(final RetryMail retry) {
             return new RetryView(
                     retry.getMailId(),
                     name(retry.getReason()),
