@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             RetryCommand.class,
             ReplayCommand.class,
             BenchCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mailroute implements Runnable {
