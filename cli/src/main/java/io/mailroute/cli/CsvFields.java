@@ -1,69 +1,70 @@
 package io.mailroute.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The fields of one line of the CSV files the commands import (accounts, contacts). */
+/**
+ * The rows of the CSV files the commands import (accounts, contacts, sent counts), read by Jackson's
+ * CSV parser as RFC 4180 says: double quotes enclose a field, which may then hold commas, {@code ""}
+ * for a quote and line breaks.
+ */
 public final class CsvFields {
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+    private static final CsvSchema SCHEMA =
+            CsvSchema.emptySchema().withoutHeader().withComments();
+
     private CsvFields() {}
 
     /**
-     * One data row: its 1-based line number in the file and its fields.
+     * One data row: the 1-based line number in the file where it starts and its fields.
      *
      * @param line   line number, for {@code file:line: reason} reports
-     * @param fields the row's fields, as {@link #split} returns them
+     * @param fields the row's fields, stripped
      */
     public record Row(int line, List<String> fields) {}
 
     /**
-     * The data rows of {@code text}: blank lines and {@code #} comments skipped, and the first row
+     * The data rows of {@code text}: blank lines and {@code #} comment lines skipped, and the first row
      * skipped too when its first field is {@code headerFirstField} (in any case).
+     *
+     * @throws IllegalArgumentException when the text is not CSV (a quote left open), naming the line
      */
     public static List<Row> rows(final String text, final String headerFirstField) {
         final List<Row> rows = new ArrayList<>();
-        final String[] lines = text.split("\r?\n", -1);
-        boolean first = true;
-        for (int i = 0; i < lines.length; i++) {
-            final String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+        try (CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(text)) {
+            parser.setSchema(SCHEMA);
+            boolean first = true;
+            while (parser.nextToken() == JsonToken.START_ARRAY) {
+                int line = 0;
+                final List<String> fields = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    if (fields.isEmpty()) {
+                        // a row's own token reports the line before; its first field's is where it starts
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
+                    fields.add(parser.getText().strip());
+                }
+                final boolean header = first && fields.get(0).equalsIgnoreCase(headerFirstField);
+                first = false;
+                if (!header && !(fields.size() == 1 && fields.get(0).isEmpty())) {
+                    rows.add(new Row(line, fields));
+                }
             }
-            final List<String> fields = split(line);
-            final boolean header = first && fields.get(0).equalsIgnoreCase(headerFirstField);
-            first = false;
-            if (!header) {
-                rows.add(new Row(i + 1, fields));
-            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not CSV: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading CSV from memory failed", e);
         }
         return rows;
-    }
-
-    /** The comma-separated fields of {@code line}, stripped; double quotes enclose fields, "" is a quote. */
-    public static List<String> split(final String line) {
-        final List<String> fields = new ArrayList<>();
-        final StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            final char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString().strip());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString().strip());
-        return fields;
     }
 }
