@@ -1,113 +1,48 @@
 package io.mailroute.topology.parse;
 
-import java.util.Locale;
-import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
- * Reduces HTML to the text a reader sees: tags dropped, {@code script}, {@code style} and
- * {@code head} content dropped, block elements and {@code <br>} turned into line breaks, entities
- * decoded, runs of blanks collapsed. Good enough for matching and excerpts; not a renderer.
+ * Reduces HTML to the text a reader sees, with jsoup's HTML5 parser: only the body's text (so no
+ * {@code head}, {@code title}, {@code script}, {@code style} or comments), block elements and
+ * {@code <br>} turned into line breaks, every HTML entity decoded, runs of blanks collapsed. Good
+ * enough for matching and excerpts; not a renderer.
  */
 public final class HtmlText {
-    private static final Map<String, String> ENTITIES = Map.ofEntries(
-            Map.entry("amp", "&"),
-            Map.entry("lt", "<"),
-            Map.entry("gt", ">"),
-            Map.entry("quot", "\""),
-            Map.entry("apos", "'"),
-            Map.entry("nbsp", " "),
-            Map.entry("copy", "©"),
-            Map.entry("reg", "®"),
-            Map.entry("yen", "¥"),
-            Map.entry("euro", "€"),
-            Map.entry("mdash", "—"),
-            Map.entry("ndash", "–"),
-            Map.entry("hellip", "…"),
-            Map.entry("laquo", "«"),
-            Map.entry("raquo", "»"),
-            Map.entry("times", "×"));
-
-    /** Longest entity name looked for (&#x10FFFF; is the longest form read). */
-    private static final int MAX_ENTITY_NAME = 9;
-
     private HtmlText() {}
 
     public static String toText(final String html) {
+        final Document document = Jsoup.parse(html);
         final StringBuilder out = new StringBuilder(html.length() / 2);
-        int i = 0;
-        while (i < html.length()) {
-            final char c = html.charAt(i);
-            if (c == '<') {
-                final int close = html.indexOf('>', i + 1);
-                if (close < 0) {
-                    break;
-                }
-                final String tag = tagName(html, i + 1, close);
-                if (tag.equals("!--")) {
-                    final int end = html.indexOf("-->", i + 4);
-                    i = end < 0 ? html.length() : end + 3;
-                    continue;
-                }
-                if (tag.equals("script") || tag.equals("style") || tag.equals("head") || tag.equals("title")) {
-                    final int end = indexOfIgnoreCase(html, "</" + tag, close);
-                    i = end < 0 ? html.length() : Math.max(close + 1, html.indexOf('>', end) + 1);
-                    continue;
-                }
-                if (isBreak(tag)) {
-                    out.append('\n');
-                }
-                i = close + 1;
-            } else if (c == '&') {
-                final int semi = entityEnd(html, i + 1);
-                final String decoded = semi > 0 ? entity(html.substring(i + 1, semi)) : null;
-                if (decoded != null) {
-                    out.append(decoded);
-                    i = semi + 1;
-                } else {
-                    out.append(c);
-                    i++;
-                }
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
+        NodeTraversor.traverse(new TextCollector(out), document.body());
         return collapse(out);
     }
 
-    /** The ';' closing an entity name that starts at {@code from}, looked for only as far as an entity name reaches; or -1. */
-    private static int entityEnd(final String html, final int from) {
-        final int limit = Math.min(html.length(), from + MAX_ENTITY_NAME + 1);
-        for (int i = from; i < limit; i++) {
-            if (html.charAt(i) == ';') {
-                return i;
+    /** Appends text nodes, and a line break before and after each block element. */
+    private record TextCollector(StringBuilder out) implements NodeVisitor {
+        @Override
+        public void head(final Node node, final int depth) {
+            if (node instanceof TextNode text) {
+                out.append(text.getWholeText());
+            } else if (node instanceof Element element && isBreak(element.normalName())) {
+                out.append('\n');
             }
         }
-        return -1;
-    }
 
-    private static String tagName(final String html, final int start, final int end) {
-        int i = start;
-        if (i < end && html.charAt(i) == '/') {
-            i++;
-        }
-        if (html.startsWith("!--", i)) {
-            return "!--";
-        }
-        final int nameStart = i;
-        while (i < end && Character.isLetterOrDigit(html.charAt(i))) {
-            i++;
-        }
-        return html.substring(nameStart, i).toLowerCase(Locale.ROOT);
-    }
-
-    private static int indexOfIgnoreCase(final String text, final String wanted, final int from) {
-        for (int i = from; i <= text.length() - wanted.length(); i++) {
-            if (text.regionMatches(true, i, wanted, 0, wanted.length())) {
-                return i;
+        @Override
+        public void tail(final Node node, final int depth) {
+            if (node instanceof Element element
+                    && isBreak(element.normalName())
+                    && !"br".equals(element.normalName())) {
+                out.append('\n');
             }
         }
-        return -1;
     }
 
     private static boolean isBreak(final String tag) {
@@ -116,20 +51,6 @@ public final class HtmlText {
                 true;
             default -> false;
         };
-    }
-
-    private static String entity(final String name) {
-        if (name.startsWith("#")) {
-            try {
-                final int code = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
-                        ? Integer.parseInt(name.substring(2), 16)
-                        : Integer.parseInt(name.substring(1));
-                return Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return ENTITIES.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** Collapses blanks within lines and blank lines between them. */

@@ -36,6 +36,23 @@ class HtmlTextTest {
     }
 
     @Test
+    void shouldDecodeEveryNamedEntityAndKeepTextOfMisnestedAndDeeplyNestedMarkup() {
+        // given: entities no short table knows, formatting tags closed in the wrong order, 100,000 open divs
+        final String entities = "&hearts; &rarr; &eacute;t&eacute; &NotEqualTilde;";
+        final String misnested = "<b>bold <i>both</b> italic</i> <table><td>cell</table>";
+        final String deep = "<div>".repeat(100_000) + "deep" + "</div>".repeat(3);
+
+        // when
+        final String text = HtmlText.toText(entities + misnested + deep);
+
+        // then
+        assertThat(text)
+                .startsWith("♥ → été ≂̸bold both italic")
+                .contains("cell")
+                .endsWith("deep");
+    }
+
+    @Test
     void shouldDecodeTheLongestNumericEntity() {
         assertThat(HtmlText.toText("&#x10FFFF;&#1114111;"))
                 .isEqualTo(new String(Character.toChars(0x10FFFF)).repeat(2));
