@@ -72,6 +72,17 @@ public final class BenchReport {
                 "connectorDrainOverS3Only",
                 results.get(BenchSettings.Phase.CONNECTOR_DRAIN),
                 results.get(BenchSettings.Phase.S3_ONLY));
+        final ObjectNode perCpu = ratios.putObject("perCpuSecond");
+        perCpu(
+                perCpu,
+                "topologyOverPassthrough",
+                results.get(BenchSettings.Phase.TOPOLOGY),
+                results.get(BenchSettings.Phase.PASSTHROUGH));
+        perCpu(
+                perCpu,
+                "connectorDrainOverS3Only",
+                results.get(BenchSettings.Phase.CONNECTOR_DRAIN),
+                results.get(BenchSettings.Phase.S3_ONLY));
         IssueTargets.write(root.putObject("targets"), settings, results);
         try {
             return JSON.writeValueAsString(root).concat("\n");
@@ -89,6 +100,7 @@ public final class BenchReport {
         phase.put("mbPerSec", round(r.mbPerSec()));
         phase.put("cpuPercent", round(r.cpuPercent()));
         phase.put("cpuPercentOfOneCore", round(r.cpuPercentOfOneCore()));
+        phase.put("mailsPerCpuSecond", round(r.mailsPerCpuSecond()));
         if (!r.cpuShare().isEmpty()) {
             final ObjectNode share = phase.putObject("cpuShare");
             for (final CpuComponent component : CpuComponent.values()) {
@@ -116,6 +128,14 @@ public final class BenchReport {
             latency.put("p95", r.latency().p95());
             latency.put("p99", r.latency().p99());
             latency.put("max", r.latency().max());
+        }
+    }
+
+    /** The ratio of mails per CPU second: what the ratio would be if each phase had had the cores to itself. */
+    private static void perCpu(
+            final ObjectNode ratios, final String name, final PhaseResult over, final PhaseResult under) {
+        if (over != null && under != null && under.mailsPerCpuSecond() > 0) {
+            ratios.put(name, Math.round(over.mailsPerCpuSecond() / under.mailsPerCpuSecond() * 1000) / 1000.0);
         }
     }
 

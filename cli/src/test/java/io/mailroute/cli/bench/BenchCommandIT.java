@@ -166,7 +166,11 @@ class BenchCommandIT {
                         "topologyOverPassthrough",
                         "pipelineOverPassthrough",
                         "pipelineOverMinParseBroker",
-                        "connectorDrainOverS3Only");
+                        "connectorDrainOverS3Only",
+                        "perCpuSecond");
+        assertThat(json.path("ratios").path("perCpuSecond").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("topologyOverPassthrough", "connectorDrainOverS3Only");
         assertThat(json.path("settings").path("eos").asBoolean()).isTrue();
         assertThat(json.path("settings").path("pipelineWarmup").asInt())
                 .as("a quarter of the pipeline mails warm it up")

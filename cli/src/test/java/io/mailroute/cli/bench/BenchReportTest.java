@@ -1,6 +1,7 @@
 package io.mailroute.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,6 +96,19 @@ class BenchReportTest {
                 .isEqualTo(9.5);
         assertThat(json.path("ratios").path("connectorDrainOverS3Only").asDouble())
                 .isEqualTo(0.8);
+        assertThat(json.path("s3Only").path("mailsPerCpuSecond").asDouble())
+                .as("1,000 mails over 0.1 s at half of all cores")
+                .isCloseTo(20_000.0 / cores, within(0.01));
+        assertThat(json.path("ratios")
+                        .path("perCpuSecond")
+                        .path("connectorDrainOverS3Only")
+                        .asDouble())
+                .isEqualTo(0.8);
+        assertThat(json.path("ratios")
+                        .path("perCpuSecond")
+                        .path("topologyOverPassthrough")
+                        .asDouble())
+                .isEqualTo(0.2);
         assertThat(json.path("latency").path("rates").fieldNames()).toIterable().containsExactly("10", "50");
         assertThat(json.path("latency")
                         .path("rates")
