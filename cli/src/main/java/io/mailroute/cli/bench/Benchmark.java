@@ -509,15 +509,20 @@ public final class Benchmark {
                                             S3MailSourceConfig.CLAIM_CHECK_PREFIX_CONFIG, keyPrefix + "claim-check/")));
             target.connect().awaitRunning(connector, source.tasks(), Duration.ofSeconds(120));
             try {
-                runStreams(MailTopology.build(app, topics, services), MailStreamsConfig.properties(app), meter -> {
-                    if (settings.phases().contains(BenchSettings.Phase.LATENCY)) {
-                        results.put(BenchSettings.Phase.LATENCY, latency(topics, prefix, s3, keyPrefix + "incoming/"));
-                    }
-                    if (settings.phases().contains(BenchSettings.Phase.IDLE)) {
-                        results.put(BenchSettings.Phase.IDLE, idle());
-                    }
-                    return null;
-                });
+                results.putAll(runStreams(
+                        MailTopology.build(app, topics, services), MailStreamsConfig.properties(app), meter -> {
+                            final Map<BenchSettings.Phase, PhaseResult> measured =
+                                    new EnumMap<>(BenchSettings.Phase.class);
+                            if (settings.phases().contains(BenchSettings.Phase.LATENCY)) {
+                                measured.put(
+                                        BenchSettings.Phase.LATENCY,
+                                        latency(topics, prefix, s3, keyPrefix + "incoming/"));
+                            }
+                            if (settings.phases().contains(BenchSettings.Phase.IDLE)) {
+                                measured.put(BenchSettings.Phase.IDLE, idle());
+                            }
+                            return measured;
+                        }));
             } finally {
                 target.connect().deleteConnector(connector);
             }
