@@ -279,8 +279,9 @@ public final class Benchmark {
                 .to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-sink"));
         final Properties props = streamsProperties("bench-" + run + "-passthrough");
         try (ProgressBar bar = Progress.bar("passthrough", settings.mails(), " mails")) {
+            // read before the app starts: it writes from the moment it runs
+            final LogEndOffsets before = offsets();
             return runStreams(builder.build(), props, meter -> {
-                final LogEndOffsets before = offsets();
                 final long[] counts = consumeAll(out, bar, meter);
                 return meter.stop(settings.mails(), counts[0], pooledBytes(settings.mails()), null)
                         .withRecordsWritten(offsets().appendedSince(before));
@@ -298,8 +299,8 @@ public final class Benchmark {
             final Properties props = MailStreamsConfig.properties(app);
             applyGuarantee(props);
             final Topology topology = MailTopology.build(app, topics, services);
+            final LogEndOffsets before = offsets();
             return runStreams(topology, props, meter -> {
-                final LogEndOffsets before = offsets();
                 final long done = awaitOutcomes(topics, prefix, settings.mails(), bar, mailId -> true, meter, null);
                 return meter.stop(settings.mails(), done, pooledBytes(settings.mails()), null)
                         .withRecordsWritten(offsets().appendedSince(before));
