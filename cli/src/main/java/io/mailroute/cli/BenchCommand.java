@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +29,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mailroute bench}: one run of parse-only, broker-only, Streams passthrough, topology alone
- * and the full pipeline over the same generated mails, as JSON on stdout (and {@code --out}).
+ * {@code mailroute bench}: one run of parse-only, S3 alone, the connector alone, broker-only, Streams
+ * passthrough, topology alone, the full pipeline, and the stack as {@code mailroute local} runs it
+ * (latency at low rates, idle) over the same generated mails, as JSON on stdout (and {@code --out}).
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure parse-only, broker-only, a Streams passthrough, the topology alone and the full pipeline "
-                    + "(S3 put -> lanes, with latency) over the same generated mails; prints JSON.",
+            "Measure parse-only, S3 alone, the S3 connector alone, broker-only, a Streams passthrough, the topology "
+                    + "alone, the full pipeline (S3 put -> lanes, with latency), and the stack as local runs it "
+                    + "(latency at --rates, idle CPU) over the same generated mails; prints JSON.",
             "Runs on an embedded stack (broker, S3, registry, Connect, in fresh temp dirs) unless --cluster is given."
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -121,10 +124,25 @@ public final class BenchCommand implements Callable<Integer> {
     int rate;
 
     @Option(
+            names = "--rates",
+            split = ",",
+            paramLabel = "N",
+            defaultValue = "10,50",
+            description = "Mails per second put into S3 in turn by the latency phase (default: ${DEFAULT-VALUE}).")
+    List<Integer> rates;
+
+    @Option(
+            names = "--seconds",
+            defaultValue = "10",
+            description =
+                    "Seconds the latency phase offers each rate, and the idle phase lasts (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(
             names = "--phases",
             split = ",",
             paramLabel = "PHASE",
-            defaultValue = "parseOnly,brokerOnly,passthrough,topology,pipeline",
+            defaultValue = "parseOnly,s3Only,connectorDrain,brokerOnly,passthrough,topology,pipeline,latency,idle",
             description = "Phases to run, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> phases;
 
@@ -170,10 +188,17 @@ public final class BenchCommand implements Callable<Integer> {
     private BenchSettings settings() {
         final int pipeline = pipelineMails == null ? mails : pipelineMails;
         final int warmup = pipelineWarmup == null ? pipeline / 4 : pipelineWarmup;
-        if (mails < 1 || pipeline < 1 || partitions < 1 || streamThreads < 1 || connectorTasks < 1 || rate < 1) {
+        if (mails < 1
+                || pipeline < 1
+                || partitions < 1
+                || streamThreads < 1
+                || connectorTasks < 1
+                || rate < 1
+                || seconds < 1
+                || rates.stream().anyMatch(r -> r < 1)) {
             throw new CommandFailure(
                     ExitCodes.USAGE,
-                    "--mails, --pipeline-mails, --partitions, --stream-threads, --connector-tasks and --rate must be at least 1");
+                    "--mails, --pipeline-mails, --partitions, --stream-threads, --connector-tasks, --rate, --rates and --seconds must be at least 1");
         }
         if (warmup < 0) {
             throw new CommandFailure(ExitCodes.USAGE, "--pipeline-warmup must not be negative");
@@ -193,6 +218,8 @@ public final class BenchCommand implements Callable<Integer> {
                 connectorTasks,
                 eos == Toggle.ON,
                 rate,
+                rates,
+                seconds,
                 selected);
     }
 
@@ -203,8 +230,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         throw new CommandFailure(
-                ExitCodes.USAGE,
-                "unknown phase '" + name + "'; phases: parseOnly, brokerOnly, passthrough, topology, pipeline");
+                ExitCodes.USAGE, "unknown phase '" + name + "'; phases: " + String.join(", ", phaseNames()));
+    }
+
+    private static List<String> phaseNames() {
+        return Arrays.stream(BenchSettings.Phase.values())
+                .map(BenchSettings.Phase::jsonName)
+                .toList();
     }
 
     private BenchTarget target() {

@@ -1,6 +1,5 @@
 package io.mailroute.stack;
 
-import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.embedded.EmbeddedConnect;
 import io.mailroute.s3.S3Settings;
 import java.io.IOException;
@@ -47,8 +46,7 @@ final class ConnectEndpoints {
             final Optional<InetSocketAddress> smtp)
             throws IOException {
         final Properties endpoints = new Properties();
-        endpoints.putAll(S3MailSourceConfig.S3.connectionProperties(s3));
-        endpoints.setProperty(REGISTRY_URL_KEY, registryUrl);
+        endpoints.putAll(LocalMailSource.endpoints(s3, registryUrl));
         endpoints.setProperty(DELIVERIES_BOOTSTRAP_KEY, bootstrapServers);
         smtp.ifPresent(server -> {
             endpoints.setProperty(SMTP_HOST_KEY, server.getHostString());

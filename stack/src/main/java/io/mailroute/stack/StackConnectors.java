@@ -45,16 +45,14 @@ final class StackConnectors {
         this.partitions = partitions;
     }
 
-    /** Runs {@code ops/connectors/s3-mail.json} on the stack's bucket and endpoints, with {@code overrides}. */
+    /** Runs the mail source as {@link LocalMailSource} configures it on the stack's bucket and endpoints, with {@code overrides}. */
     void s3Mail(final Map<String, String> overrides) throws IOException {
-        final ConnectorFile file = ConnectorFile.s3Mail();
-        final Map<String, String> config = file.config();
-        config.put("s3.bucket", LocalDefaults.BUCKET);
-        config.putAll(endpoints.references(
-                key -> key.startsWith(ConnectEndpoints.S3_PREFIX) || key.equals(ConnectEndpoints.REGISTRY_URL_KEY)));
+        final LocalMailSource source = LocalMailSource.shipped();
+        final Map<String, String> config =
+                source.config(LocalDefaults.BUCKET, endpoints.references(LocalMailSource::endpointKey));
         config.putAll(overrides);
-        submit(file.name(), config, file.tasks());
-        progress.accept("connect: " + file.name() + " running");
+        submit(source.name(), config, source.tasks());
+        progress.accept("connect: " + source.name() + " running");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mailroute.cli.bench;
 
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +13,12 @@ public final class BenchChart {
 
     private BenchChart() {}
 
-    public static String svg(final Map<BenchSettings.Phase, PhaseResult> results) {
+    public static String svg(final Map<BenchSettings.Phase, PhaseResult> all) {
+        // the latency and idle phases are offered their load: their mails/s is no throughput
+        final Map<BenchSettings.Phase, PhaseResult> results = new EnumMap<>(BenchSettings.Phase.class);
+        results.putAll(all);
+        results.remove(BenchSettings.Phase.LATENCY);
+        results.remove(BenchSettings.Phase.IDLE);
         final double max = results.values().stream()
                 .mapToDouble(PhaseResult::mailsPerSec)
                 .max()

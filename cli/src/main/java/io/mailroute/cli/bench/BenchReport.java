@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The JSON of a benchmark run: the settings, the machine, one object per phase (mails/s, MB/s,
- * CPU, heap; latency for the pipeline) and the ratios the targets are stated in.
+ * CPU, heap, records written per mail; latency for the pipeline and, per offered rate, the latency
+ * phase), the ratios the targets are stated in and whether issue 20's targets were met.
  */
 public final class BenchReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,6 +35,8 @@ public final class BenchReport {
         run.put("connectorTasks", settings.connectorTasks());
         run.put("eos", settings.eos());
         run.put("rate", settings.rate());
+        settings.latencyRates().forEach(run.putArray("rates")::add);
+        run.put("seconds", settings.seconds());
         final ObjectNode machine = root.putObject("machine");
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put(
@@ -41,36 +44,11 @@ public final class BenchReport {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         machine.put("java", System.getProperty("java.version"));
         for (final Map.Entry<BenchSettings.Phase, PhaseResult> entry : results.entrySet()) {
-            final PhaseResult r = entry.getValue();
             final ObjectNode phase = root.putObject(entry.getKey().jsonName());
-            phase.put("mails", r.mails());
-            phase.put("processed", r.processed());
-            phase.put("bytes", r.bytes());
-            phase.put("seconds", round(r.seconds()));
-            phase.put("mailsPerSec", round(r.mailsPerSec()));
-            phase.put("mbPerSec", round(r.mbPerSec()));
-            phase.put("cpuPercent", round(r.cpuPercent()));
-            if (!r.cpuShare().isEmpty()) {
-                final ObjectNode share = phase.putObject("cpuShare");
-                for (final CpuComponent component : CpuComponent.values()) {
-                    share.put(component.jsonName(), round(r.cpuShare().getOrDefault(component, 0.0)));
-                }
-            }
-            phase.put("jitSeconds", round(r.jitSeconds()));
-            final ObjectNode heap = phase.putObject("heapMb");
-            heap.put("usedBefore", round(r.heapUsedBeforeMb()));
-            heap.put("usedAfter", round(r.heapUsedAfterMb()));
-            heap.put("max", round(r.heapMaxMb()));
-            if (r.putRate() > 0) {
-                phase.put("putRate", r.putRate());
-            }
-            if (r.latency() != null) {
-                final ObjectNode latency = phase.putObject("latencyMs");
-                latency.put("samples", r.latency().samples());
-                latency.put("p50", r.latency().p50());
-                latency.put("p95", r.latency().p95());
-                latency.put("p99", r.latency().p99());
-                latency.put("max", r.latency().max());
+            phase(phase, entry.getValue());
+            if (!entry.getValue().byRate().isEmpty()) {
+                final ObjectNode rates = phase.putObject("rates");
+                entry.getValue().byRate().forEach((rate, result) -> phase(rates.putObject(rate.toString()), result));
             }
         }
         final ObjectNode ratios = root.putObject("ratios");
@@ -89,10 +67,75 @@ public final class BenchReport {
         final PhaseResult floor =
                 parse == null || broker == null ? null : parse.mailsPerSec() <= broker.mailsPerSec() ? parse : broker;
         ratio(ratios, "pipelineOverMinParseBroker", results.get(BenchSettings.Phase.PIPELINE), floor);
+        ratio(
+                ratios,
+                "connectorDrainOverS3Only",
+                results.get(BenchSettings.Phase.CONNECTOR_DRAIN),
+                results.get(BenchSettings.Phase.S3_ONLY));
+        final ObjectNode perCpu = ratios.putObject("perCpuSecond");
+        perCpu(
+                perCpu,
+                "topologyOverPassthrough",
+                results.get(BenchSettings.Phase.TOPOLOGY),
+                results.get(BenchSettings.Phase.PASSTHROUGH));
+        perCpu(
+                perCpu,
+                "connectorDrainOverS3Only",
+                results.get(BenchSettings.Phase.CONNECTOR_DRAIN),
+                results.get(BenchSettings.Phase.S3_ONLY));
+        IssueTargets.write(root.putObject("targets"), settings, results);
         try {
             return JSON.writeValueAsString(root).concat("\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report: " + e.getMessage(), e);
+        }
+    }
+
+    private static void phase(final ObjectNode phase, final PhaseResult r) {
+        phase.put("mails", r.mails());
+        phase.put("processed", r.processed());
+        phase.put("bytes", r.bytes());
+        phase.put("seconds", round(r.seconds()));
+        phase.put("mailsPerSec", round(r.mailsPerSec()));
+        phase.put("mbPerSec", round(r.mbPerSec()));
+        phase.put("cpuPercent", round(r.cpuPercent()));
+        phase.put("cpuPercentOfOneCore", round(r.cpuPercentOfOneCore()));
+        phase.put("mailsPerCpuSecond", round(r.mailsPerCpuSecond()));
+        if (!r.cpuShare().isEmpty()) {
+            final ObjectNode share = phase.putObject("cpuShare");
+            for (final CpuComponent component : CpuComponent.values()) {
+                share.put(component.jsonName(), round(r.cpuShare().getOrDefault(component, 0.0)));
+            }
+        }
+        phase.put("jitSeconds", round(r.jitSeconds()));
+        final ObjectNode heap = phase.putObject("heapMb");
+        heap.put("usedBefore", round(r.heapUsedBeforeMb()));
+        heap.put("usedAfter", round(r.heapUsedAfterMb()));
+        heap.put("max", round(r.heapMaxMb()));
+        if (r.putRate() > 0) {
+            phase.put("putRate", r.putRate());
+        }
+        if (r.recordsWritten() >= 0) {
+            phase.put("recordsWritten", r.recordsWritten());
+        }
+        if (r.recordsWrittenPerMail() >= 0) {
+            phase.put("recordsWrittenPerMail", round(r.recordsWrittenPerMail()));
+        }
+        if (r.latency() != null) {
+            final ObjectNode latency = phase.putObject("latencyMs");
+            latency.put("samples", r.latency().samples());
+            latency.put("p50", r.latency().p50());
+            latency.put("p95", r.latency().p95());
+            latency.put("p99", r.latency().p99());
+            latency.put("max", r.latency().max());
+        }
+    }
+
+    /** The ratio of mails per CPU second: what the ratio would be if each phase had had the cores to itself. */
+    private static void perCpu(
+            final ObjectNode ratios, final String name, final PhaseResult over, final PhaseResult under) {
+        if (over != null && under != null && under.mailsPerCpuSecond() > 0) {
+            ratios.put(name, Math.round(over.mailsPerCpuSecond() / under.mailsPerCpuSecond() * 1000) / 1000.0);
         }
     }
 
@@ -103,7 +146,7 @@ public final class BenchReport {
         }
     }
 
-    private static double round(final double value) {
+    static double round(final double value) {
         return Math.round(value * 100) / 100.0;
     }
 }

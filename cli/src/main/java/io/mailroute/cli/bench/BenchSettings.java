@@ -1,5 +1,6 @@
 package io.mailroute.cli.bench;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Set;
  * @param connectorTasks tasks of the S3 source connector
  * @param eos            exactly-once (v2) for Streams, else at-least-once
  * @param rate           mails per second offered to S3 in the pipeline phase
+ * @param latencyRates   mails per second offered to S3 in turn by the latency phase
+ * @param seconds        how long the latency phase offers each of its rates, and how long the idle phase lasts
  * @param phases         the phases to run
  */
 public record BenchSettings(
@@ -30,15 +33,26 @@ public record BenchSettings(
         int connectorTasks,
         boolean eos,
         int rate,
+        List<Integer> latencyRates,
+        int seconds,
         Set<Phase> phases) {
+
+    public BenchSettings {
+        latencyRates = List.copyOf(latencyRates);
+        phases = Set.copyOf(phases);
+    }
 
     /** The phases, in the order they run. */
     public enum Phase {
         PARSE_ONLY("parseOnly"),
+        S3_ONLY("s3Only"),
+        CONNECTOR_DRAIN("connectorDrain"),
         BROKER_ONLY("brokerOnly"),
         PASSTHROUGH("passthrough"),
         TOPOLOGY("topology"),
-        PIPELINE("pipeline");
+        PIPELINE("pipeline"),
+        IDLE("idle"),
+        LATENCY("latency");
 
         private final String jsonName;
 

@@ -8,12 +8,14 @@ import io.mailroute.avro.Storage;
 import io.mailroute.cli.Progress;
 import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.runtime.topics.TopicApplier;
+import io.mailroute.s3.S3Clients;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.MailTopics;
 import io.mailroute.schemas.topics.TopicNames;
 import io.mailroute.schemas.topics.TopicSpec;
+import io.mailroute.stack.LocalMailSource;
 import io.mailroute.topology.MailStreamsConfig;
 import io.mailroute.topology.MailTopology;
 import io.mailroute.topology.TopologyServices;
@@ -39,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +78,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * One benchmark run over a {@link BenchTarget}: the phases of {@link BenchSettings.Phase} over the
@@ -128,6 +132,17 @@ public final class Benchmark {
         if (phases.contains(BenchSettings.Phase.PARSE_ONLY)) {
             results.put(BenchSettings.Phase.PARSE_ONLY, parseOnly());
         }
+        if (phases.contains(BenchSettings.Phase.S3_ONLY) || phases.contains(BenchSettings.Phase.CONNECTOR_DRAIN)) {
+            preload();
+        }
+        if (phases.contains(BenchSettings.Phase.S3_ONLY)) {
+            results.put(BenchSettings.Phase.S3_ONLY, s3Only());
+        }
+        if (phases.contains(BenchSettings.Phase.CONNECTOR_DRAIN)) {
+            final String drainPrefix = "bench-" + run + "-drain.";
+            createTopics(drainPrefix);
+            results.put(BenchSettings.Phase.CONNECTOR_DRAIN, connectorDrain(drainPrefix));
+        }
         final String prefix = "bench-" + run + ".";
         if (phases.contains(BenchSettings.Phase.BROKER_ONLY)
                 || phases.contains(BenchSettings.Phase.PASSTHROUGH)
@@ -148,6 +163,11 @@ public final class Benchmark {
             final String pipelinePrefix = "bench-" + run + "-pipeline.";
             createTopics(pipelinePrefix);
             results.put(BenchSettings.Phase.PIPELINE, pipeline(pipelinePrefix));
+        }
+        if (phases.contains(BenchSettings.Phase.IDLE) || phases.contains(BenchSettings.Phase.LATENCY)) {
+            final String localPrefix = "bench-" + run + "-local.";
+            createTopics(localPrefix);
+            asLocal(localPrefix);
         }
         return results;
     }
@@ -192,6 +212,7 @@ public final class Benchmark {
                 ProgressBar bar = Progress.bar("brokerOnly", settings.mails(), " mails")) {
             final MailTopics topics = MailTopics.create(Map.of(), registry, serdeConfig());
             publishAccounts(prefix, topics);
+            final LogEndOffsets before = offsets();
             final PhaseMeter meter = PhaseMeter.start();
             final ExecutorService consuming = Executors.newSingleThreadExecutor(named("consume"));
             try {
@@ -210,7 +231,8 @@ public final class Benchmark {
                     }
                     // measured with the producer open: a closed one's network thread takes its CPU time out of cpuShare
                     final long[] counts = consumed.get();
-                    return meter.stop(settings.mails(), counts[0], bytes, null);
+                    return meter.stop(settings.mails(), counts[0], bytes, null)
+                            .withRecordsWritten(offsets().appendedSince(before));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -257,9 +279,12 @@ public final class Benchmark {
                 .to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-sink"));
         final Properties props = streamsProperties("bench-" + run + "-passthrough");
         try (ProgressBar bar = Progress.bar("passthrough", settings.mails(), " mails")) {
+            // read before the app starts: it writes from the moment it runs
+            final LogEndOffsets before = offsets();
             return runStreams(builder.build(), props, meter -> {
                 final long[] counts = consumeAll(out, bar, meter);
-                return meter.stop(settings.mails(), counts[0], pooledBytes(settings.mails()), null);
+                return meter.stop(settings.mails(), counts[0], pooledBytes(settings.mails()), null)
+                        .withRecordsWritten(offsets().appendedSince(before));
             });
         }
     }
@@ -274,9 +299,11 @@ public final class Benchmark {
             final Properties props = MailStreamsConfig.properties(app);
             applyGuarantee(props);
             final Topology topology = MailTopology.build(app, topics, services);
+            final LogEndOffsets before = offsets();
             return runStreams(topology, props, meter -> {
                 final long done = awaitOutcomes(topics, prefix, settings.mails(), bar, mailId -> true, meter, null);
-                return meter.stop(settings.mails(), done, pooledBytes(settings.mails()), null);
+                return meter.stop(settings.mails(), done, pooledBytes(settings.mails()), null)
+                        .withRecordsWritten(offsets().appendedSince(before));
             });
         }
     }
@@ -304,10 +331,11 @@ public final class Benchmark {
                     final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS, named("put"));
                     try {
                         warmUp(topics, prefix, s3, keyPrefix, putter, putters);
+                        final LogEndOffsets before = offsets();
                         meter.restart();
                         try (ProgressBar bar = Progress.bar("pipeline", settings.pipelineMails(), " mails")) {
-                            final Future<long[]> put = putter.submit(
-                                    () -> putAtRate(s3, keyPrefix, settings.pipelineMails(), putAt, putters));
+                            final Future<long[]> put = putter.submit(() -> putAtRate(
+                                    s3, keyPrefix, settings.pipelineMails(), settings.rate(), putAt, putters));
                             // only the mails put count: a listing may show an object that is gone when read
                             final long done = awaitOutcomes(
                                     topics, prefix, settings.pipelineMails(), bar, putAt::containsKey, null, mailId -> {
@@ -318,7 +346,8 @@ public final class Benchmark {
                                     });
                             final long[] putResult = put.get();
                             return meter.stop(settings.pipelineMails(), done, putResult[0], latencies.summary())
-                                    .withPutRate(putResult[1]);
+                                    .withPutRate(putResult[1])
+                                    .withRecordsWritten(offsets().appendedSince(before));
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -335,6 +364,245 @@ public final class Benchmark {
                 target.connect().deleteConnector(connector);
             }
         }
+    }
+
+    /**
+     * Puts every mail of a phase into the bucket under {@link #drainPrefix()}, spread over one
+     * sub-prefix per core so that {@link #s3Only()} can list in parallel; not measured.
+     */
+    private void preload() {
+        final int cores = Runtime.getRuntime().availableProcessors();
+        final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS, named("preload"));
+        try (S3Client s3 = target.newS3Client();
+                ProgressBar bar = Progress.bar("S3 preload", settings.mails(), " mails")) {
+            final List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < PUT_THREADS; t++) {
+                final int first = t;
+                work.add(putters.submit(() -> {
+                    for (int i = first; i < settings.mails(); i += PUT_THREADS) {
+                        final GeneratedMail mail = pool.get(i % pool.size()).mail();
+                        final String key = drainPrefix() + (i % cores) + "/" + mail.key() + "-" + i;
+                        s3.putObject(
+                                r -> r.bucket(target.bucket()).key(key).contentType("message/rfc822"),
+                                RequestBody.fromBytes(mail.bytes()));
+                        bar.step();
+                    }
+                    return null;
+                }));
+            }
+            await(work);
+        } finally {
+            putters.shutdownNow();
+        }
+    }
+
+    /** Where {@link #preload()} puts the mails that s3Only reads and connectorDrain drains. */
+    private String drainPrefix() {
+        return "bench-" + run + "/drain/";
+    }
+
+    /**
+     * S3 alone: the preloaded objects listed and read with the SDK on all cores (one thread per
+     * core, each listing its prefix), no Kafka; a quarter of them read first, not measured, so that
+     * the SDK's and S3's code is compiled as it is for the connector, which drains them afterwards.
+     */
+    private PhaseResult s3Only() {
+        final int threads = Runtime.getRuntime().availableProcessors();
+        final ExecutorService executor = Executors.newFixedThreadPool(threads, named("s3-read"));
+        try (S3Client s3 = S3Clients.create(target.s3())) {
+            try (ProgressBar bar = Progress.bar("s3Only warm-up", settings.mails() / 4, " mails")) {
+                readPreloaded(s3, executor, settings.mails() / 4 / threads, bar);
+            }
+            try (ProgressBar bar = Progress.bar("s3Only", settings.mails(), " mails")) {
+                final PhaseMeter meter = PhaseMeter.start();
+                final long[] read = readPreloaded(s3, executor, Integer.MAX_VALUE, bar);
+                return meter.stop(settings.mails(), read[0], read[1], null);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Lists and reads up to {@code perThread} preloaded objects on each core's prefix; returns objects and bytes read. */
+    private long[] readPreloaded(
+            final S3Client s3, final ExecutorService executor, final int perThread, final ProgressBar bar) {
+        final int threads = Runtime.getRuntime().availableProcessors();
+        final AtomicLong read = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            final String prefix = drainPrefix() + t + "/";
+            work.add(executor.submit(() -> {
+                int left = perThread;
+                for (final S3Object object : s3.listObjectsV2Paginator(
+                                r -> r.bucket(target.bucket()).prefix(prefix))
+                        .contents()) {
+                    if (left-- == 0) {
+                        break;
+                    }
+                    final byte[] mail = s3.getObjectAsBytes(
+                                    r -> r.bucket(target.bucket()).key(object.key()))
+                            .asByteArray();
+                    bytes.addAndGet(mail.length);
+                    read.incrementAndGet();
+                    bar.step();
+                }
+                return null;
+            }));
+        }
+        await(work);
+        return new long[] {read.get(), bytes.get()};
+    }
+
+    /**
+     * The S3 source connector alone draining the preloaded objects into mail.raw (deleting each once
+     * read), as configured for the pipeline phase; measured from the first record in mail.raw to the last.
+     */
+    private PhaseResult connectorDrain(final String prefix) {
+        final String connector = "bench-" + run + "-drain-s3-mail";
+        try (ProgressBar bar = Progress.bar("connectorDrain", settings.mails(), " mails")) {
+            final LogEndOffsets before = offsets();
+            final PhaseMeter meter = PhaseMeter.start();
+            target.connect().putConnectorConfig(connector, connectorConfig(prefix, drainPrefix()));
+            try {
+                final long[] counts = consumeAll(prefix + MailTopic.RAW.defaultName(), bar, meter);
+                return meter.stop(settings.mails(), counts[0], pooledBytes(counts[0]), null)
+                        .withRecordsWritten(offsets().appendedSince(before));
+            } finally {
+                target.connect().deleteConnector(connector);
+            }
+        }
+    }
+
+    /**
+     * The stack as {@code mailroute local} runs it (its mail source connector as {@link LocalMailSource}
+     * configures it, the topology with its default Streams settings) on topics and keys of the bench's
+     * own: the latency phase at each offered rate, then the idle phase.
+     */
+    private void asLocal(final String prefix) {
+        final Map<String, Object> app = new HashMap<>(target.kafka());
+        app.putAll(serdeConfig());
+        app.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + run + "-local");
+        app.put(TopicNames.PREFIX_CONFIG, prefix);
+        app.putAll(MailrouteConfig.S3.connectionProperties(target.s3()));
+        final String keyPrefix = "bench-" + run + "/local/";
+        final LocalMailSource source = LocalMailSource.shipped();
+        final String connector = "bench-" + run + "-local-" + source.name();
+        try (SchemaRegistryClient registry = registryClient();
+                TopologyServices services = TopologyServices.from(new MailrouteConfig(app));
+                S3Client s3 = target.newS3Client()) {
+            final MailTopics topics = MailTopics.create(app, registry, app);
+            publishAccounts(prefix, topics);
+            target.connect()
+                    .putConnectorConfig(
+                            connector,
+                            source.configElsewhere(
+                                    target.bucket(),
+                                    LocalMailSource.endpoints(target.s3(), target.registryUrl()),
+                                    Map.of(
+                                            S3MailSourceConfig.PREFIX_CONFIG, keyPrefix + "incoming/",
+                                            S3MailSourceConfig.TOPIC_CONFIG,
+                                                    topics.raw().name(),
+                                            S3MailSourceConfig.DLQ_TOPIC_CONFIG,
+                                                    topics.dlq().name(),
+                                            S3MailSourceConfig.MOVE_PREFIX_CONFIG, keyPrefix + "processed/",
+                                            S3MailSourceConfig.FAILED_PREFIX_CONFIG, keyPrefix + "failed/",
+                                            S3MailSourceConfig.CLAIM_CHECK_PREFIX_CONFIG, keyPrefix + "claim-check/")));
+            target.connect().awaitRunning(connector, source.tasks(), Duration.ofSeconds(120));
+            try {
+                results.putAll(runStreams(
+                        MailTopology.build(app, topics, services), MailStreamsConfig.properties(app), meter -> {
+                            final Map<BenchSettings.Phase, PhaseResult> measured =
+                                    new EnumMap<>(BenchSettings.Phase.class);
+                            if (settings.phases().contains(BenchSettings.Phase.LATENCY)) {
+                                measured.put(
+                                        BenchSettings.Phase.LATENCY,
+                                        latency(topics, prefix, s3, keyPrefix + "incoming/"));
+                            }
+                            if (settings.phases().contains(BenchSettings.Phase.IDLE)) {
+                                measured.put(BenchSettings.Phase.IDLE, idle());
+                            }
+                            return measured;
+                        }));
+            } finally {
+                target.connect().deleteConnector(connector);
+            }
+        }
+    }
+
+    /** Each of {@link BenchSettings#latencyRates()} offered for {@link BenchSettings#seconds()}: S3 put to outcome, per mail. */
+    private PhaseResult latency(
+            final MailTopics topics, final String prefix, final S3Client s3, final String keyPrefix) {
+        final LogEndOffsets before = offsets();
+        final PhaseMeter whole = PhaseMeter.start();
+        final Map<Integer, PhaseResult> byRate = new TreeMap<>();
+        final ExecutorService putter = Executors.newSingleThreadExecutor(named("put-rate"));
+        // kept until the phase is measured: a thread that ended takes its CPU time out of cpuShare
+        final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS, named("put"));
+        long mails = 0;
+        long processed = 0;
+        long bytes = 0;
+        try {
+            for (final int rate : settings.latencyRates()) {
+                final int count = rate * settings.seconds();
+                final Map<String, Long> putAt = new ConcurrentHashMap<>();
+                final Latencies latencies = new Latencies();
+                final LogEndOffsets rateBefore = offsets();
+                final PhaseMeter meter = PhaseMeter.start();
+                try (ProgressBar bar = Progress.bar("latency at " + rate + "/s", count, " mails")) {
+                    final Future<long[]> put =
+                            putter.submit(() -> putAtRate(s3, keyPrefix + rate + "/", count, rate, putAt, putters));
+                    final long done = awaitOutcomes(topics, prefix, count, bar, putAt::containsKey, null, mailId -> {
+                        final Long at = putAt.get(mailId);
+                        if (at != null) {
+                            latencies.add((System.nanoTime() - at) / 1_000_000);
+                        }
+                    });
+                    final long[] putResult = put.get();
+                    byRate.put(
+                            rate,
+                            meter.stop(count, done, putResult[0], latencies.summary())
+                                    .withPutRate(putResult[1])
+                                    .withRecordsWritten(offsets().appendedSince(rateBefore)));
+                    mails += count;
+                    processed += done;
+                    bytes += putResult[0];
+                }
+            }
+            return whole.stop(mails, processed, bytes, null)
+                    .withRecordsWritten(offsets().appendedSince(before))
+                    .withRates(byRate);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("S3 puts failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            putter.shutdownNow();
+            putters.shutdownNow();
+        }
+    }
+
+    /** The running stack with nothing to do for {@link BenchSettings#seconds()}: what it costs to stay up. */
+    private PhaseResult idle() {
+        final LogEndOffsets before = offsets();
+        final PhaseMeter meter = PhaseMeter.start();
+        try (ProgressBar bar = Progress.bar("idle", settings.seconds(), " s")) {
+            final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.seconds());
+            while (System.nanoTime() < end) {
+                // the measurement is the waiting: nothing of the bench's may run meanwhile
+                TimeUnit.MILLISECONDS.sleep(Math.min(1_000, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+                bar.stepTo(settings.seconds() - TimeUnit.NANOSECONDS.toSeconds(Math.max(0, end - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return meter.stop(0, 0, 0, null).withRecordsWritten(offsets().appendedSince(before));
+    }
+
+    private LogEndOffsets offsets() {
+        return LogEndOffsets.read(target.kafka());
     }
 
     /**
@@ -355,8 +623,8 @@ public final class Benchmark {
         }
         final Map<String, Long> warmUpAt = new ConcurrentHashMap<>();
         try (ProgressBar bar = Progress.bar("pipeline warm-up", settings.pipelineWarmup(), " mails")) {
-            final Future<long[]> put = putter.submit(
-                    () -> putAtRate(s3, keyPrefix + "warm-up/", settings.pipelineWarmup(), warmUpAt, putters));
+            final Future<long[]> put = putter.submit(() -> putAtRate(
+                    s3, keyPrefix + "warm-up/", settings.pipelineWarmup(), settings.rate(), warmUpAt, putters));
             awaitOutcomes(topics, prefix, settings.pipelineWarmup(), bar, warmUpAt::containsKey, null, null);
             put.get();
         }
@@ -372,7 +640,7 @@ public final class Benchmark {
     }
 
     /**
-     * Puts {@code mails} mails into the bucket at {@link BenchSettings#rate()}, each at its due time, from
+     * Puts {@code mails} mails into the bucket at {@code rate} mails/s, each at its due time, from
      * {@link #PUT_THREADS} threads so that slow puts do not lower the offered rate; returns the
      * bytes put and the rate achieved.
      */
@@ -380,11 +648,12 @@ public final class Benchmark {
             final S3Client s3,
             final String keyPrefix,
             final int mails,
+            final int rate,
             final Map<String, Long> putAt,
             final ExecutorService putters)
             throws InterruptedException {
         final long start = System.nanoTime();
-        final long interval = 1_000_000_000L / settings.rate();
+        final long interval = 1_000_000_000L / rate;
         final AtomicLong bytes = new AtomicLong();
         final List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < PUT_THREADS; t++) {
@@ -460,8 +729,7 @@ public final class Benchmark {
     }
 
     /** Starts {@code topology}, runs {@code measure} once it is RUNNING (phases restart the meter at their first output), and closes it. */
-    private PhaseResult runStreams(
-            final Topology topology, final Properties props, final Function<PhaseMeter, PhaseResult> measure) {
+    private <T> T runStreams(final Topology topology, final Properties props, final Function<PhaseMeter, T> measure) {
         final Path stateDir = tempDir();
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         final PhaseMeter meter = PhaseMeter.start();

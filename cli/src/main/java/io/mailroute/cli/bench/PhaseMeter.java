@@ -59,7 +59,9 @@ final class PhaseMeter {
                 memory.getHeapMemoryUsage().getUsed() / MB,
                 memory.getHeapMemoryUsage().getMax() / MB,
                 latency,
-                0);
+                0,
+                -1,
+                Map.of());
     }
 
     /** Each component's part of the CPU time the threads and the rest of the process spent, in percent. */

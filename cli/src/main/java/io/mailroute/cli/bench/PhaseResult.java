@@ -1,6 +1,8 @@
 package io.mailroute.cli.bench;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one benchmark phase measured.
@@ -19,6 +21,9 @@ import java.util.Map;
  * @param heapMaxMb       the heap limit
  * @param latency         S3-put-to-lane latency, for the pipeline phase only
  * @param putRate         mails per second actually put into S3 (the pipeline's offered rate achieved), else 0
+ * @param recordsWritten  records appended to all topics during the phase (internal ones and transaction
+ *                        markers included, see {@link LogEndOffsets}), or -1 where not counted
+ * @param byRate          the latency phase's result at each offered rate, by mails per second; else empty
  */
 public record PhaseResult(
         long mails,
@@ -32,10 +37,13 @@ public record PhaseResult(
         double heapUsedAfterMb,
         double heapMaxMb,
         Latencies.Summary latency,
-        long putRate) {
+        long putRate,
+        long recordsWritten,
+        Map<Integer, PhaseResult> byRate) {
 
     public PhaseResult {
         cpuShare = Map.copyOf(cpuShare);
+        byRate = Collections.unmodifiableMap(new TreeMap<>(byRate));
     }
 
     /** This result with the S3 put rate achieved. */
@@ -52,11 +60,70 @@ public record PhaseResult(
                 heapUsedAfterMb,
                 heapMaxMb,
                 latency,
-                rate);
+                rate,
+                recordsWritten,
+                byRate);
+    }
+
+    /** This result with the records appended to all topics during the phase. */
+    public PhaseResult withRecordsWritten(final long records) {
+        return new PhaseResult(
+                mails,
+                processed,
+                bytes,
+                seconds,
+                cpuPercent,
+                cpuShare,
+                jitSeconds,
+                heapUsedBeforeMb,
+                heapUsedAfterMb,
+                heapMaxMb,
+                latency,
+                putRate,
+                records,
+                byRate);
+    }
+
+    /** This result with the results at each offered rate. */
+    public PhaseResult withRates(final Map<Integer, PhaseResult> rates) {
+        return new PhaseResult(
+                mails,
+                processed,
+                bytes,
+                seconds,
+                cpuPercent,
+                cpuShare,
+                jitSeconds,
+                heapUsedBeforeMb,
+                heapUsedAfterMb,
+                heapMaxMb,
+                latency,
+                putRate,
+                recordsWritten,
+                rates);
+    }
+
+    /** Records appended to all topics per mail seen through, or -1 where not counted or no mail was. */
+    public double recordsWrittenPerMail() {
+        return recordsWritten < 0 || processed == 0 ? -1 : (double) recordsWritten / processed;
     }
 
     public double mailsPerSec() {
         return seconds <= 0 ? 0 : processed / seconds;
+    }
+
+    /**
+     * Mails seen through per second of the process's CPU time: the rate the phase would reach with
+     * every core to itself, which on a machine others load too compares phases better than mails/s.
+     */
+    public double mailsPerCpuSecond() {
+        final double cpuSeconds = cpuPercent / 100 * Runtime.getRuntime().availableProcessors() * seconds;
+        return cpuSeconds <= 0 ? 0 : processed / cpuSeconds;
+    }
+
+    /** CPU as a share of one core: {@link #cpuPercent()} times the cores. */
+    public double cpuPercentOfOneCore() {
+        return cpuPercent * Runtime.getRuntime().availableProcessors();
     }
 
     public double mbPerSec() {

@@ -50,6 +50,10 @@ class BenchCommandIT {
                 "1",
                 "--connector-tasks",
                 "1",
+                "--rates",
+                "20,40",
+                "--seconds",
+                "2",
                 "--out",
                 report.toString(),
                 "--chart",
@@ -59,7 +63,9 @@ class BenchCommandIT {
         assertThat(exitCode).isZero();
         final JsonNode json = JSON.readTree(out.toString());
         assertThat(JSON.readTree(Files.readString(report))).isEqualTo(json);
-        for (final String phase : new String[] {"parseOnly", "brokerOnly", "passthrough", "topology", "pipeline"}) {
+        for (final String phase : new String[] {
+            "parseOnly", "s3Only", "connectorDrain", "brokerOnly", "passthrough", "topology", "pipeline"
+        }) {
             assertThat(json.path(phase).path("mails").asLong()).as(phase).isEqualTo(MAILS);
             assertThat(json.path(phase).path("processed").asLong())
                     .as(phase + " processed")
@@ -96,6 +102,59 @@ class BenchCommandIT {
         assertThat(json.path("pipeline").path("cpuShare").path("s3").asDouble()).isPositive();
         assertThat(json.path("pipeline").path("cpuShare").path("connect").asDouble())
                 .isPositive();
+        final double s3OnlyConnect =
+                json.path("s3Only").path("cpuShare").path("connect").asDouble();
+        assertThat(json.path("s3Only").path("cpuShare").path("s3").asDouble())
+                .as("S3 read alone: S3Proxy works, the Connect worker only ticks over")
+                .isGreaterThan(s3OnlyConnect);
+        assertThat(json.path("connectorDrain").path("cpuShare").path("connect").asDouble())
+                .as("the connector drains")
+                .isGreaterThan(s3OnlyConnect);
+        assertThat(json.path("s3Only").has("recordsWrittenPerMail")).isFalse();
+        for (final String phase : new String[] {"connectorDrain", "brokerOnly", "passthrough", "pipeline"}) {
+            assertThat(json.path(phase).path("recordsWrittenPerMail").asDouble())
+                    .as(phase + ": at least its mail.raw or output record per mail")
+                    .isGreaterThanOrEqualTo(1);
+        }
+        assertThat(json.path("topology").path("recordsWrittenPerMail").asDouble())
+                .as("status, lanes, changelogs and repartitions: more than the passthrough's copy")
+                .isGreaterThan(
+                        json.path("passthrough").path("recordsWrittenPerMail").asDouble());
+        for (final int rate : new int[] {20, 40}) {
+            final JsonNode atRate = json.path("latency").path("rates").path(Integer.toString(rate));
+            assertThat(atRate.path("mails").asLong()).as("rate " + rate).isEqualTo(rate * 2L);
+            assertThat(atRate.path("processed").asLong()).as("rate " + rate).isEqualTo(rate * 2L);
+            assertThat(atRate.path("latencyMs").path("samples").asLong())
+                    .as("rate " + rate)
+                    .isEqualTo(rate * 2L);
+            assertThat(atRate.path("latencyMs").path("p99").asLong())
+                    .as("rate " + rate)
+                    .isGreaterThanOrEqualTo(atRate.path("latencyMs").path("p50").asLong())
+                    .isPositive();
+            assertThat(atRate.path("cpuShare").path("connect").asDouble())
+                    .as("rate " + rate)
+                    .isPositive();
+            assertThat(atRate.path("recordsWrittenPerMail").asDouble())
+                    .as("rate " + rate)
+                    .isGreaterThan(1);
+            assertThat(json.path("targets")
+                            .path("latencyP99MsAt" + rate)
+                            .path("figure")
+                            .asLong())
+                    .isEqualTo(atRate.path("latencyMs").path("p99").asLong());
+        }
+        assertThat(json.path("latency").path("processed").asLong()).isEqualTo(120);
+        assertThat(json.path("idle").path("seconds").asDouble()).isGreaterThanOrEqualTo(2);
+        assertThat(json.path("idle").path("cpuPercentOfOneCore").asDouble()).isPositive();
+        assertThat(json.path("idle").path("recordsWritten").asLong()).isNotNegative();
+        assertThat(json.path("targets").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "latencyP99MsAt20",
+                        "latencyP99MsAt40",
+                        "idleCpuPercentOfOneCore",
+                        "connectorDrainOverS3Only",
+                        "topologyOverPassthrough");
         final JsonNode latency = json.path("pipeline").path("latencyMs");
         assertThat(latency.path("samples").asLong()).isEqualTo(MAILS);
         assertThat(json.path("pipeline").path("putRate").asLong()).isPositive();
@@ -106,7 +165,14 @@ class BenchCommandIT {
         assertThat(json.path("ratios").fieldNames())
                 .toIterable()
                 .containsExactlyInAnyOrder(
-                        "topologyOverPassthrough", "pipelineOverPassthrough", "pipelineOverMinParseBroker");
+                        "topologyOverPassthrough",
+                        "pipelineOverPassthrough",
+                        "pipelineOverMinParseBroker",
+                        "connectorDrainOverS3Only",
+                        "perCpuSecond");
+        assertThat(json.path("ratios").path("perCpuSecond").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("topologyOverPassthrough", "connectorDrainOverS3Only");
         assertThat(json.path("settings").path("eos").asBoolean()).isTrue();
         assertThat(json.path("settings").path("pipelineWarmup").asInt())
                 .as("a quarter of the pipeline mails warm it up")

@@ -1,18 +1,32 @@
 package io.mailroute.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The report's JSON keys and ratios, and the chart drawn from the same results. */
 class BenchReportTest {
     private static final BenchSettings SETTINGS = new BenchSettings(
-            1_000, 1_000, 100, SizeMix.SMALL, 42, 4, 2, 2, true, 1_000, EnumSet.allOf(BenchSettings.Phase.class));
+            1_000,
+            1_000,
+            100,
+            SizeMix.SMALL,
+            42,
+            4,
+            2,
+            2,
+            true,
+            1_000,
+            List.of(10, 50),
+            10,
+            EnumSet.allOf(BenchSettings.Phase.class));
 
     @Test
     void shouldReportEveryPhaseAndTheTargetRatios() throws Exception {
@@ -49,6 +63,105 @@ class BenchReportTest {
     }
 
     @Test
+    void shouldReportTheLimitPhasesRecordsWrittenAndIssue20Targets() throws Exception {
+        // given: S3 alone 1,000 mails in 0.1 s, the connector in 0.125 s (0.8 of it), topology at 0.2 of the
+        // passthrough, latency p99 450 ms at 10 mails/s and 700 ms at 50, idle at 2.5 % of all cores
+        final Map<BenchSettings.Phase, PhaseResult> results = new EnumMap<>(BenchSettings.Phase.class);
+        results.put(BenchSettings.Phase.S3_ONLY, result(0.1, null));
+        results.put(BenchSettings.Phase.CONNECTOR_DRAIN, result(0.125, null).withRecordsWritten(3_000));
+        results.put(BenchSettings.Phase.PASSTHROUGH, result(0.04, null));
+        results.put(BenchSettings.Phase.TOPOLOGY, result(0.2, null).withRecordsWritten(9_500));
+        results.put(
+                BenchSettings.Phase.LATENCY,
+                result(20, null)
+                        .withRates(Map.of(
+                                50, result(10, new Latencies.Summary(500, 120, 300, 700, 900)),
+                                10, result(10, new Latencies.Summary(100, 110, 300, 450, 460)))));
+        results.put(
+                BenchSettings.Phase.IDLE,
+                new PhaseResult(0, 0, 0, 10, 2.5, Map.of(), 0, 10, 20, 1_024, null, 0, 40, Map.of()));
+        final int cores = Runtime.getRuntime().availableProcessors();
+
+        // when
+        final JsonNode json = new ObjectMapper().readTree(BenchReport.json(SETTINGS, "embedded", results));
+
+        // then
+        assertThat(json.path("s3Only").path("mailsPerSec").asDouble()).isEqualTo(10_000);
+        assertThat(json.path("s3Only").has("recordsWrittenPerMail"))
+                .as("nothing written to Kafka, nothing counted")
+                .isFalse();
+        assertThat(json.path("connectorDrain").path("recordsWrittenPerMail").asDouble())
+                .isEqualTo(3);
+        assertThat(json.path("topology").path("recordsWrittenPerMail").asDouble())
+                .isEqualTo(9.5);
+        assertThat(json.path("ratios").path("connectorDrainOverS3Only").asDouble())
+                .isEqualTo(0.8);
+        assertThat(json.path("s3Only").path("mailsPerCpuSecond").asDouble())
+                .as("1,000 mails over 0.1 s at half of all cores")
+                .isCloseTo(20_000.0 / cores, within(0.01));
+        assertThat(json.path("ratios")
+                        .path("perCpuSecond")
+                        .path("connectorDrainOverS3Only")
+                        .asDouble())
+                .isEqualTo(0.8);
+        assertThat(json.path("ratios")
+                        .path("perCpuSecond")
+                        .path("topologyOverPassthrough")
+                        .asDouble())
+                .isEqualTo(0.2);
+        assertThat(json.path("latency").path("rates").fieldNames()).toIterable().containsExactly("10", "50");
+        assertThat(json.path("latency")
+                        .path("rates")
+                        .path("50")
+                        .path("latencyMs")
+                        .path("p99")
+                        .asLong())
+                .isEqualTo(700);
+        assertThat(json.path("latency")
+                        .path("rates")
+                        .path("10")
+                        .path("cpuPercentOfOneCore")
+                        .asDouble())
+                .isEqualTo(50.0 * cores);
+        assertThat(json.path("idle").path("cpuPercentOfOneCore").asDouble()).isEqualTo(2.5 * cores);
+        assertThat(json.path("idle").path("recordsWritten").asLong()).isEqualTo(40);
+        assertThat(json.path("idle").has("recordsWrittenPerMail")).isFalse();
+        assertThat(json.path("settings").path("rates").toString()).isEqualTo("[10,50]");
+        final JsonNode targets = json.path("targets");
+        assertThat(targets.path("latencyP99MsAt10").path("figure").asDouble()).isEqualTo(450);
+        assertThat(targets.path("latencyP99MsAt10").path("met").asBoolean()).isTrue();
+        assertThat(targets.path("latencyP99MsAt50").path("met").asBoolean()).isFalse();
+        assertThat(targets.path("idleCpuPercentOfOneCore").path("met").asBoolean())
+                .isEqualTo(2.5 * cores < 10);
+        assertThat(targets.path("connectorDrainOverS3Only").path("atLeast").asDouble())
+                .isEqualTo(0.7);
+        assertThat(targets.path("connectorDrainOverS3Only").path("met").asBoolean())
+                .isTrue();
+        assertThat(targets.path("topologyOverPassthrough").path("figure").asDouble())
+                .isEqualTo(0.2);
+        assertThat(targets.path("topologyOverPassthrough").path("met").asBoolean())
+                .isFalse();
+        assertThat(targets.path("topologyOverPassthrough").path("mails").asInt())
+                .isEqualTo(1_000);
+    }
+
+    @Test
+    void shouldLeaveTheOfferedLoadPhasesOutOfTheChart() {
+        // given
+        final Map<BenchSettings.Phase, PhaseResult> results = new EnumMap<>(BenchSettings.Phase.class);
+        results.put(BenchSettings.Phase.S3_ONLY, result(0.1, null));
+        results.put(BenchSettings.Phase.LATENCY, result(20, null));
+        results.put(BenchSettings.Phase.IDLE, result(10, null));
+
+        // when
+        final String svg = BenchChart.svg(results);
+
+        // then
+        assertThat(svg).contains("s3Only").doesNotContain("latency", "idle");
+        assertThat(svg.split("<rect", -1)).hasSize(2);
+    }
+
+    @Test
     void shouldDrawOneBarPerPhaseWithThePipelineLatency() {
         // given
         final Map<BenchSettings.Phase, PhaseResult> results = new EnumMap<>(BenchSettings.Phase.class);
@@ -76,6 +189,8 @@ class BenchReportTest {
                 20,
                 1_024,
                 latency,
-                latency == null ? 0 : 990);
+                latency == null ? 0 : 990,
+                -1,
+                Map.of());
     }
 }
