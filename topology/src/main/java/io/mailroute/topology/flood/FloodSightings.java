@@ -18,13 +18,14 @@ import org.apache.kafka.streams.processor.api.Record;
  * as one {@link FloodSighting} keyed by the flood key, so that every key is counted in one task
  * whatever partition its mails arrived on, with one repartition record per key and time slice
  * instead of one per mail and key. The tallies go out every {@link #SLICE} of stream time (while
- * mail flows) and of wall-clock time (when it stops), and at once when {@link #MAX_KEYS} keys are
- * pending, which bounds the memory a flood of distinct senders takes. Retries were counted on
- * their first attempt and are skipped.
+ * mail flows) and of wall-clock time (when it stops); a tally that reaches a hundredth of the quota
+ * goes out at once, so that a flooder is not flagged later for the tallying, and all go out when
+ * {@link #MAX_KEYS} keys are pending, which bounds the memory a flood of distinct senders takes.
+ * Retries were counted on their first attempt and are skipped.
  *
- * <p>The tallies are kept in memory: those a task holds when it crashes or moves are lost, up to
- * one slice of its mail, while the attempts they counted are committed. A flooder is then flagged
- * that many mails later, within the same window; nothing else depends on the counts.
+ * <p>The tallies are kept in memory: those a task holds when it crashes or moves are lost (per key,
+ * less than a hundredth of the quota and a slice of mail), while the attempts they counted are
+ * committed. A flooder is then flagged that many mails later; nothing else depends on the counts.
  */
 final class FloodSightings implements Processor<String, StageResult<ParsedAttempt>, String, FloodSighting> {
     /** Longest a tally is held before it is forwarded. */
@@ -34,6 +35,7 @@ final class FloodSightings implements Processor<String, StageResult<ParsedAttemp
 
     private final FloodPolicy policy;
     private final Lookups lookups;
+    private final long forwardAt;
     private final Map<Window, FloodSighting> tallies = new LinkedHashMap<>();
     private ProcessorContext<String, FloodSighting> context;
     private OwnerIndex owners;
@@ -44,6 +46,7 @@ final class FloodSightings implements Processor<String, StageResult<ParsedAttemp
     FloodSightings(final FloodPolicy policy, final Lookups lookups) {
         this.policy = policy;
         this.lookups = lookups;
+        this.forwardAt = Math.max(1, policy.quota() / 100);
     }
 
     @Override
@@ -66,10 +69,15 @@ final class FloodSightings implements Processor<String, StageResult<ParsedAttemp
         final long windowStart = policy.windowStart(arrived);
         for (final Map.Entry<String, String> key :
                 FloodKeys.of(parsed.mail(), owners, policy).entrySet()) {
-            tallies.merge(
-                    new Window(key.getKey(), windowStart),
+            final Window window = new Window(key.getKey(), windowStart);
+            final FloodSighting tally = tallies.merge(
+                    window,
                     new FloodSighting(mailId, arrived, key.getValue(), 1),
                     (tallied, one) -> tallied.plusOne(mailId));
+            if (tally.count() >= forwardAt) {
+                tallies.remove(window);
+                context.forward(new Record<>(window.key(), tally, record.timestamp()));
+            }
         }
         if (tallies.size() >= MAX_KEYS) {
             forwardAll(record.timestamp());
