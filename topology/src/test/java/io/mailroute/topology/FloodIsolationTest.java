@@ -147,6 +147,27 @@ class FloodIsolationTest {
     }
 
     @Test
+    void shouldCountATallyWhenItReachesAHundredthOfTheQuotaOrItsSliceEnds() {
+        // given: a quota of 200 mails, so a tally of two goes out at once
+        pipeline.close();
+        pipeline = new TestPipeline(
+                "FloodIsolationTest", Map.of(MailrouteConfig.FLOOD_QUOTA_CONFIG, 200), TopologyServices.inlineOnly());
+        final WindowStore<String, Long> counts = pipeline.driver.getWindowStore(FloodStage.COUNT_STORE);
+        final String key = "sender:aws-burst@amazon.com";
+        send("burst-1", billingFrom("aws-burst@amazon.com", "nobody@example.com"), at(1));
+
+        // when: three more mails within the same second
+        for (int i = 2; i <= 4; i++) {
+            send("burst-" + i, billingFrom("aws-burst@amazon.com", "nobody@example.com"), at(1));
+        }
+
+        // then: the tally of two went out at once, the last mail waits for the end of the slice
+        assertThat(counts.fetch(key, at(0).toEpochMilli())).isEqualTo(3L);
+        pipeline.advance(Duration.ofSeconds(1));
+        assertThat(counts.fetch(key, at(0).toEpochMilli())).isEqualTo(4L);
+    }
+
+    @Test
     void shouldNotCountARetryAgain() {
         // given: mail for an unknown account waits in mail.retry
         send("waiting", billingFrom("aws-flood@amazon.com", "unknown@example.com"), at(1));

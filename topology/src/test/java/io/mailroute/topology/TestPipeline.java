@@ -45,6 +45,8 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 final class TestPipeline implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
+    /** The application id, the prefix of the names of the repartition and changelog topics. */
+    static final String APPLICATION_ID = "mailroute-test";
 
     final String scope;
     final Path stateDir;
@@ -106,7 +108,7 @@ final class TestPipeline implements AutoCloseable {
     /** The settings tests build the topology with: a mock registry scope and a private state directory. */
     static Map<String, Object> settings(final String scope, final Path stateDir) {
         final Map<String, Object> settings = new HashMap<>();
-        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "mailroute-test");
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.put("schema.registry.url", "mock://" + scope);

@@ -59,9 +59,11 @@ final class BounceEvents {
     }
 
     /**
-     * One sighting per owner and per sending domain of a mail routed to any lane. The sending domain
+     * One sighting per owner and per sending domain of a bounce (a mail reporting a failed delivery)
+     * routed to any lane; other mail moves no rate, whose denominator is the mail sent
+     * ({@code mail.sent-counts}), and is not repartitioned. The sending domain
      * of a bounce is the domain of the bounced message's sender (its {@code originalSender}); a mail
-     * whose bounces do not name it (and any other mail) counts against the domain it was sent to:
+     * whose bounces do not name it counts against the domain it was sent to:
      * a bounce returns to the envelope sender of the mail that bounced.
      */
     static List<KeyValue<String, RateSighting>> sightings(final String mailId, final MailDecision decision) {
@@ -75,7 +77,10 @@ final class BounceEvents {
                 }
             }
         }
-        if (first == null) {
+        // a quarantined "bounce" may be forged: it is no bounce
+        if (first == null
+                || first.getLane() == Lane.QUARANTINE
+                || first.getBounces().stream().noneMatch(b -> BounceOutcome.of(b) == BounceOutcome.FAILED)) {
             return List.of();
         }
         final Set<String> domains = new LinkedHashSet<>();
@@ -88,10 +93,7 @@ final class BounceEvents {
             }
         }
         domains.forEach(domain -> scopes.add(RateScope.domain(domain)));
-        // a quarantined "bounce" may be forged: it counts as a mail, not as a bounce
-        final boolean bounce = first.getLane() != Lane.QUARANTINE
-                && first.getBounces().stream().anyMatch(b -> BounceOutcome.of(b) == BounceOutcome.FAILED);
-        final RateSighting sighting = new RateSighting(mailId, bounce);
+        final RateSighting sighting = new RateSighting(mailId, true);
         return scopes.stream().map(scope -> KeyValue.pair(scope, sighting)).toList();
     }
 

@@ -23,8 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * has no rate (mails received say nothing about mails sent): its bounce count is held against the
  * count thresholds instead, and the alert says so. An alert goes to {@code mail.alerts} only when
  * the level changes: WARNING or CRITICAL when a threshold is crossed either way, RESOLVED when the
- * level falls below warning. Two reads and one write per mail; once per check interval the windows
- * slide on their own, so a scope that stops receiving mail still resolves (and sent counts that
+ * level falls below warning. Two reads and one write per bounce (other mail is not sighted); once
+ * per check interval the windows slide on their own, so a scope that stops receiving mail still resolves (and sent counts that
  * arrived since are taken into account), and empty windows are dropped.
  */
 final class BounceRateProcessor implements Processor<String, RateSighting, String, Alert> {

@@ -8,7 +8,11 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** One mail seen in a rate scope; {@code bounce} when it reports a failed delivery. */
+/**
+ * One mail seen in a rate scope; {@code bounce} when it reports a failed delivery. Only bounces are
+ * sighted now ({@link BounceEvents#sightings}); the flag stays in the format, so that the sightings
+ * of other mail an earlier version left on the repartition topic still count as mail, not bounces.
+ */
 record RateSighting(String mailId, boolean bounce) {
     private static final byte VERSION = 1;
 

@@ -13,8 +13,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Counts the sightings of each flood key in tumbling windows of arrival time. The mail that takes
- * a key over its quota in a window raises the key's FLOOD alert for that window, which flags the
+ * Counts the mails of each flood key in tumbling windows of arrival time, from the tallies of
+ * {@link FloodSightings}. The tally that takes a key over its quota in a window raises the key's
+ * FLOOD alert for that window (naming the tally's last mail), which flags the
  * key until {@code flagFor} after the window ends: {@link FloodFlags} reads the alert back from
  * mail.alerts into a global store, so every task's {@link FloodCheck} sees it. A flood that goes
  * on goes over again in the next window, and its new alert extends the flag.
@@ -45,16 +46,17 @@ final class FloodCounter implements Processor<String, FloodSighting, String, Ale
     public void process(final Record<String, FloodSighting> record) {
         final FloodSighting sighting = record.value();
         final long windowStart = policy.windowStart(sighting.arrived());
-        final Long before = counts.fetch(record.key(), windowStart);
-        final long count = before == null ? 1 : before + 1;
+        final Long stored = counts.fetch(record.key(), windowStart);
+        final long before = stored == null ? 0 : stored;
+        final long count = before + sighting.count();
         counts.put(record.key(), count, windowStart);
-        if (count == policy.quota() + 1L) {
-            final Alert alert = alert(record.key(), sighting, windowStart);
+        if (before <= policy.quota() && count > policy.quota()) {
+            final Alert alert = alert(record.key(), sighting, windowStart, count);
             context.forward(new Record<>(alert.getAlertKey(), alert, record.timestamp()));
         }
     }
 
-    private Alert alert(final String key, final FloodSighting sighting, final long windowStart) {
+    private Alert alert(final String key, final FloodSighting sighting, final long windowStart, final long count) {
         final long windowEnd = windowStart + policy.window().toMillis();
         final Instant flaggedUntil =
                 Instant.ofEpochMilli(windowEnd + policy.flagFor().toMillis());
@@ -66,7 +68,7 @@ final class FloodCounter implements Processor<String, FloodSighting, String, Ale
                 .setMessage(sighting.kind() + " " + key.substring(key.indexOf(':') + 1) + " sent more than "
                         + policy.quota() + " mails within " + policy.window()
                         + "; its mail takes the overflow lane until " + flaggedUntil)
-                .setCount(policy.quota() + 1L)
+                .setCount(count)
                 .setThreshold((double) policy.quota())
                 .setWindowStart(Instant.ofEpochMilli(windowStart))
                 .setWindowEnd(Instant.ofEpochMilli(windowEnd))
