@@ -55,6 +55,23 @@ class KubernetesManifestsTest {
             Pattern.compile("kubectl -n (\\S+) create secret generic (\\S+)((?: --from-literal=\\S+)+)");
     private static final Pattern LITERAL = Pattern.compile("--from-literal=([^=\\s]+)=(\\S+)");
 
+    /** What Strimzi's v1 KafkaConnect refuses in spec.config (KafkaConnectSpec.FORBIDDEN_PREFIXES). */
+    private static final List<String> STRIMZI_MANAGED_WORKER_KEYS = List.of(
+            "group.id",
+            "config.storage.topic",
+            "offset.storage.topic",
+            "status.storage.topic",
+            "ssl.",
+            "sasl.",
+            "security.",
+            "listeners",
+            "plugin.path",
+            "rest.",
+            "bootstrap.servers",
+            "consumer.interceptor.classes",
+            "producer.interceptor.classes",
+            "prometheus.metrics.reporter.");
+
     private static KubernetesManifests k8s;
     /** The example values of README.md's Secrets by "namespace/secret:key". */
     private static Map<String, String> documentedSecrets;
@@ -106,6 +123,16 @@ class KubernetesManifestsTest {
 
     private static JsonNode connect() {
         return k8s.only("KafkaConnect");
+    }
+
+    @Test
+    void theStrimziResourcesUseTheV1Api() {
+        for (final String kind : List.of("KafkaTopic", "KafkaConnect", "KafkaConnector")) {
+            assertThat(k8s.all(kind))
+                    .as(kind)
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.get("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1"));
+        }
     }
 
     @Test
@@ -339,16 +366,18 @@ class KubernetesManifestsTest {
         try (InputStream in = Files.newInputStream(ROOT.resolve("ops/compose/connect-distributed.properties"))) {
             compose.load(in);
         }
+        assertThat(connect().at("/spec/groupId").asText()).isEqualTo(compose.getProperty("group.id"));
+        assertThat(connect().at("/spec/configStorageTopic").asText())
+                .isEqualTo(compose.getProperty("config.storage.topic"));
+        assertThat(connect().at("/spec/offsetStorageTopic").asText())
+                .isEqualTo(compose.getProperty("offset.storage.topic"));
+        assertThat(connect().at("/spec/statusStorageTopic").asText())
+                .isEqualTo(compose.getProperty("status.storage.topic"));
         final Map<String, String> worker = strings(connect().at("/spec/config"));
+        assertThat(worker.keySet())
+                .noneMatch(key -> STRIMZI_MANAGED_WORKER_KEYS.stream().anyMatch(key::startsWith));
         for (final String key : List.of(
-                "group.id",
-                "config.storage.topic",
-                "offset.storage.topic",
-                "status.storage.topic",
-                "key.converter",
-                "value.converter",
-                "exactly.once.source.support",
-                "producer.max.request.size")) {
+                "key.converter", "value.converter", "exactly.once.source.support", "producer.max.request.size")) {
             assertThat(worker.get(key)).as(key).isEqualTo(compose.getProperty(key));
         }
         assertThat(connect()
@@ -382,6 +411,9 @@ class KubernetesManifestsTest {
                 .filter(line -> line.startsWith("COPY "))
                 .toList();
         assertThat(copies).containsExactly("COPY " + plugin + "/ /opt/kafka/plugins/mailroute-connectors/");
+        assertThat(Files.readString(ROOT.resolve("deploy/k8s/connect/Dockerfile")))
+                .containsPattern("ARG STRIMZI_KAFKA_IMAGE=quay\\.io/strimzi/kafka:[0-9.]+-kafka-"
+                        + Pattern.quote(Poms.property("kafka.version")) + "\n");
         assertThat(Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
                         .filter(line -> line.startsWith("!"))
                         .map(line -> FileSystems.getDefault().getPathMatcher("glob:" + line.substring(1))))
