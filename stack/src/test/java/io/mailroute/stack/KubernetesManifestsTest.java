@@ -13,6 +13,7 @@ import io.mailroute.connectors.webhook.WebhookSinkConnector;
 import io.mailroute.runtime.client.LocalDefaults;
 import io.mailroute.runtime.command.CommandEnvironment;
 import io.mailroute.runtime.command.MailrouteRuntime;
+import io.mailroute.runtime.compose.Poms;
 import io.mailroute.runtime.status.StatusServer;
 import io.mailroute.runtime.topics.TopicApplier;
 import io.mailroute.s3.S3ConfigFragment;
@@ -392,12 +393,13 @@ class KubernetesManifestsTest {
         // Strimzi names the worker's service account after the KafkaConnect
         assertThat(binding.at("/subjects/0/name").asText()).isEqualTo(name(connect()) + "-connect");
         assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(k8s.namespace());
-        assertThat(connect().at("/spec/version").asText()).isEqualTo(Poms.property("kafka.version"));
+        assertThat(connect().at("/spec/version").asText())
+                .isEqualTo(Poms.property(ROOT.resolve("pom.xml"), "kafka.version"));
     }
 
     @Test
     void theImagesAreTheOnesTheDocsTellHowToBuild() throws Exception {
-        final String version = Poms.projectVersion();
+        final String version = Poms.child(Poms.read(ROOT.resolve("pom.xml")), "version");
         assertThat(container().get("image").asText()).isEqualTo("mailroute:" + version);
         assertThat(connect().at("/spec/image").asText()).isEqualTo("mailroute-connect:" + version);
         final String readme = Files.readString(ROOT.resolve("deploy/k8s/README.md"));
@@ -413,7 +415,7 @@ class KubernetesManifestsTest {
         assertThat(copies).containsExactly("COPY " + plugin + "/ /opt/kafka/plugins/mailroute-connectors/");
         assertThat(Files.readString(ROOT.resolve("deploy/k8s/connect/Dockerfile")))
                 .containsPattern("ARG STRIMZI_KAFKA_IMAGE=quay\\.io/strimzi/kafka:[0-9.]+-kafka-"
-                        + Pattern.quote(Poms.property("kafka.version")) + "\n");
+                        + Pattern.quote(Poms.property(ROOT.resolve("pom.xml"), "kafka.version")) + "\n");
         assertThat(Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
                         .filter(line -> line.startsWith("!"))
                         .map(line -> FileSystems.getDefault().getPathMatcher("glob:" + line.substring(1))))

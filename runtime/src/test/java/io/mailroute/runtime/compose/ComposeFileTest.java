@@ -21,10 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import picocli.CommandLine;
 
@@ -113,19 +111,17 @@ class ComposeFileTest {
 
     @Test
     void kafkaAndConnectRunThePinnedKafkaVersion() throws Exception {
-        final String kafkaVersion = pomProperty(root.resolve("pom.xml"), "kafka.version");
+        final String kafkaVersion = Poms.property(root.resolve("pom.xml"), "kafka.version");
         assertThat(service("kafka").get("image").asText()).isEqualTo("apache/kafka:" + kafkaVersion);
         assertThat(service("connect").get("image").asText()).isEqualTo("apache/kafka:" + kafkaVersion);
     }
 
     @Test
     void connectMountsThePluginDirectoryTheConnectorsModuleBuildsOnItsPluginPath() throws Exception {
-        final Document pom = pom(root.resolve("connectors/pom.xml"));
-        final String artifactId = childText(pom.getDocumentElement(), "artifactId");
-        final String version = childText(
-                (Element)
-                        pom.getDocumentElement().getElementsByTagName("parent").item(0),
-                "version");
+        final Element pom = Poms.read(root.resolve("connectors/pom.xml"));
+        final String artifactId = Poms.child(pom, "artifactId");
+        final String version =
+                Poms.child((Element) pom.getElementsByTagName("parent").item(0), "version");
         final String pluginDir = "./connectors/target/" + artifactId + "-" + version + "-plugin";
         final Properties worker = new Properties();
         try (InputStream in = new FileInputStream(
@@ -264,28 +260,5 @@ class ComposeFileTest {
                 "kafka-streams-test-utils");
         assertThat(System.getProperty("java.class.path").split(File.pathSeparator))
                 .noneMatch(entry -> absent.stream().anyMatch(entry::contains));
-    }
-
-    private static Document pom(final Path file) throws Exception {
-        final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(file.toFile());
-    }
-
-    private static String pomProperty(final Path file, final String name) throws Exception {
-        final Element properties = (Element) pom(file)
-                .getDocumentElement()
-                .getElementsByTagName("properties")
-                .item(0);
-        return properties.getElementsByTagName(name).item(0).getTextContent().strip();
-    }
-
-    private static String childText(final Element parent, final String name) {
-        for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && element.getTagName().equals(name)) {
-                return element.getTextContent().strip();
-            }
-        }
-        throw new AssertionError("no <" + name + "> in <" + parent.getTagName() + ">");
     }
 }
