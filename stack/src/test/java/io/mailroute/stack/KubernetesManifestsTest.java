@@ -36,7 +36,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,10 +166,8 @@ class KubernetesManifestsTest {
 
     @Test
     void theStatefulSetRunsTheAppWithVariablesTheRunCommandReads() {
-        final List<String> args = Stream.of(container().get("args"))
-                .flatMap(a -> a.valueStream())
-                .map(JsonNode::asText)
-                .toList();
+        final List<String> args =
+                container().get("args").valueStream().map(JsonNode::asText).toList();
         assertThat(args).containsExactly("run");
         final CommandLine runtime = MailrouteRuntime.commandLine();
         assertThat(runtime.getSubcommands()).containsKey(args.get(0));
