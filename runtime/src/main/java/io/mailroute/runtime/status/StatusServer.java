@@ -52,6 +52,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Closing it stops the server and its clients, not the streams instance.
  */
 public final class StatusServer implements AutoCloseable {
+    /** The liveness probe: 200 unless the streams are in ERROR. */
+    public static final String LIVENESS_PATH = "/livez";
+    /** The readiness probe: 200 only while the streams run. */
+    public static final String READINESS_PATH = "/readyz";
+    /** The Prometheus scrape path. */
+    public static final String METRICS_PATH = "/metrics";
+
     private static final Logger LOG = LoggerFactory.getLogger(StatusServer.class);
     private static final List<Lane> LANES = List.of(Lane.NOTIFY, Lane.TICKET, Lane.ORDER_IMPORT, Lane.QUARANTINE);
     /** Exchanges handled at once, and exchanges waiting for a thread (more are refused). */

@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mailroute.runtime.client.LocalDefaults;
-import io.mailroute.runtime.command.ClusterOptions;
+import io.mailroute.runtime.command.CommandEnvironment;
 import io.mailroute.runtime.command.MailrouteRuntime;
-import io.mailroute.runtime.command.RunCommand;
-import io.mailroute.runtime.command.StatusOptions;
-import io.mailroute.s3.S3Environment;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,15 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /**
  * docker-compose.yml cannot run here (no Docker), so this test holds it to the app's own settings:
@@ -44,7 +35,6 @@ import picocli.CommandLine.Option;
 class ComposeFileTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Z0-9_]+)(?::-|})");
 
     private static Path root;
     private static JsonNode services;
@@ -75,25 +65,6 @@ class ComposeFileTest {
         return value.asText();
     }
 
-    /** The environment variables the commands read: option defaults of run and its mixins, and the S3 keys'. */
-    private static Set<String> envNamesTheAppReads() {
-        final Set<String> names = new HashSet<>(S3Environment.variables());
-        final List<Field> fields = new ArrayList<>();
-        for (final Class<?> options : List.of(ClusterOptions.class, StatusOptions.class, RunCommand.class)) {
-            fields.addAll(List.of(options.getDeclaredFields()));
-        }
-        for (final Field field : fields) {
-            final Option option = field.getAnnotation(Option.class);
-            if (option != null) {
-                final Matcher m = ENV_DEFAULT.matcher(option.defaultValue());
-                while (m.find()) {
-                    names.add(m.group(1));
-                }
-            }
-        }
-        return names;
-    }
-
     @Test
     void publishesTheLocalModePortsAndGivesKafkaUiItsOwn() {
         assertThat(ports("kafka")).containsExactly(LocalDefaults.KAFKA_PORT + ":" + LocalDefaults.KAFKA_PORT);
@@ -108,7 +79,7 @@ class ComposeFileTest {
 
     @Test
     void theAppAndItsJobsAreConfiguredOnlyThroughVariablesTheCommandsRead() {
-        final Set<String> read = envNamesTheAppReads();
+        final Set<String> read = CommandEnvironment.variablesTheCommandsRead();
         assertThat(read)
                 .contains(
                         "MAILROUTE_BOOTSTRAP_SERVER",
@@ -140,19 +111,17 @@ class ComposeFileTest {
 
     @Test
     void kafkaAndConnectRunThePinnedKafkaVersion() throws Exception {
-        final String kafkaVersion = pomProperty(root.resolve("pom.xml"), "kafka.version");
+        final String kafkaVersion = Poms.property(root.resolve("pom.xml"), "kafka.version");
         assertThat(service("kafka").get("image").asText()).isEqualTo("apache/kafka:" + kafkaVersion);
         assertThat(service("connect").get("image").asText()).isEqualTo("apache/kafka:" + kafkaVersion);
     }
 
     @Test
     void connectMountsThePluginDirectoryTheConnectorsModuleBuildsOnItsPluginPath() throws Exception {
-        final Document pom = pom(root.resolve("connectors/pom.xml"));
-        final String artifactId = childText(pom.getDocumentElement(), "artifactId");
-        final String version = childText(
-                (Element)
-                        pom.getDocumentElement().getElementsByTagName("parent").item(0),
-                "version");
+        final Element pom = Poms.read(root.resolve("connectors/pom.xml"));
+        final String artifactId = Poms.child(pom, "artifactId");
+        final String version =
+                Poms.child((Element) pom.getElementsByTagName("parent").item(0), "version");
         final String pluginDir = "./connectors/target/" + artifactId + "-" + version + "-plugin";
         final Properties worker = new Properties();
         try (InputStream in = new FileInputStream(
@@ -291,28 +260,5 @@ class ComposeFileTest {
                 "kafka-streams-test-utils");
         assertThat(System.getProperty("java.class.path").split(File.pathSeparator))
                 .noneMatch(entry -> absent.stream().anyMatch(entry::contains));
-    }
-
-    private static Document pom(final Path file) throws Exception {
-        final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(file.toFile());
-    }
-
-    private static String pomProperty(final Path file, final String name) throws Exception {
-        final Element properties = (Element) pom(file)
-                .getDocumentElement()
-                .getElementsByTagName("properties")
-                .item(0);
-        return properties.getElementsByTagName(name).item(0).getTextContent().strip();
-    }
-
-    private static String childText(final Element parent, final String name) {
-        for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && element.getTagName().equals(name)) {
-                return element.getTextContent().strip();
-            }
-        }
-        throw new AssertionError("no <" + name + "> in <" + parent.getTagName() + ">");
     }
 }
