@@ -80,7 +80,9 @@ final class MailIngestor {
         this.metrics = metrics;
         this.time = time;
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
-        this.nextPassMs = time.milliseconds();
+        // notified objects wait in the queue while no task runs: the safety net's first pass can wait its interval
+        this.nextPassMs = time.milliseconds()
+                + (notifications.isPresent() ? config.listingInterval().toMillis() : 0L);
     }
 
     /** Records for the worker, or null after waiting a little when there is nothing to do yet. */
