@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * <pre>{@code
  * try (EmbeddedSqs sqs = EmbeddedSqs.builder().port(9324).start()) {
  *     String queue = sqs.createQueue("mail-inbound", Duration.ofSeconds(30));
- *     EmbeddedS3 s3 = EmbeddedS3.builder().objectCreatedListener(sqs.notifier(queue, s3Settings)).start();
+ *     EmbeddedS3 s3 = EmbeddedS3.builder().objectCreatedListener(sqs.notifier(queue)).start();
  * }
  * }</pre>
  */
@@ -67,9 +67,7 @@ public final class EmbeddedSqs implements AutoCloseable {
      * come back after {@code visibilityTimeout}.
      */
     public String createQueue(final String name, final Duration visibilityTimeout) {
-        final S3Settings anyone =
-                S3Settings.forEndpoint(endpoint(), REGION, AwsBasicCredentials.create("local", "local"));
-        try (SqsClient client = SqsClients.create(settings("", anyone))) {
+        try (SqsClient client = SqsClients.create(local(""))) {
             final String url = client.createQueue(b -> b.queueName(name)
                             .attributes(Map.of(
                                     QueueAttributeName.VISIBILITY_TIMEOUT,
@@ -90,10 +88,10 @@ public final class EmbeddedSqs implements AutoCloseable {
      * S3 event notification to {@code queueUrl}. A notification that cannot be sent is logged and
      * lost, as S3 may lose one: the consumer's listing safety net finds the object.
      */
-    public ObjectCreatedListener notifier(final String queueUrl, final S3Settings s3) {
-        final SqsClient client = SqsClients.create(settings(queueUrl, s3));
+    public ObjectCreatedListener notifier(final String queueUrl) {
+        final SqsClient client = SqsClients.create(local(queueUrl));
         notifiers.add(client);
-        final S3EventJson events = new S3EventJson(s3.region());
+        final S3EventJson events = new S3EventJson(REGION);
         return (eventName, bucket, key, size, etag) -> {
             try {
                 client.sendMessage(b ->
@@ -102,6 +100,16 @@ public final class EmbeddedSqs implements AutoCloseable {
                 LOG.warn("The notification of s3://{}/{} was lost: {}", bucket, key, e.getMessage());
             }
         };
+    }
+
+    /** ElasticMQ checks no signature: the settings of the calls this class makes. */
+    private SqsSettings local(final String queueUrl) {
+        return new SqsSettings(
+                queueUrl,
+                endpoint(),
+                REGION,
+                AwsBasicCredentials.create("local", "local"),
+                SqsSettings.DEFAULT_MAX_ATTEMPTS);
     }
 
     /** Stops serving; queues and their messages are gone. Idempotent. */

@@ -22,9 +22,8 @@ class EmbeddedSqsIT {
         try (EmbeddedSqs sqs = EmbeddedSqs.builder().start()) {
             final String queue = sqs.createQueue("mail-inbound", Duration.ofSeconds(5));
             assertThat(queue).startsWith(sqs.endpoint().toString()).endsWith("/mail-inbound");
-            try (EmbeddedS3 plain = EmbeddedS3.builder().start();
-                    EmbeddedS3 s3 = EmbeddedS3.builder()
-                            .objectCreatedListener(sqs.notifier(queue, plain.settings()))
+            try (EmbeddedS3 s3 = EmbeddedS3.builder()
+                            .objectCreatedListener(sqs.notifier(queue))
                             .start();
                     S3Client client = s3.newClient();
                     SqsClient consumer = SqsClients.create(sqs.settings(queue, s3.settings()))) {

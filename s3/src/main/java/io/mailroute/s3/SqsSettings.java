@@ -17,6 +17,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * @param maxAttempts attempts per call, SDK retries included
  */
 public record SqsSettings(String queueUrl, URI endpoint, String region, AwsCredentials credentials, int maxAttempts) {
+    /** The attempts of the SDK's standard retry mode. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
     public SqsSettings {
         Objects.requireNonNull(queueUrl, "queueUrl");
         Objects.requireNonNull(region, "region");

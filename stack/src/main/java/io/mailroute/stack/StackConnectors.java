@@ -1,5 +1,7 @@
 package io.mailroute.stack;
 
+import io.mailroute.connectors.s3.S3MailSourceConfig;
+import io.mailroute.connectors.s3.S3MailSourceConfig.IngestMode;
 import io.mailroute.embedded.ConnectRestClient;
 import io.mailroute.runtime.client.LocalDefaults;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -45,13 +48,25 @@ final class StackConnectors {
         this.partitions = partitions;
     }
 
-    /** Runs {@code ops/connectors/s3-mail.json} on the stack's bucket and endpoints, with {@code overrides}. */
-    void s3Mail(final Map<String, String> overrides) throws IOException {
+    /**
+     * Runs {@code ops/connectors/s3-mail.json} on the stack's bucket and endpoints, with {@code overrides};
+     * with {@code notifications}, in notifications mode on the stack's queue, listing every five minutes.
+     */
+    void s3Mail(final Map<String, String> overrides, final boolean notifications) throws IOException {
         final ConnectorFile file = ConnectorFile.s3Mail();
         final Map<String, String> config = file.config();
         config.put("s3.bucket", LocalDefaults.BUCKET);
         config.putAll(endpoints.references(
                 key -> key.startsWith(ConnectEndpoints.S3_PREFIX) || key.equals(ConnectEndpoints.REGISTRY_URL_KEY)));
+        if (notifications) {
+            config.put(
+                    S3MailSourceConfig.INGEST_MODE_CONFIG,
+                    IngestMode.NOTIFICATIONS.name().toLowerCase(Locale.ROOT));
+            config.put(
+                    S3MailSourceConfig.SAFETY_NET_INTERVAL_MS_CONFIG,
+                    Long.toString(S3MailSourceConfig.SAFETY_NET_INTERVAL_MS_DEFAULT));
+            config.putAll(endpoints.references(key -> key.startsWith(ConnectEndpoints.SQS_PREFIX)));
+        }
         config.putAll(overrides);
         submit(file.name(), config, file.tasks());
         progress.accept("connect: " + file.name() + " running");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -203,10 +204,9 @@ final class MailIngestor {
      * once; those of objects on their way are released when their record commits.
      */
     private void takeNotified(final ObjectNotifications notified) {
-        final List<String> keys = new ArrayList<>(notified.receive());
+        final Set<String> keys = notified.receive();
         final List<ObjectVersion> current = new ArrayList<>(keys.size());
-        for (int i = 0; i < keys.size(); i++) {
-            final String key = keys.get(i);
+        for (final String key : keys) {
             if (queue.containsKey(key) || progress.isInFlight(key)) {
                 continue;
             }
@@ -214,7 +214,9 @@ final class MailIngestor {
                 current.add(s3.head(new ObjectRef(config.bucket(), key)));
             } catch (S3Failure e) {
                 if (e.kind() != S3Failure.Kind.NOT_FOUND) {
-                    keys.subList(i, keys.size()).forEach(notified::abandon);
+                    keys.stream()
+                            .filter(k -> !queue.containsKey(k) && !progress.isInFlight(k))
+                            .forEach(notified::abandon);
                     throw e;
                 }
                 log.info("{} was notified but is gone; deleting its notification", key);

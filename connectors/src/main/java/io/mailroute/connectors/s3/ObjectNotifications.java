@@ -102,6 +102,9 @@ final class ObjectNotifications implements AutoCloseable {
         final List<String> done = new ArrayList<>();
         for (final String handle : forget(key)) {
             final Set<String> waiting = keysByHandle.get(handle);
+            if (waiting == null) {
+                continue; // abandoned with another key it named: it comes back
+            }
             waiting.remove(key);
             if (waiting.isEmpty()) {
                 keysByHandle.remove(handle);

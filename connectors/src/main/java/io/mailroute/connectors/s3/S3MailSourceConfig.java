@@ -1,6 +1,7 @@
 package io.mailroute.connectors.s3;
 
 import io.mailroute.connectors.aws.AssumeRoleConfig;
+import io.mailroute.connectors.common.BackoffKeys;
 import io.mailroute.connectors.common.ConnectorSetter;
 import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
@@ -124,6 +125,9 @@ public final class S3MailSourceConfig extends AbstractConfig {
     private static final String BACKOFF_MAX_MS_DOC =
             "Longest wait between attempts after transient S3 failures, in milliseconds.";
     public static final long BACKOFF_MAX_MS_DEFAULT = 60_000L;
+
+    private static final BackoffKeys BACKOFF = new BackoffKeys(
+            BACKOFF_INITIAL_MS_CONFIG, BACKOFF_INITIAL_MS_DEFAULT, BACKOFF_MAX_MS_CONFIG, BACKOFF_MAX_MS_DEFAULT);
 
     public static final String AFTER_READ_CONFIG = "after.read";
 
@@ -323,29 +327,8 @@ public final class S3MailSourceConfig extends AbstractConfig {
                         POLLING_GROUP,
                         ++order,
                         Width.SHORT,
-                        "Bytes per poll")
-                .define(
-                        BACKOFF_INITIAL_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_INITIAL_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        BACKOFF_INITIAL_MS_DOC,
-                        POLLING_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Initial backoff")
-                .define(
-                        BACKOFF_MAX_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_MAX_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        BACKOFF_MAX_MS_DOC,
-                        POLLING_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Maximum backoff");
+                        "Bytes per poll");
+        BACKOFF.define(def, BACKOFF_INITIAL_MS_DOC, BACKOFF_MAX_MS_DOC, POLLING_GROUP, ++order);
         order = 0;
         def.define(
                         AFTER_READ_CONFIG,
@@ -475,11 +458,11 @@ public final class S3MailSourceConfig extends AbstractConfig {
     }
 
     public Duration initialBackoff() {
-        return Duration.ofMillis(getLong(BACKOFF_INITIAL_MS_CONFIG));
+        return BACKOFF.initial(this);
     }
 
     public Duration maxBackoff() {
-        return Duration.ofMillis(Math.max(getLong(BACKOFF_MAX_MS_CONFIG), getLong(BACKOFF_INITIAL_MS_CONFIG)));
+        return BACKOFF.max(this);
     }
 
     public AfterRead afterRead() {

@@ -202,7 +202,7 @@ class S3NotificationsIT {
 
     private static String queue(final String name) {
         final String url = sqs.createQueue(name, Duration.ofSeconds(5));
-        notifications.sendTo(sqs.notifier(url, s3.settings()));
+        notifications.sendTo(sqs.notifier(url));
         return url;
     }
 
