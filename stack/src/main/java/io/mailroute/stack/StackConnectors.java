@@ -66,9 +66,10 @@ final class StackConnectors {
                     S3MailSourceConfig.SAFETY_NET_INTERVAL_MS_CONFIG,
                     Long.toString(S3MailSourceConfig.SAFETY_NET_INTERVAL_MS_DEFAULT));
             config.putAll(endpoints.references(key -> key.startsWith(ConnectEndpoints.SQS_PREFIX)));
+            config.put("tasks.max", "1"); // the connector runs one task on a queue
         }
         config.putAll(overrides);
-        submit(file.name(), config, file.tasks());
+        submit(file.name(), config, notifications ? 1 : file.tasks());
         progress.accept("connect: " + file.name() + " running");
     }
 
