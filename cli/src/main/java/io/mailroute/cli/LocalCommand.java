@@ -88,6 +88,18 @@ public final class LocalCommand implements Callable<Integer> {
     int s3Port;
 
     @Option(
+            names = "--sqs-port",
+            defaultValue = "9324",
+            description = "Port of the SQS endpoint holding the bucket's notifications (default: ${DEFAULT-VALUE}).")
+    int sqsPort;
+
+    @Option(
+            names = "--listing",
+            description = "Find new mail by listing the bucket every 2 s instead of reading its S3 event "
+                    + "notifications from SQS (listed every 5 min as a safety net); no SQS endpoint is started.")
+    boolean listing;
+
+    @Option(
             names = "--connect-port",
             defaultValue = "8083",
             description = "Connect REST port (default: ${DEFAULT-VALUE}).")
@@ -173,7 +185,13 @@ public final class LocalCommand implements Callable<Integer> {
     StackPorts ports() {
         try {
             return new StackPorts(
-                    kafkaPort, controllerPort, registryPort, s3Port, connectPort, smtpRelay == null ? smtpPort : 0);
+                    kafkaPort,
+                    controllerPort,
+                    registryPort,
+                    s3Port,
+                    connectPort,
+                    smtpRelay == null ? smtpPort : 0,
+                    listing ? 0 : sqsPort);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
         }
@@ -189,6 +207,7 @@ public final class LocalCommand implements Callable<Integer> {
                     .host(host)
                     .ports(ports)
                     .partitions(partitions)
+                    .notifications(!listing)
                     .sinks(sinks());
             return organizationsConfig == null ? stack : stack.organizationsConnector(organizationsConfig);
         } catch (IllegalArgumentException e) {

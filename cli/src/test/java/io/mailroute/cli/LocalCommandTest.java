@@ -53,7 +53,7 @@ class LocalCommandTest {
                 "--demo");
 
         assertThat(command.dataDir).isEqualTo(Path.of("/tmp/x"));
-        assertThat(command.ports()).isEqualTo(new StackPorts(0, 19093, 18081, 19000, 18083, 0));
+        assertThat(command.ports()).isEqualTo(new StackPorts(0, 19093, 18081, 19000, 18083, 0, 9324));
         assertThat(command.partitions).isEqualTo(1);
         assertThat(command.organizationsConfig).isEqualTo(Path.of("org.json"));
     }

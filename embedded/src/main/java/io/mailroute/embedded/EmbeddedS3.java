@@ -54,6 +54,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     private final String accessKey;
     private final String secretKey;
     private final Duration stopTimeout;
+    private final ObjectCreatedListener objectCreatedListener;
     private int port;
     private S3Proxy proxy;
     private BlobStore blobStore;
@@ -66,6 +67,7 @@ public final class EmbeddedS3 implements AutoCloseable {
         this.accessKey = builder.accessKey;
         this.secretKey = builder.secretKey;
         this.stopTimeout = builder.stopTimeout;
+        this.objectCreatedListener = builder.objectCreatedListener;
     }
 
     /** A builder with the defaults: transient store, ephemeral port on 127.0.0.1, default keys. */
@@ -208,6 +210,11 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     private BlobStore openStore() throws IOException {
+        final BlobStore store = openPlainStore();
+        return objectCreatedListener == null ? store : new NotifyingBlobStore(store, objectCreatedListener);
+    }
+
+    private BlobStore openPlainStore() throws IOException {
         final Properties properties = new Properties();
         if (dataDir == null) {
             return BlobStores.create("transient", properties);
@@ -240,8 +247,18 @@ public final class EmbeddedS3 implements AutoCloseable {
         private String accessKey = DEFAULT_ACCESS_KEY;
         private String secretKey = DEFAULT_SECRET_KEY;
         private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
+        private ObjectCreatedListener objectCreatedListener;
 
         private Builder() {}
+
+        /**
+         * Tells {@code listener} of every object stored, as S3 event notifications do (e.g.
+         * {@link EmbeddedSqs#notifier}); null (the default) for none.
+         */
+        public Builder objectCreatedListener(final ObjectCreatedListener listener) {
+            this.objectCreatedListener = listener;
+            return this;
+        }
 
         /**
          * How long {@link EmbeddedS3#stop()} waits for in-flight requests before closing their

@@ -2,6 +2,7 @@ package io.mailroute.stack;
 
 import io.mailroute.embedded.EmbeddedConnect;
 import io.mailroute.s3.S3Settings;
+import io.mailroute.s3.SqsSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -28,6 +29,8 @@ final class ConnectEndpoints {
     static final String DELIVERIES_BOOTSTRAP_KEY = "deliveries.bootstrap.servers";
     /** The S3 keys all start with it. */
     static final String S3_PREFIX = "s3.";
+    /** The keys of the notifications queue all start with it. */
+    static final String SQS_PREFIX = "sqs.";
 
     private static final String SMTP_HOST_KEY = "smtp.host";
     private static final String SMTP_PORT_KEY = "smtp.port";
@@ -38,15 +41,16 @@ final class ConnectEndpoints {
         this.file = file;
     }
 
-    /** Writes the endpoints of a stack's S3, registry and broker, and of the SMTP server notices go to, if any. */
+    /** Writes the endpoints of a stack's S3 (and its notifications queue, if any), registry and broker, and of the SMTP server notices go to, if any. */
     void write(
             final S3Settings s3,
+            final Optional<SqsSettings> notifications,
             final String registryUrl,
             final String bootstrapServers,
             final Optional<InetSocketAddress> smtp)
             throws IOException {
         final Properties endpoints = new Properties();
-        endpoints.putAll(LocalMailSource.endpoints(s3, registryUrl));
+        endpoints.putAll(LocalMailSource.endpoints(s3, notifications, registryUrl));
         endpoints.setProperty(DELIVERIES_BOOTSTRAP_KEY, bootstrapServers);
         smtp.ifPresent(server -> {
             endpoints.setProperty(SMTP_HOST_KEY, server.getHostString());

@@ -2,16 +2,21 @@ package io.mailroute.stack;
 
 import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.s3.S3Settings;
+import io.mailroute.s3.SqsSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The mail source connector as {@code mailroute local} runs it: {@code ops/connectors/s3-mail.json}
- * on a bucket and the endpoints of the services it reaches. The one place local and
- * {@code mailroute bench}'s latency and idle phases take its settings from.
+ * on a bucket and the endpoints of the services it reaches, listing the bucket as the file says or,
+ * {@link #withNotifications() with notifications}, reading the bucket's ObjectCreated notifications
+ * from a queue with a slow listing as a safety net. The one place local and {@code mailroute bench}'s
+ * latency and idle phases take its settings from.
  */
 public final class LocalMailSource {
     /**
@@ -27,18 +32,38 @@ public final class LocalMailSource {
             S3MailSourceConfig.CLAIM_CHECK_PREFIX_CONFIG);
 
     private final ConnectorFile file;
+    private final boolean notifications;
 
-    private LocalMailSource(final ConnectorFile file) {
+    private LocalMailSource(final ConnectorFile file, final boolean notifications) {
         this.file = file;
+        this.notifications = notifications;
     }
 
     /** The connector file local ships. */
     public static LocalMailSource shipped() {
         try {
-            return new LocalMailSource(ConnectorFile.s3Mail());
+            return new LocalMailSource(ConnectorFile.s3Mail(), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped S3 mail connector file", e);
         }
+    }
+
+    /**
+     * The same connector reading the bucket's notifications from the queue its endpoints name, in one task
+     * (a queue hands each message to whichever reader asks), listing the bucket every five minutes.
+     */
+    public LocalMailSource withNotifications() {
+        return new LocalMailSource(file, true);
+    }
+
+    /** Whether it reads notifications rather than listing the bucket. */
+    public boolean notifications() {
+        return notifications;
+    }
+
+    /** The key prefix it reads mail under: the prefix a bucket's notifications should be filtered on. */
+    public String keyPrefix() {
+        return file.config().getOrDefault(S3MailSourceConfig.PREFIX_CONFIG, S3MailSourceConfig.PREFIX_DEFAULT);
     }
 
     /** The name local runs the connector under. */
@@ -48,7 +73,7 @@ public final class LocalMailSource {
 
     /** Tasks the connector runs. */
     public int tasks() {
-        return file.tasks();
+        return notifications ? 1 : file.tasks();
     }
 
     /**
@@ -60,10 +85,19 @@ public final class LocalMailSource {
         final Map<String, String> config = new LinkedHashMap<>(file.config());
         config.put(S3MailSourceConfig.BUCKET_CONFIG, bucket);
         endpoints.forEach((key, value) -> {
-            if (endpointKey(key)) {
+            if (endpointKey(key) && (notifications || !key.startsWith(ConnectEndpoints.SQS_PREFIX))) {
                 config.put(key, value);
             }
         });
+        if (notifications) {
+            config.put(
+                    S3MailSourceConfig.INGEST_MODE_CONFIG,
+                    S3MailSourceConfig.IngestMode.NOTIFICATIONS.name().toLowerCase(Locale.ROOT));
+            config.put(
+                    S3MailSourceConfig.SAFETY_NET_INTERVAL_MS_CONFIG,
+                    Long.toString(S3MailSourceConfig.SAFETY_NET_INTERVAL_MS_DEFAULT));
+            config.put("tasks.max", "1");
+        }
         return config;
     }
 
@@ -84,15 +118,22 @@ public final class LocalMailSource {
         return config;
     }
 
-    /** The endpoint settings of a connector reaching S3 by {@code s3} and the schema registry at {@code registryUrl}. */
-    public static Map<String, String> endpoints(final S3Settings s3, final String registryUrl) {
+    /**
+     * The endpoint settings of a connector reaching S3 by {@code s3}, the queue of the bucket's notifications by
+     * {@code notifications} (when there is one) and the schema registry at {@code registryUrl}.
+     */
+    public static Map<String, String> endpoints(
+            final S3Settings s3, final Optional<SqsSettings> notifications, final String registryUrl) {
         final Map<String, String> endpoints = new LinkedHashMap<>(S3MailSourceConfig.S3.connectionProperties(s3));
+        notifications.ifPresent(queue -> endpoints.putAll(S3MailSourceConfig.SQS.connectionProperties(queue)));
         endpoints.put(ConnectEndpoints.REGISTRY_URL_KEY, registryUrl);
         return endpoints;
     }
 
     /** Whether {@code key} is one of the endpoint settings {@link #config} takes from its endpoints. */
     public static boolean endpointKey(final String key) {
-        return key.startsWith(ConnectEndpoints.S3_PREFIX) || key.equals(ConnectEndpoints.REGISTRY_URL_KEY);
+        return key.startsWith(ConnectEndpoints.S3_PREFIX)
+                || key.startsWith(ConnectEndpoints.SQS_PREFIX)
+                || key.equals(ConnectEndpoints.REGISTRY_URL_KEY);
     }
 }

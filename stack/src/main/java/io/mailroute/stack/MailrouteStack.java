@@ -4,6 +4,7 @@ import io.mailroute.embedded.ConnectRestClient;
 import io.mailroute.embedded.EmbeddedConnect;
 import io.mailroute.embedded.EmbeddedKafka;
 import io.mailroute.embedded.EmbeddedS3;
+import io.mailroute.embedded.EmbeddedSqs;
 import io.mailroute.runtime.app.MailrouteApp;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.LocalDefaults;
@@ -12,6 +13,7 @@ import io.mailroute.runtime.status.StatusServer;
 import io.mailroute.runtime.topics.TopicApplier;
 import io.mailroute.s3.S3ConfigFragment;
 import io.mailroute.s3.S3Settings;
+import io.mailroute.s3.SqsSettings;
 import io.mailroute.schemas.registry.LocalSchemaRegistry;
 import io.mailroute.schemas.registry.server.SchemaRegistryServer;
 import io.mailroute.schemas.topics.TopicNames;
@@ -22,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +62,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class MailrouteStack implements AutoCloseable {
+    /** How long a received notification stays invisible to other readers before SQS delivers it again. */
+    private static final Duration NOTIFICATION_VISIBILITY = Duration.ofSeconds(30);
     /** Name the S3 mail connector runs under. */
     public static final String S3_CONNECTOR = "s3-mail";
     /** Name the Organizations connector runs under when its file gives none. */
@@ -80,6 +85,8 @@ public final class MailrouteStack implements AutoCloseable {
     private EmbeddedKafka kafka;
     private SchemaRegistryServer registry;
     private EmbeddedS3 s3;
+    private EmbeddedSqs sqs;
+    private String queueUrl;
     private EmbeddedConnect connect;
     private SmtpCapture smtp;
     private ClientSettings client;
@@ -136,7 +143,7 @@ public final class MailrouteStack implements AutoCloseable {
         }
         final ConnectEndpoints endpoints = new ConnectEndpoints(dirs.connectEndpoints());
         if (registry != null && s3 != null) {
-            endpoints.write(s3.settings(), registry.url(), bootstrapServers, smtpServer());
+            endpoints.write(s3.settings(), notifications(), registry.url(), bootstrapServers, smtpServer());
         }
         if (plan.connect) {
             startConnect(bootstrapServers, endpoints);
@@ -193,7 +200,8 @@ public final class MailrouteStack implements AutoCloseable {
                 registry == null ? 0 : registry.port(),
                 s3 == null ? 0 : s3.port(),
                 connect == null ? 0 : connect.restPort(),
-                smtp == null ? 0 : smtp.port());
+                smtp == null ? 0 : smtp.port(),
+                sqs == null ? 0 : sqs.port());
     }
 
     private void createTopics(final String bootstrapServers) throws Exception {
@@ -214,11 +222,30 @@ public final class MailrouteStack implements AutoCloseable {
                 "schema registry: " + schemas.subjects().size() + " subjects in " + dirs.registryJournal());
     }
 
+    /**
+     * The queue of the bucket's notifications (of the objects under {@link LocalMailSource#keyPrefix()}), when this
+     * stack runs one.
+     */
+    public Optional<SqsSettings> notifications() {
+        return sqs == null ? Optional.empty() : Optional.of(sqs.settings(queueUrl, s3.settings()));
+    }
+
     private void startS3(final DataDir dirs) {
         final EmbeddedS3.Builder builder = EmbeddedS3.builder()
                 .host(plan.host)
                 .port(ports.s3())
                 .credentials(LocalDefaults.S3_ACCESS_KEY, LocalDefaults.S3_SECRET_KEY);
+        if (plan.notifications) {
+            // in memory: notifications not read before a restart are lost, and the safety net's listing finds their
+            // mail
+            sqs = register(
+                    EmbeddedSqs.builder().host(plan.host).port(ports.sqs()).start());
+            queueUrl = sqs.createQueue(LocalDefaults.QUEUE, NOTIFICATION_VISIBILITY);
+            builder.objectCreatedListener(
+                    sqs.notifier(queueUrl, LocalMailSource.shipped().keyPrefix()));
+            plan.progress.accept("sqs: notifications of every upload under "
+                    + LocalMailSource.shipped().keyPrefix() + " to " + queueUrl);
+        }
         s3 = register((plan.s3InMemory ? builder.transientStore() : builder.dataDir(dirs.s3())).start());
         s3.createBucket(LocalDefaults.BUCKET);
         plan.progress.accept("s3: bucket " + LocalDefaults.BUCKET + " in " + (plan.s3InMemory ? "memory" : dirs.s3()));
@@ -239,7 +266,7 @@ public final class MailrouteStack implements AutoCloseable {
         final StackConnectors connectors =
                 new StackConnectors(connect.rest(), endpoints, plan.progress, bootstrapServers, plan.partitions);
         if (plan.s3Mail != null) {
-            connectors.s3Mail(plan.s3Mail);
+            connectors.s3Mail(plan.s3Mail, sqs != null);
             connectors.organizations(plan.organizationsConfig);
         }
         connectors.sinks(plan.sinks.wanted());
@@ -328,6 +355,9 @@ public final class MailrouteStack implements AutoCloseable {
         if (s3 != null) {
             urls.put("s3", s3.endpoint() + " (bucket " + LocalDefaults.BUCKET + ", key " + s3.accessKey() + ")");
         }
+        if (sqs != null) {
+            urls.put("sqs", queueUrl + " (the bucket's ObjectCreated notifications)");
+        }
         if (connect != null) {
             urls.put("connect", connect.restUrl().toString());
         }
@@ -390,6 +420,7 @@ public final class MailrouteStack implements AutoCloseable {
         private boolean s3;
         private S3Settings existingS3;
         private boolean s3InMemory;
+        private boolean notifications;
         private boolean rules;
         private boolean connect;
         private Map<String, String> s3Mail;
@@ -411,6 +442,7 @@ public final class MailrouteStack implements AutoCloseable {
             return kafka().topics()
                     .registry()
                     .s3()
+                    .notifications(true)
                     .defaultRules()
                     .s3MailConnector()
                     .sinks(SinkConnectors.none().smtpCapture())
@@ -501,6 +533,17 @@ public final class MailrouteStack implements AutoCloseable {
          */
         public Builder existingS3(final S3Settings settings) {
             this.existingS3 = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Whether the S3 endpoint sends an ObjectCreated notification for every upload to an SQS
+         * queue beside it (ElasticMQ), which the S3 mail connector reads, listing the bucket every
+         * five minutes as a safety net; without, the connector lists the bucket every two seconds.
+         * {@link #pipeline()} turns them on.
+         */
+        public Builder notifications(final boolean notify) {
+            this.notifications = notify;
             return this;
         }
 

@@ -21,6 +21,7 @@ final class RememberedPorts {
     private static final String S3 = "s3";
     private static final String CONNECT = "connect";
     private static final String SMTP = "smtp";
+    private static final String SQS = "sqs";
 
     private RememberedPorts() {}
 
@@ -33,7 +34,8 @@ final class RememberedPorts {
                 port(ports, REGISTRY),
                 port(ports, S3),
                 port(ports, CONNECT),
-                port(ports, SMTP)));
+                port(ports, SMTP),
+                port(ports, SQS)));
     }
 
     /**
@@ -48,6 +50,7 @@ final class RememberedPorts {
         put(ports, S3, listening.s3());
         put(ports, CONNECT, listening.connect());
         put(ports, SMTP, listening.smtp());
+        put(ports, SQS, listening.sqs());
         try (Writer out = Files.newBufferedWriter(dataDir.resolve(FILE), StandardCharsets.UTF_8)) {
             ports.store(out, "ports of the last mailroute stack start; used again for ports given as 0");
         }

@@ -45,9 +45,13 @@ final class StackConnectors {
         this.partitions = partitions;
     }
 
-    /** Runs the mail source as {@link LocalMailSource} configures it on the stack's bucket and endpoints, with {@code overrides}. */
-    void s3Mail(final Map<String, String> overrides) throws IOException {
-        final LocalMailSource source = LocalMailSource.shipped();
+    /**
+     * Runs the mail source as {@link LocalMailSource} configures it on the stack's bucket and endpoints, with
+     * {@code overrides}; with {@code notifications}, reading the stack's queue of the bucket's notifications.
+     */
+    void s3Mail(final Map<String, String> overrides, final boolean notifications) throws IOException {
+        final LocalMailSource source =
+                notifications ? LocalMailSource.shipped().withNotifications() : LocalMailSource.shipped();
         final Map<String, String> config =
                 source.config(LocalDefaults.BUCKET, endpoints.references(LocalMailSource::endpointKey));
         config.putAll(overrides);

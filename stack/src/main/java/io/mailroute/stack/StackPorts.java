@@ -15,10 +15,11 @@ import java.util.Map;
  * @param s3         the S3 endpoint's port
  * @param connect    the Connect worker's REST port
  * @param smtp       the SMTP capture server's port
+ * @param sqs        the SQS endpoint's port (the bucket's notifications)
  */
-public record StackPorts(int kafka, int controller, int registry, int s3, int connect, int smtp) {
+public record StackPorts(int kafka, int controller, int registry, int s3, int connect, int smtp, int sqs) {
     /** A free port for every service (tests). */
-    public static final StackPorts FREE = new StackPorts(0, 0, 0, 0, 0, 0);
+    public static final StackPorts FREE = new StackPorts(0, 0, 0, 0, 0, 0, 0);
     /** The docker-compose ports: what {@code mailroute local} listens on by default. */
     public static final StackPorts LOCAL = new StackPorts(
             LocalDefaults.KAFKA_PORT,
@@ -26,7 +27,8 @@ public record StackPorts(int kafka, int controller, int registry, int s3, int co
             LocalDefaults.REGISTRY_PORT,
             LocalDefaults.S3_PORT,
             LocalDefaults.CONNECT_PORT,
-            LocalDefaults.SMTP_PORT);
+            LocalDefaults.SMTP_PORT,
+            LocalDefaults.SQS_PORT);
 
     /** @throws IllegalArgumentException when a port is out of range or two services share one */
     public StackPorts {
@@ -37,6 +39,7 @@ public record StackPorts(int kafka, int controller, int registry, int s3, int co
         check("s3", s3, taken);
         check("connect", connect, taken);
         check("smtp", smtp, taken);
+        check("sqs", sqs, taken);
     }
 
     /** These ports, each 0 replaced by the port of {@code remembered}. */
@@ -47,7 +50,8 @@ public record StackPorts(int kafka, int controller, int registry, int s3, int co
                 registry != 0 ? registry : remembered.registry,
                 s3 != 0 ? s3 : remembered.s3,
                 connect != 0 ? connect : remembered.connect,
-                smtp != 0 ? smtp : remembered.smtp);
+                smtp != 0 ? smtp : remembered.smtp,
+                sqs != 0 ? sqs : remembered.sqs);
     }
 
     private static void check(final String name, final int port, final Map<Integer, String> taken) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailroute.s3.S3Settings;
+import io.mailroute.s3.SqsSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
@@ -15,6 +17,12 @@ class LocalMailSourceTest {
     private static final Map<String, String> ENDPOINTS = LocalMailSource.endpoints(
             S3Settings.forEndpoint(
                     URI.create("http://127.0.0.1:19000"), "eu-west-1", AwsBasicCredentials.create("bench", "secret")),
+            Optional.of(new SqsSettings(
+                    "http://127.0.0.1:19324/000000000000/mail-inbound",
+                    URI.create("http://127.0.0.1:19324"),
+                    "eu-west-1",
+                    AwsBasicCredentials.create("bench", "secret"),
+                    SqsSettings.DEFAULT_MAX_ATTEMPTS)),
             "http://127.0.0.1:18081");
 
     @Test
@@ -25,13 +33,37 @@ class LocalMailSourceTest {
         // then
         final Map<String, String> expected =
                 new HashMap<>(ConnectorFile.s3Mail().config());
-        expected.putAll(ENDPOINTS);
+        ENDPOINTS.forEach((key, value) -> {
+            if (!key.startsWith("sqs.")) {
+                expected.put(key, value);
+            }
+        });
         expected.put("s3.bucket", "other-bucket");
         assertThat(config).isEqualTo(expected);
         assertThat(config)
                 .containsEntry("s3.endpoint", "http://127.0.0.1:19000")
                 .containsEntry("s3.access.key.id", "bench")
                 .containsEntry("schema.registry.url", "http://127.0.0.1:18081");
+    }
+
+    @Test
+    void shouldReadTheQueueOfTheBucketsNotificationsInOneTaskWithNotifications() throws IOException {
+        // when
+        final LocalMailSource source = LocalMailSource.shipped().withNotifications();
+        final Map<String, String> config = source.config("mail-inbound", ENDPOINTS);
+
+        // then
+        assertThat(source.tasks()).isEqualTo(1);
+        assertThat(source.keyPrefix()).isEqualTo(ConnectorFile.s3Mail().config().get("s3.prefix"));
+        assertThat(config)
+                .containsEntry("ingest.mode", "notifications")
+                .containsEntry("notifications.listing.interval.ms", "300000")
+                .containsEntry("tasks.max", "1")
+                .containsEntry("sqs.queue.url", "http://127.0.0.1:19324/000000000000/mail-inbound")
+                .containsEntry("sqs.endpoint", "http://127.0.0.1:19324");
+        assertThat(LocalMailSource.shipped().config("mail-inbound", ENDPOINTS))
+                .as("listing reads no queue")
+                .doesNotContainKeys("sqs.queue.url", "ingest.mode");
     }
 
     @Test

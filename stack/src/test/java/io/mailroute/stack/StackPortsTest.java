@@ -44,14 +44,14 @@ class StackPortsTest {
 
     @Test
     void shouldRejectOnePortForTwoServices() {
-        assertThatThrownBy(() -> new StackPorts(9092, 9093, 8081, 9092, 8083, 0))
+        assertThatThrownBy(() -> new StackPorts(9092, 9093, 8081, 9092, 8083, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("s3 port 9092 is the kafka port already");
     }
 
     @Test
     void shouldRejectPortsOutOfRange() {
-        assertThatThrownBy(() -> new StackPorts(70_000, 9093, 8081, 9000, 8083, 0))
+        assertThatThrownBy(() -> new StackPorts(70_000, 9093, 8081, 9000, 8083, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("kafka port 70000 is not in 0..65535");
     }
@@ -66,10 +66,10 @@ class StackPortsTest {
     @Test
     void shouldGiveFreePortsTheirPortsOfTheLastStart() throws IOException {
         // given
-        RememberedPorts.save(dir, new StackPorts(40001, 40002, 40003, 40004, 40005, 40006));
+        RememberedPorts.save(dir, new StackPorts(40001, 40002, 40003, 40004, 40005, 40006, 40007));
 
         // when
-        final StackPorts resolved = RememberedPorts.apply(dir, new StackPorts(0, 0, 0, 9100, 0, 0));
+        final StackPorts resolved = RememberedPorts.apply(dir, new StackPorts(0, 0, 0, 9100, 0, 0, 0));
 
         // then
         assertThat(resolved.kafka()).isEqualTo(40001);
@@ -78,6 +78,7 @@ class StackPortsTest {
         assertThat(resolved.s3()).isEqualTo(9100); // asked for explicitly
         assertThat(resolved.connect()).isEqualTo(40005);
         assertThat(resolved.smtp()).isEqualTo(40006);
+        assertThat(resolved.sqs()).isEqualTo(40007);
     }
 
     @Test
@@ -88,14 +89,14 @@ class StackPortsTest {
     @Test
     void shouldKeepThePortsOfServicesAnotherStackOnTheSameDataDirRuns() throws IOException {
         // given: one stack ran the broker, another runs S3 and the registry on the same data directory
-        RememberedPorts.save(dir, new StackPorts(40001, 40002, 0, 0, 0, 0));
+        RememberedPorts.save(dir, new StackPorts(40001, 40002, 0, 0, 0, 0, 0));
 
         // when
-        RememberedPorts.save(dir, new StackPorts(0, 0, 40003, 40004, 0, 0));
+        RememberedPorts.save(dir, new StackPorts(0, 0, 40003, 40004, 0, 0, 0));
 
         // then
         assertThat(RememberedPorts.apply(dir, StackPorts.FREE))
-                .isEqualTo(new StackPorts(40001, 40002, 40003, 40004, 0, 0));
+                .isEqualTo(new StackPorts(40001, 40002, 40003, 40004, 0, 0, 0));
     }
 
     @Test

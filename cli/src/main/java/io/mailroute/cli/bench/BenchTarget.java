@@ -4,6 +4,7 @@ import io.mailroute.embedded.ConnectRestClient;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.s3.S3Clients;
 import io.mailroute.s3.S3Settings;
+import io.mailroute.s3.SqsSettings;
 import io.mailroute.stack.MailrouteStack;
 import java.net.URI;
 import java.util.HashMap;
@@ -41,7 +42,10 @@ public final class BenchTarget implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** A KRaft broker, S3 in memory with the mail bucket, the registry and a Connect worker, all in this JVM. */
+    /**
+     * A KRaft broker, S3 in memory with the mail bucket and its notifications queue (as {@code mailroute local}
+     * runs them), the registry and a Connect worker, all in this JVM.
+     */
     public static BenchTarget embedded() {
         final MailrouteStack stack;
         try {
@@ -49,6 +53,7 @@ public final class BenchTarget implements AutoCloseable {
                     .kafka()
                     .registry()
                     .s3InMemory()
+                    .notifications(true)
                     .connect()
                     .start();
         } catch (RuntimeException e) {
@@ -93,6 +98,14 @@ public final class BenchTarget implements AutoCloseable {
 
     public String registryUrl() {
         return registryUrl;
+    }
+
+    /**
+     * The queue of the bucket's notifications, when the target has one (the embedded stack's, for the objects
+     * under {@link io.mailroute.stack.LocalMailSource#keyPrefix()}); a cluster's is not known.
+     */
+    public Optional<SqsSettings> notifications() {
+        return owned.flatMap(MailrouteStack::notifications);
     }
 
     /** Where S3 is and as whom. */

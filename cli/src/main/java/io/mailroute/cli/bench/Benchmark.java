@@ -486,7 +486,12 @@ public final class Benchmark {
         app.put(TopicNames.PREFIX_CONFIG, prefix);
         app.putAll(MailrouteConfig.S3.connectionProperties(target.s3()));
         final String keyPrefix = "bench-" + run + "/local/";
-        final LocalMailSource source = LocalMailSource.shipped();
+        // local reads notifications when its stack has a queue, as the embedded target does; the queue tells of
+        // objects under local's key prefix only, so the offered mail goes there, in a folder of this run's
+        final LocalMailSource source = target.notifications().isPresent()
+                ? LocalMailSource.shipped().withNotifications()
+                : LocalMailSource.shipped();
+        final String incoming = source.keyPrefix() + "bench-" + run + "/";
         final String connector = "bench-" + run + "-local-" + source.name();
         try (SchemaRegistryClient registry = registryClient();
                 TopologyServices services = TopologyServices.from(new MailrouteConfig(app));
@@ -498,16 +503,21 @@ public final class Benchmark {
                             connector,
                             source.configElsewhere(
                                     target.bucket(),
-                                    LocalMailSource.endpoints(target.s3(), target.registryUrl()),
+                                    LocalMailSource.endpoints(
+                                            target.s3(), target.notifications(), target.registryUrl()),
                                     Map.of(
-                                            S3MailSourceConfig.PREFIX_CONFIG, keyPrefix + "incoming/",
+                                            S3MailSourceConfig.PREFIX_CONFIG,
+                                            incoming,
                                             S3MailSourceConfig.TOPIC_CONFIG,
-                                                    topics.raw().name(),
+                                            topics.raw().name(),
                                             S3MailSourceConfig.DLQ_TOPIC_CONFIG,
-                                                    topics.dlq().name(),
-                                            S3MailSourceConfig.MOVE_PREFIX_CONFIG, keyPrefix + "processed/",
-                                            S3MailSourceConfig.FAILED_PREFIX_CONFIG, keyPrefix + "failed/",
-                                            S3MailSourceConfig.CLAIM_CHECK_PREFIX_CONFIG, keyPrefix + "claim-check/")));
+                                            topics.dlq().name(),
+                                            S3MailSourceConfig.MOVE_PREFIX_CONFIG,
+                                            keyPrefix + "processed/",
+                                            S3MailSourceConfig.FAILED_PREFIX_CONFIG,
+                                            keyPrefix + "failed/",
+                                            S3MailSourceConfig.CLAIM_CHECK_PREFIX_CONFIG,
+                                            keyPrefix + "claim-check/")));
             target.connect().awaitRunning(connector, source.tasks(), Duration.ofSeconds(120));
             try {
                 results.putAll(runStreams(
@@ -515,9 +525,7 @@ public final class Benchmark {
                             final Map<BenchSettings.Phase, PhaseResult> measured =
                                     new EnumMap<>(BenchSettings.Phase.class);
                             if (settings.phases().contains(BenchSettings.Phase.LATENCY)) {
-                                measured.put(
-                                        BenchSettings.Phase.LATENCY,
-                                        latency(topics, prefix, s3, keyPrefix + "incoming/"));
+                                measured.put(BenchSettings.Phase.LATENCY, latency(topics, prefix, s3, incoming));
                             }
                             if (settings.phases().contains(BenchSettings.Phase.IDLE)) {
                                 measured.put(BenchSettings.Phase.IDLE, idle());

@@ -9,6 +9,7 @@ import io.mailroute.avro.Lane;
 import io.mailroute.avro.MailStatus;
 import io.mailroute.avro.Outcome;
 import io.mailroute.cli.ingest.MailUploader;
+import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.runtime.client.TopicReader;
 import io.mailroute.runtime.status.Outbox;
 import io.mailroute.runtime.status.StatusServer;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * {@code mailroute local --demo} end to end on free ports: the demo mails land in their lanes and
  * their notices in the SMTP capture server's outbox; after a restart on the same data directory the schema ids, the lanes and the bucket are as they
- * were (nothing is processed twice) and a new upload flows.
+ * were (nothing is processed twice) and a new upload flows, read on its S3 event notification.
  */
 class LocalStackIT {
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(120);
@@ -112,7 +113,10 @@ class LocalStackIT {
                         .isGreaterThanOrEqualTo(12);
             }
 
-            // and a new mail flows to its lane
+            // and a new mail flows to its lane, found by its notification: the safety net lists only after 5 minutes
+            assertThat(stack.connect().connectorConfig("s3-mail"))
+                    .containsEntry(S3MailSourceConfig.INGEST_MODE_CONFIG, "notifications");
+            assertThat(stack.urls()).containsKey("sqs");
             final Path mail = dataDir.resolve("new-billing.eml");
             Files.write(mail, Files.readAllBytes(dataDir.resolve("demo/mails/01-aws-billing.eml")));
             try (S3Client s3 = stack.client().s3()) {

@@ -1,7 +1,7 @@
 package io.mailroute.connectors.delivery;
 
+import io.mailroute.connectors.common.BackoffKeys;
 import io.mailroute.schemas.topics.MailTopic;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,9 @@ public final class DeliveriesConfig {
 
     public static final String BACKOFF_MAX_MS_CONFIG = "retry.backoff.max.ms";
     public static final long BACKOFF_MAX_MS_DEFAULT = 60_000L;
+
+    private static final BackoffKeys BACKOFF = new BackoffKeys(
+            BACKOFF_INITIAL_MS_CONFIG, BACKOFF_INITIAL_MS_DEFAULT, BACKOFF_MAX_MS_CONFIG, BACKOFF_MAX_MS_DEFAULT);
 
     public static final String TOPIC_CONFIG = "deliveries.topic";
     public static final String TOPIC_DEFAULT = MailTopic.DELIVERIES.defaultName();
@@ -74,41 +77,19 @@ public final class DeliveriesConfig {
 
     /** Adds the keys to {@code def}, in groups {@value #RETRY_GROUP} and {@value #DELIVERIES_GROUP}. */
     public static ConfigDef define(final ConfigDef def, final Docs docs) {
-        int order = 0;
         def.define(
-                        MAX_ATTEMPTS_CONFIG,
-                        Type.INT,
-                        MAX_ATTEMPTS_DEFAULT,
-                        ConfigDef.Range.between(1, 100),
-                        Importance.MEDIUM,
-                        docs.maxAttempts(),
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Attempts")
-                .define(
-                        BACKOFF_INITIAL_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_INITIAL_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        docs.backoffInitial(),
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Initial backoff")
-                .define(
-                        BACKOFF_MAX_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_MAX_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        docs.backoffMax(),
-                        RETRY_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Maximum backoff");
-        order = 0;
+                MAX_ATTEMPTS_CONFIG,
+                Type.INT,
+                MAX_ATTEMPTS_DEFAULT,
+                ConfigDef.Range.between(1, 100),
+                Importance.MEDIUM,
+                docs.maxAttempts(),
+                RETRY_GROUP,
+                1,
+                Width.SHORT,
+                "Attempts");
+        BACKOFF.define(def, docs.backoffInitial(), docs.backoffMax(), RETRY_GROUP, 2);
+        int order = 0;
         return def.define(
                         TOPIC_CONFIG,
                         Type.STRING,
@@ -135,11 +116,7 @@ public final class DeliveriesConfig {
 
     /** How often a transient failure is retried, and after how long; the maximum is never below the initial wait. */
     public RetryPolicy retryPolicy() {
-        final long initial = config.getLong(BACKOFF_INITIAL_MS_CONFIG);
-        return new RetryPolicy(
-                config.getInt(MAX_ATTEMPTS_CONFIG),
-                Duration.ofMillis(initial),
-                Duration.ofMillis(Math.max(config.getLong(BACKOFF_MAX_MS_CONFIG), initial)));
+        return new RetryPolicy(config.getInt(MAX_ATTEMPTS_CONFIG), BACKOFF.initial(config), BACKOFF.max(config));
     }
 
     public String topic() {

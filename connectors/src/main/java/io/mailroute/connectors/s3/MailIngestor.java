@@ -11,8 +11,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The task's loop: finish what was committed, list the next page when the queue is empty, read
- * the queued objects into records. Errors are classified once, by the s3 module
+ * The task's loop: finish what was committed, take the objects notifications name (notifications
+ * mode) and list the next page when the queue is empty, read the queued objects into records.
+ * A notification's message is released once its object is done: committed, or nothing to read. Errors are classified once, by the s3 module
  * ({@link S3Failure.Kind}); the connector's policy (s3/README.md has every user's): TRANSIENT backs
  * off and leaves the object to the next attempt, NOT_FOUND dead-letters an object that vanished,
  * CHANGED leaves the new upload to the next pass, PERMANENT dead-letters the object, and
@@ -45,7 +51,9 @@ final class MailIngestor {
     private final S3MailMetrics metrics;
     private final Time time;
     private final Backoff backoff;
-    private final Deque<ObjectVersion> queue = new ArrayDeque<>();
+    private final Optional<ObjectNotifications> notifications;
+    private final S3Objects s3;
+    private final Map<String, ObjectVersion> queue = new LinkedHashMap<>();
     private final Queue<Committed> committed = new ConcurrentLinkedQueue<>();
     private final Deque<Committed> finishing = new ArrayDeque<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -54,6 +62,8 @@ final class MailIngestor {
     MailIngestor(
             final S3MailSourceConfig config,
             final ObjectScanner scanner,
+            final Optional<ObjectNotifications> notifications,
+            final S3Objects s3,
             final ObjectProgress progress,
             final ClaimChecks claimChecks,
             final AfterReadActions actions,
@@ -62,6 +72,8 @@ final class MailIngestor {
             final Time time) {
         this.config = config;
         this.scanner = scanner;
+        this.notifications = notifications;
+        this.s3 = s3;
         this.progress = progress;
         this.claimChecks = claimChecks;
         this.actions = actions;
@@ -69,7 +81,9 @@ final class MailIngestor {
         this.metrics = metrics;
         this.time = time;
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
-        this.nextPassMs = time.milliseconds();
+        // notified objects wait in the queue while no task runs: the safety net's first pass can wait its interval
+        this.nextPassMs = time.milliseconds()
+                + (notifications.isPresent() ? config.listingInterval().toMillis() : 0L);
     }
 
     /** Records for the worker, or null after waiting a little when there is nothing to do yet. */
@@ -82,7 +96,8 @@ final class MailIngestor {
         try {
             finishCommitted();
             if (!fillQueue()) {
-                if (!scanner.inPass()) {
+                // a notifications task waited in its long poll already
+                if (!scanner.inPass() && notifications.isEmpty()) {
                     pause(nextPassMs - time.milliseconds());
                 }
                 return null;
@@ -130,6 +145,7 @@ final class MailIngestor {
             for (final Committed done : batch) {
                 finishing.remove();
                 progress.finished(done.ref().key(), done.offset());
+                notifications.ifPresent(n -> n.release(done.ref().key()));
                 if (actions.hasWorkAfterCommit(done.offset())) {
                     metrics.afterReadDone();
                 }
@@ -138,10 +154,13 @@ final class MailIngestor {
     }
 
     /**
-     * Lists pages until there is something to read, the pass ends or a few pages were listed;
-     * false when the queue is still empty.
+     * Takes the objects notifications name, then lists pages until there is something to read, the
+     * pass ends or a few pages were listed; false when the queue is still empty.
      */
     private boolean fillQueue() {
+        if (queue.isEmpty()) {
+            notifications.ifPresent(this::takeNotified);
+        }
         for (int pages = 0; queue.isEmpty() && pages < MAX_PAGES_PER_POLL; pages++) {
             if (!scanner.inPass()) {
                 final long now = time.milliseconds();
@@ -149,24 +168,68 @@ final class MailIngestor {
                     return false;
                 }
                 scanner.startPass();
-                nextPassMs = now + config.pollInterval().toMillis();
+                nextPassMs = now + config.listingInterval().toMillis();
             }
             final ObjectProgress.Triage triage = progress.triage(scanner.nextPage());
             backoff.succeeded();
-            for (final Committed done : triage.committed()) {
-                if (actions.hasWorkAfterCommit(done.offset())) {
-                    progress.finishing(done.ref().key());
-                    finishing.add(done);
-                } else {
-                    progress.finished(done.ref().key(), done.offset());
-                }
-            }
-            queue.addAll(triage.toRead());
+            enqueue(triage);
             if (!scanner.inPass()) {
                 progress.endPass();
             }
         }
         return !queue.isEmpty();
+    }
+
+    /**
+     * Queues the objects of one triage that are to be read (once, however often they were listed
+     * or notified) and sorts out the committed ones.
+     */
+    private void enqueue(final ObjectProgress.Triage triage) {
+        for (final Committed done : triage.committed()) {
+            if (actions.hasWorkAfterCommit(done.offset())) {
+                progress.finishing(done.ref().key());
+                finishing.add(done);
+            } else {
+                progress.finished(done.ref().key(), done.offset());
+            }
+        }
+        for (final ObjectVersion object : triage.toRead()) {
+            queue.putIfAbsent(object.key(), object);
+        }
+    }
+
+    /**
+     * Looks up the current version of every object the next notifications name and queues those
+     * not read yet. Duplicate notifications and those of objects already committed are released at
+     * once; those of objects on their way are released when their record commits.
+     */
+    private void takeNotified(final ObjectNotifications notified) {
+        final Set<String> keys = notified.receive();
+        final List<ObjectVersion> current = new ArrayList<>(keys.size());
+        for (final String key : keys) {
+            if (queue.containsKey(key) || progress.isInFlight(key)) {
+                continue;
+            }
+            try {
+                current.add(s3.head(new ObjectRef(config.bucket(), key)));
+            } catch (S3Failure e) {
+                if (e.kind() != S3Failure.Kind.NOT_FOUND) {
+                    keys.stream()
+                            .filter(k -> !queue.containsKey(k) && !progress.isInFlight(k))
+                            .forEach(notified::abandon);
+                    throw e;
+                }
+                log.info("{} was notified but is gone; deleting its notification", key);
+                metrics.notificationVanished();
+            }
+        }
+        enqueue(progress.triage(current));
+        backoff.succeeded();
+        for (final String key : keys) {
+            if (!queue.containsKey(key) && !progress.isInFlight(key)) {
+                notified.release(key);
+            }
+        }
     }
 
     /**
@@ -177,15 +240,17 @@ final class MailIngestor {
         final List<SourceRecord> batch = new ArrayList<>();
         long bytes = 0;
         while (!queue.isEmpty() && batch.size() < config.maxObjectsPerPoll() && bytes < config.maxPollBytes()) {
-            final ObjectVersion object = queue.remove();
+            final ObjectVersion object = removeFirst();
             final SourceRecord record;
             try {
                 record = ingest(object);
             } catch (S3Failure e) {
                 if (e.kind() == S3Failure.Kind.CHANGED) {
-                    log.info("{} changed while it was handled; the next pass reads the new upload", object.key());
+                    log.info("{} changed while it was handled; the new upload is read next", object.key());
+                    notifications.ifPresent(n -> n.release(object.key()));
                     continue;
                 }
+                notifications.ifPresent(n -> n.abandon(object.key()));
                 if (e.kind() != S3Failure.Kind.TRANSIENT) {
                     throw e;
                 }
@@ -195,10 +260,19 @@ final class MailIngestor {
             if (record != null) {
                 batch.add(record);
                 bytes += object.size() <= config.inlineMaxBytes() ? object.size() : 0;
+            } else {
+                notifications.ifPresent(n -> n.release(object.key()));
             }
         }
         backoff.succeeded();
         return batch;
+    }
+
+    private ObjectVersion removeFirst() {
+        final Iterator<ObjectVersion> first = queue.values().iterator();
+        final ObjectVersion object = first.next();
+        first.remove();
+        return object;
     }
 
     /** The record of one object, or null when there is nothing to emit (it was already handled elsewhere). */
@@ -246,10 +320,19 @@ final class MailIngestor {
         return record;
     }
 
-    /** Gone between listing and reading: fine if its progress was committed meanwhile, else dead-lettered. */
+    /**
+     * Gone between listing and reading: fine if its progress was committed meanwhile or a
+     * notification named it (its upload and removal were both notified, no mail was listed), else
+     * dead-lettered.
+     */
     private SourceRecord vanished(final ObjectRef ref, final ObjectVersion listed, final S3Failure e) {
         if (progress.committedOffset(ref) != null) {
             log.debug("{} is gone and was handled by an earlier task", ref);
+            return null;
+        }
+        if (notifications.map(n -> n.holds(ref.key())).orElse(false)) {
+            log.info("{} was notified but is gone; deleting its notification", ref);
+            metrics.notificationVanished();
             return null;
         }
         final Instant now = Instant.ofEpochMilli(time.milliseconds());

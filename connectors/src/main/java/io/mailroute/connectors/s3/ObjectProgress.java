@@ -105,6 +105,10 @@ final class ObjectProgress {
         seenThisPass.clear();
     }
 
+    boolean isInFlight(final String key) {
+        return inFlight.contains(key);
+    }
+
     int inFlight() {
         return inFlight.size();
     }

@@ -30,6 +30,10 @@ final class S3MailMetrics {
     static final String AFTER_READ_TOTAL = "after-read-actions-total";
     static final String OLDEST_UNPROCESSED_AGE_MS = "oldest-unprocessed-age-ms";
     static final String OBJECTS_IN_FLIGHT = "objects-in-flight";
+    static final String NOTIFICATIONS_TOTAL = "notifications-received-total";
+    static final String NOTIFICATIONS_SKIPPED_TOTAL = "notifications-skipped-total";
+    static final String NOTIFICATIONS_MALFORMED_TOTAL = "notifications-malformed-total";
+    static final String NOTIFICATIONS_VANISHED_TOTAL = "notifications-vanished-total";
 
     private final Sensor objectsRead;
     private final Sensor bytesRead;
@@ -37,6 +41,10 @@ final class S3MailMetrics {
     private final Sensor objectsFailed;
     private final Sensor s3Errors;
     private final Sensor afterRead;
+    private final Sensor notifications;
+    private final Sensor notificationsSkipped;
+    private final Sensor notificationsMalformed;
+    private final Sensor notificationsVanished;
 
     S3MailMetrics(
             final PluginMetrics metrics,
@@ -73,6 +81,23 @@ final class S3MailMetrics {
         afterRead.add(
                 name(metrics, AFTER_READ_TOTAL, "After-read actions (tag, move, delete, quarantine) completed."),
                 new CumulativeCount());
+        notifications =
+                count(metrics, sensorPrefix, NOTIFICATIONS_TOTAL, "SQS messages received (notifications mode).");
+        notificationsSkipped = count(
+                metrics,
+                sensorPrefix,
+                NOTIFICATIONS_SKIPPED_TOTAL,
+                "Notifications of other buckets, prefixes or keys, and test events: deleted unread.");
+        notificationsMalformed = count(
+                metrics,
+                sensorPrefix,
+                NOTIFICATIONS_MALFORMED_TOTAL,
+                "SQS messages that were no S3 event notification: logged and deleted.");
+        notificationsVanished = count(
+                metrics,
+                sensorPrefix,
+                NOTIFICATIONS_VANISHED_TOTAL,
+                "Notifications of objects that were gone when read: deleted, no dead letter.");
         metrics.addMetric(
                 name(
                         metrics,
@@ -108,6 +133,29 @@ final class S3MailMetrics {
 
     void afterReadDone() {
         afterRead.record();
+    }
+
+    void notificationReceived() {
+        notifications.record();
+    }
+
+    void notificationSkipped() {
+        notificationsSkipped.record();
+    }
+
+    void notificationMalformed() {
+        notificationsMalformed.record();
+    }
+
+    void notificationVanished() {
+        notificationsVanished.record();
+    }
+
+    private static Sensor count(
+            final PluginMetrics metrics, final String sensorPrefix, final String name, final String description) {
+        final Sensor sensor = metrics.addSensor(sensorPrefix + name);
+        sensor.add(name(metrics, name, description), new CumulativeCount());
+        return sensor;
     }
 
     private static MetricName name(final PluginMetrics metrics, final String name, final String description) {

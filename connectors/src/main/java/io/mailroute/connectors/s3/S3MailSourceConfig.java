@@ -1,12 +1,15 @@
 package io.mailroute.connectors.s3;
 
 import io.mailroute.connectors.aws.AssumeRoleConfig;
+import io.mailroute.connectors.common.BackoffKeys;
 import io.mailroute.connectors.common.ConnectorSetter;
 import io.mailroute.connectors.common.LowerCaseEnums;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.s3.S3ConfigFragment;
 import io.mailroute.s3.S3ConfigFragment.CallDefaults;
 import io.mailroute.s3.S3Settings;
+import io.mailroute.s3.SqsConfigFragment;
+import io.mailroute.s3.SqsSettings;
 import io.mailroute.schemas.topics.TopicSpec;
 import java.time.Duration;
 import java.util.Locale;
@@ -26,6 +29,7 @@ public final class S3MailSourceConfig extends AbstractConfig {
     public static final String S3_GROUP = "S3";
     public static final String RECORDS_GROUP = "Records";
     public static final String POLLING_GROUP = "Polling";
+    public static final String NOTIFICATIONS_GROUP = "Notifications";
     public static final String AFTER_READ_GROUP = "After read";
 
     /** Bytes a record needs beyond the inline mail: key, Avro envelope, record and batch headers. */
@@ -39,6 +43,8 @@ public final class S3MailSourceConfig extends AbstractConfig {
     public static final S3ConfigFragment S3 = new S3ConfigFragment("", new CallDefaults(10, Duration.ofMinutes(2)));
     /** A role to assume before calling S3: {@code s3.sts.role.arn} and its session name and external id. */
     public static final AssumeRoleConfig S3_ROLE = new AssumeRoleConfig("s3.");
+    /** The queue of the bucket's event notifications: {@code sqs.queue.url}, {@code sqs.endpoint}, {@code sqs.region}. */
+    public static final SqsConfigFragment SQS = new SqsConfigFragment("");
 
     public static final String BUCKET_CONFIG = "s3.bucket";
     private static final String BUCKET_DOC =
@@ -80,11 +86,24 @@ public final class S3MailSourceConfig extends AbstractConfig {
                     + "the failed prefix instead of being read.";
     public static final long MAX_OBJECT_BYTES_DEFAULT = 64L * 1024 * 1024;
 
+    public static final String INGEST_MODE_CONFIG = "ingest.mode";
+    private static final String INGEST_MODE_DOC = "How new objects are found: listing (list the prefix every "
+            + "poll.interval.ms) or notifications (read the bucket's S3 ObjectCreated event notifications from "
+            + SqsConfigFragment.QUEUE_URL_CONFIG + ", and list every notifications.listing.interval.ms as a safety "
+            + "net for lost ones). Notifications mode runs one task whatever tasks.max says.";
+    public static final String INGEST_MODE_DEFAULT = "listing";
+
     public static final String POLL_INTERVAL_MS_CONFIG = "poll.interval.ms";
     private static final String POLL_INTERVAL_MS_DOC =
-            "Time from the start of one listing pass over the prefix to the next, in "
+            "In listing mode, the time from the start of one listing pass over the prefix to the next, in "
                     + "milliseconds; bounds how late a new object is seen.";
     public static final long POLL_INTERVAL_MS_DEFAULT = 5_000L;
+
+    public static final String SAFETY_NET_INTERVAL_MS_CONFIG = "notifications.listing.interval.ms";
+    private static final String SAFETY_NET_INTERVAL_MS_DOC = "In notifications mode, the time from the start of "
+            + "one safety-net listing pass to the next, in milliseconds; bounds how late an object whose "
+            + "notification was lost is seen.";
+    public static final long SAFETY_NET_INTERVAL_MS_DEFAULT = 300_000L;
 
     public static final String MAX_OBJECTS_PER_POLL_CONFIG = "max.objects.per.poll";
     private static final String MAX_OBJECTS_PER_POLL_DOC = "Most objects read in one poll, i.e. records in one batch "
@@ -106,6 +125,9 @@ public final class S3MailSourceConfig extends AbstractConfig {
     private static final String BACKOFF_MAX_MS_DOC =
             "Longest wait between attempts after transient S3 failures, in milliseconds.";
     public static final long BACKOFF_MAX_MS_DEFAULT = 60_000L;
+
+    private static final BackoffKeys BACKOFF = new BackoffKeys(
+            BACKOFF_INITIAL_MS_CONFIG, BACKOFF_INITIAL_MS_DEFAULT, BACKOFF_MAX_MS_CONFIG, BACKOFF_MAX_MS_DEFAULT);
 
     public static final String AFTER_READ_CONFIG = "after.read";
 
@@ -143,11 +165,17 @@ public final class S3MailSourceConfig extends AbstractConfig {
     private static final ConfigDef CONFIG_DEF = configDef();
 
     private final AfterRead afterRead;
+    private final IngestMode ingestMode;
     private final Optional<Pattern> keyPattern;
 
     public S3MailSourceConfig(final Map<String, String> props) {
         super(CONFIG_DEF, props);
         this.afterRead = LowerCaseEnums.parse(AfterRead.class, getString(AFTER_READ_CONFIG));
+        this.ingestMode = LowerCaseEnums.parse(IngestMode.class, getString(INGEST_MODE_CONFIG));
+        if (ingestMode == IngestMode.NOTIFICATIONS && !SQS.hasQueue(this)) {
+            throw new ConfigException(
+                    SQS.key(SqsConfigFragment.QUEUE_URL_CONFIG), "", "is needed in notifications mode");
+        }
         final String regex = getString(KEY_REGEX_CONFIG);
         this.keyPattern = regex.isEmpty() ? Optional.empty() : Optional.of(Pattern.compile(regex));
     }
@@ -246,6 +274,17 @@ public final class S3MailSourceConfig extends AbstractConfig {
                         "Object size limit");
         order = 0;
         def.define(
+                        INGEST_MODE_CONFIG,
+                        Type.STRING,
+                        INGEST_MODE_DEFAULT,
+                        LowerCaseEnums.validator(IngestMode.class),
+                        Importance.HIGH,
+                        INGEST_MODE_DOC,
+                        POLLING_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Ingest mode")
+                .define(
                         POLL_INTERVAL_MS_CONFIG,
                         Type.LONG,
                         POLL_INTERVAL_MS_DEFAULT,
@@ -256,6 +295,17 @@ public final class S3MailSourceConfig extends AbstractConfig {
                         ++order,
                         Width.SHORT,
                         "Poll interval")
+                .define(
+                        SAFETY_NET_INTERVAL_MS_CONFIG,
+                        Type.LONG,
+                        SAFETY_NET_INTERVAL_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(10L),
+                        Importance.MEDIUM,
+                        SAFETY_NET_INTERVAL_MS_DOC,
+                        POLLING_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Safety-net interval")
                 .define(
                         MAX_OBJECTS_PER_POLL_CONFIG,
                         Type.INT,
@@ -277,29 +327,8 @@ public final class S3MailSourceConfig extends AbstractConfig {
                         POLLING_GROUP,
                         ++order,
                         Width.SHORT,
-                        "Bytes per poll")
-                .define(
-                        BACKOFF_INITIAL_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_INITIAL_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        BACKOFF_INITIAL_MS_DOC,
-                        POLLING_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Initial backoff")
-                .define(
-                        BACKOFF_MAX_MS_CONFIG,
-                        Type.LONG,
-                        BACKOFF_MAX_MS_DEFAULT,
-                        ConfigDef.Range.atLeast(1L),
-                        Importance.LOW,
-                        BACKOFF_MAX_MS_DOC,
-                        POLLING_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        "Maximum backoff");
+                        "Bytes per poll");
+        BACKOFF.define(def, BACKOFF_INITIAL_MS_DOC, BACKOFF_MAX_MS_DOC, POLLING_GROUP, ++order);
         order = 0;
         def.define(
                         AFTER_READ_CONFIG,
@@ -365,6 +394,7 @@ public final class S3MailSourceConfig extends AbstractConfig {
                         "Failed prefix");
         S3.define(def);
         S3_ROLE.define(def, S3ConfigFragment.GROUP, S3ConfigFragment.KEYS.size());
+        SQS.define(def);
         return RegistryConfig.define(def);
     }
 
@@ -409,6 +439,16 @@ public final class S3MailSourceConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(POLL_INTERVAL_MS_CONFIG));
     }
 
+    public IngestMode ingestMode() {
+        return ingestMode;
+    }
+
+    /** Time between listing passes: the poll interval, or in notifications mode the safety net's. */
+    public Duration listingInterval() {
+        return Duration.ofMillis(getLong(
+                ingestMode == IngestMode.NOTIFICATIONS ? SAFETY_NET_INTERVAL_MS_CONFIG : POLL_INTERVAL_MS_CONFIG));
+    }
+
     public int maxObjectsPerPoll() {
         return getInt(MAX_OBJECTS_PER_POLL_CONFIG);
     }
@@ -418,11 +458,11 @@ public final class S3MailSourceConfig extends AbstractConfig {
     }
 
     public Duration initialBackoff() {
-        return Duration.ofMillis(getLong(BACKOFF_INITIAL_MS_CONFIG));
+        return BACKOFF.initial(this);
     }
 
     public Duration maxBackoff() {
-        return Duration.ofMillis(Math.max(getLong(BACKOFF_MAX_MS_CONFIG), getLong(BACKOFF_INITIAL_MS_CONFIG)));
+        return BACKOFF.max(this);
     }
 
     public AfterRead afterRead() {
@@ -458,6 +498,19 @@ public final class S3MailSourceConfig extends AbstractConfig {
     /** Where the bucket is and as whom (before any assumed role), and how hard one call tries. */
     public S3Settings s3() {
         return S3.settings(this);
+    }
+
+    /** The queue of the bucket's notifications, read as whom and as hard as the bucket. */
+    public SqsSettings sqs() {
+        return SQS.settings(this, s3());
+    }
+
+    /** How new objects are found. */
+    public enum IngestMode {
+        /** List the prefix every poll interval. */
+        LISTING,
+        /** Read S3 event notifications from SQS, with a slow listing as a safety net. */
+        NOTIFICATIONS
     }
 
     /** What happens to an object once its record is committed. */
@@ -571,6 +624,14 @@ public final class S3MailSourceConfig extends AbstractConfig {
 
         public Setter pollInterval(final Duration interval) {
             return set(POLL_INTERVAL_MS_CONFIG, interval.toMillis());
+        }
+
+        /** Notifications mode reading {@code queueUrl} at {@code endpoint} (empty for AWS), listing every {@code safetyNet}. */
+        public Setter notifications(final String queueUrl, final String endpoint, final Duration safetyNet) {
+            return set(INGEST_MODE_CONFIG, "notifications")
+                    .set(SQS.key(SqsConfigFragment.QUEUE_URL_CONFIG), queueUrl)
+                    .set(SQS.key(SqsConfigFragment.ENDPOINT_CONFIG), endpoint)
+                    .set(SAFETY_NET_INTERVAL_MS_CONFIG, safetyNet.toMillis());
         }
 
         public Setter maxObjectsPerPoll(final int objects) {

@@ -3,8 +3,10 @@ package io.mailroute.connectors.s3;
 import io.mailroute.connectors.common.ConnectorVersion;
 import io.mailroute.connectors.common.RegistryConfig;
 import io.mailroute.connectors.s3.S3MailSourceConfig.AfterRead;
+import io.mailroute.connectors.s3.S3MailSourceConfig.IngestMode;
 import io.mailroute.s3.S3ConfigFragment;
 import io.mailroute.s3.S3Failure;
+import io.mailroute.s3.SqsConfigFragment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,12 +55,18 @@ public final class S3MailSourceConnector extends SourceConnector {
         return S3MailSourceTask.class;
     }
 
-    /** {@code maxTasks} tasks, each owning the keys that hash to its id. */
+    /**
+     * {@code maxTasks} tasks, each owning the keys that hash to its id; in notifications mode one
+     * task, which owns every key: an SQS message goes to whichever consumer receives it, so several
+     * tasks on one queue would receive keys they do not own (and handing a message back only moves
+     * it to another random consumer).
+     */
     @Override
     public List<Map<String, String>> taskConfigs(final int maxTasks) {
-        final List<Map<String, String>> configs = new ArrayList<>(maxTasks);
-        for (int task = 0; task < maxTasks; task++) {
-            configs.add(KeyHashAssignment.taskConfig(props, task, maxTasks));
+        final int tasks = new S3MailSourceConfig(props).ingestMode() == IngestMode.NOTIFICATIONS ? 1 : maxTasks;
+        final List<Map<String, String>> configs = new ArrayList<>(tasks);
+        for (int task = 0; task < tasks; task++) {
+            configs.add(KeyHashAssignment.taskConfig(props, task, tasks));
         }
         return configs;
     }
@@ -85,6 +93,7 @@ public final class S3MailSourceConnector extends SourceConnector {
         S3MailSourceConfig.S3.validate(values);
         RegistryConfig.validate(connectorConfigs, values);
         validateConverterAndTolerance(connectorConfigs, values);
+        validateQueue(values);
         if (values.values().stream().allMatch(v -> v.errorMessages().isEmpty())) {
             validateLayout(new S3MailSourceConfig(connectorConfigs), connectorConfigs, values);
         }
@@ -109,6 +118,18 @@ public final class S3MailSourceConnector extends SourceConnector {
                             + " must be none: a mail whose record cannot be written must stop the task, not be skipped (found "
                             + tolerance + "); unreadable objects go to " + S3MailSourceConfig.DLQ_TOPIC_CONFIG
                             + " anyway");
+        }
+    }
+
+    /** Notifications mode needs a queue. */
+    private static void validateQueue(final Map<String, ConfigValue> values) {
+        final ConfigValue mode = values.get(S3MailSourceConfig.INGEST_MODE_CONFIG);
+        final ConfigValue queue = values.get(S3MailSourceConfig.SQS.key(SqsConfigFragment.QUEUE_URL_CONFIG));
+        if (mode.value() != null
+                && "notifications".equalsIgnoreCase(mode.value().toString().trim())
+                && (queue.value() == null || queue.value().toString().isBlank())) {
+            queue.addErrorMessage(queue.name() + " must name the queue of the bucket's notifications when "
+                    + S3MailSourceConfig.INGEST_MODE_CONFIG + "=notifications");
         }
     }
 

@@ -2,9 +2,11 @@ package io.mailroute.connectors.s3;
 
 import io.mailroute.connectors.common.AvroValueEncoder;
 import io.mailroute.connectors.common.ConnectorVersion;
+import io.mailroute.connectors.s3.S3MailSourceConfig.IngestMode;
 import io.mailroute.s3.ClaimChecks;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.utils.Time;
@@ -13,33 +15,42 @@ import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Reads the mail objects this task owns and emits one record per object. It only wires the
  * collaborators: {@link S3Objects} (the S3 calls), {@link ObjectScanner} (listing passes),
+ * {@link ObjectNotifications} (the SQS queue of notifications mode),
  * {@link ObjectProgress} (per-object offsets), {@link ClaimChecks} (reading mail),
  * {@link AfterReadActions}, {@link MailRecords} and {@link S3MailMetrics}, driven by {@link MailIngestor}.
  *
  * <p>{@link #commitRecord} is where after-read actions are released: the worker calls it once a
  * record is acknowledged, and with exactly-once support only after the transaction holding the
- * record and its offset committed; the actions themselves run on the task thread in the next poll.
+ * record and its offset committed; the actions themselves, and deleting the notification that named
+ * the object, run on the task thread in the next poll.
  */
 public final class S3MailSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(S3MailSourceTask.class);
 
     private final Time time;
     private final Function<S3MailSourceConfig, S3Client> clientFactory;
+    private final Function<S3MailSourceConfig, SqsClient> sqsFactory;
+    private Optional<ObjectNotifications> notifications = Optional.empty();
     private S3Objects s3;
     private AvroValueEncoder encoder;
     private MailIngestor ingestor;
 
     public S3MailSourceTask() {
-        this(Time.SYSTEM, S3Objects::client);
+        this(Time.SYSTEM, S3Objects::client, S3Objects::sqsClient);
     }
 
-    S3MailSourceTask(final Time time, final Function<S3MailSourceConfig, S3Client> clientFactory) {
+    S3MailSourceTask(
+            final Time time,
+            final Function<S3MailSourceConfig, S3Client> clientFactory,
+            final Function<S3MailSourceConfig, SqsClient> sqsFactory) {
         this.time = time;
         this.clientFactory = clientFactory;
+        this.sqsFactory = sqsFactory;
     }
 
     @Override
@@ -61,9 +72,15 @@ public final class S3MailSourceTask extends SourceTask {
                 time,
                 progress::oldestWaiting,
                 progress::inFlight);
+        notifications = config.ingestMode() == IngestMode.NOTIFICATIONS
+                ? Optional.of(new ObjectNotifications(
+                        sqsFactory.apply(config), config.sqs().queueUrl(), config, metrics))
+                : Optional.empty();
         ingestor = new MailIngestor(
                 config,
                 new ObjectScanner(s3, config, assignment),
+                notifications,
+                s3,
                 progress,
                 new ClaimChecks(client),
                 new AfterReadActions(s3, config),
@@ -71,12 +88,13 @@ public final class S3MailSourceTask extends SourceTask {
                 metrics,
                 time);
         log.info(
-                "S3 mail source task {} of {} reads s3://{}/{} every {}, after read: {}",
+                "S3 mail source task {} of {} reads s3://{}/{} {}, listing every {}, after read: {}",
                 assignment.taskId(),
                 assignment.taskCount(),
                 config.bucket(),
                 config.prefix(),
-                config.pollInterval(),
+                notifications.isPresent() ? "as notified by " + config.sqs().queueUrl() : "as listed",
+                config.listingInterval(),
                 config.afterRead());
     }
 
@@ -106,6 +124,7 @@ public final class S3MailSourceTask extends SourceTask {
         if (s3 != null) {
             s3.close();
         }
+        notifications.ifPresent(ObjectNotifications::close);
         if (encoder != null) {
             encoder.close();
         }

@@ -3,6 +3,8 @@ package io.mailroute.connectors.s3;
 import io.mailroute.s3.S3Clients;
 import io.mailroute.s3.S3Failure;
 import io.mailroute.s3.S3Settings;
+import io.mailroute.s3.SqsClients;
+import io.mailroute.s3.SqsSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -21,6 +24,7 @@ import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The S3 calls the connector makes besides reading mail (listing, copying, deleting, tagging,
@@ -57,6 +61,15 @@ final class S3Objects implements AutoCloseable {
                 .build();
     }
 
+    /** A client of the notifications queue, as whom the S3 client calls ({@link #client}). */
+    static SqsClient sqsClient(final S3MailSourceConfig config) {
+        final SqsSettings sqs = config.sqs();
+        return SqsClients.builder(sqs)
+                .credentialsProvider(S3MailSourceConfig.S3_ROLE.wrap(
+                        config, SqsClients.credentialsProvider(sqs), Region.of(sqs.region())))
+                .build();
+    }
+
     /** Checks that the bucket exists and the credentials may use it. */
     void checkBucket(final String bucket) {
         S3Failure.call("HEAD s3://" + bucket, () -> client.headBucket(b -> b.bucket(bucket)));
@@ -73,6 +86,15 @@ final class S3Objects implements AutoCloseable {
                     object.key(), object.eTag(), object.lastModified(), object.size() == null ? 0L : object.size()));
         }
         return new Page(objects, Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null);
+    }
+
+    /** The current version of one object, as a listing would show it; NOT_FOUND when it is gone. */
+    ObjectVersion head(final ObjectRef ref) {
+        final HeadObjectResponse head = S3Failure.call(
+                "HEAD " + ref,
+                () -> client.headObject(b -> b.bucket(ref.bucket()).key(ref.key())));
+        return ObjectVersion.listed(
+                ref.key(), head.eTag(), head.lastModified(), head.contentLength() == null ? 0L : head.contentLength());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mailroute.connectors.s3;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroute.connectors.s3.S3MailSourceConfig.AfterRead;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,6 +191,28 @@ class S3MailSourceConnectorTest {
                 .extracting(t -> KeyHashAssignment.fromTaskConfig(t))
                 .containsExactly(new KeyHashAssignment(0, 3), new KeyHashAssignment(1, 3), new KeyHashAssignment(2, 3));
         assertThat(tasks).allSatisfy(t -> assertThat(t).containsEntry("s3.bucket", "mails"));
+    }
+
+    @Test
+    void shouldRunOneTaskInNotificationsMode() {
+        connector.start(valid().notifications("http://127.0.0.1:9324/000000000000/mails", "", Duration.ofMinutes(5))
+                .props());
+
+        final List<Map<String, String>> tasks = connector.taskConfigs(3);
+
+        assertThat(tasks)
+                .extracting(t -> KeyHashAssignment.fromTaskConfig(t))
+                .containsExactly(new KeyHashAssignment(0, 1));
+    }
+
+    @Test
+    void shouldFailValidationWhenNotificationsModeNamesNoQueue() {
+        final Map<String, String> config =
+                valid().notifications("", "", Duration.ofMinutes(5)).props();
+
+        assertThat(errors(config).get("sqs.queue.url"))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("ingest.mode=notifications");
     }
 
     @Test

@@ -72,7 +72,7 @@ final class TaskHarness implements AutoCloseable {
     }
 
     private void start() {
-        task = new S3MailSourceTask(Time.SYSTEM, clientFactory);
+        task = new S3MailSourceTask(Time.SYSTEM, clientFactory, S3Objects::sqsClient);
         pluginMetrics = new PluginMetricsImpl(metrics, Map.of("connector", "test", "task", taskConfig.get("task.id")));
         task.initialize(new SourceTaskContext() {
             @Override

@@ -48,6 +48,10 @@ final class TestBucket {
                 RequestBody.fromString(content, StandardCharsets.UTF_8));
     }
 
+    void delete(final String key) {
+        client.deleteObject(b -> b.bucket(name).key(key));
+    }
+
     byte[] get(final String key) {
         return client.getObjectAsBytes(b -> b.bucket(name).key(key)).asByteArray();
     }
