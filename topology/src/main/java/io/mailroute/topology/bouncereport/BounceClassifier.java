@@ -2,6 +2,7 @@ package io.mailroute.topology.bouncereport;
 
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.bouncereport.lhost.Lhosts;
+import io.mailroute.topology.bouncereport.reason.Reasons;
 import io.mailroute.topology.budget.MailBudget;
 import io.mailroute.topology.match.LinearMatcher;
 import io.mailroute.topology.match.LinearPattern;
@@ -283,7 +284,7 @@ public final class BounceClassifier implements BounceDetector {
                     reason = again;
                 }
             }
-            if (f.reason() != null) {
+            if (f.reason() != null && (!Reasons.reexamined(f.reason()) || !Reasons.probedBefore(reason, f.reason()))) {
                 reason = f.reason();
             }
             final String byHost = HostPatterns.get()

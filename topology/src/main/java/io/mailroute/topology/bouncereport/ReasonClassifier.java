@@ -3,7 +3,6 @@ package io.mailroute.topology.bouncereport;
 import io.mailroute.topology.bouncereport.reason.Reason;
 import io.mailroute.topology.bouncereport.reason.Reasons;
 import io.mailroute.topology.match.Whitespace;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -32,25 +31,6 @@ final class ReasonClassifier {
             "notaccept",
             "syntaxerror",
             "contenterror");
-    /** Sisimai's first probing order (Reason.ClassOrder[0]), in this vocabulary. */
-    private static final List<String> PROBE_ORDER = List.of(
-            "mailboxfull",
-            "emailtoolarge",
-            "suspend",
-            "hasmoved",
-            "norelaying",
-            "authfailure",
-            "userunknown",
-            "filtered",
-            "requireptr",
-            "notcompliantrfc",
-            "badreputation",
-            "contenterror",
-            "rejected",
-            "hostunknown",
-            "spamdetected",
-            "ratelimited",
-            "blocked");
     /** Vague reasons whose probe accepts the status code alone. */
     private static final Set<String> STATUS_PROBED = Set.of("rejected", "blocked");
 
@@ -83,9 +63,7 @@ final class ReasonClassifier {
         }
         if (byStatus != null
                 && STATUS_PROBED.contains(byStatus)
-                && (byMessage == null
-                        || !PROBE_ORDER.contains(byMessage)
-                        || PROBE_ORDER.indexOf(byMessage) > PROBE_ORDER.indexOf(byStatus))) {
+                && (byMessage == null || !Reasons.probedBefore(byMessage, byStatus))) {
             // Sisimai probes reasons in order and a status code naming one decides before later messages.
             return byStatus;
         }

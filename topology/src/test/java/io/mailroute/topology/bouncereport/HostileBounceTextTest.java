@@ -44,7 +44,9 @@ class HostileBounceTextTest {
             "Subject: Undeliverable: x\nX-MS-Exchange-Message-Is-Ndr: \nX-MS-Exchange-CrossTenant-FromEntityHeader: Hosted\n\n"
                     + "Delivery has failed to these recipients or groups:\n\nb@a.example<mailto:b@a.example>\n",
             "From: <Postmaster@ezweb.ne.jp>\nSubject: Mail System Error - Returned Mail\n\n"
-                    + "The user(s) account is disabled.\n\n    Recipient: <b@ezweb.ne.jp>\n");
+                    + "The user(s) account is disabled.\n\n    Recipient: <b@ezweb.ne.jp>\n",
+            "Subject: Delivery report\n\nHello, this is the mail server on a.example.\n\n"
+                    + "Final-Recipient: rfc822;b@a.example\nX-PowerMTA-BounceCategory: bad-mailbox\n");
 
     static {
         FAMILIES.put("sender, subject, auto-reply and bounce-text words", text -> {
