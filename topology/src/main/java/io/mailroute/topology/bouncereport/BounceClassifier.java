@@ -273,13 +273,16 @@ public final class BounceClassifier implements BounceDetector {
             final Diagnostic diagnostic =
                     diagnostics.computeIfAbsent(f.diagnostic() == null ? "" : f.diagnostic(), Diagnostic::of);
             final String status = StatusCodes.prefer(f.status(), diagnostic.status(), diagnostic.replyCode());
+            final String command = f.command() != null
+                    ? f.command()
+                    : diagnostic.command() != null ? diagnostic.command() : reportCommand;
             String reason = reasonsRead.computeIfAbsent(
-                    Arrays.asList(status, diagnostic.text(), f.action()),
-                    k -> reasons.reason(status, diagnostic.text(), f.action(), reportCommand));
+                    Arrays.asList(status, diagnostic.text(), f.action(), command),
+                    k -> reasons.reason(status, diagnostic.text(), f.action(), command));
             if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
                 final String again = reasonsRead.computeIfAbsent(
-                        Arrays.asList(status, null, f.action()),
-                        k -> wholeReportReason(mail, status, f.action(), reportCommand));
+                        Arrays.asList(status, null, f.action(), command),
+                        k -> wholeReportReason(mail, status, f.action(), command));
                 if (!"onhold".equals(again) && !"undefined".equals(again)) {
                     reason = again;
                 }
@@ -321,18 +324,19 @@ public final class BounceClassifier implements BounceDetector {
 
     /** The reason the start of the whole report gives, for a plain-text bounce whose diagnostic gives none. */
     private String wholeReportReason(
-            final MailReport mail, final String status, final String action, final String reportCommand) {
+            final MailReport mail, final String status, final String action, final String command) {
         final String whole = prefix(mail.text(), MAX_REASON_TEXT);
-        return reasons.reason(status != null ? status : StatusCodes.status(whole), whole, action, reportCommand);
+        return reasons.reason(status != null ? status : StatusCodes.status(whole), whole, action, command);
     }
 
     /**
      * A diagnostic as read once: blanks collapsed, the codes in its first {@link #MAX_REASON_TEXT}
-     * characters (which the reason is read from too), and the part kept on the bounce (at most
+     * characters (which the reason and the SMTP command are read from too), and the part kept on the bounce (at most
      * {@link DetectedBounces#MAX_DIAGNOSTIC_CHARS} characters, null when empty), which the receiving
      * host's own codes are looked up in.
      */
-    private record Diagnostic(String text, String status, String replyCode, String kept, String keptLowerCase) {
+    private record Diagnostic(
+            String text, String status, String replyCode, String command, String kept, String keptLowerCase) {
         static Diagnostic of(final String raw) {
             final String collapsed = Whitespace.collapse(raw).strip();
             final String text = prefix(collapsed, MAX_REASON_TEXT);
@@ -341,6 +345,7 @@ public final class BounceClassifier implements BounceDetector {
                     text,
                     StatusCodes.find(text),
                     StatusCodes.replyCode(text),
+                    SmtpCommand.in(text.toLowerCase(Locale.ROOT)),
                     kept.isEmpty() ? null : kept,
                     kept.toLowerCase(Locale.ROOT));
         }

@@ -34,15 +34,11 @@ final class ReasonClassifier {
     /** Vague reasons whose probe accepts the status code alone. */
     private static final Set<String> STATUS_PROBED = Set.of("rejected", "blocked");
 
-    String reason(final String status, final String diagnostic, final String action) {
-        return reason(status, diagnostic, action, null);
-    }
-
     /**
-     * @param reportCommand the SMTP command the whole report names (a transcript), used when the
-     *                      diagnostic names none; may be null
+     * @param command the SMTP command the remote server refused (the recipient's, else the one the
+     *                whole report names); may be null
      */
-    String reason(final String status, final String diagnostic, final String action, final String reportCommand) {
+    String reason(final String status, final String diagnostic, final String action, final String command) {
         if (status != null && status.startsWith("2.")) {
             return "delivered";
         }
@@ -56,10 +52,10 @@ final class ReasonClassifier {
             return byStatus;
         }
         if ("userunknown".equals(byStatus)) {
-            return UnknownOrFiltered.underUnknownUserCode(byMessage, text, reportCommand);
+            return UnknownOrFiltered.underUnknownUserCode(byMessage, command);
         }
         if ("userunknown".equals(byMessage)) {
-            return UnknownOrFiltered.saidUnknown(status, byStatus, text, reportCommand);
+            return UnknownOrFiltered.saidUnknown(status, byStatus, text, command);
         }
         if (byStatus != null
                 && STATUS_PROBED.contains(byStatus)
@@ -77,7 +73,7 @@ final class ReasonClassifier {
         if (byStatus != null) {
             return byStatus;
         }
-        return LastResortReason.of(status, text, action, reportCommand);
+        return LastResortReason.of(status, text, action, command);
     }
 
     /** The first reason the lower-case text says, in Sisimai's order, or null. */

@@ -2,6 +2,7 @@ package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.DeliveryStatusFields;
 import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.bouncereport.SmtpCommand;
 import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ final class PowerMta implements Lhost {
                     f.reportingMta(),
                     f.feedbackType(),
                     f.remoteMta(),
-                    reasons.get(f.recipient().toLowerCase(Locale.ROOT))));
+                    reasons.get(f.recipient().toLowerCase(Locale.ROOT)),
+                    SmtpCommand.in(f.diagnostic().toLowerCase(Locale.ROOT))));
         }
         return Optional.of(failures);
     }
