@@ -3,6 +3,7 @@ package io.mailroute.topology.bouncereport;
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.bouncereport.lhost.Lhosts;
 import io.mailroute.topology.bouncereport.reason.Reasons;
+import io.mailroute.topology.bouncereport.rhost.Rhosts;
 import io.mailroute.topology.budget.MailBudget;
 import io.mailroute.topology.match.LinearMatcher;
 import io.mailroute.topology.match.LinearPattern;
@@ -290,12 +291,11 @@ public final class BounceClassifier implements BounceDetector {
             if (f.reason() != null && (!Reasons.reexamined(f.reason()) || !Reasons.probedBefore(reason, f.reason()))) {
                 reason = f.reason();
             }
-            final String byHost = HostPatterns.get()
-                    .reason(
-                            f.recipient(),
-                            f.remoteMta(),
-                            f.reportingMta() != null ? f.reportingMta() : reportingMta,
-                            diagnostic.keptLowerCase());
+            final String byHost = Rhosts.reason(
+                    f.recipient(),
+                    f.remoteMta(),
+                    f.reportingMta() != null ? f.reportingMta() : reportingMta,
+                    diagnostic.keptLowerCase());
             if (byHost != null) {
                 reason = byHost;
             }

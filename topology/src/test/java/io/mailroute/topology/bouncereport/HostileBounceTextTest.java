@@ -2,6 +2,7 @@ package io.mailroute.topology.bouncereport;
 
 import io.mailroute.topology.HostileText;
 import io.mailroute.topology.bouncereport.lhost.Lhosts;
+import io.mailroute.topology.bouncereport.rhost.Rhosts;
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParsedMail;
@@ -69,8 +70,9 @@ class HostileBounceTextTest {
             }
         });
         FAMILIES.put("receiving hosts' codes", text -> {
-            HostPatterns.get().reason("a@cox.net", null, null, text);
-            HostPatterns.get().reason("a@orange.fr", null, null, text);
+            Rhosts.reason("a@cox.net", null, null, text);
+            Rhosts.reason("a@orange.fr", null, null, text);
+            Rhosts.reason("a@charter.net", null, null, text);
         });
         FAMILIES.put("concatenated mails", text -> ConcatenatedMails.split(text.getBytes(StandardCharsets.UTF_8)));
         FAMILIES.put(
