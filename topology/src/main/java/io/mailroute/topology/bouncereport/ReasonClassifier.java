@@ -4,7 +4,6 @@ import io.mailroute.topology.bouncereport.reason.Reason;
 import io.mailroute.topology.bouncereport.reason.Reasons;
 import io.mailroute.topology.match.Whitespace;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Decides the Sisimai reason of one failed recipient from its enhanced status code, its
@@ -12,28 +11,10 @@ import java.util.Set;
  * code that names a reason for sure, then an unknown recipient told from a filtered one
  * ({@link UnknownOrFiltered}), the first reason the diagnostic says ({@link Reasons}), the
  * messages particular MTAs use ({@link MtaMessages}), the reason a vague status code names, and
- * at last {@link LastResortReason}.
+ * at last {@link LastResortReason}. Which codes are vague, and the order reasons are probed in,
+ * the reasons themselves say ({@link Reasons}).
  */
 final class ReasonClassifier {
-    /** Reasons a status code names only vaguely: the diagnostic message may say better. */
-    private static final Set<String> VAGUE = Set.of(
-            "undefined",
-            "onhold",
-            "systemerror",
-            "securityerror",
-            "expired",
-            "networkerror",
-            "hostunknown",
-            "userunknown",
-            "filtered",
-            "rejected",
-            "blocked",
-            "notaccept",
-            "syntaxerror",
-            "contenterror");
-    /** Vague reasons whose probe accepts the status code alone. */
-    private static final Set<String> STATUS_PROBED = Set.of("rejected", "blocked");
-
     /**
      * @param command the SMTP command the remote server refused (the recipient's, else the one the
      *                whole report names); may be null
@@ -48,7 +29,7 @@ final class ReasonClassifier {
             return "expired";
         }
         final String byMessage = byMessage(text);
-        if (byStatus != null && !VAGUE.contains(byStatus) && !("5.2.1".equals(status) && byMessage != null)) {
+        if (byStatus != null && !Reasons.vagueByStatus(byStatus) && !("5.2.1".equals(status) && byMessage != null)) {
             return byStatus;
         }
         if ("userunknown".equals(byStatus)) {
@@ -58,7 +39,7 @@ final class ReasonClassifier {
             return UnknownOrFiltered.saidUnknown(status, byStatus, text, command);
         }
         if (byStatus != null
-                && STATUS_PROBED.contains(byStatus)
+                && Reasons.provedByStatus(byStatus)
                 && (byMessage == null || !Reasons.probedBefore(byMessage, byStatus))) {
             // Sisimai probes reasons in order and a status code naming one decides before later messages.
             return byStatus;

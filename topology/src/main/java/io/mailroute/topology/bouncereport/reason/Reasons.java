@@ -1,7 +1,10 @@
 package io.mailroute.topology.bouncereport.reason;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The reasons a diagnostic message can say, in the order Sisimai tries them. */
 public final class Reasons {
@@ -40,19 +43,13 @@ public final class Reasons {
     /** An out-of-office reply, read only when no failure reason is said. */
     public static final Reason VACATION = new Vacation();
 
-    /**
-     * The reasons Sisimai examines again when an MTA reader has named one (its {@code retry} set):
-     * vague enough that the diagnostic, when it says a reason, says better.
-     */
-    private static final Set<String> REEXAMINED = Set.of(
-            "undefined",
-            "onhold",
-            "systemerror",
-            "securityerror",
-            "expired",
-            "networkerror",
-            "hostunknown",
-            "userunknown");
+    /** Sisimai's names for no reason found, which are always examined again. */
+    private static final Set<String> NONE_YET = Set.of("undefined", "onhold");
+    /** A reason only a status code names (no words of its own), vague like {@link #NONE_YET}. */
+    private static final String SYNTAX_ERROR = "syntaxerror";
+
+    private static final Map<String, Reason> BY_NAME =
+            BY_MESSAGE.stream().collect(Collectors.toUnmodifiableMap(Reason::name, Function.identity()));
 
     /**
      * Sisimai's first order of probing (its {@code classOrder[0]}), in which a reason an MTA reader
@@ -89,9 +86,22 @@ public final class Reasons {
         return saidAt >= 0 && (otherAt < 0 || saidAt < otherAt);
     }
 
-    /** True when a reason an MTA reader named is examined again against what the diagnostic says. */
+    /** True when a reason named by a status code or an MTA reader is examined again ({@link Reason#reexamined}). */
     public static boolean reexamined(final String name) {
-        return REEXAMINED.contains(name);
+        final Reason reason = BY_NAME.get(name);
+        return NONE_YET.contains(name) || reason != null && reason.reexamined();
+    }
+
+    /** True when a status code naming the reason names it only vaguely ({@link Reason#vagueByStatus}). */
+    public static boolean vagueByStatus(final String name) {
+        final Reason reason = BY_NAME.get(name);
+        return NONE_YET.contains(name) || SYNTAX_ERROR.equals(name) || reason != null && reason.vagueByStatus();
+    }
+
+    /** True when a status code naming the reason proves it ({@link Reason#provedByStatus}). */
+    public static boolean provedByStatus(final String name) {
+        final Reason reason = BY_NAME.get(name);
+        return reason != null && reason.provedByStatus();
     }
 
     /** The first reason the lower-case, whitespace-collapsed text says, in Sisimai's order; null when none. */
