@@ -13,7 +13,8 @@ public final class Rhosts {
             new Facebook(),
             new Kddi(),
             new MessageLabs(),
-            new FrancePtt());
+            new FrancePtt(),
+            new Tencent());
 
     private Rhosts() {}
 
