@@ -99,6 +99,8 @@ public final class BounceClassifier implements BounceDetector {
             LinearPattern.compile("(?im)^Reporting-MTA:\\s*(?:[^;\\n]*;)?\\s*(\\S+)");
     /** Characters of a diagnostic (or of the report, when it stands in for one) a reason is read from. */
     private static final int MAX_REASON_TEXT = 6000;
+    /** Characters of the report the SMTP command it names is read from: a transcript comes before the returned mail. */
+    private static final int MAX_COMMAND_TEXT = 64 * 1024;
 
     private final ReasonClassifier reasons = new ReasonClassifier();
 
@@ -265,7 +267,8 @@ public final class BounceClassifier implements BounceDetector {
         final String originalSender = OriginalSender.of(mail);
         final LinearMatcher mta = REPORTING_MTA.matcher(mail.text());
         final String reportingMta = mta.find() ? mta.group(1) : null;
-        final String reportCommand = SmtpCommand.in(mail.text().toLowerCase(Locale.ROOT));
+        final String reportCommand =
+                SmtpCommand.in(prefix(mail.text(), MAX_COMMAND_TEXT).toLowerCase(Locale.ROOT));
         final Map<String, Diagnostic> diagnostics = new HashMap<>();
         final Map<List<String>, String> reasonsRead = new HashMap<>();
         final List<Bounce> bounces = new ArrayList<>(failures.size());
