@@ -2,6 +2,8 @@ package io.mailroute.topology.bouncereport;
 
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.bouncereport.lhost.Lhosts;
+import io.mailroute.topology.bouncereport.reason.Reasons;
+import io.mailroute.topology.bouncereport.rhost.Rhosts;
 import io.mailroute.topology.budget.MailBudget;
 import io.mailroute.topology.match.LinearMatcher;
 import io.mailroute.topology.match.LinearPattern;
@@ -97,6 +99,8 @@ public final class BounceClassifier implements BounceDetector {
             LinearPattern.compile("(?im)^Reporting-MTA:\\s*(?:[^;\\n]*;)?\\s*(\\S+)");
     /** Characters of a diagnostic (or of the report, when it stands in for one) a reason is read from. */
     private static final int MAX_REASON_TEXT = 6000;
+    /** Characters of the report the SMTP command it names is read from: a transcript comes before the returned mail. */
+    private static final int MAX_COMMAND_TEXT = 64 * 1024;
 
     private final ReasonClassifier reasons = new ReasonClassifier();
 
@@ -263,7 +267,8 @@ public final class BounceClassifier implements BounceDetector {
         final String originalSender = OriginalSender.of(mail);
         final LinearMatcher mta = REPORTING_MTA.matcher(mail.text());
         final String reportingMta = mta.find() ? mta.group(1) : null;
-        final String reportCommand = SmtpCommand.in(mail.text().toLowerCase(Locale.ROOT));
+        final String reportCommand =
+                SmtpCommand.in(prefix(mail.text(), MAX_COMMAND_TEXT).toLowerCase(Locale.ROOT));
         final Map<String, Diagnostic> diagnostics = new HashMap<>();
         final Map<List<String>, String> reasonsRead = new HashMap<>();
         final List<Bounce> bounces = new ArrayList<>(failures.size());
@@ -272,26 +277,28 @@ public final class BounceClassifier implements BounceDetector {
             final Diagnostic diagnostic =
                     diagnostics.computeIfAbsent(f.diagnostic() == null ? "" : f.diagnostic(), Diagnostic::of);
             final String status = StatusCodes.prefer(f.status(), diagnostic.status(), diagnostic.replyCode());
+            final String command = f.command() != null
+                    ? f.command()
+                    : diagnostic.command() != null ? diagnostic.command() : reportCommand;
             String reason = reasonsRead.computeIfAbsent(
-                    Arrays.asList(status, diagnostic.text(), f.action()),
-                    k -> reasons.reason(status, diagnostic.text(), f.action(), reportCommand));
+                    Arrays.asList(status, diagnostic.text(), f.action(), command),
+                    k -> reasons.reason(status, diagnostic.text(), f.action(), command));
             if (("onhold".equals(reason) || "undefined".equals(reason)) && "mta".equals(kind)) {
                 final String again = reasonsRead.computeIfAbsent(
-                        Arrays.asList(status, null, f.action()),
-                        k -> wholeReportReason(mail, status, f.action(), reportCommand));
+                        Arrays.asList(status, null, f.action(), command),
+                        k -> wholeReportReason(mail, status, f.action(), command));
                 if (!"onhold".equals(again) && !"undefined".equals(again)) {
                     reason = again;
                 }
             }
-            if (f.reason() != null) {
+            if (f.reason() != null && (!Reasons.reexamined(f.reason()) || !Reasons.probedBefore(reason, f.reason()))) {
                 reason = f.reason();
             }
-            final String byHost = HostPatterns.get()
-                    .reason(
-                            f.recipient(),
-                            f.remoteMta(),
-                            f.reportingMta() != null ? f.reportingMta() : reportingMta,
-                            diagnostic.keptLowerCase());
+            final String byHost = Rhosts.reason(
+                    f.recipient(),
+                    f.remoteMta(),
+                    f.reportingMta() != null ? f.reportingMta() : reportingMta,
+                    diagnostic.keptLowerCase());
             if (byHost != null) {
                 reason = byHost;
             }
@@ -320,18 +327,19 @@ public final class BounceClassifier implements BounceDetector {
 
     /** The reason the start of the whole report gives, for a plain-text bounce whose diagnostic gives none. */
     private String wholeReportReason(
-            final MailReport mail, final String status, final String action, final String reportCommand) {
+            final MailReport mail, final String status, final String action, final String command) {
         final String whole = prefix(mail.text(), MAX_REASON_TEXT);
-        return reasons.reason(status != null ? status : StatusCodes.status(whole), whole, action, reportCommand);
+        return reasons.reason(status != null ? status : StatusCodes.status(whole), whole, action, command);
     }
 
     /**
      * A diagnostic as read once: blanks collapsed, the codes in its first {@link #MAX_REASON_TEXT}
-     * characters (which the reason is read from too), and the part kept on the bounce (at most
+     * characters (which the reason and the SMTP command are read from too), and the part kept on the bounce (at most
      * {@link DetectedBounces#MAX_DIAGNOSTIC_CHARS} characters, null when empty), which the receiving
      * host's own codes are looked up in.
      */
-    private record Diagnostic(String text, String status, String replyCode, String kept, String keptLowerCase) {
+    private record Diagnostic(
+            String text, String status, String replyCode, String command, String kept, String keptLowerCase) {
         static Diagnostic of(final String raw) {
             final String collapsed = Whitespace.collapse(raw).strip();
             final String text = prefix(collapsed, MAX_REASON_TEXT);
@@ -340,6 +348,7 @@ public final class BounceClassifier implements BounceDetector {
                     text,
                     StatusCodes.find(text),
                     StatusCodes.replyCode(text),
+                    SmtpCommand.in(text.toLowerCase(Locale.ROOT)),
                     kept.isEmpty() ? null : kept,
                     kept.toLowerCase(Locale.ROOT));
         }

@@ -14,13 +14,17 @@ import java.util.Locale;
  * Diagnostic-Code, Remote-MTA) wherever they appear in the report text: in a
  * message/delivery-status part, or pasted into the text of MTAs that imitate the format.
  */
-final class DeliveryStatusFields {
+public final class DeliveryStatusFields {
     private static final LinearPattern FIELD = LinearPattern.compile(
             "(?i)^(Final-Recipient|Original-Recipient|X-Actual-Recipient|Action|Status|Diagnostic-Code|Reporting-MTA|Remote-MTA)\\s*:\\s*(.*)$");
 
     private DeliveryStatusFields() {}
 
-    static List<Failure> read(final String report) {
+    /**
+     * @param report the report text
+     * @return the recipients its RFC 3464 fields name, in report order
+     */
+    public static List<Failure> read(final String report) {
         final List<Failure> failures = new ArrayList<>();
         String reportingMta = null;
         Builder current = null;
@@ -115,13 +119,13 @@ final class DeliveryStatusFields {
     }
 
     /** The value after an RFC 3464 type prefix such as {@code rfc822;} or {@code smtp;}. */
-    static String afterType(final String value) {
+    public static String afterType(final String value) {
         final int semicolon = value.indexOf(';');
         return (semicolon < 0 ? value : value.substring(semicolon + 1)).strip();
     }
 
     /** The address inside angle brackets when present, else the value without surrounding quotes. */
-    static String address(final String value) {
+    public static String address(final String value) {
         final int lt = value.indexOf('<');
         final int gt = value.indexOf('>', lt + 1);
         String a = lt >= 0 && gt > lt ? value.substring(lt + 1, gt) : Whitespace.upTo(value, "");

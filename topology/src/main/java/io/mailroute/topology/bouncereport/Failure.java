@@ -11,8 +11,11 @@ package io.mailroute.topology.bouncereport;
  * @param feedbackType ARF Feedback-Type for feedback reports, or null
  * @param remoteMta    the receiving MTA that refused the recipient (DSN Remote-MTA), or null
  * @param reason       the reason an MTA reader ({@link io.mailroute.topology.bouncereport.lhost.Lhost})
- *                     read from that MTA's own wording, which the reason classifier's is overridden by;
- *                     or null
+ *                     read from that MTA's own wording, or null; it stands unless it is one Sisimai
+ *                     examines again and the diagnostic says a reason probed before it
+ *                     ({@link io.mailroute.topology.bouncereport.reason.Reasons#reexamined})
+ * @param command      the SMTP command the remote server refused (as {@link SmtpCommand} names it)
+ *                     where the MTA's format says it, or null
  */
 public record Failure(
         String recipient,
@@ -22,7 +25,20 @@ public record Failure(
         String reportingMta,
         String feedbackType,
         String remoteMta,
-        String reason) {
+        String reason,
+        String command) {
+    public Failure(
+            final String recipient,
+            final String status,
+            final String diagnostic,
+            final String action,
+            final String reportingMta,
+            final String feedbackType,
+            final String remoteMta,
+            final String reason) {
+        this(recipient, status, diagnostic, action, reportingMta, feedbackType, remoteMta, reason, null);
+    }
+
     public Failure(
             final String recipient,
             final String status,

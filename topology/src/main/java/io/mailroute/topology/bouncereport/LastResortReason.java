@@ -17,9 +17,9 @@ final class LastResortReason {
 
     /**
      * @param text          the lower-case, whitespace-collapsed diagnostic
-     * @param reportCommand the SMTP command the whole report names, or null
+     * @param command the SMTP command refused, or null
      */
-    static String of(final String status, final String text, final String action, final String reportCommand) {
+    static String of(final String status, final String text, final String action, final String command) {
         if (status != null && (status.startsWith("5.6") || status.startsWith("4.6"))) {
             return "contenterror";
         }
@@ -32,9 +32,7 @@ final class LastResortReason {
         if (Reasons.VACATION.saidBy(text)) {
             return "vacation";
         }
-        final String named = SmtpCommand.in(text);
-        final String command = named != null ? named : reportCommand;
-        if ("HELO".equals(command) || "CONN".equals(command)) {
+        if ("HELO".equals(command) || "EHLO".equals(command) || "CONN".equals(command)) {
             return "blocked";
         }
         if (SYNTAX_REPLY.find(text)) {

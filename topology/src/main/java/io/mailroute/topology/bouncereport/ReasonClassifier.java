@@ -3,9 +3,7 @@ package io.mailroute.topology.bouncereport;
 import io.mailroute.topology.bouncereport.reason.Reason;
 import io.mailroute.topology.bouncereport.reason.Reasons;
 import io.mailroute.topology.match.Whitespace;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Decides the Sisimai reason of one failed recipient from its enhanced status code, its
@@ -13,56 +11,15 @@ import java.util.Set;
  * code that names a reason for sure, then an unknown recipient told from a filtered one
  * ({@link UnknownOrFiltered}), the first reason the diagnostic says ({@link Reasons}), the
  * messages particular MTAs use ({@link MtaMessages}), the reason a vague status code names, and
- * at last {@link LastResortReason}.
+ * at last {@link LastResortReason}. Which codes are vague, and the order reasons are probed in,
+ * the reasons themselves say ({@link Reasons}).
  */
 final class ReasonClassifier {
-    /** Reasons a status code names only vaguely: the diagnostic message may say better. */
-    private static final Set<String> VAGUE = Set.of(
-            "undefined",
-            "onhold",
-            "systemerror",
-            "securityerror",
-            "expired",
-            "networkerror",
-            "hostunknown",
-            "userunknown",
-            "filtered",
-            "rejected",
-            "blocked",
-            "notaccept",
-            "syntaxerror",
-            "contenterror");
-    /** Sisimai's first probing order (Reason.ClassOrder[0]), in this vocabulary. */
-    private static final List<String> PROBE_ORDER = List.of(
-            "mailboxfull",
-            "emailtoolarge",
-            "suspend",
-            "hasmoved",
-            "norelaying",
-            "authfailure",
-            "userunknown",
-            "filtered",
-            "requireptr",
-            "notcompliantrfc",
-            "badreputation",
-            "contenterror",
-            "rejected",
-            "hostunknown",
-            "spamdetected",
-            "ratelimited",
-            "blocked");
-    /** Vague reasons whose probe accepts the status code alone. */
-    private static final Set<String> STATUS_PROBED = Set.of("rejected", "blocked");
-
-    String reason(final String status, final String diagnostic, final String action) {
-        return reason(status, diagnostic, action, null);
-    }
-
     /**
-     * @param reportCommand the SMTP command the whole report names (a transcript), used when the
-     *                      diagnostic names none; may be null
+     * @param command the SMTP command the remote server refused (the recipient's, else the one the
+     *                whole report names); may be null
      */
-    String reason(final String status, final String diagnostic, final String action, final String reportCommand) {
+    String reason(final String status, final String diagnostic, final String action, final String command) {
         if (status != null && status.startsWith("2.")) {
             return "delivered";
         }
@@ -72,20 +29,18 @@ final class ReasonClassifier {
             return "expired";
         }
         final String byMessage = byMessage(text);
-        if (byStatus != null && !VAGUE.contains(byStatus) && !("5.2.1".equals(status) && byMessage != null)) {
+        if (byStatus != null && !Reasons.vagueByStatus(byStatus) && !("5.2.1".equals(status) && byMessage != null)) {
             return byStatus;
         }
         if ("userunknown".equals(byStatus)) {
-            return UnknownOrFiltered.underUnknownUserCode(byMessage, text, reportCommand);
+            return UnknownOrFiltered.underUnknownUserCode(byMessage, command);
         }
         if ("userunknown".equals(byMessage)) {
-            return UnknownOrFiltered.saidUnknown(status, byStatus, text, reportCommand);
+            return UnknownOrFiltered.saidUnknown(status, byStatus, text, command);
         }
         if (byStatus != null
-                && STATUS_PROBED.contains(byStatus)
-                && (byMessage == null
-                        || !PROBE_ORDER.contains(byMessage)
-                        || PROBE_ORDER.indexOf(byMessage) > PROBE_ORDER.indexOf(byStatus))) {
+                && Reasons.provedByStatus(byStatus)
+                && (byMessage == null || !Reasons.probedBefore(byMessage, byStatus))) {
             // Sisimai probes reasons in order and a status code naming one decides before later messages.
             return byStatus;
         }
@@ -99,7 +54,7 @@ final class ReasonClassifier {
         if (byStatus != null) {
             return byStatus;
         }
-        return LastResortReason.of(status, text, action, reportCommand);
+        return LastResortReason.of(status, text, action, command);
     }
 
     /** The first reason the lower-case text says, in Sisimai's order, or null. */

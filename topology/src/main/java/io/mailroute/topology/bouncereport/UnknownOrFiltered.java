@@ -35,10 +35,10 @@ final class UnknownOrFiltered {
      * The reason under a status code naming an unknown user.
      *
      * @param byMessage     the reason the message says, or null
-     * @param reportCommand the SMTP command the whole report names, or null
+     * @param command   the SMTP command refused, or null
      */
-    static String underUnknownUserCode(final String byMessage, final String text, final String reportCommand) {
-        if ("rejected".equals(byMessage) && !"MAIL".equals(command(text, reportCommand))) {
+    static String underUnknownUserCode(final String byMessage, final String command) {
+        if ("rejected".equals(byMessage) && !"MAIL".equals(command)) {
             // Sisimai's Rejected rule reads a sender refusal into an unknown-user code only at MAIL FROM.
             return "userunknown";
         }
@@ -49,14 +49,12 @@ final class UnknownOrFiltered {
      * The reason of a message that says the user is unknown.
      *
      * @param byStatus      the reason the status code names, or null
-     * @param reportCommand the SMTP command the whole report names, or null
+     * @param command  the SMTP command refused, or null
      */
-    static String saidUnknown(
-            final String status, final String byStatus, final String text, final String reportCommand) {
+    static String saidUnknown(final String status, final String byStatus, final String text, final String command) {
         if (RCPT_REFUSAL.find(text)) {
             return "userunknown";
         }
-        final String command = command(text, reportCommand);
         final boolean afterData = "DATA".equals(command)
                 || text.contains("550 : user unknown")
                 || text.contains("550: : user unknown")
@@ -66,10 +64,5 @@ final class UnknownOrFiltered {
                         || command == null && (status == null || status.endsWith(".0.0"))
                 ? "filtered"
                 : "userunknown";
-    }
-
-    private static String command(final String text, final String reportCommand) {
-        final String named = SmtpCommand.in(text);
-        return named != null ? named : reportCommand;
     }
 }

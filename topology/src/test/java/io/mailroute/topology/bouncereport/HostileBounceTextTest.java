@@ -2,6 +2,7 @@ package io.mailroute.topology.bouncereport;
 
 import io.mailroute.topology.HostileText;
 import io.mailroute.topology.bouncereport.lhost.Lhosts;
+import io.mailroute.topology.bouncereport.rhost.Rhosts;
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParsedMail;
@@ -44,7 +45,9 @@ class HostileBounceTextTest {
             "Subject: Undeliverable: x\nX-MS-Exchange-Message-Is-Ndr: \nX-MS-Exchange-CrossTenant-FromEntityHeader: Hosted\n\n"
                     + "Delivery has failed to these recipients or groups:\n\nb@a.example<mailto:b@a.example>\n",
             "From: <Postmaster@ezweb.ne.jp>\nSubject: Mail System Error - Returned Mail\n\n"
-                    + "The user(s) account is disabled.\n\n    Recipient: <b@ezweb.ne.jp>\n");
+                    + "The user(s) account is disabled.\n\n    Recipient: <b@ezweb.ne.jp>\n",
+            "Subject: Delivery report\n\nHello, this is the mail server on a.example.\n\n"
+                    + "Final-Recipient: rfc822;b@a.example\nX-PowerMTA-BounceCategory: bad-mailbox\n");
 
     static {
         FAMILIES.put("sender, subject, auto-reply and bounce-text words", text -> {
@@ -67,8 +70,9 @@ class HostileBounceTextTest {
             }
         });
         FAMILIES.put("receiving hosts' codes", text -> {
-            HostPatterns.get().reason("a@cox.net", null, null, text);
-            HostPatterns.get().reason("a@orange.fr", null, null, text);
+            Rhosts.reason("a@cox.net", null, null, text);
+            Rhosts.reason("a@orange.fr", null, null, text);
+            Rhosts.reason("a@charter.net", null, null, text);
         });
         FAMILIES.put("concatenated mails", text -> ConcatenatedMails.split(text.getBytes(StandardCharsets.UTF_8)));
         FAMILIES.put(

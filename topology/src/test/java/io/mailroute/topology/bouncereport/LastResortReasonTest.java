@@ -15,8 +15,11 @@ class LastResortReasonTest {
                 "4.7.0, try again later, failed, null, securityerror",
                 "null, try again later, delayed, null, expired",
                 "null, i am out of the office until monday, failed, null, vacation",
-                "null, 554 go elsewhere (in reply to helo command), failed, null, blocked",
-                "null, 554 go elsewhere, failed, CONN, blocked", // the report names the command the text does not
+                // refused at the greeting or the client's name: the command as the caller read it
+                "null, 554 go elsewhere, failed, HELO, blocked",
+                "null, 554 go elsewhere, failed, EHLO, blocked",
+                "null, 554 go elsewhere, failed, CONN, blocked",
+                "null, 554 go elsewhere, failed, RCPT, onhold",
                 "null, 502 command not implemented, failed, null, syntaxerror",
                 "null, something went wrong, failed, null, onhold",
                 "null, '', failed, null, undefined",

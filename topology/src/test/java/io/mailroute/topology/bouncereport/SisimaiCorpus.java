@@ -48,6 +48,11 @@ public final class SisimaiCorpus {
         return first % 100 < DEVELOPMENT_PERCENT ? Half.DEVELOPMENT : Half.HELD_OUT;
     }
 
+    /** True when the file, somewhere under the corpus folder, belongs to the development half. */
+    public static boolean isDevelopment(final Path corpus, final Path file) {
+        return halfOf(corpus.relativize(file).toString()) == Half.DEVELOPMENT;
+    }
+
     private static byte[] sha256(final byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);

@@ -1,11 +1,12 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.bouncereport.ReasonPhrases;
+import io.mailroute.topology.bouncereport.SmtpCommand;
 import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ final class EzWeb implements Lhost {
         private String recipient;
         private final StringBuilder diagnostic = new StringBuilder();
         private final StringBuilder otherLines = new StringBuilder();
-        private boolean refusedAtRcpt;
+        private String command;
     }
 
     @Override
@@ -79,7 +80,7 @@ final class EzWeb implements Lhost {
                 }
                 read.recipient = line.substring(open + 1, close);
             } else if (line.contains(" >>> ")) {
-                read.refusedAtRcpt = line.toUpperCase(Locale.ROOT).contains("RCPT");
+                read.command = SmtpCommand.sent(line.substring(line.indexOf(" >>> ") + 5));
             } else if (REASONS.reasonOf(line) != null) {
                 read.diagnostic.append(' ').append(line.strip());
             } else {
@@ -104,7 +105,8 @@ final class EzWeb implements Lhost {
                     null,
                     null,
                     null,
-                    reasonOf(read, diagnostic, filtered)));
+                    reasonOf(read, diagnostic, filtered),
+                    read.command));
         }
         return failures.isEmpty() ? Optional.empty() : Optional.of(failures);
     }
@@ -113,7 +115,7 @@ final class EzWeb implements Lhost {
         if (filtered) {
             return "filtered";
         }
-        if (read.refusedAtRcpt) {
+        if ("RCPT".equals(read.command)) {
             return "userunknown";
         }
         final String reason = REASONS.reasonOf(diagnostic);

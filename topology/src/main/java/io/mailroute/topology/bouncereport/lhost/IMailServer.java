@@ -1,10 +1,12 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.bouncereport.SmtpCommand;
 import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,7 +62,17 @@ final class IMailServer implements Lhost {
 
     private static void add(final List<Failure> failures, final String recipient, final StringBuilder diagnostic) {
         if (recipient != null) {
-            failures.add(new Failure(recipient, null, diagnostic.toString().strip(), "failed", null, null));
+            final String text = diagnostic.toString().strip();
+            failures.add(new Failure(
+                    recipient,
+                    null,
+                    text,
+                    "failed",
+                    null,
+                    null,
+                    null,
+                    null,
+                    SmtpCommand.in(text.toLowerCase(Locale.ROOT))));
         }
     }
 

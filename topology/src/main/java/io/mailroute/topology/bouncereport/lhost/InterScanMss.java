@@ -1,6 +1,8 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.bouncereport.ReasonPhrases;
+import io.mailroute.topology.bouncereport.SmtpCommand;
 import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ final class InterScanMss implements Lhost {
         }
         final List<String> recipients = new ArrayList<>();
         final List<String> diagnostics = new ArrayList<>();
+        final List<String> commands = new ArrayList<>();
         for (final String line : TextSplit.at(mail.text(), '\n')) {
             final int open = line.lastIndexOf('<');
             final int close = line.lastIndexOf('>');
@@ -48,6 +51,7 @@ final class InterScanMss implements Lhost {
                         || !recipients.get(recipients.size() - 1).equals(address)) {
                     recipients.add(address);
                     diagnostics.add("");
+                    commands.add(null);
                 }
                 if (line.contains(UNABLE_TO_DELIVER)) {
                     diagnostics.set(diagnostics.size() - 1, line.strip());
@@ -58,7 +62,9 @@ final class InterScanMss implements Lhost {
             }
             final int received = line.indexOf(RECEIVED);
             final int sent = line.indexOf(SENT);
-            if (line.startsWith("Received" + RECEIVED)) {
+            if (line.startsWith("Sent" + SENT)) {
+                commands.set(commands.size() - 1, SmtpCommand.sent(line.substring(sent + SENT.length())));
+            } else if (line.startsWith("Received" + RECEIVED)) {
                 diagnostics.set(
                         diagnostics.size() - 1,
                         line.substring(received + RECEIVED.length()).strip());
@@ -73,7 +79,15 @@ final class InterScanMss implements Lhost {
         for (int i = 0; i < recipients.size(); i++) {
             final String diagnostic = diagnostics.get(i);
             failures.add(new Failure(
-                    recipients.get(i), null, diagnostic, "failed", null, null, null, REASONS.reasonOf(diagnostic)));
+                    recipients.get(i),
+                    null,
+                    diagnostic,
+                    "failed",
+                    null,
+                    null,
+                    null,
+                    REASONS.reasonOf(diagnostic),
+                    commands.get(i)));
         }
         return failures.isEmpty() ? Optional.empty() : Optional.of(failures);
     }

@@ -22,7 +22,8 @@ public final class Lhosts {
             new InterScanMss(),
             new Sendmail(),
             new Office365(),
-            new EzWeb());
+            new EzWeb(),
+            new PowerMta());
 
     private Lhosts() {}
 

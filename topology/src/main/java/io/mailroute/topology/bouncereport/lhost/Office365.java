@@ -1,6 +1,7 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.bouncereport.ReasonPhrases;
 import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;

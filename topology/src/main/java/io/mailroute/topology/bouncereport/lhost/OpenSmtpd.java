@@ -1,9 +1,11 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.bouncereport.SmtpCommand;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,13 +31,17 @@ final class OpenSmtpd implements Lhost {
             final int at = line.indexOf('@');
             final int colon = line.indexOf(": ");
             if (at > 0 && colon > at && line.indexOf(' ') == colon + 1) {
+                final String diagnostic = line.substring(colon + 1).strip();
                 failures.add(new Failure(
                         line.substring(0, colon),
                         null,
-                        line.substring(colon + 1).strip(),
+                        diagnostic,
                         "failed",
                         null,
-                        null));
+                        null,
+                        null,
+                        null,
+                        SmtpCommand.in(diagnostic.toLowerCase(Locale.ROOT))));
             }
         }
         return failures.isEmpty() ? Optional.empty() : Optional.of(failures);

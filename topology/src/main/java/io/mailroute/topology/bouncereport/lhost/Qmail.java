@@ -1,9 +1,11 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.bouncereport.SmtpCommand;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -97,7 +99,17 @@ final class Qmail implements Lhost {
             final StringBuilder diagnostic,
             final String remoteHost) {
         if (recipient != null) {
-            failures.add(new Failure(recipient, null, diagnostic.toString().strip(), "failed", null, null, remoteHost));
+            final String text = diagnostic.toString().strip();
+            failures.add(new Failure(
+                    recipient,
+                    null,
+                    text,
+                    "failed",
+                    null,
+                    null,
+                    remoteHost,
+                    null,
+                    SmtpCommand.in(text.toLowerCase(Locale.ROOT))));
         }
     }
 }

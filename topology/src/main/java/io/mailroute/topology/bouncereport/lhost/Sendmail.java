@@ -1,9 +1,11 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.bouncereport.SmtpCommand;
 import io.mailroute.topology.match.TextSplit;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,9 @@ final class Sendmail implements Lhost {
         final Map<String, String> diagnostics = new LinkedHashMap<>();
         final List<String> replies = new ArrayList<>();
         String remoteHost = null;
+        final Map<String, String> commands = new HashMap<>();
+        String command = null;
+        String commandRecipient = null;
         String recipient = null;
         for (final String raw : TextSplit.at(text, '\n')) {
             final String line = raw.strip();
@@ -54,8 +59,21 @@ final class Sendmail implements Lhost {
                 remoteHost = remoteHost != null || end < 1 ? remoteHost : host.substring(0, end);
                 continue;
             }
+            if (line.startsWith(">>> ")) {
+                final String sent = SmtpCommand.sent(line.substring(4));
+                command = sent != null ? sent : command;
+                commandRecipient = addressIn(line);
+                recipient = null;
+                continue;
+            }
             if (line.startsWith("<<< ")) {
                 replies.add(line.substring(4).strip());
+                // the reply refused the command for the recipient it names, else for the one the command named
+                final String refused = addressIn(line);
+                final String to = refused != null ? refused : commandRecipient;
+                if (to != null && command != null) {
+                    commands.putIfAbsent(to, command);
+                }
                 continue;
             }
             if (line.startsWith(REASON) && recipient != null) {
@@ -97,8 +115,19 @@ final class Sendmail implements Lhost {
             if (diagnostics.size() == 1 && !replies.isEmpty() && !diagnostic.contains(replies.get(0))) {
                 diagnostic = (String.join(" ", replies) + " " + diagnostic).strip();
             }
-            failures.add(new Failure(entry.getKey(), null, diagnostic, "failed", null, null, remoteHost));
+            final String refused = commands.containsKey(entry.getKey())
+                    ? commands.get(entry.getKey())
+                    : diagnostics.size() == 1 ? command : null;
+            failures.add(
+                    new Failure(entry.getKey(), null, diagnostic, "failed", null, null, remoteHost, null, refused));
         }
         return Optional.of(failures);
+    }
+
+    /** The address in angle brackets on a transcript line, else null. */
+    private static String addressIn(final String line) {
+        final int open = line.indexOf('<', 4);
+        final int close = line.indexOf('>', open + 1);
+        return open > 0 && close > open && line.indexOf('@', open) < close ? line.substring(open + 1, close) : null;
     }
 }

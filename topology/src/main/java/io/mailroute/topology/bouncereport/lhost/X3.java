@@ -1,6 +1,7 @@
 package io.mailroute.topology.bouncereport.lhost;
 
 import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.bouncereport.SmtpCommand;
 import io.mailroute.topology.parse.MailReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,10 @@ import java.util.Optional;
 final class X3 implements Lhost {
     private static final String GREETING = "This is an automatically generated Delivery Status Notification.";
     private static final String COPY_FOLLOWS = "Content-Type: message/rfc822";
-    private static final List<String> DETAIL_LABELS = List.of("SMTP:", "Routing: ", "Diagnostic-Code: smtp; ");
+    /** The label of the session line, which goes on with the command refused: {@code SMTP:RCPT host ...}. */
+    private static final String SESSION = "SMTP:";
+
+    private static final List<String> DETAIL_LABELS = List.of(SESSION, "Routing: ", "Diagnostic-Code: smtp; ");
 
     @Override
     public Optional<List<Failure>> inspect(final MailReport mail) {
@@ -35,7 +39,7 @@ final class X3 implements Lhost {
             } else {
                 for (final String label : DETAIL_LABELS) {
                     if (line.startsWith(label)) {
-                        details.add(line.substring(label.startsWith("SMTP") ? 0 : label.length()));
+                        details.add(line.substring(label.equals(SESSION) ? 0 : label.length()));
                         break;
                     }
                 }
@@ -43,7 +47,17 @@ final class X3 implements Lhost {
         }
         final List<Failure> failures = new ArrayList<>(recipients.size());
         for (final String recipient : recipients) {
-            failures.add(new Failure(recipient, null, detailAbout(recipient, details), "failed", null, null));
+            final String detail = detailAbout(recipient, details);
+            failures.add(new Failure(
+                    recipient,
+                    null,
+                    detail,
+                    "failed",
+                    null,
+                    null,
+                    null,
+                    null,
+                    detail.startsWith(SESSION) ? SmtpCommand.sent(detail.substring(SESSION.length())) : null));
         }
         return failures.isEmpty() ? Optional.empty() : Optional.of(failures);
     }

@@ -90,4 +90,16 @@ final class Blocked extends Reason {
                         .inOrder("your sender's ip address is listed at ", ".abuseat.org")
                         .build());
     }
+
+    /** Sisimai tells a blocked client by the message as much as by the code. */
+    @Override
+    public boolean vagueByStatus() {
+        return true;
+    }
+
+    /** Sisimai's Blocked.true takes a status code naming a refused client as proof. */
+    @Override
+    public boolean provedByStatus() {
+        return true;
+    }
 }

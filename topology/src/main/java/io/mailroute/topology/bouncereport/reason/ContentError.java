@@ -20,4 +20,10 @@ final class ContentError extends Reason {
                                 "its content presents a potential")
                         .build());
     }
+
+    /** Sisimai tells a content error by the message as much as by the code. */
+    @Override
+    public boolean vagueByStatus() {
+        return true;
+    }
 }

@@ -34,4 +34,10 @@ final class Expired extends Reason {
                         .inOrder("could not be delivered for", " days")
                         .build());
     }
+
+    /** A message that waited too long may have been refused for a reason said later; Sisimai examines it again. */
+    @Override
+    public boolean reexamined() {
+        return true;
+    }
 }

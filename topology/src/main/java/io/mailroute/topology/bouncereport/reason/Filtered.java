@@ -24,4 +24,10 @@ final class Filtered extends Reason {
                                 "you have been blocked by the recipient")
                         .build());
     }
+
+    /** Sisimai tells a filtered recipient by the message and the command as much as by the code. */
+    @Override
+    public boolean vagueByStatus() {
+        return true;
+    }
 }

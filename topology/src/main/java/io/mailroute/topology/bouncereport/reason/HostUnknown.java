@@ -24,4 +24,10 @@ final class HostUnknown extends Reason {
                                 "unrouteable address")
                         .build());
     }
+
+    /** A domain an MTA could not resolve may be said better by the diagnostic; Sisimai examines it again. */
+    @Override
+    public boolean reexamined() {
+        return true;
+    }
 }

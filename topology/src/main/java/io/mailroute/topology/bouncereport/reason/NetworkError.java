@@ -26,4 +26,10 @@ final class NetworkError extends Reason {
                                 "wasn't able to establish an smtp connection")
                         .build());
     }
+
+    /** A network failure may hide the refusal behind it; Sisimai examines it again. */
+    @Override
+    public boolean reexamined() {
+        return true;
+    }
 }

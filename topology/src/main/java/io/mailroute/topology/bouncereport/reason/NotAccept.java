@@ -18,4 +18,10 @@ final class NotAccept extends Reason {
                                 "doesn't receive email")
                         .build());
     }
+
+    /** Sisimai tells a host accepting no mail by the message as much as by the code. */
+    @Override
+    public boolean vagueByStatus() {
+        return true;
+    }
 }

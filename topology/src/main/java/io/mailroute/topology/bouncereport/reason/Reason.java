@@ -23,6 +23,30 @@ public abstract class Reason {
         return words.foundIn(text);
     }
 
+    /**
+     * True when Sisimai examines this reason again once a status code or an MTA's wording has named
+     * it (its {@code retry} set): the diagnostic, when it says another reason, may say better.
+     */
+    public boolean reexamined() {
+        return false;
+    }
+
+    /**
+     * True when a status code naming this reason names it only vaguely, so that the diagnostic is
+     * read before it is taken: every re-examined reason, and those Sisimai tells by the message.
+     */
+    public boolean vagueByStatus() {
+        return reexamined();
+    }
+
+    /**
+     * True when Sisimai's probe of this vague reason takes a status code naming it as proof, so that
+     * the code decides before the messages of reasons probed after it.
+     */
+    public boolean provedByStatus() {
+        return false;
+    }
+
     @Override
     public final String toString() {
         return name;

@@ -68,4 +68,16 @@ final class Rejected extends Reason {
                         .unless("sender ip address rejected")
                         .build());
     }
+
+    /** Sisimai tells a rejected sender by the message and the command as much as by the code. */
+    @Override
+    public boolean vagueByStatus() {
+        return true;
+    }
+
+    /** Sisimai's Rejected.true takes a status code naming a refused sender as proof. */
+    @Override
+    public boolean provedByStatus() {
+        return true;
+    }
 }

@@ -28,4 +28,10 @@ final class SecurityError extends Reason {
                         .inOrder("user ", " is not authorized to perform ses:sendrawemail on resource")
                         .build());
     }
+
+    /** A 5.7 code says little more than "refused"; Sisimai examines it again. */
+    @Override
+    public boolean reexamined() {
+        return true;
+    }
 }

@@ -31,4 +31,10 @@ final class SystemError extends Reason {
                                 "transaction failed ")
                         .build());
     }
+
+    /** The remote host's trouble says little of why; Sisimai examines it again. */
+    @Override
+    public boolean reexamined() {
+        return true;
+    }
 }

@@ -120,4 +120,10 @@ final class UserUnknown extends Reason {
                         .inOrder("user (", ") unknown")
                         .build());
     }
+
+    /** An MTA's "bad mailbox" may be a disabled or full one; Sisimai examines it again. */
+    @Override
+    public boolean reexamined() {
+        return true;
+    }
 }

@@ -24,14 +24,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden bounces per MTA format: {@code bounces/lhost/<mta>/<case>.eml}, worded the way that MTA
  * words its reports, with one row per reported recipient in the folder's {@code expected.tsv}
- * (mail, recipient, status or {@code -} for none, reason, hard bounce).
+ * (mail, recipient, status or {@code -} for none, reason, hard bounce, the SMTP command refused or
+ * {@code -} for none).
  */
 class LhostGoldenMailsTest {
     private static final MailParser PARSER = new MailParser(ParserSettings.LENIENT);
     private final BounceClassifier classifier = new BounceClassifier();
 
     /** One expected recipient of a golden mail. */
-    record Expected(Path mail, String recipient, String status, String reason, boolean hard) {
+    record Expected(Path mail, String recipient, String status, String reason, boolean hard, String command) {
         @Override
         public String toString() {
             return mail.getParent().getFileName() + "/" + mail.getFileName() + " " + recipient;
@@ -55,7 +56,8 @@ class LhostGoldenMailsTest {
                             cells[1],
                             "-".equals(cells[2]) ? null : cells[2],
                             cells[3],
-                            Boolean.parseBoolean(cells[4])));
+                            Boolean.parseBoolean(cells[4]),
+                            "-".equals(cells[5]) ? null : cells[5]));
                 }
             }
         }
@@ -71,7 +73,12 @@ class LhostGoldenMailsTest {
 
         // then
         assertThat(failures).isPresent();
-        assertThat(failures.get()).extracting(Failure::recipient).contains(expected.recipient());
+        assertThat(failures.get())
+                .filteredOn(f -> f.recipient().equals(expected.recipient()))
+                .singleElement()
+                .extracting(Failure::command)
+                .as("SMTP command")
+                .isEqualTo(expected.command());
     }
 
     @ParameterizedTest(name = "{0}")
