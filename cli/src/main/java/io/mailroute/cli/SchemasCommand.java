@@ -100,11 +100,11 @@ public final class SchemasCommand {
                 out.printf(ROW, "SUBJECT", "ID", "STATE");
                 for (final ValueSubject subject : subjects(settings)) {
                     final OptionalInt id = registeredId(registry, subject);
-                    final boolean compatible = registry.isCompatible(subject.subject(), subject.schema());
-                    final String state = !compatible
-                            ? "incompatible with the latest version"
+                    final List<String> violations = registry.violations(subject.subject(), subject.schema());
+                    final String state = !violations.isEmpty()
+                            ? "incompatible with the latest version: " + String.join("; ", violations)
                             : id.isPresent() ? "registered" : "missing (compatible, run `mailroute schemas register`)";
-                    if (!compatible || id.isEmpty()) {
+                    if (!violations.isEmpty() || id.isEmpty()) {
                         problems++;
                     }
                     out.printf(ROW, subject.subject(), id.isPresent() ? id.getAsInt() : "-", state);

@@ -93,7 +93,8 @@ class SchemasCommandTest {
         // then
         assertThat(check.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(check.out())
-                .containsPattern("mail\\.status-value\\s+-\\s+incompatible with the latest version")
+                .containsPattern("mail\\.status-value\\s+-\\s+incompatible with the latest version: .*"
+                        + "READER_FIELD_MISSING_DEFAULT_VALUE")
                 .contains(SUBJECTS + " subject(s) need attention");
         assertThat(register.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(register.err()).contains("refused");

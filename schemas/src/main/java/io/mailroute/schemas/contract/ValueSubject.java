@@ -3,7 +3,6 @@ package io.mailroute.schemas.contract;
 import io.mailroute.schemas.serde.SubjectNameStrategy;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +14,23 @@ import org.apache.avro.specific.SpecificData;
  *
  * @param subject the subject, e.g. {@code mail.raw-value}
  * @param schema  the value schema written under it
- * @param topics  the topics whose values are registered under it (several under RecordNameStrategy)
  */
-public record ValueSubject(String subject, Schema schema, List<MailTopic> topics) {
+public record ValueSubject(String subject, Schema schema) {
 
     /** The value schema of {@code topic}: its generated class's schema, parsed from its {@code .avsc}. */
     public static Schema valueSchema(final MailTopic topic) {
         return SpecificData.get().getSchema(topic.valueType());
     }
 
-    /** Every subject mailroute writes values under, in {@link MailTopic} order, each once. */
+    /** Every subject mailroute writes values under, in {@link MailTopic} order, each once (topics may share one). */
     public static List<ValueSubject> all(final TopicNames names, final SubjectNameStrategy strategy) {
-        final Map<String, List<MailTopic>> topicsBySubject = new LinkedHashMap<>();
+        final Map<String, Schema> schemaBySubject = new LinkedHashMap<>();
         for (final MailTopic topic : MailTopic.values()) {
-            topicsBySubject
-                    .computeIfAbsent(
-                            strategy.subject(names.name(topic), false, valueSchema(topic)), s -> new ArrayList<>())
-                    .add(topic);
+            final Schema schema = valueSchema(topic);
+            schemaBySubject.putIfAbsent(strategy.subject(names.name(topic), false, schema), schema);
         }
-        return topicsBySubject.entrySet().stream()
-                .map(e -> new ValueSubject(e.getKey(), valueSchema(e.getValue().get(0)), List.copyOf(e.getValue())))
+        return schemaBySubject.entrySet().stream()
+                .map(e -> new ValueSubject(e.getKey(), e.getValue()))
                 .toList();
     }
 }
