@@ -37,7 +37,7 @@ public interface SchemaRegistryClient extends Closeable {
 
     /**
      * Why {@code schema} may not be registered under {@code subject} given the subject's compatibility
-     * level, checked against its latest version; empty when it may (or the subject has no version yet).
+     * level (the registry's own messages); empty when it may, or when the subject has no version yet.
      */
     List<String> violations(String subject, Schema schema);
 
