@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             DlqCommand.class,
             ClassifyCommand.class,
             RulesCommand.class,
+            SchemasCommand.class,
             TopologyCommand.class,
             LocalCommand.class,
             RunCommand.class,

@@ -185,11 +185,6 @@ public final class LocalSchemaRegistry implements SchemaRegistryClient {
     }
 
     @Override
-    public synchronized boolean isCompatible(final String subject, final Schema schema) {
-        return compatibility(subject).violations(schema, schemasOf(subject)).isEmpty();
-    }
-
-    /** The reasons {@code schema} would be refused under {@code subject}; empty when it would be accepted. */
     public synchronized List<String> violations(final String subject, final Schema schema) {
         return compatibility(subject).violations(schema, schemasOf(subject));
     }

@@ -135,17 +135,27 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
-    public boolean isCompatible(final String subject, final Schema schema) {
+    public List<String> violations(final String subject, final Schema schema) {
+        final JsonNode response;
         try {
-            return send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema))
-                    .path("is_compatible")
-                    .asBoolean(false);
+            response = send(
+                    "POST",
+                    "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
+                    schemaBody(schema));
         } catch (SchemaRegistryException e) {
             if (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND) {
-                return true; // older registries answer 404 for a subject with no versions yet
+                return List.of(); // older registries answer 404 for a subject with no versions yet
             }
             throw e;
         }
+        if (response.path("is_compatible").asBoolean(false)) {
+            return List.of();
+        }
+        final List<String> messages = new ArrayList<>();
+        response.path("messages").forEach(message -> messages.add(message.asText()));
+        return messages.isEmpty()
+                ? List.of("incompatible with the latest version of " + subject)
+                : List.copyOf(messages);
     }
 
     @Override

@@ -35,8 +35,16 @@ public interface SchemaRegistryClient extends Closeable {
     /** Lists the versions registered under {@code subject}. */
     List<Integer> versions(String subject);
 
+    /**
+     * Why {@code schema} may not be registered under {@code subject} given the subject's compatibility
+     * level (the registry's own messages); empty when it may, or when the subject has no version yet.
+     */
+    List<String> violations(String subject, Schema schema);
+
     /** Tells whether {@code schema} may be registered under {@code subject} given its compatibility level. */
-    boolean isCompatible(String subject, Schema schema);
+    default boolean isCompatible(final String subject, final Schema schema) {
+        return violations(subject, schema).isEmpty();
+    }
 
     /** Returns the compatibility level that applies to {@code subject} (its own, else the global one). */
     Compatibility compatibility(String subject);

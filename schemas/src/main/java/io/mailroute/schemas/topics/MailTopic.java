@@ -158,4 +158,27 @@ public enum MailTopic {
     public String doc() {
         return doc;
     }
+
+    /** Who writes the topic: connectors, the topology and {@code mailroute} commands. */
+    public String writers() {
+        return switch (this) {
+            case RAW ->
+                "S3MailSourceConnector; `mailroute dlq retry`, `mailroute retry release` and the status "
+                        + "API re-publish mail here.";
+            case ACCOUNTS -> "OrganizationsSourceConnector and `mailroute accounts import`.";
+            case RULES -> "`mailroute rules apply`.";
+            case NOTIFY, TICKET, ORDER_IMPORT, QUARANTINE -> "The topology (route stage).";
+            case OVERFLOW -> "The topology (route stage), when a sender or owner floods.";
+            case RETRY ->
+                "The topology (route stage parks mail, intake stage ends its wait); "
+                        + "`mailroute retry release` and the status API end a wait with a tombstone.";
+            case DLQ -> "The topology (route stage and its error handlers).";
+            case STATUS -> "The topology (route stage).";
+            case ALERTS -> "The topology (route, bounce and flood stages).";
+            case SUPPRESSIONS -> "The topology (bounce stage); `mailroute suppressions remove` writes tombstones.";
+            case CONTACTS -> "`mailroute contacts import`.";
+            case DELIVERIES -> "The sink connectors: SmtpSinkConnector, HelpdeskSinkConnector, WebhookSinkConnector.";
+            case SENT_COUNTS -> "`mailroute sent-counts import`.";
+        };
+    }
 }

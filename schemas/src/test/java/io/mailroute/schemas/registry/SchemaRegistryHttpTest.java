@@ -1,7 +1,9 @@
 package io.mailroute.schemas.registry;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.mailroute.avro.DeadLetter;
 import io.mailroute.schemas.SampleRecords;
@@ -81,6 +83,10 @@ class SchemaRegistryHttpTest {
         // then: a new field with a default is fine, one without is refused with 409
         assertThat(client.isCompatible("evolving-value", V2_WITH_DEFAULT)).isTrue();
         assertThat(client.isCompatible("evolving-value", V2_WITHOUT_DEFAULT)).isFalse();
+        assertThat(client.violations("evolving-value", V2_WITHOUT_DEFAULT))
+                .singleElement(as(STRING))
+                .contains("READER_FIELD_MISSING_DEFAULT_VALUE");
+        assertThat(client.violations("new-subject-value", V2_WITHOUT_DEFAULT)).isEmpty();
         assertThatThrownBy(() -> client.register("evolving-value", V2_WITHOUT_DEFAULT))
                 .isInstanceOf(SchemaRegistryException.class)
                 .hasMessageContaining("incompatible")
