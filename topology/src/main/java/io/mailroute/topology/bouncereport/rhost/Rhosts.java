@@ -14,7 +14,8 @@ public final class Rhosts {
             new Kddi(),
             new MessageLabs(),
             new FrancePtt(),
-            new Tencent());
+            new Tencent(),
+            new Google());
 
     private Rhosts() {}
 
