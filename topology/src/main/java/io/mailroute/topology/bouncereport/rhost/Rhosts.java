@@ -15,7 +15,8 @@ public final class Rhosts {
             new MessageLabs(),
             new FrancePtt(),
             new Tencent(),
-            new Google());
+            new Google(),
+            new Microsoft());
 
     private Rhosts() {}
 
