@@ -16,7 +16,8 @@ public final class Rhosts {
             new FrancePtt(),
             new Tencent(),
             new Google(),
-            new Microsoft());
+            new Microsoft(),
+            new GoDaddy());
 
     private Rhosts() {}
 
