@@ -17,7 +17,8 @@ public final class Rhosts {
             new Tencent(),
             new Google(),
             new Microsoft(),
-            new GoDaddy());
+            new GoDaddy(),
+            new Iua());
 
     private Rhosts() {}
 
