@@ -18,7 +18,8 @@ public final class Rhosts {
             new Google(),
             new Microsoft(),
             new GoDaddy(),
-            new Iua());
+            new Iua(),
+            new NttDocomo());
 
     private Rhosts() {}
 
