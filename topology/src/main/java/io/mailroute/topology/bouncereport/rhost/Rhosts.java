@@ -19,7 +19,8 @@ public final class Rhosts {
             new Microsoft(),
             new GoDaddy(),
             new Iua(),
-            new NttDocomo());
+            new NttDocomo(),
+            new Apple());
 
     private Rhosts() {}
 
