@@ -20,7 +20,8 @@ public final class Rhosts {
             new GoDaddy(),
             new Iua(),
             new NttDocomo(),
-            new Apple());
+            new Apple(),
+            new YahooInc());
 
     private Rhosts() {}
 
