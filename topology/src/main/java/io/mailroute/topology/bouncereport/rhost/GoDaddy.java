@@ -49,8 +49,9 @@ final class GoDaddy extends Rhost {
 
     @Override
     String reason(final String status, final String command, final String lowerText) {
-        final int at = lowerText.indexOf(CODE_START);
-        if (at >= 0 && at + 1 + CODE_LENGTH <= lowerText.length()) {
+        for (int at = lowerText.indexOf(CODE_START);
+                at >= 0 && at + 1 + CODE_LENGTH <= lowerText.length();
+                at = lowerText.indexOf(CODE_START, at + 1)) {
             final String byCode = BY_CODE.get(lowerText.substring(at + 1, at + 1 + CODE_LENGTH));
             if (byCode != null) {
                 return byCode;
