@@ -298,6 +298,8 @@ public final class BounceClassifier implements BounceDetector {
                     f.recipient(),
                     f.remoteMta(),
                     f.reportingMta() != null ? f.reportingMta() : reportingMta,
+                    status,
+                    command,
                     diagnostic.keptLowerCase());
             if (byHost != null) {
                 reason = byHost;

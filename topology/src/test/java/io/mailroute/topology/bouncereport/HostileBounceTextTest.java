@@ -70,9 +70,14 @@ class HostileBounceTextTest {
             }
         });
         FAMILIES.put("receiving hosts' codes", text -> {
-            Rhosts.reason("a@cox.net", null, null, text);
-            Rhosts.reason("a@orange.fr", null, null, text);
-            Rhosts.reason("a@charter.net", null, null, text);
+            Rhosts.reason("a@cox.net", null, null, "5.7.1", "RCPT", text);
+            Rhosts.reason("a@orange.fr", null, null, "5.7.1", "RCPT", text);
+            Rhosts.reason("a@charter.net", null, null, "5.7.1", "RCPT", text);
+            Rhosts.reason("a@google.com", null, null, "5.7.1", "RCPT", text);
+            Rhosts.reason("a@outlook.com", null, null, "5.7.850", "RCPT", text);
+            Rhosts.reason("a@secureserver.net", null, null, "5.7.1", "RCPT", text);
+            Rhosts.reason("a@i.ua", null, null, "5.1.1", "RCPT", text);
+            Rhosts.reason("a@docomo.ne.jp", null, null, "5.0.0", "RCPT", text);
         });
         FAMILIES.put("concatenated mails", text -> ConcatenatedMails.split(text.getBytes(StandardCharsets.UTF_8)));
         FAMILIES.put(

@@ -18,7 +18,7 @@ final class Aol extends Rhost {
     }
 
     @Override
-    String reason(final String lowerText) {
+    String reason(final String status, final String command, final String lowerText) {
         return REASONS.reasonOf(lowerText);
     }
 }

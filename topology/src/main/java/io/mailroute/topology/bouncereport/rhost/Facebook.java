@@ -30,7 +30,7 @@ final class Facebook extends Rhost {
     }
 
     @Override
-    String reason(final String lowerText) {
+    String reason(final String status, final String command, final String lowerText) {
         return REASONS.reasonOf(lowerText);
     }
 }

@@ -41,7 +41,7 @@ final class FrancePtt extends Rhost {
     }
 
     @Override
-    String reason(final String lowerText) {
+    String reason(final String status, final String command, final String lowerText) {
         final String label = lastLabel(lowerText);
         final String byNumber =
                 label == null || label.length() < 3 ? null : BY_NUMBER.get(label.substring(label.length() - 3));

@@ -18,7 +18,7 @@ final class MessageLabs extends Rhost {
     }
 
     @Override
-    String reason(final String lowerText) {
+    String reason(final String status, final String command, final String lowerText) {
         return REASONS.reasonOf(lowerText);
     }
 }

@@ -90,7 +90,7 @@ final class Mimecast extends Rhost {
     }
 
     @Override
-    String reason(final String lowerText) {
+    String reason(final String status, final String command, final String lowerText) {
         return REASONS.reasonOf(lowerText);
     }
 }

@@ -25,19 +25,31 @@ public abstract class Rhost {
         return false;
     }
 
-    /** True when the lower-case text names one of this host's domains. */
+    /**
+     * True when the lower-case text names one of this host's domains, itself or a subdomain: the
+     * domain starts the text or follows a character that cannot be part of a host name, so that
+     * {@code me.com} is not named in {@code home.com}.
+     */
     final boolean namedIn(final String lowerText) {
         for (final String domain : domains) {
-            if (lowerText.contains(domain)) {
-                return true;
+            for (int at = lowerText.indexOf(domain); at >= 0; at = lowerText.indexOf(domain, at + 1)) {
+                if (at == 0 || !isHostNameLetter(lowerText.charAt(at - 1))) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
+    private static boolean isHostNameLetter(final char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
+    }
+
     /**
+     * @param status    the enhanced status code the bounce reports, or null
+     * @param command   the SMTP command the host refused ({@code RCPT}, {@code DATA}, ...), or null
      * @param lowerText the lower-case diagnostic
      * @return the reason this host's own wording gives, or null when the text has none of it
      */
-    abstract String reason(String lowerText);
+    abstract String reason(String status, String command, String lowerText);
 }

@@ -14,7 +14,14 @@ public final class Rhosts {
             new Kddi(),
             new MessageLabs(),
             new FrancePtt(),
-            new Tencent());
+            new Tencent(),
+            new Google(),
+            new Microsoft(),
+            new GoDaddy(),
+            new Iua(),
+            new NttDocomo(),
+            new Apple(),
+            new YahooInc());
 
     private Rhosts() {}
 
@@ -25,9 +32,16 @@ public final class Rhosts {
      *
      * @param remoteMta    the DSN Remote-MTA, or null
      * @param reportingMta the DSN Reporting-MTA, or null
+     * @param status       the enhanced status code the bounce reports, or null
+     * @param command      the SMTP command the host refused, or null
      */
     public static String reason(
-            final String recipient, final String remoteMta, final String reportingMta, final String lowerText) {
+            final String recipient,
+            final String remoteMta,
+            final String reportingMta,
+            final String status,
+            final String command,
+            final String lowerText) {
         final String domain = recipient.substring(recipient.lastIndexOf('@') + 1);
         for (final String candidate : new String[] {domain, remoteMta, reportingMta}) {
             if (candidate == null || candidate.isEmpty()) {
@@ -36,13 +50,13 @@ public final class Rhosts {
             final String host = candidate.toLowerCase(Locale.ROOT);
             for (final Rhost rhost : IN_ORDER) {
                 if (rhost.serves(host)) {
-                    return rhost.reason(lowerText);
+                    return rhost.reason(status, command, lowerText);
                 }
             }
         }
         for (final Rhost rhost : IN_ORDER) {
             if (rhost.namedIn(lowerText)) {
-                return rhost.reason(lowerText);
+                return rhost.reason(status, command, lowerText);
             }
         }
         return null;

@@ -36,7 +36,7 @@ final class Spectrum extends Rhost {
     }
 
     @Override
-    String reason(final String lowerText) {
+    String reason(final String status, final String command, final String lowerText) {
         final LinearMatcher code = AUP_CODE.matcher(lowerText);
         if (!code.find()) {
             return null;

@@ -33,7 +33,7 @@ final class Tencent extends Rhost {
     }
 
     @Override
-    String reason(final String lowerText) {
+    String reason(final String status, final String command, final String lowerText) {
         return REASONS.reasonOf(lowerText);
     }
 }

@@ -73,6 +73,8 @@ class RhostGoldenMailsTest {
                                     b.getRecipient(),
                                     null,
                                     null,
+                                    b.getStatus(),
+                                    null,
                                     b.getDiagnostic().toLowerCase(Locale.ROOT)))
                             .as("the host's own reason")
                             .isEqualTo(expected.reason());
