@@ -6,7 +6,8 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * {@code mailroute_streams_state{state}}: 1 for the state the streams instance is in, 0 for every
- * other. Kafka reports its client state only as a string metric, which the Prometheus binder drops.
+ * other. Kafka's own {@code kafka_stream_client_state} is the state's ordinal number, which changes
+ * meaning with the enum's order; dashboards and alerts match this gauge's state name instead.
  */
 final class StreamsStateMetrics {
     static final String METER = "mailroute.streams.state";
