@@ -53,16 +53,4 @@ final class ErrorLaneCounts {
             waiting.add(mailKey);
         }
     }
-
-    long deadLetters() {
-        return deadLetters.get();
-    }
-
-    long retries() {
-        return retries.get();
-    }
-
-    int waiting() {
-        return waiting.size();
-    }
 }
