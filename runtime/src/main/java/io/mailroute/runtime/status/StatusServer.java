@@ -184,6 +184,7 @@ public final class StatusServer implements AutoCloseable {
             final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             resources.push(streamsMetrics);
             streamsMetrics.bindTo(registry);
+            StreamsStateMetrics.bindTo(registry, streams);
 
             final SchemaRegistryClient schemaRegistry = clients.registry();
             resources.push(schemaRegistry);
@@ -192,7 +193,13 @@ public final class StatusServer implements AutoCloseable {
             final LaneCounts counts = new LaneCounts(LANES, registry, Clock.systemUTC(), settings.recentLimit());
             final KafkaConsumer<byte[], byte[]> laneConsumer =
                     new KafkaConsumer<>(clientProps(clients.consumer(), "lanes"));
-            final LaneWatcher watcher = new LaneWatcher(laneConsumer, laneTopics(topics), counts);
+            final LaneWatcher watcher = new LaneWatcher(
+                    laneConsumer,
+                    laneTopics(topics),
+                    counts,
+                    topics.dlq().name(),
+                    topics.retry().name(),
+                    new ErrorLaneCounts(registry));
             resources.push(watcher);
             bind(new KafkaClientMetrics(laneConsumer), registry, resources);
 
