@@ -41,7 +41,7 @@ public final class CsvFields {
      */
     public static List<Row> rows(final String text, final String headerFirstField) {
         final List<Row> rows = new ArrayList<>();
-        try (CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(text)) {
+        try (CsvParser parser = MAPPER.getFactory().createParser(text)) {
             parser.setSchema(SCHEMA);
             boolean first = true;
             while (parser.nextToken() == JsonToken.START_ARRAY) {

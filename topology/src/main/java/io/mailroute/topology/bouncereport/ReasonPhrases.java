@@ -1,5 +1,6 @@
 package io.mailroute.topology.bouncereport;
 
+import io.mailroute.topology.bouncereport.reason.Reasons;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,11 @@ import java.util.Map;
 public record ReasonPhrases(List<Map.Entry<String, List<String>>> table) {
     public ReasonPhrases {
         table = List.copyOf(table);
+        table.forEach(entry -> {
+            if (!Reasons.known(entry.getKey())) {
+                throw new IllegalArgumentException("no such reason: " + entry.getKey());
+            }
+        });
     }
 
     /** The reason the diagnostic words, or null when it has none of the phrases. */

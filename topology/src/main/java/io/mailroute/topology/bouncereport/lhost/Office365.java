@@ -50,7 +50,7 @@ final class Office365 implements Lhost {
             Map.entry("expired", List.of(" 4.4.7 ", " 5.4.316 ", " 4.4.316 ")),
             Map.entry("contenterror", List.of(" 5.0.350 ", " 5.6.11 ")),
             Map.entry("securityerror", List.of(" 5.7.57 ")),
-            Map.entry("toomanyconn", List.of(" 5.7.508 ")),
+            Map.entry("ratelimited", List.of(" 5.7.508 ")),
             Map.entry("spamdetected", List.of(" 5.7.501 ", " 5.7.502 ", " 5.7.503 "))));
 
     @Override

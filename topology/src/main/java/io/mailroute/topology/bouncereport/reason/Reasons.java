@@ -86,6 +86,17 @@ public final class Reasons {
         return saidAt >= 0 && (otherAt < 0 || saidAt < otherAt);
     }
 
+    /**
+     * True when {@code name} is a reason a table may give: one of {@link #BY_MESSAGE}, {@link #VACATION},
+     * Sisimai's names for no reason yet, or the status-only {@code syntaxerror}.
+     */
+    public static boolean known(final String name) {
+        return BY_NAME.containsKey(name)
+                || VACATION.name().equals(name)
+                || NONE_YET.contains(name)
+                || SYNTAX_ERROR.equals(name);
+    }
+
     /** True when a reason named by a status code or an MTA reader is examined again ({@link Reason#reexamined}). */
     public static boolean reexamined(final String name) {
         final Reason reason = BY_NAME.get(name);

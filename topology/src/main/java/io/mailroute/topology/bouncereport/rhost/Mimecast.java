@@ -28,12 +28,7 @@ final class Mimecast extends Rhost {
                             "< details of rbl >")),
             Map.entry("expired", List.of("journal messages past the expiration")),
             Map.entry("emailtoolarge", List.of("maximum email size exceeded")),
-            Map.entry(
-                    "networkerror",
-                    List.of(
-                            "the incorrect hostname used for inbounds",
-                            "the incorrect hostname used for inbounds",
-                            "mail loop detected")),
+            Map.entry("networkerror", List.of("the incorrect hostname used for inbounds", "mail loop detected")),
             Map.entry("norelaying", List.of("open relay not allowed", "open relay is not allowed")),
             Map.entry("notaccept", List.of("account inbounds disabled")),
             Map.entry(

@@ -1,5 +1,6 @@
 package io.mailroute.topology.bouncereport.rhost;
 
+import io.mailroute.topology.bouncereport.reason.Reasons;
 import java.util.List;
 
 /**
@@ -36,6 +37,12 @@ final class StatusPhrases {
     }
 
     record Rule(String reason, List<String> statuses, List<String> phrases) {
+        Rule {
+            if (!Reasons.known(reason)) {
+                throw new IllegalArgumentException("no such reason: " + reason);
+            }
+        }
+
         boolean covers(final String status) {
             for (final String code : statuses) {
                 final int dash = code.indexOf('-');
