@@ -8,6 +8,7 @@ import io.mailroute.topology.owner.OwnerIndex;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,7 +19,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * as one {@link FloodSighting} keyed by the flood key, so that every key is counted in one task
  * whatever partition its mails arrived on, with one repartition record per key and time slice
  * instead of one per mail and key. The tallies go out every {@link #SLICE} of stream time (while
- * mail flows) and of wall-clock time (when it stops); a tally that reaches a hundredth of the quota
+ * mail flows) and of wall-clock time (when it stops; that clock runs only while tallies wait, since
+ * every wall-clock punctuation makes its task commit, and an idle stack should not commit each
+ * second); a tally that reaches a hundredth of the quota
  * goes out at once, so that a flooder is not flagged later for the tallying, and all go out when
  * {@link #MAX_KEYS} keys are pending, which bounds the memory a flood of distinct senders takes.
  * Retries were counted on their first attempt and are skipped.
@@ -39,6 +42,7 @@ final class FloodSightings implements Processor<String, StageResult<ParsedAttemp
     private final Map<Window, FloodSighting> tallies = new LinkedHashMap<>();
     private ProcessorContext<String, FloodSighting> context;
     private OwnerIndex owners;
+    private Cancellable wallClock;
 
     /** A flood key's window. */
     private record Window(String key, long start) {}
@@ -54,7 +58,6 @@ final class FloodSightings implements Processor<String, StageResult<ParsedAttemp
         this.context = context;
         this.owners = lookups.owners(context);
         context.schedule(SLICE, PunctuationType.STREAM_TIME, this::forwardAll);
-        context.schedule(SLICE, PunctuationType.WALL_CLOCK_TIME, now -> forwardAll(context.currentStreamTimeMs()));
     }
 
     @Override
@@ -82,10 +85,18 @@ final class FloodSightings implements Processor<String, StageResult<ParsedAttemp
         if (tallies.size() >= MAX_KEYS) {
             forwardAll(record.timestamp());
         }
+        if (!tallies.isEmpty() && wallClock == null) {
+            wallClock = context.schedule(
+                    SLICE, PunctuationType.WALL_CLOCK_TIME, now -> forwardAll(context.currentStreamTimeMs()));
+        }
     }
 
     private void forwardAll(final long timestamp) {
         tallies.forEach((window, sighting) -> context.forward(new Record<>(window.key(), sighting, timestamp)));
         tallies.clear();
+        if (wallClock != null) {
+            wallClock.cancel();
+            wallClock = null;
+        }
     }
 }
