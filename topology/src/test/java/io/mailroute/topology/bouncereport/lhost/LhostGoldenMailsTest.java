@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.bouncereport.BounceClassifier;
 import io.mailroute.topology.bouncereport.Failure;
+import io.mailroute.topology.bouncereport.GoldenTables;
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParsedMail;
 import io.mailroute.topology.parse.ParserSettings;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -40,28 +39,14 @@ class LhostGoldenMailsTest {
     }
 
     static Stream<Expected> expectedRecipients() throws IOException, URISyntaxException {
-        final Path root =
-                Path.of(LhostGoldenMailsTest.class.getResource("/bounces/lhost").toURI());
-        final List<Expected> expected = new ArrayList<>();
-        try (Stream<Path> tables = Files.walk(root, 2)) {
-            for (final Path table :
-                    tables.filter(f -> f.endsWith("expected.tsv")).sorted().toList()) {
-                for (final String row : Files.readAllLines(table, StandardCharsets.UTF_8)) {
-                    if (row.isBlank() || row.startsWith("#")) {
-                        continue;
-                    }
-                    final String[] cells = row.split("\t");
-                    expected.add(new Expected(
-                            table.resolveSibling(cells[0]),
-                            cells[1],
-                            "-".equals(cells[2]) ? null : cells[2],
-                            cells[3],
-                            Boolean.parseBoolean(cells[4]),
-                            "-".equals(cells[5]) ? null : cells[5]));
-                }
-            }
-        }
-        return expected.stream();
+        return GoldenTables.rows("/bounces/lhost").stream()
+                .map(row -> new Expected(
+                        row.mail(),
+                        row.cells()[1],
+                        "-".equals(row.cells()[2]) ? null : row.cells()[2],
+                        row.cells()[3],
+                        Boolean.parseBoolean(row.cells()[4]),
+                        "-".equals(row.cells()[5]) ? null : row.cells()[5]));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailroute.avro.Bounce;
 import io.mailroute.topology.bouncereport.BounceClassifier;
+import io.mailroute.topology.bouncereport.GoldenTables;
 import io.mailroute.topology.parse.MailParseException;
 import io.mailroute.topology.parse.MailParser;
 import io.mailroute.topology.parse.ParserSettings;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -38,22 +37,8 @@ class RhostGoldenMailsTest {
     }
 
     static Stream<Expected> expectedRecipients() throws IOException, URISyntaxException {
-        final Path root =
-                Path.of(RhostGoldenMailsTest.class.getResource("/bounces/rhost").toURI());
-        final List<Expected> expected = new ArrayList<>();
-        try (Stream<Path> tables = Files.walk(root, 2)) {
-            for (final Path table :
-                    tables.filter(f -> f.endsWith("expected.tsv")).sorted().toList()) {
-                for (final String row : Files.readAllLines(table, StandardCharsets.UTF_8)) {
-                    if (row.isBlank() || row.startsWith("#")) {
-                        continue;
-                    }
-                    final String[] cells = row.split("\t");
-                    expected.add(new Expected(table.resolveSibling(cells[0]), cells[1], cells[2]));
-                }
-            }
-        }
-        return expected.stream();
+        return GoldenTables.rows("/bounces/rhost").stream()
+                .map(row -> new Expected(row.mail(), row.cells()[1], row.cells()[2]));
     }
 
     @ParameterizedTest(name = "{0}")
