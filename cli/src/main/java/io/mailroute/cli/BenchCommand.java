@@ -139,6 +139,15 @@ public final class BenchCommand implements Callable<Integer> {
     int seconds;
 
     @Option(
+            names = "--latency-warmup",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
+            description =
+                    "Seconds the latency phase offers its highest rate before the measured rates, not measured, "
+                            + "so that they meet compiled code as a stack that has been running does (default: ${DEFAULT-VALUE}).")
+    int latencyWarmup;
+
+    @Option(
             names = "--phases",
             split = ",",
             paramLabel = "PHASE",
@@ -200,8 +209,8 @@ public final class BenchCommand implements Callable<Integer> {
                     ExitCodes.USAGE,
                     "--mails, --pipeline-mails, --partitions, --stream-threads, --connector-tasks, --rate, --rates and --seconds must be at least 1");
         }
-        if (warmup < 0) {
-            throw new CommandFailure(ExitCodes.USAGE, "--pipeline-warmup must not be negative");
+        if (warmup < 0 || latencyWarmup < 0) {
+            throw new CommandFailure(ExitCodes.USAGE, "--pipeline-warmup and --latency-warmup must not be negative");
         }
         final Set<BenchSettings.Phase> selected = EnumSet.noneOf(BenchSettings.Phase.class);
         for (final String name : phases) {
@@ -220,6 +229,7 @@ public final class BenchCommand implements Callable<Integer> {
                 rate,
                 rates,
                 seconds,
+                latencyWarmup,
                 selected);
     }
 

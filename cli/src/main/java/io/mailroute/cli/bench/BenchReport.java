@@ -37,6 +37,7 @@ public final class BenchReport {
         run.put("rate", settings.rate());
         settings.latencyRates().forEach(run.putArray("rates")::add);
         run.put("seconds", settings.seconds());
+        run.put("latencyWarmup", settings.latencyWarmup());
         final ObjectNode machine = root.putObject("machine");
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put(

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param rate           mails per second offered to S3 in the pipeline phase
  * @param latencyRates   mails per second offered to S3 in turn by the latency phase
  * @param seconds        how long the latency phase offers each of its rates, and how long the idle phase lasts
+ * @param latencyWarmup  seconds the latency phase offers its highest rate before the measured rates,
+ *                       their outcomes awaited and not measured (0: none)
  * @param phases         the phases to run
  */
 public record BenchSettings(
@@ -35,6 +37,7 @@ public record BenchSettings(
         int rate,
         List<Integer> latencyRates,
         int seconds,
+        int latencyWarmup,
         Set<Phase> phases) {
 
     public BenchSettings {

@@ -541,9 +541,6 @@ public final class Benchmark {
     /** Each of {@link BenchSettings#latencyRates()} offered for {@link BenchSettings#seconds()}: S3 put to outcome, per mail. */
     private PhaseResult latency(
             final MailTopics topics, final String prefix, final S3Client s3, final String keyPrefix) {
-        final LogEndOffsets before = offsets();
-        final PhaseMeter whole = PhaseMeter.start();
-        final Map<Integer, PhaseResult> byRate = new TreeMap<>();
         final ExecutorService putter = Executors.newSingleThreadExecutor(named("put-rate"));
         // kept until the phase is measured: a thread that ended takes its CPU time out of cpuShare
         final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS, named("put"));
@@ -551,6 +548,10 @@ public final class Benchmark {
         long processed = 0;
         long bytes = 0;
         try {
+            warmUpLatency(topics, prefix, s3, keyPrefix, putter, putters);
+            final LogEndOffsets before = offsets();
+            final PhaseMeter whole = PhaseMeter.start();
+            final Map<Integer, PhaseResult> byRate = new TreeMap<>();
             for (final int rate : settings.latencyRates()) {
                 final int count = rate * settings.seconds();
                 final Map<String, Long> putAt = new ConcurrentHashMap<>();
@@ -588,6 +589,36 @@ public final class Benchmark {
         } finally {
             putter.shutdownNow();
             putters.shutdownNow();
+        }
+    }
+
+    /**
+     * Offers the highest of the latency phase's rates for {@link BenchSettings#latencyWarmup()}
+     * seconds and waits for those mails' outcomes, unmeasured: a stack that has been running has
+     * compiled its hot code, and on two cores the compilers otherwise share the measured minute.
+     */
+    private void warmUpLatency(
+            final MailTopics topics,
+            final String prefix,
+            final S3Client s3,
+            final String keyPrefix,
+            final ExecutorService putter,
+            final ExecutorService putters)
+            throws InterruptedException, ExecutionException {
+        if (settings.latencyWarmup() == 0) {
+            return;
+        }
+        final int rate = settings.latencyRates().stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElseThrow();
+        final int count = rate * settings.latencyWarmup();
+        final Map<String, Long> warmUpAt = new ConcurrentHashMap<>();
+        try (ProgressBar bar = Progress.bar("latency warm-up at " + rate + "/s", count, " mails")) {
+            final Future<long[]> put =
+                    putter.submit(() -> putAtRate(s3, keyPrefix + "warm-up/", count, rate, warmUpAt, putters));
+            awaitOutcomes(topics, prefix, count, bar, warmUpAt::containsKey, null, null);
+            put.get();
         }
     }
 

@@ -54,6 +54,8 @@ class BenchCommandIT {
                 "20,40",
                 "--seconds",
                 "2",
+                "--latency-warmup",
+                "1",
                 "--out",
                 report.toString(),
                 "--chart",
@@ -143,6 +145,8 @@ class BenchCommandIT {
                             .asLong())
                     .isEqualTo(atRate.path("latencyMs").path("p99").asLong());
         }
+        // the warm-up's 40 mails (1 s at the highest rate) are not measured
+        assertThat(json.path("settings").path("latencyWarmup").asInt()).isEqualTo(1);
         assertThat(json.path("latency").path("processed").asLong()).isEqualTo(120);
         assertThat(json.path("idle").path("seconds").asDouble()).isGreaterThanOrEqualTo(2);
         assertThat(json.path("idle").path("cpuPercentOfOneCore").asDouble()).isPositive();

@@ -26,6 +26,7 @@ class BenchReportTest {
             1_000,
             List.of(10, 50),
             10,
+            0,
             EnumSet.allOf(BenchSettings.Phase.class));
 
     @Test
