@@ -248,13 +248,17 @@ public final class Benchmark {
 
     /** Reads {@code topic} from the start until every mail was seen or nothing came for {@link #STALL}. */
     private long[] consumeAll(final String topic, final ProgressBar bar, final PhaseMeter meter) {
+        return consume(topic, settings.mails(), bar, meter);
+    }
+
+    private long[] consume(final String topic, final int records, final ProgressBar bar, final PhaseMeter meter) {
         final Map<String, Object> config = consumerConfig(THREAD_PREFIX + run + "-broker");
         long seen = 0;
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long lastProgress = System.nanoTime();
-            while (seen < settings.mails() && System.nanoTime() - lastProgress < STALL.toNanos()) {
+            while (seen < records && System.nanoTime() - lastProgress < STALL.toNanos()) {
                 final int n = consumer.poll(Duration.ofMillis(200)).count();
                 if (n > 0 && seen == 0 && meter != null) {
                     meter.restart(); // Streams is warm: its tasks are initialized and the first records are through
@@ -372,16 +376,20 @@ public final class Benchmark {
      */
     private void preload() {
         final int cores = Runtime.getRuntime().availableProcessors();
+        final int warmUp = settings.phases().contains(BenchSettings.Phase.CONNECTOR_DRAIN) ? drainWarmUpMails() : 0;
+        final int total = settings.mails() + warmUp;
         final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS, named("preload"));
         try (S3Client s3 = target.newS3Client();
-                ProgressBar bar = Progress.bar("S3 preload", settings.mails(), " mails")) {
+                ProgressBar bar = Progress.bar("S3 preload", total, " mails")) {
             final List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < PUT_THREADS; t++) {
                 final int first = t;
                 work.add(putters.submit(() -> {
-                    for (int i = first; i < settings.mails(); i += PUT_THREADS) {
+                    for (int i = first; i < total; i += PUT_THREADS) {
                         final GeneratedMail mail = pool.get(i % pool.size()).mail();
-                        final String key = drainPrefix() + (i % cores) + "/" + mail.key() + "-" + i;
+                        final String folder =
+                                i < settings.mails() ? drainPrefix() + (i % cores) + "/" : drainWarmUpPrefix();
+                        final String key = folder + mail.key() + "-" + i;
                         s3.putObject(
                                 r -> r.bucket(target.bucket()).key(key).contentType("message/rfc822"),
                                 RequestBody.fromBytes(mail.bytes()));
@@ -399,6 +407,16 @@ public final class Benchmark {
     /** Where {@link #preload()} puts the mails that s3Only reads and connectorDrain drains. */
     private String drainPrefix() {
         return "bench-" + run + "/drain/";
+    }
+
+    /** Where {@link #preload()} puts the mails connectorDrain's warm-up drains, apart from the measured ones. */
+    private String drainWarmUpPrefix() {
+        return "bench-" + run + "/drain-warm-up/";
+    }
+
+    /** A quarter of the phase's mails, as s3Only reads before it is measured. */
+    private int drainWarmUpMails() {
+        return settings.mails() / 4;
     }
 
     /**
@@ -457,8 +475,22 @@ public final class Benchmark {
     /**
      * The S3 source connector alone draining the preloaded objects into mail.raw (deleting each once
      * read), as configured for the pipeline phase; measured from the first record in mail.raw to the last.
+     * A connector of the same configuration first drains a quarter as many other objects into topics
+     * of their own, not measured, so that the connector's, Connect's and the producer's code is
+     * compiled, as s3Only's warm-up does for the SDK's.
      */
     private PhaseResult connectorDrain(final String prefix) {
+        final String warmUpPrefix = "bench-" + run + "-drain-warm-up.";
+        createTopics(warmUpPrefix);
+        final String warmUp = "bench-" + run + "-drain-warm-up-s3-mail";
+        try (ProgressBar bar = Progress.bar("connectorDrain warm-up", drainWarmUpMails(), " mails")) {
+            target.connect().putConnectorConfig(warmUp, connectorConfig(warmUpPrefix, drainWarmUpPrefix()));
+            try {
+                consume(warmUpPrefix + MailTopic.RAW.defaultName(), drainWarmUpMails(), bar, null);
+            } finally {
+                target.connect().deleteConnector(warmUp);
+            }
+        }
         final String connector = "bench-" + run + "-drain-s3-mail";
         try (ProgressBar bar = Progress.bar("connectorDrain", settings.mails(), " mails")) {
             final LogEndOffsets before = offsets();
