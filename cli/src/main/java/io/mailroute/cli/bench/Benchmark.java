@@ -334,7 +334,16 @@ public final class Benchmark {
                     // kept until the phase is measured: a thread that ended takes its CPU time out of cpuShare
                     final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS, named("put"));
                     try {
-                        warmUp(topics, prefix, s3, keyPrefix, putter, putters);
+                        warmUp(
+                                "pipeline warm-up",
+                                settings.pipelineWarmup(),
+                                settings.rate(),
+                                topics,
+                                prefix,
+                                s3,
+                                keyPrefix,
+                                putter,
+                                putters);
                         final LogEndOffsets before = offsets();
                         meter.restart();
                         try (ProgressBar bar = Progress.bar("pipeline", settings.pipelineMails(), " mails")) {
@@ -580,7 +589,21 @@ public final class Benchmark {
         long processed = 0;
         long bytes = 0;
         try {
-            warmUpLatency(topics, prefix, s3, keyPrefix, putter, putters);
+            // the highest rate, for --latency-warmup seconds
+            final int warmUpRate = settings.latencyRates().stream()
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElseThrow();
+            warmUp(
+                    "latency warm-up at " + warmUpRate + "/s",
+                    warmUpRate * settings.latencyWarmup(),
+                    warmUpRate,
+                    topics,
+                    prefix,
+                    s3,
+                    keyPrefix,
+                    putter,
+                    putters);
             final LogEndOffsets before = offsets();
             final PhaseMeter whole = PhaseMeter.start();
             final Map<Integer, PhaseResult> byRate = new TreeMap<>();
@@ -624,36 +647,6 @@ public final class Benchmark {
         }
     }
 
-    /**
-     * Offers the highest of the latency phase's rates for {@link BenchSettings#latencyWarmup()}
-     * seconds and waits for those mails' outcomes, unmeasured: a stack that has been running has
-     * compiled its hot code, and on two cores the compilers otherwise share the measured minute.
-     */
-    private void warmUpLatency(
-            final MailTopics topics,
-            final String prefix,
-            final S3Client s3,
-            final String keyPrefix,
-            final ExecutorService putter,
-            final ExecutorService putters)
-            throws InterruptedException, ExecutionException {
-        if (settings.latencyWarmup() == 0) {
-            return;
-        }
-        final int rate = settings.latencyRates().stream()
-                .mapToInt(Integer::intValue)
-                .max()
-                .orElseThrow();
-        final int count = rate * settings.latencyWarmup();
-        final Map<String, Long> warmUpAt = new ConcurrentHashMap<>();
-        try (ProgressBar bar = Progress.bar("latency warm-up at " + rate + "/s", count, " mails")) {
-            final Future<long[]> put =
-                    putter.submit(() -> putAtRate(s3, keyPrefix + "warm-up/", count, rate, warmUpAt, putters));
-            awaitOutcomes(topics, prefix, count, bar, warmUpAt::containsKey, null, null);
-            put.get();
-        }
-    }
-
     /** The running stack with nothing to do for {@link BenchSettings#seconds()}: what it costs to stay up. */
     private PhaseResult idle() {
         final LogEndOffsets before = offsets();
@@ -677,11 +670,14 @@ public final class Benchmark {
     }
 
     /**
-     * Sends {@link BenchSettings#pipelineWarmup()} mails through the whole pipeline at the offered
-     * rate and waits for their outcomes, so that the measured mails meet compiled code and open
-     * connections, as a pipeline that has been running does.
+     * Puts {@code mails} mails at {@code rate} and waits for their outcomes, unmeasured, so that the
+     * measured mails meet compiled code and open connections, as a stack that has been running does
+     * (on two cores the compilers otherwise share the measured time); nothing when {@code mails} is 0.
      */
     private void warmUp(
+            final String label,
+            final int mails,
+            final int rate,
             final MailTopics topics,
             final String prefix,
             final S3Client s3,
@@ -689,14 +685,14 @@ public final class Benchmark {
             final ExecutorService putter,
             final ExecutorService putters)
             throws InterruptedException, ExecutionException {
-        if (settings.pipelineWarmup() == 0) {
+        if (mails == 0) {
             return;
         }
         final Map<String, Long> warmUpAt = new ConcurrentHashMap<>();
-        try (ProgressBar bar = Progress.bar("pipeline warm-up", settings.pipelineWarmup(), " mails")) {
-            final Future<long[]> put = putter.submit(() -> putAtRate(
-                    s3, keyPrefix + "warm-up/", settings.pipelineWarmup(), settings.rate(), warmUpAt, putters));
-            awaitOutcomes(topics, prefix, settings.pipelineWarmup(), bar, warmUpAt::containsKey, null, null);
+        try (ProgressBar bar = Progress.bar(label, mails, " mails")) {
+            final Future<long[]> put =
+                    putter.submit(() -> putAtRate(s3, keyPrefix + "warm-up/", mails, rate, warmUpAt, putters));
+            awaitOutcomes(topics, prefix, mails, bar, warmUpAt::containsKey, null, null);
             put.get();
         }
     }
