@@ -36,8 +36,8 @@ import org.testcontainers.containers.wait.strategy.Wait;
  */
 @EnabledIf(
         value = "dockerIsAvailable",
-        disabledReason = "no Docker engine here: ComposeStackIT brings up docker-compose.yml and needs one;"
-                + " on a machine with Docker run mvn -B verify -pl cli -am -Dit.test=ComposeStackIT")
+        disabledReason = "no Docker engine here: ComposeStackIT brings up docker-compose.yml and needs one"
+                + " (README.md, docker-compose, says how to run it)")
 class ComposeStackIT {
     private static final Duration STARTUP = Duration.ofMinutes(10);
     private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(3);
