@@ -449,7 +449,7 @@ class ComposeFileTest {
                 // curl/curl-container: alpine with curl
                 "curlimages/curl:8.16.0",
                 Set.of("sh", "curl"),
-                // axllent/mailpit Dockerfile: alpine and the mailpit binary (readyz since v1.15.1)
+                // axllent/mailpit Dockerfile at v1.20.4: alpine and the mailpit binary, HEALTHCHECK /mailpit readyz
                 "axllent/mailpit:v1.20.4",
                 Set.of("sh", "/mailpit"),
                 // kafbat/kafka-ui: checked for its tag only, it has no healthcheck here
