@@ -41,14 +41,7 @@ import org.testcontainers.containers.wait.strategy.Wait;
 class ComposeStackIT {
     private static final Duration STARTUP = Duration.ofMinutes(10);
     private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(3);
-    /** The demo's lanes: what LocalStackIT finds in local mode. */
-    private static final Map<String, Long> DEMO_LANES = Map.of(
-            "notify", 4L,
-            "ticket", 4L,
-            "order-import", 2L,
-            "quarantine", 1L,
-            "retry", 1L,
-            "dlq", 1L);
+    private static final Map<String, Long> DEMO_LANES = DemoLanes.EXPECTED;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
