@@ -2,61 +2,39 @@ package io.mailroute.cli.local;
 
 import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.MailStatus;
-import io.mailroute.avro.Outcome;
 import io.mailroute.avro.OwnerContacts;
-import io.mailroute.cli.accounts.AccountsFile;
-import io.mailroute.cli.accounts.AccountsFileReader;
-import io.mailroute.cli.contacts.ContactsFile;
-import io.mailroute.cli.contacts.ContactsFileReader;
-import io.mailroute.cli.ingest.MailUploader;
 import io.mailroute.runtime.client.ClientSettings;
-import io.mailroute.runtime.client.LocalDefaults;
-import io.mailroute.runtime.client.TopicReader;
-import io.mailroute.schemas.registry.SchemaRegistryClient;
-import io.mailroute.schemas.topics.Topic;
 import io.mailroute.topology.MailTopology;
 import io.mailroute.topology.owner.AddressNormalizer;
 import io.mailroute.topology.owner.ContactsIndex;
 import io.mailroute.topology.owner.OwnerIndex;
 import io.mailroute.topology.owner.Owners;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code mailroute local --demo}: publishes the demo owners ({@code demo/accounts.csv}, source
- * {@value #SOURCE}) to {@code mail.accounts} and their contacts ({@code demo/contacts.csv}) to
- * {@code mail.contacts}, uploads the demo mails ({@code demo/mails/}) to the bucket once per data
- * directory, and waits until each has a terminal {@code mail.status}.
+ * {@code mailroute local --demo}: loads the {@link DemoData} once per data directory, the mails only
+ * after the running topology's owner index and contacts store know the demo owners, and waits until
+ * each mail has a terminal {@code mail.status}.
  */
 public final class DemoLoader {
     /** {@code AccountMapping.source} of the demo owners. */
-    public static final String SOURCE = "demo";
+    public static final String SOURCE = DemoData.SOURCE;
     /** Key prefix of the demo mails; their mail ids are {@code incoming/demo/<file>}. */
-    public static final String PREFIX = LocalDefaults.PREFIX + "demo/";
+    public static final String PREFIX = DemoData.PREFIX;
 
-    private static final String RESOURCES = "/demo/";
     private static final Duration OWNER_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     /** The demo mails in the bucket and whether this start uploaded them. */
     public record Demo(List<String> mailIds, boolean uploadedNow) {
@@ -68,6 +46,7 @@ public final class DemoLoader {
     private final ClientSettings client;
     private final KafkaStreams streams;
     private final Path demoDir;
+    private final DemoData data;
 
     /**
      * @param streams the running topology, whose owner index must know the demo owners before mail is uploaded
@@ -77,6 +56,7 @@ public final class DemoLoader {
         this.client = client;
         this.streams = streams;
         this.demoDir = dataDir.resolve("demo");
+        this.data = new DemoData(client, demoDir);
     }
 
     /** Loads the demo unless an earlier start did; returns the demo mail ids either way. */
@@ -90,93 +70,25 @@ public final class DemoLoader {
                             .toList(),
                     false);
         }
-        final List<AccountMapping> owners = publishOwners(copy("accounts.csv"));
-        progress.accept("demo: " + owners.size() + " owners published to mail.accounts ("
-                + demoDir.resolve("accounts.csv") + ")");
-        final List<OwnerContacts> contacts = publishContacts(copy("contacts.csv"));
+        final List<AccountMapping> owners = data.publishOwners();
+        progress.accept(
+                "demo: " + owners.size() + " owners published to mail.accounts (" + data.file("accounts.csv") + ")");
+        final List<OwnerContacts> contacts = data.publishContacts();
         progress.accept("demo: " + contacts.size() + " owners' contacts published to mail.contacts ("
-                + demoDir.resolve("contacts.csv") + ")");
+                + data.file("contacts.csv") + ")");
         awaitOwnerIndex(owners);
         awaitContacts(contacts);
-        final List<Path> mails = new ArrayList<>();
-        for (final String name : resourceLines("mails.txt")) {
-            mails.add(copy("mails/" + name));
-        }
-        final List<MailUploader.Uploaded> uploaded;
-        try (S3Client s3 = client.s3()) {
-            uploaded = new MailUploader(s3, client.s3Bucket(), PREFIX, MailUploader.KeyMode.FILENAME)
-                    .upload(mails, 4, bytes -> {});
-        }
-        final List<String> mailIds =
-                uploaded.stream().map(MailUploader.Uploaded::key).toList();
+        final List<String> mailIds = data.uploadMails();
         Files.write(loaded, mailIds, StandardCharsets.UTF_8);
         progress.accept("demo: " + mailIds.size() + " mails uploaded to s3://" + client.s3Bucket() + "/" + PREFIX + " ("
-                + demoDir.resolve("mails") + ")");
+                + data.file("mails") + ")");
         return new Demo(mailIds, true);
     }
 
     /** Waits until every mail in {@code mailIds} has a status other than IN_PROGRESS. */
     public Map<String, MailStatus> awaitTerminal(final List<String> mailIds, final Duration timeout)
             throws InterruptedException {
-        final Set<String> wanted = Set.copyOf(mailIds);
-        final Map<String, MailStatus> latest = new HashMap<>();
-        final TopicReader reader = new TopicReader(client);
-        try (SchemaRegistryClient registry = client.registry()) {
-            final Topic<String, MailStatus> status = client.topics(registry).status();
-            Polling.await("a final mail.status of " + wanted.size() + " demo mails", timeout, () -> {
-                reader.readAll(status, wanted::contains, READ_TIMEOUT).stream()
-                        .filter(entry -> entry.value() != null)
-                        .forEach(entry -> latest.put(entry.key(), entry.value()));
-                return wanted.stream()
-                        .allMatch(id -> latest.containsKey(id) && latest.get(id).getOutcome() != Outcome.IN_PROGRESS);
-            });
-        }
-        return Map.copyOf(latest);
-    }
-
-    private List<AccountMapping> publishOwners(final Path csv)
-            throws IOException, ExecutionException, InterruptedException {
-        final AccountsFile file = AccountsFileReader.read(csv, Instant.now());
-        if (!file.problems().isEmpty()) {
-            throw new IllegalStateException("the demo accounts are invalid: " + file.problems());
-        }
-        final List<AccountMapping> owners = file.mappings().stream()
-                .map(mapping ->
-                        AccountMapping.newBuilder(mapping).setSource(SOURCE).build())
-                .toList();
-        try (SchemaRegistryClient registry = client.registry();
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
-            final Topic<String, AccountMapping> accounts =
-                    client.topics(registry).accounts();
-            for (final AccountMapping owner : owners) {
-                producer.send(new ProducerRecord<>(
-                                accounts.name(),
-                                owner.getAccountId().getBytes(StandardCharsets.UTF_8),
-                                accounts.valueSerde().serializer().serialize(accounts.name(), owner)))
-                        .get();
-            }
-        }
-        return owners;
-    }
-
-    private List<OwnerContacts> publishContacts(final Path csv)
-            throws IOException, ExecutionException, InterruptedException {
-        final ContactsFile file = ContactsFileReader.read(csv);
-        if (!file.problems().isEmpty()) {
-            throw new IllegalStateException("the demo contacts are invalid: " + file.problems());
-        }
-        try (SchemaRegistryClient registry = client.registry();
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
-            final Topic<String, OwnerContacts> topic = client.topics(registry).contacts();
-            for (final OwnerContacts owner : file.contacts()) {
-                producer.send(new ProducerRecord<>(
-                                topic.name(),
-                                owner.getOwnerId().getBytes(StandardCharsets.UTF_8),
-                                topic.valueSerde().serializer().serialize(topic.name(), owner)))
-                        .get();
-            }
-        }
-        return file.contacts();
+        return data.awaitTerminal(mailIds, timeout);
     }
 
     /** A notice classified before its owner's contacts reached the contacts store would go without them. */
@@ -201,32 +113,5 @@ public final class DemoLoader {
                 () -> owners.stream()
                         .allMatch(owner -> !index.byAddress(AddressNormalizer.normalize(owner.getEmail()))
                                 .isEmpty()));
-    }
-
-    private Path copy(final String resource) throws IOException {
-        final Path target = demoDir.resolve(resource);
-        Files.createDirectories(target.getParent());
-        try (InputStream in = open(resource)) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
-    }
-
-    private static List<String> resourceLines(final String resource) throws IOException {
-        try (InputStream in = open(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .map(String::strip)
-                    .filter(l -> !l.isEmpty())
-                    .toList();
-        }
-    }
-
-    private static InputStream open(final String resource) {
-        final InputStream in = DemoLoader.class.getResourceAsStream(RESOURCES + resource);
-        if (in == null) {
-            throw new IllegalStateException(RESOURCES + resource + " is missing from the class path");
-        }
-        return in;
     }
 }

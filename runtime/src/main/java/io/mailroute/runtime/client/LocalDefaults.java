@@ -19,7 +19,7 @@ public final class LocalDefaults {
     public static final String QUEUE = "mail-inbound";
     /** The S3 endpoint commands reach when nothing names another: the local stack's. */
     public static final String S3_ENDPOINT = "http://localhost:" + S3_PORT;
-    /** Development-only credentials of the local S3 endpoint (S3Proxy in local mode, MinIO in compose). */
+    /** Development-only credentials of the local S3 endpoint (S3Proxy, in local mode and in compose). */
     public static final String S3_ACCESS_KEY = "mailroute";
 
     public static final String S3_SECRET_KEY = "mailroute-local-secret";

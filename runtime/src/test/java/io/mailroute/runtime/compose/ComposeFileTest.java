@@ -2,6 +2,7 @@ package io.mailroute.runtime.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -19,8 +20,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -30,11 +34,26 @@ import picocli.CommandLine;
  * docker-compose.yml cannot run here (no Docker), so this test holds it to the app's own settings:
  * ports against {@link LocalDefaults}, the environment variables the commands read, topic and bucket
  * names, the Connect plugin directory the connectors module builds, the compose connector config,
- * and the image: the runtime jar alone, whose commands the services run.
+ * the image: the runtime jar alone, whose commands the services run; and the rules that let it start:
+ * pinned images, healthchecks that call only tools their image has, {@code service_healthy}
+ * dependencies, connector secrets as {@code ${env:...}} references, no default status token.
+ * {@code cli}'s {@code ComposeStackIT} starts it where a Docker engine exists.
  */
 class ComposeFileTest {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Compose refuses a file with a key twice, so this parser does too. */
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Keys of a connector config whose value is a secret (the connectors declare them PASSWORD). */
+    private static final String SECRET_KEY = ".*(token|secret.*|password|access\\.key\\.id|webhook\\.url)";
+
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+    /** Separators of the commands in a healthcheck's shell script. */
+    private static final Pattern COMMAND_SEPARATOR = Pattern.compile("&&|\\|\\||;|\\|");
+    /** Shell builtins and keywords a script may use in any image with that shell. */
+    private static final Set<String> SHELL_WORDS = Set.of("exec", "printf", "read", "echo", "test", "[", "[[", "true");
 
     private static Path root;
     private static JsonNode services;
@@ -70,7 +89,7 @@ class ComposeFileTest {
         assertThat(ports("kafka")).containsExactly(LocalDefaults.KAFKA_PORT + ":" + LocalDefaults.KAFKA_PORT);
         assertThat(ports("schema-registry"))
                 .containsExactly(LocalDefaults.REGISTRY_PORT + ":" + LocalDefaults.REGISTRY_PORT);
-        assertThat(ports("minio")).contains(LocalDefaults.S3_PORT + ":" + LocalDefaults.S3_PORT);
+        assertThat(ports("s3proxy")).containsExactly(LocalDefaults.S3_PORT + ":" + LocalDefaults.S3_PORT);
         assertThat(ports("connect")).containsExactly(LocalDefaults.CONNECT_PORT + ":" + LocalDefaults.CONNECT_PORT);
         assertThat(ports("mailroute")).containsExactly(LocalDefaults.STATUS_PORT + ":" + LocalDefaults.STATUS_PORT);
         assertThat(ports("kafka-ui")).containsExactly("8088:8080");
@@ -101,12 +120,23 @@ class ComposeFileTest {
     }
 
     @Test
-    void minioHasTheLocalCredentialsAndTheInitJobCreatesTheBucket() {
-        assertThat(env("minio", "MINIO_ROOT_USER")).isEqualTo(LocalDefaults.S3_ACCESS_KEY);
-        assertThat(env("minio", "MINIO_ROOT_PASSWORD")).isEqualTo(LocalDefaults.S3_SECRET_KEY);
-        assertThat(service("minio-init").get("entrypoint").toString())
-                .contains("mc mb --ignore-existing local/" + LocalDefaults.BUCKET)
-                .contains(LocalDefaults.S3_ACCESS_KEY + " " + LocalDefaults.S3_SECRET_KEY);
+    void s3ProxyHasTheLocalCredentialsAndTheInitJobCreatesTheBucket() {
+        assertThat(env("s3proxy", "S3PROXY_ENDPOINT")).isEqualTo("http://0.0.0.0:" + LocalDefaults.S3_PORT);
+        assertThat(env("s3proxy", "S3PROXY_IDENTITY")).isEqualTo(LocalDefaults.S3_ACCESS_KEY);
+        assertThat(env("s3proxy", "S3PROXY_CREDENTIAL")).isEqualTo(LocalDefaults.S3_SECRET_KEY);
+        assertThat(env("s3proxy", "JCLOUDS_PROVIDER")).isEqualTo("filesystem");
+        assertThat(env("mailroute", "MAILROUTE_S3_ENDPOINT")).isEqualTo("http://s3proxy:" + LocalDefaults.S3_PORT);
+        assertThat(service("s3-init").get("entrypoint").toString())
+                .contains("-X PUT")
+                .contains("--aws-sigv4 aws:amz:" + env("mailroute", "MAILROUTE_S3_REGION") + ":s3")
+                .contains("--user " + LocalDefaults.S3_ACCESS_KEY + ":" + LocalDefaults.S3_SECRET_KEY)
+                .contains(env("mailroute", "MAILROUTE_S3_ENDPOINT") + "/" + LocalDefaults.BUCKET);
+        assertThat(service("mailroute")
+                        .get("depends_on")
+                        .get("s3-init")
+                        .get("condition")
+                        .asText())
+                .isEqualTo("service_completed_successfully");
     }
 
     @Test
@@ -123,11 +153,7 @@ class ComposeFileTest {
         final String version =
                 Poms.child((Element) pom.getElementsByTagName("parent").item(0), "version");
         final String pluginDir = "./connectors/target/" + artifactId + "-" + version + "-plugin";
-        final Properties worker = new Properties();
-        try (InputStream in = new FileInputStream(
-                root.resolve("ops/compose/connect-distributed.properties").toFile())) {
-            worker.load(in);
-        }
+        final Properties worker = workerProperties();
         final List<String> volumes = new ArrayList<>();
         service("connect").get("volumes").forEach(v -> volumes.add(v.asText()));
         assertThat(volumes).contains(pluginDir + ":" + worker.getProperty("plugin.path") + ":ro");
@@ -155,7 +181,9 @@ class ComposeFileTest {
                 .isEqualTo(env("mailroute", "MAILROUTE_SCHEMA_REGISTRY"));
         for (final Map.Entry<String, JsonNode> field : local.properties()) {
             if (!field.getKey().equals("s3.endpoint") && !field.getKey().equals("schema.registry.url")) {
-                assertThat(compose.get(field.getKey())).as(field.getKey()).isEqualTo(field.getValue());
+                assertThat(resolved(field.getKey(), compose.get(field.getKey()).asText()))
+                        .as(field.getKey())
+                        .isEqualTo(field.getValue().asText());
             }
         }
         assertThat(compose.size()).isEqualTo(local.size());
@@ -199,9 +227,16 @@ class ComposeFileTest {
             for (final Map.Entry<String, JsonNode> field : local.properties()) {
                 final String expected = composeValues.getOrDefault(
                         field.getKey(), field.getValue().asText());
-                assertThat(compose.path(field.getKey()).asText())
-                        .as("%s of %s", field.getKey(), sink)
-                        .isEqualTo(expected);
+                final String value = compose.path(field.getKey()).asText();
+                if (envReference(value).isPresent()
+                        && connectEnvironment(envReference(value).get()) == null) {
+                    // an example sink's secret, set in the shell that runs compose: no value to compare
+                    assertThat(field.getKey()).as(sink).matches(SECRET_KEY);
+                } else {
+                    assertThat(resolved(field.getKey(), value))
+                            .as("%s of %s", field.getKey(), sink)
+                            .isEqualTo(expected);
+                }
             }
         }
     }
@@ -260,5 +295,222 @@ class ComposeFileTest {
                 "kafka-streams-test-utils");
         assertThat(System.getProperty("java.class.path").split(File.pathSeparator))
                 .noneMatch(entry -> absent.stream().anyMatch(entry::contains));
+    }
+
+    @Test
+    void everyImageIsPinnedToATagItsPublisherDocuments() throws Exception {
+        final Map<String, Set<String>> tools = toolsByImage();
+        final Set<String> built = new HashSet<>();
+        services.forEach(service -> {
+            if (service.has("build")) {
+                built.add(service.get("image").asText());
+            }
+        });
+        services.properties().forEach(service -> {
+            final String image = service.getValue().get("image").asText();
+            if (!built.contains(image)) {
+                assertThat(image)
+                        .as("image of %s", service.getKey())
+                        .matches("[^:@]+:[^:]*\\d[^:]*")
+                        .doesNotEndWith(":latest");
+                assertThat(tools)
+                        .as("image of %s in the table of checked images", service.getKey())
+                        .containsKey(image);
+            }
+        });
+    }
+
+    @Test
+    void healthchecksCallOnlyToolsTheirImageHas() throws Exception {
+        final Map<String, Set<String>> tools = toolsByImage();
+        final List<String> checked = new ArrayList<>();
+        services.properties().forEach(service -> {
+            final JsonNode healthcheck = service.getValue().get("healthcheck");
+            if (healthcheck != null) {
+                final String image = service.getValue().get("image").asText();
+                assertThat(programs(healthcheck.get("test")))
+                        .as("programs the healthcheck of %s (%s) calls", service.getKey(), image)
+                        .isNotEmpty()
+                        .allSatisfy(program ->
+                                assertThat(tools.getOrDefault(image, Set.of())).contains(program));
+                checked.add(service.getKey());
+            }
+        });
+        assertThat(checked).contains("kafka", "schema-registry", "s3proxy", "connect", "mailpit");
+    }
+
+    @Test
+    void aHealthcheckScriptIsSplitIntoTheProgramsItRuns() throws Exception {
+        final JsonNode shell =
+                YAML.readTree("[\"CMD-SHELL\", \"curl -fs http://x/ >/dev/null || wget -qO- http://x/\"]");
+        assertThat(programs(shell)).containsExactly("sh", "curl", "wget");
+        final JsonNode bash = YAML.readTree(
+                "[\"CMD\", \"bash\", \"-c\", \"exec 3<>/dev/tcp/h/1 && read -r s <&3 && [[ $s == *' 200 '* ]]\"]");
+        assertThat(programs(bash)).containsExactly("bash");
+        assertThat(programs(YAML.readTree("[\"CMD\", \"/mailpit\", \"readyz\"]")))
+                .containsExactly("/mailpit");
+    }
+
+    @Test
+    void everyDependencyWaitsUntilItsServiceIsHealthyOrItsJobSucceeded() {
+        services.properties().forEach(service -> {
+            final JsonNode dependsOn = service.getValue().get("depends_on");
+            if (dependsOn != null) {
+                assertThat(dependsOn.isObject())
+                        .as("depends_on of %s has conditions", service.getKey())
+                        .isTrue();
+                dependsOn.properties().forEach(dependency -> {
+                    final JsonNode target = service(dependency.getKey());
+                    final String condition =
+                            dependency.getValue().path("condition").asText();
+                    final String expected = target.has("healthcheck")
+                            ? "service_healthy"
+                            : "no".equals(target.path("restart").asText()) ? "service_completed_successfully" : "";
+                    assertThat(condition)
+                            .as("%s waiting for %s", service.getKey(), dependency.getKey())
+                            .isNotEmpty()
+                            .isEqualTo(expected);
+                });
+            }
+        });
+    }
+
+    @Test
+    void connectorSecretsAreEnvReferencesTheWorkerResolves() throws Exception {
+        final Properties worker = workerProperties();
+        assertThat(worker.getProperty("config.providers")).isEqualTo("env");
+        assertThat(worker.getProperty("config.providers.env.class"))
+                .isEqualTo("org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        assertThat(worker.stringPropertyNames())
+                .filteredOn(key -> key.matches(SECRET_KEY))
+                .isEmpty();
+        final List<Path> files;
+        try (var list = Files.list(root.resolve("ops/compose"))) {
+            files = list.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(6);
+        final List<String> secrets = new ArrayList<>();
+        for (final Path file : files) {
+            JSON.readTree(file.toFile()).properties().forEach(field -> {
+                if (field.getKey().matches(SECRET_KEY)) {
+                    final String variable = envReference(field.getValue().asText())
+                            .orElseThrow(() -> new AssertionError(
+                                    field.getKey() + " of " + file.getFileName() + " is not a ${env:...} reference"));
+                    assertThat(service("connect").get("environment").has(variable))
+                            .as("%s of %s given to the connect service", variable, file.getFileName())
+                            .isTrue();
+                    secrets.add(field.getKey());
+                }
+            });
+        }
+        assertThat(secrets)
+                .contains(
+                        "s3.access.key.id",
+                        "s3.secret.access.key",
+                        "helpdesk.token",
+                        "order.auth.token",
+                        "chat.webhook.url");
+    }
+
+    @Test
+    void aPlainSecretIsNoEnvReference() {
+        assertThat(envReference("mailroute-local-secret")).isEmpty();
+        assertThat(envReference("${file:/x:y}")).isEmpty();
+        assertThat(envReference("${env:MAILROUTE_S3_SECRET_ACCESS_KEY}")).contains("MAILROUTE_S3_SECRET_ACCESS_KEY");
+        assertThat("s3.secret.access.key").matches(SECRET_KEY);
+        assertThat("key.converter").doesNotMatch(SECRET_KEY);
+    }
+
+    @Test
+    void theStatusTokenHasNoDefaultSoComposeRefusesToStartWithoutIt() {
+        assertThat(env("mailroute", "MAILROUTE_STATUS_TOKEN"))
+                .isEqualTo("${MAILROUTE_STATUS_TOKEN:?set MAILROUTE_STATUS_TOKEN}");
+        assertThat(env("mailroute", "MAILROUTE_STATUS_BIND")).isEqualTo("0.0.0.0");
+    }
+
+    /**
+     * What each pinned image has for a healthcheck to call, as its publisher's Dockerfile installs it
+     * (docker-compose.yml's header names where each was checked). A new or re-tagged image needs its row.
+     */
+    private static Map<String, Set<String>> toolsByImage() throws Exception {
+        final String kafka = "apache/kafka:" + Poms.property(root.resolve("pom.xml"), "kafka.version");
+        return Map.of(
+                // apache/kafka docker/jvm/Dockerfile: eclipse-temurin alpine, the Kafka scripts; wget removed
+                kafka,
+                Set.of("sh", "bash", "/opt/kafka/bin/kafka-broker-api-versions.sh"),
+                // confluentinc/common-docker base/Dockerfile.ubi9: UBI 9 minimal with bash and wget
+                "confluentinc/cp-schema-registry:8.0.0",
+                Set.of("sh", "bash", "wget"),
+                // gaul/s3proxy Dockerfile: ubuntu, dumb-init and a jlinked JRE; no curl or wget
+                "andrewgaul/s3proxy:4.1.0",
+                Set.of("sh", "bash", "java"),
+                // curl/curl-container: alpine with curl
+                "curlimages/curl:8.16.0",
+                Set.of("sh", "curl"),
+                // axllent/mailpit Dockerfile at v1.20.4: alpine and the mailpit binary, HEALTHCHECK /mailpit readyz
+                "axllent/mailpit:v1.20.4",
+                Set.of("sh", "/mailpit"),
+                // kafbat/kafka-ui: checked for its tag only, it has no healthcheck here
+                "ghcr.io/kafbat/kafka-ui:v1.3.0",
+                Set.of());
+    }
+
+    /** The programs a healthcheck test runs: its executable and the first word of each command of a shell script. */
+    private static List<String> programs(final JsonNode test) {
+        final List<String> words = new ArrayList<>();
+        test.forEach(word -> words.add(word.asText()));
+        final List<String> programs = new ArrayList<>();
+        final String script;
+        if (words.get(0).equals("CMD-SHELL")) {
+            programs.add("sh");
+            script = words.get(1);
+        } else {
+            assertThat(words.get(0)).isEqualTo("CMD");
+            programs.add(words.get(1));
+            final boolean shell = (words.get(1).equals("sh") || words.get(1).equals("bash"))
+                    && words.size() > 3
+                    && words.get(2).equals("-c");
+            script = shell ? words.get(3) : "";
+        }
+        for (final String command : COMMAND_SEPARATOR.split(script)) {
+            final String program = command.strip().split("\\s+")[0];
+            if (!program.isEmpty() && !SHELL_WORDS.contains(program)) {
+                programs.add(program);
+            }
+        }
+        return programs;
+    }
+
+    private static Optional<String> envReference(final String value) {
+        final Matcher matcher = ENV_REFERENCE.matcher(value);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** The value the connect service's environment gives {@code variable}; null when it only passes the shell's on. */
+    private static String connectEnvironment(final String variable) {
+        final JsonNode value = service("connect").get("environment").get(variable);
+        assertThat(value).as("%s in the environment of connect", variable).isNotNull();
+        return value.isNull() ? null : value.asText();
+    }
+
+    /** A compose connector value with its {@code ${env:...}} reference resolved as the worker does. */
+    private static String resolved(final String key, final String value) {
+        final Optional<String> variable = envReference(value);
+        if (variable.isEmpty()) {
+            return value;
+        }
+        assertThat(key).as("a key given through ${env:...}").matches(SECRET_KEY);
+        return connectEnvironment(variable.get());
+    }
+
+    private static Properties workerProperties() throws Exception {
+        final Properties worker = new Properties();
+        try (InputStream in = new FileInputStream(
+                root.resolve("ops/compose/connect-distributed.properties").toFile())) {
+            worker.load(in);
+        }
+        return worker;
     }
 }
