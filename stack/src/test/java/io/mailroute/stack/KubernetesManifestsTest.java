@@ -50,6 +50,13 @@ import picocli.CommandLine;
  */
 class KubernetesManifestsTest {
     private static final Path ROOT = Path.of("..");
+    /**
+     * The Kafka version of the Connect worker ({@code connect.yaml} and the Connect image): Strimzi runs
+     * only the Kafka versions a Strimzi release supports, and none supports the project's 4.3.2 yet
+     * (Strimzi 1.2.0 stops at 4.3.1), so the worker stays on the newest patch of that line Strimzi has.
+     */
+    private static final String STRIMZI_KAFKA_VERSION = "4.3.1";
+
     private static final Pattern SECRET_REFERENCE = Pattern.compile("\\$\\{secrets:([^/:}]+)/([^/:}]+):([^}]+)}");
     private static final Pattern CREATE_SECRET =
             Pattern.compile("kubectl -n (\\S+) create secret generic (\\S+)((?: --from-literal=\\S+)+)");
@@ -390,8 +397,11 @@ class KubernetesManifestsTest {
         // Strimzi names the worker's service account after the KafkaConnect
         assertThat(binding.at("/subjects/0/name").asText()).isEqualTo(name(connect()) + "-connect");
         assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(k8s.namespace());
-        assertThat(connect().at("/spec/version").asText())
-                .isEqualTo(Poms.property(ROOT.resolve("pom.xml"), "kafka.version"));
+        assertThat(connect().at("/spec/version").asText()).isEqualTo(STRIMZI_KAFKA_VERSION);
+        final String built = Poms.property(ROOT.resolve("pom.xml"), "kafka.version");
+        assertThat(STRIMZI_KAFKA_VERSION)
+                .as("the worker's Kafka is a patch of the line the project builds against (%s)", built)
+                .startsWith(built.substring(0, built.lastIndexOf('.') + 1));
     }
 
     @Test
@@ -412,7 +422,7 @@ class KubernetesManifestsTest {
         assertThat(copies).containsExactly("COPY " + plugin + "/ /opt/kafka/plugins/mailroute-connectors/");
         assertThat(Files.readString(ROOT.resolve("deploy/k8s/connect/Dockerfile")))
                 .containsPattern("ARG STRIMZI_KAFKA_IMAGE=quay\\.io/strimzi/kafka:[0-9.]+-kafka-"
-                        + Pattern.quote(Poms.property(ROOT.resolve("pom.xml"), "kafka.version")) + "\n");
+                        + Pattern.quote(STRIMZI_KAFKA_VERSION) + "\n");
         assertThat(Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
                         .filter(line -> line.startsWith("!"))
                         .map(line -> FileSystems.getDefault().getPathMatcher("glob:" + line.substring(1))))
