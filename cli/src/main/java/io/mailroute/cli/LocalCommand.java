@@ -209,6 +209,7 @@ public final class LocalCommand implements Callable<Integer> {
                     .partitions(partitions)
                     .notifications(!listing)
                     .sinks(sinks());
+            status.settings().ifPresent(stack::statusServer);
             return organizationsConfig == null ? stack : stack.organizationsConnector(organizationsConfig);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
@@ -297,7 +298,7 @@ public final class LocalCommand implements Callable<Integer> {
                         out.flush();
                     })
                     .start();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "mailroute local did not start: " + e.getMessage(), e);
         }
         Runtime.getRuntime()
@@ -309,7 +310,7 @@ public final class LocalCommand implements Callable<Integer> {
                             stopped.countDown();
                         },
                         "mailroute-local-shutdown"));
-        final Optional<StatusServer> server = startStatusServer(stack);
+        final Optional<StatusServer> server = stack.statusServer();
         stack.urls().forEach((name, url) -> out.printf("  %-16s %s%n", name, url));
         server.ifPresent(started -> out.printf("  %-16s %s%n", "status page", started.uri()));
         out.println("mailroute local ready: kafka " + stack.client().bootstrapServers() + ", schema registry "
@@ -342,15 +343,5 @@ public final class LocalCommand implements Callable<Integer> {
         }
         stopped.await();
         return ExitCodes.OK;
-    }
-
-    /** The status server of the options, with the stack's app; a bad binding is a usage error. */
-    private Optional<StatusServer> startStatusServer(final MailrouteStack stack) {
-        final Optional<StatusServer.Settings> settings = status.settings();
-        try {
-            return settings.isEmpty() ? Optional.empty() : Optional.of(stack.startStatusServer(settings.get()));
-        } catch (IllegalArgumentException | IOException e) {
-            throw new CommandFailure(ExitCodes.USAGE, "status server: " + e.getMessage(), e);
-        }
     }
 }

@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * with the mail bucket, the default rules on {@code mail.rules}, a distributed Connect worker
  * running the S3 mail connector (and the Organizations connector when configured) and the sink
  * connectors asked for, an SMTP server capturing the notices when no relay is given, the mail
- * topology and, on request, the status server. {@code mailroute local} runs all of it
+ * topology and, on request, its status server (started before the streams, as {@code mailroute run} does). {@code mailroute local} runs all of it
  * ({@link Builder#pipeline()}); {@code mailroute bench} and the integration tests choose the parts
  * they need. Parts start in that order and stop in the reverse one; all state lives below the
  * data directory, so a restart (also after {@code kill -9}) carries on.
@@ -92,6 +93,7 @@ public final class MailrouteStack implements AutoCloseable {
     private ClientSettings client;
     private Map<String, Object> appSettings;
     private MailrouteApp app;
+    private StatusServer statusServer;
     private boolean closed;
 
     private MailrouteStack(final Builder plan) {
@@ -279,6 +281,9 @@ public final class MailrouteStack implements AutoCloseable {
         overrides.putAll(plan.appOverrides);
         appSettings = Map.copyOf(MailrouteApp.settings(client, dirs.streams(), overrides));
         app = register(new MailrouteApp(appSettings, plan.topologyServices));
+        if (plan.statusServer != null) {
+            app.onCreated(this::startStatusServer);
+        }
         plan.progress.accept("topology: starting the streams (state in " + dirs.streams() + ")");
         app.start(MailrouteApp.DEFAULT_START_TIMEOUT);
     }
@@ -288,15 +293,24 @@ public final class MailrouteStack implements AutoCloseable {
         return service;
     }
 
-    /**
-     * Starts the status server for the stack's app; it stops with the stack, before the app.
-     *
-     * @throws IllegalArgumentException when bound beyond loopback without a token
-     * @throws IOException              when its address cannot be bound
-     */
-    public StatusServer startStatusServer(final StatusServer.Settings settings) throws IOException {
-        final MailrouteApp running = app();
-        return register(StatusServer.start(settings, running.kafkaStreams(), running.describe(), client, outbox()));
+    /** Started by the app with its streams instance, before the streams start: the app closes it first. */
+    private StatusServer startStatusServer(final KafkaStreams streams) throws IOException {
+        final StatusServer.Settings settings = plan.statusServer;
+        try {
+            statusServer = StatusServer.start(settings, streams, app.describe(), client, outbox());
+        } catch (IOException e) {
+            throw new IOException(
+                    "the status server cannot bind " + settings.bindAddress() + ":" + settings.port() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        plan.progress.accept("status: " + statusServer.uri() + " (/livez and /readyz answer while the streams start)");
+        return statusServer;
+    }
+
+    /** The status server, when the stack runs one ({@link Builder#statusServer}). */
+    public Optional<StatusServer> statusServer() {
+        return Optional.ofNullable(statusServer);
     }
 
     /** The mail the SMTP capture server took, when the stack runs it. */
@@ -429,6 +443,7 @@ public final class MailrouteStack implements AutoCloseable {
         private boolean app;
         private Map<String, Object> appOverrides = Map.of();
         private Function<MailrouteConfig, TopologyServices> topologyServices = TopologyServices::from;
+        private StatusServer.Settings statusServer;
         private final List<Step> beforeApp = new ArrayList<>();
         private Consumer<String> progress = step -> {};
 
@@ -597,6 +612,17 @@ public final class MailrouteStack implements AutoCloseable {
             return app();
         }
 
+        /**
+         * The status server (page, {@code /api}, {@code /metrics}, {@code /livez}, {@code /readyz}) for the
+         * app, started as {@code mailroute run} starts it: with the streams instance, before the streams
+         * start, so that the probes answer (live, not ready) while the streams rebalance and restore.
+         * It stops before the app.
+         */
+        public Builder statusServer(final StatusServer.Settings settings) {
+            this.statusServer = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         /** What the app's topology calls out to (default: {@link TopologyServices#from}). */
         public Builder topologyServices(final Function<MailrouteConfig, TopologyServices> services) {
             this.topologyServices = Objects.requireNonNull(services, "services");
@@ -651,6 +677,7 @@ public final class MailrouteStack implements AutoCloseable {
             final boolean hasKafka = kafka || existingKafka != null;
             need(topics || rules || connect || app, hasKafka, "topics, rules, Connect and the app need a broker");
             need(rules || app, registry || existingRegistry != null, "the rules and the app need the schema registry");
+            need(statusServer != null, app, "the status server serves the app");
             need(
                     !sinks.wanted().isEmpty(),
                     registry && s3,

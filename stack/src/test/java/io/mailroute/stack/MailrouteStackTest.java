@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.LocalDefaults;
+import io.mailroute.runtime.status.StatusServer;
 import io.mailroute.s3.S3Settings;
 import java.net.URI;
 import java.nio.file.Files;
@@ -104,6 +105,16 @@ class MailrouteStackTest {
                         .start())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("topics, rules, Connect and the app need a broker");
+    }
+
+    @Test
+    void shouldRefuseAStatusServerWithoutTheApp() {
+        assertThatThrownBy(() -> MailrouteStack.builder()
+                        .existingRegistry("mock://x")
+                        .statusServer(StatusServer.Settings.local())
+                        .start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the status server serves the app");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.registry.SchemaRegistryClients;
 import io.mailroute.stack.MailrouteStack;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,19 +32,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code mailroute local --demo} end to end on free ports: the demo mails land in their lanes and
+ * {@code mailroute local --demo} end to end on free ports: the status server answers its probes
+ * before the streams start, the demo mails land in their lanes and
  * their notices in the SMTP capture server's outbox; after a restart on the same data directory the schema ids, the lanes and the bucket are as they
  * were (nothing is processed twice) and a new upload flows, read on its S3 event notification.
  */
 class LocalStackIT {
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration READ = Duration.ofSeconds(30);
+    /** How the stack reports its status server started, followed by the server's URI. */
+    private static final String STATUS_STEP = "status: ";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, Long> DEMO_LANES = DemoLanes.EXPECTED;
 
     @TempDir
@@ -51,13 +58,25 @@ class LocalStackIT {
 
     @Test
     void shouldRouteTheDemoAndKeepEverythingAcrossARestart() throws Exception {
-        final MailrouteStack.Builder local =
-                MailrouteStack.builder().pipeline().dataDir(dataDir).partitions(2);
+        final Map<String, HttpResponse<String>> probesWhileStarting = new ConcurrentHashMap<>();
+        final MailrouteStack.Builder local = MailrouteStack.builder()
+                .pipeline()
+                .dataDir(dataDir)
+                .partitions(2)
+                .statusServer(StatusServer.Settings.local().withBinding("127.0.0.1", 0))
+                .progress(step -> probeWhenTheStatusServerStarts(step, probesWhileStarting));
 
         // given a first start with the demo
         final Map<String, Integer> schemaIds;
         final List<String> demoMails;
         try (MailrouteStack stack = local.start()) {
+            // the status server answered its probes before the streams started: live, not ready
+            assertThat(probesWhileStarting.get("livez").statusCode()).isEqualTo(200);
+            assertThat(probesWhileStarting.get("livez").body()).contains("\"state\":\"CREATED\"");
+            assertThat(probesWhileStarting.get("readyz").statusCode()).isEqualTo(503);
+            assertThat(get(stack.statusServer().orElseThrow().uri().resolve("readyz"))
+                            .statusCode())
+                    .isEqualTo(200);
             final DemoLoader loader = new DemoLoader(stack.client(), stack.app().kafkaStreams(), dataDir);
             final DemoLoader.Demo demo = loader.load(step -> {});
             assertThat(demo.uploadedNow()).isTrue();
@@ -151,14 +170,8 @@ class LocalStackIT {
                 })
                 .extracting(Outbox.CapturedMail::mailId)
                 .containsAll(notified);
-        // the server stops with the stack
-        final StatusServer server =
-                stack.startStatusServer(StatusServer.Settings.local().withBinding("127.0.0.1", 0));
-        final HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(server.uri().resolve("api/outbox"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> answer =
+                get(stack.statusServer().orElseThrow().uri().resolve("api/outbox"));
         assertThat(answer.statusCode()).isEqualTo(200);
         final JsonNode listed = new ObjectMapper().readTree(answer.body());
         assertThat(listed).hasSize(outbox.mails().size());
@@ -170,6 +183,32 @@ class LocalStackIT {
             listedIds.add(mail.get("mailId").asText());
         });
         assertThat(listedIds).isEqualTo(notified);
+    }
+
+    /**
+     * Asks {@code /livez} and {@code /readyz} at once when the stack reports its status server started: the
+     * report comes from the app's start of its services, before the streams start.
+     */
+    private static void probeWhenTheStatusServerStarts(
+            final String step, final Map<String, HttpResponse<String>> probes) {
+        if (!step.startsWith(STATUS_STEP) || !probes.isEmpty()) {
+            return;
+        }
+        final URI status = URI.create(step.substring(STATUS_STEP.length(), step.indexOf(' ', STATUS_STEP.length())));
+        try {
+            for (final String probe : List.of("livez", "readyz")) {
+                probes.put(probe, get(status.resolve(probe)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> get(final URI uri) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(READ).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The status line of {@code GET /connectors} with {@code Host: host}, over a plain socket. */
