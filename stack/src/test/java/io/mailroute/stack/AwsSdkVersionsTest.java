@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -27,6 +29,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 class AwsSdkVersionsTest {
     private static final Path POM = Path.of("..", "pom.xml");
+    /** {@code <artifactId>-<version>.jar}, as Maven names a jar in its repository and in a copied {@code lib/}. */
+    private static final Pattern JAR = Pattern.compile("(.+)-(\\d+(?:\\.\\d+)+)\\.jar");
 
     @Test
     void shouldLoadEveryAwsSdkModuleFromTheBomsVersionButThePinnedOrganizationsClient() throws Exception {
@@ -44,10 +48,12 @@ class AwsSdkVersionsTest {
                         AwsBasicCredentials.class,
                         Region.class,
                         UrlConnectionHttpClient.class)
-                .map(AwsSdkVersionsTest::jarDirectory)
-                .forEach(dir -> loaded.put(
-                        dir.getParent().getFileName().toString(),
-                        dir.getFileName().toString()));
+                .map(AwsSdkVersionsTest::jarName)
+                .forEach(jar -> {
+                    final Matcher named = JAR.matcher(jar);
+                    assertThat(named.matches()).as(jar).isTrue();
+                    loaded.put(named.group(1), named.group(2));
+                });
 
         // then
         assertThat(loaded)
@@ -59,14 +65,15 @@ class AwsSdkVersionsTest {
         assertThat(loaded.get("organizations")).isEqualTo(managedVersion("organizations"));
     }
 
-    /** {@code <artifact>/<version>/}, the local-repository directory of the jar {@code type} was loaded from. */
-    private static Path jarDirectory(final Class<?> type) {
+    /** The file name of the jar {@code type} was loaded from. */
+    private static String jarName(final Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain()
                             .getCodeSource()
                             .getLocation()
                             .toURI())
-                    .getParent();
+                    .getFileName()
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
