@@ -2,6 +2,7 @@ package io.mailroute.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroute.embedded.testconnect.CountingSourceConnector;
 import java.io.IOException;
@@ -82,29 +83,29 @@ class ConnectRestHardeningIT {
     @Test
     void shouldResolveFilePlaceholdersInsideTheDataDirectoryOnly() throws Exception {
         // given: one secret inside the data directory, one outside (as /etc/passwd or ~/.aws/credentials are)
-        final Path inside = Files.writeString(dataDir.resolve("in.properties"), SECRET_KEY + "=inside-value-4711\n");
-        final Path outside = Files.writeString(elsewhere.resolve("out.properties"), SECRET_KEY + "=outside-value-08\n");
+        final Path inside = Files.writeString(dataDir.resolve("in.properties"), SECRET_KEY + "=4711\n");
+        final Path outside = Files.writeString(elsewhere.resolve("out.properties"), SECRET_KEY + "=8008\n");
 
-        // when: validate echoes the resolved value of a non-password field in its answer
-        final String allowed = validate("${file:" + inside + ":" + SECRET_KEY + "}");
-        final String refused = validate("${file:" + outside + ":" + SECRET_KEY + "}");
+        // when: validate checks an INT field given as each reference; since Kafka 4.3.2 it answers
+        // with the reference, never the resolved value, so resolution shows in the field's errors
+        final JsonNode allowed = batchSizeValue("${file:" + inside + ":" + SECRET_KEY + "}");
+        final JsonNode refused = batchSizeValue("${file:" + outside + ":" + SECRET_KEY + "}");
 
-        // then
-        assertThat(allowed).contains("inside-value-4711");
-        assertThat(refused)
-                .doesNotContain("outside-value-08")
-                .contains("${file:" + outside + ":" + SECRET_KEY + "}"); // left unresolved
+        // then: the inside reference resolved to a valid number; the outside one did not resolve
+        assertThat(allowed.path("errors")).as(allowed.toString()).isEmpty();
+        assertThat(refused.path("errors")).as(refused.toString()).isNotEmpty();
+        assertThat(refused.toString()).doesNotContain("8008");
     }
 
-    /** The answer of {@code validate} for a config whose {@code topic} and {@code batch.size} are {@code value}. */
-    private static String validate(final String value) throws Exception {
+    /** The {@code value} part of {@code batch.size} in the answer of {@code validate} for that value. */
+    private static JsonNode batchSizeValue(final String value) throws Exception {
         final Map<String, String> config = Map.of(
                 "connector.class",
                 CountingSourceConnector.class.getName(),
                 "tasks.max",
                 "1",
                 "topic",
-                value,
+                "hardened-topic",
                 "batch.size",
                 value);
         final HttpRequest request = HttpRequest.newBuilder(URI.create(connect.restUrl() + VALIDATE))
@@ -115,7 +116,12 @@ class ConnectRestHardeningIT {
         final HttpResponse<String> response =
                 HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
+        for (final JsonNode field : JSON.readTree(response.body()).path("configs")) {
+            if ("batch.size".equals(field.path("value").path("name").asText())) {
+                return field.path("value");
+            }
+        }
+        throw new AssertionError("no batch.size in " + response.body());
     }
 
     /**
