@@ -291,7 +291,7 @@ class OperationsCommandsIT {
 
         // then
         assertThat(one.exitCode()).as(one.err()).isZero();
-        assertThat(one.out()).contains("updated  " + prefix + "mail.raw").contains("min.insync.replicas=1");
+        assertThat(one.out()).contains(prefix + "mail.raw").contains("min.insync.replicas=1");
         assertThat(minInsyncReplicas(prefix + "mail.raw")).isEqualTo("1");
         assertThat(three.exitCode()).as(three.err()).isZero();
         assertThat(three.out())

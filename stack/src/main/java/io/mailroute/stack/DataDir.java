@@ -31,4 +31,24 @@ record DataDir(Path root) {
     Path connectEndpoints() {
         return root.resolve("connect").resolve("endpoints.properties").toAbsolutePath();
     }
+
+    /** Broker {@code id}'s log directory in cluster mode (apart from the single broker's). */
+    Path broker(final int id) {
+        return root.resolve("cluster").resolve("broker-" + id);
+    }
+
+    /** Streams state of topology instance {@code number} in cluster mode. */
+    Path instance(final int number) {
+        return root.resolve("cluster").resolve("instance-" + number);
+    }
+
+    /** The output of the cluster mode's processes, one file each. */
+    Path log(final String process) {
+        return root.resolve("cluster").resolve("logs").resolve(process + ".log");
+    }
+
+    /** The cluster mode's processes: {@link ClusterFile}. */
+    Path clusterFile() {
+        return root.resolve(ClusterFile.NAME);
+    }
 }

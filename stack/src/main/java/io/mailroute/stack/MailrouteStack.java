@@ -22,6 +22,7 @@ import io.mailroute.topology.config.MailrouteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +89,7 @@ public final class MailrouteStack implements AutoCloseable {
     private EmbeddedSqs sqs;
     private String queueUrl;
     private EmbeddedConnect connect;
+    private ConnectRestClient connectRest;
     private SmtpCapture smtp;
     private ClientSettings client;
     private Map<String, Object> appSettings;
@@ -186,7 +188,7 @@ public final class MailrouteStack implements AutoCloseable {
      * ({@link S3Settings#forEndpoint}) try more often than a client's default, because S3Proxy drops
      * a keep-alive connection now and then and a PUT on it fails.
      */
-    private static Map<String, String> s3Properties(final S3Settings s3Settings) {
+    static Map<String, String> s3Properties(final S3Settings s3Settings) {
         final Map<String, String> props = new HashMap<>(ClientSettings.S3.connectionProperties(s3Settings));
         props.put(S3ConfigFragment.MAX_ATTEMPTS_CONFIG, Integer.toString(s3Settings.maxAttempts()));
         return props;
@@ -207,7 +209,12 @@ public final class MailrouteStack implements AutoCloseable {
     private void createTopics(final String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             final long created = new TopicApplier(admin)
-                    .apply(TopicApplier.specs(TopicNames.from(Map.of()), plan.partitions, (short) 1)).stream()
+                            .apply(TopicApplier.specs(
+                                    TopicNames.from(Map.of()),
+                                    plan.partitions,
+                                    plan.replicationFactor,
+                                    plan.minInsyncReplicas))
+                            .stream()
                             .filter(change -> change.action().equals("created"))
                             .count();
             plan.progress.accept("topics: " + (created == 0 ? "all present" : created + " created"));
@@ -253,23 +260,45 @@ public final class MailrouteStack implements AutoCloseable {
 
     private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints)
             throws IOException, InterruptedException {
-        // the REST API serves this machine only, and ${file:...} reads nothing outside the data directory:
-        // no web page or connector config can read the S3 keys of another file through validate
-        connect = register(EmbeddedConnect.builder()
-                .bootstrapServers(bootstrapServers)
-                .host(plan.host)
-                .restPort(ports.connect())
-                .exactlyOnce(true)
-                .loopbackRestOnly()
-                .fileConfigProvider(root)
-                .start());
+        if (plan.existingConnect == null) {
+            connect = register(worker(bootstrapServers, plan.host, ports.connect(), (short) 1, root)
+                    .start());
+            connectRest = connect.rest();
+        } else {
+            connectRest = new ConnectRestClient(plan.existingConnect);
+        }
         final StackConnectors connectors =
-                new StackConnectors(connect.rest(), endpoints, plan.progress, bootstrapServers, plan.partitions);
+                new StackConnectors(connectRest, endpoints, plan.progress, bootstrapServers, plan.partitions);
         if (plan.s3Mail != null) {
             connectors.s3Mail(plan.s3Mail, sqs != null);
             connectors.organizations(plan.organizationsConfig);
         }
         connectors.sinks(plan.sinks.wanted());
+    }
+
+    /**
+     * The Connect worker a stack runs (exactly-once source support on), not started; the workers
+     * of {@code mailroute local}'s cluster mode are the same, with the same group and topics.
+     *
+     * @param replicationFactor of the worker's config, offset and status topics
+     * @param dataDir           the only directory its {@code ${file:...}} provider reads
+     */
+    public static EmbeddedConnect.Builder worker(
+            final String bootstrapServers,
+            final String host,
+            final int restPort,
+            final short replicationFactor,
+            final Path dataDir) {
+        // the REST API serves this machine only, and ${file:...} reads nothing outside the data directory:
+        // no web page or connector config can read the S3 keys of another file through validate
+        return EmbeddedConnect.builder()
+                .bootstrapServers(bootstrapServers)
+                .host(host)
+                .restPort(restPort)
+                .replicationFactor(replicationFactor)
+                .exactlyOnce(true)
+                .loopbackRestOnly()
+                .fileConfigProvider(dataDir);
     }
 
     private void startApp(final DataDir dirs) throws Exception {
@@ -319,9 +348,9 @@ public final class MailrouteStack implements AutoCloseable {
         return require(appSettings, "app");
     }
 
-    /** The Connect worker's REST API. */
+    /** The REST API of the Connect worker (this stack's or the existing one). */
     public ConnectRestClient connect() {
-        return require(connect, "connect").rest();
+        return require(connectRest, "connect");
     }
 
     /** Where the S3 endpoint (the stack's own or the existing one) is and as whom to reach it. */
@@ -358,8 +387,12 @@ public final class MailrouteStack implements AutoCloseable {
         if (sqs != null) {
             urls.put("sqs", queueUrl + " (the bucket's ObjectCreated notifications)");
         }
-        if (connect != null) {
-            urls.put("connect", connect.restUrl().toString());
+        if (connectRest != null) {
+            urls.put(
+                    "connect",
+                    connect == null
+                            ? plan.existingConnect.toString()
+                            : connect.restUrl().toString());
         }
         if (smtp != null) {
             urls.put("smtp capture", "smtp://" + smtp.host() + ":" + smtp.port() + " (captured mail: /api/outbox)");
@@ -412,6 +445,8 @@ public final class MailrouteStack implements AutoCloseable {
         private String host = "127.0.0.1";
         private StackPorts ports = StackPorts.FREE;
         private int partitions = 3;
+        private short replicationFactor = 1;
+        private int minInsyncReplicas = TopicApplier.BROKER_DEFAULT;
         private String existingKafka;
         private boolean kafka;
         private boolean topics;
@@ -423,6 +458,7 @@ public final class MailrouteStack implements AutoCloseable {
         private boolean notifications;
         private boolean rules;
         private boolean connect;
+        private URI existingConnect;
         private Map<String, String> s3Mail;
         private Optional<Path> organizationsConfig = Optional.empty();
         private SinkConnectors sinks = SinkConnectors.none();
@@ -439,14 +475,28 @@ public final class MailrouteStack implements AutoCloseable {
          * Connect with the S3 mail connector and the SMTP sink to the SMTP capture server, the app.
          */
         public Builder pipeline() {
-            return kafka().topics()
-                    .registry()
+            return kafka().services().app();
+        }
+
+        /**
+         * Every part of {@link #pipeline()} but the broker, the Connect worker and the app, which
+         * run elsewhere (in JVMs of their own: {@code mailroute local --brokers N}): the stack
+         * creates the topics on {@code bootstrapServers} and runs its connectors on the workers
+         * of {@code connectWorkers}.
+         */
+        public Builder pipelineAround(final String bootstrapServers, final URI connectWorkers) {
+            return existingKafka(bootstrapServers)
+                    .existingConnect(connectWorkers)
+                    .services();
+        }
+
+        private Builder services() {
+            return topics().registry()
                     .s3()
                     .notifications(true)
                     .defaultRules()
                     .s3MailConnector()
-                    .sinks(SinkConnectors.none().smtpCapture())
-                    .app();
+                    .sinks(SinkConnectors.none().smtpCapture());
         }
 
         /** Where everything that survives a restart lives; without it a temporary directory, removed on close. */
@@ -477,6 +527,19 @@ public final class MailrouteStack implements AutoCloseable {
                 throw new IllegalArgumentException("partitions must be at least 1, not " + count);
             }
             this.partitions = count;
+            return this;
+        }
+
+        /**
+         * Replication of the topics created (default: factor 1, the broker's
+         * {@code min.insync.replicas}); see {@link TopicApplier#specs(TopicNames, int, short, int)}.
+         *
+         * @throws IllegalArgumentException when the counts do not fit together
+         */
+        public Builder replication(final short factor, final int minInsync) {
+            TopicApplier.specs(TopicNames.defaults(), partitions, factor, minInsync);
+            this.replicationFactor = factor;
+            this.minInsyncReplicas = minInsync;
             return this;
         }
 
@@ -550,6 +613,15 @@ public final class MailrouteStack implements AutoCloseable {
         /** The default rule pack on {@code mail.rules}, when that topic holds no rules yet. */
         public Builder defaultRules() {
             this.rules = true;
+            return this;
+        }
+
+        /**
+         * The Connect workers whose REST API answers at {@code url}, started elsewhere, instead of a
+         * worker in this JVM: the stack's connectors run there.
+         */
+        public Builder existingConnect(final URI url) {
+            this.existingConnect = Objects.requireNonNull(url, "url");
             return this;
         }
 

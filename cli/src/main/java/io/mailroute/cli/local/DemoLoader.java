@@ -79,6 +79,15 @@ public final class DemoLoader {
         this.demoDir = dataDir.resolve("demo");
     }
 
+    /**
+     * A loader for a topology that runs in other processes: it publishes the owners and contacts
+     * ({@link #publishDirectory}, before the topology starts: its global stores are loaded before it
+     * runs) and uploads the mail ({@link #uploadMails}), but cannot {@link #load}.
+     */
+    public DemoLoader(final ClientSettings client, final Path dataDir) {
+        this(client, null, dataDir);
+    }
+
     /** Loads the demo unless an earlier start did; returns the demo mail ids either way. */
     public Demo load(final Consumer<String> progress) throws IOException, ExecutionException, InterruptedException {
         final Path loaded = demoDir.resolve("uploaded.txt");
@@ -90,14 +99,33 @@ public final class DemoLoader {
                             .toList(),
                     false);
         }
+        if (streams == null) {
+            throw new IllegalStateException("this loader has no topology to wait for; publish and upload instead");
+        }
+        final Directory directory = publishDirectory(progress);
+        awaitOwnerIndex(directory.owners());
+        awaitContacts(directory.contacts());
+        return new Demo(uploadMails(progress), true);
+    }
+
+    /** The demo owners and their contacts, as published. */
+    public record Directory(List<AccountMapping> owners, List<OwnerContacts> contacts) {}
+
+    /** Publishes the demo owners to {@code mail.accounts} and their contacts to {@code mail.contacts}. */
+    public Directory publishDirectory(final Consumer<String> progress)
+            throws IOException, ExecutionException, InterruptedException {
         final List<AccountMapping> owners = publishOwners(copy("accounts.csv"));
         progress.accept("demo: " + owners.size() + " owners published to mail.accounts ("
                 + demoDir.resolve("accounts.csv") + ")");
         final List<OwnerContacts> contacts = publishContacts(copy("contacts.csv"));
         progress.accept("demo: " + contacts.size() + " owners' contacts published to mail.contacts ("
                 + demoDir.resolve("contacts.csv") + ")");
-        awaitOwnerIndex(owners);
-        awaitContacts(contacts);
+        return new Directory(owners, contacts);
+    }
+
+    /** Uploads the demo mails to the bucket and returns their ids (object keys). */
+    public List<String> uploadMails(final Consumer<String> progress) throws IOException, InterruptedException {
+        final Path loaded = demoDir.resolve("uploaded.txt");
         final List<Path> mails = new ArrayList<>();
         for (final String name : resourceLines("mails.txt")) {
             mails.add(copy("mails/" + name));
@@ -112,7 +140,7 @@ public final class DemoLoader {
         Files.write(loaded, mailIds, StandardCharsets.UTF_8);
         progress.accept("demo: " + mailIds.size() + " mails uploaded to s3://" + client.s3Bucket() + "/" + PREFIX + " ("
                 + demoDir.resolve("mails") + ")");
-        return new Demo(mailIds, true);
+        return mailIds;
     }
 
     /** Waits until every mail in {@code mailIds} has a status other than IN_PROGRESS. */

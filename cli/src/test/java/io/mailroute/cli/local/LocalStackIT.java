@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class LocalStackIT {
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration READ = Duration.ofSeconds(30);
-    private static final Map<String, Long> DEMO_LANES = Map.of(
+    static final Map<String, Long> DEMO_LANES = Map.of(
             "notify", 4L, // billing, health, the Japanese notice, and the abuse report (also a ticket)
             "ticket", 4L, // support case, abuse report, the two bounces
             "order-import", 2L,
