@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code id:controllerPort,...}. Prints {@code BROKER READY <host:port>} once it serves clients.
  */
 public final class BrokerMain {
-    static final String READY = "BROKER READY ";
+    public static final String READY = "BROKER READY ";
 
     private BrokerMain() {}
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Prints {@code CONNECT READY <rest url>} once it has joined its group.
  */
 public final class ConnectWorkerMain {
-    static final String READY = "CONNECT READY ";
+    public static final String READY = "CONNECT READY ";
 
     private ConnectWorkerMain() {}
 
