@@ -235,24 +235,23 @@ public final class LocalCommand implements Callable<Integer> {
 
     /** The whole pipeline in this JVM as the options describe it; a bad combination is a usage error. */
     MailrouteStack.Builder stack() {
-        return services().pipeline();
+        return configure(MailrouteStack.builder().pipeline());
     }
 
     /**
-     * Where the stack's services live and listen, and its sinks, with no parts chosen yet; a bad
-     * combination is a usage error.
+     * The options over the parts {@code stack} runs: where they live and listen, how mail is found,
+     * the sinks; a bad combination is a usage error.
      */
-    MailrouteStack.Builder services() {
+    MailrouteStack.Builder configure(final MailrouteStack.Builder stack) {
         final StackPorts ports = ports();
         try {
-            final MailrouteStack.Builder stack = MailrouteStack.builder()
-                    .dataDir(dataDir)
+            final MailrouteStack.Builder configured = stack.dataDir(dataDir)
                     .host(host)
                     .ports(ports)
                     .partitions(partitions)
                     .notifications(!listing)
                     .sinks(sinks());
-            return organizationsConfig == null ? stack : stack.organizationsConnector(organizationsConfig);
+            return organizationsConfig == null ? configured : configured.organizationsConnector(organizationsConfig);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
         }
@@ -396,7 +395,8 @@ public final class LocalCommand implements Callable<Integer> {
         if (demo) {
             throw usage("--demo runs in one JVM; leave out --brokers, --workers and --instances");
         }
-        final MailrouteStack.Builder services = services();
+        // a bad option fails here, before any process starts
+        configure(MailrouteStack.builder());
         if (organizationsConfig != null && !organizationsConfig.toFile().isFile()) {
             throw new CommandFailure(ExitCodes.USAGE, "no such connector file: " + organizationsConfig);
         }
@@ -406,7 +406,7 @@ public final class LocalCommand implements Callable<Integer> {
         final CountDownLatch stopped = new CountDownLatch(1);
         final LocalCluster cluster;
         try {
-            cluster = LocalCluster.start(settings, services, step -> {
+            cluster = LocalCluster.start(settings, this::configure, step -> {
                 out.println("  " + step);
                 out.flush();
             });

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * for, appended to a log file.
  *
  * <pre>{@code
- * try (ChildJvm broker = ChildJvm.builder("broker", BrokerMain.class).args(dir, "9092").build()) {
- *     String line = broker.start("READY", Duration.ofMinutes(2));
+ * try (ChildJvm broker = ChildJvm.builder("broker", BrokerMain.class, "READY").args(dir, "9092").build()) {
+ *     String line = broker.start(Duration.ofMinutes(2));
  * }
  * }</pre>
  */
@@ -37,12 +36,15 @@ public final class ChildJvm implements AutoCloseable {
     private final String name;
     private final List<String> command;
     private final Path logFile;
+    private final String readyMarker;
     private final Deque<String> output = new ArrayDeque<>();
     private Process process;
+    private String readyLine;
 
     private ChildJvm(final Builder builder) {
         this.name = builder.name;
         this.logFile = builder.logFile;
+        this.readyMarker = builder.readyMarker;
         final List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + builder.heap);
@@ -57,30 +59,33 @@ public final class ChildJvm implements AutoCloseable {
         this.command = List.copyOf(cmd);
     }
 
-    /** A child running {@code mainClass} (of this class path) with a 512 MB heap and no arguments yet. */
-    public static Builder builder(final String name, final Class<?> mainClass) {
-        return new Builder(name, mainClass.getName());
+    /**
+     * A child running {@code mainClass} (of this class path) with a 512 MB heap and no arguments
+     * yet, ready once it prints a line containing {@code readyMarker}.
+     */
+    public static Builder builder(final String name, final Class<?> mainClass, final String readyMarker) {
+        return new Builder(name, mainClass.getName(), readyMarker);
     }
 
     /**
-     * Starts the JVM (again, when it ran before) and waits until it prints a line containing
-     * {@code readyMarker}.
+     * Starts the JVM (again, when it ran before) and waits until it is ready.
      *
-     * @return that line
-     * @throws IllegalStateException when the child exits first or prints no such line within
-     *                               {@code timeout}; the message holds its last output
+     * @return the line that said so
+     * @throws IllegalStateException when the child exits first or is not ready within {@code
+     *                               timeout}; the message holds its last output
      */
-    public String start(final String readyMarker, final Duration timeout) throws IOException, InterruptedException {
+    public String start(final Duration timeout) throws IOException, InterruptedException {
         launch();
-        return awaitLine(readyMarker, timeout);
+        return awaitReady(timeout);
     }
 
-    /** Starts the JVM without waiting; see {@link #awaitLine}. */
+    /** Starts the JVM without waiting; see {@link #awaitReady}. */
     public synchronized void launch() throws IOException {
         if (isAlive()) {
             throw new IllegalStateException(name + " runs already");
         }
         output.clear();
+        readyLine = null;
         if (logFile != null) {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
         }
@@ -93,31 +98,27 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Waits until the running child has printed a line containing {@code marker}.
+     * Waits until the launched child has printed its ready line.
      *
      * @return that line
      * @throws IllegalStateException when the child exits first or prints no such line within {@code timeout}
      */
-    public String awaitLine(final String marker, final Duration timeout) throws InterruptedException {
+    public String awaitReady(final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             final Process running = Objects.requireNonNull(process, "not launched");
-            while (true) {
-                final Optional<String> line =
-                        output.stream().filter(l -> l.contains(marker)).findFirst();
-                if (line.isPresent()) {
-                    return line.get();
-                }
+            while (readyLine == null) {
                 final long left = deadline - System.nanoTime();
                 if (!running.isAlive() || left <= 0) {
                     throw new IllegalStateException(name
                             + (running.isAlive()
-                                    ? " printed no '" + marker + "' within " + timeout.toSeconds() + " s"
+                                    ? " printed no '" + readyMarker + "' within " + timeout.toSeconds() + " s"
                                     : " exited with " + running.exitValue())
                             + "; its last output:\n" + String.join("\n", output));
                 }
                 wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
             }
+            return readyLine;
         }
     }
 
@@ -208,21 +209,26 @@ public final class ChildJvm implements AutoCloseable {
             output.removeFirst();
         }
         output.addLast(line);
-        notifyAll();
+        if (readyLine == null && line.contains(readyMarker)) {
+            readyLine = line;
+            notifyAll();
+        }
     }
 
     /** How to run a child; {@link #build()} creates it, not started. */
     public static final class Builder {
         private final String name;
         private final String mainClass;
+        private final String readyMarker;
         private String heap = "512m";
         private final List<String> jvmOptions = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
         private Path logFile;
 
-        private Builder(final String name, final String mainClass) {
+        private Builder(final String name, final String mainClass, final String readyMarker) {
             this.name = Objects.requireNonNull(name, "name");
             this.mainClass = mainClass;
+            this.readyMarker = Objects.requireNonNull(readyMarker, "readyMarker");
         }
 
         /** Maximum heap, as {@code -Xmx} takes it (default 512m). */

@@ -22,10 +22,10 @@ class EmbeddedKafkaKillIT {
 
     @Test
     void survivesKillMinusNine() throws Exception {
-        try (ChildJvm child = ChildJvm.builder("kafka-child", KafkaChildProcess.class)
+        try (ChildJvm child = ChildJvm.builder("kafka-child", KafkaChildProcess.class, "READY ")
                 .args(dataDir.toString())
                 .build()) {
-            child.start("READY ", Duration.ofSeconds(60));
+            child.start(Duration.ofSeconds(60));
             final String metaProperties =
                     new String(Files.readAllBytes(dataDir.resolve("meta.properties")), StandardCharsets.UTF_8);
             child.kill(); // SIGKILL on Linux: no shutdown hooks, no clean shutdown

@@ -42,6 +42,11 @@ record DataDir(Path root) {
         return root.resolve("cluster").resolve("instance-" + number);
     }
 
+    /** The S3 keys the topology instances of cluster mode read ({@code --config}). */
+    Path instanceConfig() {
+        return root.resolve("cluster").resolve("instance.properties");
+    }
+
     /** The output of the cluster mode's processes, one file each. */
     Path log(final String process) {
         return root.resolve("cluster").resolve("logs").resolve(process + ".log");

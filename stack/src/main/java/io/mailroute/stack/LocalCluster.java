@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.Uuid;
 
@@ -82,16 +83,18 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the brokers, the workers, {@code services} around them (its data directory, host and
-     * ports set by the caller; see {@link MailrouteStack.Builder#pipelineAround}) and the
-     * instances, then writes {@link ClusterFile}; on failure whatever was started is stopped again.
+     * Starts the brokers, the workers, the services of {@link MailrouteStack.Builder#pipelineAround}
+     * with {@code options} applied (its data directory, host, ports and sinks) and the instances,
+     * then writes {@link ClusterFile}; on failure whatever was started is stopped again.
      */
     public static LocalCluster start(
-            final Settings settings, final MailrouteStack.Builder services, final Consumer<String> progress)
+            final Settings settings,
+            final UnaryOperator<MailrouteStack.Builder> options,
+            final Consumer<String> progress)
             throws Exception {
         final LocalCluster cluster = new LocalCluster(settings, progress);
         try {
-            cluster.startAll(services);
+            cluster.startAll(options);
             return cluster;
         } catch (Exception | Error e) {
             cluster.close();
@@ -99,12 +102,14 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private void startAll(final MailrouteStack.Builder services) throws Exception {
+    private void startAll(final UnaryOperator<MailrouteStack.Builder> options) throws Exception {
         Files.createDirectories(settings.dataDir());
         startBrokers();
         startWorkers();
-        stack = services.pipelineAround(
-                        bootstrapServers, URI.create(workerEntries.get(0).url()))
+        stack = options.apply(MailrouteStack.builder()
+                        .pipelineAround(
+                                bootstrapServers,
+                                URI.create(workerEntries.get(0).url())))
                 .replication(
                         settings.size().replicationFactor(), settings.size().minInsyncReplicas())
                 .progress(progress)
@@ -127,7 +132,7 @@ public final class LocalCluster implements AutoCloseable {
         progress.accept(
                 "kafka: starting " + count + " KRaft nodes in " + dirs.broker(1).getParent());
         for (int id = 1; id <= count; id++) {
-            final ChildJvm broker = child("broker-" + id, BrokerMain.class, "512m")
+            final ChildJvm broker = child("broker-" + id, BrokerMain.class, BrokerMain.READY, "512m")
                     .args(
                             dirs.broker(id).toAbsolutePath().toString(),
                             settings.host(),
@@ -143,7 +148,7 @@ public final class LocalCluster implements AutoCloseable {
         final List<String> servers = new ArrayList<>();
         for (int id = 1; id <= count; id++) {
             final ChildJvm broker = brokers.get(id - 1);
-            final String server = after(broker.awaitLine(BrokerMain.READY, START_TIMEOUT), BrokerMain.READY);
+            final String server = after(broker.awaitReady(START_TIMEOUT), BrokerMain.READY);
             servers.add(server);
             brokerEntries.add(new ClusterFile.Broker(
                     id, broker.pid(), Integer.parseInt(server.substring(server.lastIndexOf(':') + 1))));
@@ -155,7 +160,7 @@ public final class LocalCluster implements AutoCloseable {
     private void startWorkers() throws IOException, InterruptedException {
         final int count = settings.size().workers();
         for (int number = 1; number <= count; number++) {
-            final ChildJvm worker = child("connect-" + number, ConnectWorkerMain.class, "384m")
+            final ChildJvm worker = child("connect-" + number, ConnectWorkerMain.class, ConnectWorkerMain.READY, "384m")
                     .args(
                             bootstrapServers,
                             settings.host(),
@@ -167,7 +172,7 @@ public final class LocalCluster implements AutoCloseable {
             worker.launch();
         }
         for (final ChildJvm worker : workers) {
-            final String url = after(worker.awaitLine(ConnectWorkerMain.READY, START_TIMEOUT), ConnectWorkerMain.READY);
+            final String url = after(worker.awaitReady(START_TIMEOUT), ConnectWorkerMain.READY);
             workerEntries.add(new ClusterFile.Worker(worker.pid(), url));
         }
         progress.accept("connect: " + count + " workers of one group, REST on "
@@ -199,7 +204,7 @@ public final class LocalCluster implements AutoCloseable {
                     "1"));
             final Optional<String> statusUrl = statusArgs(number, args);
             statusUrls.add(statusUrl);
-            final ChildJvm instance = child("instance-" + number, MailrouteRuntime.class, "512m")
+            final ChildJvm instance = child("instance-" + number, MailrouteRuntime.class, INSTANCE_READY, "512m")
                     .args(args)
                     .build();
             instances.add(instance);
@@ -209,7 +214,7 @@ public final class LocalCluster implements AutoCloseable {
                 + dirs.instance(1).getParent() + ")");
         for (int number = 1; number <= count; number++) {
             final ChildJvm instance = instances.get(number - 1);
-            instance.awaitLine(INSTANCE_READY, START_TIMEOUT);
+            instance.awaitReady(START_TIMEOUT);
             instanceEntries.add(new ClusterFile.Instance(
                     instance.pid(), statusUrls.get(number - 1).orElse(null)));
         }
@@ -241,7 +246,7 @@ public final class LocalCluster implements AutoCloseable {
         final S3Settings s3 = stack.s3Settings();
         final Properties properties = new Properties();
         properties.putAll(MailrouteStack.s3Properties(s3));
-        final Path file = dirs.instance(0).resolveSibling("instance.properties");
+        final Path file = dirs.instanceConfig();
         Files.createDirectories(file.getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(out, "S3 keys of the local endpoint, for the topology instances");
@@ -249,8 +254,9 @@ public final class LocalCluster implements AutoCloseable {
         return file;
     }
 
-    private ChildJvm.Builder child(final String name, final Class<?> mainClass, final String heap) {
-        return ChildJvm.builder(name, mainClass).heap(heap).logFile(dirs.log(name));
+    private ChildJvm.Builder child(
+            final String name, final Class<?> mainClass, final String readyMarker, final String heap) {
+        return ChildJvm.builder(name, mainClass, readyMarker).heap(heap).logFile(dirs.log(name));
     }
 
     private static String after(final String line, final String marker) {

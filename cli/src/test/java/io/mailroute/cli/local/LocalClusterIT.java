@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -50,14 +51,13 @@ class LocalClusterIT {
                 0,
                 Optional.of(StatusServer.Settings.local().withBinding("127.0.0.1", 0)));
         // the instances' global stores know the demo owners when they start
-        final MailrouteStack.Builder services = MailrouteStack.builder()
-                .dataDir(dataDir)
+        final UnaryOperator<MailrouteStack.Builder> options = stack -> stack.dataDir(dataDir)
                 .partitions(2)
                 .beforeApp(client -> new DemoLoader(client, dataDir).publishDirectory(step -> {}));
         final List<ProcessHandle> children;
 
         // when
-        try (LocalCluster cluster = LocalCluster.start(settings, services, step -> {})) {
+        try (LocalCluster cluster = LocalCluster.start(settings, options, step -> {})) {
             final ClusterFile file = ClusterFile.read(dataDir);
             children = Stream.of(
                             file.brokers().stream().map(ClusterFile.Broker::pid),

@@ -61,7 +61,7 @@ final class ReliabilityStack implements AutoCloseable {
                 LocalDefaults.BUCKET,
                 "us-east-1",
                 ClientSettings.S3.connectionProperties(s3.settings()));
-        broker = child("broker", "768m", BrokerMain.class)
+        broker = child("broker", "768m", BrokerMain.class, BrokerMain.READY)
                 .args(
                         dir.resolve("kafka").toString(),
                         "127.0.0.1",
@@ -70,14 +70,14 @@ final class ReliabilityStack implements AutoCloseable {
                         Uuid.randomUuid().toString(),
                         "1:" + controllerPort)
                 .build();
-        connect = child("connect", "512m", ConnectMain.class)
+        connect = child("connect", "512m", ConnectMain.class, ConnectMain.READY)
                 .args(
                         bootstrap,
                         String.valueOf(freePort()),
                         CONNECTOR,
                         write("s3-mail.properties", connectorConfig()).toString())
                 .build();
-        app = child("app", "768m", Mailroute.class)
+        app = child("app", "768m", Mailroute.class, "mailroute run ready")
                 .args(List.of(
                         "run",
                         "--bootstrap-server",
@@ -94,8 +94,11 @@ final class ReliabilityStack implements AutoCloseable {
                 .build();
     }
 
-    private static ChildJvm.Builder child(final String name, final String heap, final Class<?> mainClass) {
-        return ChildJvm.builder(name, mainClass).heap(heap).jvmOption("-Dlog4j2.configurationFile=log4j2-child.xml");
+    private static ChildJvm.Builder child(
+            final String name, final String heap, final Class<?> mainClass, final String readyMarker) {
+        return ChildJvm.builder(name, mainClass, readyMarker)
+                .heap(heap)
+                .jvmOption("-Dlog4j2.configurationFile=log4j2-child.xml");
     }
 
     /** Starts the broker, creates the topics, then starts Connect and the app. */
@@ -110,15 +113,15 @@ final class ReliabilityStack implements AutoCloseable {
     }
 
     void startBroker() throws IOException, InterruptedException {
-        broker.start(BrokerMain.READY, START_TIMEOUT);
+        broker.start(START_TIMEOUT);
     }
 
     void startConnect() throws IOException, InterruptedException {
-        connect.start(ConnectMain.READY, START_TIMEOUT);
+        connect.start(START_TIMEOUT);
     }
 
     void startApp() throws IOException, InterruptedException {
-        app.start("mailroute run ready", START_TIMEOUT);
+        app.start(START_TIMEOUT);
     }
 
     ChildJvm broker() {

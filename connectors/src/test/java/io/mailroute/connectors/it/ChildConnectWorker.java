@@ -28,12 +28,12 @@ public final class ChildConnectWorker implements AutoCloseable {
     /** Starts a worker of group {@code groupId} on {@code bootstrapServers} and waits until it serves REST. */
     public static ChildConnectWorker start(final String bootstrapServers, final String groupId)
             throws IOException, InterruptedException {
-        final ChildJvm child = ChildJvm.builder("child-connect", ChildConnectWorker.class)
+        final ChildJvm child = ChildJvm.builder("child-connect", ChildConnectWorker.class, READY)
                 .heap("384m")
                 .args(bootstrapServers, groupId)
                 .build();
         try {
-            final String line = child.start(READY, START_TIMEOUT);
+            final String line = child.start(START_TIMEOUT);
             return new ChildConnectWorker(
                     child, line.substring(line.indexOf(READY) + READY.length()).trim());
         } catch (RuntimeException | IOException | InterruptedException e) {

@@ -190,9 +190,9 @@ public final class TopicApplier {
                 notes.add("has replication factor " + replicas + ", spec says " + spec.replicationFactor()
                         + "; left as is (a partition reassignment changes it)");
             }
-            final String partitionNote = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
+            final String noteText = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
             if (ops.isEmpty()) {
-                changes.add(new Change(spec.name(), "ok", describe(spec) + partitionNote));
+                changes.add(new Change(spec.name(), "ok", describe(spec) + noteText));
                 continue;
             }
             admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get();
@@ -203,7 +203,7 @@ public final class TopicApplier {
                                     .map(op -> op.configEntry().name() + "="
                                             + op.configEntry().value())
                                     .collect(Collectors.joining(", "))
-                            + partitionNote));
+                            + noteText));
         }
         return changes;
     }
