@@ -192,7 +192,7 @@ public final class ChildJvm implements AutoCloseable {
                                 StandardOpenOption.CREATE,
                                 StandardOpenOption.APPEND)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                keep(line);
+                keep(source, line);
                 if (log != null) {
                     log.write(line);
                     log.newLine();
@@ -200,11 +200,15 @@ public final class ChildJvm implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            keep(name + " output closed: " + e.getMessage());
+            keep(source, name + " output closed: " + e.getMessage());
         }
     }
 
-    private synchronized void keep(final String line) {
+    /** Keeps a line of {@code source}, unless a later start has replaced it (the last lines of a killed child). */
+    private synchronized void keep(final Process source, final String line) {
+        if (source != process) {
+            return;
+        }
         if (output.size() >= OUTPUT_LINES_KEPT) {
             output.removeFirst();
         }

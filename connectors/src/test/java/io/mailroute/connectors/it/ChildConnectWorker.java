@@ -56,9 +56,10 @@ public final class ChildConnectWorker implements AutoCloseable {
         return String.join("\n", child.output());
     }
 
+    /** SIGTERM, then SIGKILL when the worker has not ended within 30 s. */
     @Override
-    public void close() throws InterruptedException {
-        child.kill();
+    public void close() {
+        child.close();
     }
 
     /** The child: {@code <bootstrap servers> <group id>}; prints {@code READY <rest url>} and runs until killed. */
