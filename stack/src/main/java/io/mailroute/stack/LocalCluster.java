@@ -83,9 +83,10 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the brokers, the workers, the services of {@link MailrouteStack.Builder#pipelineAround}
-     * with {@code options} applied (its data directory, host, ports and sinks) and the instances,
-     * then writes {@link ClusterFile}; on failure whatever was started is stopped again.
+     * Starts the brokers, the services of {@link MailrouteStack.Builder#pipelineAround} with
+     * {@code options} applied (its data directory, host, ports and sinks), which start the workers
+     * once what their connectors read is there, and the instances, then writes {@link ClusterFile};
+     * on failure whatever was started is stopped again.
      */
     public static LocalCluster start(
             final Settings settings,
@@ -105,11 +106,7 @@ public final class LocalCluster implements AutoCloseable {
     private void startAll(final UnaryOperator<MailrouteStack.Builder> options) throws Exception {
         Files.createDirectories(settings.dataDir());
         startBrokers();
-        startWorkers();
-        stack = options.apply(MailrouteStack.builder()
-                        .pipelineAround(
-                                bootstrapServers,
-                                URI.create(workerEntries.get(0).url())))
+        stack = options.apply(MailrouteStack.builder().pipelineAround(bootstrapServers, this::startWorkers))
                 .replication(
                         settings.size().replicationFactor(), settings.size().minInsyncReplicas())
                 .progress(progress)
@@ -157,12 +154,13 @@ public final class LocalCluster implements AutoCloseable {
         progress.accept("kafka: " + count + " nodes on " + bootstrapServers);
     }
 
-    private void startWorkers() throws IOException, InterruptedException {
+    /** Starts the workers and returns the first one's REST URL once all have joined the group. */
+    private URI startWorkers(final String bootstrap) throws IOException, InterruptedException {
         final int count = settings.size().workers();
         for (int number = 1; number <= count; number++) {
             final ChildJvm worker = child("connect-" + number, ConnectWorkerMain.class, ConnectWorkerMain.READY, "384m")
                     .args(
-                            bootstrapServers,
+                            bootstrap,
                             settings.host(),
                             Integer.toString(number == 1 ? settings.connectPort() : 0),
                             Short.toString(settings.size().replicationFactor()),
@@ -177,6 +175,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         progress.accept("connect: " + count + " workers of one group, REST on "
                 + workerEntries.stream().map(ClusterFile.Worker::url).collect(Collectors.joining(", ")));
+        return URI.create(workerEntries.get(0).url());
     }
 
     private void startInstances() throws IOException, InterruptedException {

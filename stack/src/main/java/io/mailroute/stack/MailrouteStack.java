@@ -72,6 +72,13 @@ public final class MailrouteStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MailrouteStack.class);
 
+    /** Starts Connect workers elsewhere: see {@link Builder#connectWorkers}. */
+    @FunctionalInterface
+    public interface ConnectWorkers {
+        /** Starts the workers on {@code bootstrapServers} and returns the REST URL of one of them once they run. */
+        URI start(String bootstrapServers) throws Exception;
+    }
+
     /** Work on a starting stack's clients: see {@link Builder#beforeApp}. */
     @FunctionalInterface
     public interface Step {
@@ -258,14 +265,13 @@ public final class MailrouteStack implements AutoCloseable {
         plan.progress.accept("s3: bucket " + LocalDefaults.BUCKET + " in " + (plan.s3InMemory ? "memory" : dirs.s3()));
     }
 
-    private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints)
-            throws IOException, InterruptedException {
-        if (plan.existingConnect == null) {
+    private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints) throws Exception {
+        if (plan.connectWorkers == null) {
             connect = register(worker(bootstrapServers, plan.host, ports.connect(), (short) 1, root)
                     .start());
             connectRest = connect.rest();
         } else {
-            connectRest = new ConnectRestClient(plan.existingConnect);
+            connectRest = new ConnectRestClient(plan.connectWorkers.start(bootstrapServers));
         }
         final StackConnectors connectors =
                 new StackConnectors(connectRest, endpoints, plan.progress, bootstrapServers, plan.partitions);
@@ -388,11 +394,7 @@ public final class MailrouteStack implements AutoCloseable {
             urls.put("sqs", queueUrl + " (the bucket's ObjectCreated notifications)");
         }
         if (connectRest != null) {
-            urls.put(
-                    "connect",
-                    connect == null
-                            ? plan.existingConnect.toString()
-                            : connect.restUrl().toString());
+            urls.put("connect", connectRest.baseUrl().toString());
         }
         if (smtp != null) {
             urls.put("smtp capture", "smtp://" + smtp.host() + ":" + smtp.port() + " (captured mail: /api/outbox)");
@@ -458,7 +460,7 @@ public final class MailrouteStack implements AutoCloseable {
         private boolean notifications;
         private boolean rules;
         private boolean connect;
-        private URI existingConnect;
+        private ConnectWorkers connectWorkers;
         private Map<String, String> s3Mail;
         private Optional<Path> organizationsConfig = Optional.empty();
         private SinkConnectors sinks = SinkConnectors.none();
@@ -482,12 +484,10 @@ public final class MailrouteStack implements AutoCloseable {
          * Every part of {@link #pipeline()} but the broker, the Connect worker and the app, which
          * run elsewhere (in JVMs of their own: {@code mailroute local --brokers N}): the stack
          * creates the topics on {@code bootstrapServers} and runs its connectors on the workers
-         * of {@code connectWorkers}.
+         * {@code workers} starts.
          */
-        public Builder pipelineAround(final String bootstrapServers, final URI connectWorkers) {
-            return existingKafka(bootstrapServers)
-                    .existingConnect(connectWorkers)
-                    .services();
+        public Builder pipelineAround(final String bootstrapServers, final ConnectWorkers workers) {
+            return existingKafka(bootstrapServers).connectWorkers(workers).services();
         }
 
         private Builder services() {
@@ -617,11 +617,13 @@ public final class MailrouteStack implements AutoCloseable {
         }
 
         /**
-         * The Connect workers whose REST API answers at {@code url}, started elsewhere, instead of a
-         * worker in this JVM: the stack's connectors run there.
+         * Connect workers that {@code workers} starts elsewhere, instead of a worker in this JVM: the
+         * stack starts them where it would start its own (once the S3 endpoint, the queue and the
+         * endpoints file their connectors read are there: a restarted worker resumes its connectors
+         * at once) and runs its connectors on them.
          */
-        public Builder existingConnect(final URI url) {
-            this.existingConnect = Objects.requireNonNull(url, "url");
+        public Builder connectWorkers(final ConnectWorkers workers) {
+            this.connectWorkers = Objects.requireNonNull(workers, "workers");
             return this;
         }
 
