@@ -428,7 +428,7 @@ public final class LocalCommand implements Callable<Integer> {
                 .forEach(instance ->
                         out.printf("  %-16s %s (pid %d)%n", "status page", instance.statusUrl(), instance.pid()));
         out.println("mailroute local ready: " + size.brokers() + " brokers (" + cluster.bootstrapServers() + "), "
-                + size.workers() + " Connect workers, " + size.instances() + " instances; processes in "
+                + size.workers() + " Connect worker(s), " + size.instances() + " instance(s); processes in "
                 + dataDir.resolve(ClusterFile.NAME).toAbsolutePath() + " (Ctrl-C stops)");
         out.flush();
         stopped.await();

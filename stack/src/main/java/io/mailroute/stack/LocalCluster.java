@@ -173,7 +173,7 @@ public final class LocalCluster implements AutoCloseable {
             final String url = after(worker.awaitReady(START_TIMEOUT), ConnectWorkerMain.READY);
             workerEntries.add(new ClusterFile.Worker(worker.pid(), url));
         }
-        progress.accept("connect: " + count + " workers of one group, REST on "
+        progress.accept("connect: " + count + " worker(s) of one group, REST on "
                 + workerEntries.stream().map(ClusterFile.Worker::url).collect(Collectors.joining(", ")));
         return URI.create(workerEntries.get(0).url());
     }
