@@ -354,7 +354,7 @@ public final class MailrouteStack implements AutoCloseable {
         return require(appSettings, "app");
     }
 
-    /** The REST API of the Connect worker (this stack's or the existing one). */
+    /** The REST API of the Connect worker: this stack's, or one of those {@link Builder#connectWorkers} started. */
     public ConnectRestClient connect() {
         return require(connectRest, "connect");
     }
