@@ -8,6 +8,9 @@ import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
 import io.mailroute.runtime.command.StatusOptions;
 import io.mailroute.runtime.status.StatusServer;
+import io.mailroute.stack.ClusterFile;
+import io.mailroute.stack.ClusterSize;
+import io.mailroute.stack.LocalCluster;
 import io.mailroute.stack.MailrouteStack;
 import io.mailroute.stack.SinkConnectors;
 import io.mailroute.stack.StackPorts;
@@ -175,6 +178,30 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Partitions of the topics created on the first start " + "(default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(
+            names = "--brokers",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "KRaft brokers, each in a JVM of its own when more than one process of any kind runs;"
+                    + " from 3 on the topics get replication factor 3 and min.insync.replicas 2"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int brokers;
+
+    @Option(
+            names = "--workers",
+            paramLabel = "K",
+            defaultValue = "1",
+            description = "Connect workers of one distributed group (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(
+            names = "--instances",
+            paramLabel = "M",
+            defaultValue = "1",
+            description = "Topology instances, each with one standby replica; the first one's status server takes"
+                    + " --status-port (default: ${DEFAULT-VALUE}).")
+    int instances;
+
     @Mixin
     StatusOptions status;
 
@@ -197,20 +224,40 @@ public final class LocalCommand implements Callable<Integer> {
         }
     }
 
-    /** The whole pipeline as the options describe it; a bad combination is a usage error. */
+    /** How many processes of each kind; a count below 1 is a usage error. */
+    ClusterSize size() {
+        try {
+            return new ClusterSize(brokers, workers, instances);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
+        }
+    }
+
+    /** The whole pipeline in this JVM as the options describe it; a bad combination is a usage error. */
     MailrouteStack.Builder stack() {
+        final MailrouteStack.Builder stack = configure(MailrouteStack.builder().pipeline());
+        try {
+            status.settings().ifPresent(stack::statusServer);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
+        }
+        return stack;
+    }
+
+    /**
+     * The options over the parts {@code stack} runs: where they live and listen, how mail is found,
+     * the sinks; a bad combination is a usage error.
+     */
+    MailrouteStack.Builder configure(final MailrouteStack.Builder stack) {
         final StackPorts ports = ports();
         try {
-            final MailrouteStack.Builder stack = MailrouteStack.builder()
-                    .pipeline()
-                    .dataDir(dataDir)
+            final MailrouteStack.Builder configured = stack.dataDir(dataDir)
                     .host(host)
                     .ports(ports)
                     .partitions(partitions)
                     .notifications(!listing)
                     .sinks(sinks());
-            status.settings().ifPresent(stack::statusServer);
-            return organizationsConfig == null ? stack : stack.organizationsConnector(organizationsConfig);
+            return organizationsConfig == null ? configured : configured.organizationsConnector(organizationsConfig);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
         }
@@ -285,6 +332,10 @@ public final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        final ClusterSize size = size();
+        if (size.separateJvms()) {
+            return runCluster(size);
+        }
         final MailrouteStack.Builder builder = stack();
         if (organizationsConfig != null && !organizationsConfig.toFile().isFile()) {
             throw new CommandFailure(ExitCodes.USAGE, "no such connector file: " + organizationsConfig);
@@ -341,6 +392,51 @@ public final class LocalCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** The processes of {@code size}, each in its own JVM, until Ctrl-C. */
+    private int runCluster(final ClusterSize size) throws Exception {
+        if (demo) {
+            throw usage("--demo runs in one JVM; leave out --brokers, --workers and --instances");
+        }
+        // a bad option fails here, before any process starts
+        configure(MailrouteStack.builder());
+        if (organizationsConfig != null && !organizationsConfig.toFile().isFile()) {
+            throw new CommandFailure(ExitCodes.USAGE, "no such connector file: " + organizationsConfig);
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        final LocalCluster.Settings settings = new LocalCluster.Settings(
+                size, dataDir, host, kafkaPort, controllerPort, connectPort, status.settings());
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final LocalCluster cluster;
+        try {
+            cluster = LocalCluster.start(settings, this::configure, step -> {
+                out.println("  " + step);
+                out.flush();
+            });
+        } catch (RuntimeException e) {
+            throw new CommandFailure(ExitCodes.FAILURE, "mailroute local did not start: " + e.getMessage(), e);
+        }
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("mailroute local: stopping");
+                            out.flush();
+                            cluster.close();
+                            stopped.countDown();
+                        },
+                        "mailroute-local-shutdown"));
+        cluster.stack().urls().forEach((name, url) -> out.printf("  %-16s %s%n", name, url));
+        cluster.processes()
+                .instances()
+                .forEach(instance ->
+                        out.printf("  %-16s %s (pid %d)%n", "status page", instance.statusUrl(), instance.pid()));
+        out.println("mailroute local ready: " + size.brokers() + " brokers (" + cluster.bootstrapServers() + "), "
+                + size.workers() + " Connect worker(s), " + size.instances() + " instance(s); processes in "
+                + dataDir.resolve(ClusterFile.NAME).toAbsolutePath() + " (Ctrl-C stops)");
+        out.flush();
         stopped.await();
         return ExitCodes.OK;
     }

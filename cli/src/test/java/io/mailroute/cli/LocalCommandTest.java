@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailroute.runtime.command.ExitCodes;
+import io.mailroute.stack.ClusterSize;
 import io.mailroute.stack.StackPorts;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -117,5 +118,33 @@ class LocalCommandTest {
     @Test
     void shouldRejectANonNumericPort() {
         assertThatThrownBy(() -> parse("--kafka-port", "ninety")).isInstanceOf(CommandLine.ParameterException.class);
+    }
+
+    @Test
+    void shouldRunInOneJvmUnlessAskedForMoreProcesses() {
+        assertThat(parse().size()).isEqualTo(ClusterSize.SINGLE);
+        assertThat(parse().size().separateJvms()).isFalse();
+        assertThat(parse("--brokers", "3", "--workers", "2", "--instances", "2").size())
+                .isEqualTo(new ClusterSize(3, 2, 2))
+                .satisfies(size -> assertThat(size.separateJvms()).isTrue());
+        assertThat(parse("--instances", "2").size().separateJvms()).isTrue();
+    }
+
+    @Test
+    void shouldFailWithUsageCodeForFewerThanOneProcessOfAKind() {
+        for (final String option : new String[] {"--brokers", "--workers", "--instances"}) {
+            final CommandRun run = CommandRun.of("local", option, "0");
+
+            assertThat(run.exitCode()).as(option).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains(option + " must be at least 1, not 0");
+        }
+    }
+
+    @Test
+    void shouldRefuseTheDemoInClusterModeBeforeStartingAnything() {
+        final CommandRun run = CommandRun.of("local", "--brokers", "3", "--demo");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--demo runs in one JVM");
     }
 }

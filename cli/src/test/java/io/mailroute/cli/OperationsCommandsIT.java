@@ -280,6 +280,42 @@ class OperationsCommandsIT {
     }
 
     @Test
+    void topicsApplySetsMinInsyncReplicasAndReportsAReplicationFactorItCannotChange() throws Exception {
+        // given: topics applied with the single broker's replication factor 1 (topicsWithOwnPrefix)
+
+        // when
+        final CommandRun one = run("topics", "apply", "--partitions", "2", "--min-insync-replicas", "1");
+        final CommandRun three =
+                run("topics", "apply", "--partitions", "2", "--replication-factor", "3", "--min-insync-replicas", "2");
+        final CommandRun refused = run("topics", "apply", "--replication-factor", "2", "--min-insync-replicas", "3");
+
+        // then
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(one.out()).contains(prefix + "mail.raw").contains("min.insync.replicas=1");
+        assertThat(minInsyncReplicas(prefix + "mail.raw")).isEqualTo("1");
+        assertThat(three.exitCode()).as(three.err()).isZero();
+        assertThat(three.out())
+                .contains("ok       " + prefix + "mail.raw")
+                .contains("min.insync.replicas=2 not set: the topic has 1 replicas")
+                .contains("has replication factor 1, spec says 3; left as is");
+        assertThat(minInsyncReplicas(prefix + "mail.raw")).isEqualTo("1");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("min.insync.replicas 3 exceeds the replication factor 2");
+    }
+
+    private static String minInsyncReplicas(final String topic) throws Exception {
+        final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = admin()) {
+            return admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get()
+                    .get(resource)
+                    .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)
+                    .value();
+        }
+    }
+
+    @Test
     void contactsImportPublishesEveryGoodRowReportsBadRowsWithLineNumbersAndExitsPartial() throws Exception {
         // given
         final Path csv = file("contacts.csv", """

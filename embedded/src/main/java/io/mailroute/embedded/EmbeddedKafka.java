@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,10 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node Apache Kafka cluster in this JVM: one KRaft process in combined mode (broker and
- * controller), built from Kafka's own server classes, with defaults for one node (replication
- * factor 1 everywhere, no automatic topic creation, no initial rebalance delay, records up to
- * {@value #DEFAULT_MESSAGE_MAX_BYTES} bytes).
+ * An Apache Kafka node in this JVM: one KRaft process in combined mode (broker and controller),
+ * built from Kafka's own server classes. Alone it is a single-node cluster with defaults for one
+ * node (replication factor 1 everywhere); given the {@link Builder#quorum quorum} of N nodes (one
+ * per JVM, all formatted with the same {@link Builder#clusterId cluster id}) it is one node of N,
+ * and with N &ge; 3 the internal topics and new topics default to replication factor 3 and
+ * {@code min.insync.replicas} 2. Always: no automatic topic creation, no initial rebalance delay,
+ * records up to {@value #DEFAULT_MESSAGE_MAX_BYTES} bytes.
  *
  * <p>The data directory is formatted on first use only, so a cluster started again on the same
  * directory (after {@link #stop()}, {@link #close()} or a killed process) keeps its topics,
@@ -39,7 +43,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final String BROKER_LISTENER = "PLAINTEXT";
     /** Name of the controller (KRaft quorum) listener. */
     public static final String CONTROLLER_LISTENER = "CONTROLLER";
-    /** The node id of the single broker/controller. */
+    /** The node id of a single-node cluster. */
     public static final int NODE_ID = 1;
     /** Default {@code message.max.bytes}: a 2 MB record plus batch overhead fits. */
     public static final int DEFAULT_MESSAGE_MAX_BYTES = 3 * 1024 * 1024;
@@ -51,6 +55,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final String host;
     private final String clusterIdForFormat;
     private final Map<String, String> extraProperties;
+    private final int nodeId;
+    private final Map<Integer, Integer> quorum;
     private int port;
     private int controllerPort;
     private KraftNode node;
@@ -66,6 +72,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.controllerPort = builder.controllerPort;
         this.clusterIdForFormat = builder.clusterId;
         this.extraProperties = Map.copyOf(builder.extraProperties);
+        this.nodeId = builder.nodeId;
+        this.quorum = Map.copyOf(builder.quorum);
     }
 
     /** A builder with the defaults: temporary data directory, ephemeral ports on 127.0.0.1. */
@@ -93,7 +101,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         final PreboundSockets sockets = new PreboundSockets();
         KraftNode starting = null;
         try {
-            KafkaStorage.formatIfNeeded(dataDir, NODE_ID, clusterIdForFormat, CONTROLLER_LISTENER);
+            KafkaStorage.formatIfNeeded(dataDir, nodeId, clusterIdForFormat, CONTROLLER_LISTENER);
             controllerPort = sockets.bind(CONTROLLER_LISTENER, host, controllerPort);
             port = sockets.bind(BROKER_LISTENER, host, port);
             starting = new KraftNode(brokerProperties(), sockets);
@@ -222,11 +230,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     public synchronized Map<String, String> brokerProperties() {
         final String listenerHost = host;
         final Map<String, String> props = new LinkedHashMap<>();
-        // one combined node, a static single-voter quorum: nothing about the ports is written to
-        // the data directory, so a restart may use other ports
+        // combined nodes, a static quorum of voters: nothing about the ports is written to the data
+        // directory, so a restart may use other ports (a single node's own)
         props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@" + listenerHost + ":" + controllerPort);
+        props.put("node.id", Integer.toString(nodeId));
+        props.put("controller.quorum.voters", voters(listenerHost));
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put(
                 "listeners",
@@ -238,15 +246,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("inter.broker.listener.name", BROKER_LISTENER);
         props.put("log.dirs", dataDir.toString());
         props.put("metadata.log.dir", dataDir.toString());
-        props.put("offsets.topic.replication.factor", "1");
+        final String replicas = Integer.toString(replicationFactor());
+        final String minIsr = Integer.toString(minInsyncReplicas());
+        props.put("offsets.topic.replication.factor", replicas);
         props.put("offsets.topic.num.partitions", "10");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.replication.factor", replicas);
+        props.put("transaction.state.log.min.isr", minIsr);
         props.put("transaction.state.log.num.partitions", "10");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("default.replication.factor", "1");
-        props.put("min.insync.replicas", "1");
+        props.put("share.coordinator.state.topic.replication.factor", replicas);
+        props.put("share.coordinator.state.topic.min.isr", minIsr);
+        props.put("default.replication.factor", replicas);
+        props.put("min.insync.replicas", minIsr);
         props.put("num.partitions", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         // after a kill -9 the controller keeps the old broker session alive until it times out
@@ -259,6 +269,31 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("socket.request.max.bytes", Integer.toString(Math.max(104_857_600, 2 * DEFAULT_MESSAGE_MAX_BYTES)));
         props.putAll(extraProperties);
         return props;
+    }
+
+    /** How many nodes the cluster has: 1, or the size of the quorum given. */
+    public int clusterSize() {
+        return quorum.isEmpty() ? 1 : quorum.size();
+    }
+
+    /** The default replication factor of the cluster's topics, internal ones included: 3 from 3 nodes on, else 1. */
+    public int replicationFactor() {
+        return clusterSize() >= 3 ? 3 : 1;
+    }
+
+    /** The default {@code min.insync.replicas}: 2 from 3 nodes on (a write survives one node down), else 1. */
+    public int minInsyncReplicas() {
+        return clusterSize() >= 3 ? 2 : 1;
+    }
+
+    private String voters(final String listenerHost) {
+        if (quorum.isEmpty()) {
+            return nodeId + "@" + listenerHost + ":" + controllerPort;
+        }
+        return quorum.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(voter -> voter.getKey() + "@" + listenerHost + ":" + voter.getValue())
+                .collect(Collectors.joining(","));
     }
 
     private void requirePorts() {
@@ -285,6 +320,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         private int port;
         private int controllerPort;
         private String clusterId;
+        private int nodeId = NODE_ID;
+        private final Map<Integer, Integer> quorum = new LinkedHashMap<>();
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
 
         private Builder() {}
@@ -317,6 +354,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         public Builder clusterId(final String clusterId) {
             this.clusterId = clusterId;
             return this;
+        }
+
+        /**
+         * This node as one of a cluster of {@code controllerPorts.size()} combined nodes on this
+         * builder's host, each in its own JVM: its node id and every node's controller port by node
+         * id (its own included, and equal to its {@link #controllerPort}). Every node of the cluster
+         * takes the same map and the same {@link #clusterId}.
+         *
+         * @throws IllegalArgumentException when {@code controllerPorts} lacks {@code id} or a port is 0
+         */
+        public Builder quorum(final int id, final Map<Integer, Integer> controllerPorts) {
+            if (!controllerPorts.containsKey(id)) {
+                throw new IllegalArgumentException("the quorum " + controllerPorts + " lacks node " + id);
+            }
+            controllerPorts.values().forEach(p -> {
+                if (checkPort(p) == 0) {
+                    throw new IllegalArgumentException("every voter of a quorum needs its controller port, not 0");
+                }
+            });
+            this.nodeId = id;
+            this.quorum.clear();
+            this.quorum.putAll(controllerPorts);
+            return controllerPort(controllerPorts.get(id));
         }
 
         /** An extra broker setting; overrides the defaults (listener and quorum settings included). */

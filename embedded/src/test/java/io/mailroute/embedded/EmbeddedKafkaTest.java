@@ -47,6 +47,35 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void aNodeOfThreeNamesEveryVoterAndReplicatesThreeTimes() {
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder()
+                .port(19092)
+                .quorum(2, Map.of(1, 19093, 2, 19095, 3, 19097))
+                .build()) {
+            assertThat(kafka.brokerProperties())
+                    .containsEntry("node.id", "2")
+                    .containsEntry("controller.quorum.voters", "1@127.0.0.1:19093,2@127.0.0.1:19095,3@127.0.0.1:19097")
+                    .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19095")
+                    .containsEntry("offsets.topic.replication.factor", "3")
+                    .containsEntry("transaction.state.log.replication.factor", "3")
+                    .containsEntry("transaction.state.log.min.isr", "2")
+                    .containsEntry("default.replication.factor", "3")
+                    .containsEntry("min.insync.replicas", "2");
+            assertThat(kafka.clusterSize()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aQuorumMustHoldTheNodeAndEveryControllerPort() {
+        assertThatThrownBy(() -> EmbeddedKafka.builder().quorum(4, Map.of(1, 19093, 2, 19095)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lacks node 4");
+        assertThatThrownBy(() -> EmbeddedKafka.builder().quorum(1, Map.of(1, 19093, 2, 0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("controller port");
+    }
+
+    @Test
     void fixedPortsAppearInListenersAndQuorum() {
         try (EmbeddedKafka kafka =
                 EmbeddedKafka.builder().port(19092).controllerPort(19093).build()) {

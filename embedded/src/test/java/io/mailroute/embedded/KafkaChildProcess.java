@@ -8,7 +8,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * Runs an {@link EmbeddedKafka} in a child JVM for {@link EmbeddedKafkaKillIT}: starts on the data
  * directory given as the only argument, commits {@link #RECORDS} records in a transaction, prints
- * {@code READY} and then waits to be killed.
+ * {@code READY} and then waits to be killed (run by {@link ChildJvm}).
  */
 public final class KafkaChildProcess {
     static final String TOPIC = "survives-kill";
@@ -28,10 +28,6 @@ public final class KafkaChildProcess {
         KafkaRecords.readCommitted(kafka.bootstrapServers(), "child-group", TOPIC, RECORDS / 2);
         System.out.println("READY " + kafka.bootstrapServers());
         System.out.flush();
-        // blocks until the parent kills this process; a closed stdin (parent gone) ends it cleanly
-        while (System.in.read() >= 0) {
-            // ignore input
-        }
-        kafka.close();
+        ChildMain.parkUntilExit();
     }
 }

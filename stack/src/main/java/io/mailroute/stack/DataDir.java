@@ -31,4 +31,29 @@ record DataDir(Path root) {
     Path connectEndpoints() {
         return root.resolve("connect").resolve("endpoints.properties").toAbsolutePath();
     }
+
+    /** Broker {@code id}'s log directory in cluster mode (apart from the single broker's). */
+    Path broker(final int id) {
+        return root.resolve("cluster").resolve("broker-" + id);
+    }
+
+    /** Streams state of topology instance {@code number} in cluster mode. */
+    Path instance(final int number) {
+        return root.resolve("cluster").resolve("instance-" + number);
+    }
+
+    /** The S3 keys the topology instances of cluster mode read ({@code --config}). */
+    Path instanceConfig() {
+        return root.resolve("cluster").resolve("instance.properties");
+    }
+
+    /** The output of the cluster mode's processes, one file each. */
+    Path log(final String process) {
+        return root.resolve("cluster").resolve("logs").resolve(process + ".log");
+    }
+
+    /** The cluster mode's processes: {@link ClusterFile}. */
+    Path clusterFile() {
+        return root.resolve(ClusterFile.NAME);
+    }
 }

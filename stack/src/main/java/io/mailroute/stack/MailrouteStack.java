@@ -22,6 +22,7 @@ import io.mailroute.topology.config.MailrouteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,6 +73,13 @@ public final class MailrouteStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MailrouteStack.class);
 
+    /** Starts Connect workers elsewhere: see {@link Builder#connectWorkers}. */
+    @FunctionalInterface
+    public interface ConnectWorkers {
+        /** Starts the workers on {@code bootstrapServers} and returns the REST URL of one of them once they run. */
+        URI start(String bootstrapServers) throws Exception;
+    }
+
     /** Work on a starting stack's clients: see {@link Builder#beforeApp}. */
     @FunctionalInterface
     public interface Step {
@@ -89,6 +97,7 @@ public final class MailrouteStack implements AutoCloseable {
     private EmbeddedSqs sqs;
     private String queueUrl;
     private EmbeddedConnect connect;
+    private ConnectRestClient connectRest;
     private SmtpCapture smtp;
     private ClientSettings client;
     private Map<String, Object> appSettings;
@@ -188,7 +197,7 @@ public final class MailrouteStack implements AutoCloseable {
      * ({@link S3Settings#forEndpoint}) try more often than a client's default, because S3Proxy drops
      * a keep-alive connection now and then and a PUT on it fails.
      */
-    private static Map<String, String> s3Properties(final S3Settings s3Settings) {
+    static Map<String, String> s3Properties(final S3Settings s3Settings) {
         final Map<String, String> props = new HashMap<>(ClientSettings.S3.connectionProperties(s3Settings));
         props.put(S3ConfigFragment.MAX_ATTEMPTS_CONFIG, Integer.toString(s3Settings.maxAttempts()));
         return props;
@@ -209,7 +218,12 @@ public final class MailrouteStack implements AutoCloseable {
     private void createTopics(final String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             final long created = new TopicApplier(admin)
-                    .apply(TopicApplier.specs(TopicNames.from(Map.of()), plan.partitions, (short) 1)).stream()
+                            .apply(TopicApplier.specs(
+                                    TopicNames.from(Map.of()),
+                                    plan.partitions,
+                                    plan.replicationFactor,
+                                    plan.minInsyncReplicas))
+                            .stream()
                             .filter(change -> change.action().equals("created"))
                             .count();
             plan.progress.accept("topics: " + (created == 0 ? "all present" : created + " created"));
@@ -253,25 +267,46 @@ public final class MailrouteStack implements AutoCloseable {
         plan.progress.accept("s3: bucket " + LocalDefaults.BUCKET + " in " + (plan.s3InMemory ? "memory" : dirs.s3()));
     }
 
-    private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints)
-            throws IOException, InterruptedException {
-        // the REST API serves this machine only, and ${file:...} reads nothing outside the data directory:
-        // no web page or connector config can read the S3 keys of another file through validate
-        connect = register(EmbeddedConnect.builder()
-                .bootstrapServers(bootstrapServers)
-                .host(plan.host)
-                .restPort(ports.connect())
-                .exactlyOnce(true)
-                .loopbackRestOnly()
-                .fileConfigProvider(root)
-                .start());
+    private void startConnect(final String bootstrapServers, final ConnectEndpoints endpoints) throws Exception {
+        if (plan.connectWorkers == null) {
+            connect = register(worker(bootstrapServers, plan.host, ports.connect(), (short) 1, root)
+                    .start());
+            connectRest = connect.rest();
+        } else {
+            connectRest = new ConnectRestClient(plan.connectWorkers.start(bootstrapServers));
+        }
         final StackConnectors connectors =
-                new StackConnectors(connect.rest(), endpoints, plan.progress, bootstrapServers, plan.partitions);
+                new StackConnectors(connectRest, endpoints, plan.progress, bootstrapServers, plan.partitions);
         if (plan.s3Mail != null) {
             connectors.s3Mail(plan.s3Mail, sqs != null);
             connectors.organizations(plan.organizationsConfig);
         }
         connectors.sinks(plan.sinks.wanted());
+    }
+
+    /**
+     * The Connect worker a stack runs (exactly-once source support on), not started; the workers
+     * of {@code mailroute local}'s cluster mode are the same, with the same group and topics.
+     *
+     * @param replicationFactor of the worker's config, offset and status topics
+     * @param dataDir           the only directory its {@code ${file:...}} provider reads
+     */
+    public static EmbeddedConnect.Builder worker(
+            final String bootstrapServers,
+            final String host,
+            final int restPort,
+            final short replicationFactor,
+            final Path dataDir) {
+        // the REST API serves this machine only, and ${file:...} reads nothing outside the data directory:
+        // no web page or connector config can read the S3 keys of another file through validate
+        return EmbeddedConnect.builder()
+                .bootstrapServers(bootstrapServers)
+                .host(host)
+                .restPort(restPort)
+                .replicationFactor(replicationFactor)
+                .exactlyOnce(true)
+                .loopbackRestOnly()
+                .fileConfigProvider(dataDir);
     }
 
     private void startApp(final DataDir dirs) throws Exception {
@@ -333,9 +368,9 @@ public final class MailrouteStack implements AutoCloseable {
         return require(appSettings, "app");
     }
 
-    /** The Connect worker's REST API. */
+    /** The REST API of the Connect worker: this stack's, or one of those {@link Builder#connectWorkers} started. */
     public ConnectRestClient connect() {
-        return require(connect, "connect").rest();
+        return require(connectRest, "connect");
     }
 
     /** Where the S3 endpoint (the stack's own or the existing one) is and as whom to reach it. */
@@ -372,8 +407,8 @@ public final class MailrouteStack implements AutoCloseable {
         if (sqs != null) {
             urls.put("sqs", queueUrl + " (the bucket's ObjectCreated notifications)");
         }
-        if (connect != null) {
-            urls.put("connect", connect.restUrl().toString());
+        if (connectRest != null) {
+            urls.put("connect", connectRest.baseUrl().toString());
         }
         if (smtp != null) {
             urls.put("smtp capture", "smtp://" + smtp.host() + ":" + smtp.port() + " (captured mail: /api/outbox)");
@@ -426,6 +461,8 @@ public final class MailrouteStack implements AutoCloseable {
         private String host = "127.0.0.1";
         private StackPorts ports = StackPorts.FREE;
         private int partitions = 3;
+        private short replicationFactor = 1;
+        private int minInsyncReplicas = TopicApplier.BROKER_DEFAULT;
         private String existingKafka;
         private boolean kafka;
         private boolean topics;
@@ -437,6 +474,7 @@ public final class MailrouteStack implements AutoCloseable {
         private boolean notifications;
         private boolean rules;
         private boolean connect;
+        private ConnectWorkers connectWorkers;
         private Map<String, String> s3Mail;
         private Optional<Path> organizationsConfig = Optional.empty();
         private SinkConnectors sinks = SinkConnectors.none();
@@ -454,14 +492,26 @@ public final class MailrouteStack implements AutoCloseable {
          * Connect with the S3 mail connector and the SMTP sink to the SMTP capture server, the app.
          */
         public Builder pipeline() {
-            return kafka().topics()
-                    .registry()
+            return kafka().services().app();
+        }
+
+        /**
+         * Every part of {@link #pipeline()} but the broker, the Connect worker and the app, which
+         * run elsewhere (in JVMs of their own: {@code mailroute local --brokers N}): the stack
+         * creates the topics on {@code bootstrapServers} and runs its connectors on the workers
+         * {@code workers} starts.
+         */
+        public Builder pipelineAround(final String bootstrapServers, final ConnectWorkers workers) {
+            return existingKafka(bootstrapServers).connectWorkers(workers).services();
+        }
+
+        private Builder services() {
+            return topics().registry()
                     .s3()
                     .notifications(true)
                     .defaultRules()
                     .s3MailConnector()
-                    .sinks(SinkConnectors.none().smtpCapture())
-                    .app();
+                    .sinks(SinkConnectors.none().smtpCapture());
         }
 
         /** Where everything that survives a restart lives; without it a temporary directory, removed on close. */
@@ -492,6 +542,19 @@ public final class MailrouteStack implements AutoCloseable {
                 throw new IllegalArgumentException("partitions must be at least 1, not " + count);
             }
             this.partitions = count;
+            return this;
+        }
+
+        /**
+         * Replication of the topics created (default: factor 1, the broker's
+         * {@code min.insync.replicas}); see {@link TopicApplier#specs(TopicNames, int, short, int)}.
+         *
+         * @throws IllegalArgumentException when the counts do not fit together
+         */
+        public Builder replication(final short factor, final int minInsync) {
+            TopicApplier.specs(TopicNames.defaults(), partitions, factor, minInsync);
+            this.replicationFactor = factor;
+            this.minInsyncReplicas = minInsync;
             return this;
         }
 
@@ -565,6 +628,17 @@ public final class MailrouteStack implements AutoCloseable {
         /** The default rule pack on {@code mail.rules}, when that topic holds no rules yet. */
         public Builder defaultRules() {
             this.rules = true;
+            return this;
+        }
+
+        /**
+         * Connect workers that {@code workers} starts elsewhere, instead of a worker in this JVM: the
+         * stack starts them where it would start its own (once the S3 endpoint, the queue and the
+         * endpoints file their connectors read are there: a restarted worker resumes its connectors
+         * at once) and runs its connectors on them.
+         */
+        public Builder connectWorkers(final ConnectWorkers workers) {
+            this.connectWorkers = Objects.requireNonNull(workers, "workers");
             return this;
         }
 

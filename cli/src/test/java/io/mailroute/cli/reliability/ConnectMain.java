@@ -1,5 +1,6 @@
 package io.mailroute.cli.reliability;
 
+import io.mailroute.embedded.ChildMain;
 import io.mailroute.embedded.EmbeddedConnect;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
 /**
  * A Connect worker (exactly-once source support on) in a child JVM running one connector:
  * {@code ConnectMain BOOTSTRAP REST_PORT CONNECTOR_NAME CONNECTOR_PROPERTIES_FILE}. Prints
- * {@code CONNECT READY} once the connector and its tasks run.
+ * {@code CONNECT READY} once the connector and its tasks run; run by {@link io.mailroute.embedded.ChildJvm}.
  */
 public final class ConnectMain {
     static final String READY = "CONNECT READY";
@@ -33,7 +34,7 @@ public final class ConnectMain {
                             args[2], Integer.parseInt(config.getOrDefault("tasks.max", "1")), Duration.ofSeconds(90));
             System.out.println(READY + " " + connect.restUrl());
             System.out.flush();
-            ChildMains.blockUntilStdinCloses();
+            ChildMain.parkUntilExit();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailroute.cli.bench.GeneratedMail;
+import io.mailroute.embedded.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.mailroute.cli.reliability;
 import io.mailroute.cli.Mailroute;
 import io.mailroute.cli.bench.GeneratedMail;
 import io.mailroute.connectors.s3.S3MailSourceConfig;
+import io.mailroute.embedded.ChildJvm;
 import io.mailroute.embedded.EmbeddedS3;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.LocalDefaults;
@@ -10,6 +11,7 @@ import io.mailroute.runtime.topics.TopicApplier;
 import io.mailroute.schemas.registry.LocalSchemaRegistry;
 import io.mailroute.schemas.registry.server.SchemaRegistryServer;
 import io.mailroute.schemas.topics.TopicNames;
+import io.mailroute.stack.BrokerMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
 
 /**
  * The pipeline as separate processes, so each can be killed on its own: S3 (S3Proxy) and the
@@ -58,25 +61,24 @@ final class ReliabilityStack implements AutoCloseable {
                 LocalDefaults.BUCKET,
                 "us-east-1",
                 ClientSettings.S3.connectionProperties(s3.settings()));
-        broker = new ChildJvm(
-                "broker",
-                "768m",
-                BrokerMain.class,
-                List.of(dir.resolve("kafka").toString(), String.valueOf(kafkaPort), String.valueOf(controllerPort)));
-        connect = new ChildJvm(
-                "connect",
-                "512m",
-                ConnectMain.class,
-                List.of(
+        broker = child("broker", "768m", BrokerMain.class, BrokerMain.READY)
+                .args(
+                        dir.resolve("kafka").toString(),
+                        "127.0.0.1",
+                        String.valueOf(kafkaPort),
+                        "1",
+                        Uuid.randomUuid().toString(),
+                        "1:" + controllerPort)
+                .build();
+        connect = child("connect", "512m", ConnectMain.class, ConnectMain.READY)
+                .args(
                         bootstrap,
                         String.valueOf(freePort()),
                         CONNECTOR,
-                        write("s3-mail.properties", connectorConfig()).toString()));
-        app = new ChildJvm(
-                "app",
-                "768m",
-                Mailroute.class,
-                List.of(
+                        write("s3-mail.properties", connectorConfig()).toString())
+                .build();
+        app = child("app", "768m", Mailroute.class, "mailroute run ready")
+                .args(List.of(
                         "run",
                         "--bootstrap-server",
                         bootstrap,
@@ -88,7 +90,15 @@ final class ReliabilityStack implements AutoCloseable {
                         write("app.properties", ClientSettings.S3.connectionProperties(s3.settings()))
                                 .toString(),
                         "--state-dir",
-                        dir.resolve("app-state").toString()));
+                        dir.resolve("app-state").toString()))
+                .build();
+    }
+
+    private static ChildJvm.Builder child(
+            final String name, final String heap, final Class<?> mainClass, final String readyMarker) {
+        return ChildJvm.builder(name, mainClass, readyMarker)
+                .heap(heap)
+                .jvmOption("-Dlog4j2.configurationFile=log4j2-child.xml");
     }
 
     /** Starts the broker, creates the topics, then starts Connect and the app. */
@@ -102,16 +112,16 @@ final class ReliabilityStack implements AutoCloseable {
         return this;
     }
 
-    void startBroker() throws IOException {
-        broker.start(BrokerMain.READY, START_TIMEOUT);
+    void startBroker() throws IOException, InterruptedException {
+        broker.start(START_TIMEOUT);
     }
 
-    void startConnect() throws IOException {
-        connect.start(ConnectMain.READY, START_TIMEOUT);
+    void startConnect() throws IOException, InterruptedException {
+        connect.start(START_TIMEOUT);
     }
 
-    void startApp() throws IOException {
-        app.start("mailroute run ready", START_TIMEOUT);
+    void startApp() throws IOException, InterruptedException {
+        app.start(START_TIMEOUT);
     }
 
     ChildJvm broker() {

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,15 +56,36 @@ public final class RunCommand implements Callable<Integer> {
                     "Kafka Streams application id: consumer group and internal topic prefix (default: ${DEFAULT-VALUE}).")
     String applicationId;
 
+    @Option(
+            names = "--application-server",
+            paramLabel = "HOST:PORT",
+            description = "Where this instance's status server answers for the other instances of the application"
+                    + " (Streams' application.server); unset by default.")
+    String applicationServer;
+
+    @Option(
+            names = "--standby-replicas",
+            paramLabel = "N",
+            description = "Warm copies of each task's state on other instances (Streams' num.standby.replicas):"
+                    + " a fail-over resumes without restoring from the changelog (default: the Streams default, 0).")
+    Integer standbyReplicas;
+
     @Spec
     CommandSpec spec;
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
-    /** The app's settings: the cluster's, the state directory and the application id. */
+    /** The app's settings: the cluster's, the state directory, the application id and the scale-out options. */
     Map<String, Object> appSettings() {
-        return MailrouteApp.settings(
-                cluster.settings(), stateDir, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId));
+        final Map<String, Object> overrides = new HashMap<>();
+        overrides.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        if (applicationServer != null) {
+            overrides.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        if (standbyReplicas != null) {
+            overrides.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        }
+        return MailrouteApp.settings(cluster.settings(), stateDir, overrides);
     }
 
     @Override

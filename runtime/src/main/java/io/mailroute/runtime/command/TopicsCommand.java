@@ -4,6 +4,7 @@ import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.topics.TopicApplier;
 import io.mailroute.schemas.topics.MailTopic;
 import io.mailroute.schemas.topics.TopicNames;
+import io.mailroute.schemas.topics.TopicSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +25,8 @@ public final class TopicsCommand {
     @Command(
             name = "apply",
             mixinStandardHelpOptions = true,
-            description = "Create missing topics and set compaction, retention and record size on existing ones.")
+            description = "Create missing topics and set compaction, retention, record size and min.insync.replicas"
+                    + " on existing ones; report a partition count or replication factor that differs.")
     static final class Apply implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster;
@@ -42,16 +44,29 @@ public final class TopicsCommand {
                         "Replication factor of new topics; -1 takes the broker default (default: ${DEFAULT-VALUE}).")
         short replicationFactor;
 
+        @Option(
+                names = "--min-insync-replicas",
+                defaultValue = "-1",
+                description = "min.insync.replicas of every topic, at most the replication factor; -1 takes the broker"
+                        + " default (default: ${DEFAULT-VALUE}). With RF 3, 2 lets a write with acks=all"
+                        + " survive one broker down.")
+        int minInsyncReplicas;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             final ClientSettings settings = cluster.settings();
+            final List<TopicSpec> specs;
+            try {
+                specs = TopicApplier.specs(
+                        TopicNames.from(settings.application()), partitions, replicationFactor, minInsyncReplicas);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(ExitCodes.USAGE, e.getMessage(), e);
+            }
             try (Admin admin = Admin.create(settings.admin())) {
-                final List<TopicApplier.Change> changes = new TopicApplier(admin)
-                        .apply(TopicApplier.specs(
-                                TopicNames.from(settings.application()), partitions, replicationFactor));
+                final List<TopicApplier.Change> changes = new TopicApplier(admin).apply(specs);
                 changes.forEach(c -> spec.commandLine().getOut().println(c));
             } catch (ExecutionException e) {
                 throw KafkaErrors.toFailure(settings.bootstrapServers(), e);

@@ -6,6 +6,7 @@ import io.mailroute.schemas.topics.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,13 +18,15 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Makes the cluster's topics match {@link TopicSpec}: creates missing topics and sets the
- * compaction, retention and size configs of existing ones. Never deletes a topic or changes a
- * partition count (keys are partitioned; a mismatch is reported instead). Returns once every
+ * compaction, retention, size and {@code min.insync.replicas} configs of existing ones. Never
+ * deletes a topic or changes a partition count or replication factor (keys are partitioned, and
+ * moving replicas is a reassignment); a mismatch is reported instead. Returns once every
  * partition of a created topic has a leader, so clients started next find it.
  */
 public final class TopicApplier {
@@ -44,13 +47,50 @@ public final class TopicApplier {
         }
     }
 
+    /** Replication factor or {@code min.insync.replicas} left to the broker's defaults. */
+    public static final int BROKER_DEFAULT = -1;
+
     /** The specs of every mailroute topic for the given names, partitions and replication factor. */
     public static List<TopicSpec> specs(final TopicNames names, final int partitions, final short replicationFactor) {
+        return specs(names, partitions, replicationFactor, BROKER_DEFAULT);
+    }
+
+    /**
+     * The specs of every mailroute topic, each with {@code min.insync.replicas} set unless it is
+     * {@link #BROKER_DEFAULT}.
+     *
+     * @throws IllegalArgumentException when a count is below 1 (and not the broker default), or
+     *                                  {@code minInsyncReplicas} exceeds the replication factor:
+     *                                  every {@code acks=all} write would then fail
+     */
+    public static List<TopicSpec> specs(
+            final TopicNames names, final int partitions, final short replicationFactor, final int minInsyncReplicas) {
+        if (replicationFactor < 1 && replicationFactor != BROKER_DEFAULT) {
+            throw new IllegalArgumentException(
+                    "the replication factor must be at least 1 (or -1 for the broker default), not "
+                            + replicationFactor);
+        }
+        if (minInsyncReplicas < 1 && minInsyncReplicas != BROKER_DEFAULT) {
+            throw new IllegalArgumentException(
+                    "min.insync.replicas must be at least 1 (or -1 for the broker default), not " + minInsyncReplicas);
+        }
+        if (replicationFactor != BROKER_DEFAULT && minInsyncReplicas > replicationFactor) {
+            throw new IllegalArgumentException("min.insync.replicas " + minInsyncReplicas
+                    + " exceeds the replication factor " + replicationFactor
+                    + ": no write with acks=all could ever succeed");
+        }
         final List<TopicSpec> specs = new ArrayList<>();
         for (final MailTopic topic : MailTopic.values()) {
-            specs.add(TopicSpec.of(topic, names, partitions, replicationFactor));
+            final TopicSpec spec = TopicSpec.of(topic, names, partitions, replicationFactor);
+            specs.add(minInsyncReplicas == BROKER_DEFAULT ? spec : withMinInsyncReplicas(spec, minInsyncReplicas));
         }
         return specs;
+    }
+
+    private static TopicSpec withMinInsyncReplicas(final TopicSpec spec, final int minInsyncReplicas) {
+        final Map<String, String> configs = new LinkedHashMap<>(spec.configs());
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+        return new TopicSpec(spec.name(), spec.partitions(), spec.replicationFactor(), Map.copyOf(configs));
     }
 
     public List<Change> apply(final Collection<TopicSpec> specs) throws ExecutionException, InterruptedException {
@@ -127,17 +167,32 @@ public final class TopicApplier {
         for (final TopicSpec spec : specs) {
             final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
             final Config current = configs.get(resource);
-            final List<AlterConfigOp> ops = spec.configs().entrySet().stream()
+            final TopicDescription description = descriptions.get(spec.name());
+            final int replicas = replicationFactor(description);
+            final List<String> notes = new ArrayList<>();
+            final Map<String, String> wanted = new LinkedHashMap<>(spec.configs());
+            final String minIsr = wanted.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+            if (minIsr != null && Integer.parseInt(minIsr) > replicas) {
+                wanted.remove(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+                notes.add(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG + "=" + minIsr + " not set: the topic has " + replicas
+                        + " replicas");
+            }
+            final List<AlterConfigOp> ops = wanted.entrySet().stream()
                     .filter(e -> current.get(e.getKey()) == null
                             || !e.getValue().equals(current.get(e.getKey()).value()))
                     .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                     .toList();
-            final int partitions = descriptions.get(spec.name()).partitions().size();
-            final String partitionNote = partitions == spec.partitions()
-                    ? ""
-                    : " (has " + partitions + " partitions, spec says " + spec.partitions() + "; left as is)";
+            final int partitions = description.partitions().size();
+            if (partitions != spec.partitions()) {
+                notes.add("has " + partitions + " partitions, spec says " + spec.partitions() + "; left as is");
+            }
+            if (spec.replicationFactor() != BROKER_DEFAULT && replicas != spec.replicationFactor()) {
+                notes.add("has replication factor " + replicas + ", spec says " + spec.replicationFactor()
+                        + "; left as is (a partition reassignment changes it)");
+            }
+            final String noteText = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
             if (ops.isEmpty()) {
-                changes.add(new Change(spec.name(), "ok", describe(spec) + partitionNote));
+                changes.add(new Change(spec.name(), "ok", describe(spec) + noteText));
                 continue;
             }
             admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get();
@@ -148,13 +203,24 @@ public final class TopicApplier {
                                     .map(op -> op.configEntry().name() + "="
                                             + op.configEntry().value())
                                     .collect(Collectors.joining(", "))
-                            + partitionNote));
+                            + noteText));
         }
         return changes;
     }
 
+    /** The fewest replicas any partition of the topic has. */
+    private static int replicationFactor(final TopicDescription description) {
+        return description.partitions().stream()
+                .mapToInt(p -> p.replicas().size())
+                .min()
+                .orElse(0);
+    }
+
     private static String describe(final TopicSpec spec) {
         return spec.partitions() + " partitions, "
+                + (spec.replicationFactor() == BROKER_DEFAULT
+                        ? ""
+                        : "replication factor " + spec.replicationFactor() + ", ")
                 + spec.configs().entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .sorted()

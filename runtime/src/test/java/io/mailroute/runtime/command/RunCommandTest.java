@@ -50,4 +50,18 @@ class RunCommandTest {
         }
         assertThat(new MailrouteApp(settings).applicationId()).isEqualTo("mailroute-eu");
     }
+
+    @Test
+    void shouldPassTheScaleOutOptionsToStreamsOnlyWhenGiven() {
+        final RunCommand plain = new RunCommand();
+        new CommandLine(plain).parseArgs();
+        final RunCommand scaled = new RunCommand();
+        new CommandLine(scaled).parseArgs("--application-server", "127.0.0.1:8081", "--standby-replicas", "1");
+
+        assertThat(plain.appSettings())
+                .doesNotContainKeys(StreamsConfig.APPLICATION_SERVER_CONFIG, StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG);
+        assertThat(scaled.appSettings())
+                .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:8081")
+                .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+    }
 }
