@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -344,23 +345,11 @@ public final class LocalCommand implements Callable<Integer> {
         final CountDownLatch stopped = new CountDownLatch(1);
         final MailrouteStack stack;
         try {
-            stack = builder.progress(step -> {
-                        out.println("  " + step);
-                        out.flush();
-                    })
-                    .start();
+            stack = builder.progress(printing(out)).start();
         } catch (RuntimeException | IOException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "mailroute local did not start: " + e.getMessage(), e);
         }
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            out.println("mailroute local: stopping");
-                            out.flush();
-                            stack.close();
-                            stopped.countDown();
-                        },
-                        "mailroute-local-shutdown"));
+        closeOnShutdown(out, stack::close, stopped);
         final Optional<StatusServer> server = stack.statusServer();
         stack.urls().forEach((name, url) -> out.printf("  %-16s %s%n", name, url));
         server.ifPresent(started -> out.printf("  %-16s %s%n", "status page", started.uri()));
@@ -412,22 +401,11 @@ public final class LocalCommand implements Callable<Integer> {
         final CountDownLatch stopped = new CountDownLatch(1);
         final LocalCluster cluster;
         try {
-            cluster = LocalCluster.start(settings, this::configure, step -> {
-                out.println("  " + step);
-                out.flush();
-            });
+            cluster = LocalCluster.start(settings, this::configure, printing(out));
         } catch (RuntimeException e) {
             throw new CommandFailure(ExitCodes.FAILURE, "mailroute local did not start: " + e.getMessage(), e);
         }
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            out.println("mailroute local: stopping");
-                            out.flush();
-                            cluster.close();
-                            stopped.countDown();
-                        },
-                        "mailroute-local-shutdown"));
+        closeOnShutdown(out, cluster::close, stopped);
         cluster.stack().urls().forEach((name, url) -> out.printf("  %-16s %s%n", name, url));
         cluster.processes()
                 .instances()
@@ -439,5 +417,26 @@ public final class LocalCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Prints each start-up step, indented, as it happens. */
+    private static Consumer<String> printing(final PrintWriter out) {
+        return step -> {
+            out.println("  " + step);
+            out.flush();
+        };
+    }
+
+    /** On Ctrl-C: says so, runs {@code close} and releases {@code stopped}. */
+    private static void closeOnShutdown(final PrintWriter out, final Runnable close, final CountDownLatch stopped) {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("mailroute local: stopping");
+                            out.flush();
+                            close.run();
+                            stopped.countDown();
+                        },
+                        "mailroute-local-shutdown"));
     }
 }

@@ -11,6 +11,7 @@ import io.mailroute.cli.contacts.ContactsFileReader;
 import io.mailroute.cli.ingest.MailUploader;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.LocalDefaults;
+import io.mailroute.runtime.client.TopicPublisher;
 import io.mailroute.runtime.client.TopicReader;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.Topic;
@@ -28,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -73,16 +72,11 @@ public final class DemoData {
                         AccountMapping.newBuilder(mapping).setSource(SOURCE).build())
                 .toList();
         try (SchemaRegistryClient registry = client.registry();
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
+                TopicPublisher publisher = new TopicPublisher(client)) {
             final Topic<String, AccountMapping> accounts =
                     client.topics(registry).accounts();
-            for (final AccountMapping owner : owners) {
-                producer.send(new ProducerRecord<>(
-                                accounts.name(),
-                                owner.getAccountId().getBytes(StandardCharsets.UTF_8),
-                                accounts.valueSerde().serializer().serialize(accounts.name(), owner)))
-                        .get();
-            }
+            owners.forEach(owner -> publisher.send(accounts, owner.getAccountId(), owner));
+            publisher.awaitAcks();
         }
         return owners;
     }
@@ -94,15 +88,10 @@ public final class DemoData {
             throw new IllegalStateException("the demo contacts are invalid: " + file.problems());
         }
         try (SchemaRegistryClient registry = client.registry();
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
+                TopicPublisher publisher = new TopicPublisher(client)) {
             final Topic<String, OwnerContacts> topic = client.topics(registry).contacts();
-            for (final OwnerContacts owner : file.contacts()) {
-                producer.send(new ProducerRecord<>(
-                                topic.name(),
-                                owner.getOwnerId().getBytes(StandardCharsets.UTF_8),
-                                topic.valueSerde().serializer().serialize(topic.name(), owner)))
-                        .get();
-            }
+            file.contacts().forEach(owner -> publisher.send(topic, owner.getOwnerId(), owner));
+            publisher.awaitAcks();
         }
         return file.contacts();
     }

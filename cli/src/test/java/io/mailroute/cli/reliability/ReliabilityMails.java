@@ -6,14 +6,13 @@ import io.mailroute.cli.bench.GeneratedMail;
 import io.mailroute.cli.bench.MailGenerator;
 import io.mailroute.cli.bench.SizeMix;
 import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.TopicPublisher;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
 import io.mailroute.schemas.topics.Topic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** The reliability suite's mail: the bench generator's mix, and the owners it is addressed to. */
 final class ReliabilityMails {
@@ -54,16 +53,11 @@ final class ReliabilityMails {
     private static void publish(final ClientSettings client, final List<AccountMapping> owners)
             throws ExecutionException, InterruptedException {
         try (SchemaRegistryClient registry = client.registry();
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client.producer())) {
+                TopicPublisher publisher = new TopicPublisher(client)) {
             final Topic<String, AccountMapping> accounts =
                     client.topics(registry).accounts();
-            for (final AccountMapping owner : owners) {
-                producer.send(new ProducerRecord<>(
-                                accounts.name(),
-                                accounts.keySerde().serializer().serialize(accounts.name(), owner.getAccountId()),
-                                accounts.valueSerde().serializer().serialize(accounts.name(), owner)))
-                        .get();
-            }
+            owners.forEach(owner -> publisher.send(accounts, owner.getAccountId(), owner));
+            publisher.awaitAcks();
         }
     }
 
