@@ -241,10 +241,7 @@ public final class EmbeddedConnect implements AutoCloseable {
 
         /** REST port; 0 (the default) picks a free port. */
         public Builder restPort(final int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.restPort = port;
+            this.restPort = Ports.checked(port);
             return this;
         }
 

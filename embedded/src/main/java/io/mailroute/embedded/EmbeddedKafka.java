@@ -340,13 +340,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         /** Client listener port; 0 (the default) picks a free port. */
         public Builder port(final int port) {
-            this.port = checkPort(port);
+            this.port = Ports.checked(port);
             return this;
         }
 
         /** Controller listener port; 0 (the default) picks a free port. */
         public Builder controllerPort(final int port) {
-            this.controllerPort = checkPort(port);
+            this.controllerPort = Ports.checked(port);
             return this;
         }
 
@@ -369,7 +369,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IllegalArgumentException("the quorum " + controllerPorts + " lacks node " + id);
             }
             controllerPorts.values().forEach(p -> {
-                if (checkPort(p) == 0) {
+                if (Ports.checked(p) == 0) {
                     throw new IllegalArgumentException("every voter of a quorum needs its controller port, not 0");
                 }
             });
@@ -409,13 +409,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                 kafka.close();
                 throw e;
             }
-        }
-
-        private static int checkPort(final int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            return port;
         }
     }
 }

@@ -149,10 +149,7 @@ public final class EmbeddedSqs implements AutoCloseable {
 
         /** Port; 0 (the default) picks a free port. */
         public Builder port(final int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.port = port;
+            this.port = Ports.checked(port);
             return this;
         }
 
