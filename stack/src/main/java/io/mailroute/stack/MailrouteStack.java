@@ -68,6 +68,12 @@ public final class MailrouteStack implements AutoCloseable {
     private static final Duration NOTIFICATION_VISIBILITY = Duration.ofSeconds(30);
     /** Name the S3 mail connector runs under. */
     public static final String S3_CONNECTOR = "s3-mail";
+
+    /**
+     * How long the group waits for a topology instance of a local stack or cluster that stopped
+     * answering: a killed one's tasks move (or come back) this soon, instead of after Kafka's 45 s.
+     */
+    static final int SESSION_TIMEOUT_SECONDS = 10;
     /** Name the Organizations connector runs under when its file gives none. */
     public static final String ORGANIZATIONS_CONNECTOR = "organizations";
 
@@ -312,7 +318,9 @@ public final class MailrouteStack implements AutoCloseable {
     private void startApp(final DataDir dirs) throws Exception {
         // one instance: after a kill -9 its tasks come back once the old member's session expires
         final Map<String, Object> overrides = new HashMap<>();
-        overrides.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000");
+        overrides.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                SESSION_TIMEOUT_SECONDS * 1000);
         overrides.putAll(plan.appOverrides);
         appSettings = Map.copyOf(MailrouteApp.settings(client, dirs.streams(), overrides));
         app = register(new MailrouteApp(appSettings, plan.topologyServices));

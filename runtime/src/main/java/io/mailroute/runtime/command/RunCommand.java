@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
@@ -70,6 +71,14 @@ public final class RunCommand implements Callable<Integer> {
                     + " a fail-over resumes without restoring from the changelog (default: the Streams default, 0).")
     Integer standbyReplicas;
 
+    @Option(
+            names = "--session-timeout",
+            paramLabel = "SECONDS",
+            description = "How long the group waits for a silent instance (killed, hung, cut off) before its tasks"
+                    + " move to the others (the main consumer's session.timeout.ms; default: Kafka's, 45). Lower"
+                    + " fails over sooner; a pause longer than it (GC, a slow host) costs a needless rebalance.")
+    Integer sessionTimeoutSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -84,6 +93,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (standbyReplicas != null) {
             overrides.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        }
+        if (sessionTimeoutSeconds != null) {
+            if (sessionTimeoutSeconds < 1) {
+                throw new CommandFailure(
+                        ExitCodes.USAGE, "--session-timeout must be at least 1 second, not " + sessionTimeoutSeconds);
+            }
+            overrides.put(
+                    StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                    sessionTimeoutSeconds * 1000);
         }
         return MailrouteApp.settings(cluster.settings(), stateDir, overrides);
     }

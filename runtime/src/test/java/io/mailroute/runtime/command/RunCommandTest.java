@@ -1,16 +1,20 @@
 package io.mailroute.runtime.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailroute.runtime.app.MailrouteApp;
 import io.mailroute.runtime.client.LocalDefaults;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class RunCommandTest {
+    private static final String SESSION_TIMEOUT =
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
 
     @Test
     void shouldPointTheRunCommandAtTheClusterWithItsStateDirAndS3Keys() {
@@ -56,12 +60,32 @@ class RunCommandTest {
         final RunCommand plain = new RunCommand();
         new CommandLine(plain).parseArgs();
         final RunCommand scaled = new RunCommand();
-        new CommandLine(scaled).parseArgs("--application-server", "127.0.0.1:8081", "--standby-replicas", "1");
+        new CommandLine(scaled)
+                .parseArgs(
+                        "--application-server", "127.0.0.1:8081", "--standby-replicas", "1", "--session-timeout", "10");
 
         assertThat(plain.appSettings())
-                .doesNotContainKeys(StreamsConfig.APPLICATION_SERVER_CONFIG, StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG);
+                .doesNotContainKeys(
+                        StreamsConfig.APPLICATION_SERVER_CONFIG,
+                        StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                        SESSION_TIMEOUT);
         assertThat(scaled.appSettings())
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:8081")
-                .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+                .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
+                .containsEntry(SESSION_TIMEOUT, 10_000);
+    }
+
+    @Test
+    void shouldRefuseASessionTimeoutBelowOneSecond() {
+        // given
+        final RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--session-timeout", "0");
+
+        // when, then
+        assertThatThrownBy(run::appSettings)
+                .isInstanceOfSatisfying(
+                        CommandFailure.class,
+                        failure -> assertThat(failure.exitCode()).isEqualTo(ExitCodes.USAGE))
+                .hasMessage("--session-timeout must be at least 1 second, not 0");
     }
 }
