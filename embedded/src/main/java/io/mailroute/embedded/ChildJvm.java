@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -133,6 +134,11 @@ public final class ChildJvm implements AutoCloseable {
 
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** Completes when the running child ends, however it ends. */
+    public synchronized CompletableFuture<Process> onExit() {
+        return Objects.requireNonNull(process, "not launched").onExit();
     }
 
     /** The last lines the child printed. */

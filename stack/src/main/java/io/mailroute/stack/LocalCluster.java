@@ -5,6 +5,7 @@ import io.mailroute.runtime.client.LocalDefaults;
 import io.mailroute.runtime.command.MailrouteRuntime;
 import io.mailroute.runtime.status.StatusServer;
 import io.mailroute.s3.S3Settings;
+import io.mailroute.schemas.topics.TopicNames;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.ServerSocket;
@@ -74,7 +75,8 @@ public final class LocalCluster implements AutoCloseable {
     private final List<ClusterFile.Instance> instanceEntries = new ArrayList<>();
     private MailrouteStack stack;
     private String bootstrapServers;
-    private boolean closed;
+    private NextRoutedMail nextRoutedMail;
+    private volatile boolean closing;
 
     private LocalCluster(final Settings settings, final Consumer<String> progress) {
         this.settings = settings;
@@ -96,6 +98,7 @@ public final class LocalCluster implements AutoCloseable {
         final LocalCluster cluster = new LocalCluster(settings, progress);
         try {
             cluster.startAll(options);
+            cluster.reportDeaths();
             return cluster;
         } catch (Exception | Error e) {
             cluster.close();
@@ -114,6 +117,26 @@ public final class LocalCluster implements AutoCloseable {
         startInstances();
         final Path file = processes().write(settings.dataDir());
         progress.accept("cluster: processes in " + file.toAbsolutePath());
+    }
+
+    /**
+     * Once all run, a child that dies while the cluster runs (a crash, a {@code kill -9}) is reported,
+     * and so is how long after its death the next mail was routed ({@link NextRoutedMail}).
+     */
+    private void reportDeaths() {
+        nextRoutedMail = new NextRoutedMail(
+                stack.client().admin(), TopicNames.from(stack.client().application()), progress);
+        for (final List<ChildJvm> children : List.of(brokers, workers, instances)) {
+            for (final ChildJvm child : children) {
+                final String process = child.name() + " (pid " + child.pid() + ")";
+                child.onExit().thenAccept(ended -> {
+                    if (!closing) {
+                        progress.accept(process + " died with exit code " + ended.exitValue());
+                        nextRoutedMail.afterDeathOf(process);
+                    }
+                });
+            }
+        }
     }
 
     private void startBrokers() throws IOException, InterruptedException {
@@ -200,7 +223,9 @@ public final class LocalCluster implements AutoCloseable {
                     "--state-dir",
                     dirs.instance(number).toAbsolutePath().toString(),
                     "--standby-replicas",
-                    "1"));
+                    "1",
+                    "--session-timeout",
+                    Integer.toString(MailrouteStack.SESSION_TIMEOUT_SECONDS)));
             final Optional<String> statusUrl = statusArgs(number, args);
             statusUrls.add(statusUrl);
             final ChildJvm instance = child("instance-" + number, MailrouteRuntime.class, INSTANCE_READY, "512m")
@@ -282,13 +307,30 @@ public final class LocalCluster implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The last {@code lines} lines each child printed, for a failure message; its full log is in {@code cluster/logs/}. */
+    public String childOutput(final int lines) {
+        final StringBuilder text = new StringBuilder();
+        for (final List<ChildJvm> children : List.of(brokers, workers, instances)) {
+            for (final ChildJvm child : children) {
+                final List<String> output = child.output();
+                text.append("--- ").append(child.name()).append(" ---\n");
+                output.subList(Math.max(0, output.size() - lines), output.size())
+                        .forEach(line -> text.append(line).append('\n'));
+            }
+        }
+        return text.toString();
+    }
+
     /** Stops the instances, this JVM's services, the workers and the brokers, each kind at once. */
     @Override
     public synchronized void close() {
-        if (closed) {
+        if (closing) {
             return;
         }
-        closed = true;
+        closing = true;
+        if (nextRoutedMail != null) {
+            nextRoutedMail.close();
+        }
         stopAll(instances);
         if (stack != null) {
             stack.close();

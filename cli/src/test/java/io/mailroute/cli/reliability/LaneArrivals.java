@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,6 +61,11 @@ final class LaneArrivals implements AutoCloseable {
     /** Milliseconds since the epoch when {@code mailId} was first seen on a lane, or null. */
     Long firstSeen(final String mailId) {
         return firstSeen.get(mailId);
+    }
+
+    /** The mails seen on a lane so far. */
+    Set<String> seen() {
+        return Set.copyOf(firstSeen.keySet());
     }
 
     boolean sawAll(final Collection<String> mailIds) {

@@ -124,6 +124,11 @@ final class OutcomeLedger {
         return statuses.get(mailId);
     }
 
+    /** Records per lane (notify, ticket, order-import, quarantine). */
+    Map<Lane, Integer> laneRecords() {
+        return Map.copyOf(laneRecords);
+    }
+
     Map<String, DeadLetter> deadLetters() {
         return Map.copyOf(deadLetters);
     }

@@ -8,8 +8,8 @@ import java.util.Locale;
  * (the figures the reliability issue names) with {@code -Preliability}.
  */
 enum Scale {
-    SHORT(600, 12, SizeMix.SMALL, 500, 3_000, 150),
-    LONG(20_000, 100, SizeMix.REALISTIC, 10_000, 100_000, 2_000);
+    SHORT(600, 12, SizeMix.SMALL, 500, 3_000, 150, 2_000, 40),
+    LONG(20_000, 100, SizeMix.REALISTIC, 10_000, 100_000, 2_000, 20_000, 100);
 
     /** Mails flowing while processes are killed. */
     final int crashMails;
@@ -23,6 +23,10 @@ enum Scale {
     final int floodMails;
     /** Mails of the well-behaved senders during the flood. */
     final int normalMails;
+    /** Mails flowing through the multi-process cluster while one instance and one broker are killed. */
+    final int clusterMails;
+    /** Upload rate into the cluster, mails per second. */
+    final int clusterRate;
 
     Scale(
             final int crashMails,
@@ -30,13 +34,17 @@ enum Scale {
             final SizeMix sizes,
             final int fuzzedMails,
             final int floodMails,
-            final int normalMails) {
+            final int normalMails,
+            final int clusterMails,
+            final int clusterRate) {
         this.crashMails = crashMails;
         this.crashRate = crashRate;
         this.sizes = sizes;
         this.fuzzedMails = fuzzedMails;
         this.floodMails = floodMails;
         this.normalMails = normalMails;
+        this.clusterMails = clusterMails;
+        this.clusterRate = clusterRate;
     }
 
     static Scale current() {
