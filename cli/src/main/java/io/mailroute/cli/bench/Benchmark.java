@@ -99,8 +99,11 @@ public final class Benchmark {
     static final Duration STALL = Duration.ofSeconds(120);
     /** Threads putting mail into S3 in the pipeline phase. */
     static final int PUT_THREADS = 16;
-    /** Longest wait for the instances' metrics to show the mails they consumed (micrometer binds new meters once a minute). */
-    static final Duration METRICS_WAIT = Duration.ofSeconds(90);
+    /**
+     * Longest wait for the instances' metrics to show the mails they consumed: a few of the status server's
+     * looks for new Kafka metrics (every 10 s), which bind a topic's meter once it was first fetched.
+     */
+    static final Duration METRICS_WAIT = Duration.ofSeconds(30);
     /** Name prefix of the bench's own threads and consumer groups, so that its CPU is told apart from the stack's. */
     static final String THREAD_PREFIX = "mailroute-bench-";
 
@@ -251,7 +254,8 @@ public final class Benchmark {
     /**
      * Scrapes the instances until what they consumed since {@code before} accounts for the {@code delivered}
      * mails or {@link #METRICS_WAIT} has passed: micrometer binds a topic's meter only when it next looks
-     * for new Kafka metrics, so an instance that had not consumed mail.raw before shows it that much later.
+     * for new Kafka metrics, so an instance that had not consumed mail.raw before shows it that much later
+     * (and one that does not answer leaves the count short until then).
      */
     private static List<InstanceScrape> awaitScrapes(
             final ClusterInstances cluster,

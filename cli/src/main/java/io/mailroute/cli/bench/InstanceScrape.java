@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * the restore, global and status consumers read other topics). Kafka also keeps the metric under
  * the topic's name with dots turned into underscores ({@code mail_raw}), which is not counted twice.
  * A topic's meter appears only once its consumer has fetched from it and micrometer has bound the new
- * meter (it looks for new Kafka metrics once a minute): until then the instance counts 0.
+ * meter (the status server looks for new Kafka metrics every 10 s): until then the instance counts 0.
  *
  * @param consumed the records consumed, when the instance answered
  * @param problem  why it could not be read, when it did not
