@@ -307,7 +307,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandFailure(
                     ExitCodes.USAGE, "--cluster-file " + file + " is not a cluster file: " + e.getMessage(), e);
         }
-        if (processes.instances() == null || processes.instances().isEmpty()) {
+        if (processes.instances().isEmpty()) {
             throw new CommandFailure(ExitCodes.USAGE, "--cluster-file " + file + " lists no instances");
         }
         return new ClusterInstances(processes.instances(), applicationId);
