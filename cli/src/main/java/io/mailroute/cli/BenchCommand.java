@@ -5,12 +5,16 @@ import io.mailroute.cli.bench.BenchReport;
 import io.mailroute.cli.bench.BenchSettings;
 import io.mailroute.cli.bench.BenchTarget;
 import io.mailroute.cli.bench.Benchmark;
+import io.mailroute.cli.bench.ClusterInstances;
 import io.mailroute.cli.bench.PhaseResult;
 import io.mailroute.cli.bench.SizeMix;
 import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.LocalDefaults;
 import io.mailroute.runtime.command.ClusterOptions;
 import io.mailroute.runtime.command.CommandFailure;
 import io.mailroute.runtime.command.ExitCodes;
+import io.mailroute.stack.ClusterFile;
+import io.mailroute.topology.MailStreamsConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +24,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +45,12 @@ import picocli.CommandLine.Spec;
             "Measure parse-only, S3 alone, the S3 connector alone, broker-only, a Streams passthrough, the topology "
                     + "alone, the full pipeline (S3 put -> lanes, with latency), and the stack as local runs it "
                     + "(latency at --rates, idle CPU) over the same generated mails; prints JSON.",
-            "Runs on an embedded stack (broker, S3, registry, Connect, in fresh temp dirs) unless --cluster is given."
+            "Runs on an embedded stack (broker, S3, registry, Connect, in fresh temp dirs) unless --cluster is given.",
+            "The instances phase (--cluster with --cluster-file only) measures the cluster's own topology instances "
+                    + "instead: it puts --mails mails at --rate under the prefix the cluster's S3 connector reads ("
+                    + LocalDefaults.PREFIX + "), waits until the application's consumer group has committed them "
+                    + "on mail.raw, and reports the mails each instance consumed (from its /metrics), its mails/s "
+                    + "and its share, and the total mails/s."
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -65,6 +75,21 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "${env:MAILROUTE_CONNECT_URL:-http://localhost:8083}",
             description = "Connect REST URL with the S3 source plugin, for --cluster (default: ${DEFAULT-VALUE}).")
     URI connectUrl;
+
+    @Option(
+            names = "--cluster-file",
+            paramLabel = "FILE",
+            description = "The cluster.json of 'mailroute local --instances N' (in its data directory): the "
+                    + "instances the instances phase scrapes.")
+    Path clusterFile;
+
+    @Option(
+            names = "--application-id",
+            paramLabel = "ID",
+            defaultValue = "${env:MAILROUTE_APPLICATION_ID:-" + MailStreamsConfig.DEFAULT_APPLICATION_ID + "}",
+            description = "The instances' application.id, whose consumer group the instances phase waits for "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String applicationId;
 
     @Option(names = "--mails", defaultValue = "20000", description = "Mails per phase (default: ${DEFAULT-VALUE}).")
     int mails;
@@ -120,7 +145,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--rate",
             defaultValue = "1000",
-            description = "Mails per second put into S3 in the pipeline phase (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Mails per second put into S3 in the pipeline and instances phases (default: ${DEFAULT-VALUE}).")
     int rate;
 
     @Option(
@@ -152,7 +178,8 @@ public final class BenchCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "PHASE",
             defaultValue = "parseOnly,s3Only,connectorDrain,brokerOnly,passthrough,topology,pipeline,latency,idle",
-            description = "Phases to run, comma-separated (default: ${DEFAULT-VALUE}).")
+            description = "Phases to run, comma-separated (default: ${DEFAULT-VALUE}); instances needs --cluster "
+                    + "and --cluster-file.")
     List<String> phases;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON to FILE.")
@@ -216,6 +243,12 @@ public final class BenchCommand implements Callable<Integer> {
         for (final String name : phases) {
             selected.add(phase(name.strip()));
         }
+        if (selected.contains(BenchSettings.Phase.INSTANCES) && (!useCluster || clusterFile == null)) {
+            throw new CommandFailure(
+                    ExitCodes.USAGE,
+                    "the instances phase measures a running cluster's own instances: give --cluster and "
+                            + "--cluster-file (the cluster.json of 'mailroute local --instances N')");
+        }
         return new BenchSettings(
                 mails,
                 pipeline,
@@ -255,6 +288,28 @@ public final class BenchCommand implements Callable<Integer> {
         }
         final ClientSettings client = cluster.settings();
         return BenchTarget.cluster(
-                client.kafka(), cluster.schemaRegistry(), client.s3Settings(), cluster.s3Bucket(), connectUrl);
+                client.kafka(),
+                cluster.schemaRegistry(),
+                client.s3Settings(),
+                cluster.s3Bucket(),
+                connectUrl,
+                Optional.ofNullable(clusterFile).map(this::instances));
+    }
+
+    private ClusterInstances instances(final Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandFailure(ExitCodes.USAGE, "--cluster-file " + file + " does not exist");
+        }
+        final ClusterFile processes;
+        try {
+            processes = ClusterFile.readFile(file);
+        } catch (IOException e) {
+            throw new CommandFailure(
+                    ExitCodes.USAGE, "--cluster-file " + file + " is not a cluster file: " + e.getMessage(), e);
+        }
+        if (processes.instances().isEmpty()) {
+            throw new CommandFailure(ExitCodes.USAGE, "--cluster-file " + file + " lists no instances");
+        }
+        return new ClusterInstances(processes.instances(), applicationId);
     }
 }

@@ -44,6 +44,11 @@ public record ClusterFile(List<Broker> brokers, List<Worker> workers, List<Insta
 
     /** The file of {@code dataDir}. */
     public static ClusterFile read(final Path dataDir) throws IOException {
-        return MAPPER.readValue(dataDir.resolve(NAME).toFile(), ClusterFile.class);
+        return readFile(dataDir.resolve(NAME));
+    }
+
+    /** The file {@code file}, wherever it was copied to. */
+    public static ClusterFile readFile(final Path file) throws IOException {
+        return MAPPER.readValue(file.toFile(), ClusterFile.class);
     }
 }

@@ -3,9 +3,11 @@ package io.mailroute.cli.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,6 +49,9 @@ public final class BenchReport {
         for (final Map.Entry<BenchSettings.Phase, PhaseResult> entry : results.entrySet()) {
             final ObjectNode phase = root.putObject(entry.getKey().jsonName());
             phase(phase, entry.getValue());
+            if (!entry.getValue().instances().isEmpty()) {
+                instances(phase, entry.getValue().instances());
+            }
             if (!entry.getValue().byRate().isEmpty()) {
                 final ObjectNode rates = phase.putObject("rates");
                 entry.getValue().byRate().forEach((rate, result) -> phase(rates.putObject(rate.toString()), result));
@@ -130,6 +135,28 @@ public final class BenchReport {
             latency.put("p99", r.latency().p99());
             latency.put("max", r.latency().max());
         }
+    }
+
+    /**
+     * Each topology instance's mails consumed from mail.raw, its mails/s over the phase and its share;
+     * their sum, which exceeds the phase's mails where an instance re-read records (an aborted
+     * transaction's after a rebalance) or other mail arrived meanwhile.
+     */
+    private static void instances(final ObjectNode phase, final List<InstanceThroughput> instances) {
+        long consumed = 0;
+        final ArrayNode list = phase.putArray("instances");
+        for (final InstanceThroughput instance : instances) {
+            final ObjectNode node = list.addObject();
+            node.put("pid", instance.pid());
+            node.put("statusUrl", instance.statusUrl());
+            node.put("reachable", instance.reachable());
+            instance.problem().ifPresent(problem -> node.put("problem", problem));
+            node.put("mails", instance.mails());
+            node.put("mailsPerSec", round(instance.mailsPerSec()));
+            node.put("sharePercent", round(instance.share() * 100));
+            consumed += instance.mails();
+        }
+        phase.put("consumedByInstances", consumed);
     }
 
     /** The ratio of mails per CPU second: what the ratio would be if each phase had had the cores to itself. */

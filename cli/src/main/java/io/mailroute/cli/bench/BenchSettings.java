@@ -55,7 +55,9 @@ public record BenchSettings(
         TOPOLOGY("topology"),
         PIPELINE("pipeline"),
         IDLE("idle"),
-        LATENCY("latency");
+        LATENCY("latency"),
+        /** The cluster's own instances ({@code --cluster} with {@code --cluster-file} only). */
+        INSTANCES("instances");
 
         private final String jsonName;
 

@@ -26,6 +26,7 @@ public final class BenchTarget implements AutoCloseable {
     private final String bucket;
     private final ConnectRestClient connect;
     private final Optional<MailrouteStack> owned;
+    private final Optional<ClusterInstances> instances;
 
     private BenchTarget(
             final Map<String, Object> kafka,
@@ -33,13 +34,15 @@ public final class BenchTarget implements AutoCloseable {
             final S3Settings s3,
             final String bucket,
             final ConnectRestClient connect,
-            final Optional<MailrouteStack> owned) {
+            final Optional<MailrouteStack> owned,
+            final Optional<ClusterInstances> instances) {
         this.kafka = Map.copyOf(kafka);
         this.registryUrl = registryUrl;
         this.s3 = s3;
         this.bucket = bucket;
         this.connect = connect;
         this.owned = owned;
+        this.instances = instances;
     }
 
     /**
@@ -68,7 +71,8 @@ public final class BenchTarget implements AutoCloseable {
                 stack.s3Settings(),
                 client.s3Bucket(),
                 stack.connect(),
-                Optional.of(stack));
+                Optional.of(stack),
+                Optional.empty());
     }
 
     /**
@@ -77,14 +81,17 @@ public final class BenchTarget implements AutoCloseable {
      * @param kafka      Kafka client properties (bootstrap servers, security)
      * @param s3         how to reach S3, handed on to the connector and the topology
      * @param connectUrl the Connect worker's REST URL, where the S3 source connector plugin is installed
+     * @param instances  the cluster's own topology instances, when known
      */
     public static BenchTarget cluster(
             final Map<String, Object> kafka,
             final String registryUrl,
             final S3Settings s3,
             final String bucket,
-            final URI connectUrl) {
-        return new BenchTarget(kafka, registryUrl, s3, bucket, new ConnectRestClient(connectUrl), Optional.empty());
+            final URI connectUrl,
+            final Optional<ClusterInstances> instances) {
+        return new BenchTarget(
+                kafka, registryUrl, s3, bucket, new ConnectRestClient(connectUrl), Optional.empty(), instances);
     }
 
     /** Kafka client properties (bootstrap servers and security). */
@@ -115,6 +122,11 @@ public final class BenchTarget implements AutoCloseable {
 
     public String bucket() {
         return bucket;
+    }
+
+    /** The cluster's own topology instances, when the target is a cluster whose instances were given. */
+    public Optional<ClusterInstances> instances() {
+        return instances;
     }
 
     public ConnectRestClient connect() {

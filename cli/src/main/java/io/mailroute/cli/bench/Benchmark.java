@@ -7,6 +7,7 @@ import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
 import io.mailroute.cli.Progress;
 import io.mailroute.connectors.s3.S3MailSourceConfig;
+import io.mailroute.runtime.client.LocalDefaults;
 import io.mailroute.runtime.topics.TopicApplier;
 import io.mailroute.s3.S3Clients;
 import io.mailroute.schemas.registry.SchemaRegistryClient;
@@ -66,6 +67,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -97,6 +99,11 @@ public final class Benchmark {
     static final Duration STALL = Duration.ofSeconds(120);
     /** Threads putting mail into S3 in the pipeline phase. */
     static final int PUT_THREADS = 16;
+    /**
+     * Longest wait for the instances' metrics to show the mails they consumed: a few of the status server's
+     * looks for new Kafka metrics (every 10 s), which bind a topic's meter once it was first fetched.
+     */
+    static final Duration METRICS_WAIT = Duration.ofSeconds(30);
     /** Name prefix of the bench's own threads and consumer groups, so that its CPU is told apart from the stack's. */
     static final String THREAD_PREFIX = "mailroute-bench-";
 
@@ -169,7 +176,102 @@ public final class Benchmark {
             createTopics(localPrefix);
             asLocal(localPrefix);
         }
+        if (phases.contains(BenchSettings.Phase.INSTANCES)) {
+            results.put(
+                    BenchSettings.Phase.INSTANCES,
+                    clusterInstances(target.instances()
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "the instances phase needs a cluster whose instances are known"))));
+        }
         return results;
+    }
+
+    /**
+     * (9) The cluster's own instances: mails put at the offered rate under the prefix its S3 connector
+     * reads, the records of mail.raw its application's group consumes, per instance from its
+     * {@code /metrics} before and after, over the time until the group has committed them all.
+     */
+    private PhaseResult clusterInstances(final ClusterInstances cluster) {
+        final String raw = MailTopic.RAW.defaultName();
+        final MetricsScraper scraper = new MetricsScraper(raw);
+        final GroupProgress group = new GroupProgress(target.kafka());
+        final String keyPrefix = LocalDefaults.PREFIX + "bench-" + run + "-";
+        final List<InstanceScrape> before = scrapeAll(cluster, scraper);
+        final Map<TopicPartition, Long> from = group.endOffsets(raw);
+        final ExecutorService putters = Executors.newFixedThreadPool(PUT_THREADS, named("put"));
+        try (S3Client s3 = target.newS3Client();
+                ProgressBar bar = Progress.bar("instances", settings.mails(), " mails")) {
+            final PhaseMeter meter = PhaseMeter.start();
+            final long[] put =
+                    putAtRate(s3, keyPrefix, settings.mails(), settings.rate(), new ConcurrentHashMap<>(), putters);
+            final long delivered = awaitDelivered(raw, from, keyPrefix, bar);
+            group.awaitCommitted(cluster.applicationId(), group.endOffsets(raw), STALL);
+            final PhaseResult result =
+                    meter.stop(settings.mails(), delivered, put[0], null).withPutRate(put[1]);
+            final List<InstanceScrape> after = awaitScrapes(cluster, scraper, before, delivered);
+            return result.withInstances(InstanceThroughput.of(cluster.instances(), before, after, result.seconds()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            putters.shutdownNow();
+        }
+    }
+
+    /**
+     * Reads {@code topic} from {@code from} until the S3 connector has delivered every mail under
+     * {@code keyPrefix} (its record key is the object's) or nothing new came for {@link #STALL}; returns how many it did.
+     */
+    private long awaitDelivered(
+            final String topic, final Map<TopicPartition, Long> from, final String keyPrefix, final ProgressBar bar) {
+        long delivered = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                consumerConfig(THREAD_PREFIX + run + "-delivered"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            long lastProgress = System.nanoTime();
+            while (delivered < settings.mails() && System.nanoTime() - lastProgress < STALL.toNanos()) {
+                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() != null && record.key().startsWith(keyPrefix)) {
+                        delivered++;
+                        bar.step();
+                        lastProgress = System.nanoTime();
+                    }
+                }
+            }
+        }
+        return delivered;
+    }
+
+    private static List<InstanceScrape> scrapeAll(final ClusterInstances cluster, final MetricsScraper scraper) {
+        return cluster.instances().stream()
+                .map(instance -> scraper.scrape(instance.statusUrl()))
+                .toList();
+    }
+
+    /**
+     * Scrapes the instances until what they consumed since {@code before} accounts for the {@code delivered}
+     * mails or {@link #METRICS_WAIT} has passed: micrometer binds a topic's meter only when it next looks
+     * for new Kafka metrics, so an instance that had not consumed mail.raw before shows it that much later
+     * (and one that does not answer leaves the count short until then).
+     */
+    private static List<InstanceScrape> awaitScrapes(
+            final ClusterInstances cluster,
+            final MetricsScraper scraper,
+            final List<InstanceScrape> before,
+            final long delivered)
+            throws InterruptedException {
+        final long deadline = System.nanoTime() + METRICS_WAIT.toNanos();
+        while (true) {
+            final List<InstanceScrape> after = scrapeAll(cluster, scraper);
+            final long consumed = InstanceThroughput.total(before, after);
+            if (consumed >= delivered || System.nanoTime() > deadline) {
+                return after;
+            }
+            Thread.sleep(1_000);
+        }
     }
 
     /** (1) Parse (headers and body) on all cores, no Kafka. */

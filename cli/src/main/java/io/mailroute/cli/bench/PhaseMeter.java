@@ -4,6 +4,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Wall time, process CPU (and its share per component) and heap of one phase: started before the measured work, read after it (heap after a GC both times). */
@@ -61,7 +62,8 @@ final class PhaseMeter {
                 latency,
                 0,
                 -1,
-                Map.of());
+                Map.of(),
+                List.of());
     }
 
     /** Each component's part of the CPU time the threads and the rest of the process spent, in percent. */

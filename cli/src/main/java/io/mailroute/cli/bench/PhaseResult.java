@@ -1,6 +1,7 @@
 package io.mailroute.cli.bench;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,6 +25,7 @@ import java.util.TreeMap;
  * @param recordsWritten  records appended to all topics during the phase (internal ones and transaction
  *                        markers included, see {@link LogEndOffsets}), or -1 where not counted
  * @param byRate          the latency phase's result at each offered rate, by mails per second; else empty
+ * @param instances       the instances phase's result per topology instance of the cluster; else empty
  */
 public record PhaseResult(
         long mails,
@@ -39,11 +41,13 @@ public record PhaseResult(
         Latencies.Summary latency,
         long putRate,
         long recordsWritten,
-        Map<Integer, PhaseResult> byRate) {
+        Map<Integer, PhaseResult> byRate,
+        List<InstanceThroughput> instances) {
 
     public PhaseResult {
         cpuShare = Map.copyOf(cpuShare);
         byRate = Collections.unmodifiableMap(new TreeMap<>(byRate));
+        instances = List.copyOf(instances);
     }
 
     /** This result with the S3 put rate achieved. */
@@ -62,7 +66,8 @@ public record PhaseResult(
                 latency,
                 rate,
                 recordsWritten,
-                byRate);
+                byRate,
+                instances);
     }
 
     /** This result with the records appended to all topics during the phase. */
@@ -81,7 +86,8 @@ public record PhaseResult(
                 latency,
                 putRate,
                 records,
-                byRate);
+                byRate,
+                instances);
     }
 
     /** This result with the results at each offered rate. */
@@ -100,7 +106,28 @@ public record PhaseResult(
                 latency,
                 putRate,
                 recordsWritten,
-                rates);
+                rates,
+                instances);
+    }
+
+    /** This result with each topology instance's part. */
+    public PhaseResult withInstances(final List<InstanceThroughput> perInstance) {
+        return new PhaseResult(
+                mails,
+                processed,
+                bytes,
+                seconds,
+                cpuPercent,
+                cpuShare,
+                jitSeconds,
+                heapUsedBeforeMb,
+                heapUsedAfterMb,
+                heapMaxMb,
+                latency,
+                putRate,
+                recordsWritten,
+                byRate,
+                perInstance);
     }
 
     /** Records appended to all topics per mail seen through, or -1 where not counted or no mail was. */

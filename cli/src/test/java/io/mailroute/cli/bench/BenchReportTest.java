@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The report's JSON keys and ratios, and the chart drawn from the same results. */
@@ -80,7 +81,7 @@ class BenchReportTest {
                                 10, result(10, new Latencies.Summary(100, 110, 300, 450, 460)))));
         results.put(
                 BenchSettings.Phase.IDLE,
-                new PhaseResult(0, 0, 0, 10, 2.5, Map.of(), 0, 10, 20, 1_024, null, 0, 40, Map.of()));
+                new PhaseResult(0, 0, 0, 10, 2.5, Map.of(), 0, 10, 20, 1_024, null, 0, 40, Map.of(), List.of()));
         final int cores = Runtime.getRuntime().availableProcessors();
 
         // when
@@ -177,6 +178,40 @@ class BenchReportTest {
         assertThat(svg.split("<rect", -1)).hasSize(3);
     }
 
+    @Test
+    void shouldReportEachInstanceOfTheInstancesPhase() throws Exception {
+        // given: 200 mails in 4 s, 130 and 70 of them on two instances, a third not answering
+        final Map<BenchSettings.Phase, PhaseResult> results = new EnumMap<>(BenchSettings.Phase.class);
+        results.put(
+                BenchSettings.Phase.INSTANCES,
+                new PhaseResult(200, 200, 0, 4, 1, Map.of(), 0, 10, 20, 1_024, null, 180, -1, Map.of(), List.of())
+                        .withInstances(List.of(
+                                new InstanceThroughput(11, "http://127.0.0.1:1/", 130, 32.5, 0.65, Optional.empty()),
+                                new InstanceThroughput(12, "http://127.0.0.1:2/", 70, 17.5, 0.35, Optional.empty()),
+                                new InstanceThroughput(
+                                        13, "http://127.0.0.1:3/", 0, 0, 0, Optional.of("connection refused")))));
+
+        // when
+        final JsonNode phase = new ObjectMapper()
+                .readTree(BenchReport.json(SETTINGS, "cluster 127.0.0.1:9092", results))
+                .path("instances");
+
+        // then
+        assertThat(phase.path("mailsPerSec").asDouble()).isEqualTo(50);
+        assertThat(phase.path("consumedByInstances").asLong()).isEqualTo(200);
+        final JsonNode instances = phase.path("instances");
+        assertThat(instances).hasSize(3);
+        assertThat(instances.get(0).path("pid").asLong()).isEqualTo(11);
+        assertThat(instances.get(0).path("statusUrl").asText()).isEqualTo("http://127.0.0.1:1/");
+        assertThat(instances.get(0).path("mails").asLong()).isEqualTo(130);
+        assertThat(instances.get(0).path("mailsPerSec").asDouble()).isEqualTo(32.5);
+        assertThat(instances.get(0).path("sharePercent").asDouble()).isEqualTo(65);
+        assertThat(instances.get(0).path("reachable").asBoolean()).isTrue();
+        assertThat(instances.get(0).has("problem")).isFalse();
+        assertThat(instances.get(2).path("reachable").asBoolean()).isFalse();
+        assertThat(instances.get(2).path("problem").asText()).isEqualTo("connection refused");
+    }
+
     private static PhaseResult result(final double seconds, final Latencies.Summary latency) {
         return new PhaseResult(
                 1_000,
@@ -192,6 +227,7 @@ class BenchReportTest {
                 latency,
                 latency == null ? 0 : 990,
                 -1,
-                Map.of());
+                Map.of(),
+                List.of());
     }
 }

@@ -26,6 +26,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -58,6 +60,8 @@ public final class StatusServer implements AutoCloseable {
     public static final String READINESS_PATH = "/readyz";
     /** The Prometheus scrape path. */
     public static final String METRICS_PATH = "/metrics";
+    /** How often the Kafka Streams client's new metrics (a topic's, once it is fetched) are looked for. */
+    static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusServer.class);
     private static final List<Lane> LANES = List.of(Lane.NOTIFY, Lane.TICKET, Lane.ORDER_IMPORT, Lane.QUARANTINE);
@@ -181,7 +185,16 @@ public final class StatusServer implements AutoCloseable {
             final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             resources.push(registry::close);
             ProcessMetrics.bindTo(registry, resources);
-            final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+            final ScheduledExecutorService metricsRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                final Thread thread = new Thread(runnable, "mailroute-status-kafka-metrics");
+                thread.setDaemon(true);
+                return thread;
+            });
+            resources.push(metricsRefresh::shutdownNow);
+            // Kafka creates a topic's consumer metrics when the topic is first fetched; micrometer binds them
+            // when it next looks (every minute by default), and until then /metrics lacks them
+            final KafkaStreamsMetrics streamsMetrics =
+                    new KafkaStreamsMetrics(streams, List.of(), metricsRefresh, KAFKA_METRICS_REFRESH);
             resources.push(streamsMetrics);
             streamsMetrics.bindTo(registry);
             StreamsStateMetrics.bindTo(registry, streams);
