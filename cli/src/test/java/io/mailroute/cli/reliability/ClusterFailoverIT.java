@@ -1,22 +1,27 @@
 package io.mailroute.cli.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroute.avro.Lane;
 import io.mailroute.avro.Outcome;
+import io.mailroute.cli.Mailroute;
 import io.mailroute.cli.bench.GeneratedMail;
 import io.mailroute.embedded.ConnectRestClient;
 import io.mailroute.embedded.ConnectorStatus;
 import io.mailroute.runtime.client.ClientSettings;
+import io.mailroute.runtime.client.LocalDefaults;
 import io.mailroute.runtime.status.StatusServer;
 import io.mailroute.stack.ClusterFile;
 import io.mailroute.stack.ClusterSize;
 import io.mailroute.stack.LocalCluster;
 import io.mailroute.stack.MailrouteStack;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -46,6 +51,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code mailroute local --brokers 3 --workers 2 --instances 3}, every process in a JVM of its own:
@@ -53,7 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  * run connectors. Then, while mail flows from S3, the topology instance hosting a routed mail's status
  * and the broker leading a {@code mail.raw} partition are killed with SIGKILL; every mail still lands
  * exactly once with a terminal status, each survivor answers that mail's status and shows the lanes
- * of all instances, and the time from each kill to the next routed mail is printed.
+ * of all instances, the time from each kill to the next routed mail is printed, and {@code bench
+ * --cluster} reports what each survivor consumed.
  */
 @Tag("integration")
 class ClusterFailoverIT {
@@ -63,6 +70,7 @@ class ClusterFailoverIT {
     private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(2);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BENCH_MAILS = 200;
 
     // a failed run keeps the children's logs in cluster/logs/
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -112,7 +120,7 @@ class ClusterFailoverIT {
                     final ClusterFile.Broker deadBroker = leaderOfTheFirstRawPartition(client, file);
                     brokerKill = Kill.of(deadBroker.pid(), feeder);
                     feeder.awaitDone(Duration.ofMinutes(5));
-                    ledger = awaitEveryMailAccountedFor(client, feeder.uploadedKeys());
+                    ledger = awaitEveryMailAccountedFor(client, arrivals, feeder.uploadedKeys());
                     System.out.printf(
                             "cluster failover (%s): %d mails at %d/s -> %s%n  before the kills: longest put->lane %d ms%n"
                                     + "  %s%n  %s%n",
@@ -143,6 +151,7 @@ class ClusterFailoverIT {
                             .untilAsserted(
                                     () -> assertThat(laneCounts(survivor)).isEqualTo(ledger.laneRecords()));
                 }
+                assertBenchReportsTheSurvivors(cluster, deadInstance);
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + "\n" + cluster.childOutput(40), e);
             }
@@ -222,6 +231,78 @@ class ClusterFailoverIT {
         });
     }
 
+    /**
+     * {@code mailroute bench --cluster --cluster-file ... --phases instances}: the cluster's own connector
+     * and instances carry the bench's mails, and each instance's part comes from its {@code /metrics};
+     * the dead one is reported unreachable.
+     */
+    private void assertBenchReportsTheSurvivors(final LocalCluster cluster, final ClusterFile.Instance dead)
+            throws Exception {
+        final StringWriter out = new StringWriter();
+        final CommandLine commandLine = Mailroute.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+
+        final int exitCode = commandLine.execute(
+                "bench",
+                "--cluster",
+                "--bootstrap-server",
+                cluster.bootstrapServers(),
+                "--schema-registry",
+                cluster.stack().client().schemaRegistry(),
+                // the S3 endpoint and keys the instances are given
+                "--config",
+                dataDir.resolve("cluster").resolve("instance.properties").toString(),
+                "--s3-bucket",
+                LocalDefaults.BUCKET,
+                "--connect-url",
+                cluster.processes().workers().get(0).url(),
+                "--cluster-file",
+                dataDir.resolve(ClusterFile.NAME).toString(),
+                "--phases",
+                "instances",
+                "--mails",
+                Integer.toString(BENCH_MAILS),
+                "--rate",
+                "400");
+
+        assertThat(exitCode).as(out.toString()).isZero();
+        final JsonNode phase = JSON.readTree(out.toString()).path("instances");
+        assertThat(phase.path("mails").asLong()).isEqualTo(BENCH_MAILS);
+        assertThat(phase.path("processed").asLong()).isEqualTo(BENCH_MAILS);
+        assertThat(phase.path("mailsPerSec").asDouble()).isPositive();
+        final JsonNode instances = phase.path("instances");
+        assertThat(instances)
+                .extracting(instance -> instance.path("pid").asLong())
+                .containsExactlyElementsOf(cluster.processes().instances().stream()
+                        .map(ClusterFile.Instance::pid)
+                        .toList());
+        for (final JsonNode instance : instances) {
+            if (instance.path("pid").asLong() == dead.pid()) {
+                assertThat(instance.path("reachable").asBoolean()).isFalse();
+            } else {
+                assertThat(instance.path("reachable").asBoolean()).isTrue();
+                assertThat(instance.path("mails").asLong()).isPositive();
+                assertThat(instance.path("mailsPerSec").asDouble()).isPositive();
+            }
+        }
+        // each mail is consumed once, unless a rebalance aborts a transaction: its records are read again,
+        // at most one commit interval's worth per task, far from the double a second count would give
+        final long consumed = phase.path("consumedByInstances").asLong();
+        assertThat(consumed).isBetween((long) BENCH_MAILS, BENCH_MAILS * 3L / 2);
+        long sum = 0;
+        double shares = 0;
+        for (final JsonNode instance : instances) {
+            if (!instance.path("reachable").asBoolean()) {
+                continue;
+            }
+            sum += instance.path("mails").asLong();
+            shares += instance.path("sharePercent").asDouble();
+        }
+        assertThat(sum).isEqualTo(consumed);
+        assertThat(shares).isCloseTo(100, within(0.05));
+        System.out.println("bench --cluster, instances phase: " + phase);
+    }
+
     /** Waits until a random share of the mail in [from, to) is uploaded. */
     private static void awaitUploads(final MailFeeder feeder, final Random random, final double from, final double to) {
         final int at = (int) (feeder.total() * (from + random.nextDouble() * (to - from)));
@@ -276,9 +357,15 @@ class ClusterFailoverIT {
         }
     }
 
-    private static OutcomeLedger awaitEveryMailAccountedFor(final ClientSettings client, final Set<String> uploaded) {
+    private static OutcomeLedger awaitEveryMailAccountedFor(
+            final ClientSettings client, final LaneArrivals arrivals, final Set<String> uploaded) {
         final OutcomeLedger[] last = new OutcomeLedger[1];
         try {
+            // watching is cheap; reading the whole ledger would take CPU from the cluster while it catches up
+            await("every mail on a lane, the retry topic or the DLQ")
+                    .atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> arrivals.settledAll(uploaded));
             await("every mail accounted for")
                     .atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofSeconds(5))

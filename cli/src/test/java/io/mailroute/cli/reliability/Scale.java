@@ -8,8 +8,8 @@ import java.util.Locale;
  * (the figures the reliability issue names) with {@code -Preliability}.
  */
 enum Scale {
-    SHORT(600, 12, SizeMix.SMALL, 500, 3_000, 150, 2_000, 40),
-    LONG(20_000, 100, SizeMix.REALISTIC, 10_000, 100_000, 2_000, 20_000, 100);
+    SHORT(600, 20, SizeMix.SMALL, 500, 3_000, 100, 2_000, 40),
+    LONG(20_000, 100, SizeMix.REALISTIC, 10_000, 100_000, 2_000, 20_000, 40);
 
     /** Mails flowing while processes are killed. */
     final int crashMails;

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class RunCommandTest {
@@ -62,30 +64,43 @@ class RunCommandTest {
         final RunCommand scaled = new RunCommand();
         new CommandLine(scaled)
                 .parseArgs(
-                        "--application-server", "127.0.0.1:8081", "--standby-replicas", "1", "--session-timeout", "10");
+                        "--application-server",
+                        "127.0.0.1:8081",
+                        "--standby-replicas",
+                        "1",
+                        "--session-timeout",
+                        "10",
+                        "--commit-interval",
+                        "500");
 
         assertThat(plain.appSettings())
                 .doesNotContainKeys(
                         StreamsConfig.APPLICATION_SERVER_CONFIG,
                         StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                         SESSION_TIMEOUT);
         assertThat(scaled.appSettings())
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:8081")
                 .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
-                .containsEntry(SESSION_TIMEOUT, 10_000);
+                .containsEntry(SESSION_TIMEOUT, 10_000)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500);
     }
 
-    @Test
-    void shouldRefuseASessionTimeoutBelowOneSecond() {
+    @ParameterizedTest
+    @CsvSource({
+        "--session-timeout, 0, '--session-timeout must be at least 1 second, not 0'",
+        "--commit-interval, -5, '--commit-interval must be at least 1 ms, not -5'"
+    })
+    void shouldRefuseATimeBelowItsMinimum(final String option, final String value, final String message) {
         // given
         final RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs("--session-timeout", "0");
+        new CommandLine(run).parseArgs(option, value);
 
         // when, then
         assertThatThrownBy(run::appSettings)
                 .isInstanceOfSatisfying(
                         CommandFailure.class,
                         failure -> assertThat(failure.exitCode()).isEqualTo(ExitCodes.USAGE))
-                .hasMessage("--session-timeout must be at least 1 second, not 0");
+                .hasMessage(message);
     }
 }
