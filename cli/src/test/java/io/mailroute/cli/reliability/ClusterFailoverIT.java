@@ -359,28 +359,12 @@ class ClusterFailoverIT {
 
     private static OutcomeLedger awaitEveryMailAccountedFor(
             final ClientSettings client, final LaneArrivals arrivals, final Set<String> uploaded) {
-        final OutcomeLedger[] last = new OutcomeLedger[1];
-        try {
-            // watching is cheap; reading the whole ledger would take CPU from the cluster while it catches up
-            await("every mail on a lane, the retry topic or the DLQ")
-                    .atMost(Duration.ofMinutes(5))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> arrivals.settledAll(uploaded));
-            await("every mail accounted for")
-                    .atMost(Duration.ofMinutes(5))
-                    .pollInterval(Duration.ofSeconds(5))
-                    .until(() -> {
-                        last[0] = OutcomeLedger.read(client);
-                        return last[0].missing(uploaded).isEmpty()
-                                && last[0].withoutStatus(uploaded).isEmpty();
-                    });
-        } catch (RuntimeException e) {
-            throw new AssertionError(
-                    "mails missing: " + (last[0] == null ? "?" : last[0].missing(uploaded)) + "; without status: "
-                            + (last[0] == null ? "?" : last[0].withoutStatus(uploaded)),
-                    e);
-        }
-        return last[0];
+        // watching is cheap; reading the whole ledger would take CPU from the cluster while it catches up
+        await("every mail on a lane, the retry topic or the DLQ")
+                .atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> arrivals.settledAll(uploaded));
+        return OutcomeLedger.awaitAccountedFor(client, uploaded, Duration.ofMinutes(5), Duration.ofSeconds(5));
     }
 
     /**

@@ -42,23 +42,13 @@ class CrashRecoveryIT {
             feeder.awaitDone(Duration.ofMinutes(10));
 
             final Set<String> ingested = feeder.uploadedKeys();
-            final OutcomeLedger[] last = new OutcomeLedger[1];
+            final OutcomeLedger ledger;
             try {
-                await("every mail accounted for")
-                        .atMost(Duration.ofMinutes(5))
-                        .pollInterval(Duration.ofSeconds(5))
-                        .until(() -> {
-                            last[0] = stack.ledger();
-                            return last[0].missing(ingested).isEmpty()
-                                    && last[0].withoutStatus(ingested).isEmpty();
-                        });
-            } catch (RuntimeException e) {
-                throw new AssertionError(
-                        "mails still missing: " + (last[0] == null ? "?" : last[0].missing(ingested)) + "\n"
-                                + stack.childOutput(),
-                        e);
+                ledger = OutcomeLedger.awaitAccountedFor(
+                        stack.client(), ingested, Duration.ofMinutes(5), Duration.ofSeconds(5));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + stack.childOutput(), e);
             }
-            final OutcomeLedger ledger = last[0];
             System.out.printf(
                     "crash suite (%s): %d mails through 3 kills -> %s%n", SCALE, ingested.size(), ledger.summary());
             assertThat(ledger.duplicates()).as("lane records written twice").isEmpty();

@@ -227,22 +227,6 @@ class HostileInputIT {
 
     /** Waits until each of {@code keys} has an outcome and a terminal status. */
     private static OutcomeLedger awaitOutcomes(final Set<String> keys) {
-        final OutcomeLedger[] last = new OutcomeLedger[1];
-        try {
-            await("every mail accounted for")
-                    .atMost(FLOW_TIMEOUT)
-                    .pollInterval(Duration.ofSeconds(3))
-                    .until(() -> {
-                        last[0] = OutcomeLedger.read(stack.client());
-                        return last[0].missing(keys).isEmpty()
-                                && last[0].withoutStatus(keys).isEmpty();
-                    });
-        } catch (RuntimeException e) {
-            throw new AssertionError(
-                    "not accounted for: " + (last[0] == null ? "?" : last[0].missing(keys)) + "; status not terminal: "
-                            + (last[0] == null ? "?" : last[0].withoutStatus(keys)),
-                    e);
-        }
-        return last[0];
+        return OutcomeLedger.awaitAccountedFor(stack.client(), keys, FLOW_TIMEOUT, Duration.ofSeconds(3));
     }
 }

@@ -1,5 +1,7 @@
 package io.mailroute.cli.reliability;
 
+import static org.awaitility.Awaitility.await;
+
 import io.mailroute.avro.ClassifiedMail;
 import io.mailroute.avro.DeadLetter;
 import io.mailroute.avro.Lane;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Every terminal outcome the pipeline wrote, read back (read_committed) from the lane, quarantine,
@@ -45,6 +48,28 @@ final class OutcomeLedger {
         try (SchemaRegistryClient registry = client.registry()) {
             return read(new TopicReader(client), client.topics(registry));
         }
+    }
+
+    /**
+     * Reads the ledger every {@code poll} until each of {@code mails} has an outcome and a terminal
+     * status; fails after {@code timeout} naming the mails still missing or without one.
+     */
+    static OutcomeLedger awaitAccountedFor(
+            final ClientSettings client, final Collection<String> mails, final Duration timeout, final Duration poll) {
+        final OutcomeLedger[] last = new OutcomeLedger[1];
+        try {
+            await("every mail accounted for").atMost(timeout).pollInterval(poll).until(() -> {
+                last[0] = read(client);
+                return last[0].missing(mails).isEmpty()
+                        && last[0].withoutStatus(mails).isEmpty();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "not accounted for: " + (last[0] == null ? "?" : last[0].missing(mails)) + "; status not terminal: "
+                            + (last[0] == null ? "?" : last[0].withoutStatus(mails)),
+                    e);
+        }
+        return last[0];
     }
 
     private static OutcomeLedger read(final TopicReader reader, final MailTopics topics) {

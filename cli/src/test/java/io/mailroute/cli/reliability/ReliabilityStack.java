@@ -145,11 +145,6 @@ final class ReliabilityStack implements AutoCloseable {
         return new MailFeeder(client.s3(), mails, perSecond);
     }
 
-    /** Everything the pipeline wrote, read back now. */
-    OutcomeLedger ledger() {
-        return OutcomeLedger.read(client);
-    }
-
     /** The output of every child, for a failure message. */
     String childOutput() {
         return "--- broker ---\n" + String.join("\n", broker.output())
