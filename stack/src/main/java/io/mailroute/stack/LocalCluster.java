@@ -1,6 +1,7 @@
 package io.mailroute.stack;
 
 import io.mailroute.embedded.ChildJvm;
+import io.mailroute.embedded.Ports;
 import io.mailroute.runtime.client.LocalDefaults;
 import io.mailroute.runtime.command.MailrouteRuntime;
 import io.mailroute.runtime.status.StatusServer;
@@ -8,7 +9,6 @@ import io.mailroute.s3.S3Settings;
 import io.mailroute.schemas.topics.TopicNames;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,7 +150,7 @@ public final class LocalCluster implements AutoCloseable {
         final int count = settings.size().brokers();
         final Map<Integer, Integer> quorum = new LinkedHashMap<>();
         for (int id = 1; id <= count; id++) {
-            quorum.put(id, id == 1 && settings.controllerPort() != 0 ? settings.controllerPort() : freePort());
+            quorum.put(id, id == 1 && settings.controllerPort() != 0 ? settings.controllerPort() : Ports.free());
         }
         final String voters = quorum.entrySet().stream()
                 .map(voter -> voter.getKey() + ":" + voter.getValue())
@@ -260,7 +260,7 @@ public final class LocalCluster implements AutoCloseable {
             return Optional.empty();
         }
         final StatusServer.Settings status = settings.status().get();
-        final int port = number == 1 && status.port() != 0 ? status.port() : freePort();
+        final int port = number == 1 && status.port() != 0 ? status.port() : Ports.free();
         args.addAll(List.of(
                 "--status-bind",
                 status.bindAddress(),
@@ -294,12 +294,6 @@ public final class LocalCluster implements AutoCloseable {
 
     private static String after(final String line, final String marker) {
         return line.substring(line.indexOf(marker) + marker.length()).trim();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The processes and where they answer, as written to {@link ClusterFile}. */

@@ -5,6 +5,7 @@ import io.mailroute.cli.bench.GeneratedMail;
 import io.mailroute.connectors.s3.S3MailSourceConfig;
 import io.mailroute.embedded.ChildJvm;
 import io.mailroute.embedded.EmbeddedS3;
+import io.mailroute.embedded.Ports;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.LocalDefaults;
 import io.mailroute.runtime.topics.TopicApplier;
@@ -15,7 +16,6 @@ import io.mailroute.stack.BrokerMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +47,8 @@ final class ReliabilityStack implements AutoCloseable {
 
     ReliabilityStack(final Path dir) throws IOException {
         this.dir = dir;
-        final int kafkaPort = freePort();
-        final int controllerPort = freePort();
+        final int kafkaPort = Ports.free();
+        final int controllerPort = Ports.free();
         s3 = EmbeddedS3.builder().port(0).dataDir(dir.resolve("s3")).start();
         s3.createBucket(LocalDefaults.BUCKET);
         registry = SchemaRegistryServer.start(
@@ -73,7 +73,7 @@ final class ReliabilityStack implements AutoCloseable {
         connect = child("connect", "512m", ConnectMain.class, ConnectMain.READY)
                 .args(
                         bootstrap,
-                        String.valueOf(freePort()),
+                        String.valueOf(Ports.free()),
                         CONNECTOR,
                         write("s3-mail.properties", connectorConfig()).toString())
                 .build();
@@ -190,11 +190,5 @@ final class ReliabilityStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return file;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.mailroute.avro.AccountMapping;
 import io.mailroute.avro.AccountStatus;
 import io.mailroute.avro.RawMail;
 import io.mailroute.avro.Storage;
+import io.mailroute.embedded.Ports;
 import io.mailroute.runtime.app.MailrouteApp;
 import io.mailroute.runtime.client.ClientSettings;
 import io.mailroute.runtime.client.TopicPublisher;
@@ -18,7 +19,6 @@ import io.mailroute.topology.TopologyServices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,7 +89,7 @@ final class StatusStack implements AutoCloseable {
     StatusStack(final String name) throws Exception {
         scope = name;
         // the instance advertises its status server, so status lookups go through the key's metadata
-        final int statusPort = freePort();
+        final int statusPort = Ports.free();
         stack = MailrouteStack.builder()
                 .kafka()
                 .topics()
@@ -215,12 +215,6 @@ final class StatusStack implements AutoCloseable {
             publisher.awaitAcks();
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + topic.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -3,11 +3,11 @@ package io.mailroute.topology.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.mailroute.embedded.Ports;
 import io.mailroute.s3.ClaimCheck;
 import io.mailroute.s3.S3Failure;
 import io.mailroute.s3.S3Settings;
 import io.mailroute.topology.support.Hashes;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -98,10 +98,7 @@ class S3MailBodyStoreIT {
     @Test
     void shouldFailTransientlyWhenS3CannotBeReached() throws Exception {
         // given: a port nothing listens on
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        final int port = Ports.free();
         final S3Settings unreachable = S3Settings.forEndpoint(
                         URI.create("http://127.0.0.1:" + port),
                         "us-east-1",
