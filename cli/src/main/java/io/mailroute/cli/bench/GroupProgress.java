@@ -1,13 +1,9 @@
 package io.mailroute.cli.bench;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -23,25 +19,7 @@ final class GroupProgress {
 
     /** The end offset of each partition of {@code topic}. */
     Map<TopicPartition, Long> endOffsets(final String topic) {
-        try (Admin admin = Admin.create(kafka)) {
-            final TopicDescription description =
-                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            description
-                    .partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            final Map<TopicPartition, Long> offsets = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> offsets.put(partition, info.offset()));
-            return offsets;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "cannot read the end offsets of " + topic + ": "
-                            + e.getCause().getMessage(),
-                    e.getCause());
-        }
+        return LogEndOffsets.of(kafka, topic).offsets();
     }
 
     /**

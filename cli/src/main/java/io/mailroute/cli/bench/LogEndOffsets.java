@@ -1,6 +1,8 @@
 package io.mailroute.cli.bench;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,13 +24,27 @@ final class LogEndOffsets {
     }
 
     static LogEndOffsets read(final Map<String, Object> kafka) {
+        return read(
+                kafka,
+                admin -> admin.listTopics(new ListTopicsOptions().listInternal(true))
+                        .names()
+                        .get(),
+                "every topic");
+    }
+
+    /** The log end offset of every partition of {@code topic}. */
+    static LogEndOffsets of(final Map<String, Object> kafka, final String topic) {
+        return read(kafka, admin -> List.of(topic), topic);
+    }
+
+    private static LogEndOffsets read(
+            final Map<String, Object> kafka, final TopicSelection selection, final String selected) {
         try (Admin admin = Admin.create(kafka)) {
-            final var names = admin.listTopics(new ListTopicsOptions().listInternal(true))
-                    .names()
-                    .get();
             final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (final TopicDescription topic :
-                    admin.describeTopics(names).allTopicNames().get().values()) {
+            for (final TopicDescription topic : admin.describeTopics(selection.names(admin))
+                    .allTopicNames()
+                    .get()
+                    .values()) {
                 topic.partitions()
                         .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
             }
@@ -40,8 +56,15 @@ final class LogEndOffsets {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(
-                    "cannot read the log end offsets: " + e.getCause().getMessage(), e.getCause());
+                    "cannot read the log end offsets of " + selected + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         }
+    }
+
+    /** Each partition's log end offset. */
+    Map<TopicPartition, Long> offsets() {
+        return offsets;
     }
 
     /** Records appended to all partitions since {@code before} (partitions created since count from 0). */
@@ -51,5 +74,10 @@ final class LogEndOffsets {
             appended += entry.getValue() - before.offsets.getOrDefault(entry.getKey(), 0L);
         }
         return appended;
+    }
+
+    @FunctionalInterface
+    private interface TopicSelection {
+        Collection<String> names(Admin admin) throws ExecutionException, InterruptedException;
     }
 }
