@@ -250,6 +250,9 @@ public final class LocalCommand implements Callable<Integer> {
      * the sinks; a bad combination is a usage error.
      */
     MailrouteStack.Builder configure(final MailrouteStack.Builder stack) {
+        if (organizationsConfig != null && !organizationsConfig.toFile().isFile()) {
+            throw new CommandFailure(ExitCodes.USAGE, "no such connector file: " + organizationsConfig);
+        }
         final StackPorts ports = ports();
         try {
             final MailrouteStack.Builder configured = stack.dataDir(dataDir)
@@ -338,9 +341,6 @@ public final class LocalCommand implements Callable<Integer> {
             return runCluster(size);
         }
         final MailrouteStack.Builder builder = stack();
-        if (organizationsConfig != null && !organizationsConfig.toFile().isFile()) {
-            throw new CommandFailure(ExitCodes.USAGE, "no such connector file: " + organizationsConfig);
-        }
         final PrintWriter out = spec.commandLine().getOut();
         final CountDownLatch stopped = new CountDownLatch(1);
         final MailrouteStack stack;
@@ -390,11 +390,8 @@ public final class LocalCommand implements Callable<Integer> {
         if (demo) {
             throw usage("--demo runs in one JVM; leave out --brokers, --workers and --instances");
         }
-        // a bad option fails here, before any process starts
+        // a bad option or a missing connector file fails here, before any process starts
         configure(MailrouteStack.builder());
-        if (organizationsConfig != null && !organizationsConfig.toFile().isFile()) {
-            throw new CommandFailure(ExitCodes.USAGE, "no such connector file: " + organizationsConfig);
-        }
         final PrintWriter out = spec.commandLine().getOut();
         final LocalCluster.Settings settings = new LocalCluster.Settings(
                 size, dataDir, host, kafkaPort, controllerPort, connectPort, status.settings());
