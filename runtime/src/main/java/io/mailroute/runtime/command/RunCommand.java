@@ -104,22 +104,23 @@ public final class RunCommand implements Callable<Integer> {
             overrides.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         }
         if (commitIntervalMillis != null) {
-            if (commitIntervalMillis < 1) {
-                throw new CommandFailure(
-                        ExitCodes.USAGE, "--commit-interval must be at least 1 ms, not " + commitIntervalMillis);
-            }
-            overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMillis);
+            overrides.put(
+                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                    atLeastOne("--commit-interval", commitIntervalMillis, "ms"));
         }
         if (sessionTimeoutSeconds != null) {
-            if (sessionTimeoutSeconds < 1) {
-                throw new CommandFailure(
-                        ExitCodes.USAGE, "--session-timeout must be at least 1 second, not " + sessionTimeoutSeconds);
-            }
             overrides.put(
                     StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
-                    sessionTimeoutSeconds * 1000);
+                    atLeastOne("--session-timeout", sessionTimeoutSeconds, "second") * 1000);
         }
         return MailrouteApp.settings(cluster.settings(), stateDir, overrides);
+    }
+
+    private static int atLeastOne(final String option, final int value, final String unit) {
+        if (value < 1) {
+            throw new CommandFailure(ExitCodes.USAGE, option + " must be at least 1 " + unit + ", not " + value);
+        }
+        return value;
     }
 
     @Override
