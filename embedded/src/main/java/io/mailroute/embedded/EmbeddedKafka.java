@@ -276,14 +276,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         return quorum.isEmpty() ? 1 : quorum.size();
     }
 
-    /** The default replication factor of the cluster's topics, internal ones included: 3 from 3 nodes on, else 1. */
+    /** The default replication factor of the cluster's topics, internal ones included. */
     public int replicationFactor() {
-        return clusterSize() >= 3 ? 3 : 1;
+        return replicationFactor(clusterSize());
     }
 
-    /** The default {@code min.insync.replicas}: 2 from 3 nodes on (a write survives one node down), else 1. */
+    /** The default {@code min.insync.replicas}. */
     public int minInsyncReplicas() {
-        return clusterSize() >= 3 ? 2 : 1;
+        return minInsyncReplicas(clusterSize());
+    }
+
+    /** The replication factor of a cluster of {@code nodes}: 3 from 3 nodes on, else 1. */
+    public static int replicationFactor(final int nodes) {
+        return nodes >= 3 ? 3 : 1;
+    }
+
+    /** The {@code min.insync.replicas} of a cluster of {@code nodes}: 2 from 3 nodes on (a write survives one node down), else 1. */
+    public static int minInsyncReplicas(final int nodes) {
+        return nodes >= 3 ? 2 : 1;
     }
 
     private String voters(final String listenerHost) {

@@ -1,5 +1,7 @@
 package io.mailroute.stack;
 
+import io.mailroute.embedded.EmbeddedKafka;
+
 /**
  * How many processes of each kind {@code mailroute local} runs: KRaft brokers, Connect workers
  * (one distributed group) and topology instances. One of each is the single JVM of {@link
@@ -21,14 +23,14 @@ public record ClusterSize(int brokers, int workers, int instances) {
         return !equals(SINGLE);
     }
 
-    /** Replication factor of the topics: 3 from 3 brokers on (as the brokers' own defaults), else 1. */
+    /** Replication factor of the topics: the brokers' own default for their count. */
     public short replicationFactor() {
-        return (short) (brokers >= 3 ? 3 : 1);
+        return (short) EmbeddedKafka.replicationFactor(brokers);
     }
 
-    /** {@code min.insync.replicas} of the topics: 2 from 3 brokers on, so a write survives one broker down. */
+    /** {@code min.insync.replicas} of the topics: the brokers' own default for their count. */
     public int minInsyncReplicas() {
-        return brokers >= 3 ? 2 : 1;
+        return EmbeddedKafka.minInsyncReplicas(brokers);
     }
 
     private static void atLeastOne(final String option, final int count) {
